@@ -1,0 +1,62 @@
+#pragma once
+
+#include <accord/accord.h>
+
+G_BEGIN_DECLS
+
+/* exit codes of the accord program; docs/accord.1.md lists them */
+typedef enum {
+	ACCORD_EXIT_OK = 0,
+	ACCORD_EXIT_THRESHOLD = 1,
+	ACCORD_EXIT_USAGE = 2,
+	ACCORD_EXIT_INPUT = 3,
+	ACCORD_EXIT_OUTPUT = 4,
+	ACCORD_EXIT_INTERNAL = 5,
+} AccordExitCode;
+
+/* options shared by the verbs, filled by GOptionContext */
+typedef struct {
+	gchar *vocabulary;
+	gchar *ruleset;
+	gchar *format;
+	gchar *output;
+	gchar *model;
+	gchar *aggregation;
+	gchar *unknown;
+	gdouble fail_under;
+	AccordExitCode exit_code; /* set by a verb that succeeded but wants 1 */
+} AccordCli;
+
+typedef gboolean (*AccordCliRun)(AccordCli *cli, int argc, char **argv, GError **error);
+
+typedef struct {
+	const gchar *name;
+	const gchar *arguments;
+	const gchar *summary;
+	AccordCliRun run;
+} AccordCliVerb;
+
+gboolean
+accord_cli_validate_run(AccordCli *cli, int argc, char **argv, GError **error);
+gboolean
+accord_cli_score_run(AccordCli *cli, int argc, char **argv, GError **error);
+gboolean
+accord_cli_gaps_run(AccordCli *cli, int argc, char **argv, GError **error);
+
+/* shared helpers (common.c) */
+GOptionContext *
+accord_cli_context_new(AccordCli *cli, const AccordCliVerb *verb, gboolean scoring);
+gboolean
+accord_cli_parse(GOptionContext *context, int *argc, char ***argv, GError **error);
+AccordVocabulary *
+accord_cli_load_vocabulary(AccordCli *cli, GError **error);
+AccordReport *
+accord_cli_build_report(AccordCli *cli, const gchar *profile, AccordReportKind kind, GError **error);
+gboolean
+accord_cli_emit_report(AccordCli *cli, const AccordReport *report, GError **error);
+gboolean
+accord_cli_write(AccordCli *cli, GBytes *bytes, GError **error);
+const AccordCliVerb *
+accord_cli_find_verb(const gchar *name);
+
+G_END_DECLS

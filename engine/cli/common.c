@@ -1,0 +1,189 @@
+#include "config.h"
+
+#include <stdio.h>
+
+#include "cli.h"
+
+/* shared by score and gaps; validate takes only --vocabulary */
+static GOptionGroup *
+scoring_group(AccordCli *cli)
+{
+	const GOptionEntry entries[] = {
+	    {"ruleset", 'r', 0, G_OPTION_ARG_STRING, &cli->ruleset,
+	     "Ruleset id (e.g. usmca) or path; default: interop", "ID|FILE"},
+	    {"format", 'f', 0, G_OPTION_ARG_STRING, &cli->format,
+	     "Output format: text, json, csv or markdown; default: text", "FORMAT"},
+	    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &cli->output,
+	     "Write to FILE (atomically) instead of standard output", "FILE"},
+	    {"model", 'm', 0, G_OPTION_ARG_STRING, &cli->model,
+	     "Scoring model: weighted, xccdf-default, xccdf-flat, xccdf-flat-unweighted or "
+	     "xccdf-absolute; default: weighted",
+	     "MODEL"},
+	    {"aggregation", 0, 0, G_OPTION_ARG_STRING, &cli->aggregation,
+	     "Pillar aggregation for the weighted model: arithmetic or geometric", "HOW"},
+	    {"unknown", 'u', 0, G_OPTION_ARG_STRING, &cli->unknown,
+	     "How unknown facts score: zero, exclude or pass; default: zero", "POLICY"},
+	    {"fail-under", 0, 0, G_OPTION_ARG_DOUBLE, &cli->fail_under,
+	     "Exit with status 1 if the overall score is below N", "N"},
+	    {NULL}};
+	GOptionGroup *group = g_option_group_new("scoring", "Scoring options:",
+						 "Show scoring options", NULL, NULL);
+
+	g_option_group_add_entries(group, entries);
+	return group;
+}
+
+GOptionContext *
+accord_cli_context_new(AccordCli *cli, const AccordCliVerb *verb, gboolean scoring)
+{
+	const GOptionEntry entries[] = {
+	    {"vocabulary", 0, 0, G_OPTION_ARG_FILENAME, &cli->vocabulary,
+	     "Vocabulary file; default: the shipped rulesets/vocabulary.xml", "FILE"},
+	    {NULL}};
+	g_autofree gchar *param = g_strdup_printf("%s %s", verb->name, verb->arguments);
+	GOptionContext *context = g_option_context_new(param);
+
+	g_option_context_set_summary(context, verb->summary);
+	g_option_context_add_main_entries(context, entries, NULL);
+	if (scoring)
+		g_option_context_add_group(context, scoring_group(cli));
+	g_option_context_set_strict_posix(context, FALSE);
+	return context;
+}
+
+gboolean
+accord_cli_parse(GOptionContext *context, int *argc, char ***argv, GError **error)
+{
+	g_autoptr(GError) local = NULL;
+
+	if (g_option_context_parse(context, argc, argv, &local))
+		return TRUE;
+	g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_USAGE, "%s", local->message);
+	return FALSE;
+}
+
+AccordVocabulary *
+accord_cli_load_vocabulary(AccordCli *cli, GError **error)
+{
+	g_autofree gchar *path = NULL;
+
+	if (cli->vocabulary != NULL)
+		return accord_vocabulary_load_file(cli->vocabulary, error);
+	path = accord_datadir_get_vocabulary_path();
+	return accord_vocabulary_load_file(path, error);
+}
+
+static gboolean
+parse_options(AccordCli *cli, AccordScoreOptions *options, AccordFormat *format, GError **error)
+{
+	accord_score_options_init(options);
+	*format = ACCORD_FORMAT_TEXT;
+	if (cli->format != NULL && !accord_format_from_string(cli->format, format)) {
+		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_USAGE,
+			    "unknown --format '%s' (expected text, json, csv or markdown)", cli->format);
+		return FALSE;
+	}
+	if (cli->model != NULL && !accord_score_model_from_string(cli->model, &options->model)) {
+		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_USAGE,
+			    "unknown --model '%s' (expected weighted, xccdf-default, xccdf-flat, "
+			    "xccdf-flat-unweighted or xccdf-absolute)",
+			    cli->model);
+		return FALSE;
+	}
+	if (cli->aggregation != NULL &&
+	    !accord_aggregation_from_string(cli->aggregation, &options->aggregation)) {
+		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_USAGE,
+			    "unknown --aggregation '%s' (expected arithmetic or geometric)",
+			    cli->aggregation);
+		return FALSE;
+	}
+	if (cli->unknown != NULL && !accord_unknown_policy_from_string(cli->unknown, &options->unknown)) {
+		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_USAGE,
+			    "unknown --unknown '%s' (expected zero, exclude or pass)", cli->unknown);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+AccordReport *
+accord_cli_build_report(AccordCli *cli, const gchar *profile_arg, AccordReportKind kind, GError **error)
+{
+	g_autoptr(AccordVocabulary) vocab = NULL;
+	g_autoptr(AccordRuleset) ruleset = NULL;
+	g_autoptr(AccordProfile) profile = NULL;
+	g_autoptr(AccordEvaluation) evaluation = NULL;
+	g_autoptr(AccordScore) score = NULL;
+	g_autofree gchar *ruleset_path = NULL;
+	g_autofree gchar *profile_path = NULL;
+	AccordScoreOptions options;
+	AccordFormat format;
+
+	/* check every option before reading any file, so usage errors come first */
+	if (!parse_options(cli, &options, &format, error))
+		return NULL;
+	ruleset_path = accord_datadir_find_ruleset(cli->ruleset != NULL ? cli->ruleset : "interop", error);
+	if (ruleset_path == NULL)
+		return NULL;
+	profile_path = accord_datadir_find_profile(profile_arg, error);
+	if (profile_path == NULL)
+		return NULL;
+	vocab = accord_cli_load_vocabulary(cli, error);
+	if (vocab == NULL)
+		return NULL;
+	ruleset = accord_ruleset_load_file(ruleset_path, vocab, error);
+	if (ruleset == NULL)
+		return NULL;
+	profile = accord_profile_load_file(profile_path, vocab, error);
+	if (profile == NULL)
+		return NULL;
+	evaluation = accord_evaluate(ruleset, profile, error);
+	if (evaluation == NULL)
+		return NULL;
+	score = accord_score_compute(evaluation, &options, error);
+	if (score == NULL)
+		return NULL;
+	return accord_report_new(kind, g_steal_pointer(&evaluation), g_steal_pointer(&score));
+}
+
+gboolean
+accord_cli_write(AccordCli *cli, GBytes *bytes, GError **error)
+{
+	gsize len = 0;
+	const gchar *data = g_bytes_get_data(bytes, &len);
+	g_autoptr(GError) local = NULL;
+
+	if (cli->output == NULL || g_strcmp0(cli->output, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_WRITE,
+				    "cannot write to standard output");
+			return FALSE;
+		}
+		return TRUE;
+	}
+	/* g_file_set_contents writes a temporary file and renames it: readers never see half */
+	if (!g_file_set_contents(cli->output, data, (gssize)len, &local)) {
+		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_WRITE, "cannot write %s: %s",
+			    cli->output, local->message);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+gboolean
+accord_cli_emit_report(AccordCli *cli, const AccordReport *report, GError **error)
+{
+	g_autoptr(GBytes) bytes = NULL;
+	AccordFormat format = ACCORD_FORMAT_TEXT;
+	const AccordScoreItem *overall;
+
+	if (cli->format != NULL)
+		accord_format_from_string(cli->format, &format);
+	bytes = accord_report_render(report, format, error);
+	if (bytes == NULL || !accord_cli_write(cli, bytes, error))
+		return FALSE;
+	overall = accord_score_get_overall(accord_report_get_score(report));
+	/* a score that cannot be computed does not meet any threshold */
+	if (cli->fail_under >= 0 && (!overall->applicable || overall->value < cli->fail_under))
+		cli->exit_code = ACCORD_EXIT_THRESHOLD;
+	return TRUE;
+}

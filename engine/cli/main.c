@@ -1,0 +1,102 @@
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+
+#include "cli.h"
+
+static const AccordCliVerb verbs[] = {
+    {"validate", "FILE…", "Check vocabulary, ruleset and profile files", accord_cli_validate_run},
+    {"score", "PROFILE", "Score a profile against a ruleset", accord_cli_score_run},
+    {"gaps", "PROFILE", "Report the rules a profile falls short of, largest gap first",
+     accord_cli_gaps_run},
+};
+
+const AccordCliVerb *
+accord_cli_find_verb(const gchar *name)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(verbs); i++) {
+		if (g_strcmp0(verbs[i].name, name) == 0)
+			return &verbs[i];
+	}
+	return NULL;
+}
+
+static void
+print_usage(FILE *stream)
+{
+	fprintf(stream, "Usage:\n  accord VERB [OPTION…] ARGUMENTS\n\nVerbs:\n");
+	for (guint i = 0; i < G_N_ELEMENTS(verbs); i++)
+		fprintf(stream, "  %-9s %-9s %s\n", verbs[i].name, verbs[i].arguments,
+			verbs[i].summary);
+	fprintf(stream, "\nOptions:\n  -h, --help     Show this help\n"
+			"  --version      Show the version\n\n"
+			"Run 'accord VERB --help' for the options of a verb.\n");
+}
+
+/* the one place that turns an error into an exit code */
+static AccordExitCode
+exit_code_for(const GError *error)
+{
+	if (error->domain != ACCORD_ERROR)
+		return ACCORD_EXIT_INTERNAL;
+	if (accord_error_is_input(error))
+		return ACCORD_EXIT_INPUT;
+	switch (error->code) {
+	case ACCORD_ERROR_USAGE:
+		return ACCORD_EXIT_USAGE;
+	case ACCORD_ERROR_WRITE:
+		return ACCORD_EXIT_OUTPUT;
+	default:
+		return ACCORD_EXIT_INTERNAL;
+	}
+}
+
+static void
+cli_clear(AccordCli *cli)
+{
+	g_free(cli->vocabulary);
+	g_free(cli->ruleset);
+	g_free(cli->format);
+	g_free(cli->output);
+	g_free(cli->model);
+	g_free(cli->aggregation);
+	g_free(cli->unknown);
+}
+
+int
+main(int argc, char **argv)
+{
+	g_autoptr(GError) error = NULL;
+	AccordCli cli = {.fail_under = -1};
+	const AccordCliVerb *verb;
+	AccordExitCode code;
+
+	setlocale(LC_ALL, "");
+	if (argc < 2) {
+		print_usage(stderr);
+		return ACCORD_EXIT_USAGE;
+	}
+	if (g_strcmp0(argv[1], "--help") == 0 || g_strcmp0(argv[1], "-h") == 0) {
+		print_usage(stdout);
+		return ACCORD_EXIT_OK;
+	}
+	if (g_strcmp0(argv[1], "--version") == 0) {
+		printf("accord %s\n", ACCORD_VERSION_STRING);
+		return ACCORD_EXIT_OK;
+	}
+	verb = accord_cli_find_verb(argv[1]);
+	if (verb == NULL) {
+		fprintf(stderr, "accord: unknown verb '%s'\n\n", argv[1]);
+		print_usage(stderr);
+		return ACCORD_EXIT_USAGE;
+	}
+	if (verb->run(&cli, argc - 1, argv + 1, &error))
+		code = cli.exit_code;
+	else
+		code = exit_code_for(error);
+	if (error != NULL)
+		fprintf(stderr, "accord: %s\n", error->message);
+	cli_clear(&cli);
+	return code;
+}

@@ -1,0 +1,325 @@
+#include "config.h"
+
+#include "accord/error.h"
+#include "accord/evaluate.h"
+#include "util-private.h"
+
+struct _AccordEvaluation {
+	AccordRuleset *ruleset;
+	AccordProfile *profile;
+	GArray *results; /* AccordCriterionResult, by criterion index */
+};
+
+/* a check's value: known with a credit in [0, 1], or unknown */
+typedef struct {
+	gboolean known;
+	gdouble credit;
+} Verdict;
+
+static const gchar *outcome_names[] = {"pass", "partial", "fail", "unknown", "not-applicable"};
+
+const gchar *
+accord_outcome_to_string(AccordOutcome outcome)
+{
+	g_return_val_if_fail(outcome <= ACCORD_OUTCOME_NOT_APPLICABLE, NULL);
+	return outcome_names[outcome];
+}
+
+gboolean
+accord_outcome_from_string(const gchar *text, AccordOutcome *outcome)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(outcome_names); i++) {
+		if (g_strcmp0(text, outcome_names[i]) == 0) {
+			*outcome = i;
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+static Verdict
+known(gdouble credit)
+{
+	return (Verdict){TRUE, credit};
+}
+
+/* partial credit on an ordered scale: how far the value has come towards the threshold,
+ * counting levels from the bottom (at-least) or from the top (at-most); the end of the scale
+ * the threshold points away from always earns 0 */
+static gdouble
+level_credit(const AccordCheck *check, guint value, guint threshold)
+{
+	guint top = accord_scale_get_n_levels(accord_fact_def_get_scale(accord_check_get_fact(check))) - 1;
+
+	if (accord_check_get_op(check) == ACCORD_CHECK_OP_AT_LEAST)
+		return value >= threshold ? 1.0 : (gdouble)value / (gdouble)threshold;
+	return value <= threshold ? 1.0 : (gdouble)(top - value) / (gdouble)(top - threshold);
+}
+
+static gboolean
+value_in_set(const AccordCheck *check, const AccordValue *value)
+{
+	for (guint i = 0; i < accord_check_get_n_values(check); i++) {
+		if (accord_value_compare(value, accord_check_get_value(check, i)) == 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+static gdouble
+compare_credit(const AccordCheck *check, const AccordValue *value)
+{
+	const AccordValue *threshold = accord_check_get_value(check, 0);
+	gint cmp = accord_value_compare(value, threshold);
+	gboolean partial = accord_check_get_partial(check);
+
+	switch (accord_check_get_op(check)) {
+	case ACCORD_CHECK_OP_IS:
+		return cmp == 0;
+	case ACCORD_CHECK_OP_AT_LEAST:
+		if (partial)
+			return level_credit(check, value->v.level, threshold->v.level);
+		return cmp >= 0;
+	case ACCORD_CHECK_OP_AT_MOST:
+		if (partial)
+			return level_credit(check, value->v.level, threshold->v.level);
+		return cmp <= 0;
+	case ACCORD_CHECK_OP_IN:
+		return value_in_set(check, value);
+	case ACCORD_CHECK_OP_NOT_IN:
+		return !value_in_set(check, value);
+	case ACCORD_CHECK_OP_ON_OR_BEFORE:
+		return cmp <= 0;
+	case ACCORD_CHECK_OP_ON_OR_AFTER:
+		return cmp >= 0;
+	default:
+		return 0;
+	}
+}
+
+static void
+append_clause(GString *reason, const gchar *clause)
+{
+	if (reason->len > 0)
+		g_string_append(reason, "; ");
+	g_string_append(reason, clause);
+}
+
+static gchar *
+describe_threshold(const AccordCheck *check)
+{
+	const AccordFactDef *def = accord_check_get_fact(check);
+	GString *out = g_string_new(accord_check_op_to_string(accord_check_get_op(check)));
+
+	for (guint i = 0; i < accord_check_get_n_values(check); i++) {
+		g_autofree gchar *text = accord_value_to_string(def, accord_check_get_value(check, i));
+		g_string_append_printf(out, "%s%s", i == 0 ? " " : ", ", text);
+	}
+	return g_string_free(out, FALSE);
+}
+
+static Verdict
+eval_fact(const AccordCheck *check, const AccordProfile *profile, GString *reason)
+{
+	const AccordFactDef *def = accord_check_get_fact(check);
+	const gchar *key = accord_fact_def_get_key(def);
+	const AccordProfileFact *fact = accord_profile_lookup_fact(profile, key);
+	g_autofree gchar *wanted = describe_threshold(check);
+	g_autofree gchar *clause = NULL;
+	g_autofree gchar *text = NULL;
+	gdouble credit;
+
+	if (fact == NULL) {
+		clause = g_strdup_printf("%s not stated (needs %s)", key, wanted);
+		append_clause(reason, clause);
+		return (Verdict){FALSE, 0};
+	}
+	credit = compare_credit(check, accord_profile_fact_get_value(fact));
+	text = accord_value_to_string(def, accord_profile_fact_get_value(fact));
+	clause = g_strdup_printf("%s = %s (needs %s)", key, text, wanted);
+	append_clause(reason, clause);
+	return known(credit);
+}
+
+static Verdict eval_check(const AccordCheck *check, const AccordProfile *profile, GString *reason);
+
+/* Kleene logic extended to credits: a known failure decides `all` and a known pass decides
+ * `any` whatever the unknown children hold; otherwise an unknown child makes the result
+ * unknown; otherwise `all` takes the weakest credit and `any` the strongest */
+static Verdict
+eval_combinator(const AccordCheck *check, const AccordProfile *profile, GString *reason)
+{
+	gboolean is_all = accord_check_get_kind(check) == ACCORD_CHECK_ALL;
+	gboolean any_unknown = FALSE;
+	gdouble best = is_all ? 1.0 : 0.0;
+
+	for (guint i = 0; i < accord_check_get_n_children(check); i++) {
+		Verdict v = eval_check(accord_check_get_child(check, i), profile, reason);
+
+		if (!v.known)
+			any_unknown = TRUE;
+		else
+			best = is_all ? MIN(best, v.credit) : MAX(best, v.credit);
+	}
+	if (is_all && best == 0.0)
+		return known(0.0);
+	if (!is_all && best == 1.0)
+		return known(1.0);
+	if (any_unknown)
+		return (Verdict){FALSE, 0};
+	return known(best);
+}
+
+static Verdict
+eval_check(const AccordCheck *check, const AccordProfile *profile, GString *reason)
+{
+	Verdict v;
+
+	switch (accord_check_get_kind(check)) {
+	case ACCORD_CHECK_FACT:
+		return eval_fact(check, profile, reason);
+	case ACCORD_CHECK_NOT:
+		v = eval_check(accord_check_get_child(check, 0), profile, reason);
+		return v.known ? known(1.0 - v.credit) : v;
+	default:
+		return eval_combinator(check, profile, reason);
+	}
+}
+
+static AccordOutcome
+outcome_of(Verdict v)
+{
+	if (!v.known)
+		return ACCORD_OUTCOME_UNKNOWN;
+	if (v.credit >= 1.0)
+		return ACCORD_OUTCOME_PASS;
+	if (v.credit <= 0.0)
+		return ACCORD_OUTCOME_FAIL;
+	return ACCORD_OUTCOME_PARTIAL;
+}
+
+static AccordCriterionResult
+eval_criterion(const AccordCriterion *criterion, const AccordProfile *profile)
+{
+	const AccordCheck *precondition = accord_criterion_get_precondition(criterion);
+	g_autoptr(GString) reason = g_string_new(NULL);
+	AccordCriterionResult result = {0};
+	Verdict v;
+
+	if (precondition != NULL) {
+		g_autoptr(GString) pre = g_string_new(NULL);
+
+		v = eval_check(precondition, profile, pre);
+		g_string_append_printf(reason, "precondition: %s", pre->str);
+		if (!v.known || v.credit < 1.0) {
+			result.outcome = v.known ? ACCORD_OUTCOME_NOT_APPLICABLE : ACCORD_OUTCOME_UNKNOWN;
+			result.reason = g_strdup(reason->str);
+			return result;
+		}
+		g_string_append(reason, "; then: ");
+	}
+	{
+		g_autoptr(GString) body = g_string_new(NULL);
+
+		v = eval_check(accord_criterion_get_check(criterion), profile, body);
+		g_string_append(reason, body->str);
+	}
+	result.outcome = outcome_of(v);
+	result.credit = v.known ? v.credit : 0.0;
+	result.reason = g_strdup(reason->str);
+	return result;
+}
+
+static void
+clear_result(gpointer data)
+{
+	AccordCriterionResult *result = data;
+
+	g_free(result->reason);
+}
+
+/**
+ * accord_evaluate:
+ * @ruleset: (transfer none): a loaded ruleset
+ * @profile: (transfer none): a profile loaded with the same vocabulary
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Evaluates every criterion of @ruleset against the facts @profile states. Evaluation itself
+ * cannot meet a bad reference: loading checked them all.
+ *
+ * Returns: (transfer full) (nullable): the evaluation, or %NULL with `ACCORD_ERROR_USAGE`
+ *   when the two were loaded with different vocabularies
+ */
+AccordEvaluation *
+accord_evaluate(const AccordRuleset *ruleset, const AccordProfile *profile, GError **error)
+{
+	AccordEvaluation *self;
+	guint n;
+
+	g_return_val_if_fail(ruleset != NULL && profile != NULL, NULL);
+	if (accord_ruleset_get_vocabulary(ruleset) != accord_profile_get_vocabulary(profile)) {
+		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_USAGE,
+			    "ruleset '%s' and profile '%s' were loaded with different vocabularies",
+			    accord_ruleset_get_id(ruleset), accord_profile_get_country(profile));
+		return NULL;
+	}
+	n = accord_ruleset_get_n_criteria(ruleset);
+	self = g_new0(AccordEvaluation, 1);
+	self->ruleset = accord_ruleset_ref(ruleset);
+	self->profile = accord_profile_ref(profile);
+	self->results = g_array_sized_new(FALSE, TRUE, sizeof(AccordCriterionResult), n);
+	g_array_set_clear_func(self->results, clear_result);
+	for (guint i = 0; i < n; i++) {
+		AccordCriterionResult r =
+		    eval_criterion(accord_ruleset_get_criterion(ruleset, i), profile);
+		g_array_append_val(self->results, r);
+	}
+	return self;
+}
+
+/**
+ * accord_evaluation_free:
+ * @self: (nullable) (transfer full): an evaluation
+ */
+void
+accord_evaluation_free(AccordEvaluation *self)
+{
+	if (self == NULL)
+		return;
+	g_array_unref(self->results);
+	accord_ruleset_unref(self->ruleset);
+	accord_profile_unref(self->profile);
+	g_free(self);
+}
+
+const AccordRuleset *
+accord_evaluation_get_ruleset(const AccordEvaluation *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->ruleset;
+}
+
+const AccordProfile *
+accord_evaluation_get_profile(const AccordEvaluation *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->profile;
+}
+
+/**
+ * accord_evaluation_get_result:
+ * @self: an evaluation
+ * @criterion: a criterion of the evaluated ruleset
+ *
+ * Returns: (transfer none): the criterion's outcome, credit and reason
+ */
+const AccordCriterionResult *
+accord_evaluation_get_result(const AccordEvaluation *self, const AccordCriterion *criterion)
+{
+	guint index;
+
+	g_return_val_if_fail(self != NULL && criterion != NULL, NULL);
+	index = accord_criterion_get_index(criterion);
+	g_return_val_if_fail(index < self->results->len, NULL);
+	return &g_array_index(self->results, AccordCriterionResult, index);
+}

@@ -1,0 +1,476 @@
+#include "config.h"
+
+#include "accord/error.h"
+#include "accord/profile.h"
+#include "util-private.h"
+#include "xml-private.h"
+
+struct _AccordEvidence {
+	gchar *title;
+	gchar *href;
+	gchar *date;
+};
+
+struct _AccordProfileFact {
+	const AccordFactDef *def;
+	AccordValue value;
+	gchar *text;
+	AccordConfidence confidence;
+	gchar *note;
+	GPtrArray *evidence; /* AccordEvidence*, owned */
+};
+
+struct _AccordIndexFigure {
+	gchar *name;
+	gdouble value;
+	guint rank;
+	gchar *source;
+};
+
+struct _AccordProfile {
+	gatomicrefcount refcount;
+	AccordVocabulary *vocab;
+	gchar *filename;
+	gchar *country;
+	gchar *name;
+	gchar *as_of;
+	gchar *note;
+	GPtrArray *facts; /* AccordProfileFact*, sorted by key */
+	GHashTable *fact_index;
+	GPtrArray *figures;
+};
+
+typedef struct {
+	AccordProfile *self;
+	const gchar *name;
+} Loader;
+
+static const gchar *confidence_names[] = {"low", "medium", "high"};
+
+const gchar *
+accord_confidence_to_string(AccordConfidence confidence)
+{
+	g_return_val_if_fail(confidence <= ACCORD_CONFIDENCE_HIGH, NULL);
+	return confidence_names[confidence];
+}
+
+static void
+evidence_free(AccordEvidence *evidence)
+{
+	g_free(evidence->title);
+	g_free(evidence->href);
+	g_free(evidence->date);
+	g_free(evidence);
+}
+
+static void
+fact_free(AccordProfileFact *fact)
+{
+	g_free(fact->text);
+	g_free(fact->note);
+	g_ptr_array_unref(fact->evidence);
+	g_free(fact);
+}
+
+static void
+figure_free(AccordIndexFigure *figure)
+{
+	g_free(figure->name);
+	g_free(figure->source);
+	g_free(figure);
+}
+
+static AccordProfile *
+profile_new(const AccordVocabulary *vocab, const gchar *filename)
+{
+	AccordProfile *self = g_new0(AccordProfile, 1);
+
+	g_atomic_ref_count_init(&self->refcount);
+	self->vocab = accord_vocabulary_ref(vocab);
+	self->filename = g_strdup(filename);
+	self->facts = g_ptr_array_new_with_free_func((GDestroyNotify)fact_free);
+	self->fact_index = g_hash_table_new(g_str_hash, g_str_equal);
+	self->figures = g_ptr_array_new_with_free_func((GDestroyNotify)figure_free);
+	return self;
+}
+
+static gboolean
+load_evidence(Loader *l, const xmlNode *node, AccordProfileFact *fact, GError **error)
+{
+	AccordEvidence *evidence = g_new0(AccordEvidence, 1);
+
+	evidence->title = accord_xml_get_prop(node, "title");
+	evidence->href = accord_xml_get_prop(node, "href");
+	evidence->date = accord_xml_get_prop(node, "date");
+	g_ptr_array_add(fact->evidence, evidence);
+	if (!accord_parse_partial_date(evidence->date)) {
+		accord_xml_set_error(error, ACCORD_ERROR_VALUE, l->name, node,
+				     "evidence date '%s' is not YYYY, YYYY-MM or YYYY-MM-DD",
+				     evidence->date);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+static gboolean
+parse_fact_value(Loader *l, const xmlNode *node, AccordProfileFact *fact, GError **error)
+{
+	g_autoptr(GError) local = NULL;
+
+	if (accord_value_parse(fact->def, fact->text, &fact->value, &local))
+		return TRUE;
+	accord_xml_set_error(error, local->code, l->name, node, "%s", local->message);
+	return FALSE;
+}
+
+static gboolean
+load_fact(Loader *l, const xmlNode *node, GError **error)
+{
+	g_autofree gchar *key = accord_xml_get_prop(node, "key");
+	g_autofree gchar *confidence = accord_xml_get_prop(node, "confidence");
+	AccordProfileFact *fact;
+
+	if (g_hash_table_contains(l->self->fact_index, key)) {
+		accord_xml_set_error(error, ACCORD_ERROR_DUPLICATE, l->name, node,
+				     "fact '%s' is stated twice", key);
+		return FALSE;
+	}
+	fact = g_new0(AccordProfileFact, 1);
+	fact->evidence = g_ptr_array_new_with_free_func((GDestroyNotify)evidence_free);
+	fact->text = accord_xml_get_prop(node, "value");
+	g_ptr_array_add(l->self->facts, fact);
+	fact->def = accord_vocabulary_lookup_fact(l->self->vocab, key);
+	if (fact->def == NULL) {
+		accord_xml_set_error(error, ACCORD_ERROR_REFERENCE, l->name, node,
+				     "fact '%s' is not defined in the vocabulary", key);
+		return FALSE;
+	}
+	g_hash_table_insert(l->self->fact_index, (gpointer)accord_fact_def_get_key(fact->def), fact);
+	for (guint i = 0; i < G_N_ELEMENTS(confidence_names); i++) {
+		if (g_strcmp0(confidence, confidence_names[i]) == 0)
+			fact->confidence = i;
+	}
+	if (!parse_fact_value(l, node, fact, error))
+		return FALSE;
+	for (xmlNode *n = accord_xml_first_element(node); n != NULL; n = accord_xml_next_element(n)) {
+		if (accord_xml_is(n, "note"))
+			fact->note = accord_xml_get_text(n);
+		else if (!load_evidence(l, n, fact, error))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+static gboolean
+load_figure(Loader *l, const xmlNode *node, GError **error)
+{
+	AccordIndexFigure *figure = g_new0(AccordIndexFigure, 1);
+	g_autofree gchar *value = accord_xml_get_prop(node, "value");
+	g_autofree gchar *rank = accord_xml_get_prop(node, "rank");
+
+	figure->name = accord_xml_get_prop(node, "name");
+	figure->source = accord_xml_get_prop(node, "source");
+	figure->rank = rank != NULL ? (guint)g_ascii_strtoull(rank, NULL, 10) : 0;
+	g_ptr_array_add(l->self->figures, figure);
+	if (!accord_parse_number(value, &figure->value)) {
+		accord_xml_set_error(error, ACCORD_ERROR_VALUE, l->name, node,
+				     "index '%s' value '%s' is not a finite decimal number",
+				     figure->name, value);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+static gint
+compare_facts(gconstpointer a, gconstpointer b)
+{
+	const AccordProfileFact *x = *(const AccordProfileFact *const *)a;
+	const AccordProfileFact *y = *(const AccordProfileFact *const *)b;
+
+	return g_strcmp0(accord_fact_def_get_key(x->def), accord_fact_def_get_key(y->def));
+}
+
+static gboolean
+load_document(Loader *l, const xmlNode *root, GError **error)
+{
+	AccordProfile *self = l->self;
+
+	self->country = accord_xml_get_prop(root, "country");
+	self->name = accord_xml_get_prop(root, "name");
+	self->as_of = accord_xml_get_prop(root, "as-of");
+	if (!accord_parse_date(self->as_of, NULL)) {
+		accord_xml_set_error(error, ACCORD_ERROR_VALUE, l->name, root,
+				     "as-of '%s' is not a valid YYYY-MM-DD date", self->as_of);
+		return FALSE;
+	}
+	for (xmlNode *n = accord_xml_first_element(root); n != NULL; n = accord_xml_next_element(n)) {
+		gboolean ok = TRUE;
+
+		if (accord_xml_is(n, "note"))
+			self->note = accord_xml_get_text(n);
+		else if (accord_xml_is(n, "index"))
+			ok = load_figure(l, n, error);
+		else
+			ok = load_fact(l, n, error);
+		if (!ok)
+			return FALSE;
+	}
+	g_ptr_array_sort(self->facts, compare_facts);
+	return TRUE;
+}
+
+/**
+ * accord_profile_load_data:
+ * @data: the XML text
+ * @len: its length in bytes
+ * @name: (nullable): the name errors use for the input; `<memory>` when %NULL
+ * @vocab: (transfer none): the vocabulary that defines every stated fact
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Parses (hardened), validates against the profile schema, and checks that every fact is
+ * defined once, with a value of its declared type and dated evidence.
+ *
+ * Returns: (transfer full) (nullable): an immutable profile, or %NULL with @error set
+ */
+AccordProfile *
+accord_profile_load_data(const gchar *data,
+			 gsize len,
+			 const gchar *name,
+			 const AccordVocabulary *vocab,
+			 GError **error)
+{
+	g_autoptr(xmlDoc) doc = NULL;
+	g_autoptr(AccordProfile) self = NULL;
+	Loader l;
+
+	g_return_val_if_fail(data != NULL && vocab != NULL, NULL);
+	l.name = name != NULL ? name : "<memory>";
+	doc = accord_xml_load(data, len, l.name, ACCORD_SCHEMA_PROFILE, error);
+	if (doc == NULL)
+		return NULL;
+	self = profile_new(vocab, l.name);
+	l.self = self;
+	if (!load_document(&l, xmlDocGetRootElement(doc), error))
+		return NULL;
+	return g_steal_pointer(&self);
+}
+
+/**
+ * accord_profile_load_file:
+ * @path: a profile XML file
+ * @vocab: (transfer none): the vocabulary that defines every stated fact
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Reads @path and loads it as accord_profile_load_data() does.
+ *
+ * Returns: (transfer full) (nullable): an immutable profile, or %NULL with @error set
+ */
+AccordProfile *
+accord_profile_load_file(const gchar *path, const AccordVocabulary *vocab, GError **error)
+{
+	g_autofree gchar *data = NULL;
+	gsize len = 0;
+
+	g_return_val_if_fail(path != NULL && vocab != NULL, NULL);
+	if (!accord_xml_read_file(path, &data, &len, error))
+		return NULL;
+	return accord_profile_load_data(data, len, path, vocab, error);
+}
+
+/**
+ * accord_profile_ref:
+ * @self: a profile
+ *
+ * Returns: (transfer full): @self, with one more reference
+ */
+AccordProfile *
+accord_profile_ref(const AccordProfile *self)
+{
+	AccordProfile *mutable_self = (AccordProfile *)self;
+
+	g_return_val_if_fail(self != NULL, NULL);
+	g_atomic_ref_count_inc(&mutable_self->refcount);
+	return mutable_self;
+}
+
+/**
+ * accord_profile_unref:
+ * @self: (nullable) (transfer full): a profile
+ *
+ * Drops one reference; the last one frees the profile.
+ */
+void
+accord_profile_unref(AccordProfile *self)
+{
+	if (self == NULL || !g_atomic_ref_count_dec(&self->refcount))
+		return;
+	g_hash_table_unref(self->fact_index);
+	g_ptr_array_unref(self->facts);
+	g_ptr_array_unref(self->figures);
+	accord_vocabulary_unref(self->vocab);
+	g_free(self->filename);
+	g_free(self->country);
+	g_free(self->name);
+	g_free(self->as_of);
+	g_free(self->note);
+	g_free(self);
+}
+
+/**
+ * accord_profile_lookup_fact:
+ * @self: a profile
+ * @key: a fact key
+ *
+ * Returns: (transfer none) (nullable): the stated fact, or %NULL when the profile does not
+ *   state it (the fact is unknown)
+ */
+const AccordProfileFact *
+accord_profile_lookup_fact(const AccordProfile *self, const gchar *key)
+{
+	g_return_val_if_fail(self != NULL && key != NULL, NULL);
+	return g_hash_table_lookup(self->fact_index, key);
+}
+
+const AccordValue *
+accord_profile_fact_get_value(const AccordProfileFact *fact)
+{
+	g_return_val_if_fail(fact != NULL, NULL);
+	return &fact->value;
+}
+
+/* accessors: borrowed, const data valid as long as the profile */
+const gchar *
+accord_profile_get_country(const AccordProfile *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->country;
+}
+const gchar *
+accord_profile_get_name(const AccordProfile *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->name;
+}
+const gchar *
+accord_profile_get_as_of(const AccordProfile *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->as_of;
+}
+const gchar *
+accord_profile_get_filename(const AccordProfile *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->filename;
+}
+const AccordVocabulary *
+accord_profile_get_vocabulary(const AccordProfile *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->vocab;
+}
+const AccordFactDef *
+accord_profile_fact_get_def(const AccordProfileFact *fact)
+{
+	g_return_val_if_fail(fact != NULL, NULL);
+	return fact->def;
+}
+const gchar *
+accord_profile_fact_get_text(const AccordProfileFact *fact)
+{
+	g_return_val_if_fail(fact != NULL, NULL);
+	return fact->text;
+}
+AccordConfidence
+accord_profile_fact_get_confidence(const AccordProfileFact *fact)
+{
+	g_return_val_if_fail(fact != NULL, ACCORD_CONFIDENCE_LOW);
+	return fact->confidence;
+}
+const gchar *
+accord_profile_fact_get_note(const AccordProfileFact *fact)
+{
+	g_return_val_if_fail(fact != NULL, NULL);
+	return fact->note;
+}
+const gchar *
+accord_evidence_get_title(const AccordEvidence *evidence)
+{
+	g_return_val_if_fail(evidence != NULL, NULL);
+	return evidence->title;
+}
+const gchar *
+accord_evidence_get_href(const AccordEvidence *evidence)
+{
+	g_return_val_if_fail(evidence != NULL, NULL);
+	return evidence->href;
+}
+const gchar *
+accord_evidence_get_date(const AccordEvidence *evidence)
+{
+	g_return_val_if_fail(evidence != NULL, NULL);
+	return evidence->date;
+}
+const gchar *
+accord_index_figure_get_name(const AccordIndexFigure *figure)
+{
+	g_return_val_if_fail(figure != NULL, NULL);
+	return figure->name;
+}
+gdouble
+accord_index_figure_get_value(const AccordIndexFigure *figure)
+{
+	g_return_val_if_fail(figure != NULL, 0);
+	return figure->value;
+}
+guint
+accord_index_figure_get_rank(const AccordIndexFigure *figure)
+{
+	g_return_val_if_fail(figure != NULL, 0);
+	return figure->rank;
+}
+const gchar *
+accord_index_figure_get_source(const AccordIndexFigure *figure)
+{
+	g_return_val_if_fail(figure != NULL, NULL);
+	return figure->source;
+}
+guint
+accord_profile_get_n_facts(const AccordProfile *self)
+{
+	g_return_val_if_fail(self != NULL, 0);
+	return self->facts->len;
+}
+
+const AccordProfileFact *
+accord_profile_get_fact(const AccordProfile *self, guint index)
+{
+	g_return_val_if_fail(self != NULL && index < self->facts->len, NULL);
+	return g_ptr_array_index(self->facts, index);
+}
+guint
+accord_profile_get_n_index_figures(const AccordProfile *self)
+{
+	g_return_val_if_fail(self != NULL, 0);
+	return self->figures->len;
+}
+
+const AccordIndexFigure *
+accord_profile_get_index_figure(const AccordProfile *self, guint index)
+{
+	g_return_val_if_fail(self != NULL && index < self->figures->len, NULL);
+	return g_ptr_array_index(self->figures, index);
+}
+guint
+accord_profile_fact_get_n_evidence(const AccordProfileFact *fact)
+{
+	g_return_val_if_fail(fact != NULL, 0);
+	return fact->evidence->len;
+}
+
+const AccordEvidence *
+accord_profile_fact_get_evidence(const AccordProfileFact *fact, guint index)
+{
+	g_return_val_if_fail(fact != NULL && index < fact->evidence->len, NULL);
+	return g_ptr_array_index(fact->evidence, index);
+}

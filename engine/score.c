@@ -1,0 +1,394 @@
+#include "config.h"
+
+#include <math.h>
+
+#include "accord/error.h"
+#include "accord/score.h"
+
+struct _AccordScore {
+	const AccordEvaluation *evaluation; /* borrowed: see accord_score_compute() */
+	AccordScoreOptions options;
+	AccordScoreItem overall;
+	GArray *pillars;  /* AccordScoreItem, by pillar index */
+	GArray *rules;	  /* AccordScoreItem, by rule index */
+	GArray *counted;  /* gboolean, by criterion index */
+};
+
+/* what one criterion contributes: counted or left out, its credit and weight in model units,
+ * and whether its facts are known (for coverage) */
+typedef struct {
+	gboolean applicable;
+	gboolean counted;
+	gboolean known;
+	gdouble credit;
+	gdouble weight;
+} Contribution;
+
+static const gchar *model_names[] = {"weighted", "xccdf-default", "xccdf-flat",
+				     "xccdf-flat-unweighted", "xccdf-absolute"};
+static const gchar *aggregation_names[] = {"arithmetic", "geometric"};
+static const gchar *unknown_names[] = {"zero", "exclude", "pass"};
+
+static gboolean
+name_lookup(const gchar *const *names, guint n, const gchar *text, guint *out)
+{
+	for (guint i = 0; i < n; i++) {
+		if (g_strcmp0(names[i], text) == 0) {
+			*out = i;
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+const gchar *
+accord_score_model_to_string(AccordScoreModel model)
+{
+	g_return_val_if_fail(model <= ACCORD_SCORE_MODEL_XCCDF_ABSOLUTE, NULL);
+	return model_names[model];
+}
+
+gboolean
+accord_score_model_from_string(const gchar *text, AccordScoreModel *model)
+{
+	guint v;
+
+	if (!name_lookup(model_names, G_N_ELEMENTS(model_names), text, &v))
+		return FALSE;
+	*model = v;
+	return TRUE;
+}
+
+const gchar *
+accord_aggregation_to_string(AccordAggregation aggregation)
+{
+	g_return_val_if_fail(aggregation <= ACCORD_AGGREGATION_GEOMETRIC, NULL);
+	return aggregation_names[aggregation];
+}
+
+gboolean
+accord_aggregation_from_string(const gchar *text, AccordAggregation *aggregation)
+{
+	guint v;
+
+	if (!name_lookup(aggregation_names, G_N_ELEMENTS(aggregation_names), text, &v))
+		return FALSE;
+	*aggregation = v;
+	return TRUE;
+}
+
+const gchar *
+accord_unknown_policy_to_string(AccordUnknownPolicy policy)
+{
+	g_return_val_if_fail(policy <= ACCORD_UNKNOWN_PASS, NULL);
+	return unknown_names[policy];
+}
+
+gboolean
+accord_unknown_policy_from_string(const gchar *text, AccordUnknownPolicy *policy)
+{
+	guint v;
+
+	if (!name_lookup(unknown_names, G_N_ELEMENTS(unknown_names), text, &v))
+		return FALSE;
+	*policy = v;
+	return TRUE;
+}
+
+/**
+ * accord_score_options_init:
+ * @options: (out caller-allocates): options to fill
+ *
+ * Sets the defaults: weighted model, arithmetic aggregation, unknown counts as 0.
+ */
+void
+accord_score_options_init(AccordScoreOptions *options)
+{
+	g_return_if_fail(options != NULL);
+	options->model = ACCORD_SCORE_MODEL_WEIGHTED;
+	options->aggregation = ACCORD_AGGREGATION_ARITHMETIC;
+	options->unknown = ACCORD_UNKNOWN_ZERO;
+}
+
+static gboolean
+is_flat(AccordScoreModel model)
+{
+	return model == ACCORD_SCORE_MODEL_XCCDF_FLAT ||
+	       model == ACCORD_SCORE_MODEL_XCCDF_FLAT_UNWEIGHTED ||
+	       model == ACCORD_SCORE_MODEL_XCCDF_ABSOLUTE;
+}
+
+/* XCCDF results are pass or fail: a partial outcome is not a pass there. Unknown maps to the
+ * XCCDF result `unknown` (scored as not passing) under --unknown=zero, to `notchecked`
+ * (not scored) under exclude, and is taken as a pass under the optimistic policy */
+static Contribution
+contribution_of(const AccordScore *self, const AccordCriterion *criterion)
+{
+	const AccordCriterionResult *r = accord_evaluation_get_result(self->evaluation, criterion);
+	AccordScoreModel model = self->options.model;
+	Contribution c = {TRUE, TRUE, TRUE, r->credit, accord_criterion_get_weight(criterion)};
+
+	if (model == ACCORD_SCORE_MODEL_XCCDF_FLAT_UNWEIGHTED || model == ACCORD_SCORE_MODEL_XCCDF_ABSOLUTE)
+		c.weight = 1.0;
+	if (model != ACCORD_SCORE_MODEL_WEIGHTED)
+		c.credit = r->outcome == ACCORD_OUTCOME_PASS ? 1.0 : 0.0;
+	if (r->outcome == ACCORD_OUTCOME_NOT_APPLICABLE) {
+		c.applicable = c.counted = c.known = FALSE;
+	} else if (r->outcome == ACCORD_OUTCOME_UNKNOWN) {
+		c.known = FALSE;
+		c.counted = self->options.unknown != ACCORD_UNKNOWN_EXCLUDE;
+		c.credit = self->options.unknown == ACCORD_UNKNOWN_PASS ? 1.0 : 0.0;
+	}
+	return c;
+}
+
+/* a rule is an XCCDF Group of its criteria: the same weighted mean for the weighted and
+ * default models (XCCDF 1.2 §7.3.2.1), a raw sum for the flat models (§7.3.2.2–4) */
+static AccordScoreItem
+score_rule(AccordScore *self, const AccordRule *rule, gboolean *assessed)
+{
+	AccordScoreItem item = {FALSE, NAN, 0, 0, 0, 0};
+	gdouble known_weight = 0, applicable_weight = 0;
+
+	for (guint i = 0; i < accord_rule_get_n_criteria(rule); i++) {
+		const AccordCriterion *criterion = accord_rule_get_criterion(rule, i);
+		Contribution c = contribution_of(self, criterion);
+
+		g_array_index(self->counted, gboolean, accord_criterion_get_index(criterion)) = c.counted;
+		if (c.applicable) {
+			applicable_weight += accord_criterion_get_weight(criterion);
+			known_weight += c.known ? accord_criterion_get_weight(criterion) : 0;
+		}
+		if (!c.counted)
+			continue;
+		item.numerator += c.weight * c.credit;
+		item.denominator += c.weight;
+	}
+	item.coverage = applicable_weight > 0 ? known_weight / applicable_weight : 0;
+	*assessed = applicable_weight > 0;
+	item.applicable = item.denominator > 0;
+	if (item.applicable)
+		item.value = 100.0 * item.numerator / item.denominator;
+	if (item.applicable && self->options.model == ACCORD_SCORE_MODEL_XCCDF_ABSOLUTE)
+		item.value = item.numerator == item.denominator ? 100.0 : 0.0;
+	return item;
+}
+
+/* combine children (rules into a pillar, pillars into the whole): weighted mean of child
+ * values for the weighted and default models; for the flat models the raw sums simply add */
+typedef struct {
+	gdouble numerator;
+	gdouble denominator;
+	gdouble log_sum;
+	gdouble coverage_sum;
+	gdouble weight_sum;
+	gboolean any_zero;
+} Accumulator;
+
+/* coverage does not depend on the unknown policy: a child counts towards it when any of its
+ * criteria is applicable (assessed), even if the policy leaves all of them out of the score */
+static void
+accumulate(Accumulator *acc, const AccordScoreItem *child, gdouble weight, AccordScoreModel model,
+	   gboolean assessed)
+{
+	if (assessed) {
+		acc->coverage_sum += weight * child->coverage;
+		acc->weight_sum += weight;
+	}
+	if (!child->applicable)
+		return;
+	if (is_flat(model)) {
+		acc->numerator += child->numerator;
+		acc->denominator += child->denominator;
+		return;
+	}
+	acc->numerator += weight * child->value / 100.0;
+	acc->denominator += weight;
+	if (child->value <= 0)
+		acc->any_zero = TRUE;
+	else
+		acc->log_sum += weight * log(child->value / 100.0);
+}
+
+static AccordScoreItem
+finish(const Accumulator *acc, const AccordScoreOptions *options, gboolean geometric)
+{
+	AccordScoreItem item = {FALSE, NAN, 0, acc->numerator, acc->denominator, 0};
+
+	if (acc->weight_sum > 0)
+		item.coverage = acc->coverage_sum / acc->weight_sum;
+	if (acc->denominator <= 0)
+		return item;
+	item.applicable = TRUE;
+	item.value = 100.0 * acc->numerator / acc->denominator;
+	if (options->model == ACCORD_SCORE_MODEL_XCCDF_ABSOLUTE)
+		item.value = acc->numerator == acc->denominator ? 100.0 : 0.0;
+	if (geometric) {
+		/* weighted geometric mean: exp(Σ wᵢ·ln sᵢ / Σ wᵢ); one zero pillar zeroes it */
+		item.numerator = acc->log_sum;
+		item.value = acc->any_zero ? 0.0 : 100.0 * exp(acc->log_sum / acc->denominator);
+	}
+	return item;
+}
+
+static void
+score_pillars(AccordScore *self, const AccordRuleset *ruleset)
+{
+	g_autofree Accumulator *acc = g_new0(Accumulator, accord_ruleset_get_n_pillars(ruleset));
+	Accumulator total = {0};
+
+	for (guint i = 0; i < accord_ruleset_get_n_rules(ruleset); i++) {
+		const AccordRule *rule = accord_ruleset_get_rule(ruleset, i);
+		AccordScoreItem *item = &g_array_index(self->rules, AccordScoreItem, i);
+		gboolean assessed = FALSE;
+
+		*item = score_rule(self, rule, &assessed);
+		accumulate(&acc[accord_pillar_get_index(accord_rule_get_pillar(rule))], item,
+			   accord_rule_get_effective_weight(rule), self->options.model, assessed);
+	}
+	for (guint p = 0; p < accord_ruleset_get_n_pillars(ruleset); p++) {
+		AccordScoreItem *item = &g_array_index(self->pillars, AccordScoreItem, p);
+
+		*item = finish(&acc[p], &self->options, FALSE);
+		accumulate(&total, item, accord_pillar_get_weight(accord_ruleset_get_pillar(ruleset, p)),
+			   self->options.model, acc[p].weight_sum > 0);
+	}
+	self->overall = finish(&total, &self->options,
+			       self->options.aggregation == ACCORD_AGGREGATION_GEOMETRIC);
+}
+
+/* the share of the overall score each item carries: for the mean models the product of
+ * normalised weights down the tree, for the flat models its part of the flat denominator.
+ * With arithmetic aggregation Σ share × (100 − score) over rules is exactly 100 − overall */
+static void
+compute_shares(AccordScore *self, const AccordRuleset *ruleset)
+{
+	gboolean flat = is_flat(self->options.model);
+
+	for (guint i = 0; i < accord_ruleset_get_n_rules(ruleset); i++) {
+		const AccordRule *rule = accord_ruleset_get_rule(ruleset, i);
+		const AccordPillar *pillar = accord_rule_get_pillar(rule);
+		AccordScoreItem *r = &g_array_index(self->rules, AccordScoreItem, i);
+		AccordScoreItem *p = &g_array_index(self->pillars, AccordScoreItem, accord_pillar_get_index(pillar));
+
+		if (!r->applicable || !self->overall.applicable)
+			continue;
+		if (flat) {
+			r->share = r->denominator / self->overall.denominator;
+			p->share = p->denominator / self->overall.denominator;
+		} else {
+			p->share = accord_pillar_get_weight(pillar) / self->overall.denominator;
+			r->share = p->share * accord_rule_get_effective_weight(rule) / p->denominator;
+		}
+	}
+	self->overall.share = self->overall.applicable ? 1.0 : 0.0;
+}
+
+/**
+ * accord_score_compute:
+ * @evaluation: (transfer none): an evaluation; it must outlive the score
+ * @options: the model, aggregation and unknown policy
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Scores every rule, pillar and the whole ruleset on 0–100 under @options, with coverage
+ * beside each score. The formulas are in docs/scoring.md.
+ *
+ * Returns: (transfer full) (nullable): the score, or %NULL with `ACCORD_ERROR_USAGE` when
+ *   geometric aggregation is asked of an XCCDF model, which defines its own aggregation
+ */
+AccordScore *
+accord_score_compute(const AccordEvaluation *evaluation,
+		     const AccordScoreOptions *options,
+		     GError **error)
+{
+	const AccordRuleset *ruleset;
+	AccordScore *self;
+
+	g_return_val_if_fail(evaluation != NULL && options != NULL, NULL);
+	if (options->model != ACCORD_SCORE_MODEL_WEIGHTED &&
+	    options->aggregation != ACCORD_AGGREGATION_ARITHMETIC) {
+		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_USAGE,
+			    "the %s model defines its own aggregation; only the weighted model "
+			    "takes --aggregation=%s",
+			    model_names[options->model], aggregation_names[options->aggregation]);
+		return NULL;
+	}
+	ruleset = accord_evaluation_get_ruleset(evaluation);
+	self = g_new0(AccordScore, 1);
+	self->evaluation = evaluation;
+	self->options = *options;
+	self->rules = g_array_set_size(g_array_new(FALSE, TRUE, sizeof(AccordScoreItem)),
+				       accord_ruleset_get_n_rules(ruleset));
+	self->pillars = g_array_set_size(g_array_new(FALSE, TRUE, sizeof(AccordScoreItem)),
+					 accord_ruleset_get_n_pillars(ruleset));
+	self->counted = g_array_set_size(g_array_new(FALSE, TRUE, sizeof(gboolean)),
+					 accord_ruleset_get_n_criteria(ruleset));
+	score_pillars(self, ruleset);
+	compute_shares(self, ruleset);
+	return self;
+}
+
+/**
+ * accord_score_free:
+ * @self: (nullable) (transfer full): a score
+ */
+void
+accord_score_free(AccordScore *self)
+{
+	if (self == NULL)
+		return;
+	g_array_unref(self->rules);
+	g_array_unref(self->pillars);
+	g_array_unref(self->counted);
+	g_free(self);
+}
+
+const AccordEvaluation *
+accord_score_get_evaluation(const AccordScore *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->evaluation;
+}
+
+const AccordScoreOptions *
+accord_score_get_options(const AccordScore *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return &self->options;
+}
+
+const AccordScoreItem *
+accord_score_get_overall(const AccordScore *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return &self->overall;
+}
+
+const AccordScoreItem *
+accord_score_get_pillar(const AccordScore *self, const AccordPillar *pillar)
+{
+	g_return_val_if_fail(self != NULL && pillar != NULL, NULL);
+	return &g_array_index(self->pillars, AccordScoreItem, accord_pillar_get_index(pillar));
+}
+
+const AccordScoreItem *
+accord_score_get_rule(const AccordScore *self, const AccordRule *rule)
+{
+	g_return_val_if_fail(self != NULL && rule != NULL, NULL);
+	return &g_array_index(self->rules, AccordScoreItem, accord_rule_get_index(rule));
+}
+
+/**
+ * accord_score_counts_criterion:
+ * @self: a score
+ * @criterion: a criterion of the scored ruleset
+ *
+ * Returns: %TRUE when the criterion entered the score (it is applicable and not an unknown
+ *   excluded by the policy)
+ */
+gboolean
+accord_score_counts_criterion(const AccordScore *self, const AccordCriterion *criterion)
+{
+	g_return_val_if_fail(self != NULL && criterion != NULL, FALSE);
+	return g_array_index(self->counted, gboolean, accord_criterion_get_index(criterion));
+}

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* strict parsers shared by the loaders and the CLI: they accept exactly the documented forms
+ * and never depend on the locale */
+gboolean
+accord_parse_number(const gchar *text, gdouble *out);
+gboolean
+accord_parse_weight(const gchar *text, gdouble *out);
+gboolean
+accord_parse_date(const gchar *text, guint32 *julian);
+gboolean
+accord_parse_partial_date(const gchar *text);
+gchar *
+accord_format_number(gdouble value);
+gchar *
+accord_format_date(guint32 julian);
+gchar *
+accord_normalize_space(const gchar *text);
+
+G_END_DECLS

@@ -1,0 +1,167 @@
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "util-private.h"
+
+static gboolean
+skip_digits(const gchar **p)
+{
+	const gchar *start = *p;
+
+	while (g_ascii_isdigit(**p))
+		(*p)++;
+	return *p != start;
+}
+
+/* a decimal number as written by people: optional sign, digits, optional fraction, optional
+ * exponent; strtod alone would also take "inf", "nan", hex floats and leading blanks */
+static gboolean
+is_decimal(const gchar *p)
+{
+	gboolean digits;
+
+	if (*p == '+' || *p == '-')
+		p++;
+	digits = skip_digits(&p);
+	if (*p == '.') {
+		p++;
+		digits = skip_digits(&p) || digits;
+	}
+	if (!digits)
+		return FALSE;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (!skip_digits(&p))
+			return FALSE;
+	}
+	return *p == '\0';
+}
+
+gboolean
+accord_parse_number(const gchar *text, gdouble *out)
+{
+	gchar *end = NULL;
+	gdouble value;
+
+	if (!is_decimal(text))
+		return FALSE;
+	value = g_ascii_strtod(text, &end);
+	if (end == NULL || *end != '\0' || !isfinite(value))
+		return FALSE;
+	*out = value;
+	return TRUE;
+}
+
+/* weights and multipliers divide scores, so they must be finite and strictly positive */
+gboolean
+accord_parse_weight(const gchar *text, gdouble *out)
+{
+	gdouble value = 0;
+
+	if (!accord_parse_number(text, &value) || !(value > 0))
+		return FALSE;
+	*out = value;
+	return TRUE;
+}
+
+static gboolean
+parse_digits(const gchar *text, gsize len, guint *out)
+{
+	guint value = 0;
+
+	for (gsize i = 0; i < len; i++) {
+		if (!g_ascii_isdigit(text[i]))
+			return FALSE;
+		value = value * 10 + (guint)(text[i] - '0');
+	}
+	*out = value;
+	return TRUE;
+}
+
+/* exactly YYYY-MM-DD, a real calendar day */
+gboolean
+accord_parse_date(const gchar *text, guint32 *julian)
+{
+	guint y, m, d;
+
+	if (strlen(text) != 10 || text[4] != '-' || text[7] != '-')
+		return FALSE;
+	if (!parse_digits(text, 4, &y) || !parse_digits(text + 5, 2, &m) ||
+	    !parse_digits(text + 8, 2, &d))
+		return FALSE;
+	if (y < 1 || m < 1 || m > 12 || d < 1 || !g_date_valid_dmy(d, m, y))
+		return FALSE;
+	if (julian != NULL) {
+		GDate date;
+		g_date_clear(&date, 1);
+		g_date_set_dmy(&date, d, m, y);
+		*julian = g_date_get_julian(&date);
+	}
+	return TRUE;
+}
+
+/* evidence is often dated only to the year or month: YYYY, YYYY-MM or YYYY-MM-DD */
+gboolean
+accord_parse_partial_date(const gchar *text)
+{
+	gsize len = strlen(text);
+	guint y, m;
+
+	if (len == 10)
+		return accord_parse_date(text, NULL);
+	if (len == 4)
+		return parse_digits(text, 4, &y) && y > 0;
+	if (len == 7 && text[4] == '-')
+		return parse_digits(text, 4, &y) && y > 0 && parse_digits(text + 5, 2, &m) &&
+		       m >= 1 && m <= 12;
+	return FALSE;
+}
+
+/* shortest round-trip form in the C locale, so "0.5" stays "0.5" and output is stable */
+gchar *
+accord_format_number(gdouble value)
+{
+	gchar buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+	if (value == floor(value) && fabs(value) < 1e15)
+		return g_strdup_printf("%.0f", value);
+	return g_strdup(g_ascii_dtostr(buf, sizeof buf, value));
+}
+
+gchar *
+accord_format_date(guint32 julian)
+{
+	GDate date;
+
+	g_date_clear(&date, 1);
+	g_date_set_julian(&date, julian);
+	return g_strdup_printf("%04u-%02u-%02u",
+			       (guint)g_date_get_year(&date),
+			       (guint)g_date_get_month(&date),
+			       (guint)g_date_get_day(&date));
+}
+
+/* provision texts are wrapped in the XML for reading; the quote is the words, so runs of
+ * white space become one space and the ends are trimmed */
+gchar *
+accord_normalize_space(const gchar *text)
+{
+	GString *out = g_string_new(NULL);
+	gboolean space = FALSE;
+
+	for (const gchar *p = text; *p != '\0'; p++) {
+		if (g_ascii_isspace(*p)) {
+			space = out->len > 0;
+			continue;
+		}
+		if (space)
+			g_string_append_c(out, ' ');
+		space = FALSE;
+		g_string_append_c(out, *p);
+	}
+	return g_string_free(out, FALSE);
+}

@@ -1,0 +1,448 @@
+#include "config.h"
+
+#include "accord/error.h"
+#include "util-private.h"
+#include "vocabulary-private.h"
+#include "xml-private.h"
+
+struct _AccordVocabulary {
+	gatomicrefcount refcount;
+	gchar *version;
+	gchar *title;
+	GPtrArray *scales;	/* AccordScale*, in file order */
+	GPtrArray *facts;	/* AccordFactDef*, sorted by key */
+	GHashTable *fact_index; /* key → AccordFactDef* */
+	GHashTable *scale_index;
+};
+
+static const gchar *fact_type_names[] = {"boolean", "level", "enum", "number", "date"};
+
+/**
+ * accord_fact_type_to_string:
+ * @type: a fact type
+ *
+ * Returns: the name used in vocabulary files, e.g. `level`
+ */
+const gchar *
+accord_fact_type_to_string(AccordFactType type)
+{
+	g_return_val_if_fail(type <= ACCORD_FACT_TYPE_DATE, NULL);
+	return fact_type_names[type];
+}
+
+static gboolean
+fact_type_from_string(const gchar *text, AccordFactType *type)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(fact_type_names); i++) {
+		if (g_strcmp0(text, fact_type_names[i]) == 0) {
+			*type = i;
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+static void
+scale_free(AccordScale *scale)
+{
+	g_free(scale->id);
+	g_free(scale->title);
+	g_ptr_array_unref(scale->levels);
+	g_ptr_array_unref(scale->descriptions);
+	g_free(scale);
+}
+
+static void
+fact_def_free(AccordFactDef *def)
+{
+	g_free(def->key);
+	g_free(def->description);
+	g_free(def->unit);
+	if (def->symbols != NULL)
+		g_ptr_array_unref(def->symbols);
+	g_free(def);
+}
+
+static AccordVocabulary *
+vocabulary_new(void)
+{
+	AccordVocabulary *self = g_new0(AccordVocabulary, 1);
+
+	g_atomic_ref_count_init(&self->refcount);
+	self->scales = g_ptr_array_new_with_free_func((GDestroyNotify)scale_free);
+	self->facts = g_ptr_array_new_with_free_func((GDestroyNotify)fact_def_free);
+	self->fact_index = g_hash_table_new(g_str_hash, g_str_equal);
+	self->scale_index = g_hash_table_new(g_str_hash, g_str_equal);
+	return self;
+}
+
+static gboolean
+load_scale(AccordVocabulary *self, const xmlNode *node, const gchar *name, GError **error)
+{
+	AccordScale *scale = g_new0(AccordScale, 1);
+
+	scale->id = accord_xml_get_prop(node, "id");
+	scale->levels = g_ptr_array_new_with_free_func(g_free);
+	scale->descriptions = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(self->scales, scale);
+	if (!g_hash_table_insert(self->scale_index, scale->id, scale)) {
+		accord_xml_set_error(error, ACCORD_ERROR_DUPLICATE, name, node,
+				     "scale '%s' is defined twice", scale->id);
+		return FALSE;
+	}
+	for (xmlNode *n = accord_xml_first_element(node); n != NULL; n = accord_xml_next_element(n)) {
+		g_autofree gchar *id = NULL;
+
+		if (accord_xml_is(n, "title")) {
+			scale->title = accord_xml_get_text(n);
+			continue;
+		}
+		id = accord_xml_get_prop(n, "id");
+		if (accord_scale_find_level(scale, id) >= 0) {
+			accord_xml_set_error(error, ACCORD_ERROR_DUPLICATE, name, n,
+					     "scale '%s' lists level '%s' twice", scale->id, id);
+			return FALSE;
+		}
+		g_ptr_array_add(scale->levels, g_steal_pointer(&id));
+		g_ptr_array_add(scale->descriptions, accord_xml_get_text(n));
+	}
+	return TRUE;
+}
+
+static gboolean
+load_symbols(AccordFactDef *def, const xmlNode *node, const gchar *name, GError **error)
+{
+	g_autofree gchar *values = accord_xml_get_prop(node, "values");
+	g_auto(GStrv) parts = g_strsplit_set(values, " \t\r\n", -1);
+
+	def->symbols = g_ptr_array_new_with_free_func(g_free);
+	for (guint i = 0; parts[i] != NULL; i++) {
+		if (parts[i][0] == '\0')
+			continue;
+		for (guint j = 0; j < def->symbols->len; j++) {
+			if (g_strcmp0(g_ptr_array_index(def->symbols, j), parts[i]) == 0) {
+				accord_xml_set_error(error, ACCORD_ERROR_DUPLICATE, name, node,
+						     "fact '%s' lists value '%s' twice", def->key,
+						     parts[i]);
+				return FALSE;
+			}
+		}
+		g_ptr_array_add(def->symbols, g_strdup(parts[i]));
+	}
+	return TRUE;
+}
+
+static gboolean
+load_fact(AccordVocabulary *self, const xmlNode *node, const gchar *name, GError **error)
+{
+	AccordFactDef *def = g_new0(AccordFactDef, 1);
+	g_autofree gchar *type = accord_xml_get_prop(node, "type");
+	g_autofree gchar *scale = accord_xml_get_prop(node, "scale");
+	g_autofree gchar *informational = accord_xml_get_prop(node, "informational");
+
+	def->key = accord_xml_get_prop(node, "key");
+	def->description = accord_xml_get_text(node);
+	def->unit = accord_xml_get_prop(node, "unit");
+	def->informational = g_strcmp0(informational, "true") == 0;
+	g_ptr_array_add(self->facts, def);
+	if (!g_hash_table_insert(self->fact_index, def->key, def)) {
+		accord_xml_set_error(error, ACCORD_ERROR_DUPLICATE, name, node,
+				     "fact '%s' is defined twice", def->key);
+		return FALSE;
+	}
+	if (!fact_type_from_string(type, &def->type)) {
+		accord_xml_set_error(error, ACCORD_ERROR_SCHEMA, name, node,
+				     "fact '%s' has unknown type '%s'", def->key, type);
+		return FALSE;
+	}
+	if (def->type == ACCORD_FACT_TYPE_ENUM)
+		return load_symbols(def, node, name, error);
+	if (def->type != ACCORD_FACT_TYPE_LEVEL)
+		return TRUE;
+	def->scale = g_hash_table_lookup(self->scale_index, scale);
+	if (def->scale == NULL) {
+		accord_xml_set_error(error, ACCORD_ERROR_REFERENCE, name, node,
+				     "fact '%s' uses undefined scale '%s'", def->key, scale);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+static gint
+compare_fact_keys(gconstpointer a, gconstpointer b)
+{
+	const AccordFactDef *x = *(const AccordFactDef *const *)a;
+	const AccordFactDef *y = *(const AccordFactDef *const *)b;
+
+	return g_strcmp0(x->key, y->key);
+}
+
+static gboolean
+load_document(AccordVocabulary *self, const xmlNode *root, const gchar *name, GError **error)
+{
+	self->version = accord_xml_get_prop(root, "version");
+
+	/* scales first, so a fact may name a scale defined further down */
+	for (xmlNode *n = accord_xml_first_element(root); n != NULL; n = accord_xml_next_element(n)) {
+		if (accord_xml_is(n, "title"))
+			self->title = accord_xml_get_text(n);
+		else if (accord_xml_is(n, "scale") && !load_scale(self, n, name, error))
+			return FALSE;
+	}
+	for (xmlNode *n = accord_xml_first_element(root); n != NULL; n = accord_xml_next_element(n)) {
+		if (accord_xml_is(n, "fact") && !load_fact(self, n, name, error))
+			return FALSE;
+	}
+	g_ptr_array_sort(self->facts, compare_fact_keys);
+	return TRUE;
+}
+
+/**
+ * accord_vocabulary_load_data:
+ * @data: the XML text
+ * @len: its length in bytes
+ * @name: (nullable): the name errors use for the input; `<memory>` when %NULL
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Parses (hardened), validates against the vocabulary schema and checks that scales and fact
+ * keys are unique and that every level fact names a defined scale.
+ *
+ * Returns: (transfer full) (nullable): an immutable vocabulary, or %NULL with @error set
+ */
+AccordVocabulary *
+accord_vocabulary_load_data(const gchar *data, gsize len, const gchar *name, GError **error)
+{
+	g_autoptr(xmlDoc) doc = NULL;
+	g_autoptr(AccordVocabulary) self = vocabulary_new();
+
+	g_return_val_if_fail(data != NULL, NULL);
+	if (name == NULL)
+		name = "<memory>";
+	doc = accord_xml_load(data, len, name, ACCORD_SCHEMA_VOCABULARY, error);
+	if (doc == NULL)
+		return NULL;
+	if (!load_document(self, xmlDocGetRootElement(doc), name, error))
+		return NULL;
+	return g_steal_pointer(&self);
+}
+
+/**
+ * accord_vocabulary_load_file:
+ * @path: a vocabulary XML file
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Reads @path and loads it as accord_vocabulary_load_data() does.
+ *
+ * Returns: (transfer full) (nullable): an immutable vocabulary, or %NULL with @error set
+ */
+AccordVocabulary *
+accord_vocabulary_load_file(const gchar *path, GError **error)
+{
+	g_autofree gchar *data = NULL;
+	gsize len = 0;
+
+	g_return_val_if_fail(path != NULL, NULL);
+	if (!accord_xml_read_file(path, &data, &len, error))
+		return NULL;
+	return accord_vocabulary_load_data(data, len, path, error);
+}
+
+/**
+ * accord_vocabulary_ref:
+ * @self: a vocabulary
+ *
+ * Returns: (transfer full): @self, with one more reference
+ */
+AccordVocabulary *
+accord_vocabulary_ref(const AccordVocabulary *self)
+{
+	AccordVocabulary *mutable_self = (AccordVocabulary *)self;
+
+	g_return_val_if_fail(self != NULL, NULL);
+	g_atomic_ref_count_inc(&mutable_self->refcount);
+	return mutable_self;
+}
+
+/**
+ * accord_vocabulary_unref:
+ * @self: (nullable) (transfer full): a vocabulary
+ *
+ * Drops one reference; the last one frees the vocabulary.
+ */
+void
+accord_vocabulary_unref(AccordVocabulary *self)
+{
+	if (self == NULL || !g_atomic_ref_count_dec(&self->refcount))
+		return;
+	g_hash_table_unref(self->fact_index);
+	g_hash_table_unref(self->scale_index);
+	g_ptr_array_unref(self->facts);
+	g_ptr_array_unref(self->scales);
+	g_free(self->version);
+	g_free(self->title);
+	g_free(self);
+}
+
+const gchar *
+accord_vocabulary_get_version(const AccordVocabulary *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->version;
+}
+
+guint
+accord_vocabulary_get_n_facts(const AccordVocabulary *self)
+{
+	g_return_val_if_fail(self != NULL, 0);
+	return self->facts->len;
+}
+
+/**
+ * accord_vocabulary_get_fact:
+ * @self: a vocabulary
+ * @index: from 0 to accord_vocabulary_get_n_facts() − 1; facts are sorted by key
+ *
+ * Returns: (transfer none): the fact definition
+ */
+const AccordFactDef *
+accord_vocabulary_get_fact(const AccordVocabulary *self, guint index)
+{
+	g_return_val_if_fail(self != NULL && index < self->facts->len, NULL);
+	return g_ptr_array_index(self->facts, index);
+}
+
+/**
+ * accord_vocabulary_lookup_fact:
+ * @self: a vocabulary
+ * @key: a fact key such as `incident_response.national_csirt`
+ *
+ * Returns: (transfer none) (nullable): the definition, or %NULL if the key is not defined
+ */
+const AccordFactDef *
+accord_vocabulary_lookup_fact(const AccordVocabulary *self, const gchar *key)
+{
+	g_return_val_if_fail(self != NULL && key != NULL, NULL);
+	return g_hash_table_lookup(self->fact_index, key);
+}
+
+guint
+accord_vocabulary_get_n_scales(const AccordVocabulary *self)
+{
+	g_return_val_if_fail(self != NULL, 0);
+	return self->scales->len;
+}
+
+const AccordScale *
+accord_vocabulary_get_scale(const AccordVocabulary *self, guint index)
+{
+	g_return_val_if_fail(self != NULL && index < self->scales->len, NULL);
+	return g_ptr_array_index(self->scales, index);
+}
+
+const gchar *
+accord_fact_def_get_key(const AccordFactDef *def)
+{
+	g_return_val_if_fail(def != NULL, NULL);
+	return def->key;
+}
+
+AccordFactType
+accord_fact_def_get_fact_type(const AccordFactDef *def)
+{
+	g_return_val_if_fail(def != NULL, ACCORD_FACT_TYPE_BOOLEAN);
+	return def->type;
+}
+
+const gchar *
+accord_fact_def_get_description(const AccordFactDef *def)
+{
+	g_return_val_if_fail(def != NULL, NULL);
+	return def->description;
+}
+
+/**
+ * accord_fact_def_get_scale:
+ * @def: a fact definition
+ *
+ * Returns: (transfer none) (nullable): the scale of a level fact, %NULL for other types
+ */
+const AccordScale *
+accord_fact_def_get_scale(const AccordFactDef *def)
+{
+	g_return_val_if_fail(def != NULL, NULL);
+	return def->scale;
+}
+
+guint
+accord_fact_def_get_n_symbols(const AccordFactDef *def)
+{
+	g_return_val_if_fail(def != NULL, 0);
+	return def->symbols != NULL ? def->symbols->len : 0;
+}
+
+const gchar *
+accord_fact_def_get_symbol(const AccordFactDef *def, guint index)
+{
+	g_return_val_if_fail(def != NULL && index < accord_fact_def_get_n_symbols(def), NULL);
+	return g_ptr_array_index(def->symbols, index);
+}
+
+const gchar *
+accord_fact_def_get_unit(const AccordFactDef *def)
+{
+	g_return_val_if_fail(def != NULL, NULL);
+	return def->unit;
+}
+
+gboolean
+accord_fact_def_is_informational(const AccordFactDef *def)
+{
+	g_return_val_if_fail(def != NULL, FALSE);
+	return def->informational;
+}
+
+const gchar *
+accord_scale_get_id(const AccordScale *scale)
+{
+	g_return_val_if_fail(scale != NULL, NULL);
+	return scale->id;
+}
+
+guint
+accord_scale_get_n_levels(const AccordScale *scale)
+{
+	g_return_val_if_fail(scale != NULL, 0);
+	return scale->levels->len;
+}
+
+const gchar *
+accord_scale_get_level(const AccordScale *scale, guint index)
+{
+	g_return_val_if_fail(scale != NULL && index < scale->levels->len, NULL);
+	return g_ptr_array_index(scale->levels, index);
+}
+
+const gchar *
+accord_scale_get_level_description(const AccordScale *scale, guint index)
+{
+	g_return_val_if_fail(scale != NULL && index < scale->levels->len, NULL);
+	return g_ptr_array_index(scale->descriptions, index);
+}
+
+/**
+ * accord_scale_find_level:
+ * @scale: a scale
+ * @name: a level id
+ *
+ * Returns: the level's index (0 is the lowest), or -1 if the scale has no such level
+ */
+gint
+accord_scale_find_level(const AccordScale *scale, const gchar *name)
+{
+	g_return_val_if_fail(scale != NULL && name != NULL, -1);
+	for (guint i = 0; i < scale->levels->len; i++) {
+		if (g_strcmp0(g_ptr_array_index(scale->levels, i), name) == 0)
+			return (gint)i;
+	}
+	return -1;
+}

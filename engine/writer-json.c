@@ -1,0 +1,261 @@
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "accord/version.h"
+#include "writer-private.h"
+
+static void
+member_string(JsonBuilder *b, const gchar *name, const gchar *value)
+{
+	json_builder_set_member_name(b, name);
+	if (value != NULL)
+		json_builder_add_string_value(b, value);
+	else
+		json_builder_add_null_value(b);
+}
+
+/* scores are rounded to 6 decimals: enough to re-add them by hand, and free of the last-bit
+ * noise that would make two equal reports differ in a diff */
+static void
+member_number(JsonBuilder *b, const gchar *name, gdouble value)
+{
+	json_builder_set_member_name(b, name);
+	if (isnan(value))
+		json_builder_add_null_value(b);
+	else
+		json_builder_add_double_value(b, round(value * 1e6) / 1e6);
+}
+
+static void
+add_item(JsonBuilder *b, const AccordScoreItem *item)
+{
+	member_number(b, "score", item->applicable ? item->value : NAN);
+	member_number(b, "coverage", item->coverage);
+	member_number(b, "share", item->share);
+}
+
+static void
+add_header(JsonBuilder *b, const AccordReport *report)
+{
+	const AccordScore *score = accord_report_get_score(report);
+	const AccordEvaluation *evaluation = accord_score_get_evaluation(score);
+	const AccordRuleset *rs = accord_evaluation_get_ruleset(evaluation);
+	const AccordProfile *p = accord_evaluation_get_profile(evaluation);
+	const AccordScoreOptions *options = accord_score_get_options(score);
+
+	member_string(b, "schema_version", ACCORD_JSON_SCHEMA_VERSION);
+	member_string(b, "generator", "accord " ACCORD_VERSION_STRING);
+	member_string(b, "kind", accord_report_get_kind(report) == ACCORD_REPORT_GAPS ? "gaps" : "score");
+	json_builder_set_member_name(b, "profile");
+	json_builder_begin_object(b);
+	member_string(b, "country", accord_profile_get_country(p));
+	member_string(b, "name", accord_profile_get_name(p));
+	member_string(b, "as_of", accord_profile_get_as_of(p));
+	json_builder_end_object(b);
+	json_builder_set_member_name(b, "ruleset");
+	json_builder_begin_object(b);
+	member_string(b, "id", accord_ruleset_get_id(rs));
+	member_string(b, "version", accord_ruleset_get_version(rs));
+	member_string(b, "title", accord_ruleset_get_title(rs));
+	member_string(b, "agreement", accord_ruleset_get_agreement(rs));
+	json_builder_end_object(b);
+	json_builder_set_member_name(b, "options");
+	json_builder_begin_object(b);
+	member_string(b, "model", accord_score_model_to_string(options->model));
+	member_string(b, "aggregation", accord_aggregation_to_string(options->aggregation));
+	member_string(b, "unknown", accord_unknown_policy_to_string(options->unknown));
+	json_builder_end_object(b);
+	json_builder_set_member_name(b, "overall");
+	json_builder_begin_object(b);
+	add_item(b, accord_score_get_overall(score));
+	json_builder_end_object(b);
+}
+
+static void
+add_pillars(JsonBuilder *b, const AccordScore *score, const AccordRuleset *rs)
+{
+	json_builder_set_member_name(b, "pillars");
+	json_builder_begin_array(b);
+	for (guint i = 0; i < accord_ruleset_get_n_pillars(rs); i++) {
+		const AccordPillar *pillar = accord_ruleset_get_pillar(rs, i);
+
+		json_builder_begin_object(b);
+		member_string(b, "id", accord_pillar_get_id(pillar));
+		member_string(b, "title", accord_pillar_get_title(pillar));
+		member_number(b, "weight", accord_pillar_get_weight(pillar));
+		add_item(b, accord_score_get_pillar(score, pillar));
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+}
+
+static void
+add_criterion(JsonBuilder *b, const AccordScore *score, const AccordCriterion *criterion)
+{
+	const AccordCriterionResult *r =
+	    accord_evaluation_get_result(accord_score_get_evaluation(score), criterion);
+
+	json_builder_begin_object(b);
+	member_string(b, "id", accord_criterion_get_id(criterion));
+	member_string(b, "title", accord_criterion_get_title(criterion));
+	member_number(b, "weight", accord_criterion_get_weight(criterion));
+	member_string(b, "effort", accord_effort_to_string(accord_criterion_get_effort(criterion)));
+	member_string(b, "outcome", accord_outcome_to_string(r->outcome));
+	member_number(b, "credit", r->credit);
+	json_builder_set_member_name(b, "counted");
+	json_builder_add_boolean_value(b, accord_score_counts_criterion(score, criterion));
+	member_string(b, "reason", r->reason);
+	json_builder_end_object(b);
+}
+
+static void
+add_rule_fields(JsonBuilder *b, const AccordRule *rule)
+{
+	const AccordObligation *obligation = accord_rule_get_obligation(rule);
+
+	member_string(b, "id", accord_rule_get_id(rule));
+	member_string(b, "title", accord_rule_get_title(rule));
+	member_string(b, "pillar", accord_pillar_get_id(accord_rule_get_pillar(rule)));
+	member_string(b, "cite", accord_rule_get_cite(rule));
+	member_string(b, "obligation", accord_obligation_get_id(obligation));
+	member_number(b, "multiplier", accord_obligation_get_multiplier(obligation));
+	member_number(b, "weight", accord_rule_get_weight(rule));
+	member_number(b, "effective_weight", accord_rule_get_effective_weight(rule));
+	json_builder_set_member_name(b, "verified");
+	json_builder_add_boolean_value(b, accord_rule_is_verified(rule));
+}
+
+static void
+add_rules(JsonBuilder *b, const AccordScore *score, const AccordRuleset *rs)
+{
+	json_builder_set_member_name(b, "rules");
+	json_builder_begin_array(b);
+	for (guint i = 0; i < accord_ruleset_get_n_rules(rs); i++) {
+		const AccordRule *rule = accord_ruleset_get_rule(rs, i);
+
+		json_builder_begin_object(b);
+		add_rule_fields(b, rule);
+		add_item(b, accord_score_get_rule(score, rule));
+		json_builder_set_member_name(b, "criteria");
+		json_builder_begin_array(b);
+		for (guint c = 0; c < accord_rule_get_n_criteria(rule); c++)
+			add_criterion(b, score, accord_rule_get_criterion(rule, c));
+		json_builder_end_array(b);
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+}
+
+static void
+add_fact(JsonBuilder *b, const AccordProfile *profile, const gchar *key)
+{
+	const AccordProfileFact *fact = accord_profile_lookup_fact(profile, key);
+
+	json_builder_begin_object(b);
+	member_string(b, "key", key);
+	json_builder_set_member_name(b, "stated");
+	json_builder_add_boolean_value(b, fact != NULL);
+	if (fact != NULL) {
+		member_string(b, "value", accord_profile_fact_get_text(fact));
+		member_string(b, "confidence",
+			      accord_confidence_to_string(accord_profile_fact_get_confidence(fact)));
+		member_string(b, "note", accord_profile_fact_get_note(fact));
+		json_builder_set_member_name(b, "evidence");
+		json_builder_begin_array(b);
+		for (guint i = 0; i < accord_profile_fact_get_n_evidence(fact); i++) {
+			const AccordEvidence *ev = accord_profile_fact_get_evidence(fact, i);
+			json_builder_begin_object(b);
+			member_string(b, "title", accord_evidence_get_title(ev));
+			member_string(b, "href", accord_evidence_get_href(ev));
+			member_string(b, "date", accord_evidence_get_date(ev));
+			json_builder_end_object(b);
+		}
+		json_builder_end_array(b);
+	}
+	json_builder_end_object(b);
+}
+
+static void
+add_unmet(JsonBuilder *b, const AccordScore *score, const AccordCriterion *criterion)
+{
+	const AccordEvaluation *evaluation = accord_score_get_evaluation(score);
+	const AccordCriterionResult *r = accord_evaluation_get_result(evaluation, criterion);
+	g_autoptr(GPtrArray) keys = g_ptr_array_new();
+
+	if (accord_criterion_get_precondition(criterion) != NULL)
+		accord_writer_collect_facts(accord_criterion_get_precondition(criterion), keys);
+	accord_writer_collect_facts(accord_criterion_get_check(criterion), keys);
+	json_builder_begin_object(b);
+	member_string(b, "id", accord_criterion_get_id(criterion));
+	member_string(b, "title", accord_criterion_get_title(criterion));
+	member_string(b, "outcome", accord_outcome_to_string(r->outcome));
+	member_number(b, "credit", r->credit);
+	member_string(b, "reason", r->reason);
+	json_builder_set_member_name(b, "facts");
+	json_builder_begin_array(b);
+	for (guint k = 0; k < keys->len; k++)
+		add_fact(b, accord_evaluation_get_profile(evaluation), g_ptr_array_index(keys, k));
+	json_builder_end_array(b);
+	json_builder_end_object(b);
+}
+
+static void
+add_gaps(JsonBuilder *b, const AccordReport *report)
+{
+	const AccordGapList *gaps = accord_report_get_gaps(report);
+	const AccordScore *score = accord_report_get_score(report);
+
+	member_number(b, "total_gap", accord_gap_list_get_total(gaps));
+	json_builder_set_member_name(b, "gaps");
+	json_builder_begin_array(b);
+	for (guint i = 0; i < accord_gap_list_get_n_gaps(gaps); i++) {
+		const AccordGap *gap = accord_gap_list_get_gap(gaps, i);
+
+		json_builder_begin_object(b);
+		json_builder_set_member_name(b, "rank");
+		json_builder_add_int_value(b, i + 1);
+		add_rule_fields(b, gap->rule);
+		member_number(b, "score", gap->score);
+		member_number(b, "share", gap->share);
+		member_number(b, "gap", gap->gap);
+		member_string(b, "provision", accord_rule_get_provision(gap->rule));
+		member_string(b, "recommendation", accord_rule_get_recommendation(gap->rule));
+		json_builder_set_member_name(b, "unmet");
+		json_builder_begin_array(b);
+		for (guint c = 0; c < gap->unmet->len; c++)
+			add_unmet(b, score, g_ptr_array_index(gap->unmet, c));
+		json_builder_end_array(b);
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+}
+
+gboolean
+accord_writer_json(const AccordReport *report, GString *out, GError **error)
+{
+	g_autoptr(JsonBuilder) b = json_builder_new();
+	g_autoptr(JsonGenerator) gen = json_generator_new();
+	g_autoptr(JsonNode) root = NULL;
+	const AccordScore *score = accord_report_get_score(report);
+	const AccordRuleset *rs = accord_evaluation_get_ruleset(accord_score_get_evaluation(score));
+	g_autofree gchar *text = NULL;
+
+	json_builder_begin_object(b);
+	add_header(b, report);
+	add_pillars(b, score, rs);
+	if (accord_report_get_kind(report) == ACCORD_REPORT_GAPS)
+		add_gaps(b, report);
+	else
+		add_rules(b, score, rs);
+	json_builder_end_object(b);
+	root = json_builder_get_root(b);
+	json_generator_set_root(gen, root);
+	json_generator_set_pretty(gen, TRUE);
+	json_generator_set_indent(gen, 2);
+	text = json_generator_to_data(gen, NULL);
+	g_string_append(out, text);
+	g_string_append_c(out, '\n');
+	return TRUE;
+}

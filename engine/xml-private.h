@@ -1,0 +1,55 @@
+#pragma once
+
+#include <glib.h>
+#include <libxml/tree.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+	ACCORD_SCHEMA_VOCABULARY,
+	ACCORD_SCHEMA_RULESET,
+	ACCORD_SCHEMA_PROFILE,
+	ACCORD_SCHEMA_LAST,
+} AccordSchema;
+
+/* inputs larger than this are refused before parsing: real rulesets are a few hundred KiB */
+#define ACCORD_XML_MAX_BYTES (16 * 1024 * 1024)
+
+gboolean
+accord_xml_read_file(const gchar *path, gchar **data, gsize *len, GError **error);
+xmlDoc *
+accord_xml_parse(const gchar *data, gsize len, const gchar *name, GError **error);
+gboolean
+accord_xml_validate(xmlDoc *doc, AccordSchema schema, const gchar *name, GError **error);
+xmlDoc *
+accord_xml_load(const gchar *data,
+		gsize len,
+		const gchar *name,
+		AccordSchema schema,
+		GError **error);
+gboolean
+accord_xml_sniff_schema(xmlDoc *doc, AccordSchema *schema);
+
+void
+accord_xml_set_error(GError **error,
+		     gint code,
+		     const gchar *name,
+		     const xmlNode *node,
+		     const gchar *format,
+		     ...) G_GNUC_PRINTF(5, 6);
+gchar *
+accord_xml_get_prop(const xmlNode *node, const gchar *attr);
+gchar *
+accord_xml_get_text(const xmlNode *node);
+xmlNode *
+accord_xml_first_element(const xmlNode *parent);
+xmlNode *
+accord_xml_next_element(const xmlNode *node);
+gboolean
+accord_xml_is(const xmlNode *node, const gchar *name);
+xmlNode *
+accord_xml_find_child(const xmlNode *parent, const gchar *name);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(xmlDoc, xmlFreeDoc)
+
+G_END_DECLS

@@ -1,0 +1,265 @@
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include "accord/error.h"
+#include "resources.h"
+#include "util-private.h"
+#include "xml-private.h"
+
+/* everything that parses untrusted XML goes through here: no network, no DTD loading, no
+ * entity substitution, no XInclude, big line numbers, and a document with a DOCTYPE is
+ * refused outright, so internal-subset entity tricks never reach the loaders */
+#define ACCORD_XML_PARSE_OPTIONS                                                               \
+	(XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_NOERROR |     \
+	 XML_PARSE_NOCDATA)
+
+static const struct {
+	const gchar *resource;
+	const gchar *ns;
+	const gchar *root;
+	const gchar *label;
+} schemas[ACCORD_SCHEMA_LAST] = {
+    {"/org/accord/schema/vocabulary.rng", "urn:accord:vocabulary:1", "vocabulary", "vocabulary"},
+    {"/org/accord/schema/ruleset.rng", "urn:accord:ruleset:1", "ruleset", "ruleset"},
+    {"/org/accord/schema/profile.rng", "urn:accord:profile:1", "profile", "profile"},
+};
+
+/* the first error libxml2 reports is the one the user needs; later ones are mostly echoes */
+typedef struct {
+	gchar *message;
+	gint line;
+} FirstError;
+
+static void
+first_error_cb(void *user_data, const xmlError *err)
+{
+	FirstError *first = user_data;
+
+	if (first->message != NULL || err == NULL)
+		return;
+	first->message = g_strchomp(g_strdup(err->message != NULL ? err->message : "unknown error"));
+	first->line = err->line;
+}
+
+void
+accord_xml_set_error(GError **error,
+		     gint code,
+		     const gchar *name,
+		     const xmlNode *node,
+		     const gchar *format,
+		     ...)
+{
+	va_list args;
+	g_autofree gchar *msg = NULL;
+
+	va_start(args, format);
+	msg = g_strdup_vprintf(format, args);
+	va_end(args);
+	g_set_error(error, ACCORD_ERROR, code, "%s:%ld: %s", name,
+		    node != NULL ? xmlGetLineNo(node) : 0L, msg);
+}
+
+gboolean
+accord_xml_read_file(const gchar *path, gchar **data, gsize *len, GError **error)
+{
+	g_autoptr(GError) local = NULL;
+	GStatBuf st;
+
+	if (g_stat(path, &st) == 0 && st.st_size > ACCORD_XML_MAX_BYTES) {
+		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_PARSE,
+			    "%s:0: file is larger than the %d MiB limit", path,
+			    ACCORD_XML_MAX_BYTES / (1024 * 1024));
+		return FALSE;
+	}
+	if (!g_file_get_contents(path, data, len, &local)) {
+		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_IO, "%s:0: cannot read: %s", path,
+			    local->message);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+xmlDoc *
+accord_xml_parse(const gchar *data, gsize len, const gchar *name, GError **error)
+{
+	FirstError first = {NULL, 0};
+	g_autofree gchar *msg = NULL;
+	xmlDoc *doc;
+
+	if (len > ACCORD_XML_MAX_BYTES || len > G_MAXINT) {
+		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_PARSE,
+			    "%s:0: input is larger than the %d MiB limit", name,
+			    ACCORD_XML_MAX_BYTES / (1024 * 1024));
+		return NULL;
+	}
+	xmlSetStructuredErrorFunc(&first, (xmlStructuredErrorFunc)first_error_cb);
+	doc = xmlReadMemory(data, (int)len, name, NULL, ACCORD_XML_PARSE_OPTIONS);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	msg = first.message;
+	if (doc == NULL) {
+		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_PARSE, "%s:%d: not well-formed XML: %s",
+			    name, first.line, msg != NULL ? msg : "empty document");
+		return NULL;
+	}
+	if (doc->intSubset != NULL || doc->extSubset != NULL) {
+		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_PARSE,
+			    "%s:%ld: a DOCTYPE is not allowed in Accord documents", name,
+			    doc->intSubset != NULL ? xmlGetLineNo((xmlNode *)doc->intSubset) : 1L);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+/* parsed once per process and shared: a RELAX NG grammar is read-only after parsing */
+static gpointer
+compile_schema(gpointer data)
+{
+	const gchar *resource = data;
+	g_autoptr(GBytes) bytes = NULL;
+	xmlRelaxNGParserCtxt *ctxt;
+	xmlRelaxNG *rng;
+	gsize len = 0;
+	const gchar *text;
+
+	bytes = g_resources_lookup_data(resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+	if (bytes == NULL)
+		return NULL;
+	text = g_bytes_get_data(bytes, &len);
+	ctxt = xmlRelaxNGNewMemParserCtxt(text, (int)len);
+	rng = xmlRelaxNGParse(ctxt);
+	xmlRelaxNGFreeParserCtxt(ctxt);
+	return rng;
+}
+
+static xmlRelaxNG *
+get_schema(AccordSchema schema)
+{
+	static GOnce once[ACCORD_SCHEMA_LAST] = {G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT};
+
+	accord_get_resource();
+	return g_once(&once[schema], compile_schema, (gpointer)schemas[schema].resource);
+}
+
+gboolean
+accord_xml_validate(xmlDoc *doc, AccordSchema schema, const gchar *name, GError **error)
+{
+	FirstError first = {NULL, 0};
+	g_autofree gchar *msg = NULL;
+	xmlRelaxNGValidCtxt *vctxt;
+	xmlRelaxNG *rng = get_schema(schema);
+	gint rc;
+
+	if (rng == NULL) {
+		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_INTERNAL,
+			    "%s:0: the built-in %s schema did not compile", name,
+			    schemas[schema].label);
+		return FALSE;
+	}
+	vctxt = xmlRelaxNGNewValidCtxt(rng);
+	xmlRelaxNGSetValidStructuredErrors(vctxt, (xmlStructuredErrorFunc)first_error_cb, &first);
+	rc = xmlRelaxNGValidateDoc(vctxt, doc);
+	xmlRelaxNGFreeValidCtxt(vctxt);
+	msg = first.message;
+	if (rc != 0) {
+		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_SCHEMA,
+			    "%s:%d: does not match the %s schema: %s", name, first.line,
+			    schemas[schema].label, msg != NULL ? msg : "invalid document");
+		return FALSE;
+	}
+	return TRUE;
+}
+
+xmlDoc *
+accord_xml_load(const gchar *data, gsize len, const gchar *name, AccordSchema schema, GError **error)
+{
+	g_autoptr(xmlDoc) doc = accord_xml_parse(data, len, name, error);
+
+	if (doc == NULL)
+		return NULL;
+	if (!accord_xml_validate(doc, schema, name, error))
+		return NULL;
+	return g_steal_pointer(&doc);
+}
+
+gboolean
+accord_xml_sniff_schema(xmlDoc *doc, AccordSchema *schema)
+{
+	xmlNode *root = xmlDocGetRootElement(doc);
+
+	if (root == NULL || root->ns == NULL || root->ns->href == NULL)
+		return FALSE;
+	for (guint i = 0; i < ACCORD_SCHEMA_LAST; i++) {
+		if (g_strcmp0((const gchar *)root->ns->href, schemas[i].ns) == 0) {
+			*schema = i;
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+gchar *
+accord_xml_get_prop(const xmlNode *node, const gchar *attr)
+{
+	xmlChar *value = xmlGetNoNsProp(node, (const xmlChar *)attr);
+	gchar *copy;
+
+	if (value == NULL)
+		return NULL;
+	copy = g_strdup((const gchar *)value);
+	xmlFree(value);
+	return copy;
+}
+
+gchar *
+accord_xml_get_text(const xmlNode *node)
+{
+	xmlChar *content = xmlNodeGetContent(node);
+	gchar *text;
+
+	text = accord_normalize_space(content != NULL ? (const gchar *)content : "");
+	xmlFree(content);
+	return text;
+}
+
+xmlNode *
+accord_xml_first_element(const xmlNode *parent)
+{
+	for (xmlNode *n = parent->children; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	}
+	return NULL;
+}
+
+xmlNode *
+accord_xml_next_element(const xmlNode *node)
+{
+	for (xmlNode *n = node->next; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	}
+	return NULL;
+}
+
+gboolean
+accord_xml_is(const xmlNode *node, const gchar *name)
+{
+	return node != NULL && g_strcmp0((const gchar *)node->name, name) == 0;
+}
+
+xmlNode *
+accord_xml_find_child(const xmlNode *parent, const gchar *name)
+{
+	for (xmlNode *n = accord_xml_first_element(parent); n != NULL;
+	     n = accord_xml_next_element(n)) {
+		if (accord_xml_is(n, name))
+			return n;
+	}
+	return NULL;
+}

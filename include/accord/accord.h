@@ -1,0 +1,16 @@
+#pragma once
+
+#define __ACCORD_H_INSIDE__
+
+#include "datadir.h"
+#include "error.h"
+#include "evaluate.h"
+#include "gaps.h"
+#include "profile.h"
+#include "report.h"
+#include "ruleset.h"
+#include "score.h"
+#include "accord/version.h"
+#include "vocabulary.h"
+
+#undef __ACCORD_H_INSIDE__

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <glib.h>
+
+#include "macros.h"
+
+#include "profile.h"
+#include "ruleset.h"
+
+G_BEGIN_DECLS
+
+/**
+ * AccordOutcome:
+ * @ACCORD_OUTCOME_PASS: the criterion is met in full (credit 1)
+ * @ACCORD_OUTCOME_PARTIAL: met in part, with a credit strictly between 0 and 1
+ * @ACCORD_OUTCOME_FAIL: not met (credit 0)
+ * @ACCORD_OUTCOME_UNKNOWN: the profile does not state a fact the check needs
+ * @ACCORD_OUTCOME_NOT_APPLICABLE: the criterion's precondition is false
+ */
+typedef enum {
+	ACCORD_OUTCOME_PASS,
+	ACCORD_OUTCOME_PARTIAL,
+	ACCORD_OUTCOME_FAIL,
+	ACCORD_OUTCOME_UNKNOWN,
+	ACCORD_OUTCOME_NOT_APPLICABLE,
+} AccordOutcome;
+
+/**
+ * AccordCriterionResult:
+ * @outcome: what the evaluation found
+ * @credit: the credit in [0, 1]; 0 for unknown and not applicable
+ * @reason: why, in words: the fact values against the check
+ *
+ * The evaluation of one criterion. A plain read-only record owned by its #AccordEvaluation.
+ */
+typedef struct {
+	AccordOutcome outcome;
+	gdouble credit;
+	gchar *reason;
+} AccordCriterionResult;
+
+typedef struct _AccordEvaluation AccordEvaluation;
+
+const gchar *
+accord_outcome_to_string(AccordOutcome outcome);
+gboolean
+accord_outcome_from_string(const gchar *text, AccordOutcome *outcome);
+
+G_GNUC_WARN_UNUSED_RESULT AccordEvaluation *
+accord_evaluate(const AccordRuleset *ruleset, const AccordProfile *profile, GError **error)
+    ACCORD_NON_NULL(1, 2);
+void
+accord_evaluation_free(AccordEvaluation *self);
+
+const AccordRuleset *
+accord_evaluation_get_ruleset(const AccordEvaluation *self) ACCORD_NON_NULL(1);
+const AccordProfile *
+accord_evaluation_get_profile(const AccordEvaluation *self) ACCORD_NON_NULL(1);
+const AccordCriterionResult *
+accord_evaluation_get_result(const AccordEvaluation *self, const AccordCriterion *criterion)
+    ACCORD_NON_NULL(1, 2);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordEvaluation, accord_evaluation_free)
+
+G_END_DECLS

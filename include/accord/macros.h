@@ -1,0 +1,12 @@
+#pragma once
+
+#include <glib.h>
+
+/* ACCORD_NON_NULL marks pointer parameters that must not be NULL, so callers get a compiler
+ * warning. Inside the library it expands to nothing: there the functions keep their
+ * g_return_val_if_fail() checks, which the attribute would let the optimiser delete */
+#if defined(__GNUC__) && !defined(ACCORD_COMPILATION)
+#define ACCORD_NON_NULL(...) __attribute__((nonnull(__VA_ARGS__)))
+#else
+#define ACCORD_NON_NULL(...)
+#endif

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <glib.h>
+
+#include "macros.h"
+
+#include "vocabulary.h"
+
+G_BEGIN_DECLS
+
+/**
+ * AccordConfidence:
+ * @ACCORD_CONFIDENCE_LOW: inferred, or from a weak source
+ * @ACCORD_CONFIDENCE_MEDIUM: read in a secondary source
+ * @ACCORD_CONFIDENCE_HIGH: read in the primary source
+ */
+typedef enum {
+	ACCORD_CONFIDENCE_LOW,
+	ACCORD_CONFIDENCE_MEDIUM,
+	ACCORD_CONFIDENCE_HIGH,
+} AccordConfidence;
+
+typedef struct _AccordProfile AccordProfile;
+typedef struct _AccordProfileFact AccordProfileFact;
+typedef struct _AccordEvidence AccordEvidence;
+typedef struct _AccordIndexFigure AccordIndexFigure;
+
+const gchar *
+accord_confidence_to_string(AccordConfidence confidence);
+
+G_GNUC_WARN_UNUSED_RESULT AccordProfile *
+accord_profile_load_file(const gchar *path, const AccordVocabulary *vocab, GError **error)
+    ACCORD_NON_NULL(1, 2);
+G_GNUC_WARN_UNUSED_RESULT AccordProfile *
+accord_profile_load_data(const gchar *data,
+			 gsize len,
+			 const gchar *name,
+			 const AccordVocabulary *vocab,
+			 GError **error) ACCORD_NON_NULL(1, 4);
+AccordProfile *
+accord_profile_ref(const AccordProfile *self) ACCORD_NON_NULL(1);
+void
+accord_profile_unref(AccordProfile *self);
+
+const gchar *
+accord_profile_get_country(const AccordProfile *self) ACCORD_NON_NULL(1);
+const gchar *
+accord_profile_get_name(const AccordProfile *self) ACCORD_NON_NULL(1);
+const gchar *
+accord_profile_get_as_of(const AccordProfile *self) ACCORD_NON_NULL(1);
+const gchar *
+accord_profile_get_filename(const AccordProfile *self) ACCORD_NON_NULL(1);
+const AccordVocabulary *
+accord_profile_get_vocabulary(const AccordProfile *self) ACCORD_NON_NULL(1);
+guint
+accord_profile_get_n_facts(const AccordProfile *self) ACCORD_NON_NULL(1);
+const AccordProfileFact *
+accord_profile_get_fact(const AccordProfile *self, guint index) ACCORD_NON_NULL(1);
+const AccordProfileFact *
+accord_profile_lookup_fact(const AccordProfile *self, const gchar *key) ACCORD_NON_NULL(1, 2);
+guint
+accord_profile_get_n_index_figures(const AccordProfile *self) ACCORD_NON_NULL(1);
+const AccordIndexFigure *
+accord_profile_get_index_figure(const AccordProfile *self, guint index) ACCORD_NON_NULL(1);
+
+const AccordFactDef *
+accord_profile_fact_get_def(const AccordProfileFact *fact) ACCORD_NON_NULL(1);
+const AccordValue *
+accord_profile_fact_get_value(const AccordProfileFact *fact) ACCORD_NON_NULL(1);
+const gchar *
+accord_profile_fact_get_text(const AccordProfileFact *fact) ACCORD_NON_NULL(1);
+AccordConfidence
+accord_profile_fact_get_confidence(const AccordProfileFact *fact) ACCORD_NON_NULL(1);
+const gchar *
+accord_profile_fact_get_note(const AccordProfileFact *fact) ACCORD_NON_NULL(1);
+guint
+accord_profile_fact_get_n_evidence(const AccordProfileFact *fact) ACCORD_NON_NULL(1);
+const AccordEvidence *
+accord_profile_fact_get_evidence(const AccordProfileFact *fact, guint index) ACCORD_NON_NULL(1);
+
+const gchar *
+accord_evidence_get_title(const AccordEvidence *evidence) ACCORD_NON_NULL(1);
+const gchar *
+accord_evidence_get_href(const AccordEvidence *evidence) ACCORD_NON_NULL(1);
+const gchar *
+accord_evidence_get_date(const AccordEvidence *evidence) ACCORD_NON_NULL(1);
+
+const gchar *
+accord_index_figure_get_name(const AccordIndexFigure *figure) ACCORD_NON_NULL(1);
+gdouble
+accord_index_figure_get_value(const AccordIndexFigure *figure) ACCORD_NON_NULL(1);
+guint
+accord_index_figure_get_rank(const AccordIndexFigure *figure) ACCORD_NON_NULL(1);
+const gchar *
+accord_index_figure_get_source(const AccordIndexFigure *figure) ACCORD_NON_NULL(1);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordProfile, accord_profile_unref)
+
+G_END_DECLS

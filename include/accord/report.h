@@ -1,0 +1,64 @@
+#pragma once
+
+#include <glib.h>
+
+#include "macros.h"
+
+#include "gaps.h"
+
+G_BEGIN_DECLS
+
+/**
+ * AccordFormat:
+ * @ACCORD_FORMAT_TEXT: plain text for a terminal
+ * @ACCORD_FORMAT_JSON: JSON with a schema version (docs/json.md)
+ * @ACCORD_FORMAT_CSV: RFC 4180 comma-separated values
+ * @ACCORD_FORMAT_MARKDOWN: GitHub-flavoured Markdown
+ */
+typedef enum {
+	ACCORD_FORMAT_TEXT,
+	ACCORD_FORMAT_JSON,
+	ACCORD_FORMAT_CSV,
+	ACCORD_FORMAT_MARKDOWN,
+} AccordFormat;
+
+/**
+ * AccordReportKind:
+ * @ACCORD_REPORT_SCORE: the scores of every pillar and rule
+ * @ACCORD_REPORT_GAPS: the rules short of full marks, by gap, with provision and recommendation
+ */
+typedef enum {
+	ACCORD_REPORT_SCORE,
+	ACCORD_REPORT_GAPS,
+} AccordReportKind;
+
+/* the version of the JSON document layout; bumped on any incompatible change */
+#define ACCORD_JSON_SCHEMA_VERSION "1.0"
+
+typedef struct _AccordReport AccordReport;
+
+const gchar *
+accord_format_to_string(AccordFormat format);
+gboolean
+accord_format_from_string(const gchar *text, AccordFormat *format);
+
+G_GNUC_WARN_UNUSED_RESULT AccordReport *
+accord_report_new(AccordReportKind kind, AccordEvaluation *evaluation, AccordScore *score)
+    ACCORD_NON_NULL(2, 3);
+void
+accord_report_free(AccordReport *self);
+AccordReportKind
+accord_report_get_kind(const AccordReport *self) ACCORD_NON_NULL(1);
+const AccordEvaluation *
+accord_report_get_evaluation(const AccordReport *self) ACCORD_NON_NULL(1);
+const AccordScore *
+accord_report_get_score(const AccordReport *self) ACCORD_NON_NULL(1);
+const AccordGapList *
+accord_report_get_gaps(const AccordReport *self) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT GBytes *
+accord_report_render(const AccordReport *self, AccordFormat format, GError **error)
+    ACCORD_NON_NULL(1);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordReport, accord_report_free)
+
+G_END_DECLS
