@@ -1,0 +1,35 @@
+#!/bin/sh
+# Runs one end-to-end case: accord with the words in CASE/args (run from tests/data, so paths
+# in args are relative to it), then compares the exit status with CASE/expected.rc, stdout
+# byte for byte with CASE/expected.out, and checks that stderr contains CASE/expected.err.
+# A case may also hold `check`, a shell snippet run afterwards in the same directory (for
+# cases that write files); it sees $out_dir, a fresh temporary directory.
+set -u
+accord=$1
+case_dir=$2
+data_dir=$(cd "$(dirname "$0")/../data" && pwd)
+out_dir=$(mktemp -d)
+trap 'rm -rf "$out_dir"' EXIT
+export out_dir
+
+args=$(cat "$case_dir/args")
+cd "$data_dir" || exit 99
+# shellcheck disable=SC2086
+eval "\"$accord\" $args" >"$out_dir/stdout" 2>"$out_dir/stderr"
+rc=$?
+fail=0
+want_rc=$(cat "$case_dir/expected.rc")
+if [ "$rc" != "$want_rc" ]; then
+  echo "exit status $rc, expected $want_rc"; fail=1
+fi
+if [ -f "$case_dir/expected.out" ] && ! cmp -s "$case_dir/expected.out" "$out_dir/stdout"; then
+  echo "stdout differs from $case_dir/expected.out:"; diff -u "$case_dir/expected.out" "$out_dir/stdout" | head -40; fail=1
+fi
+if [ -f "$case_dir/expected.err" ] && ! grep -qF -- "$(cat "$case_dir/expected.err")" "$out_dir/stderr"; then
+  echo "stderr lacks: $(cat "$case_dir/expected.err")"; echo "stderr was:"; cat "$out_dir/stderr"; fail=1
+fi
+if [ -f "$case_dir/check" ] && ! sh "$case_dir/check"; then
+  echo "check script failed"; fail=1
+fi
+[ $fail -eq 0 ] || { echo "--- stderr:"; head -20 "$out_dir/stderr"; }
+exit $fail
