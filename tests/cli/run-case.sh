@@ -13,9 +13,13 @@ trap 'rm -rf "$out_dir"' EXIT
 export out_dir
 
 args=$(cat "$case_dir/args")
+# under ACCORD_VALGRIND=1 every run of accord is checked for leaks and memory errors (exit 99)
+if [ "${ACCORD_VALGRIND:-}" = 1 ]; then
+  accord="valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect $accord"
+fi
 cd "$data_dir" || exit 99
 # shellcheck disable=SC2086
-eval "\"$accord\" $args" >"$out_dir/stdout" 2>"$out_dir/stderr"
+eval "$accord $args" >"$out_dir/stdout" 2>"$out_dir/stderr"
 rc=$?
 fail=0
 want_rc=$(cat "$case_dir/expected.rc")
