@@ -94,8 +94,15 @@ find_item(const gchar *kind, const gchar *label, const gchar *id_or_path, GError
 	ids = accord_datadir_list(kind);
 	g_ptr_array_add(ids, NULL);
 	known = g_strjoinv(", ", (gchar **)ids->pdata);
-	g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_USAGE, "no %s '%s' in %s/%s (shipped: %s)",
-		    label, id_or_path, accord_datadir_get(), kind, known[0] != '\0' ? known : "none");
+	g_set_error(error,
+		    ACCORD_ERROR,
+		    ACCORD_ERROR_USAGE,
+		    "no %s '%s' in %s/%s (shipped: %s)",
+		    label,
+		    id_or_path,
+		    accord_datadir_get(),
+		    kind,
+		    known[0] != '\0' ? known : "none");
 	return NULL;
 }
 

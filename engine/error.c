@@ -2,7 +2,7 @@
 
 #include "accord/error.h"
 
-G_DEFINE_QUARK(accord-error-quark, accord_error)
+G_DEFINE_QUARK(accord - error - quark, accord_error)
 
 /**
  * accord_error_is_input:

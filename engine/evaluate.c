@@ -49,7 +49,8 @@ known(gdouble credit)
 static gdouble
 level_credit(const AccordCheck *check, guint value, guint threshold)
 {
-	guint top = accord_scale_get_n_levels(accord_fact_def_get_scale(accord_check_get_fact(check))) - 1;
+	guint top =
+	    accord_scale_get_n_levels(accord_fact_def_get_scale(accord_check_get_fact(check))) - 1;
 
 	if (accord_check_get_op(check) == ACCORD_CHECK_OP_AT_LEAST)
 		return value >= threshold ? 1.0 : (gdouble)value / (gdouble)threshold;
@@ -112,7 +113,8 @@ describe_threshold(const AccordCheck *check)
 	GString *out = g_string_new(accord_check_op_to_string(accord_check_get_op(check)));
 
 	for (guint i = 0; i < accord_check_get_n_values(check); i++) {
-		g_autofree gchar *text = accord_value_to_string(def, accord_check_get_value(check, i));
+		g_autofree gchar *text =
+		    accord_value_to_string(def, accord_check_get_value(check, i));
 		g_string_append_printf(out, "%s%s", i == 0 ? " " : ", ", text);
 	}
 	return g_string_free(out, FALSE);
@@ -141,7 +143,8 @@ eval_fact(const AccordCheck *check, const AccordProfile *profile, GString *reaso
 	return known(credit);
 }
 
-static Verdict eval_check(const AccordCheck *check, const AccordProfile *profile, GString *reason);
+static Verdict
+eval_check(const AccordCheck *check, const AccordProfile *profile, GString *reason);
 
 /* Kleene logic extended to credits: a known failure decides `all` and a known pass decides
  * `any` whatever the unknown children hold; otherwise an unknown child makes the result
@@ -212,7 +215,8 @@ eval_criterion(const AccordCriterion *criterion, const AccordProfile *profile)
 		v = eval_check(precondition, profile, pre);
 		g_string_append_printf(reason, "precondition: %s", pre->str);
 		if (!v.known || v.credit < 1.0) {
-			result.outcome = v.known ? ACCORD_OUTCOME_NOT_APPLICABLE : ACCORD_OUTCOME_UNKNOWN;
+			result.outcome = v.known ? ACCORD_OUTCOME_NOT_APPLICABLE
+						 : ACCORD_OUTCOME_UNKNOWN;
 			result.reason = g_strdup(reason->str);
 			return result;
 		}
@@ -258,9 +262,12 @@ accord_evaluate(const AccordRuleset *ruleset, const AccordProfile *profile, GErr
 
 	g_return_val_if_fail(ruleset != NULL && profile != NULL, NULL);
 	if (accord_ruleset_get_vocabulary(ruleset) != accord_profile_get_vocabulary(profile)) {
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_USAGE,
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
 			    "ruleset '%s' and profile '%s' were loaded with different vocabularies",
-			    accord_ruleset_get_id(ruleset), accord_profile_get_country(profile));
+			    accord_ruleset_get_id(ruleset),
+			    accord_profile_get_country(profile));
 		return NULL;
 	}
 	n = accord_ruleset_get_n_criteria(ruleset);

@@ -39,7 +39,8 @@ collect_unmet(const AccordEvaluation *evaluation, const AccordRule *rule)
 
 	for (guint i = 0; i < accord_rule_get_n_criteria(rule); i++) {
 		const AccordCriterion *criterion = accord_rule_get_criterion(rule, i);
-		AccordOutcome outcome = accord_evaluation_get_result(evaluation, criterion)->outcome;
+		AccordOutcome outcome =
+		    accord_evaluation_get_result(evaluation, criterion)->outcome;
 
 		if (outcome != ACCORD_OUTCOME_PASS && outcome != ACCORD_OUTCOME_NOT_APPLICABLE)
 			g_ptr_array_add(unmet, (gpointer)criterion);

@@ -104,7 +104,10 @@ load_evidence(Loader *l, const xmlNode *node, AccordProfileFact *fact, GError **
 	evidence->date = accord_xml_get_prop(node, "date");
 	g_ptr_array_add(fact->evidence, evidence);
 	if (!accord_parse_partial_date(evidence->date)) {
-		accord_xml_set_error(error, ACCORD_ERROR_VALUE, l->name, node,
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_VALUE,
+				     l->name,
+				     node,
 				     "evidence date '%s' is not YYYY, YYYY-MM or YYYY-MM-DD",
 				     evidence->date);
 		return FALSE;
@@ -131,8 +134,12 @@ load_fact(Loader *l, const xmlNode *node, GError **error)
 	AccordProfileFact *fact;
 
 	if (g_hash_table_contains(l->self->fact_index, key)) {
-		accord_xml_set_error(error, ACCORD_ERROR_DUPLICATE, l->name, node,
-				     "fact '%s' is stated twice", key);
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_DUPLICATE,
+				     l->name,
+				     node,
+				     "fact '%s' is stated twice",
+				     key);
 		return FALSE;
 	}
 	fact = g_new0(AccordProfileFact, 1);
@@ -141,18 +148,25 @@ load_fact(Loader *l, const xmlNode *node, GError **error)
 	g_ptr_array_add(l->self->facts, fact);
 	fact->def = accord_vocabulary_lookup_fact(l->self->vocab, key);
 	if (fact->def == NULL) {
-		accord_xml_set_error(error, ACCORD_ERROR_REFERENCE, l->name, node,
-				     "fact '%s' is not defined in the vocabulary", key);
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_REFERENCE,
+				     l->name,
+				     node,
+				     "fact '%s' is not defined in the vocabulary",
+				     key);
 		return FALSE;
 	}
-	g_hash_table_insert(l->self->fact_index, (gpointer)accord_fact_def_get_key(fact->def), fact);
+	g_hash_table_insert(l->self->fact_index,
+			    (gpointer)accord_fact_def_get_key(fact->def),
+			    fact);
 	for (guint i = 0; i < G_N_ELEMENTS(confidence_names); i++) {
 		if (g_strcmp0(confidence, confidence_names[i]) == 0)
 			fact->confidence = i;
 	}
 	if (!parse_fact_value(l, node, fact, error))
 		return FALSE;
-	for (xmlNode *n = accord_xml_first_element(node); n != NULL; n = accord_xml_next_element(n)) {
+	for (xmlNode *n = accord_xml_first_element(node); n != NULL;
+	     n = accord_xml_next_element(n)) {
 		if (accord_xml_is(n, "note"))
 			fact->note = accord_xml_get_text(n);
 		else if (!load_evidence(l, n, fact, error))
@@ -173,9 +187,13 @@ load_figure(Loader *l, const xmlNode *node, GError **error)
 	figure->rank = rank != NULL ? (guint)g_ascii_strtoull(rank, NULL, 10) : 0;
 	g_ptr_array_add(l->self->figures, figure);
 	if (!accord_parse_number(value, &figure->value)) {
-		accord_xml_set_error(error, ACCORD_ERROR_VALUE, l->name, node,
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_VALUE,
+				     l->name,
+				     node,
 				     "index '%s' value '%s' is not a finite decimal number",
-				     figure->name, value);
+				     figure->name,
+				     value);
 		return FALSE;
 	}
 	return TRUE;
@@ -199,11 +217,16 @@ load_document(Loader *l, const xmlNode *root, GError **error)
 	self->name = accord_xml_get_prop(root, "name");
 	self->as_of = accord_xml_get_prop(root, "as-of");
 	if (!accord_parse_date(self->as_of, NULL)) {
-		accord_xml_set_error(error, ACCORD_ERROR_VALUE, l->name, root,
-				     "as-of '%s' is not a valid YYYY-MM-DD date", self->as_of);
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_VALUE,
+				     l->name,
+				     root,
+				     "as-of '%s' is not a valid YYYY-MM-DD date",
+				     self->as_of);
 		return FALSE;
 	}
-	for (xmlNode *n = accord_xml_first_element(root); n != NULL; n = accord_xml_next_element(n)) {
+	for (xmlNode *n = accord_xml_first_element(root); n != NULL;
+	     n = accord_xml_next_element(n)) {
 		gboolean ok = TRUE;
 
 		if (accord_xml_is(n, "note"))

@@ -134,7 +134,10 @@ accord_report_render(const AccordReport *self, AccordFormat format, GError **err
 		accord_writer_markdown(self, out);
 		break;
 	default:
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_USAGE, "unknown output format %d",
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "unknown output format %d",
 			    format);
 		return NULL;
 	}
@@ -171,14 +174,19 @@ accord_writer_describe_fact(const AccordProfile *profile, const gchar *key)
 	if (fact == NULL)
 		return g_strdup_printf("%s: not stated", key);
 	out = g_string_new(NULL);
-	g_string_append_printf(out, "%s = %s (confidence %s", key,
-			       accord_profile_fact_get_text(fact),
-			       accord_confidence_to_string(accord_profile_fact_get_confidence(fact)));
+	g_string_append_printf(
+	    out,
+	    "%s = %s (confidence %s",
+	    key,
+	    accord_profile_fact_get_text(fact),
+	    accord_confidence_to_string(accord_profile_fact_get_confidence(fact)));
 	for (guint i = 0; i < accord_profile_fact_get_n_evidence(fact); i++) {
 		const AccordEvidence *ev = accord_profile_fact_get_evidence(fact, i);
 		const gchar *href = accord_evidence_get_href(ev);
 
-		g_string_append_printf(out, "; %s, %s", accord_evidence_get_title(ev),
+		g_string_append_printf(out,
+				       "; %s, %s",
+				       accord_evidence_get_title(ev),
 				       accord_evidence_get_date(ev));
 		if (href != NULL)
 			g_string_append_printf(out, ", %s", href);

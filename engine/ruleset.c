@@ -86,8 +86,8 @@ typedef struct {
 } Loader;
 
 static const gchar *effort_names[] = {NULL, "low", "medium", "high"};
-static const gchar *check_op_names[] = {"is", "at-least", "at-most", "in", "not-in",
-					"on-or-before", "on-or-after"};
+static const gchar *check_op_names[] =
+    {"is", "at-least", "at-most", "in", "not-in", "on-or-before", "on-or-after"};
 
 const gchar *
 accord_effort_to_string(AccordEffort effort)
@@ -178,12 +178,22 @@ ruleset_new(const AccordVocabulary *vocab)
 
 /* ids live in one table per kind; the first definition wins and the second is the error */
 static gboolean
-register_id(Loader *l, GHashTable *index, const gchar *kind, const gchar *id, gpointer item,
-	    const xmlNode *node, GError **error)
+register_id(Loader *l,
+	    GHashTable *index,
+	    const gchar *kind,
+	    const gchar *id,
+	    gpointer item,
+	    const xmlNode *node,
+	    GError **error)
 {
 	if (g_hash_table_contains(index, id)) {
-		accord_xml_set_error(error, ACCORD_ERROR_DUPLICATE, l->name, node,
-				     "%s id '%s' is defined twice", kind, id);
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_DUPLICATE,
+				     l->name,
+				     node,
+				     "%s id '%s' is defined twice",
+				     kind,
+				     id);
 		return FALSE;
 	}
 	g_hash_table_insert(index, (gpointer)id, item);
@@ -199,8 +209,13 @@ parse_weight_attr(Loader *l, const xmlNode *node, const gchar *attr, gdouble *ou
 	if (text == NULL)
 		return TRUE;
 	if (!accord_parse_weight(text, out)) {
-		accord_xml_set_error(error, ACCORD_ERROR_VALUE, l->name, node,
-				     "%s '%s' is not a finite number greater than 0", attr, text);
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_VALUE,
+				     l->name,
+				     node,
+				     "%s '%s' is not a finite number greater than 0",
+				     attr,
+				     text);
 		return FALSE;
 	}
 	return TRUE;
@@ -212,29 +227,44 @@ parse_date_attr(Loader *l, const xmlNode *node, const gchar *attr, gchar **out, 
 	*out = accord_xml_get_prop(node, attr);
 	if (*out == NULL || accord_parse_date(*out, NULL))
 		return TRUE;
-	accord_xml_set_error(error, ACCORD_ERROR_VALUE, l->name, node,
-			     "%s '%s' is not a valid YYYY-MM-DD date", attr, *out);
+	accord_xml_set_error(error,
+			     ACCORD_ERROR_VALUE,
+			     l->name,
+			     node,
+			     "%s '%s' is not a valid YYYY-MM-DD date",
+			     attr,
+			     *out);
 	return FALSE;
 }
 
 static gboolean
 load_obligations(Loader *l, const xmlNode *parent, GError **error)
 {
-	for (xmlNode *n = accord_xml_first_element(parent); n != NULL; n = accord_xml_next_element(n)) {
+	for (xmlNode *n = accord_xml_first_element(parent); n != NULL;
+	     n = accord_xml_next_element(n)) {
 		AccordObligation *obligation = g_new0(AccordObligation, 1);
 		g_autofree gchar *multiplier = accord_xml_get_prop(n, "multiplier");
 
 		obligation->id = accord_xml_get_prop(n, "id");
 		obligation->description = accord_xml_get_text(n);
 		g_ptr_array_add(l->self->obligations, obligation);
-		if (!register_id(l, l->self->obligation_index, "obligation", obligation->id,
-				 obligation, n, error))
+		if (!register_id(l,
+				 l->self->obligation_index,
+				 "obligation",
+				 obligation->id,
+				 obligation,
+				 n,
+				 error))
 			return FALSE;
 		if (!accord_parse_weight(multiplier, &obligation->multiplier)) {
-			accord_xml_set_error(error, ACCORD_ERROR_VALUE, l->name, n,
+			accord_xml_set_error(error,
+					     ACCORD_ERROR_VALUE,
+					     l->name,
+					     n,
 					     "multiplier '%s' of obligation '%s' is not a finite "
 					     "number greater than 0",
-					     multiplier, obligation->id);
+					     multiplier,
+					     obligation->id);
 			return FALSE;
 		}
 	}
@@ -292,7 +322,10 @@ find_operator(const xmlNode *node, AccordCheckOp *op)
 }
 
 static gboolean
-parse_check_values(Loader *l, const xmlNode *node, AccordCheck *check, const gchar *text,
+parse_check_values(Loader *l,
+		   const xmlNode *node,
+		   AccordCheck *check,
+		   const gchar *text,
 		   GError **error)
 {
 	g_auto(GStrv) parts = g_strsplit_set(text, " \t\r\n", -1);
@@ -305,7 +338,12 @@ parse_check_values(Loader *l, const xmlNode *node, AccordCheck *check, const gch
 		if (parts[i][0] == '\0')
 			continue;
 		if (!accord_value_parse(check->fact, parts[i], &value, &local)) {
-			accord_xml_set_error(error, local->code, l->name, node, "%s", local->message);
+			accord_xml_set_error(error,
+					     local->code,
+					     l->name,
+					     node,
+					     "%s",
+					     local->message);
 			return FALSE;
 		}
 		g_array_append_val(check->values, value);
@@ -314,7 +352,10 @@ parse_check_values(Loader *l, const xmlNode *node, AccordCheck *check, const gch
 }
 
 static gboolean
-load_fact_check(Loader *l, const xmlNode *node, AccordCheck *check, gboolean in_when,
+load_fact_check(Loader *l,
+		const xmlNode *node,
+		AccordCheck *check,
+		gboolean in_when,
 		GError **error)
 {
 	g_autofree gchar *key = accord_xml_get_prop(node, "fact");
@@ -325,28 +366,43 @@ load_fact_check(Loader *l, const xmlNode *node, AccordCheck *check, gboolean in_
 	check->kind = ACCORD_CHECK_FACT;
 	check->fact = accord_vocabulary_lookup_fact(l->self->vocab, key);
 	if (check->fact == NULL) {
-		accord_xml_set_error(error, ACCORD_ERROR_REFERENCE, l->name, node,
-				     "check uses fact '%s', which the vocabulary does not define", key);
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_REFERENCE,
+				     l->name,
+				     node,
+				     "check uses fact '%s', which the vocabulary does not define",
+				     key);
 		return FALSE;
 	}
 	type = accord_fact_def_get_fact_type(check->fact);
 	text = find_operator(node, &check->op);
 	if (!op_fits_type(check->op, type)) {
-		accord_xml_set_error(error, ACCORD_ERROR_TYPE, l->name, node,
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_TYPE,
+				     l->name,
+				     node,
 				     "'%s' cannot test fact '%s', which is of type %s",
-				     check_op_names[check->op], key,
+				     check_op_names[check->op],
+				     key,
 				     accord_fact_type_to_string(type));
 		return FALSE;
 	}
 	check->partial = g_strcmp0(partial, "yes") == 0;
 	if (check->partial && type != ACCORD_FACT_TYPE_LEVEL) {
-		accord_xml_set_error(error, ACCORD_ERROR_TYPE, l->name, node,
-				     "partial credit needs a level fact, but '%s' is of type %s", key,
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_TYPE,
+				     l->name,
+				     node,
+				     "partial credit needs a level fact, but '%s' is of type %s",
+				     key,
 				     accord_fact_type_to_string(type));
 		return FALSE;
 	}
 	if (check->partial && in_when) {
-		accord_xml_set_error(error, ACCORD_ERROR_SCHEMA, l->name, node,
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_SCHEMA,
+				     l->name,
+				     node,
 				     "partial credit is not allowed in a precondition");
 		return FALSE;
 	}
@@ -359,8 +415,12 @@ load_test(Loader *l, const xmlNode *node, gboolean in_when, guint depth, GError 
 	g_autoptr(AccordCheck) check = g_new0(AccordCheck, 1);
 
 	if (depth > MAX_CHECK_DEPTH) {
-		accord_xml_set_error(error, ACCORD_ERROR_PARSE, l->name, node,
-				     "checks are nested deeper than %d levels", MAX_CHECK_DEPTH);
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_PARSE,
+				     l->name,
+				     node,
+				     "checks are nested deeper than %d levels",
+				     MAX_CHECK_DEPTH);
 		return NULL;
 	}
 	if (accord_xml_is(node, "check")) {
@@ -372,7 +432,8 @@ load_test(Loader *l, const xmlNode *node, gboolean in_when, guint depth, GError 
 		      : accord_xml_is(node, "any") ? ACCORD_CHECK_ANY
 						   : ACCORD_CHECK_NOT;
 	check->children = g_ptr_array_new_with_free_func((GDestroyNotify)check_free);
-	for (xmlNode *n = accord_xml_first_element(node); n != NULL; n = accord_xml_next_element(n)) {
+	for (xmlNode *n = accord_xml_first_element(node); n != NULL;
+	     n = accord_xml_next_element(n)) {
 		AccordCheck *child = load_test(l, n, in_when, depth + 1, error);
 		if (child == NULL)
 			return NULL;
@@ -384,7 +445,8 @@ load_test(Loader *l, const xmlNode *node, gboolean in_when, guint depth, GError 
 static gboolean
 load_criterion_body(Loader *l, const xmlNode *node, AccordCriterion *criterion, GError **error)
 {
-	for (xmlNode *n = accord_xml_first_element(node); n != NULL; n = accord_xml_next_element(n)) {
+	for (xmlNode *n = accord_xml_first_element(node); n != NULL;
+	     n = accord_xml_next_element(n)) {
 		if (accord_xml_is(n, "title")) {
 			criterion->title = accord_xml_get_text(n);
 		} else if (accord_xml_is(n, "when")) {
@@ -421,7 +483,12 @@ load_criterion(Loader *l, const xmlNode *node, AccordRule *rule, GError **error)
 	}
 	g_ptr_array_add(l->self->criteria, criterion);
 	g_ptr_array_add(rule->criteria, criterion);
-	if (!register_id(l, l->self->criterion_index, "criterion", criterion->id, criterion, node,
+	if (!register_id(l,
+			 l->self->criterion_index,
+			 "criterion",
+			 criterion->id,
+			 criterion,
+			 node,
 			 error))
 		return FALSE;
 	if (!parse_weight_attr(l, node, "weight", &criterion->weight, error))
@@ -437,14 +504,23 @@ resolve_rule_refs(Loader *l, const xmlNode *node, AccordRule *rule, GError **err
 
 	rule->pillar = g_hash_table_lookup(l->self->pillar_index, pillar);
 	if (rule->pillar == NULL) {
-		accord_xml_set_error(error, ACCORD_ERROR_REFERENCE, l->name, node,
-				     "rule '%s' names undefined pillar '%s'", rule->id, pillar);
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_REFERENCE,
+				     l->name,
+				     node,
+				     "rule '%s' names undefined pillar '%s'",
+				     rule->id,
+				     pillar);
 		return FALSE;
 	}
 	rule->obligation = g_hash_table_lookup(l->self->obligation_index, obligation);
 	if (rule->obligation == NULL) {
-		accord_xml_set_error(error, ACCORD_ERROR_REFERENCE, l->name, node,
-				     "rule '%s' names undefined obligation '%s'", rule->id,
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_REFERENCE,
+				     l->name,
+				     node,
+				     "rule '%s' names undefined obligation '%s'",
+				     rule->id,
 				     obligation);
 		return FALSE;
 	}
@@ -468,7 +544,8 @@ load_rule(Loader *l, const xmlNode *node, GError **error)
 		return FALSE;
 	if (!parse_weight_attr(l, node, "weight", &rule->weight, error))
 		return FALSE;
-	for (xmlNode *n = accord_xml_first_element(node); n != NULL; n = accord_xml_next_element(n)) {
+	for (xmlNode *n = accord_xml_first_element(node); n != NULL;
+	     n = accord_xml_next_element(n)) {
 		if (accord_xml_is(n, "title")) {
 			rule->title = accord_xml_get_text(n);
 		} else if (accord_xml_is(n, "provision")) {
@@ -486,7 +563,8 @@ load_rule(Loader *l, const xmlNode *node, GError **error)
 static gboolean
 resolve_depends(Loader *l, AccordCriterion *criterion, GError **error)
 {
-	for (guint i = 0; criterion->depends_ids != NULL && criterion->depends_ids[i] != NULL; i++) {
+	for (guint i = 0; criterion->depends_ids != NULL && criterion->depends_ids[i] != NULL;
+	     i++) {
 		const gchar *id = criterion->depends_ids[i];
 		AccordCriterion *target;
 
@@ -494,9 +572,14 @@ resolve_depends(Loader *l, AccordCriterion *criterion, GError **error)
 			continue;
 		target = g_hash_table_lookup(l->self->criterion_index, id);
 		if (target == NULL) {
-			g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_REFERENCE,
+			g_set_error(error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_REFERENCE,
 				    "%s:%ld: criterion '%s' depends on unknown criterion '%s'",
-				    l->name, criterion->line, criterion->id, id);
+				    l->name,
+				    criterion->line,
+				    criterion->id,
+				    id);
 			return FALSE;
 		}
 		g_ptr_array_add(criterion->depends, target);
@@ -515,10 +598,15 @@ visit_depends(Loader *l, const AccordCriterion *criterion, guint8 *colour, GErro
 		const AccordCriterion *next = g_ptr_array_index(criterion->depends, i);
 
 		if (colour[next->index] == 1) {
-			g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_REFERENCE,
+			g_set_error(error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_REFERENCE,
 				    "%s:%ld: criterion '%s' depends on '%s', which closes a "
 				    "dependency cycle",
-				    l->name, criterion->line, criterion->id, next->id);
+				    l->name,
+				    criterion->line,
+				    criterion->id,
+				    next->id);
 			return FALSE;
 		}
 		if (colour[next->index] == 0 && !visit_depends(l, next, colour, error))
@@ -570,7 +658,8 @@ load_document(Loader *l, const xmlNode *root, GError **error)
 {
 	l->self->id = accord_xml_get_prop(root, "id");
 	l->self->version = accord_xml_get_prop(root, "version");
-	for (xmlNode *n = accord_xml_first_element(root); n != NULL; n = accord_xml_next_element(n)) {
+	for (xmlNode *n = accord_xml_first_element(root); n != NULL;
+	     n = accord_xml_next_element(n)) {
 		gboolean ok;
 
 		if (accord_xml_is(n, "pillar"))
@@ -976,7 +1065,8 @@ accord_criterion_get_n_depends(const AccordCriterion *criterion)
 const AccordCriterion *
 accord_criterion_get_depends(const AccordCriterion *criterion, guint index)
 {
-	g_return_val_if_fail(criterion != NULL && index < accord_criterion_get_n_depends(criterion), NULL);
+	g_return_val_if_fail(criterion != NULL && index < accord_criterion_get_n_depends(criterion),
+			     NULL);
 	return g_ptr_array_index(criterion->depends, index);
 }
 guint

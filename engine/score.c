@@ -9,9 +9,9 @@ struct _AccordScore {
 	const AccordEvaluation *evaluation; /* borrowed: see accord_score_compute() */
 	AccordScoreOptions options;
 	AccordScoreItem overall;
-	GArray *pillars;  /* AccordScoreItem, by pillar index */
-	GArray *rules;	  /* AccordScoreItem, by rule index */
-	GArray *counted;  /* gboolean, by criterion index */
+	GArray *pillars; /* AccordScoreItem, by pillar index */
+	GArray *rules;	 /* AccordScoreItem, by rule index */
+	GArray *counted; /* gboolean, by criterion index */
 };
 
 /* what one criterion contributes: counted or left out, its credit and weight in model units,
@@ -24,8 +24,11 @@ typedef struct {
 	gdouble weight;
 } Contribution;
 
-static const gchar *model_names[] = {"weighted", "xccdf-default", "xccdf-flat",
-				     "xccdf-flat-unweighted", "xccdf-absolute"};
+static const gchar *model_names[] = {"weighted",
+				     "xccdf-default",
+				     "xccdf-flat",
+				     "xccdf-flat-unweighted",
+				     "xccdf-absolute"};
 static const gchar *aggregation_names[] = {"arithmetic", "geometric"};
 static const gchar *unknown_names[] = {"zero", "exclude", "pass"};
 
@@ -128,7 +131,8 @@ contribution_of(const AccordScore *self, const AccordCriterion *criterion)
 	AccordScoreModel model = self->options.model;
 	Contribution c = {TRUE, TRUE, TRUE, r->credit, accord_criterion_get_weight(criterion)};
 
-	if (model == ACCORD_SCORE_MODEL_XCCDF_FLAT_UNWEIGHTED || model == ACCORD_SCORE_MODEL_XCCDF_ABSOLUTE)
+	if (model == ACCORD_SCORE_MODEL_XCCDF_FLAT_UNWEIGHTED ||
+	    model == ACCORD_SCORE_MODEL_XCCDF_ABSOLUTE)
 		c.weight = 1.0;
 	if (model != ACCORD_SCORE_MODEL_WEIGHTED)
 		c.credit = r->outcome == ACCORD_OUTCOME_PASS ? 1.0 : 0.0;
@@ -154,7 +158,8 @@ score_rule(AccordScore *self, const AccordRule *rule, gboolean *assessed)
 		const AccordCriterion *criterion = accord_rule_get_criterion(rule, i);
 		Contribution c = contribution_of(self, criterion);
 
-		g_array_index(self->counted, gboolean, accord_criterion_get_index(criterion)) = c.counted;
+		g_array_index(self->counted, gboolean, accord_criterion_get_index(criterion)) =
+		    c.counted;
 		if (c.applicable) {
 			applicable_weight += accord_criterion_get_weight(criterion);
 			known_weight += c.known ? accord_criterion_get_weight(criterion) : 0;
@@ -188,7 +193,10 @@ typedef struct {
 /* coverage does not depend on the unknown policy: a child counts towards it when any of its
  * criteria is applicable (assessed), even if the policy leaves all of them out of the score */
 static void
-accumulate(Accumulator *acc, const AccordScoreItem *child, gdouble weight, AccordScoreModel model,
+accumulate(Accumulator *acc,
+	   const AccordScoreItem *child,
+	   gdouble weight,
+	   AccordScoreModel model,
 	   gboolean assessed)
 {
 	if (assessed) {
@@ -243,17 +251,24 @@ score_pillars(AccordScore *self, const AccordRuleset *ruleset)
 		gboolean assessed = FALSE;
 
 		*item = score_rule(self, rule, &assessed);
-		accumulate(&acc[accord_pillar_get_index(accord_rule_get_pillar(rule))], item,
-			   accord_rule_get_effective_weight(rule), self->options.model, assessed);
+		accumulate(&acc[accord_pillar_get_index(accord_rule_get_pillar(rule))],
+			   item,
+			   accord_rule_get_effective_weight(rule),
+			   self->options.model,
+			   assessed);
 	}
 	for (guint p = 0; p < accord_ruleset_get_n_pillars(ruleset); p++) {
 		AccordScoreItem *item = &g_array_index(self->pillars, AccordScoreItem, p);
 
 		*item = finish(&acc[p], &self->options, FALSE);
-		accumulate(&total, item, accord_pillar_get_weight(accord_ruleset_get_pillar(ruleset, p)),
-			   self->options.model, acc[p].weight_sum > 0);
+		accumulate(&total,
+			   item,
+			   accord_pillar_get_weight(accord_ruleset_get_pillar(ruleset, p)),
+			   self->options.model,
+			   acc[p].weight_sum > 0);
 	}
-	self->overall = finish(&total, &self->options,
+	self->overall = finish(&total,
+			       &self->options,
 			       self->options.aggregation == ACCORD_AGGREGATION_GEOMETRIC);
 }
 
@@ -269,7 +284,8 @@ compute_shares(AccordScore *self, const AccordRuleset *ruleset)
 		const AccordRule *rule = accord_ruleset_get_rule(ruleset, i);
 		const AccordPillar *pillar = accord_rule_get_pillar(rule);
 		AccordScoreItem *r = &g_array_index(self->rules, AccordScoreItem, i);
-		AccordScoreItem *p = &g_array_index(self->pillars, AccordScoreItem, accord_pillar_get_index(pillar));
+		AccordScoreItem *p =
+		    &g_array_index(self->pillars, AccordScoreItem, accord_pillar_get_index(pillar));
 
 		if (!r->applicable || !self->overall.applicable)
 			continue;
@@ -278,7 +294,8 @@ compute_shares(AccordScore *self, const AccordRuleset *ruleset)
 			p->share = p->denominator / self->overall.denominator;
 		} else {
 			p->share = accord_pillar_get_weight(pillar) / self->overall.denominator;
-			r->share = p->share * accord_rule_get_effective_weight(rule) / p->denominator;
+			r->share =
+			    p->share * accord_rule_get_effective_weight(rule) / p->denominator;
 		}
 	}
 	self->overall.share = self->overall.applicable ? 1.0 : 0.0;
@@ -307,10 +324,13 @@ accord_score_compute(const AccordEvaluation *evaluation,
 	g_return_val_if_fail(evaluation != NULL && options != NULL, NULL);
 	if (options->model != ACCORD_SCORE_MODEL_WEIGHTED &&
 	    options->aggregation != ACCORD_AGGREGATION_ARITHMETIC) {
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_USAGE,
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
 			    "the %s model defines its own aggregation; only the weighted model "
 			    "takes --aggregation=%s",
-			    model_names[options->model], aggregation_names[options->aggregation]);
+			    model_names[options->model],
+			    aggregation_names[options->aggregation]);
 		return NULL;
 	}
 	ruleset = accord_evaluation_get_ruleset(evaluation);

@@ -30,8 +30,12 @@ parse_symbol(const AccordFactDef *def, const gchar *text, guint *out, GError **e
 		}
 	}
 	allowed = join_strings(def->symbols, ", ");
-	g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_TYPE,
-		    "'%s' is not a value of fact '%s' (expected one of: %s)", text, def->key,
+	g_set_error(error,
+		    ACCORD_ERROR,
+		    ACCORD_ERROR_TYPE,
+		    "'%s' is not a value of fact '%s' (expected one of: %s)",
+		    text,
+		    def->key,
 		    allowed);
 	return FALSE;
 }
@@ -47,9 +51,14 @@ parse_level(const AccordFactDef *def, const gchar *text, guint *out, GError **er
 		return TRUE;
 	}
 	allowed = join_strings(def->scale->levels, " < ");
-	g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_TYPE,
+	g_set_error(error,
+		    ACCORD_ERROR,
+		    ACCORD_ERROR_TYPE,
 		    "'%s' is not a level of scale '%s' used by fact '%s' (expected one of: %s)",
-		    text, def->scale->id, def->key, allowed);
+		    text,
+		    def->scale->id,
+		    def->key,
+		    allowed);
 	return FALSE;
 }
 
@@ -78,8 +87,11 @@ accord_value_parse(const AccordFactDef *def, const gchar *text, AccordValue *val
 			value->v.boolean = g_strcmp0(text, "true") == 0;
 			return TRUE;
 		}
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_TYPE,
-			    "'%s' is not a boolean for fact '%s' (expected true or false)", text,
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_TYPE,
+			    "'%s' is not a boolean for fact '%s' (expected true or false)",
+			    text,
 			    def->key);
 		return FALSE;
 	case ACCORD_FACT_TYPE_LEVEL:
@@ -89,17 +101,28 @@ accord_value_parse(const AccordFactDef *def, const gchar *text, AccordValue *val
 	case ACCORD_FACT_TYPE_NUMBER:
 		if (accord_parse_number(text, &value->v.number))
 			return TRUE;
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_VALUE,
-			    "'%s' is not a finite decimal number for fact '%s'", text, def->key);
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_VALUE,
+			    "'%s' is not a finite decimal number for fact '%s'",
+			    text,
+			    def->key);
 		return FALSE;
 	case ACCORD_FACT_TYPE_DATE:
 		if (accord_parse_date(text, &value->v.julian))
 			return TRUE;
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_VALUE,
-			    "'%s' is not a valid YYYY-MM-DD date for fact '%s'", text, def->key);
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_VALUE,
+			    "'%s' is not a valid YYYY-MM-DD date for fact '%s'",
+			    text,
+			    def->key);
 		return FALSE;
 	default:
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_INTERNAL, "fact '%s' has no type",
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_INTERNAL,
+			    "fact '%s' has no type",
 			    def->key);
 		return FALSE;
 	}

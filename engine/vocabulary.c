@@ -86,11 +86,16 @@ load_scale(AccordVocabulary *self, const xmlNode *node, const gchar *name, GErro
 	scale->descriptions = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_add(self->scales, scale);
 	if (!g_hash_table_insert(self->scale_index, scale->id, scale)) {
-		accord_xml_set_error(error, ACCORD_ERROR_DUPLICATE, name, node,
-				     "scale '%s' is defined twice", scale->id);
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_DUPLICATE,
+				     name,
+				     node,
+				     "scale '%s' is defined twice",
+				     scale->id);
 		return FALSE;
 	}
-	for (xmlNode *n = accord_xml_first_element(node); n != NULL; n = accord_xml_next_element(n)) {
+	for (xmlNode *n = accord_xml_first_element(node); n != NULL;
+	     n = accord_xml_next_element(n)) {
 		g_autofree gchar *id = NULL;
 
 		if (accord_xml_is(n, "title")) {
@@ -99,8 +104,13 @@ load_scale(AccordVocabulary *self, const xmlNode *node, const gchar *name, GErro
 		}
 		id = accord_xml_get_prop(n, "id");
 		if (accord_scale_find_level(scale, id) >= 0) {
-			accord_xml_set_error(error, ACCORD_ERROR_DUPLICATE, name, n,
-					     "scale '%s' lists level '%s' twice", scale->id, id);
+			accord_xml_set_error(error,
+					     ACCORD_ERROR_DUPLICATE,
+					     name,
+					     n,
+					     "scale '%s' lists level '%s' twice",
+					     scale->id,
+					     id);
 			return FALSE;
 		}
 		g_ptr_array_add(scale->levels, g_steal_pointer(&id));
@@ -121,8 +131,12 @@ load_symbols(AccordFactDef *def, const xmlNode *node, const gchar *name, GError 
 			continue;
 		for (guint j = 0; j < def->symbols->len; j++) {
 			if (g_strcmp0(g_ptr_array_index(def->symbols, j), parts[i]) == 0) {
-				accord_xml_set_error(error, ACCORD_ERROR_DUPLICATE, name, node,
-						     "fact '%s' lists value '%s' twice", def->key,
+				accord_xml_set_error(error,
+						     ACCORD_ERROR_DUPLICATE,
+						     name,
+						     node,
+						     "fact '%s' lists value '%s' twice",
+						     def->key,
 						     parts[i]);
 				return FALSE;
 			}
@@ -146,13 +160,22 @@ load_fact(AccordVocabulary *self, const xmlNode *node, const gchar *name, GError
 	def->informational = g_strcmp0(informational, "true") == 0;
 	g_ptr_array_add(self->facts, def);
 	if (!g_hash_table_insert(self->fact_index, def->key, def)) {
-		accord_xml_set_error(error, ACCORD_ERROR_DUPLICATE, name, node,
-				     "fact '%s' is defined twice", def->key);
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_DUPLICATE,
+				     name,
+				     node,
+				     "fact '%s' is defined twice",
+				     def->key);
 		return FALSE;
 	}
 	if (!fact_type_from_string(type, &def->type)) {
-		accord_xml_set_error(error, ACCORD_ERROR_SCHEMA, name, node,
-				     "fact '%s' has unknown type '%s'", def->key, type);
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_SCHEMA,
+				     name,
+				     node,
+				     "fact '%s' has unknown type '%s'",
+				     def->key,
+				     type);
 		return FALSE;
 	}
 	if (def->type == ACCORD_FACT_TYPE_ENUM)
@@ -161,8 +184,13 @@ load_fact(AccordVocabulary *self, const xmlNode *node, const gchar *name, GError
 		return TRUE;
 	def->scale = g_hash_table_lookup(self->scale_index, scale);
 	if (def->scale == NULL) {
-		accord_xml_set_error(error, ACCORD_ERROR_REFERENCE, name, node,
-				     "fact '%s' uses undefined scale '%s'", def->key, scale);
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_REFERENCE,
+				     name,
+				     node,
+				     "fact '%s' uses undefined scale '%s'",
+				     def->key,
+				     scale);
 		return FALSE;
 	}
 	return TRUE;
@@ -183,13 +211,15 @@ load_document(AccordVocabulary *self, const xmlNode *root, const gchar *name, GE
 	self->version = accord_xml_get_prop(root, "version");
 
 	/* scales first, so a fact may name a scale defined further down */
-	for (xmlNode *n = accord_xml_first_element(root); n != NULL; n = accord_xml_next_element(n)) {
+	for (xmlNode *n = accord_xml_first_element(root); n != NULL;
+	     n = accord_xml_next_element(n)) {
 		if (accord_xml_is(n, "title"))
 			self->title = accord_xml_get_text(n);
 		else if (accord_xml_is(n, "scale") && !load_scale(self, n, name, error))
 			return FALSE;
 	}
-	for (xmlNode *n = accord_xml_first_element(root); n != NULL; n = accord_xml_next_element(n)) {
+	for (xmlNode *n = accord_xml_first_element(root); n != NULL;
+	     n = accord_xml_next_element(n)) {
 		if (accord_xml_is(n, "fact") && !load_fact(self, n, name, error))
 			return FALSE;
 	}

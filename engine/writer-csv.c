@@ -32,16 +32,26 @@ row(GString *out, const gchar *const *fields, guint n)
 }
 
 static void
-item_row(GString *out, const AccordReport *report, const gchar *level, const gchar *id,
-	 const gchar *title, const AccordScoreItem *item)
+item_row(GString *out,
+	 const AccordReport *report,
+	 const gchar *level,
+	 const gchar *id,
+	 const gchar *title,
+	 const AccordScoreItem *item)
 {
 	const AccordEvaluation *evaluation = accord_report_get_evaluation(report);
 	g_autofree gchar *v = accord_writer_format_score(item->value);
 	g_autofree gchar *c = accord_writer_format_score(100.0 * item->coverage);
 	g_autofree gchar *s = accord_writer_format_score(100.0 * item->share);
-	const gchar *fields[] = {accord_profile_get_country(accord_evaluation_get_profile(evaluation)),
-				 accord_ruleset_get_id(accord_evaluation_get_ruleset(evaluation)),
-				 level, id, title, v, c, s};
+	const gchar *fields[] = {
+	    accord_profile_get_country(accord_evaluation_get_profile(evaluation)),
+	    accord_ruleset_get_id(accord_evaluation_get_ruleset(evaluation)),
+	    level,
+	    id,
+	    title,
+	    v,
+	    c,
+	    s};
 
 	row(out, fields, G_N_ELEMENTS(fields));
 }
@@ -51,20 +61,32 @@ write_scores(const AccordReport *report, GString *out)
 {
 	const AccordScore *score = accord_report_get_score(report);
 	const AccordRuleset *rs = accord_evaluation_get_ruleset(accord_score_get_evaluation(score));
-	const gchar *header[] = {"country", "ruleset", "level", "id", "title",
-				 "score", "coverage_pct", "share_pct"};
+	const gchar *header[] =
+	    {"country", "ruleset", "level", "id", "title", "score", "coverage_pct", "share_pct"};
 
 	row(out, header, G_N_ELEMENTS(header));
-	item_row(out, report, "overall", accord_ruleset_get_id(rs), accord_ruleset_get_title(rs),
+	item_row(out,
+		 report,
+		 "overall",
+		 accord_ruleset_get_id(rs),
+		 accord_ruleset_get_title(rs),
 		 accord_score_get_overall(score));
 	for (guint i = 0; i < accord_ruleset_get_n_pillars(rs); i++) {
 		const AccordPillar *p = accord_ruleset_get_pillar(rs, i);
-		item_row(out, report, "pillar", accord_pillar_get_id(p), accord_pillar_get_title(p),
+		item_row(out,
+			 report,
+			 "pillar",
+			 accord_pillar_get_id(p),
+			 accord_pillar_get_title(p),
 			 accord_score_get_pillar(score, p));
 	}
 	for (guint i = 0; i < accord_ruleset_get_n_rules(rs); i++) {
 		const AccordRule *r = accord_ruleset_get_rule(rs, i);
-		item_row(out, report, "rule", accord_rule_get_id(r), accord_rule_get_title(r),
+		item_row(out,
+			 report,
+			 "rule",
+			 accord_rule_get_id(r),
+			 accord_rule_get_title(r),
 			 accord_score_get_rule(score, r));
 	}
 }
@@ -87,11 +109,21 @@ write_gaps(const AccordReport *report, GString *out)
 {
 	const AccordGapList *gaps = accord_report_get_gaps(report);
 	const AccordEvaluation *evaluation = accord_report_get_evaluation(report);
-	const gchar *country = accord_profile_get_country(accord_evaluation_get_profile(evaluation));
+	const gchar *country =
+	    accord_profile_get_country(accord_evaluation_get_profile(evaluation));
 	const gchar *ruleset = accord_ruleset_get_id(accord_evaluation_get_ruleset(evaluation));
-	const gchar *header[] = {"country", "ruleset",	  "rank",     "rule",	"cite",
-				 "obligation", "score",   "share_pct", "gap",	"unmet_criteria",
-				 "provision",  "recommendation"};
+	const gchar *header[] = {"country",
+				 "ruleset",
+				 "rank",
+				 "rule",
+				 "cite",
+				 "obligation",
+				 "score",
+				 "share_pct",
+				 "gap",
+				 "unmet_criteria",
+				 "provision",
+				 "recommendation"};
 
 	row(out, header, G_N_ELEMENTS(header));
 	for (guint i = 0; i < accord_gap_list_get_n_gaps(gaps); i++) {
@@ -102,10 +134,18 @@ write_gaps(const AccordReport *report, GString *out)
 		g_autofree gchar *g = accord_writer_format_score(gap->gap);
 		g_autofree gchar *unmet = join_unmet(gap);
 		const gchar *fields[] = {
-		    country, ruleset, rank, accord_rule_get_id(gap->rule),
+		    country,
+		    ruleset,
+		    rank,
+		    accord_rule_get_id(gap->rule),
 		    accord_rule_get_cite(gap->rule),
-		    accord_obligation_get_id(accord_rule_get_obligation(gap->rule)), s, share, g, unmet,
-		    accord_rule_get_provision(gap->rule), accord_rule_get_recommendation(gap->rule)};
+		    accord_obligation_get_id(accord_rule_get_obligation(gap->rule)),
+		    s,
+		    share,
+		    g,
+		    unmet,
+		    accord_rule_get_provision(gap->rule),
+		    accord_rule_get_recommendation(gap->rule)};
 
 		row(out, fields, G_N_ELEMENTS(fields));
 	}

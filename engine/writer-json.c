@@ -47,7 +47,9 @@ add_header(JsonBuilder *b, const AccordReport *report)
 
 	member_string(b, "schema_version", ACCORD_JSON_SCHEMA_VERSION);
 	member_string(b, "generator", "accord " ACCORD_VERSION_STRING);
-	member_string(b, "kind", accord_report_get_kind(report) == ACCORD_REPORT_GAPS ? "gaps" : "score");
+	member_string(b,
+		      "kind",
+		      accord_report_get_kind(report) == ACCORD_REPORT_GAPS ? "gaps" : "score");
 	json_builder_set_member_name(b, "profile");
 	json_builder_begin_object(b);
 	member_string(b, "country", accord_profile_get_country(p));
@@ -159,8 +161,10 @@ add_fact(JsonBuilder *b, const AccordProfile *profile, const gchar *key)
 	json_builder_add_boolean_value(b, fact != NULL);
 	if (fact != NULL) {
 		member_string(b, "value", accord_profile_fact_get_text(fact));
-		member_string(b, "confidence",
-			      accord_confidence_to_string(accord_profile_fact_get_confidence(fact)));
+		member_string(
+		    b,
+		    "confidence",
+		    accord_confidence_to_string(accord_profile_fact_get_confidence(fact)));
 		member_string(b, "note", accord_profile_fact_get_note(fact));
 		json_builder_set_member_name(b, "evidence");
 		json_builder_begin_array(b);

@@ -22,17 +22,21 @@ write_summary(const AccordReport *report, GString *out)
 	const AccordProfile *p = accord_evaluation_get_profile(evaluation);
 	const AccordScoreOptions *options = accord_score_get_options(score);
 	g_autofree gchar *v = accord_writer_format_score(accord_score_get_overall(score)->value);
-	g_autofree gchar *c = accord_writer_format_percent(accord_score_get_overall(score)->coverage);
+	g_autofree gchar *c =
+	    accord_writer_format_percent(accord_score_get_overall(score)->coverage);
 
 	g_string_append(out, "# ");
 	append_escaped(out, accord_profile_get_name(p));
 	g_string_append_printf(out, " against %s\n\n", accord_ruleset_get_id(rs));
-	g_string_append_printf(out, "- Profile: %s, as of %s\n", accord_profile_get_country(p),
+	g_string_append_printf(out,
+			       "- Profile: %s, as of %s\n",
+			       accord_profile_get_country(p),
 			       accord_profile_get_as_of(p));
 	g_string_append(out, "- Ruleset: ");
 	append_escaped(out, accord_ruleset_get_title(rs));
 	g_string_append_printf(out, " (version %s)\n", accord_ruleset_get_version(rs));
-	g_string_append_printf(out, "- Model: %s, %s aggregation, unknown scored as %s\n",
+	g_string_append_printf(out,
+			       "- Model: %s, %s aggregation, unknown scored as %s\n",
 			       accord_score_model_to_string(options->model),
 			       accord_aggregation_to_string(options->aggregation),
 			       accord_unknown_policy_to_string(options->unknown));
@@ -57,8 +61,9 @@ write_rules(const AccordReport *report, GString *out)
 	const AccordScore *score = accord_report_get_score(report);
 	const AccordRuleset *rs = accord_evaluation_get_ruleset(accord_score_get_evaluation(score));
 
-	g_string_append(out, "| Rule | Citation | Score | Coverage | Weight share |\n"
-			     "|---|---|---:|---:|---:|\n");
+	g_string_append(out,
+			"| Rule | Citation | Score | Coverage | Weight share |\n"
+			"|---|---|---:|---:|---:|\n");
 	for (guint i = 0; i < accord_ruleset_get_n_rules(rs); i++) {
 		const AccordRule *rule = accord_ruleset_get_rule(rs, i);
 		const AccordScoreItem *item = accord_score_get_rule(score, rule);
@@ -81,21 +86,26 @@ write_unmet(const AccordReport *report, const AccordGap *gap, GString *out)
 
 	for (guint i = 0; i < gap->unmet->len; i++) {
 		const AccordCriterion *criterion = g_ptr_array_index(gap->unmet, i);
-		const AccordCriterionResult *r = accord_evaluation_get_result(evaluation, criterion);
+		const AccordCriterionResult *r =
+		    accord_evaluation_get_result(evaluation, criterion);
 		g_autoptr(GPtrArray) keys = g_ptr_array_new();
 		g_autofree gchar *credit = accord_writer_format_percent(r->credit);
 
-		g_string_append_printf(out, "- `%s` (%s, credit %s): ",
+		g_string_append_printf(out,
+				       "- `%s` (%s, credit %s): ",
 				       accord_criterion_get_id(criterion),
-				       accord_outcome_to_string(r->outcome), credit);
+				       accord_outcome_to_string(r->outcome),
+				       credit);
 		append_escaped(out, accord_criterion_get_title(criterion));
 		g_string_append(out, "\n");
 		if (accord_criterion_get_precondition(criterion) != NULL)
-			accord_writer_collect_facts(accord_criterion_get_precondition(criterion), keys);
+			accord_writer_collect_facts(accord_criterion_get_precondition(criterion),
+						    keys);
 		accord_writer_collect_facts(accord_criterion_get_check(criterion), keys);
 		for (guint k = 0; k < keys->len; k++) {
-			g_autofree gchar *fact = accord_writer_describe_fact(
-			    accord_evaluation_get_profile(evaluation), g_ptr_array_index(keys, k));
+			g_autofree gchar *fact =
+			    accord_writer_describe_fact(accord_evaluation_get_profile(evaluation),
+							g_ptr_array_index(keys, k));
 			g_string_append(out, "  - profile: ");
 			append_escaped(out, fact);
 			g_string_append(out, "\n");
@@ -109,9 +119,11 @@ write_gaps(const AccordReport *report, GString *out)
 	const AccordGapList *gaps = accord_report_get_gaps(report);
 	g_autofree gchar *total = accord_writer_format_score(accord_gap_list_get_total(gaps));
 
-	g_string_append_printf(out, "## Gaps\n\n%u rule(s) short of full marks, %s points in all. "
-				    "Gap = weight share × (100 − rule score).\n\n",
-			       accord_gap_list_get_n_gaps(gaps), total);
+	g_string_append_printf(out,
+			       "## Gaps\n\n%u rule(s) short of full marks, %s points in all. "
+			       "Gap = weight share × (100 − rule score).\n\n",
+			       accord_gap_list_get_n_gaps(gaps),
+			       total);
 	for (guint i = 0; i < accord_gap_list_get_n_gaps(gaps); i++) {
 		const AccordGap *gap = accord_gap_list_get_gap(gaps, i);
 		g_autofree gchar *g = accord_writer_format_score(gap->gap);
@@ -120,14 +132,20 @@ write_gaps(const AccordReport *report, GString *out)
 
 		g_string_append_printf(out, "### %u. ", i + 1);
 		append_escaped(out, accord_rule_get_title(gap->rule));
-		g_string_append_printf(out, " (`%s`)\n\n**Gap %s points** = share %s × (100 − %s)\n\n> ",
-				       accord_rule_get_id(gap->rule), g, share, s);
+		g_string_append_printf(out,
+				       " (`%s`)\n\n**Gap %s points** = share %s × (100 − %s)\n\n> ",
+				       accord_rule_get_id(gap->rule),
+				       g,
+				       share,
+				       s);
 		append_escaped(out, accord_rule_get_provision(gap->rule));
 		g_string_append(out, "\n>\n> — ");
 		append_escaped(out, accord_rule_get_cite(gap->rule));
-		g_string_append_printf(out, " (%s%s)\n\n",
-				       accord_obligation_get_id(accord_rule_get_obligation(gap->rule)),
-				       accord_rule_is_verified(gap->rule) ? "" : "; text not verified");
+		g_string_append_printf(
+		    out,
+		    " (%s%s)\n\n",
+		    accord_obligation_get_id(accord_rule_get_obligation(gap->rule)),
+		    accord_rule_is_verified(gap->rule) ? "" : "; text not verified");
 		write_unmet(report, gap, out);
 		g_string_append(out, "\n**Recommendation:** ");
 		append_escaped(out, accord_rule_get_recommendation(gap->rule));

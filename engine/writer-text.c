@@ -14,19 +14,30 @@ write_header(const AccordReport *report, GString *out)
 	g_autofree gchar *value = accord_writer_format_score(overall->value);
 	g_autofree gchar *coverage = accord_writer_format_percent(overall->coverage);
 
-	g_string_append_printf(out, "Accord %s report\n\n",
-			       accord_report_get_kind(report) == ACCORD_REPORT_GAPS ? "gap" : "score");
-	g_string_append_printf(out, "Profile:  %s (%s), as of %s\n", accord_profile_get_name(profile),
-			       accord_profile_get_country(profile), accord_profile_get_as_of(profile));
-	g_string_append_printf(out, "Ruleset:  %s version %s: %s\n", accord_ruleset_get_id(rs),
-			       accord_ruleset_get_version(rs), accord_ruleset_get_title(rs));
-	g_string_append_printf(out, "Model:    %s, %s aggregation, unknown facts scored as %s\n\n",
+	g_string_append_printf(out,
+			       "Accord %s report\n\n",
+			       accord_report_get_kind(report) == ACCORD_REPORT_GAPS ? "gap"
+										    : "score");
+	g_string_append_printf(out,
+			       "Profile:  %s (%s), as of %s\n",
+			       accord_profile_get_name(profile),
+			       accord_profile_get_country(profile),
+			       accord_profile_get_as_of(profile));
+	g_string_append_printf(out,
+			       "Ruleset:  %s version %s: %s\n",
+			       accord_ruleset_get_id(rs),
+			       accord_ruleset_get_version(rs),
+			       accord_ruleset_get_title(rs));
+	g_string_append_printf(out,
+			       "Model:    %s, %s aggregation, unknown facts scored as %s\n\n",
 			       accord_score_model_to_string(options->model),
 			       accord_aggregation_to_string(options->aggregation),
 			       accord_unknown_policy_to_string(options->unknown));
-	g_string_append_printf(out, "Overall score: %s / 100   (coverage %s of criterion weight "
-				    "has known facts)\n\n",
-			       value, coverage);
+	g_string_append_printf(out,
+			       "Overall score: %s / 100   (coverage %s of criterion weight "
+			       "has known facts)\n\n",
+			       value,
+			       coverage);
 	g_string_append(out, "Pillars:\n");
 	for (guint i = 0; i < accord_ruleset_get_n_pillars(rs); i++) {
 		const AccordPillar *pillar = accord_ruleset_get_pillar(rs, i);
@@ -34,8 +45,11 @@ write_header(const AccordReport *report, GString *out)
 		g_autofree gchar *v = accord_writer_format_score(item->value);
 		g_autofree gchar *c = accord_writer_format_percent(item->coverage);
 
-		g_string_append_printf(out, "  %-32s %6s   coverage %6s   %s\n",
-				       accord_pillar_get_id(pillar), v, c,
+		g_string_append_printf(out,
+				       "  %-32s %6s   coverage %6s   %s\n",
+				       accord_pillar_get_id(pillar),
+				       v,
+				       c,
 				       accord_pillar_get_title(pillar));
 	}
 	g_string_append(out, "\n");
@@ -49,13 +63,17 @@ write_criteria(const AccordReport *report, const AccordRule *rule, GString *out)
 
 	for (guint i = 0; i < accord_rule_get_n_criteria(rule); i++) {
 		const AccordCriterion *criterion = accord_rule_get_criterion(rule, i);
-		const AccordCriterionResult *r = accord_evaluation_get_result(evaluation, criterion);
+		const AccordCriterionResult *r =
+		    accord_evaluation_get_result(evaluation, criterion);
 		g_autofree gchar *credit = accord_writer_format_percent(r->credit);
 
-		g_string_append_printf(out, "    [%s %s] %s: %s\n      %s\n",
-				       accord_outcome_to_string(r->outcome), credit,
+		g_string_append_printf(out,
+				       "    [%s %s] %s: %s\n      %s\n",
+				       accord_outcome_to_string(r->outcome),
+				       credit,
 				       accord_criterion_get_id(criterion),
-				       accord_criterion_get_title(criterion), r->reason);
+				       accord_criterion_get_title(criterion),
+				       r->reason);
 	}
 }
 
@@ -73,8 +91,13 @@ write_rules(const AccordReport *report, GString *out)
 		g_autofree gchar *c = accord_writer_format_percent(item->coverage);
 		g_autofree gchar *s = accord_writer_format_percent(item->share);
 
-		g_string_append_printf(out, "  %s  %s / 100  (coverage %s, weight share %s)  %s\n",
-				       accord_rule_get_id(rule), v, c, s, accord_rule_get_title(rule));
+		g_string_append_printf(out,
+				       "  %s  %s / 100  (coverage %s, weight share %s)  %s\n",
+				       accord_rule_get_id(rule),
+				       v,
+				       c,
+				       s,
+				       accord_rule_get_title(rule));
 		write_criteria(report, rule, out);
 	}
 }
@@ -88,16 +111,20 @@ write_unmet(const AccordReport *report, const AccordGap *gap, GString *out)
 	g_string_append(out, "   Unmet criteria:\n");
 	for (guint i = 0; i < gap->unmet->len; i++) {
 		const AccordCriterion *criterion = g_ptr_array_index(gap->unmet, i);
-		const AccordCriterionResult *r = accord_evaluation_get_result(evaluation, criterion);
+		const AccordCriterionResult *r =
+		    accord_evaluation_get_result(evaluation, criterion);
 		g_autoptr(GPtrArray) keys = g_ptr_array_new();
 		g_autofree gchar *credit = accord_writer_format_percent(r->credit);
 
-		g_string_append_printf(out, "   - %s (%s, credit %s): %s\n",
+		g_string_append_printf(out,
+				       "   - %s (%s, credit %s): %s\n",
 				       accord_criterion_get_id(criterion),
-				       accord_outcome_to_string(r->outcome), credit,
+				       accord_outcome_to_string(r->outcome),
+				       credit,
 				       accord_criterion_get_title(criterion));
 		if (accord_criterion_get_precondition(criterion) != NULL)
-			accord_writer_collect_facts(accord_criterion_get_precondition(criterion), keys);
+			accord_writer_collect_facts(accord_criterion_get_precondition(criterion),
+						    keys);
 		accord_writer_collect_facts(accord_criterion_get_check(criterion), keys);
 		for (guint k = 0; k < keys->len; k++) {
 			g_autofree gchar *fact =
@@ -113,9 +140,11 @@ write_gaps(const AccordReport *report, GString *out)
 	const AccordGapList *gaps = accord_report_get_gaps(report);
 	g_autofree gchar *total = accord_writer_format_score(accord_gap_list_get_total(gaps));
 
-	g_string_append_printf(out, "Gaps: %u rule(s) short of full marks, %s points in all, "
-				    "largest first (gap = weight share x (100 - rule score))\n\n",
-			       accord_gap_list_get_n_gaps(gaps), total);
+	g_string_append_printf(out,
+			       "Gaps: %u rule(s) short of full marks, %s points in all, "
+			       "largest first (gap = weight share x (100 - rule score))\n\n",
+			       accord_gap_list_get_n_gaps(gaps),
+			       total);
 	for (guint i = 0; i < accord_gap_list_get_n_gaps(gaps); i++) {
 		const AccordGap *gap = accord_gap_list_get_gap(gaps, i);
 		const AccordRule *rule = gap->rule;
@@ -123,16 +152,25 @@ write_gaps(const AccordReport *report, GString *out)
 		g_autofree gchar *s = accord_writer_format_score(gap->score);
 		g_autofree gchar *share = accord_writer_format_percent(gap->share);
 
-		g_string_append_printf(out, "%u. %s: %s\n", i + 1, accord_rule_get_id(rule),
+		g_string_append_printf(out,
+				       "%u. %s: %s\n",
+				       i + 1,
+				       accord_rule_get_id(rule),
 				       accord_rule_get_title(rule));
-		g_string_append_printf(out, "   Gap %s points = weight share %s x (100 - score %s)\n",
-				       g, share, s);
-		g_string_append_printf(out, "   %s [%s]%s:\n   \"%s\"\n", accord_rule_get_cite(rule),
+		g_string_append_printf(out,
+				       "   Gap %s points = weight share %s x (100 - score %s)\n",
+				       g,
+				       share,
+				       s);
+		g_string_append_printf(out,
+				       "   %s [%s]%s:\n   \"%s\"\n",
+				       accord_rule_get_cite(rule),
 				       accord_obligation_get_id(accord_rule_get_obligation(rule)),
 				       accord_rule_is_verified(rule) ? "" : " [text not verified]",
 				       accord_rule_get_provision(rule));
 		write_unmet(report, gap, out);
-		g_string_append_printf(out, "   Recommendation: %s\n\n",
+		g_string_append_printf(out,
+				       "   Recommendation: %s\n\n",
 				       accord_rule_get_recommendation(rule));
 	}
 }

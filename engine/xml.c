@@ -14,8 +14,8 @@
 /* everything that parses untrusted XML goes through here: no network, no DTD loading, no
  * entity substitution, no XInclude, big line numbers, and a document with a DOCTYPE is
  * refused outright, so internal-subset entity tricks never reach the loaders */
-#define ACCORD_XML_PARSE_OPTIONS                                                               \
-	(XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_NOERROR |     \
+#define ACCORD_XML_PARSE_OPTIONS                                                                   \
+	(XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_NOERROR |         \
 	 XML_PARSE_NOCDATA)
 
 static const struct {
@@ -42,7 +42,8 @@ first_error_cb(void *user_data, const xmlError *err)
 
 	if (first->message != NULL || err == NULL)
 		return;
-	first->message = g_strchomp(g_strdup(err->message != NULL ? err->message : "unknown error"));
+	first->message =
+	    g_strchomp(g_strdup(err->message != NULL ? err->message : "unknown error"));
 	first->line = err->line;
 }
 
@@ -60,8 +61,13 @@ accord_xml_set_error(GError **error,
 	va_start(args, format);
 	msg = g_strdup_vprintf(format, args);
 	va_end(args);
-	g_set_error(error, ACCORD_ERROR, code, "%s:%ld: %s", name,
-		    node != NULL ? xmlGetLineNo(node) : 0L, msg);
+	g_set_error(error,
+		    ACCORD_ERROR,
+		    code,
+		    "%s:%ld: %s",
+		    name,
+		    node != NULL ? xmlGetLineNo(node) : 0L,
+		    msg);
 }
 
 gboolean
@@ -71,13 +77,20 @@ accord_xml_read_file(const gchar *path, gchar **data, gsize *len, GError **error
 	GStatBuf st;
 
 	if (g_stat(path, &st) == 0 && st.st_size > ACCORD_XML_MAX_BYTES) {
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_PARSE,
-			    "%s:0: file is larger than the %d MiB limit", path,
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_PARSE,
+			    "%s:0: file is larger than the %d MiB limit",
+			    path,
 			    ACCORD_XML_MAX_BYTES / (1024 * 1024));
 		return FALSE;
 	}
 	if (!g_file_get_contents(path, data, len, &local)) {
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_IO, "%s:0: cannot read: %s", path,
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_IO,
+			    "%s:0: cannot read: %s",
+			    path,
 			    local->message);
 		return FALSE;
 	}
@@ -92,8 +105,11 @@ accord_xml_parse(const gchar *data, gsize len, const gchar *name, GError **error
 	xmlDoc *doc;
 
 	if (len > ACCORD_XML_MAX_BYTES || len > G_MAXINT) {
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_PARSE,
-			    "%s:0: input is larger than the %d MiB limit", name,
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_PARSE,
+			    "%s:0: input is larger than the %d MiB limit",
+			    name,
 			    ACCORD_XML_MAX_BYTES / (1024 * 1024));
 		return NULL;
 	}
@@ -102,13 +118,21 @@ accord_xml_parse(const gchar *data, gsize len, const gchar *name, GError **error
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	msg = first.message;
 	if (doc == NULL) {
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_PARSE, "%s:%d: not well-formed XML: %s",
-			    name, first.line, msg != NULL ? msg : "empty document");
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_PARSE,
+			    "%s:%d: not well-formed XML: %s",
+			    name,
+			    first.line,
+			    msg != NULL ? msg : "empty document");
 		return NULL;
 	}
 	if (doc->intSubset != NULL || doc->extSubset != NULL) {
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_PARSE,
-			    "%s:%ld: a DOCTYPE is not allowed in Accord documents", name,
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_PARSE,
+			    "%s:%ld: a DOCTYPE is not allowed in Accord documents",
+			    name,
 			    doc->intSubset != NULL ? xmlGetLineNo((xmlNode *)doc->intSubset) : 1L);
 		xmlFreeDoc(doc);
 		return NULL;
@@ -156,8 +180,11 @@ accord_xml_validate(xmlDoc *doc, AccordSchema schema, const gchar *name, GError 
 	gint rc;
 
 	if (rng == NULL) {
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_INTERNAL,
-			    "%s:0: the built-in %s schema did not compile", name,
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_INTERNAL,
+			    "%s:0: the built-in %s schema did not compile",
+			    name,
 			    schemas[schema].label);
 		return FALSE;
 	}
@@ -167,16 +194,25 @@ accord_xml_validate(xmlDoc *doc, AccordSchema schema, const gchar *name, GError 
 	xmlRelaxNGFreeValidCtxt(vctxt);
 	msg = first.message;
 	if (rc != 0) {
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_SCHEMA,
-			    "%s:%d: does not match the %s schema: %s", name, first.line,
-			    schemas[schema].label, msg != NULL ? msg : "invalid document");
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_SCHEMA,
+			    "%s:%d: does not match the %s schema: %s",
+			    name,
+			    first.line,
+			    schemas[schema].label,
+			    msg != NULL ? msg : "invalid document");
 		return FALSE;
 	}
 	return TRUE;
 }
 
 xmlDoc *
-accord_xml_load(const gchar *data, gsize len, const gchar *name, AccordSchema schema, GError **error)
+accord_xml_load(const gchar *data,
+		gsize len,
+		const gchar *name,
+		AccordSchema schema,
+		GError **error)
 {
 	g_autoptr(xmlDoc) doc = accord_xml_parse(data, len, name, error);
 

@@ -51,7 +51,10 @@ accord_cli_parse(GOptionContext *context, int *argc, char ***argv, GError **erro
 AccordVocabulary *
 accord_cli_load_vocabulary(AccordCli *cli, GError **error);
 AccordReport *
-accord_cli_build_report(AccordCli *cli, const gchar *profile, AccordReportKind kind, GError **error);
+accord_cli_build_report(AccordCli *cli,
+			const gchar *profile,
+			AccordReportKind kind,
+			GError **error);
 gboolean
 accord_cli_emit_report(AccordCli *cli, const AccordReport *report, GError **error);
 gboolean

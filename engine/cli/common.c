@@ -9,25 +9,59 @@ static GOptionGroup *
 scoring_group(AccordCli *cli)
 {
 	const GOptionEntry entries[] = {
-	    {"ruleset", 'r', 0, G_OPTION_ARG_STRING, &cli->ruleset,
-	     "Ruleset id (e.g. usmca) or path; default: interop", "ID|FILE"},
-	    {"format", 'f', 0, G_OPTION_ARG_STRING, &cli->format,
-	     "Output format: text, json, csv or markdown; default: text", "FORMAT"},
-	    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &cli->output,
-	     "Write to FILE (atomically) instead of standard output", "FILE"},
-	    {"model", 'm', 0, G_OPTION_ARG_STRING, &cli->model,
+	    {"ruleset",
+	     'r',
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->ruleset,
+	     "Ruleset id (e.g. usmca) or path; default: interop",
+	     "ID|FILE"},
+	    {"format",
+	     'f',
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->format,
+	     "Output format: text, json, csv or markdown; default: text",
+	     "FORMAT"},
+	    {"output",
+	     'o',
+	     0,
+	     G_OPTION_ARG_FILENAME,
+	     &cli->output,
+	     "Write to FILE (atomically) instead of standard output",
+	     "FILE"},
+	    {"model",
+	     'm',
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->model,
 	     "Scoring model: weighted, xccdf-default, xccdf-flat, xccdf-flat-unweighted or "
 	     "xccdf-absolute; default: weighted",
 	     "MODEL"},
-	    {"aggregation", 0, 0, G_OPTION_ARG_STRING, &cli->aggregation,
-	     "Pillar aggregation for the weighted model: arithmetic or geometric", "HOW"},
-	    {"unknown", 'u', 0, G_OPTION_ARG_STRING, &cli->unknown,
-	     "How unknown facts score: zero, exclude or pass; default: zero", "POLICY"},
-	    {"fail-under", 0, 0, G_OPTION_ARG_DOUBLE, &cli->fail_under,
-	     "Exit with status 1 if the overall score is below N", "N"},
+	    {"aggregation",
+	     0,
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->aggregation,
+	     "Pillar aggregation for the weighted model: arithmetic or geometric",
+	     "HOW"},
+	    {"unknown",
+	     'u',
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->unknown,
+	     "How unknown facts score: zero, exclude or pass; default: zero",
+	     "POLICY"},
+	    {"fail-under",
+	     0,
+	     0,
+	     G_OPTION_ARG_DOUBLE,
+	     &cli->fail_under,
+	     "Exit with status 1 if the overall score is below N",
+	     "N"},
 	    {NULL}};
-	GOptionGroup *group = g_option_group_new("scoring", "Scoring options:",
-						 "Show scoring options", NULL, NULL);
+	GOptionGroup *group =
+	    g_option_group_new("scoring", "Scoring options:", "Show scoring options", NULL, NULL);
 
 	g_option_group_add_entries(group, entries);
 	return group;
@@ -37,8 +71,13 @@ GOptionContext *
 accord_cli_context_new(AccordCli *cli, const AccordCliVerb *verb, gboolean scoring)
 {
 	const GOptionEntry entries[] = {
-	    {"vocabulary", 0, 0, G_OPTION_ARG_FILENAME, &cli->vocabulary,
-	     "Vocabulary file; default: the shipped rulesets/vocabulary.xml", "FILE"},
+	    {"vocabulary",
+	     0,
+	     0,
+	     G_OPTION_ARG_FILENAME,
+	     &cli->vocabulary,
+	     "Vocabulary file; default: the shipped rulesets/vocabulary.xml",
+	     "FILE"},
 	    {NULL}};
 	g_autofree gchar *param = g_strdup_printf("%s %s", verb->name, verb->arguments);
 	GOptionContext *context = g_option_context_new(param);
@@ -79,12 +118,17 @@ parse_options(AccordCli *cli, AccordScoreOptions *options, AccordFormat *format,
 	accord_score_options_init(options);
 	*format = ACCORD_FORMAT_TEXT;
 	if (cli->format != NULL && !accord_format_from_string(cli->format, format)) {
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_USAGE,
-			    "unknown --format '%s' (expected text, json, csv or markdown)", cli->format);
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "unknown --format '%s' (expected text, json, csv or markdown)",
+			    cli->format);
 		return FALSE;
 	}
 	if (cli->model != NULL && !accord_score_model_from_string(cli->model, &options->model)) {
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_USAGE,
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
 			    "unknown --model '%s' (expected weighted, xccdf-default, xccdf-flat, "
 			    "xccdf-flat-unweighted or xccdf-absolute)",
 			    cli->model);
@@ -92,21 +136,30 @@ parse_options(AccordCli *cli, AccordScoreOptions *options, AccordFormat *format,
 	}
 	if (cli->aggregation != NULL &&
 	    !accord_aggregation_from_string(cli->aggregation, &options->aggregation)) {
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_USAGE,
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
 			    "unknown --aggregation '%s' (expected arithmetic or geometric)",
 			    cli->aggregation);
 		return FALSE;
 	}
-	if (cli->unknown != NULL && !accord_unknown_policy_from_string(cli->unknown, &options->unknown)) {
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_USAGE,
-			    "unknown --unknown '%s' (expected zero, exclude or pass)", cli->unknown);
+	if (cli->unknown != NULL &&
+	    !accord_unknown_policy_from_string(cli->unknown, &options->unknown)) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "unknown --unknown '%s' (expected zero, exclude or pass)",
+			    cli->unknown);
 		return FALSE;
 	}
 	return TRUE;
 }
 
 AccordReport *
-accord_cli_build_report(AccordCli *cli, const gchar *profile_arg, AccordReportKind kind, GError **error)
+accord_cli_build_report(AccordCli *cli,
+			const gchar *profile_arg,
+			AccordReportKind kind,
+			GError **error)
 {
 	g_autoptr(AccordVocabulary) vocab = NULL;
 	g_autoptr(AccordRuleset) ruleset = NULL;
@@ -121,7 +174,8 @@ accord_cli_build_report(AccordCli *cli, const gchar *profile_arg, AccordReportKi
 	/* check every option before reading any file, so usage errors come first */
 	if (!parse_options(cli, &options, &format, error))
 		return NULL;
-	ruleset_path = accord_datadir_find_ruleset(cli->ruleset != NULL ? cli->ruleset : "interop", error);
+	ruleset_path =
+	    accord_datadir_find_ruleset(cli->ruleset != NULL ? cli->ruleset : "interop", error);
 	if (ruleset_path == NULL)
 		return NULL;
 	profile_path = accord_datadir_find_profile(profile_arg, error);
@@ -154,7 +208,9 @@ accord_cli_write(AccordCli *cli, GBytes *bytes, GError **error)
 
 	if (cli->output == NULL || g_strcmp0(cli->output, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_WRITE,
+			g_set_error(error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_WRITE,
 				    "cannot write to standard output");
 			return FALSE;
 		}
@@ -162,8 +218,12 @@ accord_cli_write(AccordCli *cli, GBytes *bytes, GError **error)
 	}
 	/* g_file_set_contents writes a temporary file and renames it: readers never see half */
 	if (!g_file_set_contents(cli->output, data, (gssize)len, &local)) {
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_WRITE, "cannot write %s: %s",
-			    cli->output, local->message);
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_WRITE,
+			    "cannot write %s: %s",
+			    cli->output,
+			    local->message);
 		return FALSE;
 	}
 	return TRUE;

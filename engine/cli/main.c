@@ -8,7 +8,9 @@
 static const AccordCliVerb verbs[] = {
     {"validate", "FILE…", "Check vocabulary, ruleset and profile files", accord_cli_validate_run},
     {"score", "PROFILE", "Score a profile against a ruleset", accord_cli_score_run},
-    {"gaps", "PROFILE", "Report the rules a profile falls short of, largest gap first",
+    {"gaps",
+     "PROFILE",
+     "Report the rules a profile falls short of, largest gap first",
      accord_cli_gaps_run},
 };
 
@@ -27,11 +29,15 @@ print_usage(FILE *stream)
 {
 	fprintf(stream, "Usage:\n  accord VERB [OPTION…] ARGUMENTS\n\nVerbs:\n");
 	for (guint i = 0; i < G_N_ELEMENTS(verbs); i++)
-		fprintf(stream, "  %-9s %-9s %s\n", verbs[i].name, verbs[i].arguments,
+		fprintf(stream,
+			"  %-9s %-9s %s\n",
+			verbs[i].name,
+			verbs[i].arguments,
 			verbs[i].summary);
-	fprintf(stream, "\nOptions:\n  -h, --help     Show this help\n"
-			"  --version      Show the version\n\n"
-			"Run 'accord VERB --help' for the options of a verb.\n");
+	fprintf(stream,
+		"\nOptions:\n  -h, --help     Show this help\n"
+		"  --version      Show the version\n\n"
+		"Run 'accord VERB --help' for the options of a verb.\n");
 }
 
 /* the one place that turns an error into an exit code */

@@ -14,7 +14,9 @@ accord_cli_gaps_run(AccordCli *cli, int argc, char **argv, GError **error)
 	if (!accord_cli_parse(context, &argc, &argv, error))
 		return FALSE;
 	if (argc != 2) {
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_USAGE,
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
 			    "gaps takes exactly one PROFILE (an id such as gb, or a file)");
 		return FALSE;
 	}

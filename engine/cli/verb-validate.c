@@ -15,27 +15,37 @@ validate_one(const gchar *path, const AccordVocabulary *vocab, GString *summary,
 	gsize len = 0;
 
 	if (!g_file_get_contents(path, &data, &len, NULL)) {
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_IO, "%s:0: cannot read the file", path);
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_IO,
+			    "%s:0: cannot read the file",
+			    path);
 		return FALSE;
 	}
 	if (g_strstr_len(data, (gssize)len, "urn:accord:vocabulary:1") != NULL) {
 		v = accord_vocabulary_load_data(data, len, path, error);
 		if (v != NULL)
-			g_string_printf(summary, "vocabulary %s, %u facts",
-					accord_vocabulary_get_version(v), accord_vocabulary_get_n_facts(v));
+			g_string_printf(summary,
+					"vocabulary %s, %u facts",
+					accord_vocabulary_get_version(v),
+					accord_vocabulary_get_n_facts(v));
 		return v != NULL;
 	}
 	if (g_strstr_len(data, (gssize)len, "urn:accord:ruleset:1") != NULL) {
 		rs = accord_ruleset_load_data(data, len, path, vocab, error);
 		if (rs != NULL)
-			g_string_printf(summary, "ruleset %s, %u rules, %u criteria",
-					accord_ruleset_get_id(rs), accord_ruleset_get_n_rules(rs),
+			g_string_printf(summary,
+					"ruleset %s, %u rules, %u criteria",
+					accord_ruleset_get_id(rs),
+					accord_ruleset_get_n_rules(rs),
 					accord_ruleset_get_n_criteria(rs));
 		return rs != NULL;
 	}
 	p = accord_profile_load_data(data, len, path, vocab, error);
 	if (p != NULL)
-		g_string_printf(summary, "profile %s, %u facts", accord_profile_get_country(p),
+		g_string_printf(summary,
+				"profile %s, %u facts",
+				accord_profile_get_country(p),
 				accord_profile_get_n_facts(p));
 	return p != NULL;
 }
@@ -54,7 +64,10 @@ accord_cli_validate_run(AccordCli *cli, int argc, char **argv, GError **error)
 	if (!accord_cli_parse(context, &argc, &argv, error))
 		return FALSE;
 	if (argc < 2) {
-		g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_USAGE, "validate needs at least one FILE");
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "validate needs at least one FILE");
 		return FALSE;
 	}
 	vocab = accord_cli_load_vocabulary(cli, error);
@@ -70,7 +83,9 @@ accord_cli_validate_run(AccordCli *cli, int argc, char **argv, GError **error)
 		}
 		if (first_code < 0)
 			first_code = local->code;
-		g_string_append_printf(failures, "%s%s", failures->len > 0 ? "\naccord: " : "",
+		g_string_append_printf(failures,
+				       "%s%s",
+				       failures->len > 0 ? "\naccord: " : "",
 				       local->message);
 	}
 	if (first_code < 0)

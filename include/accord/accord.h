@@ -2,6 +2,7 @@
 
 #define __ACCORD_H_INSIDE__
 
+#include "accord/version.h"
 #include "datadir.h"
 #include "error.h"
 #include "evaluate.h"
@@ -10,7 +11,6 @@
 #include "report.h"
 #include "ruleset.h"
 #include "score.h"
-#include "accord/version.h"
 #include "vocabulary.h"
 
 #undef __ACCORD_H_INSIDE__

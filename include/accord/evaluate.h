@@ -3,7 +3,6 @@
 #include <glib.h>
 
 #include "macros.h"
-
 #include "profile.h"
 #include "ruleset.h"
 

@@ -3,7 +3,6 @@
 #include <glib.h>
 
 #include "macros.h"
-
 #include "score.h"
 
 G_BEGIN_DECLS

@@ -2,9 +2,8 @@
 
 #include <glib.h>
 
-#include "macros.h"
-
 #include "gaps.h"
+#include "macros.h"
 
 G_BEGIN_DECLS
 

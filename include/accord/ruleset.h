@@ -3,7 +3,6 @@
 #include <glib.h>
 
 #include "macros.h"
-
 #include "vocabulary.h"
 
 G_BEGIN_DECLS

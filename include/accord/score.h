@@ -2,9 +2,8 @@
 
 #include <glib.h>
 
-#include "macros.h"
-
 #include "evaluate.h"
+#include "macros.h"
 
 G_BEGIN_DECLS
 

@@ -31,7 +31,9 @@ fixture_clear(Fixture *f)
 
 /* evaluates and scores one profile file (good/<name>) under the given options */
 static inline AccordScore *
-fixture_score(const Fixture *f, const gchar *name, const AccordScoreOptions *options,
+fixture_score(const Fixture *f,
+	      const gchar *name,
+	      const AccordScoreOptions *options,
 	      AccordEvaluation **evaluation)
 {
 	g_autoptr(GError) error = NULL;

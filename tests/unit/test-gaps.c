@@ -8,8 +8,11 @@
  * total = 45.8333 = 100 − 54.1667 */
 
 static AccordGapList *
-gaps_for(const Fixture *f, const gchar *profile, AccordUnknownPolicy unknown,
-	 AccordEvaluation **evaluation, AccordScore **score)
+gaps_for(const Fixture *f,
+	 const gchar *profile,
+	 AccordUnknownPolicy unknown,
+	 AccordEvaluation **evaluation,
+	 AccordScore **score)
 {
 	AccordScoreOptions options;
 
@@ -79,7 +82,8 @@ test_gaps_list_unmet_criteria(void **state)
 	/* r-process: c-process partial and c-iot failed; r-ir: only c-cvd (c-csirt passed) */
 	process = accord_gap_list_get_gap(gaps, 1);
 	assert_int_equal(process->unmet->len, 2);
-	assert_string_equal(accord_criterion_get_id(g_ptr_array_index(process->unmet, 0)), "c-process");
+	assert_string_equal(accord_criterion_get_id(g_ptr_array_index(process->unmet, 0)),
+			    "c-process");
 	assert_string_equal(accord_criterion_get_id(g_ptr_array_index(process->unmet, 1)), "c-iot");
 	ir = accord_gap_list_get_gap(gaps, 2);
 	assert_int_equal(ir->unmet->len, 1);

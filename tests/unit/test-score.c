@@ -38,7 +38,10 @@ teardown(void **state)
 }
 
 static void
-score_with(State *s, const gchar *profile, AccordScoreModel model, AccordAggregation aggregation,
+score_with(State *s,
+	   const gchar *profile,
+	   AccordScoreModel model,
+	   AccordAggregation aggregation,
 	   AccordUnknownPolicy unknown)
 {
 	AccordScoreOptions options;
@@ -57,7 +60,10 @@ test_score_weighted_mean_by_hand(void **state)
 {
 	State *s = *state;
 
-	score_with(s, "profile-a.xml", ACCORD_SCORE_MODEL_WEIGHTED, ACCORD_AGGREGATION_ARITHMETIC,
+	score_with(s,
+		   "profile-a.xml",
+		   ACCORD_SCORE_MODEL_WEIGHTED,
+		   ACCORD_AGGREGATION_ARITHMETIC,
 		   ACCORD_UNKNOWN_ZERO);
 	/* r-ir: (3·1 + 1·0.5) / (3 + 1) = 3.5/4 = 0.875 */
 	assert_close(rule_item(&s->f, s->score, "r-ir")->value, 87.5, 1e-9);
@@ -72,7 +78,9 @@ test_score_weighted_mean_by_hand(void **state)
 	/* pillar ir: (2·0.875 + 1·0) / (2 + 1) = 1.75/3 = 0.583333… */
 	assert_close(pillar_item(&s->f, s->score, 0)->value, 175.0 / 3.0, 1e-9);
 	/* pillar policy: (1·0.25 + 1·0.666…) / 2 = 0.458333… */
-	assert_close(pillar_item(&s->f, s->score, 1)->value, 100.0 * (0.25 + 2.0 / 3.0) / 2.0, 1e-9);
+	assert_close(pillar_item(&s->f, s->score, 1)->value,
+		     100.0 * (0.25 + 2.0 / 3.0) / 2.0,
+		     1e-9);
 	/* overall: (2·0.583333 + 1·0.458333) / 3 = 1.625/3 = 0.541666… */
 	assert_close(accord_score_get_overall(s->score)->value, 162.5 / 3.0, 1e-9);
 }
@@ -82,7 +90,10 @@ test_score_coverage_is_share_of_known_weight(void **state)
 {
 	State *s = *state;
 
-	score_with(s, "profile-a.xml", ACCORD_SCORE_MODEL_WEIGHTED, ACCORD_AGGREGATION_ARITHMETIC,
+	score_with(s,
+		   "profile-a.xml",
+		   ACCORD_SCORE_MODEL_WEIGHTED,
+		   ACCORD_AGGREGATION_ARITHMETIC,
 		   ACCORD_UNKNOWN_ZERO);
 	/* only c-first is unknown: r-first coverage 0, every other rule 1;
 	 * ir: (2·1 + 1·0)/3 = 2/3; policy: 1; overall: (2·2/3 + 1·1)/3 = 7/9 */
@@ -98,14 +109,19 @@ test_score_unknown_exclude_drops_rule(void **state)
 {
 	State *s = *state;
 
-	score_with(s, "profile-a.xml", ACCORD_SCORE_MODEL_WEIGHTED, ACCORD_AGGREGATION_ARITHMETIC,
+	score_with(s,
+		   "profile-a.xml",
+		   ACCORD_SCORE_MODEL_WEIGHTED,
+		   ACCORD_AGGREGATION_ARITHMETIC,
 		   ACCORD_UNKNOWN_EXCLUDE);
 	/* r-first has nothing left to count: not applicable, and ir is r-ir alone = 0.875;
 	 * overall: (2·0.875 + 1·0.458333)/3 = 2.208333/3 = 0.736111… */
 	assert_false(rule_item(&s->f, s->score, "r-first")->applicable);
 	assert_true(isnan(rule_item(&s->f, s->score, "r-first")->value));
 	assert_close(pillar_item(&s->f, s->score, 0)->value, 87.5, 1e-9);
-	assert_close(accord_score_get_overall(s->score)->value, 100.0 * (1.75 + 0.25 / 2.0 + 1.0 / 3.0) / 3.0, 1e-9);
+	assert_close(accord_score_get_overall(s->score)->value,
+		     100.0 * (1.75 + 0.25 / 2.0 + 1.0 / 3.0) / 3.0,
+		     1e-9);
 	assert_close(accord_score_get_overall(s->score)->value, 73.6111111111, 1e-6);
 	/* coverage does not depend on the policy: still 7/9 */
 	assert_close(accord_score_get_overall(s->score)->coverage, 7.0 / 9.0, 1e-12);
@@ -116,9 +132,13 @@ test_score_unknown_pass_is_upper_bound(void **state)
 {
 	State *s = *state;
 
-	score_with(s, "profile-a.xml", ACCORD_SCORE_MODEL_WEIGHTED, ACCORD_AGGREGATION_ARITHMETIC,
+	score_with(s,
+		   "profile-a.xml",
+		   ACCORD_SCORE_MODEL_WEIGHTED,
+		   ACCORD_AGGREGATION_ARITHMETIC,
 		   ACCORD_UNKNOWN_PASS);
-	/* r-first = 1; ir: (2·0.875 + 1·1)/3 = 2.75/3; overall: (2·2.75/3 + 0.458333)/3 = 0.763888… */
+	/* r-first = 1; ir: (2·0.875 + 1·1)/3 = 2.75/3; overall: (2·2.75/3 + 0.458333)/3 = 0.763888…
+	 */
 	assert_close(rule_item(&s->f, s->score, "r-first")->value, 100.0, 1e-9);
 	assert_close(pillar_item(&s->f, s->score, 0)->value, 275.0 / 3.0, 1e-9);
 	assert_close(accord_score_get_overall(s->score)->value, 76.3888888889, 1e-6);
@@ -129,7 +149,10 @@ test_score_geometric_aggregation(void **state)
 {
 	State *s = *state;
 
-	score_with(s, "profile-a.xml", ACCORD_SCORE_MODEL_WEIGHTED, ACCORD_AGGREGATION_GEOMETRIC,
+	score_with(s,
+		   "profile-a.xml",
+		   ACCORD_SCORE_MODEL_WEIGHTED,
+		   ACCORD_AGGREGATION_GEOMETRIC,
 		   ACCORD_UNKNOWN_ZERO);
 	/* 0.583333^(2/3) · 0.458333^(1/3): cube roots 0.835532 and 0.771023 →
 	 * 0.835532² · 0.771023 = 0.698114 · 0.771023 = 0.538263 */
@@ -144,7 +167,10 @@ test_score_geometric_zero_pillar_zeroes_overall(void **state)
 	State *s = *state;
 
 	/* profile C states nothing the ir pillar needs: ir = 0, so the geometric mean is 0 */
-	score_with(s, "profile-c.xml", ACCORD_SCORE_MODEL_WEIGHTED, ACCORD_AGGREGATION_GEOMETRIC,
+	score_with(s,
+		   "profile-c.xml",
+		   ACCORD_SCORE_MODEL_WEIGHTED,
+		   ACCORD_AGGREGATION_GEOMETRIC,
 		   ACCORD_UNKNOWN_ZERO);
 	assert_close(pillar_item(&s->f, s->score, 0)->value, 0.0, 1e-12);
 	assert_close(accord_score_get_overall(s->score)->value, 0.0, 1e-12);
@@ -155,11 +181,15 @@ test_score_xccdf_default_counts_partial_as_fail(void **state)
 {
 	State *s = *state;
 
-	score_with(s, "profile-a.xml", ACCORD_SCORE_MODEL_XCCDF_DEFAULT,
-		   ACCORD_AGGREGATION_ARITHMETIC, ACCORD_UNKNOWN_ZERO);
+	score_with(s,
+		   "profile-a.xml",
+		   ACCORD_SCORE_MODEL_XCCDF_DEFAULT,
+		   ACCORD_AGGREGATION_ARITHMETIC,
+		   ACCORD_UNKNOWN_ZERO);
 	/* XCCDF results are pass/fail: c-cvd and c-process (partial) score 0.
 	 * r-ir: (3·100 + 1·0)/4 = 75; r-process: 0; r-strategy: 200/3
-	 * ir: (2·75 + 1·0)/3 = 50; policy: (0 + 66.67)/2 = 33.33; overall: (2·50 + 33.33)/3 = 44.44 */
+	 * ir: (2·75 + 1·0)/3 = 50; policy: (0 + 66.67)/2 = 33.33; overall: (2·50 + 33.33)/3 = 44.44
+	 */
 	assert_close(rule_item(&s->f, s->score, "r-ir")->value, 75.0, 1e-9);
 	assert_close(rule_item(&s->f, s->score, "r-process")->value, 0.0, 1e-9);
 	assert_close(pillar_item(&s->f, s->score, 0)->value, 50.0, 1e-9);
@@ -172,7 +202,10 @@ test_score_xccdf_flat_ignores_group_weights(void **state)
 {
 	State *s = *state;
 
-	score_with(s, "profile-a.xml", ACCORD_SCORE_MODEL_XCCDF_FLAT, ACCORD_AGGREGATION_ARITHMETIC,
+	score_with(s,
+		   "profile-a.xml",
+		   ACCORD_SCORE_MODEL_XCCDF_FLAT,
+		   ACCORD_AGGREGATION_ARITHMETIC,
 		   ACCORD_UNKNOWN_ZERO);
 	/* criterion weights only: passes c-csirt 3, c-workforce 1, c-enc 1 = 5 of
 	 * 3+1+1+1+1+1+1+1 = 10 → 50. r-ir 3/4; ir (3+0)/(4+1) = 60; policy (0+2)/(2+3) = 40 */
@@ -192,8 +225,11 @@ test_score_xccdf_flat_unweighted(void **state)
 {
 	State *s = *state;
 
-	score_with(s, "profile-a.xml", ACCORD_SCORE_MODEL_XCCDF_FLAT_UNWEIGHTED,
-		   ACCORD_AGGREGATION_ARITHMETIC, ACCORD_UNKNOWN_ZERO);
+	score_with(s,
+		   "profile-a.xml",
+		   ACCORD_SCORE_MODEL_XCCDF_FLAT_UNWEIGHTED,
+		   ACCORD_AGGREGATION_ARITHMETIC,
+		   ACCORD_UNKNOWN_ZERO);
 	/* 3 passes of 8 criteria = 37.5; r-ir 1/2; ir 1/3; policy 2/5 */
 	assert_close(accord_score_get_overall(s->score)->value, 37.5, 1e-9);
 	assert_close(rule_item(&s->f, s->score, "r-ir")->value, 50.0, 1e-9);
@@ -206,13 +242,19 @@ test_score_xccdf_absolute(void **state)
 {
 	State *s = *state;
 
-	score_with(s, "profile-a.xml", ACCORD_SCORE_MODEL_XCCDF_ABSOLUTE,
-		   ACCORD_AGGREGATION_ARITHMETIC, ACCORD_UNKNOWN_ZERO);
+	score_with(s,
+		   "profile-a.xml",
+		   ACCORD_SCORE_MODEL_XCCDF_ABSOLUTE,
+		   ACCORD_AGGREGATION_ARITHMETIC,
+		   ACCORD_UNKNOWN_ZERO);
 	/* not every criterion passes → 0, also for r-strategy (2 of 3) */
 	assert_close(accord_score_get_overall(s->score)->value, 0.0, 1e-12);
 	assert_close(rule_item(&s->f, s->score, "r-strategy")->value, 0.0, 1e-12);
-	score_with(s, "profile-b.xml", ACCORD_SCORE_MODEL_XCCDF_ABSOLUTE,
-		   ACCORD_AGGREGATION_ARITHMETIC, ACCORD_UNKNOWN_ZERO);
+	score_with(s,
+		   "profile-b.xml",
+		   ACCORD_SCORE_MODEL_XCCDF_ABSOLUTE,
+		   ACCORD_AGGREGATION_ARITHMETIC,
+		   ACCORD_UNKNOWN_ZERO);
 	assert_close(accord_score_get_overall(s->score)->value, 100.0, 1e-12);
 }
 
@@ -223,7 +265,11 @@ test_score_full_marks_under_every_model(void **state)
 
 	/* profile B meets every criterion, two of them exactly at the threshold */
 	for (guint m = ACCORD_SCORE_MODEL_WEIGHTED; m <= ACCORD_SCORE_MODEL_XCCDF_ABSOLUTE; m++) {
-		score_with(s, "profile-b.xml", m, ACCORD_AGGREGATION_ARITHMETIC, ACCORD_UNKNOWN_ZERO);
+		score_with(s,
+			   "profile-b.xml",
+			   m,
+			   ACCORD_AGGREGATION_ARITHMETIC,
+			   ACCORD_UNKNOWN_ZERO);
 		assert_close(accord_score_get_overall(s->score)->value, 100.0, 1e-9);
 		assert_close(accord_score_get_overall(s->score)->coverage, 1.0, 1e-12);
 	}
@@ -237,7 +283,10 @@ test_score_not_applicable_criterion_is_dropped(void **state)
 
 	/* profile C: iot.regime = none makes c-iot not applicable; c-process is unknown → 0.
 	 * r-process = 0/1 (one counted criterion, not 0/2), coverage 0 of weight 1 */
-	score_with(s, "profile-c.xml", ACCORD_SCORE_MODEL_WEIGHTED, ACCORD_AGGREGATION_ARITHMETIC,
+	score_with(s,
+		   "profile-c.xml",
+		   ACCORD_SCORE_MODEL_WEIGHTED,
+		   ACCORD_AGGREGATION_ARITHMETIC,
 		   ACCORD_UNKNOWN_ZERO);
 	assert_int_equal(accord_evaluation_get_result(s->evaluation, iot)->outcome,
 			 ACCORD_OUTCOME_NOT_APPLICABLE);
@@ -252,7 +301,10 @@ test_score_nothing_counted_is_not_applicable(void **state)
 	State *s = *state;
 
 	/* profile C under exclude: every counted criterion is unknown and left out */
-	score_with(s, "profile-c.xml", ACCORD_SCORE_MODEL_WEIGHTED, ACCORD_AGGREGATION_ARITHMETIC,
+	score_with(s,
+		   "profile-c.xml",
+		   ACCORD_SCORE_MODEL_WEIGHTED,
+		   ACCORD_AGGREGATION_ARITHMETIC,
 		   ACCORD_UNKNOWN_EXCLUDE);
 	assert_false(accord_score_get_overall(s->score)->applicable);
 	assert_true(isnan(accord_score_get_overall(s->score)->value));
@@ -263,7 +315,10 @@ test_score_shares_multiply_down_the_tree(void **state)
 {
 	State *s = *state;
 
-	score_with(s, "profile-a.xml", ACCORD_SCORE_MODEL_WEIGHTED, ACCORD_AGGREGATION_ARITHMETIC,
+	score_with(s,
+		   "profile-a.xml",
+		   ACCORD_SCORE_MODEL_WEIGHTED,
+		   ACCORD_AGGREGATION_ARITHMETIC,
 		   ACCORD_UNKNOWN_ZERO);
 	/* ir 2/3 × (2/3, 1/3); policy 1/3 × (1/2, 1/2) */
 	assert_close(pillar_item(&s->f, s->score, 0)->share, 2.0 / 3.0, 1e-12);
@@ -280,7 +335,10 @@ test_score_rejects_geometric_with_xccdf(void **state)
 	g_autoptr(GError) error = NULL;
 	AccordScoreOptions options;
 
-	score_with(s, "profile-a.xml", ACCORD_SCORE_MODEL_WEIGHTED, ACCORD_AGGREGATION_ARITHMETIC,
+	score_with(s,
+		   "profile-a.xml",
+		   ACCORD_SCORE_MODEL_WEIGHTED,
+		   ACCORD_AGGREGATION_ARITHMETIC,
 		   ACCORD_UNKNOWN_ZERO);
 	accord_score_options_init(&options);
 	options.model = ACCORD_SCORE_MODEL_XCCDF_FLAT;
@@ -297,7 +355,8 @@ test_score_option_names_round_trip(void **state)
 	AccordUnknownPolicy policy;
 
 	for (guint m = 0; m <= ACCORD_SCORE_MODEL_XCCDF_ABSOLUTE; m++) {
-		assert_true(accord_score_model_from_string(accord_score_model_to_string(m), &model));
+		assert_true(
+		    accord_score_model_from_string(accord_score_model_to_string(m), &model));
 		assert_int_equal(model, m);
 	}
 	assert_true(accord_aggregation_from_string("geometric", &aggregation));
@@ -313,20 +372,40 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_score_weighted_mean_by_hand, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_score_coverage_is_share_of_known_weight, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_score_coverage_is_share_of_known_weight,
+					    setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_score_unknown_exclude_drops_rule, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_score_unknown_pass_is_upper_bound, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_score_unknown_pass_is_upper_bound,
+					    setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_score_geometric_aggregation, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_score_geometric_zero_pillar_zeroes_overall, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_score_xccdf_default_counts_partial_as_fail, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_score_xccdf_flat_ignores_group_weights, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_score_geometric_zero_pillar_zeroes_overall,
+					    setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_score_xccdf_default_counts_partial_as_fail,
+					    setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_score_xccdf_flat_ignores_group_weights,
+					    setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_score_xccdf_flat_unweighted, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_score_xccdf_absolute, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_score_full_marks_under_every_model, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_score_not_applicable_criterion_is_dropped, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_score_nothing_counted_is_not_applicable, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_score_shares_multiply_down_the_tree, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_score_rejects_geometric_with_xccdf, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_score_full_marks_under_every_model,
+					    setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_score_not_applicable_criterion_is_dropped,
+					    setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_score_nothing_counted_is_not_applicable,
+					    setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_score_shares_multiply_down_the_tree,
+					    setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_score_rejects_geometric_with_xccdf,
+					    setup,
+					    teardown),
 	    cmocka_unit_test(test_score_option_names_round_trip),
 	};
 
