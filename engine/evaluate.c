@@ -181,9 +181,17 @@ eval_check(const AccordCheck *check, const AccordProfile *profile, GString *reas
 	switch (accord_check_get_kind(check)) {
 	case ACCORD_CHECK_FACT:
 		return eval_fact(check, profile, reason);
-	case ACCORD_CHECK_NOT:
-		v = eval_check(accord_check_get_child(check, 0), profile, reason);
+	case ACCORD_CHECK_NOT: {
+		/* the reader must see the negation, or "x = false (needs is true)" reads as a
+		 * failure where it is a pass */
+		g_autoptr(GString) inner = g_string_new(NULL);
+		g_autofree gchar *clause = NULL;
+
+		v = eval_check(accord_check_get_child(check, 0), profile, inner);
+		clause = g_strdup_printf("not (%s)", inner->str);
+		append_clause(reason, clause);
 		return v.known ? known(1.0 - v.credit) : v;
+	}
 	default:
 		return eval_combinator(check, profile, reason);
 	}

@@ -126,10 +126,23 @@ gchar *
 accord_format_number(gdouble value)
 {
 	gchar buf[G_ASCII_DTOSTR_BUF_SIZE];
+	gchar full[G_ASCII_DTOSTR_BUF_SIZE];
 
 	if (value == floor(value) && fabs(value) < 1e15)
 		return g_strdup_printf("%.0f", value);
-	return g_strdup(g_ascii_dtostr(buf, sizeof buf, value));
+	/* the shortest %g form that reads back as the same double: 0.1, not 0.10000000000000001;
+	 * it may use an exponent only where %.17g does, so 1e15 stays 1000000000000000 */
+	g_ascii_formatd(full, sizeof full, "%.17g", value);
+	for (gint digits = 1; digits < 17; digits++) {
+		gchar format[8];
+
+		g_snprintf(format, sizeof format, "%%.%dg", digits);
+		g_ascii_formatd(buf, sizeof buf, format, value);
+		if (g_ascii_strtod(buf, NULL) == value &&
+		    (strchr(buf, 'e') == NULL || strchr(full, 'e') != NULL))
+			return g_strdup(buf);
+	}
+	return g_strdup(full);
 }
 
 gchar *

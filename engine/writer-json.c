@@ -16,8 +16,8 @@ member_string(JsonBuilder *b, const gchar *name, const gchar *value)
 		json_builder_add_null_value(b);
 }
 
-/* scores are rounded to 6 decimals: enough to re-add them by hand, and free of the last-bit
- * noise that would make two equal reports differ in a diff */
+/* numbers go out at full double precision (json-glib prints 17 significant digits), so a
+ * pipeline reads back exactly the value Accord computed; rounding is for display */
 static void
 member_number(JsonBuilder *b, const gchar *name, gdouble value)
 {
@@ -25,7 +25,7 @@ member_number(JsonBuilder *b, const gchar *name, gdouble value)
 	if (isnan(value))
 		json_builder_add_null_value(b);
 	else
-		json_builder_add_double_value(b, round(value * 1e6) / 1e6);
+		json_builder_add_double_value(b, value);
 }
 
 static void

@@ -79,13 +79,16 @@ accord_cli_context_new(AccordCli *cli, const AccordCliVerb *verb, gboolean scori
 	     "Vocabulary file; default: the shipped rulesets/vocabulary.xml",
 	     "FILE"},
 	    {NULL}};
-	g_autofree gchar *param = g_strdup_printf("%s %s", verb->name, verb->arguments);
-	GOptionContext *context = g_option_context_new(param);
+	g_autofree gchar *prgname = g_strdup_printf("accord %s", verb->name);
+	GOptionContext *context = g_option_context_new(verb->arguments);
 
+	/* the usage line reads "accord score [OPTION…] PROFILE" */
+	g_set_prgname(prgname);
 	g_option_context_set_summary(context, verb->summary);
-	g_option_context_add_main_entries(context, entries, NULL);
+	/* the scoring options are the verb's own: list them under plain --help */
 	if (scoring)
-		g_option_context_add_group(context, scoring_group(cli));
+		g_option_context_set_main_group(context, scoring_group(cli));
+	g_option_context_add_main_entries(context, entries, NULL);
 	g_option_context_set_strict_posix(context, FALSE);
 	return context;
 }
@@ -150,6 +153,18 @@ parse_options(AccordCli *cli, AccordScoreOptions *options, AccordFormat *format,
 			    ACCORD_ERROR_USAGE,
 			    "unknown --unknown '%s' (expected zero, exclude or pass)",
 			    cli->unknown);
+		return FALSE;
+	}
+	/* accord_score_compute() refuses this too, but only after every file is loaded */
+	if (options->model != ACCORD_SCORE_MODEL_WEIGHTED &&
+	    options->aggregation != ACCORD_AGGREGATION_ARITHMETIC) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "the %s model defines its own aggregation; only the weighted model "
+			    "takes --aggregation=%s",
+			    accord_score_model_to_string(options->model),
+			    accord_aggregation_to_string(options->aggregation));
 		return FALSE;
 	}
 	return TRUE;

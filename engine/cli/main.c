@@ -28,12 +28,18 @@ static void
 print_usage(FILE *stream)
 {
 	fprintf(stream, "Usage:\n  accord VERB [OPTION…] ARGUMENTS\n\nVerbs:\n");
-	for (guint i = 0; i < G_N_ELEMENTS(verbs); i++)
+	for (guint i = 0; i < G_N_ELEMENTS(verbs); i++) {
+		/* pad by characters, not bytes: "FILE…" is five characters in seven bytes */
+		glong pad = 10 - g_utf8_strlen(verbs[i].arguments, -1);
+
 		fprintf(stream,
-			"  %-9s %-9s %s\n",
+			"  %-9s %s%*s%s\n",
 			verbs[i].name,
 			verbs[i].arguments,
+			(int)MAX(pad, 1),
+			"",
 			verbs[i].summary);
+	}
 	fprintf(stream,
 		"\nOptions:\n  -h, --help     Show this help\n"
 		"  --version      Show the version\n\n"

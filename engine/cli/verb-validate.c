@@ -13,6 +13,7 @@ validate_one(const gchar *path, const AccordVocabulary *vocab, GString *summary,
 	g_autoptr(AccordRuleset) rs = NULL;
 	g_autoptr(AccordProfile) p = NULL;
 	gsize len = 0;
+	AccordDocumentKind kind;
 
 	if (!g_file_get_contents(path, &data, &len, NULL)) {
 		g_set_error(error,
@@ -22,7 +23,9 @@ validate_one(const gchar *path, const AccordVocabulary *vocab, GString *summary,
 			    path);
 		return FALSE;
 	}
-	if (g_strstr_len(data, (gssize)len, "urn:accord:vocabulary:1") != NULL) {
+	if (!accord_document_sniff(data, len, path, &kind, error))
+		return FALSE;
+	if (kind == ACCORD_DOCUMENT_VOCABULARY) {
 		v = accord_vocabulary_load_data(data, len, path, error);
 		if (v != NULL)
 			g_string_printf(summary,
@@ -31,7 +34,7 @@ validate_one(const gchar *path, const AccordVocabulary *vocab, GString *summary,
 					accord_vocabulary_get_n_facts(v));
 		return v != NULL;
 	}
-	if (g_strstr_len(data, (gssize)len, "urn:accord:ruleset:1") != NULL) {
+	if (kind == ACCORD_DOCUMENT_RULESET) {
 		rs = accord_ruleset_load_data(data, len, path, vocab, error);
 		if (rs != NULL)
 			g_string_printf(summary,

@@ -4,6 +4,7 @@
 
 #include "accord/version.h"
 #include "datadir.h"
+#include "document.h"
 #include "error.h"
 #include "evaluate.h"
 #include "gaps.h"

@@ -1,0 +1,49 @@
+#include "config.h"
+
+#include "accord/document.h"
+#include "accord/error.h"
+#include "xml-private.h"
+
+/**
+ * accord_document_sniff:
+ * @data: XML text
+ * @len: its length in bytes
+ * @name: (nullable): the name errors use for the input; `<memory>` when %NULL
+ * @kind: (out): which Accord format the document is
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Tells the format of a document from its root element's namespace, parsing it with the same
+ * hardened parser as the loaders (a comment that mentions another namespace does not fool it).
+ *
+ * Returns: %TRUE with @kind set; %FALSE with `ACCORD_ERROR_PARSE` (not well-formed) or
+ *   `ACCORD_ERROR_SCHEMA` (the root is not an Accord document)
+ */
+gboolean
+accord_document_sniff(const gchar *data,
+		      gsize len,
+		      const gchar *name,
+		      AccordDocumentKind *kind,
+		      GError **error)
+{
+	g_autoptr(xmlDoc) doc = NULL;
+	AccordSchema schema;
+
+	g_return_val_if_fail(data != NULL && kind != NULL, FALSE);
+	if (name == NULL)
+		name = "<memory>";
+	doc = accord_xml_parse(data, len, name, error);
+	if (doc == NULL)
+		return FALSE;
+	if (!accord_xml_sniff_schema(doc, &schema)) {
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_SCHEMA,
+				     name,
+				     xmlDocGetRootElement(doc),
+				     "the root element is not an Accord vocabulary, ruleset or "
+				     "profile (namespace urn:accord:…:1)");
+		return FALSE;
+	}
+	/* the enums list the formats in the same order */
+	*kind = (AccordDocumentKind)schema;
+	return TRUE;
+}

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <glib.h>
+
+#include "macros.h"
+
+G_BEGIN_DECLS
+
+/**
+ * AccordDocumentKind:
+ * @ACCORD_DOCUMENT_VOCABULARY: a vocabulary (`urn:accord:vocabulary:1`)
+ * @ACCORD_DOCUMENT_RULESET: a ruleset (`urn:accord:ruleset:1`)
+ * @ACCORD_DOCUMENT_PROFILE: a profile (`urn:accord:profile:1`)
+ */
+typedef enum {
+	ACCORD_DOCUMENT_VOCABULARY,
+	ACCORD_DOCUMENT_RULESET,
+	ACCORD_DOCUMENT_PROFILE,
+} AccordDocumentKind;
+
+gboolean
+accord_document_sniff(const gchar *data,
+		      gsize len,
+		      const gchar *name,
+		      AccordDocumentKind *kind,
+		      GError **error) ACCORD_NON_NULL(1, 4);
+
+G_END_DECLS
