@@ -11,6 +11,7 @@ struct _AccordReport {
 	AccordEvaluation *evaluation;
 	AccordScore *score;
 	AccordGapList *gaps;
+	GArray *validations; /* AccordValidation; validation reports only */
 };
 
 static const gchar *format_names[] = {"text", "json", "csv", "markdown"};
@@ -60,6 +61,70 @@ accord_report_new(AccordReportKind kind, AccordEvaluation *evaluation, AccordSco
 	return self;
 }
 
+static void
+clear_validation(gpointer data)
+{
+	AccordValidation *v = data;
+
+	g_free(v->path);
+	g_free(v->summary);
+	g_free(v->error);
+}
+
+/**
+ * accord_report_new_validation:
+ *
+ * Returns: (transfer full): an empty validation report; add files with
+ *   accord_report_add_validation()
+ */
+AccordReport *
+accord_report_new_validation(void)
+{
+	AccordReport *self = g_new0(AccordReport, 1);
+
+	self->kind = ACCORD_REPORT_VALIDATION;
+	self->validations = g_array_new(FALSE, TRUE, sizeof(AccordValidation));
+	g_array_set_clear_func(self->validations, clear_validation);
+	return self;
+}
+
+/**
+ * accord_report_add_validation:
+ * @self: a validation report
+ * @path: the file checked
+ * @summary: (nullable): what the file holds, when it is valid
+ * @error: (nullable): why it is not valid
+ *
+ * Records one file's result, in the order files were checked.
+ */
+void
+accord_report_add_validation(AccordReport *self,
+			     const gchar *path,
+			     const gchar *summary,
+			     const GError *error)
+{
+	AccordValidation v = {g_strdup(path), NULL, NULL};
+
+	g_return_if_fail(self != NULL && self->kind == ACCORD_REPORT_VALIDATION && path != NULL);
+	v.summary = error == NULL ? g_strdup(summary) : NULL;
+	v.error = error != NULL ? g_strdup(error->message) : NULL;
+	g_array_append_val(self->validations, v);
+}
+
+guint
+accord_report_get_n_validations(const AccordReport *self)
+{
+	g_return_val_if_fail(self != NULL, 0);
+	return self->validations != NULL ? self->validations->len : 0;
+}
+
+const AccordValidation *
+accord_report_get_validation(const AccordReport *self, guint index)
+{
+	g_return_val_if_fail(self != NULL && index < accord_report_get_n_validations(self), NULL);
+	return &g_array_index(self->validations, AccordValidation, index);
+}
+
 /**
  * accord_report_free:
  * @self: (nullable) (transfer full): a report
@@ -69,6 +134,8 @@ accord_report_free(AccordReport *self)
 {
 	if (self == NULL)
 		return;
+	if (self->validations != NULL)
+		g_array_unref(self->validations);
 	accord_gap_list_free(self->gaps);
 	accord_score_free(self->score);
 	accord_evaluation_free(self->evaluation);

@@ -406,7 +406,22 @@ load_fact_check(Loader *l,
 				     "partial credit is not allowed in a precondition");
 		return FALSE;
 	}
-	return parse_check_values(l, node, check, text, error);
+	if (!parse_check_values(l, node, check, text, error))
+		return FALSE;
+	/* only in and not-in take a set; the schema's token type cannot say so */
+	if (check->values->len != 1 && check->op != ACCORD_CHECK_OP_IN &&
+	    check->op != ACCORD_CHECK_OP_NOT_IN) {
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_SCHEMA,
+				     l->name,
+				     node,
+				     "'%s' takes exactly one value, but '%s' has %u",
+				     check_op_names[check->op],
+				     text,
+				     check->values->len);
+		return FALSE;
+	}
+	return TRUE;
 }
 
 static AccordCheck *

@@ -151,9 +151,30 @@ write_gaps(const AccordReport *report, GString *out)
 	}
 }
 
+static void
+write_validation(const AccordReport *report, GString *out)
+{
+	const gchar *header[] = {"path", "valid", "summary", "error"};
+
+	row(out, header, G_N_ELEMENTS(header));
+	for (guint i = 0; i < accord_report_get_n_validations(report); i++) {
+		const AccordValidation *v = accord_report_get_validation(report, i);
+		const gchar *fields[] = {v->path,
+					 v->error == NULL ? "true" : "false",
+					 v->summary,
+					 v->error};
+
+		row(out, fields, G_N_ELEMENTS(fields));
+	}
+}
+
 void
 accord_writer_csv(const AccordReport *report, GString *out)
 {
+	if (accord_report_get_kind(report) == ACCORD_REPORT_VALIDATION) {
+		write_validation(report, out);
+		return;
+	}
 	if (accord_report_get_kind(report) == ACCORD_REPORT_GAPS)
 		write_gaps(report, out);
 	else

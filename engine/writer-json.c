@@ -236,23 +236,55 @@ add_gaps(JsonBuilder *b, const AccordReport *report)
 	json_builder_end_array(b);
 }
 
-gboolean
-accord_writer_json(const AccordReport *report, GString *out, GError **error)
+static void
+add_validation(JsonBuilder *b, const AccordReport *report)
 {
-	g_autoptr(JsonBuilder) b = json_builder_new();
-	g_autoptr(JsonGenerator) gen = json_generator_new();
-	g_autoptr(JsonNode) root = NULL;
+	member_string(b, "schema_version", ACCORD_JSON_SCHEMA_VERSION);
+	member_string(b, "generator", "accord " ACCORD_VERSION_STRING);
+	member_string(b, "kind", "validation");
+	json_builder_set_member_name(b, "files");
+	json_builder_begin_array(b);
+	for (guint i = 0; i < accord_report_get_n_validations(report); i++) {
+		const AccordValidation *v = accord_report_get_validation(report, i);
+
+		json_builder_begin_object(b);
+		member_string(b, "path", v->path);
+		json_builder_set_member_name(b, "valid");
+		json_builder_add_boolean_value(b, v->error == NULL);
+		member_string(b, "summary", v->summary);
+		member_string(b, "error", v->error);
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+}
+
+static void
+add_results(JsonBuilder *b, const AccordReport *report)
+{
 	const AccordScore *score = accord_report_get_score(report);
 	const AccordRuleset *rs = accord_evaluation_get_ruleset(accord_score_get_evaluation(score));
-	g_autofree gchar *text = NULL;
 
-	json_builder_begin_object(b);
 	add_header(b, report);
 	add_pillars(b, score, rs);
 	if (accord_report_get_kind(report) == ACCORD_REPORT_GAPS)
 		add_gaps(b, report);
 	else
 		add_rules(b, score, rs);
+}
+
+gboolean
+accord_writer_json(const AccordReport *report, GString *out, GError **error)
+{
+	g_autoptr(JsonBuilder) b = json_builder_new();
+	g_autoptr(JsonGenerator) gen = json_generator_new();
+	g_autoptr(JsonNode) root = NULL;
+	g_autofree gchar *text = NULL;
+
+	json_builder_begin_object(b);
+	if (accord_report_get_kind(report) == ACCORD_REPORT_VALIDATION)
+		add_validation(b, report);
+	else
+		add_results(b, report);
 	json_builder_end_object(b);
 	root = json_builder_get_root(b);
 	json_generator_set_root(gen, root);

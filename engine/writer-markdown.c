@@ -153,9 +153,28 @@ write_gaps(const AccordReport *report, GString *out)
 	}
 }
 
+static void
+write_validation(const AccordReport *report, GString *out)
+{
+	g_string_append(out, "# Validation\n\n| File | Valid | Details |\n|---|---|---|\n");
+	for (guint i = 0; i < accord_report_get_n_validations(report); i++) {
+		const AccordValidation *v = accord_report_get_validation(report, i);
+
+		g_string_append(out, "| ");
+		append_escaped(out, v->path);
+		g_string_append_printf(out, " | %s | ", v->error == NULL ? "yes" : "**no**");
+		append_escaped(out, v->error == NULL ? v->summary : v->error);
+		g_string_append(out, " |\n");
+	}
+}
+
 void
 accord_writer_markdown(const AccordReport *report, GString *out)
 {
+	if (accord_report_get_kind(report) == ACCORD_REPORT_VALIDATION) {
+		write_validation(report, out);
+		return;
+	}
 	write_summary(report, out);
 	if (accord_report_get_kind(report) == ACCORD_REPORT_GAPS)
 		write_gaps(report, out);

@@ -175,9 +175,26 @@ write_gaps(const AccordReport *report, GString *out)
 	}
 }
 
+static void
+write_validation(const AccordReport *report, GString *out)
+{
+	for (guint i = 0; i < accord_report_get_n_validations(report); i++) {
+		const AccordValidation *v = accord_report_get_validation(report, i);
+
+		if (v->error == NULL)
+			g_string_append_printf(out, "%s: ok (%s)\n", v->path, v->summary);
+		else
+			g_string_append_printf(out, "%s: invalid: %s\n", v->path, v->error);
+	}
+}
+
 void
 accord_writer_text(const AccordReport *report, GString *out)
 {
+	if (accord_report_get_kind(report) == ACCORD_REPORT_VALIDATION) {
+		write_validation(report, out);
+		return;
+	}
 	write_header(report, out);
 	if (accord_report_get_kind(report) == ACCORD_REPORT_GAPS)
 		write_gaps(report, out);

@@ -97,6 +97,18 @@ accord_xml_read_file(const gchar *path, gchar **data, gsize *len, GError **error
 	return TRUE;
 }
 
+/* libxml2 keeps no line for the DTD node, so count the lines before the declaration */
+static guint
+line_of(const gchar *data, gsize len, const gchar *needle)
+{
+	const gchar *at = g_strstr_len(data, (gssize)len, needle);
+	guint line = 1;
+
+	for (const gchar *p = data; at != NULL && p < at; p++)
+		line += *p == '\n';
+	return line;
+}
+
 xmlDoc *
 accord_xml_parse(const gchar *data, gsize len, const gchar *name, GError **error)
 {
@@ -131,9 +143,9 @@ accord_xml_parse(const gchar *data, gsize len, const gchar *name, GError **error
 		g_set_error(error,
 			    ACCORD_ERROR,
 			    ACCORD_ERROR_PARSE,
-			    "%s:%ld: a DOCTYPE is not allowed in Accord documents",
+			    "%s:%u: a DOCTYPE is not allowed in Accord documents",
 			    name,
-			    doc->intSubset != NULL ? xmlGetLineNo((xmlNode *)doc->intSubset) : 1L);
+			    line_of(data, len, "<!DOCTYPE"));
 		xmlFreeDoc(doc);
 		return NULL;
 	}

@@ -47,6 +47,8 @@ accord_cli_gaps_run(AccordCli *cli, int argc, char **argv, GError **error);
 GOptionContext *
 accord_cli_context_new(AccordCli *cli, const AccordCliVerb *verb, gboolean scoring);
 gboolean
+accord_cli_get_format(const AccordCli *cli, AccordFormat *format, GError **error);
+gboolean
 accord_cli_parse(GOptionContext *context, int *argc, char ***argv, GError **error);
 AccordVocabulary *
 accord_cli_load_vocabulary(AccordCli *cli, GError **error);

@@ -4,7 +4,7 @@
 
 #include "cli.h"
 
-/* shared by score and gaps; validate takes only --vocabulary */
+/* the options of the verbs that score: score and gaps */
 static GOptionGroup *
 scoring_group(AccordCli *cli)
 {
@@ -16,20 +16,6 @@ scoring_group(AccordCli *cli)
 	     &cli->ruleset,
 	     "Ruleset id (e.g. usmca) or path; default: interop",
 	     "ID|FILE"},
-	    {"format",
-	     'f',
-	     0,
-	     G_OPTION_ARG_STRING,
-	     &cli->format,
-	     "Output format: text, json, csv or markdown; default: text",
-	     "FORMAT"},
-	    {"output",
-	     'o',
-	     0,
-	     G_OPTION_ARG_FILENAME,
-	     &cli->output,
-	     "Write to FILE (atomically) instead of standard output",
-	     "FILE"},
 	    {"model",
 	     'm',
 	     0,
@@ -78,6 +64,20 @@ accord_cli_context_new(AccordCli *cli, const AccordCliVerb *verb, gboolean scori
 	     &cli->vocabulary,
 	     "Vocabulary file; default: the shipped rulesets/vocabulary.xml",
 	     "FILE"},
+	    {"format",
+	     'f',
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->format,
+	     "Output format: text, json, csv or markdown; default: text",
+	     "FORMAT"},
+	    {"output",
+	     'o',
+	     0,
+	     G_OPTION_ARG_FILENAME,
+	     &cli->output,
+	     "Write to FILE (atomically) instead of standard output",
+	     "FILE"},
 	    {NULL}};
 	g_autofree gchar *prgname = g_strdup_printf("accord %s", verb->name);
 	GOptionContext *context = g_option_context_new(verb->arguments);
@@ -91,6 +91,20 @@ accord_cli_context_new(AccordCli *cli, const AccordCliVerb *verb, gboolean scori
 	g_option_context_add_main_entries(context, entries, NULL);
 	g_option_context_set_strict_posix(context, FALSE);
 	return context;
+}
+
+gboolean
+accord_cli_get_format(const AccordCli *cli, AccordFormat *format, GError **error)
+{
+	*format = ACCORD_FORMAT_TEXT;
+	if (cli->format == NULL || accord_format_from_string(cli->format, format))
+		return TRUE;
+	g_set_error(error,
+		    ACCORD_ERROR,
+		    ACCORD_ERROR_USAGE,
+		    "unknown --format '%s' (expected text, json, csv or markdown)",
+		    cli->format);
+	return FALSE;
 }
 
 gboolean
@@ -119,15 +133,8 @@ static gboolean
 parse_options(AccordCli *cli, AccordScoreOptions *options, AccordFormat *format, GError **error)
 {
 	accord_score_options_init(options);
-	*format = ACCORD_FORMAT_TEXT;
-	if (cli->format != NULL && !accord_format_from_string(cli->format, format)) {
-		g_set_error(error,
-			    ACCORD_ERROR,
-			    ACCORD_ERROR_USAGE,
-			    "unknown --format '%s' (expected text, json, csv or markdown)",
-			    cli->format);
+	if (!accord_cli_get_format(cli, format, error))
 		return FALSE;
-	}
 	if (cli->model != NULL && !accord_score_model_from_string(cli->model, &options->model)) {
 		g_set_error(error,
 			    ACCORD_ERROR,
@@ -248,14 +255,16 @@ gboolean
 accord_cli_emit_report(AccordCli *cli, const AccordReport *report, GError **error)
 {
 	g_autoptr(GBytes) bytes = NULL;
-	AccordFormat format = ACCORD_FORMAT_TEXT;
+	AccordFormat format;
 	const AccordScoreItem *overall;
 
-	if (cli->format != NULL)
-		accord_format_from_string(cli->format, &format);
+	if (!accord_cli_get_format(cli, &format, error))
+		return FALSE;
 	bytes = accord_report_render(report, format, error);
 	if (bytes == NULL || !accord_cli_write(cli, bytes, error))
 		return FALSE;
+	if (accord_report_get_kind(report) == ACCORD_REPORT_VALIDATION)
+		return TRUE;
 	overall = accord_score_get_overall(accord_report_get_score(report));
 	/* a score that cannot be computed does not meet any threshold */
 	if (cli->fail_under >= 0 && (!overall->applicable || overall->value < cli->fail_under))

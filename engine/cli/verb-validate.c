@@ -53,16 +53,18 @@ validate_one(const gchar *path, const AccordVocabulary *vocab, GString *summary,
 	return p != NULL;
 }
 
-/* accord validate FILE…: every file is checked; all failures are reported, the exit status
- * is 3 if any failed */
+/* accord validate FILE…: every file is checked and reported in the chosen format; the exit
+ * status is 3 if any failed, with the first failure on standard error */
 gboolean
 accord_cli_validate_run(AccordCli *cli, int argc, char **argv, GError **error)
 {
 	g_autoptr(GOptionContext) context =
 	    accord_cli_context_new(cli, accord_cli_find_verb("validate"), FALSE);
 	g_autoptr(AccordVocabulary) vocab = NULL;
-	g_autoptr(GString) failures = g_string_new(NULL);
-	gint first_code = -1;
+	g_autoptr(AccordReport) report = accord_report_new_validation();
+	g_autoptr(GError) first = NULL;
+	AccordFormat format;
+	guint n_invalid = 0;
 
 	if (!accord_cli_parse(context, &argc, &argv, error))
 		return FALSE;
@@ -73,6 +75,8 @@ accord_cli_validate_run(AccordCli *cli, int argc, char **argv, GError **error)
 			    "validate needs at least one FILE");
 		return FALSE;
 	}
+	if (!accord_cli_get_format(cli, &format, error))
+		return FALSE;
 	vocab = accord_cli_load_vocabulary(cli, error);
 	if (vocab == NULL)
 		return FALSE;
@@ -80,19 +84,21 @@ accord_cli_validate_run(AccordCli *cli, int argc, char **argv, GError **error)
 		g_autoptr(GError) local = NULL;
 		g_autoptr(GString) summary = g_string_new(NULL);
 
-		if (validate_one(argv[i], vocab, summary, &local)) {
-			printf("%s: ok (%s)\n", argv[i], summary->str);
-			continue;
-		}
-		if (first_code < 0)
-			first_code = local->code;
-		g_string_append_printf(failures,
-				       "%s%s",
-				       failures->len > 0 ? "\naccord: " : "",
-				       local->message);
+		validate_one(argv[i], vocab, summary, &local);
+		accord_report_add_validation(report, argv[i], summary->str, local);
+		if (local != NULL && n_invalid++ == 0)
+			first = g_steal_pointer(&local);
 	}
-	if (first_code < 0)
+	if (!accord_cli_emit_report(cli, report, error))
+		return FALSE;
+	if (first == NULL)
 		return TRUE;
-	g_set_error_literal(error, ACCORD_ERROR, first_code, failures->str);
+	g_set_error(error,
+		    ACCORD_ERROR,
+		    first->code,
+		    "%u of %d files invalid; the first: %s",
+		    n_invalid,
+		    argc - 1,
+		    first->message);
 	return FALSE;
 }

@@ -25,11 +25,27 @@ typedef enum {
  * AccordReportKind:
  * @ACCORD_REPORT_SCORE: the scores of every pillar and rule
  * @ACCORD_REPORT_GAPS: the rules short of full marks, by gap, with provision and recommendation
+ * @ACCORD_REPORT_VALIDATION: which input files are valid, and why the others are not
  */
 typedef enum {
 	ACCORD_REPORT_SCORE,
 	ACCORD_REPORT_GAPS,
+	ACCORD_REPORT_VALIDATION,
 } AccordReportKind;
+
+/**
+ * AccordValidation:
+ * @path: the file checked
+ * @summary: (nullable): what it holds, when valid (e.g. "ruleset usmca, 4 rules, 9 criteria")
+ * @error: (nullable): the load error message, when invalid
+ *
+ * One file's validation result; a read-only record owned by its #AccordReport.
+ */
+typedef struct {
+	gchar *path;
+	gchar *summary;
+	gchar *error;
+} AccordValidation;
 
 /* the version of the JSON document layout; bumped on any incompatible change */
 #define ACCORD_JSON_SCHEMA_VERSION "1.0"
@@ -44,6 +60,17 @@ accord_format_from_string(const gchar *text, AccordFormat *format);
 G_GNUC_WARN_UNUSED_RESULT AccordReport *
 accord_report_new(AccordReportKind kind, AccordEvaluation *evaluation, AccordScore *score)
     ACCORD_NON_NULL(2, 3);
+G_GNUC_WARN_UNUSED_RESULT AccordReport *
+accord_report_new_validation(void);
+void
+accord_report_add_validation(AccordReport *self,
+			     const gchar *path,
+			     const gchar *summary,
+			     const GError *error) ACCORD_NON_NULL(1, 2);
+guint
+accord_report_get_n_validations(const AccordReport *self) ACCORD_NON_NULL(1);
+const AccordValidation *
+accord_report_get_validation(const AccordReport *self, guint index) ACCORD_NON_NULL(1);
 void
 accord_report_free(AccordReport *self);
 AccordReportKind
