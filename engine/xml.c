@@ -2,6 +2,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
@@ -32,6 +33,7 @@ static const struct {
 /* the first error libxml2 reports is the one the user needs; later ones are mostly echoes */
 typedef struct {
 	gchar *message;
+	gchar *element; /* the element libxml2 blames, when it names one */
 	gint line;
 } FirstError;
 
@@ -45,6 +47,8 @@ first_error_cb(void *user_data, const xmlError *err)
 	first->message =
 	    g_strchomp(g_strdup(err->message != NULL ? err->message : "unknown error"));
 	first->line = err->line;
+	if (err->node != NULL && ((const xmlNode *)err->node)->type == XML_ELEMENT_NODE)
+		first->element = g_strdup((const gchar *)((const xmlNode *)err->node)->name);
 }
 
 void
@@ -97,23 +101,29 @@ accord_xml_read_file(const gchar *path, gchar **data, gsize *len, GError **error
 	return TRUE;
 }
 
-/* libxml2 keeps no line for the DTD node, so count the lines before the declaration */
-static guint
-line_of(const gchar *data, gsize len, const gchar *needle)
+/* the DOCTYPE is refused the moment the parser reports it: before any entity declared in it
+ * is parsed, expanded or checked for loops, and with the line where it stands */
+static void
+refuse_doctype_cb(void *ctx,
+		  const xmlChar *name,
+		  const xmlChar *external_id,
+		  const xmlChar *system_id)
 {
-	const gchar *at = g_strstr_len(data, (gssize)len, needle);
-	guint line = 1;
+	xmlParserCtxt *ctxt = ctx;
+	gint *doctype_line = ctxt->_private;
 
-	for (const gchar *p = data; at != NULL && p < at; p++)
-		line += *p == '\n';
-	return line;
+	*doctype_line = xmlSAX2GetLineNumber(ctx);
+	xmlStopParser(ctxt);
 }
 
 xmlDoc *
 accord_xml_parse(const gchar *data, gsize len, const gchar *name, GError **error)
 {
-	FirstError first = {NULL, 0};
+	FirstError first = {NULL, NULL, 0};
 	g_autofree gchar *msg = NULL;
+	g_autofree gchar *element = NULL;
+	gint doctype_line = 0;
+	xmlParserCtxt *ctxt;
 	xmlDoc *doc;
 
 	if (len > ACCORD_XML_MAX_BYTES || len > G_MAXINT) {
@@ -125,10 +135,34 @@ accord_xml_parse(const gchar *data, gsize len, const gchar *name, GError **error
 			    ACCORD_XML_MAX_BYTES / (1024 * 1024));
 		return NULL;
 	}
+	ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_INTERNAL,
+			    "%s:0: out of memory",
+			    name);
+		return NULL;
+	}
+	ctxt->sax->internalSubset = refuse_doctype_cb;
+	ctxt->_private = &doctype_line;
 	xmlSetStructuredErrorFunc(&first, (xmlStructuredErrorFunc)first_error_cb);
-	doc = xmlReadMemory(data, (int)len, name, NULL, ACCORD_XML_PARSE_OPTIONS);
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL, ACCORD_XML_PARSE_OPTIONS);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlFreeParserCtxt(ctxt);
 	msg = first.message;
+	element = first.element;
+	if (doctype_line > 0) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_PARSE,
+			    "%s:%d: a DOCTYPE is not allowed in Accord documents",
+			    name,
+			    doctype_line);
+		if (doc != NULL)
+			xmlFreeDoc(doc);
+		return NULL;
+	}
 	if (doc == NULL) {
 		g_set_error(error,
 			    ACCORD_ERROR,
@@ -137,16 +171,6 @@ accord_xml_parse(const gchar *data, gsize len, const gchar *name, GError **error
 			    name,
 			    first.line,
 			    msg != NULL ? msg : "empty document");
-		return NULL;
-	}
-	if (doc->intSubset != NULL || doc->extSubset != NULL) {
-		g_set_error(error,
-			    ACCORD_ERROR,
-			    ACCORD_ERROR_PARSE,
-			    "%s:%u: a DOCTYPE is not allowed in Accord documents",
-			    name,
-			    line_of(data, len, "<!DOCTYPE"));
-		xmlFreeDoc(doc);
 		return NULL;
 	}
 	return doc;
@@ -185,8 +209,9 @@ get_schema(AccordSchema schema)
 gboolean
 accord_xml_validate(xmlDoc *doc, AccordSchema schema, const gchar *name, GError **error)
 {
-	FirstError first = {NULL, 0};
+	FirstError first = {NULL, NULL, 0};
 	g_autofree gchar *msg = NULL;
+	g_autofree gchar *element = NULL;
 	xmlRelaxNGValidCtxt *vctxt;
 	xmlRelaxNG *rng = get_schema(schema);
 	gint rc;
@@ -205,13 +230,15 @@ accord_xml_validate(xmlDoc *doc, AccordSchema schema, const gchar *name, GError 
 	rc = xmlRelaxNGValidateDoc(vctxt, doc);
 	xmlRelaxNGFreeValidCtxt(vctxt);
 	msg = first.message;
+	element = first.element;
 	if (rc != 0) {
 		g_set_error(error,
 			    ACCORD_ERROR,
 			    ACCORD_ERROR_SCHEMA,
-			    "%s:%d: does not match the %s schema: %s",
+			    "%s:%d: element '%s' does not match the %s schema: %s",
 			    name,
 			    first.line,
+			    element != NULL ? element : "?",
 			    schemas[schema].label,
 			    msg != NULL ? msg : "invalid document");
 		return FALSE;
