@@ -11,7 +11,8 @@ struct _AccordReport {
 	AccordEvaluation *evaluation;
 	AccordScore *score;
 	AccordGapList *gaps;
-	GArray *validations; /* AccordValidation; validation reports only */
+	GArray *validations;	/* AccordValidation; validation reports only */
+	AccordRanking *ranking; /* rank reports only */
 };
 
 static const gchar *format_names[] = {"text", "json", "csv", "markdown"};
@@ -126,6 +127,37 @@ accord_report_get_validation(const AccordReport *self, guint index)
 }
 
 /**
+ * accord_report_new_ranking:
+ * @ranking: (transfer full): a ranking
+ *
+ * Returns: (transfer full): a report that formats @ranking
+ */
+AccordReport *
+accord_report_new_ranking(AccordRanking *ranking)
+{
+	AccordReport *self;
+
+	g_return_val_if_fail(ranking != NULL, NULL);
+	self = g_new0(AccordReport, 1);
+	self->kind = ACCORD_REPORT_RANK;
+	self->ranking = ranking;
+	return self;
+}
+
+/**
+ * accord_report_get_ranking:
+ * @self: a rank report
+ *
+ * Returns: (transfer none) (nullable): the ranking, %NULL for other kinds
+ */
+const AccordRanking *
+accord_report_get_ranking(const AccordReport *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->ranking;
+}
+
+/**
  * accord_report_free:
  * @self: (nullable) (transfer full): a report
  */
@@ -136,6 +168,7 @@ accord_report_free(AccordReport *self)
 		return;
 	if (self->validations != NULL)
 		g_array_unref(self->validations);
+	accord_ranking_free(self->ranking);
 	accord_gap_list_free(self->gaps);
 	accord_score_free(self->score);
 	accord_evaluation_free(self->evaluation);

@@ -24,8 +24,8 @@ field(GString *out, const gchar *text, gboolean last)
 	g_string_append(out, last ? "\r\n" : ",");
 }
 
-static void
-row(GString *out, const gchar *const *fields, guint n)
+void
+accord_writer_csv_row(GString *out, const gchar *const *fields, guint n)
 {
 	for (guint i = 0; i < n; i++)
 		field(out, fields[i], i + 1 == n);
@@ -53,7 +53,7 @@ item_row(GString *out,
 	    c,
 	    s};
 
-	row(out, fields, G_N_ELEMENTS(fields));
+	accord_writer_csv_row(out, fields, G_N_ELEMENTS(fields));
 }
 
 static void
@@ -64,7 +64,7 @@ write_scores(const AccordReport *report, GString *out)
 	const gchar *header[] =
 	    {"country", "ruleset", "level", "id", "title", "score", "coverage_pct", "share_pct"};
 
-	row(out, header, G_N_ELEMENTS(header));
+	accord_writer_csv_row(out, header, G_N_ELEMENTS(header));
 	item_row(out,
 		 report,
 		 "overall",
@@ -125,7 +125,7 @@ write_gaps(const AccordReport *report, GString *out)
 				 "provision",
 				 "recommendation"};
 
-	row(out, header, G_N_ELEMENTS(header));
+	accord_writer_csv_row(out, header, G_N_ELEMENTS(header));
 	for (guint i = 0; i < accord_gap_list_get_n_gaps(gaps); i++) {
 		const AccordGap *gap = accord_gap_list_get_gap(gaps, i);
 		g_autofree gchar *rank = g_strdup_printf("%u", i + 1);
@@ -147,7 +147,7 @@ write_gaps(const AccordReport *report, GString *out)
 		    accord_rule_get_provision(gap->rule),
 		    accord_rule_get_recommendation(gap->rule)};
 
-		row(out, fields, G_N_ELEMENTS(fields));
+		accord_writer_csv_row(out, fields, G_N_ELEMENTS(fields));
 	}
 }
 
@@ -156,7 +156,7 @@ write_validation(const AccordReport *report, GString *out)
 {
 	const gchar *header[] = {"path", "valid", "summary", "error"};
 
-	row(out, header, G_N_ELEMENTS(header));
+	accord_writer_csv_row(out, header, G_N_ELEMENTS(header));
 	for (guint i = 0; i < accord_report_get_n_validations(report); i++) {
 		const AccordValidation *v = accord_report_get_validation(report, i);
 		const gchar *fields[] = {v->path,
@@ -164,13 +164,17 @@ write_validation(const AccordReport *report, GString *out)
 					 v->summary,
 					 v->error};
 
-		row(out, fields, G_N_ELEMENTS(fields));
+		accord_writer_csv_row(out, fields, G_N_ELEMENTS(fields));
 	}
 }
 
 void
 accord_writer_csv(const AccordReport *report, GString *out)
 {
+	if (accord_report_get_kind(report) == ACCORD_REPORT_RANK) {
+		accord_writer_rank_csv(accord_report_get_ranking(report), out);
+		return;
+	}
 	if (accord_report_get_kind(report) == ACCORD_REPORT_VALIDATION) {
 		write_validation(report, out);
 		return;

@@ -29,6 +29,9 @@ member_number(JsonBuilder *b, const gchar *name, gdouble value)
 }
 
 static void
+add_options(JsonBuilder *b, const AccordScoreOptions *options);
+
+static void
 add_item(JsonBuilder *b, const AccordScoreItem *item)
 {
 	member_number(b, "score", item->applicable ? item->value : NAN);
@@ -63,12 +66,7 @@ add_header(JsonBuilder *b, const AccordReport *report)
 	member_string(b, "title", accord_ruleset_get_title(rs));
 	member_string(b, "agreement", accord_ruleset_get_agreement(rs));
 	json_builder_end_object(b);
-	json_builder_set_member_name(b, "options");
-	json_builder_begin_object(b);
-	member_string(b, "model", accord_score_model_to_string(options->model));
-	member_string(b, "aggregation", accord_aggregation_to_string(options->aggregation));
-	member_string(b, "unknown", accord_unknown_policy_to_string(options->unknown));
-	json_builder_end_object(b);
+	add_options(b, options);
 	json_builder_set_member_name(b, "overall");
 	json_builder_begin_object(b);
 	add_item(b, accord_score_get_overall(score));
@@ -259,6 +257,106 @@ add_validation(JsonBuilder *b, const AccordReport *report)
 }
 
 static void
+add_options(JsonBuilder *b, const AccordScoreOptions *options)
+{
+	json_builder_set_member_name(b, "options");
+	json_builder_begin_object(b);
+	member_string(b, "model", accord_score_model_to_string(options->model));
+	member_string(b, "aggregation", accord_aggregation_to_string(options->aggregation));
+	member_string(b, "unknown", accord_unknown_policy_to_string(options->unknown));
+	json_builder_end_object(b);
+}
+
+static void
+add_rank_scores(JsonBuilder *b, const AccordRanking *ranking, guint row)
+{
+	json_builder_set_member_name(b, "scores");
+	json_builder_begin_array(b);
+	for (guint r = 0; r < accord_ranking_get_n_rulesets(ranking); r++) {
+		const AccordRuleset *rs = accord_ranking_get_ruleset(ranking, r);
+		const AccordScore *score = accord_ranking_get_score(ranking, row, r);
+
+		json_builder_begin_object(b);
+		member_string(b, "ruleset", accord_ruleset_get_id(rs));
+		add_item(b, accord_score_get_overall(score));
+		add_pillars(b, score, rs);
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+}
+
+static void
+add_rank_rows(JsonBuilder *b, const AccordRanking *ranking)
+{
+	json_builder_set_member_name(b, "rows");
+	json_builder_begin_array(b);
+	for (guint i = 0; i < accord_ranking_get_n_rows(ranking); i++) {
+		const AccordRankRow *row = accord_ranking_get_row(ranking, i);
+
+		json_builder_begin_object(b);
+		json_builder_set_member_name(b, "position");
+		json_builder_add_int_value(b, row->position);
+		json_builder_set_member_name(b, "tied");
+		json_builder_add_boolean_value(b, row->tied);
+		member_string(b, "country", accord_profile_get_country(row->profile));
+		member_string(b, "name", accord_profile_get_name(row->profile));
+		member_string(b, "as_of", accord_profile_get_as_of(row->profile));
+		member_number(b, "mean", row->mean);
+		json_builder_set_member_name(b, "tier");
+		if (accord_ranking_get_n_tiers(ranking) > 0)
+			json_builder_add_int_value(b, row->tier);
+		else
+			json_builder_add_null_value(b);
+		add_rank_scores(b, ranking, i);
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+}
+
+static void
+add_ranking(JsonBuilder *b, const AccordRanking *ranking)
+{
+	member_string(b, "schema_version", ACCORD_JSON_SCHEMA_VERSION);
+	member_string(b, "generator", "accord " ACCORD_VERSION_STRING);
+	member_string(b, "kind", "rank");
+	json_builder_set_member_name(b, "rulesets");
+	json_builder_begin_array(b);
+	for (guint r = 0; r < accord_ranking_get_n_rulesets(ranking); r++) {
+		const AccordRuleset *rs = accord_ranking_get_ruleset(ranking, r);
+
+		json_builder_begin_object(b);
+		member_string(b, "id", accord_ruleset_get_id(rs));
+		member_string(b, "version", accord_ruleset_get_version(rs));
+		member_string(b, "title", accord_ruleset_get_title(rs));
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+	add_options(b, accord_ranking_get_options(ranking));
+	json_builder_set_member_name(b, "tiers");
+	json_builder_begin_array(b);
+	for (guint t = 0; t < accord_ranking_get_n_tiers(ranking); t++)
+		json_builder_add_double_value(b, accord_ranking_get_tier_cutoff(ranking, t));
+	json_builder_end_array(b);
+	add_rank_rows(b, ranking);
+	json_builder_set_member_name(b, "correlations");
+	json_builder_begin_array(b);
+	for (guint c = 0; c < accord_ranking_get_n_correlations(ranking); c++) {
+		const AccordCorrelation *cor = accord_ranking_get_correlation(ranking, c);
+
+		json_builder_begin_object(b);
+		member_string(b, "ruleset", accord_ruleset_get_id(cor->ruleset));
+		member_string(b, "index", cor->index_name);
+		json_builder_set_member_name(b, "method");
+		json_builder_add_string_value(b, "spearman");
+		member_number(b, "rho", cor->rho);
+		json_builder_set_member_name(b, "n");
+		json_builder_add_int_value(b, cor->n);
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+}
+
+static void
 add_results(JsonBuilder *b, const AccordReport *report)
 {
 	const AccordScore *score = accord_report_get_score(report);
@@ -283,6 +381,8 @@ accord_writer_json(const AccordReport *report, GString *out, GError **error)
 	json_builder_begin_object(b);
 	if (accord_report_get_kind(report) == ACCORD_REPORT_VALIDATION)
 		add_validation(b, report);
+	else if (accord_report_get_kind(report) == ACCORD_REPORT_RANK)
+		add_ranking(b, accord_report_get_ranking(report));
 	else
 		add_results(b, report);
 	json_builder_end_object(b);

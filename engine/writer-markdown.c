@@ -3,8 +3,8 @@
 #include "writer-private.h"
 
 /* table cells and inline text: escape the characters Markdown would read as syntax */
-static void
-append_escaped(GString *out, const gchar *text)
+void
+accord_writer_markdown_escape(GString *out, const gchar *text)
 {
 	for (const gchar *p = text != NULL ? text : ""; *p != '\0'; p++) {
 		if (g_strrstr_len("\\`*_[]<>|#", -1, (gchar[]){*p, 0}) != NULL)
@@ -26,14 +26,14 @@ write_summary(const AccordReport *report, GString *out)
 	    accord_writer_format_percent(accord_score_get_overall(score)->coverage);
 
 	g_string_append(out, "# ");
-	append_escaped(out, accord_profile_get_name(p));
+	accord_writer_markdown_escape(out, accord_profile_get_name(p));
 	g_string_append_printf(out, " against %s\n\n", accord_ruleset_get_id(rs));
 	g_string_append_printf(out,
 			       "- Profile: %s, as of %s\n",
 			       accord_profile_get_country(p),
 			       accord_profile_get_as_of(p));
 	g_string_append(out, "- Ruleset: ");
-	append_escaped(out, accord_ruleset_get_title(rs));
+	accord_writer_markdown_escape(out, accord_ruleset_get_title(rs));
 	g_string_append_printf(out, " (version %s)\n", accord_ruleset_get_version(rs));
 	g_string_append_printf(out,
 			       "- Model: %s, %s aggregation, unknown scored as %s\n",
@@ -49,7 +49,7 @@ write_summary(const AccordReport *report, GString *out)
 		g_autofree gchar *pc = accord_writer_format_percent(item->coverage);
 
 		g_string_append(out, "| ");
-		append_escaped(out, accord_pillar_get_title(pillar));
+		accord_writer_markdown_escape(out, accord_pillar_get_title(pillar));
 		g_string_append_printf(out, " | %s | %s |\n", pv, pc);
 	}
 	g_string_append(out, "\n");
@@ -72,9 +72,9 @@ write_rules(const AccordReport *report, GString *out)
 		g_autofree gchar *s = accord_writer_format_percent(item->share);
 
 		g_string_append(out, "| ");
-		append_escaped(out, accord_rule_get_id(rule));
+		accord_writer_markdown_escape(out, accord_rule_get_id(rule));
 		g_string_append(out, " | ");
-		append_escaped(out, accord_rule_get_cite(rule));
+		accord_writer_markdown_escape(out, accord_rule_get_cite(rule));
 		g_string_append_printf(out, " | %s | %s | %s |\n", v, c, s);
 	}
 }
@@ -96,7 +96,7 @@ write_unmet(const AccordReport *report, const AccordGap *gap, GString *out)
 				       accord_criterion_get_id(criterion),
 				       accord_outcome_to_string(r->outcome),
 				       credit);
-		append_escaped(out, accord_criterion_get_title(criterion));
+		accord_writer_markdown_escape(out, accord_criterion_get_title(criterion));
 		g_string_append(out, "\n");
 		if (accord_criterion_get_precondition(criterion) != NULL)
 			accord_writer_collect_facts(accord_criterion_get_precondition(criterion),
@@ -107,7 +107,7 @@ write_unmet(const AccordReport *report, const AccordGap *gap, GString *out)
 			    accord_writer_describe_fact(accord_evaluation_get_profile(evaluation),
 							g_ptr_array_index(keys, k));
 			g_string_append(out, "  - profile: ");
-			append_escaped(out, fact);
+			accord_writer_markdown_escape(out, fact);
 			g_string_append(out, "\n");
 		}
 	}
@@ -131,16 +131,16 @@ write_gaps(const AccordReport *report, GString *out)
 		g_autofree gchar *share = accord_writer_format_percent(gap->share);
 
 		g_string_append_printf(out, "### %u. ", i + 1);
-		append_escaped(out, accord_rule_get_title(gap->rule));
+		accord_writer_markdown_escape(out, accord_rule_get_title(gap->rule));
 		g_string_append_printf(out,
 				       " (`%s`)\n\n**Gap %s points** = share %s × (100 − %s)\n\n> ",
 				       accord_rule_get_id(gap->rule),
 				       g,
 				       share,
 				       s);
-		append_escaped(out, accord_rule_get_provision(gap->rule));
+		accord_writer_markdown_escape(out, accord_rule_get_provision(gap->rule));
 		g_string_append(out, "\n>\n> — ");
-		append_escaped(out, accord_rule_get_cite(gap->rule));
+		accord_writer_markdown_escape(out, accord_rule_get_cite(gap->rule));
 		g_string_append_printf(
 		    out,
 		    " (%s%s)\n\n",
@@ -148,7 +148,7 @@ write_gaps(const AccordReport *report, GString *out)
 		    accord_rule_is_verified(gap->rule) ? "" : "; text not verified");
 		write_unmet(report, gap, out);
 		g_string_append(out, "\n**Recommendation:** ");
-		append_escaped(out, accord_rule_get_recommendation(gap->rule));
+		accord_writer_markdown_escape(out, accord_rule_get_recommendation(gap->rule));
 		g_string_append(out, "\n\n");
 	}
 }
@@ -161,9 +161,9 @@ write_validation(const AccordReport *report, GString *out)
 		const AccordValidation *v = accord_report_get_validation(report, i);
 
 		g_string_append(out, "| ");
-		append_escaped(out, v->path);
+		accord_writer_markdown_escape(out, v->path);
 		g_string_append_printf(out, " | %s | ", v->error == NULL ? "yes" : "**no**");
-		append_escaped(out, v->error == NULL ? v->summary : v->error);
+		accord_writer_markdown_escape(out, v->error == NULL ? v->summary : v->error);
 		g_string_append(out, " |\n");
 	}
 }
@@ -171,6 +171,10 @@ write_validation(const AccordReport *report, GString *out)
 void
 accord_writer_markdown(const AccordReport *report, GString *out)
 {
+	if (accord_report_get_kind(report) == ACCORD_REPORT_RANK) {
+		accord_writer_rank_markdown(accord_report_get_ranking(report), out);
+		return;
+	}
 	if (accord_report_get_kind(report) == ACCORD_REPORT_VALIDATION) {
 		write_validation(report, out);
 		return;

@@ -25,4 +25,18 @@ accord_writer_describe_fact(const AccordProfile *profile, const gchar *key);
 void
 accord_writer_collect_facts(const AccordCheck *check, GPtrArray *keys);
 
+/* the rank view, one function per format (writer-rank.c) */
+void
+accord_writer_rank_text(const AccordRanking *ranking, GString *out);
+void
+accord_writer_rank_markdown(const AccordRanking *ranking, GString *out);
+void
+accord_writer_rank_csv(const AccordRanking *ranking, GString *out);
+
+/* shared by the writers: one RFC 4180 record; Markdown escaping of inline text */
+void
+accord_writer_csv_row(GString *out, const gchar *const *fields, guint n);
+void
+accord_writer_markdown_escape(GString *out, const gchar *text);
+
 G_END_DECLS

@@ -191,6 +191,10 @@ write_validation(const AccordReport *report, GString *out)
 void
 accord_writer_text(const AccordReport *report, GString *out)
 {
+	if (accord_report_get_kind(report) == ACCORD_REPORT_RANK) {
+		accord_writer_rank_text(accord_report_get_ranking(report), out);
+		return;
+	}
 	if (accord_report_get_kind(report) == ACCORD_REPORT_VALIDATION) {
 		write_validation(report, out);
 		return;

@@ -9,6 +9,7 @@
 #include "evaluate.h"
 #include "gaps.h"
 #include "profile.h"
+#include "rank.h"
 #include "report.h"
 #include "ruleset.h"
 #include "score.h"

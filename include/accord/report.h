@@ -4,6 +4,7 @@
 
 #include "gaps.h"
 #include "macros.h"
+#include "rank.h"
 
 G_BEGIN_DECLS
 
@@ -26,11 +27,13 @@ typedef enum {
  * @ACCORD_REPORT_SCORE: the scores of every pillar and rule
  * @ACCORD_REPORT_GAPS: the rules short of full marks, by gap, with provision and recommendation
  * @ACCORD_REPORT_VALIDATION: which input files are valid, and why the others are not
+ * @ACCORD_REPORT_RANK: countries ranked by score against one or more rulesets
  */
 typedef enum {
 	ACCORD_REPORT_SCORE,
 	ACCORD_REPORT_GAPS,
 	ACCORD_REPORT_VALIDATION,
+	ACCORD_REPORT_RANK,
 } AccordReportKind;
 
 /**
@@ -62,6 +65,10 @@ accord_report_new(AccordReportKind kind, AccordEvaluation *evaluation, AccordSco
     ACCORD_NON_NULL(2, 3);
 G_GNUC_WARN_UNUSED_RESULT AccordReport *
 accord_report_new_validation(void);
+G_GNUC_WARN_UNUSED_RESULT AccordReport *
+accord_report_new_ranking(AccordRanking *ranking) ACCORD_NON_NULL(1);
+const AccordRanking *
+accord_report_get_ranking(const AccordReport *self) ACCORD_NON_NULL(1);
 void
 accord_report_add_validation(AccordReport *self,
 			     const gchar *path,
