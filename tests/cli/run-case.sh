@@ -13,13 +13,20 @@ trap 'rm -rf "$out_dir"' EXIT
 export out_dir
 
 args=$(cat "$case_dir/args")
-# under ACCORD_VALGRIND=1 every run of accord is checked for leaks and memory errors (exit 99)
+# under ACCORD_VALGRIND=1 every run of accord, also from a case's check script, is checked for
+# leaks and memory errors (exit 99): $accord becomes a wrapper script, still one word
 if [ "${ACCORD_VALGRIND:-}" = 1 ]; then
-  accord="valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect $accord"
+  real=$accord
+  wrap_dir=$(mktemp -d)
+  trap 'rm -rf "$out_dir" "$wrap_dir"' EXIT
+  accord=$wrap_dir/accord
+  printf '#!/bin/sh\nexec valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect "%s" "$@"\n' "$real" >"$accord"
+  chmod +x "$accord"
 fi
+export accord
 cd "$data_dir" || exit 99
 # shellcheck disable=SC2086
-eval "$accord $args" >"$out_dir/stdout" 2>"$out_dir/stderr"
+eval "\"$accord\" $args" >"$out_dir/stdout" 2>"$out_dir/stderr"
 rc=$?
 fail=0
 want_rc=$(cat "$case_dir/expected.rc")
