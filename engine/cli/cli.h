@@ -17,7 +17,9 @@ typedef enum {
 /* options shared by the verbs, filled by GOptionContext */
 typedef struct {
 	gchar *vocabulary;
-	gchar *ruleset;
+	gchar **rulesets;
+	gchar *tiers;
+	gchar **correlate;
 	gchar *format;
 	gchar *output;
 	gchar *model;
@@ -42,6 +44,8 @@ gboolean
 accord_cli_score_run(AccordCli *cli, int argc, char **argv, GError **error);
 gboolean
 accord_cli_gaps_run(AccordCli *cli, int argc, char **argv, GError **error);
+gboolean
+accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error);
 
 /* shared helpers (common.c) */
 GOptionContext *
@@ -52,6 +56,15 @@ gboolean
 accord_cli_parse(GOptionContext *context, int *argc, char ***argv, GError **error);
 AccordVocabulary *
 accord_cli_load_vocabulary(AccordCli *cli, GError **error);
+gboolean
+accord_cli_get_score_options(const AccordCli *cli, AccordScoreOptions *options, GError **error);
+GPtrArray *
+accord_cli_load_rulesets(const AccordCli *cli,
+			 const AccordVocabulary *vocab,
+			 guint max,
+			 GError **error);
+AccordProfile *
+accord_cli_load_profile(const AccordVocabulary *vocab, const gchar *id_or_path, GError **error);
 AccordReport *
 accord_cli_build_report(AccordCli *cli,
 			const gchar *profile,

@@ -12,9 +12,9 @@ scoring_group(AccordCli *cli)
 	    {"ruleset",
 	     'r',
 	     0,
-	     G_OPTION_ARG_STRING,
-	     &cli->ruleset,
-	     "Ruleset id (e.g. usmca) or path; default: interop",
+	     G_OPTION_ARG_STRING_ARRAY,
+	     &cli->rulesets,
+	     "Ruleset id (e.g. usmca) or path; default: interop (rank takes several)",
 	     "ID|FILE"},
 	    {"model",
 	     'm',
@@ -129,11 +129,13 @@ accord_cli_load_vocabulary(AccordCli *cli, GError **error)
 	return accord_vocabulary_load_file(path, error);
 }
 
-static gboolean
-parse_options(AccordCli *cli, AccordScoreOptions *options, AccordFormat *format, GError **error)
+gboolean
+accord_cli_get_score_options(const AccordCli *cli, AccordScoreOptions *options, GError **error)
 {
+	AccordFormat format;
+
 	accord_score_options_init(options);
-	if (!accord_cli_get_format(cli, format, error))
+	if (!accord_cli_get_format(cli, &format, error))
 		return FALSE;
 	if (cli->model != NULL && !accord_score_model_from_string(cli->model, &options->model)) {
 		g_set_error(error,
@@ -177,6 +179,51 @@ parse_options(AccordCli *cli, AccordScoreOptions *options, AccordFormat *format,
 	return TRUE;
 }
 
+/* loads the --ruleset files (interop when none is given); at most @max of them */
+GPtrArray *
+accord_cli_load_rulesets(const AccordCli *cli,
+			 const AccordVocabulary *vocab,
+			 guint max,
+			 GError **error)
+{
+	const gchar *fallback[] = {"interop", NULL};
+	const gchar *const *ids = cli->rulesets != NULL ? (const gchar *const *)cli->rulesets
+							: fallback;
+	g_autoptr(GPtrArray) rulesets =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_ruleset_unref);
+
+	if (g_strv_length((gchar **)ids) > max) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "this verb takes one --ruleset, not %u",
+			    g_strv_length((gchar **)ids));
+		return NULL;
+	}
+	for (guint i = 0; ids[i] != NULL; i++) {
+		g_autofree gchar *path = accord_datadir_find_ruleset(ids[i], error);
+		AccordRuleset *ruleset;
+
+		if (path == NULL)
+			return NULL;
+		ruleset = accord_ruleset_load_file(path, vocab, error);
+		if (ruleset == NULL)
+			return NULL;
+		g_ptr_array_add(rulesets, ruleset);
+	}
+	return g_steal_pointer(&rulesets);
+}
+
+AccordProfile *
+accord_cli_load_profile(const AccordVocabulary *vocab, const gchar *id_or_path, GError **error)
+{
+	g_autofree gchar *path = accord_datadir_find_profile(id_or_path, error);
+
+	if (path == NULL)
+		return NULL;
+	return accord_profile_load_file(path, vocab, error);
+}
+
 AccordReport *
 accord_cli_build_report(AccordCli *cli,
 			const gchar *profile_arg,
@@ -184,35 +231,33 @@ accord_cli_build_report(AccordCli *cli,
 			GError **error)
 {
 	g_autoptr(AccordVocabulary) vocab = NULL;
-	g_autoptr(AccordRuleset) ruleset = NULL;
+	g_autoptr(GPtrArray) rulesets = NULL;
 	g_autoptr(AccordProfile) profile = NULL;
 	g_autoptr(AccordEvaluation) evaluation = NULL;
 	g_autoptr(AccordScore) score = NULL;
-	g_autofree gchar *ruleset_path = NULL;
-	g_autofree gchar *profile_path = NULL;
 	AccordScoreOptions options;
-	AccordFormat format;
 
 	/* check every option before reading any file, so usage errors come first */
-	if (!parse_options(cli, &options, &format, error))
+	if (!accord_cli_get_score_options(cli, &options, error))
 		return NULL;
-	ruleset_path =
-	    accord_datadir_find_ruleset(cli->ruleset != NULL ? cli->ruleset : "interop", error);
-	if (ruleset_path == NULL)
+	if (cli->rulesets != NULL && g_strv_length(cli->rulesets) > 1) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "this verb takes one --ruleset, not %u",
+			    g_strv_length(cli->rulesets));
 		return NULL;
-	profile_path = accord_datadir_find_profile(profile_arg, error);
-	if (profile_path == NULL)
-		return NULL;
+	}
 	vocab = accord_cli_load_vocabulary(cli, error);
 	if (vocab == NULL)
 		return NULL;
-	ruleset = accord_ruleset_load_file(ruleset_path, vocab, error);
-	if (ruleset == NULL)
+	rulesets = accord_cli_load_rulesets(cli, vocab, 1, error);
+	if (rulesets == NULL)
 		return NULL;
-	profile = accord_profile_load_file(profile_path, vocab, error);
+	profile = accord_cli_load_profile(vocab, profile_arg, error);
 	if (profile == NULL)
 		return NULL;
-	evaluation = accord_evaluate(ruleset, profile, error);
+	evaluation = accord_evaluate(g_ptr_array_index(rulesets, 0), profile, error);
 	if (evaluation == NULL)
 		return NULL;
 	score = accord_score_compute(evaluation, &options, error);
@@ -263,7 +308,8 @@ accord_cli_emit_report(AccordCli *cli, const AccordReport *report, GError **erro
 	bytes = accord_report_render(report, format, error);
 	if (bytes == NULL || !accord_cli_write(cli, bytes, error))
 		return FALSE;
-	if (accord_report_get_kind(report) == ACCORD_REPORT_VALIDATION)
+	if (accord_report_get_kind(report) != ACCORD_REPORT_SCORE &&
+	    accord_report_get_kind(report) != ACCORD_REPORT_GAPS)
 		return TRUE;
 	overall = accord_score_get_overall(accord_report_get_score(report));
 	/* a score that cannot be computed does not meet any threshold */

@@ -12,6 +12,7 @@ static const AccordCliVerb verbs[] = {
      "PROFILE",
      "Report the rules a profile falls short of, largest gap first",
      accord_cli_gaps_run},
+    {"rank", "[PROFILE…]", "Rank countries against one or more rulesets", accord_cli_rank_run},
 };
 
 const AccordCliVerb *
@@ -68,7 +69,9 @@ static void
 cli_clear(AccordCli *cli)
 {
 	g_free(cli->vocabulary);
-	g_free(cli->ruleset);
+	g_strfreev(cli->rulesets);
+	g_free(cli->tiers);
+	g_strfreev(cli->correlate);
 	g_free(cli->format);
 	g_free(cli->output);
 	g_free(cli->model);
