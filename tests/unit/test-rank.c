@@ -1,0 +1,208 @@
+#include "fixtures.h"
+
+/* Four countries against the test ruleset (overall scores worked out in test-score.c):
+ *   BB 100 (profile-b), AA 54.1667 and AB 54.1667 (the same facts), CC 0 (profile-c)
+ * with index figure "idx": BB 10, AA 30, AB 20, CC 40. */
+
+static AccordProfile *
+load_profile_with_index(const Fixture *f, const gchar *file, const gchar *country, const gchar *idx)
+{
+	g_autofree gchar *path = test_data_path(file);
+	g_autofree gchar *text = NULL;
+	g_autofree gchar *patched = NULL;
+	g_autoptr(GError) error = NULL;
+	g_auto(GStrv) parts = NULL;
+	AccordProfile *p;
+
+	assert_true(g_file_get_contents(path, &text, NULL, NULL));
+	/* give the copy its own country code and an index figure, right after the root tag */
+	parts = g_strsplit(text, "as-of=\"2025-06-30\">", 2);
+	patched = g_strdup_printf(
+	    "%sas-of=\"2025-06-30\">\n<index name=\"idx\" value=\"%s\" source=\"test\"/>%s",
+	    parts[0],
+	    idx,
+	    parts[1]);
+	for (gchar *c = strstr(patched, "country=\"") + 9; *c != '"'; c++)
+		*c = country[c - (strstr(patched, "country=\"") + 9)];
+	p = accord_profile_load_data(patched, strlen(patched), file, f->vocab, &error);
+	if (p == NULL)
+		print_error("%s\n", error->message);
+	assert_non_null(p);
+	return p;
+}
+
+static AccordRanking *
+rank_four(const Fixture *f, const GPtrArray *rulesets)
+{
+	g_autoptr(GPtrArray) profiles =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+	g_autoptr(GError) error = NULL;
+	AccordScoreOptions options;
+	AccordRanking *ranking;
+
+	/* given in an order unrelated to the result, so sorting is exercised */
+	g_ptr_array_add(profiles, load_profile_with_index(f, "good/profile-c.xml", "CC", "40"));
+	g_ptr_array_add(profiles, load_profile_with_index(f, "good/profile-a.xml", "AA", "30"));
+	g_ptr_array_add(profiles, load_profile_with_index(f, "good/profile-b.xml", "BB", "10"));
+	g_ptr_array_add(profiles, load_profile_with_index(f, "good/profile-a.xml", "AB", "20"));
+	accord_score_options_init(&options);
+	ranking = accord_ranking_new(rulesets, profiles, &options, &error);
+	assert_non_null(ranking);
+	return ranking;
+}
+
+static const gchar *
+country_at(const AccordRanking *ranking, guint i)
+{
+	return accord_profile_get_country(accord_ranking_get_row(ranking, i)->profile);
+}
+
+static void
+test_rank_competition_positions_with_ties(void **state)
+{
+	Fixture f;
+	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
+	g_autoptr(AccordRanking) ranking = NULL;
+
+	fixture_load(&f);
+	g_ptr_array_add(rulesets, f.ruleset);
+	ranking = rank_four(&f, rulesets);
+	/* 100 → 1; the two 54.17 share 2, ordered by code (AA < AB); 0 → 4, not 3 */
+	assert_string_equal(country_at(ranking, 0), "BB");
+	assert_int_equal(accord_ranking_get_row(ranking, 0)->position, 1);
+	assert_false(accord_ranking_get_row(ranking, 0)->tied);
+	assert_string_equal(country_at(ranking, 1), "AA");
+	assert_string_equal(country_at(ranking, 2), "AB");
+	assert_int_equal(accord_ranking_get_row(ranking, 1)->position, 2);
+	assert_int_equal(accord_ranking_get_row(ranking, 2)->position, 2);
+	assert_true(accord_ranking_get_row(ranking, 1)->tied);
+	assert_true(accord_ranking_get_row(ranking, 2)->tied);
+	assert_string_equal(country_at(ranking, 3), "CC");
+	assert_int_equal(accord_ranking_get_row(ranking, 3)->position, 4);
+	assert_close(accord_ranking_get_row(ranking, 1)->mean, 162.5 / 3.0, 1e-9);
+	fixture_clear(&f);
+}
+
+static void
+test_rank_tiers_band_by_cutoffs(void **state)
+{
+	Fixture f;
+	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
+	g_autoptr(AccordRanking) ranking = NULL;
+	g_autoptr(GArray) cutoffs = g_array_new(FALSE, FALSE, sizeof(gdouble));
+	g_autoptr(GArray) bad = g_array_new(FALSE, FALSE, sizeof(gdouble));
+	g_autoptr(GError) error = NULL;
+	gdouble c[] = {90, 50}, wrong[] = {50, 90};
+
+	fixture_load(&f);
+	g_ptr_array_add(rulesets, f.ruleset);
+	ranking = rank_four(&f, rulesets);
+	g_array_append_vals(cutoffs, c, 2);
+	assert_true(accord_ranking_set_tiers(ranking, cutoffs, &error));
+	/* 100 ≥ 90 → tier 1; 54.17 ≥ 50 → tier 2; 0 → below the last cut-off, tier 3 */
+	assert_int_equal(accord_ranking_get_row(ranking, 0)->tier, 1);
+	assert_int_equal(accord_ranking_get_row(ranking, 1)->tier, 2);
+	assert_int_equal(accord_ranking_get_row(ranking, 3)->tier, 3);
+	/* cut-offs must descend */
+	g_array_append_vals(bad, wrong, 2);
+	assert_false(accord_ranking_set_tiers(ranking, bad, &error));
+	assert_accord_error(error, ACCORD_ERROR_USAGE, "tier cut-offs");
+	fixture_clear(&f);
+}
+
+static void
+test_rank_spearman_with_average_ranks(void **state)
+{
+	Fixture f;
+	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
+	g_autoptr(AccordRanking) ranking = NULL;
+	const AccordCorrelation *c;
+
+	fixture_load(&f);
+	g_ptr_array_add(rulesets, f.ruleset);
+	ranking = rank_four(&f, rulesets);
+	accord_ranking_add_correlation(ranking, 0, "idx");
+	accord_ranking_add_correlation(ranking, 0, "absent");
+	/* score ranks (ascending, ties averaged): BB 4, AA 2.5, AB 2.5, CC 1
+	 * idx ranks: BB 1, AA 3, AB 2, CC 4; deviations from 2.5:
+	 * dx = (1.5, 0, 0, −1.5), dy = (−1.5, 0.5, −0.5, 1.5)
+	 * rho = Σdxdy / √(Σdx² Σdy²) = −4.5 / √(4.5 · 5) = −0.948683 */
+	c = accord_ranking_get_correlation(ranking, 0);
+	assert_int_equal(c->n, 4);
+	assert_close(c->rho, -4.5 / sqrt(22.5), 1e-9);
+	/* no country has the figure: n = 0, rho n/a */
+	c = accord_ranking_get_correlation(ranking, 1);
+	assert_int_equal(c->n, 0);
+	assert_true(isnan(c->rho));
+	fixture_clear(&f);
+}
+
+static void
+test_rank_mean_across_rulesets(void **state)
+{
+	Fixture f;
+	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
+	g_autoptr(AccordRanking) ranking = NULL;
+	g_autoptr(AccordRuleset) small = NULL;
+	g_autoptr(GError) error = NULL;
+	const gchar *xml =
+	    "<ruleset xmlns='urn:accord:ruleset:1' id='small' version='1'><title>S</title>"
+	    "<agreement name='S'/><obligations><obligation id='shall' "
+	    "multiplier='1'/></obligations>"
+	    "<pillar id='p'><title>P</title></pillar>"
+	    "<rule id='r' pillar='p' obligation='shall'><title>R</title>"
+	    "<provision cite='S 1'>text</provision><criterion id='c'><title>C</title>"
+	    "<check fact='ir.csirt' "
+	    "is='true'/></criterion><recommendation>r</recommendation></rule>"
+	    "</ruleset>";
+
+	fixture_load(&f);
+	small = accord_ruleset_load_data(xml, strlen(xml), "small", f.vocab, &error);
+	assert_non_null(small);
+	g_ptr_array_add(rulesets, f.ruleset);
+	g_ptr_array_add(rulesets, small);
+	ranking = rank_four(&f, rulesets);
+	/* small: csirt true → 100 for AA, AB, BB; CC does not state it → 0.
+	 * means: BB (100+100)/2 = 100; AA, AB (54.1667+100)/2 = 77.0833; CC 0 */
+	assert_close(accord_ranking_get_row(ranking, 0)->mean, 100.0, 1e-9);
+	assert_close(accord_ranking_get_row(ranking, 1)->mean, (162.5 / 3.0 + 100.0) / 2.0, 1e-9);
+	assert_close(accord_ranking_get_row(ranking, 3)->mean, 0.0, 1e-9);
+	assert_close(accord_score_get_overall(accord_ranking_get_score(ranking, 1, 1))->value,
+		     100.0,
+		     1e-9);
+	fixture_clear(&f);
+}
+
+static void
+test_rank_refuses_a_country_twice(void **state)
+{
+	Fixture f;
+	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
+	g_autoptr(GPtrArray) profiles =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+	g_autoptr(GError) error = NULL;
+	AccordScoreOptions options;
+
+	fixture_load(&f);
+	g_ptr_array_add(rulesets, f.ruleset);
+	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-a.xml", "AA", "1"));
+	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-b.xml", "AA", "2"));
+	accord_score_options_init(&options);
+	assert_null(accord_ranking_new(rulesets, profiles, &options, &error));
+	assert_accord_error(error, ACCORD_ERROR_USAGE, "country AA is given twice");
+	fixture_clear(&f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_rank_competition_positions_with_ties),
+	    cmocka_unit_test(test_rank_tiers_band_by_cutoffs),
+	    cmocka_unit_test(test_rank_spearman_with_average_ranks),
+	    cmocka_unit_test(test_rank_mean_across_rulesets),
+	    cmocka_unit_test(test_rank_refuses_a_country_twice),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
