@@ -216,24 +216,16 @@ accord_report_get_gaps(const AccordReport *self)
 GBytes *
 accord_report_render(const AccordReport *self, AccordFormat format, GError **error)
 {
+	static const AccordWriteFunc *const writers[] = {
+	    [ACCORD_FORMAT_TEXT] = accord_writers_text,
+	    [ACCORD_FORMAT_JSON] = accord_writers_json,
+	    [ACCORD_FORMAT_CSV] = accord_writers_csv,
+	    [ACCORD_FORMAT_MARKDOWN] = accord_writers_markdown,
+	};
 	g_autoptr(GString) out = g_string_new(NULL);
 
 	g_return_val_if_fail(self != NULL, NULL);
-	switch (format) {
-	case ACCORD_FORMAT_TEXT:
-		accord_writer_text(self, out);
-		break;
-	case ACCORD_FORMAT_JSON:
-		if (!accord_writer_json(self, out, error))
-			return NULL;
-		break;
-	case ACCORD_FORMAT_CSV:
-		accord_writer_csv(self, out);
-		break;
-	case ACCORD_FORMAT_MARKDOWN:
-		accord_writer_markdown(self, out);
-		break;
-	default:
+	if ((guint)format >= G_N_ELEMENTS(writers)) {
 		g_set_error(error,
 			    ACCORD_ERROR,
 			    ACCORD_ERROR_USAGE,
@@ -241,6 +233,17 @@ accord_report_render(const AccordReport *self, AccordFormat format, GError **err
 			    format);
 		return NULL;
 	}
+	/* every kind has a writer in every format; a gap in the tables is a bug */
+	if ((guint)self->kind >= ACCORD_REPORT_N_KINDS || writers[format][self->kind] == NULL) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_INTERNAL,
+			    "no %s writer for report kind %d",
+			    accord_format_to_string(format),
+			    self->kind);
+		return NULL;
+	}
+	writers[format][self->kind](self, out);
 	return g_string_free_to_bytes(g_steal_pointer(&out));
 }
 

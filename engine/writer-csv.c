@@ -168,19 +168,9 @@ write_validation(const AccordReport *report, GString *out)
 	}
 }
 
-void
-accord_writer_csv(const AccordReport *report, GString *out)
-{
-	if (accord_report_get_kind(report) == ACCORD_REPORT_RANK) {
-		accord_writer_rank_csv(accord_report_get_ranking(report), out);
-		return;
-	}
-	if (accord_report_get_kind(report) == ACCORD_REPORT_VALIDATION) {
-		write_validation(report, out);
-		return;
-	}
-	if (accord_report_get_kind(report) == ACCORD_REPORT_GAPS)
-		write_gaps(report, out);
-	else
-		write_scores(report, out);
-}
+const AccordWriteFunc accord_writers_csv[ACCORD_REPORT_N_KINDS] = {
+    [ACCORD_REPORT_SCORE] = write_scores,
+    [ACCORD_REPORT_GAPS] = write_gaps,
+    [ACCORD_REPORT_VALIDATION] = write_validation,
+    [ACCORD_REPORT_RANK] = accord_writer_rank_csv,
+};

@@ -356,42 +356,65 @@ add_ranking(JsonBuilder *b, const AccordRanking *ranking)
 	json_builder_end_array(b);
 }
 
+/* every JSON view is one object: build it, then print it with json-glib */
 static void
-add_results(JsonBuilder *b, const AccordReport *report)
+emit(JsonBuilder *b, GString *out)
 {
-	const AccordScore *score = accord_report_get_score(report);
-	const AccordRuleset *rs = accord_evaluation_get_ruleset(accord_score_get_evaluation(score));
-
-	add_header(b, report);
-	add_pillars(b, score, rs);
-	if (accord_report_get_kind(report) == ACCORD_REPORT_GAPS)
-		add_gaps(b, report);
-	else
-		add_rules(b, score, rs);
-}
-
-gboolean
-accord_writer_json(const AccordReport *report, GString *out, GError **error)
-{
-	g_autoptr(JsonBuilder) b = json_builder_new();
 	g_autoptr(JsonGenerator) gen = json_generator_new();
-	g_autoptr(JsonNode) root = NULL;
+	g_autoptr(JsonNode) root = json_builder_get_root(b);
 	g_autofree gchar *text = NULL;
 
-	json_builder_begin_object(b);
-	if (accord_report_get_kind(report) == ACCORD_REPORT_VALIDATION)
-		add_validation(b, report);
-	else if (accord_report_get_kind(report) == ACCORD_REPORT_RANK)
-		add_ranking(b, accord_report_get_ranking(report));
-	else
-		add_results(b, report);
-	json_builder_end_object(b);
-	root = json_builder_get_root(b);
 	json_generator_set_root(gen, root);
 	json_generator_set_pretty(gen, TRUE);
 	json_generator_set_indent(gen, 2);
 	text = json_generator_to_data(gen, NULL);
 	g_string_append(out, text);
 	g_string_append_c(out, '\n');
-	return TRUE;
 }
+
+static void
+write_results(const AccordReport *report, GString *out)
+{
+	g_autoptr(JsonBuilder) b = json_builder_new();
+	const AccordScore *score = accord_report_get_score(report);
+	const AccordRuleset *rs = accord_evaluation_get_ruleset(accord_score_get_evaluation(score));
+
+	json_builder_begin_object(b);
+	add_header(b, report);
+	add_pillars(b, score, rs);
+	if (accord_report_get_kind(report) == ACCORD_REPORT_GAPS)
+		add_gaps(b, report);
+	else
+		add_rules(b, score, rs);
+	json_builder_end_object(b);
+	emit(b, out);
+}
+
+static void
+write_validation(const AccordReport *report, GString *out)
+{
+	g_autoptr(JsonBuilder) b = json_builder_new();
+
+	json_builder_begin_object(b);
+	add_validation(b, report);
+	json_builder_end_object(b);
+	emit(b, out);
+}
+
+static void
+write_ranking(const AccordReport *report, GString *out)
+{
+	g_autoptr(JsonBuilder) b = json_builder_new();
+
+	json_builder_begin_object(b);
+	add_ranking(b, accord_report_get_ranking(report));
+	json_builder_end_object(b);
+	emit(b, out);
+}
+
+const AccordWriteFunc accord_writers_json[ACCORD_REPORT_N_KINDS] = {
+    [ACCORD_REPORT_SCORE] = write_results,
+    [ACCORD_REPORT_GAPS] = write_results,
+    [ACCORD_REPORT_VALIDATION] = write_validation,
+    [ACCORD_REPORT_RANK] = write_ranking,
+};

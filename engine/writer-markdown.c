@@ -168,20 +168,23 @@ write_validation(const AccordReport *report, GString *out)
 	}
 }
 
-void
-accord_writer_markdown(const AccordReport *report, GString *out)
+static void
+write_score_report(const AccordReport *report, GString *out)
 {
-	if (accord_report_get_kind(report) == ACCORD_REPORT_RANK) {
-		accord_writer_rank_markdown(accord_report_get_ranking(report), out);
-		return;
-	}
-	if (accord_report_get_kind(report) == ACCORD_REPORT_VALIDATION) {
-		write_validation(report, out);
-		return;
-	}
 	write_summary(report, out);
-	if (accord_report_get_kind(report) == ACCORD_REPORT_GAPS)
-		write_gaps(report, out);
-	else
-		write_rules(report, out);
+	write_rules(report, out);
 }
+
+static void
+write_gaps_report(const AccordReport *report, GString *out)
+{
+	write_summary(report, out);
+	write_gaps(report, out);
+}
+
+const AccordWriteFunc accord_writers_markdown[ACCORD_REPORT_N_KINDS] = {
+    [ACCORD_REPORT_SCORE] = write_score_report,
+    [ACCORD_REPORT_GAPS] = write_gaps_report,
+    [ACCORD_REPORT_VALIDATION] = write_validation,
+    [ACCORD_REPORT_RANK] = accord_writer_rank_markdown,
+};

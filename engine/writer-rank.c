@@ -98,8 +98,9 @@ write_header_text(const AccordRanking *ranking, GString *out)
 }
 
 void
-accord_writer_rank_text(const AccordRanking *ranking, GString *out)
+accord_writer_rank_text(const AccordReport *report, GString *out)
 {
+	const AccordRanking *ranking = accord_report_get_ranking(report);
 	guint n_rs = accord_ranking_get_n_rulesets(ranking);
 
 	write_header_text(ranking, out);
@@ -134,8 +135,9 @@ accord_writer_rank_text(const AccordRanking *ranking, GString *out)
 }
 
 void
-accord_writer_rank_markdown(const AccordRanking *ranking, GString *out)
+accord_writer_rank_markdown(const AccordReport *report, GString *out)
 {
+	const AccordRanking *ranking = accord_report_get_ranking(report);
 	guint n_rs = accord_ranking_get_n_rulesets(ranking);
 
 	g_string_append(out, "| Rank | Country |");
@@ -204,8 +206,9 @@ rank_csv_line(GString *out,
 /* long format, one line per country, ruleset and level (overall or pillar): what a
  * spreadsheet pivot or a data frame wants */
 void
-accord_writer_rank_csv(const AccordRanking *ranking, GString *out)
+accord_writer_rank_csv(const AccordReport *report, GString *out)
 {
+	const AccordRanking *ranking = accord_report_get_ranking(report);
 	const gchar *header[] = {"country",
 				 "name",
 				 "position",
