@@ -73,6 +73,13 @@ accord_cli_build_report(AccordCli *cli,
 gboolean
 accord_cli_emit_report(AccordCli *cli, const AccordReport *report, GError **error);
 gboolean
+accord_cli_run_profile_verb(AccordCli *cli,
+			    int argc,
+			    char **argv,
+			    const gchar *verb,
+			    AccordReportKind kind,
+			    GError **error);
+gboolean
 accord_cli_write(AccordCli *cli, GBytes *bytes, GError **error);
 const AccordCliVerb *
 accord_cli_find_verb(const gchar *name);

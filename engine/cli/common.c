@@ -266,6 +266,35 @@ accord_cli_build_report(AccordCli *cli,
 	return accord_report_new(kind, g_steal_pointer(&evaluation), g_steal_pointer(&score));
 }
 
+/* score and gaps differ only in the view: parse, build the report for one profile, emit */
+gboolean
+accord_cli_run_profile_verb(AccordCli *cli,
+			    int argc,
+			    char **argv,
+			    const gchar *verb,
+			    AccordReportKind kind,
+			    GError **error)
+{
+	g_autoptr(GOptionContext) context =
+	    accord_cli_context_new(cli, accord_cli_find_verb(verb), TRUE);
+	g_autoptr(AccordReport) report = NULL;
+
+	if (!accord_cli_parse(context, &argc, &argv, error))
+		return FALSE;
+	if (argc != 2) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "%s takes exactly one PROFILE (an id such as gb, or a file)",
+			    verb);
+		return FALSE;
+	}
+	report = accord_cli_build_report(cli, argv[1], kind, error);
+	if (report == NULL)
+		return FALSE;
+	return accord_cli_emit_report(cli, report, error);
+}
+
 gboolean
 accord_cli_write(AccordCli *cli, GBytes *bytes, GError **error)
 {
