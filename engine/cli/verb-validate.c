@@ -38,8 +38,17 @@ validate_one(const gchar *path, const AccordVocabulary *vocab, GString *summary,
 		rs = accord_ruleset_load_data(data, len, path, vocab, error);
 		if (rs != NULL)
 			g_string_printf(summary,
-					"ruleset %s, %u rules, %u criteria",
+					"ruleset %s version %s, %s (signed %s, in force %s), "
+					"%u rules, %u criteria",
 					accord_ruleset_get_id(rs),
+					accord_ruleset_get_version(rs),
+					accord_ruleset_get_agreement(rs),
+					accord_ruleset_get_signed(rs) != NULL
+					    ? accord_ruleset_get_signed(rs)
+					    : "unknown",
+					accord_ruleset_get_in_force(rs) != NULL
+					    ? accord_ruleset_get_in_force(rs)
+					    : "not in force or unknown",
 					accord_ruleset_get_n_rules(rs),
 					accord_ruleset_get_n_criteria(rs));
 		return rs != NULL;
@@ -47,8 +56,10 @@ validate_one(const gchar *path, const AccordVocabulary *vocab, GString *summary,
 	p = accord_profile_load_data(data, len, path, vocab, error);
 	if (p != NULL)
 		g_string_printf(summary,
-				"profile %s, %u facts",
+				"profile %s (%s) as of %s, %u facts",
 				accord_profile_get_country(p),
+				accord_profile_get_name(p),
+				accord_profile_get_as_of(p),
 				accord_profile_get_n_facts(p));
 	return p != NULL;
 }
