@@ -39,8 +39,9 @@ accord_document_sniff(const gchar *data,
 				     ACCORD_ERROR_SCHEMA,
 				     name,
 				     xmlDocGetRootElement(doc),
-				     "the root element is not an Accord vocabulary, ruleset or "
-				     "profile (namespace urn:accord:…:1)");
+				     "the root element is not an Accord vocabulary, ruleset, "
+				     "profile, tailoring or waivers document (namespace "
+				     "urn:accord:…:1)");
 		return FALSE;
 	}
 	/* the enums list the formats in the same order */

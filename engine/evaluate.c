@@ -293,6 +293,59 @@ accord_evaluate(const AccordRuleset *ruleset, const AccordProfile *profile, GErr
 }
 
 /**
+ * accord_evaluation_new_with_met:
+ * @base: an evaluation
+ * @criteria: (element-type AccordCriterion): criteria of the same ruleset to take as met
+ * @why: the words that start each changed reason, e.g. "waived" or "assumed met"
+ *
+ * Copies @base with each applicable criterion in @criteria turned into a pass, so a score
+ * computed from the copy is the score "if these were met": roadmap phases, waivers and the
+ * marginal gain of closing a gap are all re-scored this way rather than estimated. A
+ * not-applicable criterion stays not applicable.
+ *
+ * Returns: (transfer full): the new evaluation
+ */
+AccordEvaluation *
+accord_evaluation_new_with_met(const AccordEvaluation *base,
+			       const GPtrArray *criteria,
+			       const gchar *why)
+{
+	AccordEvaluation *self;
+
+	g_return_val_if_fail(base != NULL && criteria != NULL && why != NULL, NULL);
+	self = g_new0(AccordEvaluation, 1);
+	self->ruleset = accord_ruleset_ref(base->ruleset);
+	self->profile = accord_profile_ref(base->profile);
+	self->results =
+	    g_array_sized_new(FALSE, TRUE, sizeof(AccordCriterionResult), base->results->len);
+	g_array_set_clear_func(self->results, clear_result);
+	for (guint i = 0; i < base->results->len; i++) {
+		AccordCriterionResult r = g_array_index(base->results, AccordCriterionResult, i);
+
+		r.reason = g_strdup(r.reason);
+		g_array_append_val(self->results, r);
+	}
+	for (guint i = 0; i < criteria->len; i++) {
+		guint index = accord_criterion_get_index(g_ptr_array_index(criteria, i));
+		AccordCriterionResult *r =
+		    &g_array_index(self->results, AccordCriterionResult, index);
+		gchar *reason;
+
+		if (r->outcome == ACCORD_OUTCOME_NOT_APPLICABLE)
+			continue;
+		reason = g_strdup_printf("%s (was %s: %s)",
+					 why,
+					 accord_outcome_to_string(r->outcome),
+					 r->reason);
+		g_free(r->reason);
+		r->reason = reason;
+		r->outcome = ACCORD_OUTCOME_PASS;
+		r->credit = 1.0;
+	}
+	return self;
+}
+
+/**
  * accord_evaluation_free:
  * @self: (nullable) (transfer full): an evaluation
  */

@@ -18,6 +18,8 @@ struct _AccordProfileFact {
 	AccordConfidence confidence;
 	gchar *note;
 	GPtrArray *evidence; /* AccordEvidence*, owned */
+	gboolean assumed;    /* stated by a what-if assumption, not by the file */
+	gchar *was;	     /* for an assumed fact: the value the file stated, or NULL */
 };
 
 struct _AccordIndexFigure {
@@ -68,6 +70,7 @@ fact_free(AccordProfileFact *fact)
 {
 	g_free(fact->text);
 	g_free(fact->note);
+	g_free(fact->was);
 	g_ptr_array_unref(fact->evidence);
 	g_free(fact);
 }
@@ -337,6 +340,180 @@ accord_profile_unref(AccordProfile *self)
 	g_free(self->as_of);
 	g_free(self->note);
 	g_free(self);
+}
+
+static AccordEvidence *
+evidence_copy(const AccordEvidence *src)
+{
+	AccordEvidence *copy = g_new0(AccordEvidence, 1);
+
+	copy->title = g_strdup(src->title);
+	copy->href = g_strdup(src->href);
+	copy->date = g_strdup(src->date);
+	return copy;
+}
+
+static AccordProfileFact *
+fact_copy(const AccordProfileFact *src)
+{
+	AccordProfileFact *copy = g_new0(AccordProfileFact, 1);
+
+	*copy = *src;
+	copy->text = g_strdup(src->text);
+	copy->note = g_strdup(src->note);
+	copy->was = g_strdup(src->was);
+	copy->evidence = g_ptr_array_new_with_free_func((GDestroyNotify)evidence_free);
+	for (guint i = 0; i < src->evidence->len; i++)
+		g_ptr_array_add(copy->evidence, evidence_copy(g_ptr_array_index(src->evidence, i)));
+	return copy;
+}
+
+static AccordProfile *
+profile_copy(const AccordProfile *base)
+{
+	AccordProfile *self = profile_new(base->vocab, base->filename);
+
+	self->country = g_strdup(base->country);
+	self->name = g_strdup(base->name);
+	self->as_of = g_strdup(base->as_of);
+	self->note = g_strdup(base->note);
+	for (guint i = 0; i < base->figures->len; i++) {
+		const AccordIndexFigure *src = g_ptr_array_index(base->figures, i);
+		AccordIndexFigure *figure = g_new0(AccordIndexFigure, 1);
+
+		*figure = *src;
+		figure->name = g_strdup(src->name);
+		figure->source = g_strdup(src->source);
+		g_ptr_array_add(self->figures, figure);
+	}
+	for (guint i = 0; i < base->facts->len; i++) {
+		AccordProfileFact *fact = fact_copy(g_ptr_array_index(base->facts, i));
+
+		g_ptr_array_add(self->facts, fact);
+		g_hash_table_insert(self->fact_index,
+				    (gpointer)accord_fact_def_get_key(fact->def),
+				    fact);
+	}
+	return self;
+}
+
+/* one KEY=VALUE: the fact must be defined and the value of its type, as in a profile file */
+static gboolean
+apply_assumption(AccordProfile *self, const gchar *assumption, GError **error)
+{
+	g_auto(GStrv) parts = g_strsplit(assumption, "=", 2);
+	g_autoptr(GError) local = NULL;
+	AccordProfileFact *fact;
+	const AccordFactDef *def;
+	AccordValue value;
+
+	if (parts[0] == NULL || parts[1] == NULL || parts[0][0] == '\0' || parts[1][0] == '\0') {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "--assume '%s' is not KEY=VALUE",
+			    assumption);
+		return FALSE;
+	}
+	def = accord_vocabulary_lookup_fact(self->vocab, parts[0]);
+	if (def == NULL) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_REFERENCE,
+			    "--assume %s: fact '%s' is not defined in the vocabulary",
+			    assumption,
+			    parts[0]);
+		return FALSE;
+	}
+	if (!accord_value_parse(def, parts[1], &value, &local)) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    local->code,
+			    "--assume %s: %s",
+			    assumption,
+			    local->message);
+		return FALSE;
+	}
+	fact = g_hash_table_lookup(self->fact_index, parts[0]);
+	if (fact == NULL) {
+		fact = g_new0(AccordProfileFact, 1);
+		fact->def = def;
+		fact->evidence = g_ptr_array_new_with_free_func((GDestroyNotify)evidence_free);
+		g_ptr_array_add(self->facts, fact);
+		g_hash_table_insert(self->fact_index, (gpointer)accord_fact_def_get_key(def), fact);
+	} else if (!fact->assumed) {
+		fact->was = g_strdup(fact->text);
+	}
+	g_free(fact->text);
+	fact->text = g_strdup(parts[1]);
+	fact->value = value;
+	fact->assumed = TRUE;
+	fact->confidence = ACCORD_CONFIDENCE_LOW;
+	g_clear_pointer(&fact->note, g_free);
+	fact->note =
+	    g_strdup("assumed for a what-if evaluation (--assume), not stated by the profile");
+	g_ptr_array_set_size(fact->evidence, 0);
+	g_ptr_array_add(fact->evidence,
+			evidence_copy(&(AccordEvidence){"what-if assumption", NULL, self->as_of}));
+	return TRUE;
+}
+
+/**
+ * accord_profile_new_with_assumptions:
+ * @base: a profile
+ * @assumptions: (array zero-terminated=1): `KEY=VALUE` strings, applied in order
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Copies @base as if it stated each assumed value: the basis of what-if evaluation. Assumed
+ * facts are marked (accord_profile_fact_is_assumed()), keep the value the file stated, and
+ * have low confidence.
+ *
+ * Returns: (transfer full) (nullable): the new profile, or %NULL with `ACCORD_ERROR_USAGE`
+ *   (not KEY=VALUE), `ACCORD_ERROR_REFERENCE` (undefined fact), or `ACCORD_ERROR_TYPE` /
+ *   `ACCORD_ERROR_VALUE` (a value the fact cannot take)
+ */
+AccordProfile *
+accord_profile_new_with_assumptions(const AccordProfile *base,
+				    const gchar *const *assumptions,
+				    GError **error)
+{
+	g_autoptr(AccordProfile) self = NULL;
+
+	g_return_val_if_fail(base != NULL && assumptions != NULL, NULL);
+	self = profile_copy(base);
+	for (guint i = 0; assumptions[i] != NULL; i++) {
+		if (!apply_assumption(self, assumptions[i], error))
+			return NULL;
+	}
+	g_ptr_array_sort(self->facts, compare_facts);
+	return g_steal_pointer(&self);
+}
+
+/**
+ * accord_profile_fact_is_assumed:
+ * @fact: a fact
+ *
+ * Returns: %TRUE when the value comes from a what-if assumption, not from the profile file
+ */
+gboolean
+accord_profile_fact_is_assumed(const AccordProfileFact *fact)
+{
+	g_return_val_if_fail(fact != NULL, FALSE);
+	return fact->assumed;
+}
+
+/**
+ * accord_profile_fact_get_assumed_from:
+ * @fact: an assumed fact
+ *
+ * Returns: (nullable): the value the profile file stated before the assumption, or %NULL
+ *   when it did not state the fact
+ */
+const gchar *
+accord_profile_fact_get_assumed_from(const AccordProfileFact *fact)
+{
+	g_return_val_if_fail(fact != NULL, NULL);
+	return fact->was;
 }
 
 /**

@@ -111,6 +111,60 @@ accord_score_options_init(AccordScoreOptions *options)
 	options->model = ACCORD_SCORE_MODEL_WEIGHTED;
 	options->aggregation = ACCORD_AGGREGATION_ARITHMETIC;
 	options->unknown = ACCORD_UNKNOWN_ZERO;
+	options->tailoring = NULL;
+}
+
+/* the weights scoring uses: the ruleset's, or the tailoring's overrides of them */
+gdouble
+accord_score_get_pillar_weight(const AccordScore *self, const AccordPillar *pillar)
+{
+	g_return_val_if_fail(self != NULL && pillar != NULL, 0);
+	if (self->options.tailoring != NULL)
+		return accord_tailoring_get_pillar_weight(self->options.tailoring, pillar);
+	return accord_pillar_get_weight(pillar);
+}
+
+/**
+ * accord_score_get_rule_weight:
+ * @self: a score
+ * @rule: a rule of the scored ruleset
+ *
+ * Returns: the rule's effective weight: its (tailored) weight times its obligation multiplier
+ */
+gdouble
+accord_score_get_rule_weight(const AccordScore *self, const AccordRule *rule)
+{
+	gdouble w;
+
+	g_return_val_if_fail(self != NULL && rule != NULL, 0);
+	w = self->options.tailoring != NULL
+		? accord_tailoring_get_rule_weight(self->options.tailoring, rule)
+		: accord_rule_get_weight(rule);
+	return w * accord_obligation_get_multiplier(accord_rule_get_obligation(rule));
+}
+
+gdouble
+accord_score_get_criterion_weight(const AccordScore *self, const AccordCriterion *criterion)
+{
+	g_return_val_if_fail(self != NULL && criterion != NULL, 0);
+	if (self->options.tailoring != NULL)
+		return accord_tailoring_get_criterion_weight(self->options.tailoring, criterion);
+	return accord_criterion_get_weight(criterion);
+}
+
+/**
+ * accord_score_selects_criterion:
+ * @self: a score
+ * @criterion: a criterion of the scored ruleset
+ *
+ * Returns: %FALSE when the tailoring deselects the criterion, its rule or its pillar
+ */
+gboolean
+accord_score_selects_criterion(const AccordScore *self, const AccordCriterion *criterion)
+{
+	g_return_val_if_fail(self != NULL && criterion != NULL, FALSE);
+	return self->options.tailoring == NULL ||
+	       accord_tailoring_selects_criterion(self->options.tailoring, criterion);
 }
 
 static gboolean
@@ -129,14 +183,20 @@ contribution_of(const AccordScore *self, const AccordCriterion *criterion)
 {
 	const AccordCriterionResult *r = accord_evaluation_get_result(self->evaluation, criterion);
 	AccordScoreModel model = self->options.model;
-	Contribution c = {TRUE, TRUE, TRUE, r->credit, accord_criterion_get_weight(criterion)};
+	Contribution c = {TRUE,
+			  TRUE,
+			  TRUE,
+			  r->credit,
+			  accord_score_get_criterion_weight(self, criterion)};
 
 	if (model == ACCORD_SCORE_MODEL_XCCDF_FLAT_UNWEIGHTED ||
 	    model == ACCORD_SCORE_MODEL_XCCDF_ABSOLUTE)
 		c.weight = 1.0;
 	if (model != ACCORD_SCORE_MODEL_WEIGHTED)
 		c.credit = r->outcome == ACCORD_OUTCOME_PASS ? 1.0 : 0.0;
-	if (r->outcome == ACCORD_OUTCOME_NOT_APPLICABLE) {
+	/* a criterion the tailoring deselects is out of the assessment altogether */
+	if (r->outcome == ACCORD_OUTCOME_NOT_APPLICABLE ||
+	    !accord_score_selects_criterion(self, criterion)) {
 		c.applicable = c.counted = c.known = FALSE;
 	} else if (r->outcome == ACCORD_OUTCOME_UNKNOWN) {
 		c.known = FALSE;
@@ -161,8 +221,10 @@ score_rule(AccordScore *self, const AccordRule *rule, gboolean *assessed)
 		g_array_index(self->counted, gboolean, accord_criterion_get_index(criterion)) =
 		    c.counted;
 		if (c.applicable) {
-			applicable_weight += accord_criterion_get_weight(criterion);
-			known_weight += c.known ? accord_criterion_get_weight(criterion) : 0;
+			gdouble w = accord_score_get_criterion_weight(self, criterion);
+
+			applicable_weight += w;
+			known_weight += c.known ? w : 0;
 		}
 		if (!c.counted)
 			continue;
@@ -253,7 +315,7 @@ score_pillars(AccordScore *self, const AccordRuleset *ruleset)
 		*item = score_rule(self, rule, &assessed);
 		accumulate(&acc[accord_pillar_get_index(accord_rule_get_pillar(rule))],
 			   item,
-			   accord_rule_get_effective_weight(rule),
+			   accord_score_get_rule_weight(self, rule),
 			   self->options.model,
 			   assessed);
 	}
@@ -261,11 +323,12 @@ score_pillars(AccordScore *self, const AccordRuleset *ruleset)
 		AccordScoreItem *item = &g_array_index(self->pillars, AccordScoreItem, p);
 
 		*item = finish(&acc[p], &self->options, FALSE);
-		accumulate(&total,
-			   item,
-			   accord_pillar_get_weight(accord_ruleset_get_pillar(ruleset, p)),
-			   self->options.model,
-			   acc[p].weight_sum > 0);
+		accumulate(
+		    &total,
+		    item,
+		    accord_score_get_pillar_weight(self, accord_ruleset_get_pillar(ruleset, p)),
+		    self->options.model,
+		    acc[p].weight_sum > 0);
 	}
 	self->overall = finish(&total,
 			       &self->options,
@@ -293,9 +356,10 @@ compute_shares(AccordScore *self, const AccordRuleset *ruleset)
 			r->share = r->denominator / self->overall.denominator;
 			p->share = p->denominator / self->overall.denominator;
 		} else {
-			p->share = accord_pillar_get_weight(pillar) / self->overall.denominator;
+			p->share = accord_score_get_pillar_weight(self, pillar) /
+				   self->overall.denominator;
 			r->share =
-			    p->share * accord_rule_get_effective_weight(rule) / p->denominator;
+			    p->share * accord_score_get_rule_weight(self, rule) / p->denominator;
 		}
 	}
 	self->overall.share = self->overall.applicable ? 1.0 : 0.0;
@@ -334,6 +398,16 @@ accord_score_compute(const AccordEvaluation *evaluation,
 		return NULL;
 	}
 	ruleset = accord_evaluation_get_ruleset(evaluation);
+	if (options->tailoring != NULL &&
+	    accord_tailoring_get_ruleset(options->tailoring) != ruleset) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "tailoring '%s' was loaded for another ruleset than '%s'",
+			    accord_tailoring_get_id(options->tailoring),
+			    accord_ruleset_get_id(ruleset));
+		return NULL;
+	}
 	self = g_new0(AccordScore, 1);
 	self->evaluation = evaluation;
 	self->options = *options;

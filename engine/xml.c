@@ -28,6 +28,8 @@ static const struct {
     {"/org/accord/schema/vocabulary.rng", "urn:accord:vocabulary:1", "vocabulary", "vocabulary"},
     {"/org/accord/schema/ruleset.rng", "urn:accord:ruleset:1", "ruleset", "ruleset"},
     {"/org/accord/schema/profile.rng", "urn:accord:profile:1", "profile", "profile"},
+    {"/org/accord/schema/tailoring.rng", "urn:accord:tailoring:1", "tailoring", "tailoring"},
+    {"/org/accord/schema/waivers.rng", "urn:accord:waivers:1", "waivers", "waivers"},
 };
 
 /* the first error libxml2 reports is the one the user needs; later ones are mostly echoes */
@@ -200,7 +202,7 @@ compile_schema(gpointer data)
 static xmlRelaxNG *
 get_schema(AccordSchema schema)
 {
-	static GOnce once[ACCORD_SCHEMA_LAST] = {G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT};
+	static GOnce once[ACCORD_SCHEMA_LAST] = {G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT};
 
 	accord_get_resource();
 	return g_once(&once[schema], compile_schema, (gpointer)schemas[schema].resource);

@@ -13,6 +13,7 @@
 #include "report.h"
 #include "ruleset.h"
 #include "score.h"
+#include "tailoring.h"
 #include "vocabulary.h"
 
 #undef __ACCORD_H_INSIDE__

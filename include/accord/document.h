@@ -11,11 +11,15 @@ G_BEGIN_DECLS
  * @ACCORD_DOCUMENT_VOCABULARY: a vocabulary (`urn:accord:vocabulary:1`)
  * @ACCORD_DOCUMENT_RULESET: a ruleset (`urn:accord:ruleset:1`)
  * @ACCORD_DOCUMENT_PROFILE: a profile (`urn:accord:profile:1`)
+ * @ACCORD_DOCUMENT_TAILORING: a tailoring of a ruleset (`urn:accord:tailoring:1`)
+ * @ACCORD_DOCUMENT_WAIVERS: a list of waivers (`urn:accord:waivers:1`)
  */
 typedef enum {
 	ACCORD_DOCUMENT_VOCABULARY,
 	ACCORD_DOCUMENT_RULESET,
 	ACCORD_DOCUMENT_PROFILE,
+	ACCORD_DOCUMENT_TAILORING,
+	ACCORD_DOCUMENT_WAIVERS,
 } AccordDocumentKind;
 
 gboolean

@@ -48,6 +48,10 @@ accord_outcome_from_string(const gchar *text, AccordOutcome *outcome);
 G_GNUC_WARN_UNUSED_RESULT AccordEvaluation *
 accord_evaluate(const AccordRuleset *ruleset, const AccordProfile *profile, GError **error)
     ACCORD_NON_NULL(1, 2);
+G_GNUC_WARN_UNUSED_RESULT AccordEvaluation *
+accord_evaluation_new_with_met(const AccordEvaluation *base,
+			       const GPtrArray *criteria,
+			       const gchar *why) ACCORD_NON_NULL(1, 2, 3);
 void
 accord_evaluation_free(AccordEvaluation *self);
 

@@ -49,6 +49,10 @@ const gchar *
 accord_profile_get_as_of(const AccordProfile *self) ACCORD_NON_NULL(1);
 const gchar *
 accord_profile_get_filename(const AccordProfile *self) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT AccordProfile *
+accord_profile_new_with_assumptions(const AccordProfile *base,
+				    const gchar *const *assumptions,
+				    GError **error) ACCORD_NON_NULL(1, 2);
 const AccordVocabulary *
 accord_profile_get_vocabulary(const AccordProfile *self) ACCORD_NON_NULL(1);
 guint
@@ -70,6 +74,10 @@ const gchar *
 accord_profile_fact_get_text(const AccordProfileFact *fact) ACCORD_NON_NULL(1);
 AccordConfidence
 accord_profile_fact_get_confidence(const AccordProfileFact *fact) ACCORD_NON_NULL(1);
+gboolean
+accord_profile_fact_is_assumed(const AccordProfileFact *fact) ACCORD_NON_NULL(1);
+const gchar *
+accord_profile_fact_get_assumed_from(const AccordProfileFact *fact) ACCORD_NON_NULL(1);
 const gchar *
 accord_profile_fact_get_note(const AccordProfileFact *fact) ACCORD_NON_NULL(1);
 guint

@@ -4,6 +4,7 @@
 
 #include "evaluate.h"
 #include "macros.h"
+#include "tailoring.h"
 
 G_BEGIN_DECLS
 
@@ -50,11 +51,13 @@ typedef enum {
  * @model: the scoring model
  * @aggregation: how pillar scores combine (weighted model only)
  * @unknown: how unknown criteria count
+ * @tailoring: (nullable): selections and weight overrides for the scored ruleset
  */
 typedef struct {
 	AccordScoreModel model;
 	AccordAggregation aggregation;
 	AccordUnknownPolicy unknown;
+	const AccordTailoring *tailoring;
 } AccordScoreOptions;
 
 /**
@@ -111,6 +114,17 @@ const AccordScoreItem *
 accord_score_get_pillar(const AccordScore *self, const AccordPillar *pillar) ACCORD_NON_NULL(1, 2);
 const AccordScoreItem *
 accord_score_get_rule(const AccordScore *self, const AccordRule *rule) ACCORD_NON_NULL(1, 2);
+gdouble
+accord_score_get_pillar_weight(const AccordScore *self, const AccordPillar *pillar)
+    ACCORD_NON_NULL(1, 2);
+gdouble
+accord_score_get_rule_weight(const AccordScore *self, const AccordRule *rule) ACCORD_NON_NULL(1, 2);
+gdouble
+accord_score_get_criterion_weight(const AccordScore *self, const AccordCriterion *criterion)
+    ACCORD_NON_NULL(1, 2);
+gboolean
+accord_score_selects_criterion(const AccordScore *self, const AccordCriterion *criterion)
+    ACCORD_NON_NULL(1, 2);
 gboolean
 accord_score_counts_criterion(const AccordScore *self, const AccordCriterion *criterion)
     ACCORD_NON_NULL(1, 2);
