@@ -15,5 +15,6 @@
 #include "score.h"
 #include "tailoring.h"
 #include "vocabulary.h"
+#include "waiver.h"
 
 #undef __ACCORD_H_INSIDE__
