@@ -3,14 +3,18 @@
 #define __ACCORD_H_INSIDE__
 
 #include "accord/version.h"
+#include "compare.h"
 #include "datadir.h"
+#include "diff.h"
 #include "document.h"
 #include "error.h"
 #include "evaluate.h"
+#include "explain.h"
 #include "gaps.h"
 #include "profile.h"
 #include "rank.h"
 #include "report.h"
+#include "roadmap.h"
 #include "ruleset.h"
 #include "score.h"
 #include "tailoring.h"

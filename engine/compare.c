@@ -1,0 +1,263 @@
+#include "config.h"
+
+#include <math.h>
+
+#include "accord/compare.h"
+#include "accord/error.h"
+
+struct _AccordComparison {
+	AccordEvaluation *a;
+	AccordEvaluation *b;
+	AccordScore *score_a;
+	AccordScore *score_b;
+	GArray *items; /* AccordComparisonItem, in ruleset order */
+	AccordAlignment overall;
+	AccordAlignment *pillars; /* by pillar index */
+};
+
+static const gchar *agreement_names[] =
+    {"both", "only-a", "only-b", "neither", "unknown", "not-applicable"};
+
+const gchar *
+accord_agreement_to_string(AccordAgreement agreement)
+{
+	g_return_val_if_fail(agreement <= ACCORD_AGREEMENT_NOT_APPLICABLE, NULL);
+	return agreement_names[agreement];
+}
+
+static AccordAgreement
+agreement_of(const AccordCriterionResult *a, const AccordCriterionResult *b)
+{
+	if (a->outcome == ACCORD_OUTCOME_NOT_APPLICABLE ||
+	    b->outcome == ACCORD_OUTCOME_NOT_APPLICABLE)
+		return ACCORD_AGREEMENT_NOT_APPLICABLE;
+	if (a->outcome == ACCORD_OUTCOME_UNKNOWN || b->outcome == ACCORD_OUTCOME_UNKNOWN)
+		return ACCORD_AGREEMENT_UNKNOWN;
+	if (a->outcome == ACCORD_OUTCOME_PASS)
+		return b->outcome == ACCORD_OUTCOME_PASS ? ACCORD_AGREEMENT_BOTH
+							 : ACCORD_AGREEMENT_ONLY_A;
+	return b->outcome == ACCORD_OUTCOME_PASS ? ACCORD_AGREEMENT_ONLY_B
+						 : ACCORD_AGREEMENT_NEITHER;
+}
+
+/* an absence is false, or a level or symbol called none or no; anything else stated is a
+ * regime of its own, so a divergence over it is a conflict between two regimes */
+static gboolean
+is_active(const AccordProfileFact *fact)
+{
+	const gchar *text = accord_profile_fact_get_text(fact);
+
+	return g_strcmp0(text, "false") != 0 && g_strcmp0(text, "none") != 0 &&
+	       g_strcmp0(text, "no") != 0;
+}
+
+static gboolean
+states_active_regime(const AccordCheck *check, const AccordProfile *profile)
+{
+	if (accord_check_get_kind(check) == ACCORD_CHECK_FACT) {
+		const AccordProfileFact *fact = accord_profile_lookup_fact(
+		    profile,
+		    accord_fact_def_get_key(accord_check_get_fact(check)));
+		return fact != NULL && is_active(fact);
+	}
+	for (guint i = 0; i < accord_check_get_n_children(check); i++) {
+		if (states_active_regime(accord_check_get_child(check, i), profile))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* the criterion's part of the ruleset's total weight: pillar share × rule share within the
+ * pillar × criterion share within the rule, all structural (tailoring applied), so the
+ * same weight is used for both profiles whatever each one's applicability */
+static gdouble
+structural_weight(const AccordScore *score, const AccordCriterion *criterion)
+{
+	const AccordRule *rule = accord_criterion_get_rule(criterion);
+	const AccordPillar *pillar = accord_rule_get_pillar(rule);
+	const AccordRuleset *rs = accord_evaluation_get_ruleset(accord_score_get_evaluation(score));
+	gdouble pillars = 0, rules = 0, criteria = 0;
+
+	for (guint i = 0; i < accord_ruleset_get_n_pillars(rs); i++)
+		pillars += accord_score_get_pillar_weight(score, accord_ruleset_get_pillar(rs, i));
+	for (guint i = 0; i < accord_ruleset_get_n_rules(rs); i++) {
+		const AccordRule *r = accord_ruleset_get_rule(rs, i);
+		if (accord_rule_get_pillar(r) == pillar)
+			rules += accord_score_get_rule_weight(score, r);
+	}
+	for (guint i = 0; i < accord_rule_get_n_criteria(rule); i++)
+		criteria +=
+		    accord_score_get_criterion_weight(score, accord_rule_get_criterion(rule, i));
+	return accord_score_get_pillar_weight(score, pillar) / pillars *
+	       accord_score_get_rule_weight(score, rule) / rules *
+	       accord_score_get_criterion_weight(score, criterion) / criteria;
+}
+
+static void
+add_to(AccordAlignment *al, const AccordComparisonItem *item)
+{
+	if (item->agreement > ACCORD_AGREEMENT_NEITHER)
+		return;
+	al->compared += item->weight;
+	if (item->agreement == ACCORD_AGREEMENT_BOTH || item->agreement == ACCORD_AGREEMENT_NEITHER)
+		al->agree += item->weight;
+	if (item->agreement == ACCORD_AGREEMENT_BOTH)
+		al->both_pass += item->weight;
+}
+
+/* sums become shares of the compared weight */
+static void
+normalise(AccordAlignment *al)
+{
+	al->agree = al->compared > 0 ? al->agree / al->compared : NAN;
+	al->both_pass = al->compared > 0 ? al->both_pass / al->compared : NAN;
+}
+
+static AccordComparisonItem
+compare_criterion(const AccordComparison *self, const AccordCriterion *criterion)
+{
+	const AccordCriterionResult *ra = accord_evaluation_get_result(self->a, criterion);
+	const AccordCriterionResult *rb = accord_evaluation_get_result(self->b, criterion);
+	AccordComparisonItem item = {criterion, agreement_of(ra, rb), 0, FALSE};
+	const AccordEvaluation *short_side = NULL;
+
+	if (!accord_score_selects_criterion(self->score_a, criterion))
+		item.agreement = ACCORD_AGREEMENT_NOT_APPLICABLE;
+	item.weight = structural_weight(self->score_a, criterion);
+	if (item.agreement == ACCORD_AGREEMENT_ONLY_A)
+		short_side = self->b;
+	else if (item.agreement == ACCORD_AGREEMENT_ONLY_B)
+		short_side = self->a;
+	if (short_side != NULL)
+		item.conflict = states_active_regime(accord_criterion_get_check(criterion),
+						     accord_evaluation_get_profile(short_side));
+	return item;
+}
+
+/**
+ * accord_comparison_new:
+ * @a: (transfer full): the first profile's evaluation
+ * @b: (transfer full): the second profile's evaluation, against the same ruleset
+ * @options: how to score both
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Compares two countries criterion by criterion: met by both, only one, neither, unknown on
+ * either side, or not applicable; and the alignment: the share of compared weight on which
+ * they agree and on which both pass, overall and per pillar.
+ *
+ * Returns: (transfer full) (nullable): the comparison, or %NULL with `ACCORD_ERROR_USAGE` when
+ *   the two evaluations are of different rulesets or the options cannot score
+ */
+AccordComparison *
+accord_comparison_new(AccordEvaluation *a,
+		      AccordEvaluation *b,
+		      const AccordScoreOptions *options,
+		      GError **error)
+{
+	g_autoptr(AccordComparison) self = g_new0(AccordComparison, 1);
+	const AccordRuleset *rs;
+
+	g_return_val_if_fail(a != NULL && b != NULL && options != NULL, NULL);
+	self->a = a;
+	self->b = b;
+	rs = accord_evaluation_get_ruleset(a);
+	if (rs != accord_evaluation_get_ruleset(b)) {
+		g_set_error_literal(
+		    error,
+		    ACCORD_ERROR,
+		    ACCORD_ERROR_USAGE,
+		    "a comparison needs both profiles evaluated against one ruleset");
+		return NULL;
+	}
+	self->score_a = accord_score_compute(a, options, error);
+	if (self->score_a == NULL)
+		return NULL;
+	self->score_b = accord_score_compute(b, options, error);
+	if (self->score_b == NULL)
+		return NULL;
+	self->items = g_array_new(FALSE, TRUE, sizeof(AccordComparisonItem));
+	self->pillars = g_new0(AccordAlignment, accord_ruleset_get_n_pillars(rs));
+	for (guint i = 0; i < accord_ruleset_get_n_criteria(rs); i++) {
+		AccordComparisonItem item =
+		    compare_criterion(self, accord_ruleset_get_criterion(rs, i));
+		const AccordPillar *pillar =
+		    accord_rule_get_pillar(accord_criterion_get_rule(item.criterion));
+
+		add_to(&self->overall, &item);
+		add_to(&self->pillars[accord_pillar_get_index(pillar)], &item);
+		g_array_append_val(self->items, item);
+	}
+	normalise(&self->overall);
+	for (guint p = 0; p < accord_ruleset_get_n_pillars(rs); p++)
+		normalise(&self->pillars[p]);
+	return g_steal_pointer(&self);
+}
+
+/**
+ * accord_comparison_free:
+ * @self: (nullable) (transfer full): a comparison
+ */
+void
+accord_comparison_free(AccordComparison *self)
+{
+	if (self == NULL)
+		return;
+	/* scores borrow the evaluations: free them first */
+	accord_score_free(self->score_a);
+	accord_score_free(self->score_b);
+	accord_evaluation_free(self->a);
+	accord_evaluation_free(self->b);
+	if (self->items != NULL)
+		g_array_unref(self->items);
+	g_free(self->pillars);
+	g_free(self);
+}
+
+const AccordScore *
+accord_comparison_get_score_a(const AccordComparison *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->score_a;
+}
+
+const AccordScore *
+accord_comparison_get_score_b(const AccordComparison *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->score_b;
+}
+
+const AccordRuleset *
+accord_comparison_get_ruleset(const AccordComparison *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return accord_evaluation_get_ruleset(self->a);
+}
+
+guint
+accord_comparison_get_n_items(const AccordComparison *self)
+{
+	g_return_val_if_fail(self != NULL, 0);
+	return self->items->len;
+}
+
+const AccordComparisonItem *
+accord_comparison_get_item(const AccordComparison *self, guint index)
+{
+	g_return_val_if_fail(self != NULL && index < self->items->len, NULL);
+	return &g_array_index(self->items, AccordComparisonItem, index);
+}
+
+const AccordAlignment *
+accord_comparison_get_alignment(const AccordComparison *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return &self->overall;
+}
+
+const AccordAlignment *
+accord_comparison_get_pillar_alignment(const AccordComparison *self, const AccordPillar *pillar)
+{
+	g_return_val_if_fail(self != NULL && pillar != NULL, NULL);
+	return &self->pillars[accord_pillar_get_index(pillar)];
+}

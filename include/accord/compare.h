@@ -1,0 +1,90 @@
+#pragma once
+
+#include <glib.h>
+
+#include "macros.h"
+#include "score.h"
+
+G_BEGIN_DECLS
+
+/**
+ * AccordAgreement:
+ * @ACCORD_AGREEMENT_BOTH: both profiles meet the criterion in full
+ * @ACCORD_AGREEMENT_ONLY_A: only the first meets it
+ * @ACCORD_AGREEMENT_ONLY_B: only the second meets it
+ * @ACCORD_AGREEMENT_NEITHER: neither meets it in full
+ * @ACCORD_AGREEMENT_UNKNOWN: either profile does not state a fact it needs
+ * @ACCORD_AGREEMENT_NOT_APPLICABLE: it does not apply to one of them, or the tailoring
+ *   deselects it
+ */
+typedef enum {
+	ACCORD_AGREEMENT_BOTH,
+	ACCORD_AGREEMENT_ONLY_A,
+	ACCORD_AGREEMENT_ONLY_B,
+	ACCORD_AGREEMENT_NEITHER,
+	ACCORD_AGREEMENT_UNKNOWN,
+	ACCORD_AGREEMENT_NOT_APPLICABLE,
+} AccordAgreement;
+
+/**
+ * AccordComparisonItem:
+ * @criterion: the criterion
+ * @agreement: how the two stand on it
+ * @weight: its share of the ruleset's total weight (pillar × rule × criterion shares)
+ * @conflict: for a divergence, %TRUE when the side that falls short states an active regime
+ *   of its own (a value other than false, none or no), not merely an absence
+ *
+ * One criterion of a comparison; a read-only record owned by #AccordComparison.
+ */
+typedef struct {
+	const AccordCriterion *criterion;
+	AccordAgreement agreement;
+	gdouble weight;
+	gboolean conflict;
+} AccordComparisonItem;
+
+/**
+ * AccordAlignment:
+ * @compared: the weight of the criteria both profiles have known outcomes on
+ * @agree: the share of @compared on which they agree (both meet it, or neither does)
+ * @both_pass: the share of @compared that both meet
+ *
+ * Alignment of two profiles over a ruleset or one pillar; NAN shares when nothing compares.
+ */
+typedef struct {
+	gdouble compared;
+	gdouble agree;
+	gdouble both_pass;
+} AccordAlignment;
+
+typedef struct _AccordComparison AccordComparison;
+
+const gchar *
+accord_agreement_to_string(AccordAgreement agreement);
+
+G_GNUC_WARN_UNUSED_RESULT AccordComparison *
+accord_comparison_new(AccordEvaluation *a,
+		      AccordEvaluation *b,
+		      const AccordScoreOptions *options,
+		      GError **error) ACCORD_NON_NULL(1, 2, 3);
+void
+accord_comparison_free(AccordComparison *self);
+const AccordScore *
+accord_comparison_get_score_a(const AccordComparison *self) ACCORD_NON_NULL(1);
+const AccordScore *
+accord_comparison_get_score_b(const AccordComparison *self) ACCORD_NON_NULL(1);
+const AccordRuleset *
+accord_comparison_get_ruleset(const AccordComparison *self) ACCORD_NON_NULL(1);
+guint
+accord_comparison_get_n_items(const AccordComparison *self) ACCORD_NON_NULL(1);
+const AccordComparisonItem *
+accord_comparison_get_item(const AccordComparison *self, guint index) ACCORD_NON_NULL(1);
+const AccordAlignment *
+accord_comparison_get_alignment(const AccordComparison *self) ACCORD_NON_NULL(1);
+const AccordAlignment *
+accord_comparison_get_pillar_alignment(const AccordComparison *self, const AccordPillar *pillar)
+    ACCORD_NON_NULL(1, 2);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordComparison, accord_comparison_free)
+
+G_END_DECLS

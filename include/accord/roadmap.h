@@ -1,0 +1,73 @@
+#pragma once
+
+#include <glib.h>
+
+#include "macros.h"
+#include "score.h"
+
+G_BEGIN_DECLS
+
+/**
+ * AccordRoadmapStep:
+ * @criterion: the criterion to meet
+ * @phase: the phase it is in, from 1
+ * @weight: its share of the overall score (rule share × criterion share within the rule)
+ * @shortfall: 1 − its current credit
+ * @value: @weight × @shortfall × 100 / effort cost: points of score per unit of effort
+ * @rule_gap: the gap of the rule it belongs to, in points (see #AccordGap)
+ *
+ * One step of a capacity-building plan; a read-only record owned by #AccordRoadmap.
+ */
+typedef struct {
+	const AccordCriterion *criterion;
+	guint phase;
+	gdouble weight;
+	gdouble shortfall;
+	gdouble value;
+	gdouble rule_gap;
+} AccordRoadmapStep;
+
+/**
+ * AccordRoadmapPhase:
+ * @number: from 1
+ * @first: index of its first step
+ * @n_steps: how many steps it has
+ * @effort: the sum of its steps' effort costs
+ * @score: the overall score once this phase and every earlier one are done, re-scored
+ * @coverage: the coverage at that point
+ *
+ * A group of steps; a read-only record owned by #AccordRoadmap.
+ */
+typedef struct {
+	guint number;
+	guint first;
+	guint n_steps;
+	guint effort;
+	gdouble score;
+	gdouble coverage;
+} AccordRoadmapPhase;
+
+typedef struct _AccordRoadmap AccordRoadmap;
+
+#define ACCORD_ROADMAP_DEFAULT_PHASE_EFFORT 6
+
+G_GNUC_WARN_UNUSED_RESULT AccordRoadmap *
+accord_roadmap_new(const AccordScore *score, guint phase_effort, GError **error) ACCORD_NON_NULL(1);
+void
+accord_roadmap_free(AccordRoadmap *self);
+const AccordScore *
+accord_roadmap_get_score(const AccordRoadmap *self) ACCORD_NON_NULL(1);
+guint
+accord_roadmap_get_phase_effort(const AccordRoadmap *self) ACCORD_NON_NULL(1);
+guint
+accord_roadmap_get_n_steps(const AccordRoadmap *self) ACCORD_NON_NULL(1);
+const AccordRoadmapStep *
+accord_roadmap_get_step(const AccordRoadmap *self, guint index) ACCORD_NON_NULL(1);
+guint
+accord_roadmap_get_n_phases(const AccordRoadmap *self) ACCORD_NON_NULL(1);
+const AccordRoadmapPhase *
+accord_roadmap_get_phase(const AccordRoadmap *self, guint index) ACCORD_NON_NULL(1);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordRoadmap, accord_roadmap_free)
+
+G_END_DECLS
