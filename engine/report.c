@@ -13,6 +13,13 @@ struct _AccordReport {
 	AccordGapList *gaps;
 	GArray *validations;	/* AccordValidation; validation reports only */
 	AccordRanking *ranking; /* rank reports only */
+	GPtrArray *comparisons; /* AccordComparison*; compare reports only */
+	AccordRoadmap *roadmap;
+	AccordDiff *diff;
+	AccordExplanation *explanation;
+	GPtrArray *alternatives; /* Alternative*: the same view under other assumptions */
+	AccordWaiverOutcome *waivers;
+	AccordTailoring *tailoring;
 };
 
 static const gchar *format_names[] = {"text", "json", "csv", "markdown"};
@@ -60,6 +67,222 @@ accord_report_new(AccordReportKind kind, AccordEvaluation *evaluation, AccordSco
 	self->score = score;
 	self->gaps = accord_gaps_compute(score);
 	return self;
+}
+
+/* the same view computed another way, e.g. without the what-if assumptions, or before the
+ * waivers, so a writer can show both numbers side by side */
+typedef struct {
+	gchar *label;
+	AccordReport *report;
+} Alternative;
+
+static void
+alternative_free(Alternative *alt)
+{
+	g_free(alt->label);
+	accord_report_free(alt->report);
+	g_free(alt);
+}
+
+static AccordReport *
+report_of_kind(AccordReportKind kind)
+{
+	AccordReport *self = g_new0(AccordReport, 1);
+
+	self->kind = kind;
+	return self;
+}
+
+/**
+ * accord_report_new_comparisons:
+ * @comparisons: (transfer full) (element-type AccordComparison): one per ruleset, same pair
+ *
+ * Returns: (transfer full): a report that formats the comparisons
+ */
+AccordReport *
+accord_report_new_comparisons(GPtrArray *comparisons)
+{
+	AccordReport *self;
+
+	g_return_val_if_fail(comparisons != NULL && comparisons->len > 0, NULL);
+	self = report_of_kind(ACCORD_REPORT_COMPARE);
+	self->comparisons = comparisons;
+	return self;
+}
+
+const GPtrArray *
+accord_report_get_comparisons(const AccordReport *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->comparisons;
+}
+
+/**
+ * accord_report_new_roadmap:
+ * @evaluation: (transfer full): the evaluation
+ * @score: (transfer full): its score
+ * @phase_effort: the effort budget of a phase
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Returns: (transfer full) (nullable): a report that plans how to close the gaps, or %NULL
+ *   with @error set (the arguments are freed)
+ */
+AccordReport *
+accord_report_new_roadmap(AccordEvaluation *evaluation,
+			  AccordScore *score,
+			  guint phase_effort,
+			  GError **error)
+{
+	g_autoptr(AccordReport) self = accord_report_new(ACCORD_REPORT_ROADMAP, evaluation, score);
+
+	self->roadmap = accord_roadmap_new(self->score, phase_effort, error);
+	if (self->roadmap == NULL)
+		return NULL;
+	return g_steal_pointer(&self);
+}
+
+const AccordRoadmap *
+accord_report_get_roadmap(const AccordReport *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->roadmap;
+}
+
+/**
+ * accord_report_new_diff:
+ * @diff: (transfer full): a diff of two snapshots
+ *
+ * Returns: (transfer full): a report that formats the diff
+ */
+AccordReport *
+accord_report_new_diff(AccordDiff *diff)
+{
+	AccordReport *self;
+
+	g_return_val_if_fail(diff != NULL, NULL);
+	self = report_of_kind(ACCORD_REPORT_DIFF);
+	self->diff = diff;
+	return self;
+}
+
+const AccordDiff *
+accord_report_get_diff(const AccordReport *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->diff;
+}
+
+/**
+ * accord_report_new_explanation:
+ * @evaluation: (transfer full): the evaluation
+ * @score: (transfer full): its score
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Returns: (transfer full) (nullable): a report of the full derivation of @score, with the
+ *   marginal gain of each open criterion, or %NULL with @error set (the arguments are freed)
+ */
+AccordReport *
+accord_report_new_explanation(AccordEvaluation *evaluation, AccordScore *score, GError **error)
+{
+	g_autoptr(AccordReport) self = accord_report_new(ACCORD_REPORT_EXPLAIN, evaluation, score);
+
+	self->explanation = accord_explanation_new(self->score, error);
+	if (self->explanation == NULL)
+		return NULL;
+	return g_steal_pointer(&self);
+}
+
+const AccordExplanation *
+accord_report_get_explanation(const AccordReport *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->explanation;
+}
+
+/**
+ * accord_report_add_alternative:
+ * @self: a report
+ * @label: what differs, e.g. "without assumptions" or "before waivers"
+ * @alternative: (transfer full): the same kind of report computed that way
+ *
+ * Keeps another computation of the same view beside this one; writers show its headline
+ * numbers next to the report's own.
+ */
+void
+accord_report_add_alternative(AccordReport *self, const gchar *label, AccordReport *alternative)
+{
+	Alternative *alt;
+
+	g_return_if_fail(self != NULL && label != NULL && alternative != NULL);
+	if (self->alternatives == NULL)
+		self->alternatives =
+		    g_ptr_array_new_with_free_func((GDestroyNotify)alternative_free);
+	alt = g_new0(Alternative, 1);
+	alt->label = g_strdup(label);
+	alt->report = alternative;
+	g_ptr_array_add(self->alternatives, alt);
+}
+
+guint
+accord_report_get_n_alternatives(const AccordReport *self)
+{
+	g_return_val_if_fail(self != NULL, 0);
+	return self->alternatives != NULL ? self->alternatives->len : 0;
+}
+
+const gchar *
+accord_report_get_alternative_label(const AccordReport *self, guint index)
+{
+	g_return_val_if_fail(self != NULL && index < accord_report_get_n_alternatives(self), NULL);
+	return ((const Alternative *)g_ptr_array_index(self->alternatives, index))->label;
+}
+
+const AccordReport *
+accord_report_get_alternative(const AccordReport *self, guint index)
+{
+	g_return_val_if_fail(self != NULL && index < accord_report_get_n_alternatives(self), NULL);
+	return ((const Alternative *)g_ptr_array_index(self->alternatives, index))->report;
+}
+
+/**
+ * accord_report_set_waivers:
+ * @self: a score or gaps report whose evaluation is the one after the waivers
+ * @outcome: (transfer full): how each waiver bore on it
+ */
+void
+accord_report_set_waivers(AccordReport *self, AccordWaiverOutcome *outcome)
+{
+	g_return_if_fail(self != NULL && outcome != NULL);
+	accord_waiver_outcome_free(self->waivers);
+	self->waivers = outcome;
+}
+
+const AccordWaiverOutcome *
+accord_report_get_waivers(const AccordReport *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->waivers;
+}
+
+/**
+ * accord_report_set_tailoring:
+ * @self: a report
+ * @tailoring: the tailoring its scores used; the report keeps a reference, which also keeps
+ *   it alive for the scores that borrow it
+ */
+void
+accord_report_set_tailoring(AccordReport *self, const AccordTailoring *tailoring)
+{
+	g_return_if_fail(self != NULL && tailoring != NULL);
+	accord_tailoring_unref(self->tailoring);
+	self->tailoring = accord_tailoring_ref(tailoring);
+}
+
+const AccordTailoring *
+accord_report_get_tailoring(const AccordReport *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->tailoring;
 }
 
 static void
@@ -169,9 +392,19 @@ accord_report_free(AccordReport *self)
 	if (self->validations != NULL)
 		g_array_unref(self->validations);
 	accord_ranking_free(self->ranking);
+	if (self->comparisons != NULL)
+		g_ptr_array_unref(self->comparisons);
+	if (self->alternatives != NULL)
+		g_ptr_array_unref(self->alternatives);
+	accord_roadmap_free(self->roadmap);
+	accord_explanation_free(self->explanation);
+	accord_diff_free(self->diff);
+	accord_waiver_outcome_free(self->waivers);
 	accord_gap_list_free(self->gaps);
 	accord_score_free(self->score);
 	accord_evaluation_free(self->evaluation);
+	/* last: the scores above borrowed it through their options */
+	accord_tailoring_unref(self->tailoring);
 	g_free(self);
 }
 

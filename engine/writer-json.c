@@ -6,8 +6,8 @@
 #include "accord/version.h"
 #include "writer-private.h"
 
-static void
-member_string(JsonBuilder *b, const gchar *name, const gchar *value)
+void
+accord_json_add_string(JsonBuilder *b, const gchar *name, const gchar *value)
 {
 	json_builder_set_member_name(b, name);
 	if (value != NULL)
@@ -18,8 +18,8 @@ member_string(JsonBuilder *b, const gchar *name, const gchar *value)
 
 /* numbers go out at full double precision (json-glib prints 17 significant digits), so a
  * pipeline reads back exactly the value Accord computed; rounding is for display */
-static void
-member_number(JsonBuilder *b, const gchar *name, gdouble value)
+void
+accord_json_add_number(JsonBuilder *b, const gchar *name, gdouble value)
 {
 	json_builder_set_member_name(b, name);
 	if (isnan(value))
@@ -28,15 +28,25 @@ member_number(JsonBuilder *b, const gchar *name, gdouble value)
 		json_builder_add_double_value(b, value);
 }
 
-static void
-add_options(JsonBuilder *b, const AccordScoreOptions *options);
-
-static void
-add_item(JsonBuilder *b, const AccordScoreItem *item)
+void
+accord_json_add_item(JsonBuilder *b, const AccordScoreItem *item)
 {
-	member_number(b, "score", item->applicable ? item->value : NAN);
-	member_number(b, "coverage", item->coverage);
-	member_number(b, "share", item->share);
+	accord_json_add_number(b, "score", item->applicable ? item->value : NAN);
+	accord_json_add_number(b, "coverage", item->coverage);
+	accord_json_add_number(b, "share", item->share);
+}
+
+void
+accord_json_add_options(JsonBuilder *b, const AccordScoreOptions *options)
+{
+	json_builder_set_member_name(b, "options");
+	json_builder_begin_object(b);
+	accord_json_add_string(b, "model", accord_score_model_to_string(options->model));
+	accord_json_add_string(b,
+			       "aggregation",
+			       accord_aggregation_to_string(options->aggregation));
+	accord_json_add_string(b, "unknown", accord_unknown_policy_to_string(options->unknown));
+	json_builder_end_object(b);
 }
 
 static void
@@ -48,28 +58,29 @@ add_header(JsonBuilder *b, const AccordReport *report)
 	const AccordProfile *p = accord_evaluation_get_profile(evaluation);
 	const AccordScoreOptions *options = accord_score_get_options(score);
 
-	member_string(b, "schema_version", ACCORD_JSON_SCHEMA_VERSION);
-	member_string(b, "generator", "accord " ACCORD_VERSION_STRING);
-	member_string(b,
-		      "kind",
-		      accord_report_get_kind(report) == ACCORD_REPORT_GAPS ? "gaps" : "score");
+	accord_json_add_string(b, "schema_version", ACCORD_JSON_SCHEMA_VERSION);
+	accord_json_add_string(b, "generator", "accord " ACCORD_VERSION_STRING);
+	accord_json_add_string(b,
+			       "kind",
+			       accord_report_get_kind(report) == ACCORD_REPORT_GAPS ? "gaps"
+										    : "score");
 	json_builder_set_member_name(b, "profile");
 	json_builder_begin_object(b);
-	member_string(b, "country", accord_profile_get_country(p));
-	member_string(b, "name", accord_profile_get_name(p));
-	member_string(b, "as_of", accord_profile_get_as_of(p));
+	accord_json_add_string(b, "country", accord_profile_get_country(p));
+	accord_json_add_string(b, "name", accord_profile_get_name(p));
+	accord_json_add_string(b, "as_of", accord_profile_get_as_of(p));
 	json_builder_end_object(b);
 	json_builder_set_member_name(b, "ruleset");
 	json_builder_begin_object(b);
-	member_string(b, "id", accord_ruleset_get_id(rs));
-	member_string(b, "version", accord_ruleset_get_version(rs));
-	member_string(b, "title", accord_ruleset_get_title(rs));
-	member_string(b, "agreement", accord_ruleset_get_agreement(rs));
+	accord_json_add_string(b, "id", accord_ruleset_get_id(rs));
+	accord_json_add_string(b, "version", accord_ruleset_get_version(rs));
+	accord_json_add_string(b, "title", accord_ruleset_get_title(rs));
+	accord_json_add_string(b, "agreement", accord_ruleset_get_agreement(rs));
 	json_builder_end_object(b);
-	add_options(b, options);
+	accord_json_add_options(b, options);
 	json_builder_set_member_name(b, "overall");
 	json_builder_begin_object(b);
-	add_item(b, accord_score_get_overall(score));
+	accord_json_add_item(b, accord_score_get_overall(score));
 	json_builder_end_object(b);
 }
 
@@ -82,10 +93,10 @@ add_pillars(JsonBuilder *b, const AccordScore *score, const AccordRuleset *rs)
 		const AccordPillar *pillar = accord_ruleset_get_pillar(rs, i);
 
 		json_builder_begin_object(b);
-		member_string(b, "id", accord_pillar_get_id(pillar));
-		member_string(b, "title", accord_pillar_get_title(pillar));
-		member_number(b, "weight", accord_pillar_get_weight(pillar));
-		add_item(b, accord_score_get_pillar(score, pillar));
+		accord_json_add_string(b, "id", accord_pillar_get_id(pillar));
+		accord_json_add_string(b, "title", accord_pillar_get_title(pillar));
+		accord_json_add_number(b, "weight", accord_pillar_get_weight(pillar));
+		accord_json_add_item(b, accord_score_get_pillar(score, pillar));
 		json_builder_end_object(b);
 	}
 	json_builder_end_array(b);
@@ -98,15 +109,17 @@ add_criterion(JsonBuilder *b, const AccordScore *score, const AccordCriterion *c
 	    accord_evaluation_get_result(accord_score_get_evaluation(score), criterion);
 
 	json_builder_begin_object(b);
-	member_string(b, "id", accord_criterion_get_id(criterion));
-	member_string(b, "title", accord_criterion_get_title(criterion));
-	member_number(b, "weight", accord_criterion_get_weight(criterion));
-	member_string(b, "effort", accord_effort_to_string(accord_criterion_get_effort(criterion)));
-	member_string(b, "outcome", accord_outcome_to_string(r->outcome));
-	member_number(b, "credit", r->credit);
+	accord_json_add_string(b, "id", accord_criterion_get_id(criterion));
+	accord_json_add_string(b, "title", accord_criterion_get_title(criterion));
+	accord_json_add_number(b, "weight", accord_criterion_get_weight(criterion));
+	accord_json_add_string(b,
+			       "effort",
+			       accord_effort_to_string(accord_criterion_get_effort(criterion)));
+	accord_json_add_string(b, "outcome", accord_outcome_to_string(r->outcome));
+	accord_json_add_number(b, "credit", r->credit);
 	json_builder_set_member_name(b, "counted");
 	json_builder_add_boolean_value(b, accord_score_counts_criterion(score, criterion));
-	member_string(b, "reason", r->reason);
+	accord_json_add_string(b, "reason", r->reason);
 	json_builder_end_object(b);
 }
 
@@ -115,14 +128,14 @@ add_rule_fields(JsonBuilder *b, const AccordRule *rule)
 {
 	const AccordObligation *obligation = accord_rule_get_obligation(rule);
 
-	member_string(b, "id", accord_rule_get_id(rule));
-	member_string(b, "title", accord_rule_get_title(rule));
-	member_string(b, "pillar", accord_pillar_get_id(accord_rule_get_pillar(rule)));
-	member_string(b, "cite", accord_rule_get_cite(rule));
-	member_string(b, "obligation", accord_obligation_get_id(obligation));
-	member_number(b, "multiplier", accord_obligation_get_multiplier(obligation));
-	member_number(b, "weight", accord_rule_get_weight(rule));
-	member_number(b, "effective_weight", accord_rule_get_effective_weight(rule));
+	accord_json_add_string(b, "id", accord_rule_get_id(rule));
+	accord_json_add_string(b, "title", accord_rule_get_title(rule));
+	accord_json_add_string(b, "pillar", accord_pillar_get_id(accord_rule_get_pillar(rule)));
+	accord_json_add_string(b, "cite", accord_rule_get_cite(rule));
+	accord_json_add_string(b, "obligation", accord_obligation_get_id(obligation));
+	accord_json_add_number(b, "multiplier", accord_obligation_get_multiplier(obligation));
+	accord_json_add_number(b, "weight", accord_rule_get_weight(rule));
+	accord_json_add_number(b, "effective_weight", accord_rule_get_effective_weight(rule));
 	json_builder_set_member_name(b, "verified");
 	json_builder_add_boolean_value(b, accord_rule_is_verified(rule));
 }
@@ -137,7 +150,7 @@ add_rules(JsonBuilder *b, const AccordScore *score, const AccordRuleset *rs)
 
 		json_builder_begin_object(b);
 		add_rule_fields(b, rule);
-		add_item(b, accord_score_get_rule(score, rule));
+		accord_json_add_item(b, accord_score_get_rule(score, rule));
 		json_builder_set_member_name(b, "criteria");
 		json_builder_begin_array(b);
 		for (guint c = 0; c < accord_rule_get_n_criteria(rule); c++)
@@ -154,24 +167,24 @@ add_fact(JsonBuilder *b, const AccordProfile *profile, const gchar *key)
 	const AccordProfileFact *fact = accord_profile_lookup_fact(profile, key);
 
 	json_builder_begin_object(b);
-	member_string(b, "key", key);
+	accord_json_add_string(b, "key", key);
 	json_builder_set_member_name(b, "stated");
 	json_builder_add_boolean_value(b, fact != NULL);
 	if (fact != NULL) {
-		member_string(b, "value", accord_profile_fact_get_text(fact));
-		member_string(
+		accord_json_add_string(b, "value", accord_profile_fact_get_text(fact));
+		accord_json_add_string(
 		    b,
 		    "confidence",
 		    accord_confidence_to_string(accord_profile_fact_get_confidence(fact)));
-		member_string(b, "note", accord_profile_fact_get_note(fact));
+		accord_json_add_string(b, "note", accord_profile_fact_get_note(fact));
 		json_builder_set_member_name(b, "evidence");
 		json_builder_begin_array(b);
 		for (guint i = 0; i < accord_profile_fact_get_n_evidence(fact); i++) {
 			const AccordEvidence *ev = accord_profile_fact_get_evidence(fact, i);
 			json_builder_begin_object(b);
-			member_string(b, "title", accord_evidence_get_title(ev));
-			member_string(b, "href", accord_evidence_get_href(ev));
-			member_string(b, "date", accord_evidence_get_date(ev));
+			accord_json_add_string(b, "title", accord_evidence_get_title(ev));
+			accord_json_add_string(b, "href", accord_evidence_get_href(ev));
+			accord_json_add_string(b, "date", accord_evidence_get_date(ev));
 			json_builder_end_object(b);
 		}
 		json_builder_end_array(b);
@@ -190,11 +203,11 @@ add_unmet(JsonBuilder *b, const AccordScore *score, const AccordCriterion *crite
 		accord_writer_collect_facts(accord_criterion_get_precondition(criterion), keys);
 	accord_writer_collect_facts(accord_criterion_get_check(criterion), keys);
 	json_builder_begin_object(b);
-	member_string(b, "id", accord_criterion_get_id(criterion));
-	member_string(b, "title", accord_criterion_get_title(criterion));
-	member_string(b, "outcome", accord_outcome_to_string(r->outcome));
-	member_number(b, "credit", r->credit);
-	member_string(b, "reason", r->reason);
+	accord_json_add_string(b, "id", accord_criterion_get_id(criterion));
+	accord_json_add_string(b, "title", accord_criterion_get_title(criterion));
+	accord_json_add_string(b, "outcome", accord_outcome_to_string(r->outcome));
+	accord_json_add_number(b, "credit", r->credit);
+	accord_json_add_string(b, "reason", r->reason);
 	json_builder_set_member_name(b, "facts");
 	json_builder_begin_array(b);
 	for (guint k = 0; k < keys->len; k++)
@@ -209,7 +222,7 @@ add_gaps(JsonBuilder *b, const AccordReport *report)
 	const AccordGapList *gaps = accord_report_get_gaps(report);
 	const AccordScore *score = accord_report_get_score(report);
 
-	member_number(b, "total_gap", accord_gap_list_get_total(gaps));
+	accord_json_add_number(b, "total_gap", accord_gap_list_get_total(gaps));
 	json_builder_set_member_name(b, "gaps");
 	json_builder_begin_array(b);
 	for (guint i = 0; i < accord_gap_list_get_n_gaps(gaps); i++) {
@@ -219,11 +232,13 @@ add_gaps(JsonBuilder *b, const AccordReport *report)
 		json_builder_set_member_name(b, "rank");
 		json_builder_add_int_value(b, i + 1);
 		add_rule_fields(b, gap->rule);
-		member_number(b, "score", gap->score);
-		member_number(b, "share", gap->share);
-		member_number(b, "gap", gap->gap);
-		member_string(b, "provision", accord_rule_get_provision(gap->rule));
-		member_string(b, "recommendation", accord_rule_get_recommendation(gap->rule));
+		accord_json_add_number(b, "score", gap->score);
+		accord_json_add_number(b, "share", gap->share);
+		accord_json_add_number(b, "gap", gap->gap);
+		accord_json_add_string(b, "provision", accord_rule_get_provision(gap->rule));
+		accord_json_add_string(b,
+				       "recommendation",
+				       accord_rule_get_recommendation(gap->rule));
 		json_builder_set_member_name(b, "unmet");
 		json_builder_begin_array(b);
 		for (guint c = 0; c < gap->unmet->len; c++)
@@ -237,34 +252,23 @@ add_gaps(JsonBuilder *b, const AccordReport *report)
 static void
 add_validation(JsonBuilder *b, const AccordReport *report)
 {
-	member_string(b, "schema_version", ACCORD_JSON_SCHEMA_VERSION);
-	member_string(b, "generator", "accord " ACCORD_VERSION_STRING);
-	member_string(b, "kind", "validation");
+	accord_json_add_string(b, "schema_version", ACCORD_JSON_SCHEMA_VERSION);
+	accord_json_add_string(b, "generator", "accord " ACCORD_VERSION_STRING);
+	accord_json_add_string(b, "kind", "validation");
 	json_builder_set_member_name(b, "files");
 	json_builder_begin_array(b);
 	for (guint i = 0; i < accord_report_get_n_validations(report); i++) {
 		const AccordValidation *v = accord_report_get_validation(report, i);
 
 		json_builder_begin_object(b);
-		member_string(b, "path", v->path);
+		accord_json_add_string(b, "path", v->path);
 		json_builder_set_member_name(b, "valid");
 		json_builder_add_boolean_value(b, v->error == NULL);
-		member_string(b, "summary", v->summary);
-		member_string(b, "error", v->error);
+		accord_json_add_string(b, "summary", v->summary);
+		accord_json_add_string(b, "error", v->error);
 		json_builder_end_object(b);
 	}
 	json_builder_end_array(b);
-}
-
-static void
-add_options(JsonBuilder *b, const AccordScoreOptions *options)
-{
-	json_builder_set_member_name(b, "options");
-	json_builder_begin_object(b);
-	member_string(b, "model", accord_score_model_to_string(options->model));
-	member_string(b, "aggregation", accord_aggregation_to_string(options->aggregation));
-	member_string(b, "unknown", accord_unknown_policy_to_string(options->unknown));
-	json_builder_end_object(b);
 }
 
 static void
@@ -277,8 +281,8 @@ add_rank_scores(JsonBuilder *b, const AccordRanking *ranking, guint row)
 		const AccordScore *score = accord_ranking_get_score(ranking, row, r);
 
 		json_builder_begin_object(b);
-		member_string(b, "ruleset", accord_ruleset_get_id(rs));
-		add_item(b, accord_score_get_overall(score));
+		accord_json_add_string(b, "ruleset", accord_ruleset_get_id(rs));
+		accord_json_add_item(b, accord_score_get_overall(score));
 		add_pillars(b, score, rs);
 		json_builder_end_object(b);
 	}
@@ -298,10 +302,10 @@ add_rank_rows(JsonBuilder *b, const AccordRanking *ranking)
 		json_builder_add_int_value(b, row->position);
 		json_builder_set_member_name(b, "tied");
 		json_builder_add_boolean_value(b, row->tied);
-		member_string(b, "country", accord_profile_get_country(row->profile));
-		member_string(b, "name", accord_profile_get_name(row->profile));
-		member_string(b, "as_of", accord_profile_get_as_of(row->profile));
-		member_number(b, "mean", row->mean);
+		accord_json_add_string(b, "country", accord_profile_get_country(row->profile));
+		accord_json_add_string(b, "name", accord_profile_get_name(row->profile));
+		accord_json_add_string(b, "as_of", accord_profile_get_as_of(row->profile));
+		accord_json_add_number(b, "mean", row->mean);
 		json_builder_set_member_name(b, "tier");
 		if (accord_ranking_get_n_tiers(ranking) > 0)
 			json_builder_add_int_value(b, row->tier);
@@ -316,22 +320,22 @@ add_rank_rows(JsonBuilder *b, const AccordRanking *ranking)
 static void
 add_ranking(JsonBuilder *b, const AccordRanking *ranking)
 {
-	member_string(b, "schema_version", ACCORD_JSON_SCHEMA_VERSION);
-	member_string(b, "generator", "accord " ACCORD_VERSION_STRING);
-	member_string(b, "kind", "rank");
+	accord_json_add_string(b, "schema_version", ACCORD_JSON_SCHEMA_VERSION);
+	accord_json_add_string(b, "generator", "accord " ACCORD_VERSION_STRING);
+	accord_json_add_string(b, "kind", "rank");
 	json_builder_set_member_name(b, "rulesets");
 	json_builder_begin_array(b);
 	for (guint r = 0; r < accord_ranking_get_n_rulesets(ranking); r++) {
 		const AccordRuleset *rs = accord_ranking_get_ruleset(ranking, r);
 
 		json_builder_begin_object(b);
-		member_string(b, "id", accord_ruleset_get_id(rs));
-		member_string(b, "version", accord_ruleset_get_version(rs));
-		member_string(b, "title", accord_ruleset_get_title(rs));
+		accord_json_add_string(b, "id", accord_ruleset_get_id(rs));
+		accord_json_add_string(b, "version", accord_ruleset_get_version(rs));
+		accord_json_add_string(b, "title", accord_ruleset_get_title(rs));
 		json_builder_end_object(b);
 	}
 	json_builder_end_array(b);
-	add_options(b, accord_ranking_get_options(ranking));
+	accord_json_add_options(b, accord_ranking_get_options(ranking));
 	json_builder_set_member_name(b, "tiers");
 	json_builder_begin_array(b);
 	for (guint t = 0; t < accord_ranking_get_n_tiers(ranking); t++)
@@ -344,11 +348,11 @@ add_ranking(JsonBuilder *b, const AccordRanking *ranking)
 		const AccordCorrelation *cor = accord_ranking_get_correlation(ranking, c);
 
 		json_builder_begin_object(b);
-		member_string(b, "ruleset", accord_ruleset_get_id(cor->ruleset));
-		member_string(b, "index", cor->index_name);
+		accord_json_add_string(b, "ruleset", accord_ruleset_get_id(cor->ruleset));
+		accord_json_add_string(b, "index", cor->index_name);
 		json_builder_set_member_name(b, "method");
 		json_builder_add_string_value(b, "spearman");
-		member_number(b, "rho", cor->rho);
+		accord_json_add_number(b, "rho", cor->rho);
 		json_builder_set_member_name(b, "n");
 		json_builder_add_int_value(b, cor->n);
 		json_builder_end_object(b);
@@ -357,8 +361,16 @@ add_ranking(JsonBuilder *b, const AccordRanking *ranking)
 }
 
 /* every JSON view is one object: build it, then print it with json-glib */
-static void
-emit(JsonBuilder *b, GString *out)
+void
+accord_json_add_document_header(JsonBuilder *b, const gchar *kind)
+{
+	accord_json_add_string(b, "schema_version", ACCORD_JSON_SCHEMA_VERSION);
+	accord_json_add_string(b, "generator", "accord " ACCORD_VERSION_STRING);
+	accord_json_add_string(b, "kind", kind);
+}
+
+void
+accord_json_emit(JsonBuilder *b, GString *out)
 {
 	g_autoptr(JsonGenerator) gen = json_generator_new();
 	g_autoptr(JsonNode) root = json_builder_get_root(b);
@@ -387,7 +399,7 @@ write_results(const AccordReport *report, GString *out)
 	else
 		add_rules(b, score, rs);
 	json_builder_end_object(b);
-	emit(b, out);
+	accord_json_emit(b, out);
 }
 
 static void
@@ -398,7 +410,7 @@ write_validation(const AccordReport *report, GString *out)
 	json_builder_begin_object(b);
 	add_validation(b, report);
 	json_builder_end_object(b);
-	emit(b, out);
+	accord_json_emit(b, out);
 }
 
 static void
@@ -409,7 +421,7 @@ write_ranking(const AccordReport *report, GString *out)
 	json_builder_begin_object(b);
 	add_ranking(b, accord_report_get_ranking(report));
 	json_builder_end_object(b);
-	emit(b, out);
+	accord_json_emit(b, out);
 }
 
 const AccordWriteFunc accord_writers_json[ACCORD_REPORT_N_KINDS] = {
@@ -417,4 +429,8 @@ const AccordWriteFunc accord_writers_json[ACCORD_REPORT_N_KINDS] = {
     [ACCORD_REPORT_GAPS] = write_results,
     [ACCORD_REPORT_VALIDATION] = write_validation,
     [ACCORD_REPORT_RANK] = write_ranking,
+    [ACCORD_REPORT_COMPARE] = accord_writer_compare_json,
+    [ACCORD_REPORT_ROADMAP] = accord_writer_roadmap_json,
+    [ACCORD_REPORT_DIFF] = accord_writer_diff_json,
+    [ACCORD_REPORT_EXPLAIN] = accord_writer_explain_json,
 };

@@ -187,4 +187,8 @@ const AccordWriteFunc accord_writers_markdown[ACCORD_REPORT_N_KINDS] = {
     [ACCORD_REPORT_GAPS] = write_gaps_report,
     [ACCORD_REPORT_VALIDATION] = write_validation,
     [ACCORD_REPORT_RANK] = accord_writer_rank_markdown,
+    [ACCORD_REPORT_COMPARE] = accord_writer_compare_markdown,
+    [ACCORD_REPORT_ROADMAP] = accord_writer_roadmap_markdown,
+    [ACCORD_REPORT_DIFF] = accord_writer_diff_markdown,
+    [ACCORD_REPORT_EXPLAIN] = accord_writer_explain_markdown,
 };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "accord/report.h"
 
 G_BEGIN_DECLS
@@ -8,7 +10,7 @@ G_BEGIN_DECLS
  * report model into @out and computes nothing, every number comes from the model */
 typedef void (*AccordWriteFunc)(const AccordReport *report, GString *out);
 
-#define ACCORD_REPORT_N_KINDS (ACCORD_REPORT_RANK + 1)
+#define ACCORD_REPORT_N_KINDS (ACCORD_REPORT_EXPLAIN + 1)
 
 extern const AccordWriteFunc accord_writers_text[ACCORD_REPORT_N_KINDS];
 extern const AccordWriteFunc accord_writers_json[ACCORD_REPORT_N_KINDS];
@@ -38,5 +40,56 @@ void
 accord_writer_csv_row(GString *out, const gchar *const *fields, guint n);
 void
 accord_writer_markdown_escape(GString *out, const gchar *text);
+
+/* the views of issue 5, one file each (writer-compare.c, writer-roadmap.c, writer-diff.c,
+ * writer-explain.c), one function per format */
+void
+accord_writer_compare_text(const AccordReport *report, GString *out);
+void
+accord_writer_compare_markdown(const AccordReport *report, GString *out);
+void
+accord_writer_compare_csv(const AccordReport *report, GString *out);
+void
+accord_writer_compare_json(const AccordReport *report, GString *out);
+void
+accord_writer_roadmap_text(const AccordReport *report, GString *out);
+void
+accord_writer_roadmap_markdown(const AccordReport *report, GString *out);
+void
+accord_writer_roadmap_csv(const AccordReport *report, GString *out);
+void
+accord_writer_roadmap_json(const AccordReport *report, GString *out);
+void
+accord_writer_diff_text(const AccordReport *report, GString *out);
+void
+accord_writer_diff_markdown(const AccordReport *report, GString *out);
+void
+accord_writer_diff_csv(const AccordReport *report, GString *out);
+void
+accord_writer_diff_json(const AccordReport *report, GString *out);
+void
+accord_writer_explain_text(const AccordReport *report, GString *out);
+void
+accord_writer_explain_markdown(const AccordReport *report, GString *out);
+void
+accord_writer_explain_csv(const AccordReport *report, GString *out);
+void
+accord_writer_explain_json(const AccordReport *report, GString *out);
+
+/* JSON building blocks shared by every view (writer-json.c): a string or null member, a
+ * number or null member (NAN is null), score/coverage/share of an item, the common header
+ * (schema_version, generator, kind), the options object, and printing the document */
+void
+accord_json_add_string(JsonBuilder *b, const gchar *name, const gchar *value);
+void
+accord_json_add_number(JsonBuilder *b, const gchar *name, gdouble value);
+void
+accord_json_add_item(JsonBuilder *b, const AccordScoreItem *item);
+void
+accord_json_add_document_header(JsonBuilder *b, const gchar *kind);
+void
+accord_json_add_options(JsonBuilder *b, const AccordScoreOptions *options);
+void
+accord_json_emit(JsonBuilder *b, GString *out);
 
 G_END_DECLS

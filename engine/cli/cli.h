@@ -20,6 +20,12 @@ typedef struct {
 	gchar **rulesets;
 	gchar *tiers;
 	gchar **correlate;
+	gchar **assumptions;
+	gchar *tailoring;
+	gchar *waivers;
+	gchar *date;
+	gboolean explain;
+	gint phase_effort;
 	gchar *format;
 	gchar *output;
 	gchar *model;
@@ -46,6 +52,12 @@ gboolean
 accord_cli_gaps_run(AccordCli *cli, int argc, char **argv, GError **error);
 gboolean
 accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error);
+gboolean
+accord_cli_compare_run(AccordCli *cli, int argc, char **argv, GError **error);
+gboolean
+accord_cli_roadmap_run(AccordCli *cli, int argc, char **argv, GError **error);
+gboolean
+accord_cli_diff_run(AccordCli *cli, int argc, char **argv, GError **error);
 
 /* shared helpers (common.c) */
 GOptionContext *
@@ -63,6 +75,25 @@ accord_cli_load_rulesets(const AccordCli *cli,
 			 const AccordVocabulary *vocab,
 			 guint max,
 			 GError **error);
+GStrv
+accord_cli_assumptions_for(const AccordCli *cli, const gchar *country);
+AccordProfile *
+accord_cli_apply_assumptions(const AccordCli *cli, const AccordProfile *profile, GError **error);
+gboolean
+accord_cli_load_extras(AccordCli *cli,
+		       const AccordRuleset *ruleset,
+		       AccordTailoring **tailoring,
+		       AccordWaiverList **waivers,
+		       GError **error);
+AccordReport *
+accord_cli_assess(AccordCli *cli,
+		  const AccordRuleset *ruleset,
+		  const AccordProfile *profile,
+		  const AccordTailoring *tailoring,
+		  const AccordWaiverList *waivers,
+		  AccordReportKind kind,
+		  gboolean with_assumptions,
+		  GError **error);
 AccordProfile *
 accord_cli_load_profile(const AccordVocabulary *vocab, const gchar *id_or_path, GError **error);
 AccordReport *
@@ -77,8 +108,16 @@ accord_cli_run_profile_verb(AccordCli *cli,
 			    int argc,
 			    char **argv,
 			    const gchar *verb,
+			    const GOptionEntry *entries,
 			    AccordReportKind kind,
 			    GError **error);
+gboolean
+accord_cli_refuse_options(const AccordCli *cli,
+			  const gchar *verb,
+			  gboolean tailoring,
+			  gboolean waivers,
+			  gboolean assumptions,
+			  GError **error);
 gboolean
 accord_cli_write(AccordCli *cli, GBytes *bytes, GError **error);
 const AccordCliVerb *

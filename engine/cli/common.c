@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 
@@ -45,6 +46,35 @@ scoring_group(AccordCli *cli)
 	     &cli->fail_under,
 	     "Exit with status 1 if the overall score is below N",
 	     "N"},
+	    {"assume",
+	     'a',
+	     0,
+	     G_OPTION_ARG_STRING_ARRAY,
+	     &cli->assumptions,
+	     "What-if: evaluate as if the profile stated KEY=VALUE (repeatable; CC:KEY=VALUE for "
+	     "one country only)",
+	     "KEY=VALUE"},
+	    {"tailoring",
+	     't',
+	     0,
+	     G_OPTION_ARG_FILENAME,
+	     &cli->tailoring,
+	     "Select rules and override weights with a tailoring file",
+	     "FILE"},
+	    {"waivers",
+	     'w',
+	     0,
+	     G_OPTION_ARG_FILENAME,
+	     &cli->waivers,
+	     "Accept waived criteria as met (until they expire), from a waivers file",
+	     "FILE"},
+	    {"date",
+	     0,
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->date,
+	     "The day waivers are checked on, YYYY-MM-DD; default: today",
+	     "DATE"},
 	    {NULL}};
 	GOptionGroup *group =
 	    g_option_group_new("scoring", "Scoring options:", "Show scoring options", NULL, NULL);
@@ -224,6 +254,160 @@ accord_cli_load_profile(const AccordVocabulary *vocab, const gchar *id_or_path, 
 	return accord_profile_load_file(path, vocab, error);
 }
 
+/* the --assume entries for one country: unprefixed ones apply to every profile,
+ * CC:KEY=VALUE only to that country's */
+GStrv
+accord_cli_assumptions_for(const AccordCli *cli, const gchar *country)
+{
+	g_autoptr(GStrvBuilder) out = g_strv_builder_new();
+	g_autofree gchar *prefix = g_strdup_printf("%s:", country);
+
+	for (guint i = 0; cli->assumptions != NULL && cli->assumptions[i] != NULL; i++) {
+		const gchar *a = cli->assumptions[i];
+		const gchar *colon = strchr(a, ':');
+		const gchar *eq = strchr(a, '=');
+
+		if (colon == NULL || (eq != NULL && eq < colon))
+			g_strv_builder_add(out, a);
+		else if (g_str_has_prefix(a, prefix))
+			g_strv_builder_add(out, a + strlen(prefix));
+	}
+	return g_strv_builder_end(out);
+}
+
+/* the profile as evaluated: with this country's assumptions applied, if any */
+AccordProfile *
+accord_cli_apply_assumptions(const AccordCli *cli, const AccordProfile *profile, GError **error)
+{
+	g_auto(GStrv) mine = accord_cli_assumptions_for(cli, accord_profile_get_country(profile));
+
+	if (mine[0] == NULL)
+		return accord_profile_ref(profile);
+	return accord_profile_new_with_assumptions(profile, (const gchar *const *)mine, error);
+}
+
+gboolean
+accord_cli_load_extras(AccordCli *cli,
+		       const AccordRuleset *ruleset,
+		       AccordTailoring **tailoring,
+		       AccordWaiverList **waivers,
+		       GError **error)
+{
+	if (cli->tailoring != NULL) {
+		*tailoring = accord_tailoring_load_file(cli->tailoring, ruleset, error);
+		if (*tailoring == NULL)
+			return FALSE;
+	}
+	if (cli->waivers != NULL) {
+		*waivers = accord_waiver_list_load_file(cli->waivers, error);
+		if (*waivers == NULL)
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* today, unless --date says otherwise: the day waivers are checked on */
+static gchar *
+waiver_date(const AccordCli *cli)
+{
+	g_autoptr(GDateTime) now = NULL;
+
+	if (cli->date != NULL)
+		return g_strdup(cli->date);
+	now = g_date_time_new_now_local();
+	return g_date_time_format(now, "%Y-%m-%d");
+}
+
+static AccordReport *
+make_view(AccordEvaluation *evaluation,
+	  AccordScore *score,
+	  AccordReportKind kind,
+	  guint phase_effort,
+	  GError **error)
+{
+	if (kind == ACCORD_REPORT_ROADMAP)
+		return accord_report_new_roadmap(evaluation, score, phase_effort, error);
+	if (kind == ACCORD_REPORT_EXPLAIN)
+		return accord_report_new_explanation(evaluation, score, error);
+	return accord_report_new(kind, evaluation, score);
+}
+
+/* one country against one ruleset, as the options say: assumptions, tailoring, waivers;
+ * with "before waivers" and "without assumptions" alternatives beside the main view */
+AccordReport *
+accord_cli_assess(AccordCli *cli,
+		  const AccordRuleset *ruleset,
+		  const AccordProfile *profile,
+		  const AccordTailoring *tailoring,
+		  const AccordWaiverList *waivers,
+		  AccordReportKind kind,
+		  gboolean with_assumptions,
+		  GError **error)
+{
+	g_autoptr(AccordProfile) evaluated = NULL;
+	g_autoptr(AccordEvaluation) evaluation = NULL;
+	g_autoptr(AccordWaiverOutcome) outcome = NULL;
+	g_autoptr(AccordEvaluation) before = NULL;
+	g_autoptr(AccordReport) report = NULL;
+	AccordScoreOptions options;
+	AccordScore *score;
+
+	if (!accord_cli_get_score_options(cli, &options, error))
+		return NULL;
+	options.tailoring = tailoring;
+	evaluated = with_assumptions ? accord_cli_apply_assumptions(cli, profile, error)
+				     : accord_profile_ref(profile);
+	if (evaluated == NULL)
+		return NULL;
+	evaluation = accord_evaluate(ruleset, evaluated, error);
+	if (evaluation == NULL)
+		return NULL;
+	if (waivers != NULL) {
+		g_autofree gchar *date = waiver_date(cli);
+
+		outcome = accord_waivers_apply(waivers, evaluation, date, error);
+		if (outcome == NULL)
+			return NULL;
+		before = g_steal_pointer(&evaluation);
+		evaluation = accord_waiver_outcome_steal_evaluation(outcome);
+	}
+	score = accord_score_compute(evaluation, &options, error);
+	if (score == NULL)
+		return NULL;
+	report = make_view(g_steal_pointer(&evaluation), score, kind, cli->phase_effort, error);
+	if (report == NULL)
+		return NULL;
+	if (tailoring != NULL)
+		accord_report_set_tailoring(report, tailoring);
+	if (outcome != NULL) {
+		AccordScore *before_score = accord_score_compute(before, &options, error);
+		AccordReport *alt;
+
+		if (before_score == NULL)
+			return NULL;
+		alt =
+		    accord_report_new(ACCORD_REPORT_SCORE, g_steal_pointer(&before), before_score);
+		if (tailoring != NULL)
+			accord_report_set_tailoring(alt, tailoring);
+		accord_report_add_alternative(report, "before waivers", alt);
+		accord_report_set_waivers(report, g_steal_pointer(&outcome));
+	}
+	if (with_assumptions && evaluated != profile) {
+		AccordReport *alt = accord_cli_assess(cli,
+						      ruleset,
+						      profile,
+						      tailoring,
+						      waivers,
+						      ACCORD_REPORT_SCORE,
+						      FALSE,
+						      error);
+		if (alt == NULL)
+			return NULL;
+		accord_report_add_alternative(report, "without assumptions", alt);
+	}
+	return g_steal_pointer(&report);
+}
+
 AccordReport *
 accord_cli_build_report(AccordCli *cli,
 			const gchar *profile_arg,
@@ -233,8 +417,8 @@ accord_cli_build_report(AccordCli *cli,
 	g_autoptr(AccordVocabulary) vocab = NULL;
 	g_autoptr(GPtrArray) rulesets = NULL;
 	g_autoptr(AccordProfile) profile = NULL;
-	g_autoptr(AccordEvaluation) evaluation = NULL;
-	g_autoptr(AccordScore) score = NULL;
+	g_autoptr(AccordTailoring) tailoring = NULL;
+	g_autoptr(AccordWaiverList) waivers = NULL;
 	AccordScoreOptions options;
 
 	/* check every option before reading any file, so usage errors come first */
@@ -257,21 +441,30 @@ accord_cli_build_report(AccordCli *cli,
 	profile = accord_cli_load_profile(vocab, profile_arg, error);
 	if (profile == NULL)
 		return NULL;
-	evaluation = accord_evaluate(g_ptr_array_index(rulesets, 0), profile, error);
-	if (evaluation == NULL)
+	if (!accord_cli_load_extras(cli,
+				    g_ptr_array_index(rulesets, 0),
+				    &tailoring,
+				    &waivers,
+				    error))
 		return NULL;
-	score = accord_score_compute(evaluation, &options, error);
-	if (score == NULL)
-		return NULL;
-	return accord_report_new(kind, g_steal_pointer(&evaluation), g_steal_pointer(&score));
+	return accord_cli_assess(cli,
+				 g_ptr_array_index(rulesets, 0),
+				 profile,
+				 tailoring,
+				 waivers,
+				 kind,
+				 TRUE,
+				 error);
 }
 
-/* score and gaps differ only in the view: parse, build the report for one profile, emit */
+/* score, gaps and roadmap differ only in the view and a few options: parse, build the report
+ * for one profile, emit */
 gboolean
 accord_cli_run_profile_verb(AccordCli *cli,
 			    int argc,
 			    char **argv,
 			    const gchar *verb,
+			    const GOptionEntry *entries,
 			    AccordReportKind kind,
 			    GError **error)
 {
@@ -279,6 +472,8 @@ accord_cli_run_profile_verb(AccordCli *cli,
 	    accord_cli_context_new(cli, accord_cli_find_verb(verb), TRUE);
 	g_autoptr(AccordReport) report = NULL;
 
+	if (entries != NULL)
+		g_option_context_add_main_entries(context, entries, NULL);
 	if (!accord_cli_parse(context, &argc, &argv, error))
 		return FALSE;
 	if (argc != 2) {
@@ -289,10 +484,44 @@ accord_cli_run_profile_verb(AccordCli *cli,
 			    verb);
 		return FALSE;
 	}
-	report = accord_cli_build_report(cli, argv[1], kind, error);
+	if (cli->phase_effort < 1) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "--phase-effort must be at least 1, not %d",
+			    cli->phase_effort);
+		return FALSE;
+	}
+	report = accord_cli_build_report(cli,
+					 argv[1],
+					 cli->explain ? ACCORD_REPORT_EXPLAIN : kind,
+					 error);
 	if (report == NULL)
 		return FALSE;
 	return accord_cli_emit_report(cli, report, error);
+}
+
+/* options that only some verbs honour are refused by the others rather than ignored */
+gboolean
+accord_cli_refuse_options(const AccordCli *cli,
+			  const gchar *verb,
+			  gboolean tailoring,
+			  gboolean waivers,
+			  gboolean assumptions,
+			  GError **error)
+{
+	const gchar *option = NULL;
+
+	if (!tailoring && cli->tailoring != NULL)
+		option = "--tailoring";
+	else if (!waivers && cli->waivers != NULL)
+		option = "--waivers";
+	else if (!assumptions && cli->assumptions != NULL)
+		option = "--assume";
+	if (option == NULL)
+		return TRUE;
+	g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_USAGE, "%s does not take %s", verb, option);
+	return FALSE;
 }
 
 gboolean
@@ -337,8 +566,7 @@ accord_cli_emit_report(AccordCli *cli, const AccordReport *report, GError **erro
 	bytes = accord_report_render(report, format, error);
 	if (bytes == NULL || !accord_cli_write(cli, bytes, error))
 		return FALSE;
-	if (accord_report_get_kind(report) != ACCORD_REPORT_SCORE &&
-	    accord_report_get_kind(report) != ACCORD_REPORT_GAPS)
+	if (accord_report_get_score(report) == NULL)
 		return TRUE;
 	overall = accord_score_get_overall(accord_report_get_score(report));
 	/* a score that cannot be computed does not meet any threshold */

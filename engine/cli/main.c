@@ -13,6 +13,12 @@ static const AccordCliVerb verbs[] = {
      "Report the rules a profile falls short of, largest gap first",
      accord_cli_gaps_run},
     {"rank", "[PROFILE…]", "Rank countries against one or more rulesets", accord_cli_rank_run},
+    {"compare", "A B", "Compare two countries criterion by criterion", accord_cli_compare_run},
+    {"roadmap", "PROFILE", "Plan which gaps to close first, in phases", accord_cli_roadmap_run},
+    {"diff",
+     "OLD NEW",
+     "Show what changed between two snapshots of a country",
+     accord_cli_diff_run},
 };
 
 const AccordCliVerb *
@@ -72,6 +78,10 @@ cli_clear(AccordCli *cli)
 	g_strfreev(cli->rulesets);
 	g_free(cli->tiers);
 	g_strfreev(cli->correlate);
+	g_strfreev(cli->assumptions);
+	g_free(cli->tailoring);
+	g_free(cli->waivers);
+	g_free(cli->date);
 	g_free(cli->format);
 	g_free(cli->output);
 	g_free(cli->model);
@@ -83,7 +93,7 @@ int
 main(int argc, char **argv)
 {
 	g_autoptr(GError) error = NULL;
-	AccordCli cli = {.fail_under = -1};
+	AccordCli cli = {.fail_under = -1, .phase_effort = ACCORD_ROADMAP_DEFAULT_PHASE_EFFORT};
 	const AccordCliVerb *verb;
 	AccordExitCode code;
 

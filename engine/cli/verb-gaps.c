@@ -7,5 +7,11 @@
 gboolean
 accord_cli_gaps_run(AccordCli *cli, int argc, char **argv, GError **error)
 {
-	return accord_cli_run_profile_verb(cli, argc, argv, "gaps", ACCORD_REPORT_GAPS, error);
+	return accord_cli_run_profile_verb(cli,
+					   argc,
+					   argv,
+					   "gaps",
+					   NULL,
+					   ACCORD_REPORT_GAPS,
+					   error);
 }

@@ -52,27 +52,16 @@ load_profiles(const AccordVocabulary *vocab, int argc, char **argv, GError **err
 }
 
 static AccordRanking *
-build_ranking(AccordCli *cli, int argc, char **argv, GError **error)
+rank_profiles(AccordCli *cli,
+	      const GPtrArray *rulesets,
+	      const GPtrArray *profiles,
+	      const GArray *cutoffs,
+	      GError **error)
 {
-	g_autoptr(AccordVocabulary) vocab = NULL;
-	g_autoptr(GPtrArray) rulesets = NULL;
-	g_autoptr(GPtrArray) profiles = NULL;
-	g_autoptr(GArray) cutoffs = NULL;
 	g_autoptr(AccordRanking) ranking = NULL;
 	AccordScoreOptions options;
 
 	if (!accord_cli_get_score_options(cli, &options, error))
-		return NULL;
-	if (cli->tiers != NULL && (cutoffs = parse_tiers(cli->tiers, error)) == NULL)
-		return NULL;
-	vocab = accord_cli_load_vocabulary(cli, error);
-	if (vocab == NULL)
-		return NULL;
-	rulesets = accord_cli_load_rulesets(cli, vocab, G_MAXUINT, error);
-	if (rulesets == NULL)
-		return NULL;
-	profiles = load_profiles(vocab, argc, argv, error);
-	if (profiles == NULL)
 		return NULL;
 	ranking = accord_ranking_new(rulesets, profiles, &options, error);
 	if (ranking == NULL)
@@ -84,6 +73,64 @@ build_ranking(AccordCli *cli, int argc, char **argv, GError **error)
 			accord_ranking_add_correlation(ranking, r, cli->correlate[c]);
 	}
 	return g_steal_pointer(&ranking);
+}
+
+/* the profiles as ranked: each with its own assumptions, if any */
+static GPtrArray *
+assume_all(AccordCli *cli, const GPtrArray *profiles, GError **error)
+{
+	g_autoptr(GPtrArray) out =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+
+	for (guint i = 0; i < profiles->len; i++) {
+		AccordProfile *p =
+		    accord_cli_apply_assumptions(cli, g_ptr_array_index(profiles, i), error);
+		if (p == NULL)
+			return NULL;
+		g_ptr_array_add(out, p);
+	}
+	return g_steal_pointer(&out);
+}
+
+static AccordReport *
+build_report(AccordCli *cli, int argc, char **argv, GError **error)
+{
+	g_autoptr(AccordVocabulary) vocab = NULL;
+	g_autoptr(GPtrArray) rulesets = NULL;
+	g_autoptr(GPtrArray) profiles = NULL;
+	g_autoptr(GPtrArray) assumed = NULL;
+	g_autoptr(GArray) cutoffs = NULL;
+	g_autoptr(AccordReport) report = NULL;
+	AccordScoreOptions options;
+	AccordRanking *ranking;
+
+	if (!accord_cli_get_score_options(cli, &options, error) ||
+	    !accord_cli_refuse_options(cli, "rank", FALSE, FALSE, TRUE, error))
+		return NULL;
+	if (cli->tiers != NULL && (cutoffs = parse_tiers(cli->tiers, error)) == NULL)
+		return NULL;
+	vocab = accord_cli_load_vocabulary(cli, error);
+	if (vocab == NULL)
+		return NULL;
+	rulesets = accord_cli_load_rulesets(cli, vocab, G_MAXUINT, error);
+	if (rulesets == NULL)
+		return NULL;
+	profiles = load_profiles(vocab, argc, argv, error);
+	if (profiles == NULL || (assumed = assume_all(cli, profiles, error)) == NULL)
+		return NULL;
+	ranking = rank_profiles(cli, rulesets, assumed, cutoffs, error);
+	if (ranking == NULL)
+		return NULL;
+	report = accord_report_new_ranking(ranking);
+	if (cli->assumptions != NULL) {
+		AccordRanking *plain = rank_profiles(cli, rulesets, profiles, cutoffs, error);
+		if (plain == NULL)
+			return NULL;
+		accord_report_add_alternative(report,
+					      "without assumptions",
+					      accord_report_new_ranking(plain));
+	}
+	return g_steal_pointer(&report);
 }
 
 /* accord rank [PROFILE…]: countries × rulesets, ranked by mean overall score, with optional
@@ -110,15 +157,13 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 	    {NULL}};
 	g_autoptr(GOptionContext) context =
 	    accord_cli_context_new(cli, accord_cli_find_verb("rank"), TRUE);
-	g_autoptr(AccordRanking) ranking = NULL;
 	g_autoptr(AccordReport) report = NULL;
 
 	g_option_context_add_main_entries(context, entries, NULL);
 	if (!accord_cli_parse(context, &argc, &argv, error))
 		return FALSE;
-	ranking = build_ranking(cli, argc, argv, error);
-	if (ranking == NULL)
+	report = build_report(cli, argc, argv, error);
+	if (report == NULL)
 		return FALSE;
-	report = accord_report_new_ranking(g_steal_pointer(&ranking));
 	return accord_cli_emit_report(cli, report, error);
 }

@@ -2,9 +2,14 @@
 
 #include <glib.h>
 
+#include "compare.h"
+#include "diff.h"
+#include "explain.h"
 #include "gaps.h"
 #include "macros.h"
 #include "rank.h"
+#include "roadmap.h"
+#include "waiver.h"
 
 G_BEGIN_DECLS
 
@@ -28,12 +33,20 @@ typedef enum {
  * @ACCORD_REPORT_GAPS: the rules short of full marks, by gap, with provision and recommendation
  * @ACCORD_REPORT_VALIDATION: which input files are valid, and why the others are not
  * @ACCORD_REPORT_RANK: countries ranked by score against one or more rulesets
+ * @ACCORD_REPORT_COMPARE: two countries criterion by criterion, per ruleset
+ * @ACCORD_REPORT_ROADMAP: a phased plan to close one country's gaps
+ * @ACCORD_REPORT_DIFF: what changed between two snapshots of one country
+ * @ACCORD_REPORT_EXPLAIN: the full derivation of every number of a score
  */
 typedef enum {
 	ACCORD_REPORT_SCORE,
 	ACCORD_REPORT_GAPS,
 	ACCORD_REPORT_VALIDATION,
 	ACCORD_REPORT_RANK,
+	ACCORD_REPORT_COMPARE,
+	ACCORD_REPORT_ROADMAP,
+	ACCORD_REPORT_DIFF,
+	ACCORD_REPORT_EXPLAIN,
 } AccordReportKind;
 
 /**
@@ -69,6 +82,45 @@ G_GNUC_WARN_UNUSED_RESULT AccordReport *
 accord_report_new_ranking(AccordRanking *ranking) ACCORD_NON_NULL(1);
 const AccordRanking *
 accord_report_get_ranking(const AccordReport *self) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT AccordReport *
+accord_report_new_comparisons(GPtrArray *comparisons) ACCORD_NON_NULL(1);
+const GPtrArray *
+accord_report_get_comparisons(const AccordReport *self) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT AccordReport *
+accord_report_new_roadmap(AccordEvaluation *evaluation,
+			  AccordScore *score,
+			  guint phase_effort,
+			  GError **error) ACCORD_NON_NULL(1, 2);
+const AccordRoadmap *
+accord_report_get_roadmap(const AccordReport *self) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT AccordReport *
+accord_report_new_diff(AccordDiff *diff) ACCORD_NON_NULL(1);
+const AccordDiff *
+accord_report_get_diff(const AccordReport *self) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT AccordReport *
+accord_report_new_explanation(AccordEvaluation *evaluation, AccordScore *score, GError **error)
+    ACCORD_NON_NULL(1, 2);
+const AccordExplanation *
+accord_report_get_explanation(const AccordReport *self) ACCORD_NON_NULL(1);
+
+void
+accord_report_add_alternative(AccordReport *self, const gchar *label, AccordReport *alternative)
+    ACCORD_NON_NULL(1, 2, 3);
+guint
+accord_report_get_n_alternatives(const AccordReport *self) ACCORD_NON_NULL(1);
+const gchar *
+accord_report_get_alternative_label(const AccordReport *self, guint index) ACCORD_NON_NULL(1);
+const AccordReport *
+accord_report_get_alternative(const AccordReport *self, guint index) ACCORD_NON_NULL(1);
+void
+accord_report_set_waivers(AccordReport *self, AccordWaiverOutcome *outcome) ACCORD_NON_NULL(1, 2);
+const AccordWaiverOutcome *
+accord_report_get_waivers(const AccordReport *self) ACCORD_NON_NULL(1);
+void
+accord_report_set_tailoring(AccordReport *self, const AccordTailoring *tailoring)
+    ACCORD_NON_NULL(1, 2);
+const AccordTailoring *
+accord_report_get_tailoring(const AccordReport *self) ACCORD_NON_NULL(1);
 void
 accord_report_add_validation(AccordReport *self,
 			     const gchar *path,
