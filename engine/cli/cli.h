@@ -111,6 +111,27 @@ accord_cli_run_profile_verb(AccordCli *cli,
 			    const GOptionEntry *entries,
 			    AccordReportKind kind,
 			    GError **error);
+/* which of the optional inputs a verb honours */
+enum {
+	ACCORD_CLI_ALLOW_TAILORING = 1 << 0,
+	ACCORD_CLI_ALLOW_WAIVERS = 1 << 1,
+	ACCORD_CLI_ALLOW_ASSUMPTIONS = 1 << 2,
+};
+
+typedef AccordReport *(*AccordCliPairBuild)(AccordCli *cli,
+					    const gchar *first,
+					    const gchar *second,
+					    GError **error);
+
+gboolean
+accord_cli_run_pair_verb(AccordCli *cli,
+			 int argc,
+			 char **argv,
+			 const gchar *verb,
+			 const gchar *arguments,
+			 guint allow,
+			 AccordCliPairBuild build,
+			 GError **error);
 gboolean
 accord_cli_refuse_options(const AccordCli *cli,
 			  const gchar *verb,

@@ -501,6 +501,47 @@ accord_cli_run_profile_verb(AccordCli *cli,
 	return accord_cli_emit_report(cli, report, error);
 }
 
+/* compare and diff: two profiles, a verb-specific builder, the shared checks around it */
+gboolean
+accord_cli_run_pair_verb(AccordCli *cli,
+			 int argc,
+			 char **argv,
+			 const gchar *verb,
+			 const gchar *arguments,
+			 guint allow,
+			 AccordCliPairBuild build,
+			 GError **error)
+{
+	g_autoptr(GOptionContext) context =
+	    accord_cli_context_new(cli, accord_cli_find_verb(verb), TRUE);
+	g_autoptr(AccordReport) report = NULL;
+	AccordScoreOptions options;
+
+	if (!accord_cli_parse(context, &argc, &argv, error))
+		return FALSE;
+	if (argc != 3) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "%s takes %s",
+			    verb,
+			    arguments);
+		return FALSE;
+	}
+	if (!accord_cli_refuse_options(cli,
+				       verb,
+				       allow & ACCORD_CLI_ALLOW_TAILORING,
+				       allow & ACCORD_CLI_ALLOW_WAIVERS,
+				       allow & ACCORD_CLI_ALLOW_ASSUMPTIONS,
+				       error) ||
+	    !accord_cli_get_score_options(cli, &options, error))
+		return FALSE;
+	report = build(cli, argv[1], argv[2], error);
+	if (report == NULL)
+		return FALSE;
+	return accord_cli_emit_report(cli, report, error);
+}
+
 /* options that only some verbs honour are refused by the others rather than ignored */
 gboolean
 accord_cli_refuse_options(const AccordCli *cli,

@@ -106,25 +106,12 @@ build(AccordCli *cli, const gchar *arg_a, const gchar *arg_b, GError **error)
 gboolean
 accord_cli_compare_run(AccordCli *cli, int argc, char **argv, GError **error)
 {
-	g_autoptr(GOptionContext) context =
-	    accord_cli_context_new(cli, accord_cli_find_verb("compare"), TRUE);
-	g_autoptr(AccordReport) report = NULL;
-	AccordScoreOptions options;
-
-	if (!accord_cli_parse(context, &argc, &argv, error))
-		return FALSE;
-	if (argc != 3) {
-		g_set_error_literal(error,
-				    ACCORD_ERROR,
-				    ACCORD_ERROR_USAGE,
-				    "compare takes two profiles, A and B");
-		return FALSE;
-	}
-	if (!accord_cli_refuse_options(cli, "compare", TRUE, FALSE, TRUE, error) ||
-	    !accord_cli_get_score_options(cli, &options, error))
-		return FALSE;
-	report = build(cli, argv[1], argv[2], error);
-	if (report == NULL)
-		return FALSE;
-	return accord_cli_emit_report(cli, report, error);
+	return accord_cli_run_pair_verb(cli,
+					argc,
+					argv,
+					"compare",
+					"two profiles, A and B",
+					ACCORD_CLI_ALLOW_TAILORING | ACCORD_CLI_ALLOW_ASSUMPTIONS,
+					build,
+					error);
 }

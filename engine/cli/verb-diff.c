@@ -50,25 +50,12 @@ build(AccordCli *cli, const gchar *arg_old, const gchar *arg_new, GError **error
 gboolean
 accord_cli_diff_run(AccordCli *cli, int argc, char **argv, GError **error)
 {
-	g_autoptr(GOptionContext) context =
-	    accord_cli_context_new(cli, accord_cli_find_verb("diff"), TRUE);
-	g_autoptr(AccordReport) report = NULL;
-	AccordScoreOptions options;
-
-	if (!accord_cli_parse(context, &argc, &argv, error))
-		return FALSE;
-	if (argc != 3) {
-		g_set_error_literal(error,
-				    ACCORD_ERROR,
-				    ACCORD_ERROR_USAGE,
-				    "diff takes two profiles, OLD and NEW");
-		return FALSE;
-	}
-	if (!accord_cli_refuse_options(cli, "diff", TRUE, FALSE, FALSE, error) ||
-	    !accord_cli_get_score_options(cli, &options, error))
-		return FALSE;
-	report = build(cli, argv[1], argv[2], error);
-	if (report == NULL)
-		return FALSE;
-	return accord_cli_emit_report(cli, report, error);
+	return accord_cli_run_pair_verb(cli,
+					argc,
+					argv,
+					"diff",
+					"two profiles, OLD and NEW",
+					ACCORD_CLI_ALLOW_TAILORING,
+					build,
+					error);
 }
