@@ -67,9 +67,33 @@ states_active_regime(const AccordCheck *check, const AccordProfile *profile)
 	return FALSE;
 }
 
+/* a rule or pillar stays in the tailored structure while any criterion under it is selected */
+static gboolean
+rule_selected(const AccordScore *score, const AccordRule *rule)
+{
+	for (guint i = 0; i < accord_rule_get_n_criteria(rule); i++) {
+		if (accord_score_selects_criterion(score, accord_rule_get_criterion(rule, i)))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+static gboolean
+pillar_selected(const AccordScore *score, const AccordRuleset *rs, const AccordPillar *pillar)
+{
+	for (guint i = 0; i < accord_ruleset_get_n_rules(rs); i++) {
+		const AccordRule *r = accord_ruleset_get_rule(rs, i);
+
+		if (accord_rule_get_pillar(r) == pillar && rule_selected(score, r))
+			return TRUE;
+	}
+	return FALSE;
+}
+
 /* the criterion's part of the ruleset's total weight: pillar share × rule share within the
- * pillar × criterion share within the rule, all structural (tailoring applied), so the
- * same weight is used for both profiles whatever each one's applicability */
+ * pillar × criterion share within the rule, all structural (tailoring applied: weights
+ * overridden, deselected items out of every sum and weighing 0), so the same weight is used
+ * for both profiles whatever each one's applicability */
 static gdouble
 structural_weight(const AccordScore *score, const AccordCriterion *criterion)
 {
@@ -78,16 +102,26 @@ structural_weight(const AccordScore *score, const AccordCriterion *criterion)
 	const AccordRuleset *rs = accord_evaluation_get_ruleset(accord_score_get_evaluation(score));
 	gdouble pillars = 0, rules = 0, criteria = 0;
 
-	for (guint i = 0; i < accord_ruleset_get_n_pillars(rs); i++)
-		pillars += accord_score_get_pillar_weight(score, accord_ruleset_get_pillar(rs, i));
+	if (!accord_score_selects_criterion(score, criterion))
+		return 0;
+	for (guint i = 0; i < accord_ruleset_get_n_pillars(rs); i++) {
+		const AccordPillar *p = accord_ruleset_get_pillar(rs, i);
+
+		if (pillar_selected(score, rs, p))
+			pillars += accord_score_get_pillar_weight(score, p);
+	}
 	for (guint i = 0; i < accord_ruleset_get_n_rules(rs); i++) {
 		const AccordRule *r = accord_ruleset_get_rule(rs, i);
-		if (accord_rule_get_pillar(r) == pillar)
+
+		if (accord_rule_get_pillar(r) == pillar && rule_selected(score, r))
 			rules += accord_score_get_rule_weight(score, r);
 	}
-	for (guint i = 0; i < accord_rule_get_n_criteria(rule); i++)
-		criteria +=
-		    accord_score_get_criterion_weight(score, accord_rule_get_criterion(rule, i));
+	for (guint i = 0; i < accord_rule_get_n_criteria(rule); i++) {
+		const AccordCriterion *c = accord_rule_get_criterion(rule, i);
+
+		if (accord_score_selects_criterion(score, c))
+			criteria += accord_score_get_criterion_weight(score, c);
+	}
 	return accord_score_get_pillar_weight(score, pillar) / pillars *
 	       accord_score_get_rule_weight(score, rule) / rules *
 	       accord_score_get_criterion_weight(score, criterion) / criteria;

@@ -11,6 +11,7 @@ struct _AccordWaiverList {
 };
 
 struct _AccordWaiverOutcome {
+	AccordWaiverList *list; /* the uses point into it */
 	gchar *date;
 	GArray *uses;		      /* AccordWaiverUse */
 	AccordEvaluation *evaluation; /* after the applied waivers */
@@ -226,6 +227,7 @@ accord_waivers_apply(const AccordWaiverList *list,
 		return NULL;
 	}
 	self = g_new0(AccordWaiverOutcome, 1);
+	self->list = accord_waiver_list_ref(list);
 	self->date = g_strdup(date);
 	self->uses = g_array_new(FALSE, TRUE, sizeof(AccordWaiverUse));
 	for (guint i = 0; i < list->waivers->len; i++) {
@@ -253,6 +255,7 @@ accord_waiver_outcome_free(AccordWaiverOutcome *self)
 	g_free(self->date);
 	g_array_unref(self->uses);
 	accord_evaluation_free(self->evaluation);
+	accord_waiver_list_unref(self->list);
 	g_free(self);
 }
 
