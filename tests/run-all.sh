@@ -18,11 +18,11 @@ run() { # name, build dir, meson setup args, meson test args
 }
 
 run "tests" build "" 
-run "tests under ASan+UBSan" build-asan "-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug"
+run "tests under ASan+UBSan" build-asan "-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug" --timeout-multiplier 3
 run "unit tests under valgrind" build "" --setup valgrind --suite unit --logbase unit
 # the end-to-end cases are shell scripts: run-case.sh puts valgrind around accord itself
 export ACCORD_VALGRIND=1
-run "end-to-end tests under valgrind" build "" --suite cli --logbase cli-valgrind
+run "end-to-end tests under valgrind" build "" --suite cli --logbase cli-valgrind --timeout-multiplier 10
 unset ACCORD_VALGRIND
 
 # meson writes one JSON object per test and run; count them across the four runs
