@@ -21,24 +21,6 @@ compare_gains(gconstpointer a, gconstpointer b)
 			 accord_criterion_get_id(y->criterion));
 }
 
-/* the overall score with one more criterion met, re-scored with the same options */
-static gboolean
-gain_of(const AccordScore *score, const AccordCriterion *criterion, gdouble *gain, GError **error)
-{
-	g_autoptr(GPtrArray) met = g_ptr_array_new();
-	g_autoptr(AccordEvaluation) evaluation = NULL;
-	g_autoptr(AccordScore) after = NULL;
-	gdouble before = accord_score_get_overall(score)->value;
-
-	g_ptr_array_add(met, (gpointer)criterion);
-	evaluation = accord_evaluation_new_with_met(accord_score_get_evaluation(score), met, "met");
-	after = accord_score_compute(evaluation, accord_score_get_options(score), error);
-	if (after == NULL)
-		return FALSE;
-	*gain = accord_score_get_overall(after)->value - (isnan(before) ? 0 : before);
-	return TRUE;
-}
-
 /**
  * accord_explanation_new:
  * @score: (transfer none): a score; it must outlive the explanation
@@ -69,7 +51,10 @@ accord_explanation_new(const AccordScore *score, GError **error)
 		if (!accord_score_selects_criterion(score, c) || o == ACCORD_OUTCOME_PASS ||
 		    o == ACCORD_OUTCOME_NOT_APPLICABLE)
 			continue;
-		if (!gain_of(score, c, &g.gain, error))
+		g_autoptr(GPtrArray) met = g_ptr_array_new();
+
+		g_ptr_array_add(met, (gpointer)c);
+		if (!accord_score_gain_if_met(score, met, &g.gain, error))
 			return NULL;
 		g_array_append_val(self->gains, g);
 	}

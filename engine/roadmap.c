@@ -57,7 +57,7 @@ rule_gap(const AccordGapList *gaps, const AccordRule *rule)
 }
 
 static GArray *
-candidates(const AccordScore *score)
+candidates(const AccordScore *score, GError **error)
 {
 	const AccordEvaluation *evaluation = accord_score_get_evaluation(score);
 	const AccordRuleset *rs = accord_evaluation_get_ruleset(evaluation);
@@ -66,14 +66,21 @@ candidates(const AccordScore *score)
 
 	for (guint i = 0; i < accord_ruleset_get_n_criteria(rs); i++) {
 		const AccordCriterion *c = accord_ruleset_get_criterion(rs, i);
-		AccordRoadmapStep step = {c, 0, 0, 0, 0, 0};
+		AccordRoadmapStep step = {c, 0, 0, 0, 0, 0, 0};
+		g_autoptr(GPtrArray) met = g_ptr_array_new();
 
 		if (!is_open(score, c))
 			continue;
 		step.weight = criterion_share(score, c);
 		step.shortfall = 1.0 - accord_evaluation_get_result(evaluation, c)->credit;
-		step.value =
-		    100.0 * step.weight * step.shortfall / (gdouble)accord_criterion_get_effort(c);
+		/* the value is what meeting it is worth under the options in force, re-scored: a
+		 * formula would misjudge partial credit under XCCDF or unknowns left out */
+		g_ptr_array_add(met, (gpointer)c);
+		if (!accord_score_gain_if_met(score, met, &step.gain, error)) {
+			g_array_unref(steps);
+			return NULL;
+		}
+		step.value = step.gain / (gdouble)accord_criterion_get_effort(c);
 		step.rule_gap = rule_gap(gaps, accord_criterion_get_rule(c));
 		g_array_append_val(steps, step);
 	}
@@ -212,7 +219,9 @@ accord_roadmap_new(const AccordScore *score, guint phase_effort, GError **error)
 	self->score = score;
 	self->phase_effort = phase_effort;
 	self->phases = g_array_new(FALSE, TRUE, sizeof(AccordRoadmapPhase));
-	pool = candidates(score);
+	pool = candidates(score, error);
+	if (pool == NULL)
+		return NULL;
 	self->steps = order_steps(score, pool);
 	if (!build_phases(self, error))
 		return NULL;

@@ -473,6 +473,38 @@ accord_score_get_rule(const AccordScore *self, const AccordRule *rule)
 }
 
 /**
+ * accord_score_gain_if_met:
+ * @self: a score
+ * @criteria: (element-type AccordCriterion): criteria to take as met
+ * @gain: (out): how many points the overall score rises
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Re-scores the same profile with @criteria met, under the same options: the exact gain under
+ * every model, policy and aggregation, where a formula would only approximate some of them.
+ *
+ * Returns: %TRUE with @gain set, or %FALSE with @error set
+ */
+gboolean
+accord_score_gain_if_met(const AccordScore *self,
+			 const GPtrArray *criteria,
+			 gdouble *gain,
+			 GError **error)
+{
+	g_autoptr(AccordEvaluation) evaluation = NULL;
+	g_autoptr(AccordScore) after = NULL;
+	gdouble before;
+
+	g_return_val_if_fail(self != NULL && criteria != NULL && gain != NULL, FALSE);
+	evaluation = accord_evaluation_new_with_met(self->evaluation, criteria, "met");
+	after = accord_score_compute(evaluation, &self->options, error);
+	if (after == NULL)
+		return FALSE;
+	before = self->overall.applicable ? self->overall.value : 0;
+	*gain = (after->overall.applicable ? after->overall.value : 0) - before;
+	return TRUE;
+}
+
+/**
  * accord_score_counts_criterion:
  * @self: a score
  * @criterion: a criterion of the scored ruleset

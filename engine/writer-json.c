@@ -49,6 +49,120 @@ accord_json_add_options(JsonBuilder *b, const AccordScoreOptions *options)
 	json_builder_end_object(b);
 }
 
+/* the what-if assumptions the profile as evaluated carries, in key order */
+static void
+add_assumptions(JsonBuilder *b, const AccordProfile *profile)
+{
+	g_autoptr(GPtrArray) facts = accord_writer_get_assumptions(profile);
+
+	json_builder_set_member_name(b, "assumptions");
+	json_builder_begin_array(b);
+	for (guint i = 0; i < facts->len; i++) {
+		const AccordProfileFact *fact = g_ptr_array_index(facts, i);
+
+		json_builder_begin_object(b);
+		accord_json_add_string(b,
+				       "key",
+				       accord_fact_def_get_key(accord_profile_fact_get_def(fact)));
+		accord_json_add_string(b, "value", accord_profile_fact_get_text(fact));
+		accord_json_add_string(b,
+				       "profile_value",
+				       accord_profile_fact_get_assumed_from(fact));
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+}
+
+/* the same view computed another way: its label and overall score item */
+static void
+add_alternatives(JsonBuilder *b, const AccordReport *report)
+{
+	json_builder_set_member_name(b, "alternatives");
+	json_builder_begin_array(b);
+	for (guint i = 0; i < accord_report_get_n_alternatives(report); i++) {
+		const AccordReport *alt = accord_report_get_alternative(report, i);
+
+		json_builder_begin_object(b);
+		accord_json_add_string(b, "label", accord_report_get_alternative_label(report, i));
+		json_builder_set_member_name(b, "overall");
+		json_builder_begin_object(b);
+		accord_json_add_item(b, accord_score_get_overall(accord_report_get_score(alt)));
+		json_builder_end_object(b);
+		json_builder_end_object(b);
+	}
+	json_builder_end_array(b);
+}
+
+static void
+add_tailoring(JsonBuilder *b, const AccordTailoring *tailoring)
+{
+	json_builder_set_member_name(b, "tailoring");
+	if (tailoring == NULL) {
+		json_builder_add_null_value(b);
+		return;
+	}
+	json_builder_begin_object(b);
+	accord_json_add_string(b, "id", accord_tailoring_get_id(tailoring));
+	accord_json_add_string(b, "title", accord_tailoring_get_title(tailoring));
+	json_builder_set_member_name(b, "changes");
+	json_builder_begin_array(b);
+	for (guint i = 0; i < accord_tailoring_get_n_changes(tailoring); i++)
+		json_builder_add_string_value(b, accord_tailoring_get_change(tailoring, i));
+	json_builder_end_array(b);
+	json_builder_end_object(b);
+}
+
+static void
+add_waiver_use(JsonBuilder *b, const AccordWaiverUse *use)
+{
+	json_builder_begin_object(b);
+	accord_json_add_string(b, "criterion", use->waiver->criterion);
+	accord_json_add_string(b,
+			       "title",
+			       use->criterion != NULL ? accord_criterion_get_title(use->criterion)
+						      : NULL);
+	accord_json_add_string(b, "status", accord_waiver_status_to_string(use->status));
+	accord_json_add_string(b, "approver", use->waiver->approver);
+	accord_json_add_string(b, "expires", use->waiver->expires);
+	accord_json_add_string(b, "justification", use->waiver->justification);
+	json_builder_end_object(b);
+}
+
+/* a score or gaps report's overall score; NAN (null) when not applicable */
+static gdouble
+overall_score(const AccordReport *report)
+{
+	const AccordScoreItem *item = accord_score_get_overall(accord_report_get_score(report));
+
+	return item->applicable ? item->value : NAN;
+}
+
+/* the waivers for this country and ruleset, apart from the scores, with the overall score
+ * before them (the "before waivers" alternative) and after them (the report's own) */
+static void
+add_waivers(JsonBuilder *b, const AccordReport *report)
+{
+	const AccordWaiverOutcome *outcome = accord_report_get_waivers(report);
+	const AccordReport *before =
+	    accord_writer_find_alternative(report, ACCORD_WRITER_BEFORE_WAIVERS);
+
+	json_builder_set_member_name(b, "waivers");
+	if (outcome == NULL) {
+		json_builder_add_null_value(b);
+		return;
+	}
+	json_builder_begin_object(b);
+	accord_json_add_string(b, "date", accord_waiver_outcome_get_date(outcome));
+	accord_json_add_number(b, "score_before", before != NULL ? overall_score(before) : NAN);
+	accord_json_add_number(b, "score_after", overall_score(report));
+	json_builder_set_member_name(b, "uses");
+	json_builder_begin_array(b);
+	for (guint i = 0; i < accord_waiver_outcome_get_n_uses(outcome); i++)
+		add_waiver_use(b, accord_waiver_outcome_get_use(outcome, i));
+	json_builder_end_array(b);
+	json_builder_end_object(b);
+}
+
 static void
 add_header(JsonBuilder *b, const AccordReport *report)
 {
@@ -82,11 +196,17 @@ add_header(JsonBuilder *b, const AccordReport *report)
 	json_builder_begin_object(b);
 	accord_json_add_item(b, accord_score_get_overall(score));
 	json_builder_end_object(b);
+	add_alternatives(b, report);
+	add_assumptions(b, p);
+	add_tailoring(b, accord_report_get_tailoring(report));
+	add_waivers(b, report);
 }
 
 static void
 add_pillars(JsonBuilder *b, const AccordScore *score, const AccordRuleset *rs)
 {
+	const AccordTailoring *tailoring = accord_score_get_options(score)->tailoring;
+
 	json_builder_set_member_name(b, "pillars");
 	json_builder_begin_array(b);
 	for (guint i = 0; i < accord_ruleset_get_n_pillars(rs); i++) {
@@ -95,7 +215,11 @@ add_pillars(JsonBuilder *b, const AccordScore *score, const AccordRuleset *rs)
 		json_builder_begin_object(b);
 		accord_json_add_string(b, "id", accord_pillar_get_id(pillar));
 		accord_json_add_string(b, "title", accord_pillar_get_title(pillar));
-		accord_json_add_number(b, "weight", accord_pillar_get_weight(pillar));
+		accord_json_add_number(b, "weight", accord_score_get_pillar_weight(score, pillar));
+		json_builder_set_member_name(b, "selected");
+		json_builder_add_boolean_value(
+		    b,
+		    tailoring == NULL || accord_tailoring_selects_pillar(tailoring, pillar));
 		accord_json_add_item(b, accord_score_get_pillar(score, pillar));
 		json_builder_end_object(b);
 	}
@@ -111,7 +235,9 @@ add_criterion(JsonBuilder *b, const AccordScore *score, const AccordCriterion *c
 	json_builder_begin_object(b);
 	accord_json_add_string(b, "id", accord_criterion_get_id(criterion));
 	accord_json_add_string(b, "title", accord_criterion_get_title(criterion));
-	accord_json_add_number(b, "weight", accord_criterion_get_weight(criterion));
+	accord_json_add_number(b, "weight", accord_score_get_criterion_weight(score, criterion));
+	json_builder_set_member_name(b, "selected");
+	json_builder_add_boolean_value(b, accord_score_selects_criterion(score, criterion));
 	accord_json_add_string(b,
 			       "effort",
 			       accord_effort_to_string(accord_criterion_get_effort(criterion)));
@@ -123,10 +249,12 @@ add_criterion(JsonBuilder *b, const AccordScore *score, const AccordCriterion *c
 	json_builder_end_object(b);
 }
 
+/* the weights are the ones the score used: the ruleset's, or the tailoring's overrides */
 static void
-add_rule_fields(JsonBuilder *b, const AccordRule *rule)
+add_rule_fields(JsonBuilder *b, const AccordScore *score, const AccordRule *rule)
 {
 	const AccordObligation *obligation = accord_rule_get_obligation(rule);
+	const AccordTailoring *tailoring = accord_score_get_options(score)->tailoring;
 
 	accord_json_add_string(b, "id", accord_rule_get_id(rule));
 	accord_json_add_string(b, "title", accord_rule_get_title(rule));
@@ -134,8 +262,15 @@ add_rule_fields(JsonBuilder *b, const AccordRule *rule)
 	accord_json_add_string(b, "cite", accord_rule_get_cite(rule));
 	accord_json_add_string(b, "obligation", accord_obligation_get_id(obligation));
 	accord_json_add_number(b, "multiplier", accord_obligation_get_multiplier(obligation));
-	accord_json_add_number(b, "weight", accord_rule_get_weight(rule));
-	accord_json_add_number(b, "effective_weight", accord_rule_get_effective_weight(rule));
+	accord_json_add_number(b,
+			       "weight",
+			       tailoring != NULL ? accord_tailoring_get_rule_weight(tailoring, rule)
+						 : accord_rule_get_weight(rule));
+	accord_json_add_number(b, "effective_weight", accord_score_get_rule_weight(score, rule));
+	json_builder_set_member_name(b, "selected");
+	json_builder_add_boolean_value(b,
+				       tailoring == NULL ||
+					   accord_tailoring_selects_rule(tailoring, rule));
 	json_builder_set_member_name(b, "verified");
 	json_builder_add_boolean_value(b, accord_rule_is_verified(rule));
 }
@@ -149,7 +284,7 @@ add_rules(JsonBuilder *b, const AccordScore *score, const AccordRuleset *rs)
 		const AccordRule *rule = accord_ruleset_get_rule(rs, i);
 
 		json_builder_begin_object(b);
-		add_rule_fields(b, rule);
+		add_rule_fields(b, score, rule);
 		accord_json_add_item(b, accord_score_get_rule(score, rule));
 		json_builder_set_member_name(b, "criteria");
 		json_builder_begin_array(b);
@@ -172,6 +307,8 @@ add_fact(JsonBuilder *b, const AccordProfile *profile, const gchar *key)
 	json_builder_add_boolean_value(b, fact != NULL);
 	if (fact != NULL) {
 		accord_json_add_string(b, "value", accord_profile_fact_get_text(fact));
+		json_builder_set_member_name(b, "assumed");
+		json_builder_add_boolean_value(b, accord_profile_fact_is_assumed(fact));
 		accord_json_add_string(
 		    b,
 		    "confidence",
@@ -231,7 +368,7 @@ add_gaps(JsonBuilder *b, const AccordReport *report)
 		json_builder_begin_object(b);
 		json_builder_set_member_name(b, "rank");
 		json_builder_add_int_value(b, i + 1);
-		add_rule_fields(b, gap->rule);
+		add_rule_fields(b, score, gap->rule);
 		accord_json_add_number(b, "score", gap->score);
 		accord_json_add_number(b, "share", gap->share);
 		accord_json_add_number(b, "gap", gap->gap);
@@ -289,9 +426,26 @@ add_rank_scores(JsonBuilder *b, const AccordRanking *ranking, guint row)
 	json_builder_end_array(b);
 }
 
-static void
-add_rank_rows(JsonBuilder *b, const AccordRanking *ranking)
+/* the mean of the same country in the ranking without the what-if assumptions; NAN when
+ * there is no such ranking */
+static gdouble
+mean_without_assumptions(const AccordReport *report, const AccordRankRow *row)
 {
+	const AccordReport *alt =
+	    accord_writer_find_alternative(report, ACCORD_WRITER_WITHOUT_ASSUMPTIONS);
+	const AccordRankRow *plain =
+	    alt != NULL ? accord_writer_find_rank_row(accord_report_get_ranking(alt),
+						      accord_profile_get_country(row->profile))
+			: NULL;
+
+	return plain != NULL ? plain->mean : NAN;
+}
+
+static void
+add_rank_rows(JsonBuilder *b, const AccordReport *report)
+{
+	const AccordRanking *ranking = accord_report_get_ranking(report);
+
 	json_builder_set_member_name(b, "rows");
 	json_builder_begin_array(b);
 	for (guint i = 0; i < accord_ranking_get_n_rows(ranking); i++) {
@@ -306,11 +460,15 @@ add_rank_rows(JsonBuilder *b, const AccordRanking *ranking)
 		accord_json_add_string(b, "name", accord_profile_get_name(row->profile));
 		accord_json_add_string(b, "as_of", accord_profile_get_as_of(row->profile));
 		accord_json_add_number(b, "mean", row->mean);
+		accord_json_add_number(b,
+				       "mean_without_assumptions",
+				       mean_without_assumptions(report, row));
 		json_builder_set_member_name(b, "tier");
 		if (accord_ranking_get_n_tiers(ranking) > 0)
 			json_builder_add_int_value(b, row->tier);
 		else
 			json_builder_add_null_value(b);
+		add_assumptions(b, row->profile);
 		add_rank_scores(b, ranking, i);
 		json_builder_end_object(b);
 	}
@@ -318,8 +476,10 @@ add_rank_rows(JsonBuilder *b, const AccordRanking *ranking)
 }
 
 static void
-add_ranking(JsonBuilder *b, const AccordRanking *ranking)
+add_ranking(JsonBuilder *b, const AccordReport *report)
 {
+	const AccordRanking *ranking = accord_report_get_ranking(report);
+
 	accord_json_add_string(b, "schema_version", ACCORD_JSON_SCHEMA_VERSION);
 	accord_json_add_string(b, "generator", "accord " ACCORD_VERSION_STRING);
 	accord_json_add_string(b, "kind", "rank");
@@ -341,7 +501,7 @@ add_ranking(JsonBuilder *b, const AccordRanking *ranking)
 	for (guint t = 0; t < accord_ranking_get_n_tiers(ranking); t++)
 		json_builder_add_double_value(b, accord_ranking_get_tier_cutoff(ranking, t));
 	json_builder_end_array(b);
-	add_rank_rows(b, ranking);
+	add_rank_rows(b, report);
 	json_builder_set_member_name(b, "correlations");
 	json_builder_begin_array(b);
 	for (guint c = 0; c < accord_ranking_get_n_correlations(ranking); c++) {
@@ -419,7 +579,7 @@ write_ranking(const AccordReport *report, GString *out)
 	g_autoptr(JsonBuilder) b = json_builder_new();
 
 	json_builder_begin_object(b);
-	add_ranking(b, accord_report_get_ranking(report));
+	add_ranking(b, report);
 	json_builder_end_object(b);
 	accord_json_emit(b, out);
 }

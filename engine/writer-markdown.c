@@ -13,6 +13,126 @@ accord_writer_markdown_escape(GString *out, const gchar *text)
 	}
 }
 
+/* the headline number of every alternative, under the overall score */
+static void
+write_alternatives(const AccordReport *report, GString *out)
+{
+	for (guint i = 0; i < accord_report_get_n_alternatives(report); i++) {
+		const AccordReport *alt = accord_report_get_alternative(report, i);
+		const AccordScoreItem *overall =
+		    accord_score_get_overall(accord_report_get_score(alt));
+		g_autofree gchar *v = accord_writer_format_score(overall->value);
+		g_autofree gchar *c = accord_writer_format_percent(overall->coverage);
+
+		g_string_append_printf(out,
+				       "- Overall score %s: %s / 100, coverage %s\n",
+				       accord_report_get_alternative_label(report, i),
+				       v,
+				       c);
+	}
+}
+
+static void
+write_assumptions(const AccordReport *report, GString *out)
+{
+	const AccordProfile *profile =
+	    accord_evaluation_get_profile(accord_report_get_evaluation(report));
+	g_autoptr(GPtrArray) facts = accord_writer_get_assumptions(profile);
+
+	if (facts->len == 0)
+		return;
+	g_string_append(out,
+			"## What-if assumptions\n\nThe scores are computed as if the profile "
+			"stated these facts.\n\n| Fact | Assumed | The profile states |\n"
+			"|---|---|---|\n");
+	for (guint i = 0; i < facts->len; i++) {
+		const AccordProfileFact *fact = g_ptr_array_index(facts, i);
+		const gchar *was = accord_profile_fact_get_assumed_from(fact);
+
+		g_string_append_printf(out,
+				       "| `%s` | ",
+				       accord_fact_def_get_key(accord_profile_fact_get_def(fact)));
+		accord_writer_markdown_escape(out, accord_profile_fact_get_text(fact));
+		g_string_append(out, " | ");
+		accord_writer_markdown_escape(out, was != NULL ? was : "not stated");
+		g_string_append(out, " |\n");
+	}
+	g_string_append(out, "\n");
+}
+
+static void
+write_tailoring(const AccordReport *report, GString *out)
+{
+	const AccordTailoring *tailoring = accord_report_get_tailoring(report);
+
+	if (tailoring == NULL)
+		return;
+	g_string_append_printf(out, "## Tailoring\n\n`%s`: ", accord_tailoring_get_id(tailoring));
+	accord_writer_markdown_escape(out, accord_tailoring_get_title(tailoring));
+	g_string_append(out, "\n\n");
+	for (guint i = 0; i < accord_tailoring_get_n_changes(tailoring); i++) {
+		g_string_append(out, "- ");
+		accord_writer_markdown_escape(out, accord_tailoring_get_change(tailoring, i));
+		g_string_append(out, "\n");
+	}
+	g_string_append(out, "\n");
+}
+
+static void
+write_waiver_use(const AccordReport *report, const AccordWaiverUse *use, GString *out)
+{
+	g_autofree gchar *what =
+	    accord_writer_describe_waiver(use, accord_report_get_evaluation(report));
+
+	g_string_append_printf(out, "| `%s`", use->waiver->criterion);
+	if (use->criterion != NULL) {
+		g_string_append(out, " ");
+		accord_writer_markdown_escape(out, accord_criterion_get_title(use->criterion));
+	}
+	g_string_append_printf(out, " | %s | ", accord_waiver_status_to_string(use->status));
+	accord_writer_markdown_escape(out, what);
+	g_string_append(out, " | ");
+	accord_writer_markdown_escape(out, use->waiver->justification);
+	g_string_append(out, " |\n");
+}
+
+/* waived items apart from the scores, with the score before and after the waivers */
+static void
+write_waivers(const AccordReport *report, GString *out)
+{
+	const AccordWaiverOutcome *outcome = accord_report_get_waivers(report);
+	const AccordReport *before =
+	    accord_writer_find_alternative(report, ACCORD_WRITER_BEFORE_WAIVERS);
+
+	if (outcome == NULL)
+		return;
+	g_string_append_printf(out,
+			       "## Waivers\n\nChecked on %s. An applied waiver counts its "
+			       "criterion as met; a lapsed or orphan one counts for nothing.",
+			       accord_waiver_outcome_get_date(outcome));
+	if (before != NULL) {
+		g_autofree gchar *b = accord_writer_format_score(
+		    accord_score_get_overall(accord_report_get_score(before))->value);
+		g_autofree gchar *a = accord_writer_format_score(
+		    accord_score_get_overall(accord_report_get_score(report))->value);
+
+		g_string_append_printf(out,
+				       " Overall score before waivers: %s / 100; after: %s / 100.",
+				       b,
+				       a);
+	}
+	if (accord_waiver_outcome_get_n_uses(outcome) == 0) {
+		g_string_append(out, "\n\nNo waiver is for this country and ruleset.\n\n");
+		return;
+	}
+	g_string_append(out,
+			"\n\n| Criterion | Status | What it does | Justification |\n"
+			"|---|---|---|---|\n");
+	for (guint i = 0; i < accord_waiver_outcome_get_n_uses(outcome); i++)
+		write_waiver_use(report, accord_waiver_outcome_get_use(outcome, i), out);
+	g_string_append(out, "\n");
+}
+
 static void
 write_summary(const AccordReport *report, GString *out)
 {
@@ -40,7 +160,9 @@ write_summary(const AccordReport *report, GString *out)
 			       accord_score_model_to_string(options->model),
 			       accord_aggregation_to_string(options->aggregation),
 			       accord_unknown_policy_to_string(options->unknown));
-	g_string_append_printf(out, "- **Overall score: %s / 100**, coverage %s\n\n", v, c);
+	g_string_append_printf(out, "- **Overall score: %s / 100**, coverage %s\n", v, c);
+	write_alternatives(report, out);
+	g_string_append(out, "\n");
 	g_string_append(out, "| Pillar | Score | Coverage |\n|---|---:|---:|\n");
 	for (guint i = 0; i < accord_ruleset_get_n_pillars(rs); i++) {
 		const AccordPillar *pillar = accord_ruleset_get_pillar(rs, i);
@@ -53,6 +175,9 @@ write_summary(const AccordReport *report, GString *out)
 		g_string_append_printf(out, " | %s | %s |\n", pv, pc);
 	}
 	g_string_append(out, "\n");
+	write_assumptions(report, out);
+	write_tailoring(report, out);
+	write_waivers(report, out);
 }
 
 static void
@@ -61,8 +186,10 @@ write_rules(const AccordReport *report, GString *out)
 	const AccordScore *score = accord_report_get_score(report);
 	const AccordRuleset *rs = accord_evaluation_get_ruleset(accord_score_get_evaluation(score));
 
+	const AccordTailoring *tailoring = accord_score_get_options(score)->tailoring;
+
 	g_string_append(out,
-			"| Rule | Citation | Score | Coverage | Weight share |\n"
+			"## Rules\n\n| Rule | Citation | Score | Coverage | Weight share |\n"
 			"|---|---|---:|---:|---:|\n");
 	for (guint i = 0; i < accord_ruleset_get_n_rules(rs); i++) {
 		const AccordRule *rule = accord_ruleset_get_rule(rs, i);
@@ -73,6 +200,8 @@ write_rules(const AccordReport *report, GString *out)
 
 		g_string_append(out, "| ");
 		accord_writer_markdown_escape(out, accord_rule_get_id(rule));
+		if (tailoring != NULL && !accord_tailoring_selects_rule(tailoring, rule))
+			g_string_append(out, " (deselected)");
 		g_string_append(out, " | ");
 		accord_writer_markdown_escape(out, accord_rule_get_cite(rule));
 		g_string_append_printf(out, " | %s | %s | %s |\n", v, c, s);

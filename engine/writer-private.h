@@ -92,4 +92,21 @@ accord_json_add_options(JsonBuilder *b, const AccordScoreOptions *options);
 void
 accord_json_emit(JsonBuilder *b, GString *out);
 
+/* what-if, tailoring and waivers, shared by the score, gaps and rank views of every format
+ * (writer-text.c; accord_writer_find_rank_row() in writer-rank.c). The labels are the ones
+ * engine/cli/common.c and verb-rank.c give the alternatives they attach */
+#define ACCORD_WRITER_WITHOUT_ASSUMPTIONS "without assumptions"
+#define ACCORD_WRITER_BEFORE_WAIVERS	  "before waivers"
+
+const AccordReport *
+accord_writer_find_alternative(const AccordReport *report, const gchar *label);
+GPtrArray *
+accord_writer_get_assumptions(const AccordProfile *profile);
+gchar *
+accord_writer_describe_assumption(const AccordProfileFact *fact);
+gchar *
+accord_writer_describe_waiver(const AccordWaiverUse *use, const AccordEvaluation *evaluation);
+const AccordRankRow *
+accord_writer_find_rank_row(const AccordRanking *ranking, const gchar *country);
+
 G_END_DECLS

@@ -13,8 +13,10 @@ G_BEGIN_DECLS
  * @phase: the phase it is in, from 1
  * @weight: its share of the overall score (rule share × criterion share within the rule)
  * @shortfall: 1 − its current credit
- * @value: @weight × @shortfall × 100 / effort cost: points of score per unit of effort
+ * @value: @gain / effort cost: points of overall score per unit of effort
  * @rule_gap: the gap of the rule it belongs to, in points (see #AccordGap)
+ * @gain: the points the overall score rises if this step alone is met, re-scored; under
+ *   the weighted model with arithmetic aggregation it equals 100 × @weight × @shortfall
  *
  * One step of a capacity-building plan; a read-only record owned by #AccordRoadmap.
  */
@@ -25,6 +27,7 @@ typedef struct {
 	gdouble shortfall;
 	gdouble value;
 	gdouble rule_gap;
+	gdouble gain;
 } AccordRoadmapStep;
 
 /**

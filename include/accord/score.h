@@ -126,6 +126,11 @@ gboolean
 accord_score_selects_criterion(const AccordScore *self, const AccordCriterion *criterion)
     ACCORD_NON_NULL(1, 2);
 gboolean
+accord_score_gain_if_met(const AccordScore *self,
+			 const GPtrArray *criteria,
+			 gdouble *gain,
+			 GError **error) ACCORD_NON_NULL(1, 2, 3);
+gboolean
 accord_score_counts_criterion(const AccordScore *self, const AccordCriterion *criterion)
     ACCORD_NON_NULL(1, 2);
 

@@ -470,27 +470,32 @@ test_report_csv_rfc4180(void **state)
 	    strstr(stext, ",\"Strategy, workforce and encryption\",66.7,100.0,16.7\r\n"));
 	assert_string_equal(csv_field(srecords, 7, 4), "Strategy, workforce and encryption");
 
-	/* gaps: a header and 4 gaps, 12 fields each, in gap order */
-	assert_csv_shape(grecords, 1 + 4, 12);
-	assert_string_equal(csv_field(grecords, 0, 10), "provision");
-	assert_string_equal(csv_field(grecords, 1, 3), "r-first");
-	assert_string_equal(csv_field(grecords, 2, 3), "r-process");
-	assert_string_equal(csv_field(grecords, 3, 3), "r-ir");
-	assert_string_equal(csv_field(grecords, 4, 3), "r-strategy");
+	/* gaps: a header, 4 gaps in gap order, then the overall record; 14 fields each */
+	assert_csv_shape(grecords, 1 + 4 + 1, 14);
+	assert_string_equal(csv_field(grecords, 0, 11), "provision");
+	assert_string_equal(csv_field(grecords, 1, 2), "gap");
+	assert_string_equal(csv_field(grecords, 1, 4), "r-first");
+	assert_string_equal(csv_field(grecords, 2, 4), "r-process");
+	assert_string_equal(csv_field(grecords, 3, 4), "r-ir");
+	assert_string_equal(csv_field(grecords, 4, 4), "r-strategy");
 	/* r-first: rank 1, score 0.0, share 2/9 = 22.2%, gap 22.2 */
-	assert_string_equal(csv_field(grecords, 1, 2), "1");
-	assert_string_equal(csv_field(grecords, 1, 6), "0.0");
-	assert_string_equal(csv_field(grecords, 1, 7), "22.2");
+	assert_string_equal(csv_field(grecords, 1, 3), "1");
+	assert_string_equal(csv_field(grecords, 1, 7), "0.0");
 	assert_string_equal(csv_field(grecords, 1, 8), "22.2");
+	assert_string_equal(csv_field(grecords, 1, 9), "22.2");
 	/* r-process lists both unmet criteria */
-	assert_string_equal(csv_field(grecords, 2, 9), "c-process c-iot");
+	assert_string_equal(csv_field(grecords, 2, 10), "c-process c-iot");
+	/* overall 54.2; its gap is the total, 22.2 + 12.5 + 5.6 + 5.6 = 45.8 = 100 - 54.2 */
+	assert_string_equal(csv_field(grecords, 5, 2), "overall");
+	assert_string_equal(csv_field(grecords, 5, 7), "54.2");
+	assert_string_equal(csv_field(grecords, 5, 9), "45.8");
 	/* the provision with quotes and commas: quoted, quotes doubled, and it reads back */
 	assert_non_null(strstr(
 	    gtext,
 	    ",\"The Parties shall endeavor to cooperate, \"\"swiftly\"\", on incidents.\","));
-	assert_string_equal(csv_field(grecords, 1, 10), provision);
+	assert_string_equal(csv_field(grecords, 1, 11), provision);
 	/* a recommendation with commas is quoted too */
-	assert_string_equal(csv_field(grecords, 4, 11),
+	assert_string_equal(csv_field(grecords, 4, 12),
 			    "Adopt a strategy, grow the workforce, keep encryption strong.");
 	fixture_clear(&f);
 }
