@@ -48,3 +48,44 @@ accord_document_sniff(const gchar *data,
 	*kind = (AccordDocumentKind)schema;
 	return TRUE;
 }
+
+/**
+ * accord_document_get_root_attribute:
+ * @data: XML text
+ * @len: its length in bytes
+ * @name: (nullable): the name errors use for the input; `<memory>` when %NULL
+ * @attribute: an attribute of the root element, e.g. `ruleset` of a tailoring
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Reads one attribute of the root element with the hardened parser, e.g. to find which
+ * ruleset a tailoring must be loaded against before loading it.
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL with `ACCORD_ERROR_PARSE` (not
+ *   well-formed) or `ACCORD_ERROR_SCHEMA` (no such attribute)
+ */
+gchar *
+accord_document_get_root_attribute(const gchar *data,
+				   gsize len,
+				   const gchar *name,
+				   const gchar *attribute,
+				   GError **error)
+{
+	g_autoptr(xmlDoc) doc = NULL;
+	gchar *value;
+
+	g_return_val_if_fail(data != NULL && attribute != NULL, NULL);
+	if (name == NULL)
+		name = "<memory>";
+	doc = accord_xml_parse(data, len, name, error);
+	if (doc == NULL)
+		return NULL;
+	value = accord_xml_get_prop(xmlDocGetRootElement(doc), attribute);
+	if (value == NULL)
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_SCHEMA,
+				     name,
+				     xmlDocGetRootElement(doc),
+				     "the root element has no '%s' attribute",
+				     attribute);
+	return value;
+}

@@ -225,6 +225,7 @@ eval_criterion(const AccordCriterion *criterion, const AccordProfile *profile)
 		if (!v.known || v.credit < 1.0) {
 			result.outcome = v.known ? ACCORD_OUTCOME_NOT_APPLICABLE
 						 : ACCORD_OUTCOME_UNKNOWN;
+			result.known = v.known;
 			result.reason = g_strdup(reason->str);
 			return result;
 		}
@@ -237,6 +238,7 @@ eval_criterion(const AccordCriterion *criterion, const AccordProfile *profile)
 		g_string_append(reason, body->str);
 	}
 	result.outcome = outcome_of(v);
+	result.known = v.known;
 	result.credit = v.known ? v.credit : 0.0;
 	result.reason = g_strdup(reason->str);
 	return result;
@@ -297,6 +299,8 @@ accord_evaluate(const AccordRuleset *ruleset, const AccordProfile *profile, GErr
  * @base: an evaluation
  * @criteria: (element-type AccordCriterion): criteria of the same ruleset to take as met
  * @why: the words that start each changed reason, e.g. "waived" or "assumed met"
+ * @establishes_facts: %TRUE when meeting a criterion means its facts become known (a roadmap
+ *   step); %FALSE when it is only accepted as met and its facts stay as they were (a waiver)
  *
  * Copies @base with each applicable criterion in @criteria turned into a pass, so a score
  * computed from the copy is the score "if these were met": roadmap phases, waivers and the
@@ -308,7 +312,8 @@ accord_evaluate(const AccordRuleset *ruleset, const AccordProfile *profile, GErr
 AccordEvaluation *
 accord_evaluation_new_with_met(const AccordEvaluation *base,
 			       const GPtrArray *criteria,
-			       const gchar *why)
+			       const gchar *why,
+			       gboolean establishes_facts)
 {
 	AccordEvaluation *self;
 
@@ -341,6 +346,8 @@ accord_evaluation_new_with_met(const AccordEvaluation *base,
 		r->reason = reason;
 		r->outcome = ACCORD_OUTCOME_PASS;
 		r->credit = 1.0;
+		r->known = r->known || establishes_facts;
+		r->known = r->known || establishes_facts;
 	}
 	return self;
 }

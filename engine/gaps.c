@@ -33,8 +33,9 @@ compare_gaps(gconstpointer a, gconstpointer b)
 }
 
 static GPtrArray *
-collect_unmet(const AccordEvaluation *evaluation, const AccordRule *rule)
+collect_unmet(const AccordScore *score, const AccordRule *rule)
 {
+	const AccordEvaluation *evaluation = accord_score_get_evaluation(score);
 	GPtrArray *unmet = g_ptr_array_new();
 
 	for (guint i = 0; i < accord_rule_get_n_criteria(rule); i++) {
@@ -42,7 +43,9 @@ collect_unmet(const AccordEvaluation *evaluation, const AccordRule *rule)
 		AccordOutcome outcome =
 		    accord_evaluation_get_result(evaluation, criterion)->outcome;
 
-		if (outcome != ACCORD_OUTCOME_PASS && outcome != ACCORD_OUTCOME_NOT_APPLICABLE)
+		/* a criterion the tailoring deselects is out of the assessment, met or not */
+		if (outcome != ACCORD_OUTCOME_PASS && outcome != ACCORD_OUTCOME_NOT_APPLICABLE &&
+		    accord_score_selects_criterion(score, criterion))
 			g_ptr_array_add(unmet, (gpointer)criterion);
 	}
 	return unmet;
@@ -81,7 +84,7 @@ accord_gaps_compute(const AccordScore *score)
 		gap.score = item->value;
 		gap.share = item->share;
 		gap.gap = item->share * (100.0 - item->value);
-		gap.unmet = collect_unmet(evaluation, rule);
+		gap.unmet = collect_unmet(score, rule);
 		self->total += gap.gap;
 		g_array_append_val(self->gaps, gap);
 	}

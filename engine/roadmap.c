@@ -150,7 +150,8 @@ rescore(AccordRoadmap *self, guint end, AccordRoadmapPhase *phase, GError **erro
 		    (gpointer)g_array_index(self->steps, AccordRoadmapStep, i).criterion);
 	evaluation = accord_evaluation_new_with_met(accord_score_get_evaluation(self->score),
 						    met,
-						    "met by the roadmap");
+						    "met by the roadmap",
+						    TRUE);
 	score = accord_score_compute(evaluation, accord_score_get_options(self->score), error);
 	if (score == NULL)
 		return FALSE;

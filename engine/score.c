@@ -183,9 +183,11 @@ contribution_of(const AccordScore *self, const AccordCriterion *criterion)
 {
 	const AccordCriterionResult *r = accord_evaluation_get_result(self->evaluation, criterion);
 	AccordScoreModel model = self->options.model;
+	/* coverage follows whether the facts are known, not the outcome: a waived unknown
+	 * criterion passes, yet its facts are as unknown as before */
 	Contribution c = {TRUE,
 			  TRUE,
-			  TRUE,
+			  r->known,
 			  r->credit,
 			  accord_score_get_criterion_weight(self, criterion)};
 
@@ -495,7 +497,7 @@ accord_score_gain_if_met(const AccordScore *self,
 	gdouble before;
 
 	g_return_val_if_fail(self != NULL && criteria != NULL && gain != NULL, FALSE);
-	evaluation = accord_evaluation_new_with_met(self->evaluation, criteria, "met");
+	evaluation = accord_evaluation_new_with_met(self->evaluation, criteria, "met", TRUE);
 	after = accord_score_compute(evaluation, &self->options, error);
 	if (after == NULL)
 		return FALSE;

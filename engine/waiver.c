@@ -243,7 +243,8 @@ accord_waivers_apply(const AccordWaiverList *list,
 			g_ptr_array_add(met, (gpointer)use.criterion);
 		g_array_append_val(self->uses, use);
 	}
-	self->evaluation = accord_evaluation_new_with_met(evaluation, met, why->str);
+	/* a waiver accepts the criterion as met; it does not make its facts known */
+	self->evaluation = accord_evaluation_new_with_met(evaluation, met, why->str, FALSE);
 	return self;
 }
 

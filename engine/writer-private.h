@@ -95,8 +95,8 @@ accord_json_emit(JsonBuilder *b, GString *out);
 /* what-if, tailoring and waivers, shared by the score, gaps and rank views of every format
  * (writer-text.c; accord_writer_find_rank_row() in writer-rank.c). The labels are the ones
  * engine/cli/common.c and verb-rank.c give the alternatives they attach */
-#define ACCORD_WRITER_WITHOUT_ASSUMPTIONS "without assumptions"
-#define ACCORD_WRITER_BEFORE_WAIVERS	  "before waivers"
+#define ACCORD_WRITER_WITHOUT_ASSUMPTIONS ACCORD_ALTERNATIVE_WITHOUT_ASSUMPTIONS
+#define ACCORD_WRITER_BEFORE_WAIVERS ACCORD_ALTERNATIVE_BEFORE_WAIVERS
 
 const AccordReport *
 accord_writer_find_alternative(const AccordReport *report, const gchar *label);

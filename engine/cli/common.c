@@ -167,6 +167,14 @@ accord_cli_get_score_options(const AccordCli *cli, AccordScoreOptions *options, 
 	accord_score_options_init(options);
 	if (!accord_cli_get_format(cli, &format, error))
 		return FALSE;
+	/* a date with nothing to date is a mistake worth saying, not ignoring */
+	if (cli->date != NULL && cli->waivers == NULL) {
+		g_set_error_literal(error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_USAGE,
+				    "--date is the day waivers are checked on; it needs --waivers");
+		return FALSE;
+	}
 	if (cli->model != NULL && !accord_score_model_from_string(cli->model, &options->model)) {
 		g_set_error(error,
 			    ACCORD_ERROR,
@@ -389,7 +397,7 @@ accord_cli_assess(AccordCli *cli,
 		    accord_report_new(ACCORD_REPORT_SCORE, g_steal_pointer(&before), before_score);
 		if (tailoring != NULL)
 			accord_report_set_tailoring(alt, tailoring);
-		accord_report_add_alternative(report, "before waivers", alt);
+		accord_report_add_alternative(report, ACCORD_ALTERNATIVE_BEFORE_WAIVERS, alt);
 		accord_report_set_waivers(report, g_steal_pointer(&outcome));
 	}
 	if (with_assumptions && evaluated != profile) {
@@ -403,7 +411,7 @@ accord_cli_assess(AccordCli *cli,
 						      error);
 		if (alt == NULL)
 			return NULL;
-		accord_report_add_alternative(report, "without assumptions", alt);
+		accord_report_add_alternative(report, ACCORD_ALTERNATIVE_WITHOUT_ASSUMPTIONS, alt);
 	}
 	return g_steal_pointer(&report);
 }

@@ -96,7 +96,7 @@ build(AccordCli *cli, const gchar *arg_a, const gchar *arg_b, GError **error)
 			return NULL;
 		}
 		accord_report_add_alternative(report,
-					      "without assumptions",
+					      ACCORD_ALTERNATIVE_WITHOUT_ASSUMPTIONS,
 					      accord_report_new_comparisons(plain));
 	}
 	return report;

@@ -127,7 +127,7 @@ build_report(AccordCli *cli, int argc, char **argv, GError **error)
 		if (plain == NULL)
 			return NULL;
 		accord_report_add_alternative(report,
-					      "without assumptions",
+					      ACCORD_ALTERNATIVE_WITHOUT_ASSUMPTIONS,
 					      accord_report_new_ranking(plain));
 	}
 	return g_steal_pointer(&report);

@@ -4,9 +4,52 @@
 
 #include "cli.h"
 
-/* the three loaders share one entry point here: the root element's namespace says which */
+/* a tailoring is checked against the ruleset it names: one given earlier on the command
+ * line, else the one --ruleset would find */
 static gboolean
-validate_one(const gchar *path, const AccordVocabulary *vocab, GString *summary, GError **error)
+validate_tailoring(const gchar *path,
+		   const gchar *data,
+		   gsize len,
+		   const AccordVocabulary *vocab,
+		   GHashTable *rulesets,
+		   GString *summary,
+		   GError **error)
+{
+	g_autofree gchar *id =
+	    accord_document_get_root_attribute(data, len, path, "ruleset", error);
+	g_autofree gchar *rs_path = NULL;
+	g_autoptr(AccordRuleset) rs = NULL;
+	g_autoptr(AccordTailoring) t = NULL;
+
+	if (id == NULL)
+		return FALSE;
+	if (g_hash_table_contains(rulesets, id))
+		rs = accord_ruleset_ref(g_hash_table_lookup(rulesets, id));
+	else
+		rs_path = accord_datadir_find_ruleset(id, error);
+	if (rs == NULL && rs_path == NULL)
+		return FALSE;
+	if (rs == NULL)
+		rs = accord_ruleset_load_file(rs_path, vocab, error);
+	if (rs == NULL)
+		return FALSE;
+	t = accord_tailoring_load_data(data, len, path, rs, error);
+	if (t != NULL)
+		g_string_printf(summary,
+				"tailoring %s of ruleset %s, %u change(s)",
+				accord_tailoring_get_id(t),
+				id,
+				accord_tailoring_get_n_changes(t));
+	return t != NULL;
+}
+
+/* the loaders share one entry point here: the root element's namespace says which */
+static gboolean
+validate_one(const gchar *path,
+	     const AccordVocabulary *vocab,
+	     GHashTable *rulesets,
+	     GString *summary,
+	     GError **error)
 {
 	g_autofree gchar *data = NULL;
 	g_autoptr(AccordVocabulary) v = NULL;
@@ -25,6 +68,18 @@ validate_one(const gchar *path, const AccordVocabulary *vocab, GString *summary,
 	}
 	if (!accord_document_sniff(data, len, path, &kind, error))
 		return FALSE;
+	if (kind == ACCORD_DOCUMENT_TAILORING)
+		return validate_tailoring(path, data, len, vocab, rulesets, summary, error);
+	if (kind == ACCORD_DOCUMENT_WAIVERS) {
+		g_autoptr(AccordWaiverList) w =
+		    accord_waiver_list_load_data(data, len, path, error);
+
+		if (w != NULL)
+			g_string_printf(summary,
+					"waivers, %u waiver(s)",
+					accord_waiver_list_get_n_waivers(w));
+		return w != NULL;
+	}
 	if (kind == ACCORD_DOCUMENT_VOCABULARY) {
 		v = accord_vocabulary_load_data(data, len, path, error);
 		if (v != NULL)
@@ -36,7 +91,10 @@ validate_one(const gchar *path, const AccordVocabulary *vocab, GString *summary,
 	}
 	if (kind == ACCORD_DOCUMENT_RULESET) {
 		rs = accord_ruleset_load_data(data, len, path, vocab, error);
-		if (rs != NULL)
+		if (rs != NULL) {
+			g_hash_table_replace(rulesets,
+					     g_strdup(accord_ruleset_get_id(rs)),
+					     accord_ruleset_ref(rs));
 			g_string_printf(summary,
 					"ruleset %s version %s, %s (signed %s, in force %s), "
 					"%u rules, %u criteria",
@@ -51,6 +109,7 @@ validate_one(const gchar *path, const AccordVocabulary *vocab, GString *summary,
 					    : "not in force or unknown",
 					accord_ruleset_get_n_rules(rs),
 					accord_ruleset_get_n_criteria(rs));
+		}
 		return rs != NULL;
 	}
 	p = accord_profile_load_data(data, len, path, vocab, error);
@@ -74,6 +133,11 @@ accord_cli_validate_run(AccordCli *cli, int argc, char **argv, GError **error)
 	g_autoptr(AccordVocabulary) vocab = NULL;
 	g_autoptr(AccordReport) report = accord_report_new_validation();
 	g_autoptr(GError) first = NULL;
+	g_autoptr(GHashTable) rulesets =
+	    g_hash_table_new_full(g_str_hash,
+				  g_str_equal,
+				  g_free,
+				  (GDestroyNotify)accord_ruleset_unref);
 	AccordFormat format;
 	guint n_invalid = 0;
 
@@ -95,7 +159,7 @@ accord_cli_validate_run(AccordCli *cli, int argc, char **argv, GError **error)
 		g_autoptr(GError) local = NULL;
 		g_autoptr(GString) summary = g_string_new(NULL);
 
-		validate_one(argv[i], vocab, summary, &local);
+		validate_one(argv[i], vocab, rulesets, summary, &local);
 		accord_report_add_validation(report, argv[i], summary->str, local);
 		if (local != NULL && n_invalid++ == 0)
 			first = g_steal_pointer(&local);

@@ -29,4 +29,11 @@ accord_document_sniff(const gchar *data,
 		      AccordDocumentKind *kind,
 		      GError **error) ACCORD_NON_NULL(1, 4);
 
+G_GNUC_WARN_UNUSED_RESULT gchar *
+accord_document_get_root_attribute(const gchar *data,
+				   gsize len,
+				   const gchar *name,
+				   const gchar *attribute,
+				   GError **error) ACCORD_NON_NULL(1, 4);
+
 G_END_DECLS

@@ -29,6 +29,8 @@ typedef enum {
  * @outcome: what the evaluation found
  * @credit: the credit in [0, 1]; 0 for unknown and not applicable
  * @reason: why, in words: the fact values against the check
+ * @known: %TRUE when the profile states the facts the outcome rests on (coverage counts it);
+ *   a waived unknown criterion passes but stays unknown in this sense
  *
  * The evaluation of one criterion. A plain read-only record owned by its #AccordEvaluation.
  */
@@ -36,6 +38,7 @@ typedef struct {
 	AccordOutcome outcome;
 	gdouble credit;
 	gchar *reason;
+	gboolean known;
 } AccordCriterionResult;
 
 typedef struct _AccordEvaluation AccordEvaluation;
@@ -51,7 +54,8 @@ accord_evaluate(const AccordRuleset *ruleset, const AccordProfile *profile, GErr
 G_GNUC_WARN_UNUSED_RESULT AccordEvaluation *
 accord_evaluation_new_with_met(const AccordEvaluation *base,
 			       const GPtrArray *criteria,
-			       const gchar *why) ACCORD_NON_NULL(1, 2, 3);
+			       const gchar *why,
+			       gboolean establishes_facts) ACCORD_NON_NULL(1, 2, 3);
 void
 accord_evaluation_free(AccordEvaluation *self);
 

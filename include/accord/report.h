@@ -63,6 +63,10 @@ typedef struct {
 	gchar *error;
 } AccordValidation;
 
+/* the labels of the alternatives the CLI attaches and the writers look up */
+#define ACCORD_ALTERNATIVE_WITHOUT_ASSUMPTIONS "without assumptions"
+#define ACCORD_ALTERNATIVE_BEFORE_WAIVERS      "before waivers"
+
 /* the version of the JSON document layout; bumped on any incompatible change */
 #define ACCORD_JSON_SCHEMA_VERSION "1.0"
 

@@ -128,6 +128,43 @@ test_gaps_follow_unknown_policy(void **state)
 	fixture_clear(&f);
 }
 
+/* a tailoring that deselects c-iot takes it out of r-process (now c-process alone, 0.5) and
+ * out of the unmet list, though profile A fails it */
+static void
+test_gaps_leave_out_deselected_criteria(void **state)
+{
+	Fixture f;
+	g_autoptr(AccordEvaluation) evaluation = NULL;
+	g_autoptr(AccordScore) score = NULL;
+	g_autoptr(AccordGapList) gaps = NULL;
+	g_autoptr(AccordTailoring) tailoring = NULL;
+	g_autoptr(GError) error = NULL;
+	const gchar *xml = "<tailoring xmlns='urn:accord:tailoring:1' id='t' ruleset='test'>"
+			   "<title>T</title><criterion id='c-iot' selected='false'/></tailoring>";
+	AccordScoreOptions options;
+
+	fixture_load(&f);
+	tailoring = accord_tailoring_load_data(xml, strlen(xml), "t.xml", f.ruleset, &error);
+	assert_non_null(tailoring);
+	accord_score_options_init(&options);
+	options.tailoring = tailoring;
+	score = fixture_score(&f, "profile-a.xml", &options, &evaluation);
+	gaps = accord_gaps_compute(score);
+	for (guint i = 0; i < accord_gap_list_get_n_gaps(gaps); i++) {
+		const AccordGap *gap = accord_gap_list_get_gap(gaps, i);
+
+		if (g_strcmp0(accord_rule_get_id(gap->rule), "r-process") != 0)
+			continue;
+		assert_close(gap->score, 50.0, 1e-9);
+		assert_int_equal(gap->unmet->len, 1);
+		assert_string_equal(accord_criterion_get_id(g_ptr_array_index(gap->unmet, 0)),
+				    "c-process");
+	}
+	g_clear_pointer(&gaps, accord_gap_list_free);
+	g_clear_pointer(&score, accord_score_free);
+	fixture_clear(&f);
+}
+
 int
 main(void)
 {
@@ -137,6 +174,7 @@ main(void)
 	    cmocka_unit_test(test_gaps_list_unmet_criteria),
 	    cmocka_unit_test(test_gaps_none_at_full_marks),
 	    cmocka_unit_test(test_gaps_follow_unknown_policy),
+	    cmocka_unit_test(test_gaps_leave_out_deselected_criteria),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -333,6 +333,36 @@ test_waiver_rejects_duplicate(void **state)
 			      "c-iot");
 }
 
+/* waiving c-first, which profile A does not state, makes it pass (r-first 0 → 100, overall
+ * (2·(2·0.875 + 1)/3 + 11/24)/3 = 76.3889) but its fact stays unknown: coverage stays 7/9 */
+static void
+test_waiver_of_unknown_keeps_coverage(void **state)
+{
+	State *s = *state;
+	const gchar *xml =
+	    "<waivers xmlns=\"urn:accord:waivers:1\">" WAIVER("AA",
+							      "test",
+							      "c-first",
+							      "2030-01-01") "</waivers>";
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordWaiverList) list =
+	    accord_waiver_list_load_data(xml, strlen(xml), "first.xml", &error);
+	g_autoptr(AccordWaiverOutcome) outcome = NULL;
+	g_autoptr(AccordScore) score = NULL;
+	AccordScoreOptions options;
+
+	assert_non_null(list);
+	evaluate(s, "profile-a.xml");
+	outcome = accord_waivers_apply(list, s->evaluation, "2026-01-01", &error);
+	assert_non_null(outcome);
+	assert_int_equal(accord_waiver_outcome_get_use(outcome, 0)->status, ACCORD_WAIVER_APPLIED);
+	accord_score_options_init(&options);
+	score =
+	    accord_score_compute(accord_waiver_outcome_get_evaluation(outcome), &options, &error);
+	assert_close(accord_score_get_overall(score)->value, 76.3888888889, 1e-6);
+	assert_close(accord_score_get_overall(score)->coverage, 7.0 / 9.0, 1e-12);
+}
+
 int
 main(void)
 {
@@ -349,6 +379,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_waiver_none_for_this_country, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_waiver_steal_evaluation, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_waiver_rejects_malformed_date, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_waiver_of_unknown_keeps_coverage, setup, teardown),
 	    cmocka_unit_test(test_waiver_status_names),
 	    cmocka_unit_test(test_waiver_rejects_missing_expiry),
 	    cmocka_unit_test(test_waiver_rejects_malformed_expiry),
