@@ -163,6 +163,36 @@ add_waivers(JsonBuilder *b, const AccordReport *report)
 	json_builder_end_object(b);
 }
 
+void
+accord_json_add_context(JsonBuilder *b,
+			const AccordProfile *profile,
+			const AccordRuleset *ruleset,
+			const AccordScoreOptions *options)
+{
+	json_builder_set_member_name(b, "profile");
+	json_builder_begin_object(b);
+	accord_json_add_string(b, "country", accord_profile_get_country(profile));
+	accord_json_add_string(b, "name", accord_profile_get_name(profile));
+	accord_json_add_string(b, "as_of", accord_profile_get_as_of(profile));
+	json_builder_end_object(b);
+	json_builder_set_member_name(b, "ruleset");
+	json_builder_begin_object(b);
+	accord_json_add_string(b, "id", accord_ruleset_get_id(ruleset));
+	accord_json_add_string(b, "version", accord_ruleset_get_version(ruleset));
+	accord_json_add_string(b, "title", accord_ruleset_get_title(ruleset));
+	accord_json_add_string(b, "agreement", accord_ruleset_get_agreement(ruleset));
+	json_builder_end_object(b);
+	accord_json_add_options(b, options);
+}
+
+void
+accord_json_add_what_if(JsonBuilder *b, const AccordReport *report, const AccordProfile *profile)
+{
+	add_alternatives(b, report);
+	add_assumptions(b, profile);
+	add_tailoring(b, accord_report_get_tailoring(report));
+}
+
 static void
 add_header(JsonBuilder *b, const AccordReport *report)
 {
@@ -178,27 +208,12 @@ add_header(JsonBuilder *b, const AccordReport *report)
 			       "kind",
 			       accord_report_get_kind(report) == ACCORD_REPORT_GAPS ? "gaps"
 										    : "score");
-	json_builder_set_member_name(b, "profile");
-	json_builder_begin_object(b);
-	accord_json_add_string(b, "country", accord_profile_get_country(p));
-	accord_json_add_string(b, "name", accord_profile_get_name(p));
-	accord_json_add_string(b, "as_of", accord_profile_get_as_of(p));
-	json_builder_end_object(b);
-	json_builder_set_member_name(b, "ruleset");
-	json_builder_begin_object(b);
-	accord_json_add_string(b, "id", accord_ruleset_get_id(rs));
-	accord_json_add_string(b, "version", accord_ruleset_get_version(rs));
-	accord_json_add_string(b, "title", accord_ruleset_get_title(rs));
-	accord_json_add_string(b, "agreement", accord_ruleset_get_agreement(rs));
-	json_builder_end_object(b);
-	accord_json_add_options(b, options);
+	accord_json_add_context(b, p, rs, options);
 	json_builder_set_member_name(b, "overall");
 	json_builder_begin_object(b);
 	accord_json_add_item(b, accord_score_get_overall(score));
 	json_builder_end_object(b);
-	add_alternatives(b, report);
-	add_assumptions(b, p);
-	add_tailoring(b, accord_report_get_tailoring(report));
+	accord_json_add_what_if(b, report, p);
 	add_waivers(b, report);
 }
 

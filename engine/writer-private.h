@@ -91,12 +91,21 @@ void
 accord_json_add_options(JsonBuilder *b, const AccordScoreOptions *options);
 void
 accord_json_emit(JsonBuilder *b, GString *out);
+/* the profile, ruleset and options objects of a one-country view */
+void
+accord_json_add_context(JsonBuilder *b,
+			const AccordProfile *profile,
+			const AccordRuleset *ruleset,
+			const AccordScoreOptions *options);
+/* alternatives, assumptions and tailoring, the members every one-country view carries */
+void
+accord_json_add_what_if(JsonBuilder *b, const AccordReport *report, const AccordProfile *profile);
 
 /* what-if, tailoring and waivers, shared by the score, gaps and rank views of every format
  * (writer-text.c; accord_writer_find_rank_row() in writer-rank.c). The labels are the ones
  * engine/cli/common.c and verb-rank.c give the alternatives they attach */
 #define ACCORD_WRITER_WITHOUT_ASSUMPTIONS ACCORD_ALTERNATIVE_WITHOUT_ASSUMPTIONS
-#define ACCORD_WRITER_BEFORE_WAIVERS ACCORD_ALTERNATIVE_BEFORE_WAIVERS
+#define ACCORD_WRITER_BEFORE_WAIVERS	  ACCORD_ALTERNATIVE_BEFORE_WAIVERS
 
 const AccordReport *
 accord_writer_find_alternative(const AccordReport *report, const gchar *label);

@@ -137,25 +137,6 @@ write_tailoring(const AccordReport *report, gboolean markdown, GString *out)
 	}
 }
 
-static void
-add_tailoring_json(JsonBuilder *b, const AccordTailoring *tailoring)
-{
-	json_builder_set_member_name(b, "tailoring");
-	if (tailoring == NULL) {
-		json_builder_add_null_value(b);
-		return;
-	}
-	json_builder_begin_object(b);
-	accord_json_add_string(b, "id", accord_tailoring_get_id(tailoring));
-	accord_json_add_string(b, "title", accord_tailoring_get_title(tailoring));
-	json_builder_set_member_name(b, "changes");
-	json_builder_begin_array(b);
-	for (guint i = 0; i < accord_tailoring_get_n_changes(tailoring); i++)
-		json_builder_add_string_value(b, accord_tailoring_get_change(tailoring, i));
-	json_builder_end_array(b);
-	json_builder_end_object(b);
-}
-
 /* text */
 
 static void
@@ -537,61 +518,16 @@ accord_writer_roadmap_csv(const AccordReport *report, GString *out)
 static void
 add_context_json(JsonBuilder *b, const AccordReport *report)
 {
-	const AccordProfile *p = report_profile(report);
-	const AccordRuleset *rs = report_ruleset(report);
-
-	json_builder_set_member_name(b, "profile");
-	json_builder_begin_object(b);
-	accord_json_add_string(b, "country", accord_profile_get_country(p));
-	accord_json_add_string(b, "name", accord_profile_get_name(p));
-	accord_json_add_string(b, "as_of", accord_profile_get_as_of(p));
-	json_builder_end_object(b);
-	json_builder_set_member_name(b, "ruleset");
-	json_builder_begin_object(b);
-	accord_json_add_string(b, "id", accord_ruleset_get_id(rs));
-	accord_json_add_string(b, "version", accord_ruleset_get_version(rs));
-	accord_json_add_string(b, "title", accord_ruleset_get_title(rs));
-	accord_json_add_string(b, "agreement", accord_ruleset_get_agreement(rs));
-	json_builder_end_object(b);
-	accord_json_add_options(b, accord_score_get_options(accord_report_get_score(report)));
+	accord_json_add_context(b,
+				report_profile(report),
+				report_ruleset(report),
+				accord_score_get_options(accord_report_get_score(report)));
 }
 
 static void
 add_alternatives_json(JsonBuilder *b, const AccordReport *report)
 {
-	g_autoptr(GPtrArray) facts = accord_writer_get_assumptions(report_profile(report));
-
-	json_builder_set_member_name(b, "alternatives");
-	json_builder_begin_array(b);
-	for (guint i = 0; i < accord_report_get_n_alternatives(report); i++) {
-		const AccordReport *alt = accord_report_get_alternative(report, i);
-
-		json_builder_begin_object(b);
-		accord_json_add_string(b, "label", accord_report_get_alternative_label(report, i));
-		json_builder_set_member_name(b, "overall");
-		json_builder_begin_object(b);
-		accord_json_add_item(b, accord_score_get_overall(accord_report_get_score(alt)));
-		json_builder_end_object(b);
-		json_builder_end_object(b);
-	}
-	json_builder_end_array(b);
-	json_builder_set_member_name(b, "assumptions");
-	json_builder_begin_array(b);
-	for (guint i = 0; i < facts->len; i++) {
-		const AccordProfileFact *fact = g_ptr_array_index(facts, i);
-
-		json_builder_begin_object(b);
-		accord_json_add_string(b,
-				       "key",
-				       accord_fact_def_get_key(accord_profile_fact_get_def(fact)));
-		accord_json_add_string(b, "value", accord_profile_fact_get_text(fact));
-		accord_json_add_string(b,
-				       "profile_value",
-				       accord_profile_fact_get_assumed_from(fact));
-		json_builder_end_object(b);
-	}
-	json_builder_end_array(b);
-	add_tailoring_json(b, accord_report_get_tailoring(report));
+	accord_json_add_what_if(b, report, report_profile(report));
 }
 
 static void
