@@ -537,25 +537,6 @@ json_ruleset(JsonBuilder *b, const AccordRuleset *rs)
 	json_builder_end_object(b);
 }
 
-static void
-json_tailoring(JsonBuilder *b, const AccordTailoring *tailoring)
-{
-	json_builder_set_member_name(b, "tailoring");
-	if (tailoring == NULL) {
-		json_builder_add_null_value(b);
-		return;
-	}
-	json_builder_begin_object(b);
-	accord_json_add_string(b, "id", accord_tailoring_get_id(tailoring));
-	accord_json_add_string(b, "title", accord_tailoring_get_title(tailoring));
-	json_builder_set_member_name(b, "changes");
-	json_builder_begin_array(b);
-	for (guint i = 0; i < accord_tailoring_get_n_changes(tailoring); i++)
-		json_builder_add_string_value(b, accord_tailoring_get_change(tailoring, i));
-	json_builder_end_array(b);
-	json_builder_end_object(b);
-}
-
 /* "old" and "new" score items side by side */
 static void
 json_items(JsonBuilder *b, const AccordScoreItem *old_item, const AccordScoreItem *new_item)
@@ -654,7 +635,7 @@ accord_writer_diff_json(const AccordReport *report, GString *out)
 	json_snapshot(b, "new", new_profile(diff));
 	json_ruleset(b, diff_ruleset(diff));
 	accord_json_add_options(b, accord_score_get_options(accord_diff_get_old_score(diff)));
-	json_tailoring(b, accord_report_get_tailoring(report));
+	accord_json_add_tailoring(b, accord_report_get_tailoring(report));
 	json_scores(b, diff);
 	json_facts(b, diff);
 	json_gaps(b, diff);

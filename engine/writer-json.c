@@ -93,8 +93,8 @@ add_alternatives(JsonBuilder *b, const AccordReport *report)
 	json_builder_end_array(b);
 }
 
-static void
-add_tailoring(JsonBuilder *b, const AccordTailoring *tailoring)
+void
+accord_json_add_tailoring(JsonBuilder *b, const AccordTailoring *tailoring)
 {
 	json_builder_set_member_name(b, "tailoring");
 	if (tailoring == NULL) {
@@ -190,7 +190,7 @@ accord_json_add_what_if(JsonBuilder *b, const AccordReport *report, const Accord
 {
 	add_alternatives(b, report);
 	add_assumptions(b, profile);
-	add_tailoring(b, accord_report_get_tailoring(report));
+	accord_json_add_tailoring(b, accord_report_get_tailoring(report));
 }
 
 static void

@@ -97,6 +97,9 @@ accord_json_add_context(JsonBuilder *b,
 			const AccordProfile *profile,
 			const AccordRuleset *ruleset,
 			const AccordScoreOptions *options);
+/* the tailoring object, or null */
+void
+accord_json_add_tailoring(JsonBuilder *b, const AccordTailoring *tailoring);
 /* alternatives, assumptions and tailoring, the members every one-country view carries */
 void
 accord_json_add_what_if(JsonBuilder *b, const AccordReport *report, const AccordProfile *profile);
@@ -117,5 +120,9 @@ gchar *
 accord_writer_describe_waiver(const AccordWaiverUse *use, const AccordEvaluation *evaluation);
 const AccordRankRow *
 accord_writer_find_rank_row(const AccordRanking *ranking, const gchar *country);
+
+/* the tailoring and its changes (writer-text.c), as text lines or a Markdown list */
+void
+accord_writer_tailoring(const AccordReport *report, gboolean markdown, GString *out);
 
 G_END_DECLS

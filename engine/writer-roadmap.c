@@ -107,36 +107,6 @@ report_ruleset(const AccordReport *report)
 	return accord_evaluation_get_ruleset(accord_report_get_evaluation(report));
 }
 
-/* the tailoring the scores used, and its changes in words: indented lines in text, a
- * nested list in Markdown */
-static void
-write_tailoring(const AccordReport *report, gboolean markdown, GString *out)
-{
-	const AccordTailoring *tailoring = accord_report_get_tailoring(report);
-
-	if (tailoring == NULL)
-		return;
-	if (!markdown) {
-		g_string_append_printf(out,
-				       "Tailoring %s: %s\n",
-				       accord_tailoring_get_id(tailoring),
-				       accord_tailoring_get_title(tailoring));
-		for (guint i = 0; i < accord_tailoring_get_n_changes(tailoring); i++)
-			g_string_append_printf(out,
-					       "  %s\n",
-					       accord_tailoring_get_change(tailoring, i));
-		return;
-	}
-	g_string_append_printf(out, "- Tailoring `%s`: ", accord_tailoring_get_id(tailoring));
-	accord_writer_markdown_escape(out, accord_tailoring_get_title(tailoring));
-	g_string_append(out, "\n");
-	for (guint i = 0; i < accord_tailoring_get_n_changes(tailoring); i++) {
-		g_string_append(out, "  - ");
-		accord_writer_markdown_escape(out, accord_tailoring_get_change(tailoring, i));
-		g_string_append(out, "\n");
-	}
-}
-
 /* text */
 
 static void
@@ -189,7 +159,7 @@ write_alternatives_text(const AccordReport *report, GString *out)
 		    accord_writer_describe_assumption(g_ptr_array_index(facts, i));
 		g_string_append_printf(out, "  %s\n", text);
 	}
-	write_tailoring(report, FALSE, out);
+	accord_writer_tailoring(report, FALSE, out);
 }
 
 static void
@@ -353,7 +323,7 @@ write_alternatives_markdown(const AccordReport *report, GString *out)
 		accord_writer_markdown_escape(out, text);
 		g_string_append(out, "\n");
 	}
-	write_tailoring(report, TRUE, out);
+	accord_writer_tailoring(report, TRUE, out);
 }
 
 static void

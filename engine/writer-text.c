@@ -131,19 +131,42 @@ write_assumptions(const AccordReport *report, GString *out)
 	g_string_append(out, "\n");
 }
 
-static void
-write_tailoring(const AccordReport *report, GString *out)
+/* the tailoring the scores used, and its changes in words: indented lines in text, a
+ * nested list in Markdown; shared by every view that can be tailored */
+void
+accord_writer_tailoring(const AccordReport *report, gboolean markdown, GString *out)
 {
 	const AccordTailoring *tailoring = accord_report_get_tailoring(report);
 
 	if (tailoring == NULL)
 		return;
-	g_string_append_printf(out,
-			       "Tailoring %s: %s\n",
-			       accord_tailoring_get_id(tailoring),
-			       accord_tailoring_get_title(tailoring));
-	for (guint i = 0; i < accord_tailoring_get_n_changes(tailoring); i++)
-		g_string_append_printf(out, "  %s\n", accord_tailoring_get_change(tailoring, i));
+	if (!markdown) {
+		g_string_append_printf(out,
+				       "Tailoring %s: %s\n",
+				       accord_tailoring_get_id(tailoring),
+				       accord_tailoring_get_title(tailoring));
+		for (guint i = 0; i < accord_tailoring_get_n_changes(tailoring); i++)
+			g_string_append_printf(out,
+					       "  %s\n",
+					       accord_tailoring_get_change(tailoring, i));
+		return;
+	}
+	g_string_append_printf(out, "- Tailoring `%s`: ", accord_tailoring_get_id(tailoring));
+	accord_writer_markdown_escape(out, accord_tailoring_get_title(tailoring));
+	g_string_append(out, "\n");
+	for (guint i = 0; i < accord_tailoring_get_n_changes(tailoring); i++) {
+		g_string_append(out, "  - ");
+		accord_writer_markdown_escape(out, accord_tailoring_get_change(tailoring, i));
+		g_string_append(out, "\n");
+	}
+}
+
+static void
+write_tailoring(const AccordReport *report, GString *out)
+{
+	if (accord_report_get_tailoring(report) == NULL)
+		return;
+	accord_writer_tailoring(report, FALSE, out);
 	g_string_append(out, "\n");
 }
 
