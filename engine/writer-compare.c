@@ -132,15 +132,6 @@ has_assumptions(const AccordReport *report)
 	return any;
 }
 
-static gchar *
-describe_tailoring(const AccordTailoring *tailoring)
-{
-	return g_strdup_printf("%s: %s (ruleset %s)",
-			       accord_tailoring_get_id(tailoring),
-			       accord_tailoring_get_title(tailoring),
-			       accord_ruleset_get_id(accord_tailoring_get_ruleset(tailoring)));
-}
-
 /* "agree on 66.7%, both meet 55.6% of the compared weight (77.8% of the ruleset compared)" */
 static gchar *
 describe_alignment(const AccordAlignment *al)
@@ -189,7 +180,6 @@ text_header(const AccordReport *report, GString *out)
 	const AccordComparison *c = first_comparison(report);
 	const AccordScoreOptions *options =
 	    accord_score_get_options(accord_comparison_get_score_a(c));
-	const AccordTailoring *tailoring = accord_report_get_tailoring(report);
 	g_autofree gchar *a = describe_profile(accord_evaluation_get_profile(evaluation_a(c)));
 	g_autofree gchar *b = describe_profile(accord_evaluation_get_profile(evaluation_b(c)));
 
@@ -199,15 +189,7 @@ text_header(const AccordReport *report, GString *out)
 			       accord_score_model_to_string(options->model),
 			       accord_aggregation_to_string(options->aggregation),
 			       accord_unknown_policy_to_string(options->unknown));
-	if (tailoring != NULL) {
-		g_autofree gchar *t = describe_tailoring(tailoring);
-
-		g_string_append_printf(out, "Tailoring %s\n", t);
-		for (guint i = 0; i < accord_tailoring_get_n_changes(tailoring); i++)
-			g_string_append_printf(out,
-					       "  %s\n",
-					       accord_tailoring_get_change(tailoring, i));
-	}
+	accord_writer_tailoring(report, FALSE, out);
 	if (has_assumptions(report)) {
 		g_string_append(
 		    out,
@@ -408,27 +390,11 @@ markdown_assumption(const AccordProfile *profile, const AccordProfileFact *fact,
 }
 
 static void
-markdown_tailoring(const AccordTailoring *tailoring, GString *out)
-{
-	g_autofree gchar *t = describe_tailoring(tailoring);
-
-	g_string_append(out, "- Tailoring: ");
-	accord_writer_markdown_escape(out, t);
-	g_string_append(out, "\n");
-	for (guint i = 0; i < accord_tailoring_get_n_changes(tailoring); i++) {
-		g_string_append(out, "  - ");
-		accord_writer_markdown_escape(out, accord_tailoring_get_change(tailoring, i));
-		g_string_append(out, "\n");
-	}
-}
-
-static void
 markdown_header(const AccordReport *report, GString *out)
 {
 	const AccordComparison *c = first_comparison(report);
 	const AccordScoreOptions *options =
 	    accord_score_get_options(accord_comparison_get_score_a(c));
-	const AccordTailoring *tailoring = accord_report_get_tailoring(report);
 	const AccordProfile *pa = accord_evaluation_get_profile(evaluation_a(c));
 	const AccordProfile *pb = accord_evaluation_get_profile(evaluation_b(c));
 	g_autofree gchar *a = describe_profile(pa);
@@ -447,8 +413,7 @@ markdown_header(const AccordReport *report, GString *out)
 			       accord_score_model_to_string(options->model),
 			       accord_aggregation_to_string(options->aggregation),
 			       accord_unknown_policy_to_string(options->unknown));
-	if (tailoring != NULL)
-		markdown_tailoring(tailoring, out);
+	accord_writer_tailoring(report, TRUE, out);
 	if (has_assumptions(report)) {
 		g_string_append(out,
 				"\n## What-if assumptions\n\nThe numbers are computed as if the "

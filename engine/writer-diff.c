@@ -76,14 +76,6 @@ describe_item_change(const AccordScoreItem *old_item,
 	return g_strdup_printf("%s %s %s / 100 (coverage %s %s %s)", ov, arrow, nv, oc, arrow, nc);
 }
 
-static gchar *
-describe_tailoring(const AccordTailoring *tailoring)
-{
-	return g_strdup_printf("%s: %s",
-			       accord_tailoring_get_id(tailoring),
-			       accord_tailoring_get_title(tailoring));
-}
-
 /* ---- text ---- */
 
 static void
@@ -93,7 +85,6 @@ text_header(const AccordReport *report, GString *out)
 	const AccordRuleset *rs = diff_ruleset(diff);
 	const AccordScoreOptions *options =
 	    accord_score_get_options(accord_diff_get_old_score(diff));
-	const AccordTailoring *tailoring = accord_report_get_tailoring(report);
 	g_autofree gchar *o = describe_snapshot(old_profile(diff));
 	g_autofree gchar *n = describe_snapshot(new_profile(diff));
 
@@ -108,15 +99,7 @@ text_header(const AccordReport *report, GString *out)
 			       accord_score_model_to_string(options->model),
 			       accord_aggregation_to_string(options->aggregation),
 			       accord_unknown_policy_to_string(options->unknown));
-	if (tailoring != NULL) {
-		g_autofree gchar *t = describe_tailoring(tailoring);
-
-		g_string_append_printf(out, "Tailoring %s\n", t);
-		for (guint i = 0; i < accord_tailoring_get_n_changes(tailoring); i++)
-			g_string_append_printf(out,
-					       "  %s\n",
-					       accord_tailoring_get_change(tailoring, i));
-	}
+	accord_writer_tailoring(report, FALSE, out);
 	g_string_append(out, "\n");
 }
 
@@ -202,28 +185,12 @@ accord_writer_diff_text(const AccordReport *report, GString *out)
 /* ---- markdown ---- */
 
 static void
-markdown_tailoring(const AccordTailoring *tailoring, GString *out)
-{
-	g_autofree gchar *t = describe_tailoring(tailoring);
-
-	g_string_append(out, "- Tailoring: ");
-	accord_writer_markdown_escape(out, t);
-	g_string_append(out, "\n");
-	for (guint i = 0; i < accord_tailoring_get_n_changes(tailoring); i++) {
-		g_string_append(out, "  - ");
-		accord_writer_markdown_escape(out, accord_tailoring_get_change(tailoring, i));
-		g_string_append(out, "\n");
-	}
-}
-
-static void
 markdown_header(const AccordReport *report, GString *out)
 {
 	const AccordDiff *diff = accord_report_get_diff(report);
 	const AccordRuleset *rs = diff_ruleset(diff);
 	const AccordScoreOptions *options =
 	    accord_score_get_options(accord_diff_get_old_score(diff));
-	const AccordTailoring *tailoring = accord_report_get_tailoring(report);
 	g_autofree gchar *o = describe_snapshot(old_profile(diff));
 	g_autofree gchar *n = describe_snapshot(new_profile(diff));
 
@@ -245,8 +212,7 @@ markdown_header(const AccordReport *report, GString *out)
 			       accord_score_model_to_string(options->model),
 			       accord_aggregation_to_string(options->aggregation),
 			       accord_unknown_policy_to_string(options->unknown));
-	if (tailoring != NULL)
-		markdown_tailoring(tailoring, out);
+	accord_writer_tailoring(report, TRUE, out);
 	g_string_append(out, "\n");
 }
 

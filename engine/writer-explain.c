@@ -538,28 +538,7 @@ write_header_text(const AccordReport *report, GString *out)
 static void
 write_alternatives_text(const AccordReport *report, GString *out)
 {
-	g_autoptr(GPtrArray) facts = accord_writer_get_assumptions(report_profile(report));
-
-	for (guint i = 0; i < accord_report_get_n_alternatives(report); i++) {
-		const AccordReport *alt = accord_report_get_alternative(report, i);
-		const AccordScoreItem *o = accord_score_get_overall(accord_report_get_score(alt));
-		g_autofree gchar *v = accord_writer_format_score(o->value);
-		g_autofree gchar *c = accord_writer_format_percent(o->coverage);
-
-		g_string_append_printf(out,
-				       "Overall score %s: %s / 100   (coverage %s)\n",
-				       accord_report_get_alternative_label(report, i),
-				       v,
-				       c);
-	}
-	if (facts->len > 0)
-		g_string_append(out, "What-if assumptions (the scores are computed with them):\n");
-	for (guint i = 0; i < facts->len; i++) {
-		g_autofree gchar *text =
-		    accord_writer_describe_assumption(g_ptr_array_index(facts, i));
-		g_string_append_printf(out, "  %s\n", text);
-	}
-	accord_writer_tailoring(report, FALSE, out);
+	accord_writer_what_if_text(report, report_profile(report), "Overall score", out);
 	g_string_append(out, "\n");
 }
 

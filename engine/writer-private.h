@@ -121,6 +121,12 @@ accord_writer_describe_waiver(const AccordWaiverUse *use, const AccordEvaluation
 const AccordRankRow *
 accord_writer_find_rank_row(const AccordRanking *ranking, const gchar *country);
 
+/* alternatives ("<what> <label>: score"), assumptions and tailoring as text (writer-text.c) */
+void
+accord_writer_what_if_text(const AccordReport *report,
+			   const AccordProfile *profile,
+			   const gchar *what,
+			   GString *out);
 /* the tailoring and its changes (writer-text.c), as text lines or a Markdown list */
 void
 accord_writer_tailoring(const AccordReport *report, gboolean markdown, GString *out);

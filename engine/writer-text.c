@@ -161,6 +161,39 @@ accord_writer_tailoring(const AccordReport *report, gboolean markdown, GString *
 	}
 }
 
+/* the same view computed other ways (one headline line each, "<what> <label>: …"), the
+ * what-if assumptions and the tailoring: the block every one-country view opens with */
+void
+accord_writer_what_if_text(const AccordReport *report,
+			   const AccordProfile *profile,
+			   const gchar *what,
+			   GString *out)
+{
+	g_autoptr(GPtrArray) facts = accord_writer_get_assumptions(profile);
+
+	for (guint i = 0; i < accord_report_get_n_alternatives(report); i++) {
+		const AccordReport *alt = accord_report_get_alternative(report, i);
+		const AccordScoreItem *o = accord_score_get_overall(accord_report_get_score(alt));
+		g_autofree gchar *v = accord_writer_format_score(o->value);
+		g_autofree gchar *c = accord_writer_format_percent(o->coverage);
+
+		g_string_append_printf(out,
+				       "%s %s: %s / 100   (coverage %s)\n",
+				       what,
+				       accord_report_get_alternative_label(report, i),
+				       v,
+				       c);
+	}
+	if (facts->len > 0)
+		g_string_append(out, "What-if assumptions (the scores are computed with them):\n");
+	for (guint i = 0; i < facts->len; i++) {
+		g_autofree gchar *text =
+		    accord_writer_describe_assumption(g_ptr_array_index(facts, i));
+		g_string_append_printf(out, "  %s\n", text);
+	}
+	accord_writer_tailoring(report, FALSE, out);
+}
+
 static void
 write_tailoring(const AccordReport *report, GString *out)
 {
