@@ -149,23 +149,24 @@ main(int argc, char **argv)
 	for (guint i = 0; i < n_profiles; i++) {
 		g_autofree gchar *ptext = make_profile(rng, n_facts);
 		g_autoptr(AccordProfile) profile = NULL;
-		g_autoptr(AccordEvaluation) evaluation = NULL;
-		g_autoptr(AccordScore) score = NULL;
-		g_autoptr(AccordReport) report = NULL;
+		g_autoptr(AccordAssessment) assessment = NULL;
+		g_autoptr(AccordGapList) gaps = NULL;
+		g_autoptr(AccordDocument) document = NULL;
 		g_autoptr(GBytes) out = NULL;
-		AccordScoreOptions options;
+		AccordAssessmentOptions options;
 
-		accord_score_options_init(&options);
+		accord_assessment_options_init(&options);
 		g_timer_start(timer);
 		profile =
 		    accord_profile_load_data(ptext, strlen(ptext), "bench-profile", vocab, &error);
-		evaluation = accord_evaluate(ruleset, profile, &error);
-		score = accord_score_compute(evaluation, &options, &error);
-		checksum += accord_score_get_overall(score)->value;
-		report = accord_report_new(ACCORD_REPORT_GAPS,
-					   g_steal_pointer(&evaluation),
-					   g_steal_pointer(&score));
-		out = accord_report_render(report, ACCORD_FORMAT_JSON, &error);
+		assessment = accord_assess(ruleset, profile, &options, &error);
+		checksum += accord_score_get_overall(
+				accord_assessment_get_score(assessment, ACCORD_VARIANT_AS_GIVEN))
+				->value;
+		gaps = accord_gaps_compute(
+		    accord_assessment_get_score(assessment, ACCORD_VARIANT_AS_GIVEN));
+		document = accord_gaps_to_document(assessment, gaps);
+		out = accord_document_render(document, ACCORD_FORMAT_JSON, &error);
 		total += g_timer_elapsed(timer, NULL);
 		bytes += g_bytes_get_size(out);
 	}

@@ -6,8 +6,8 @@
 #include "accord/error.h"
 
 struct _AccordComparison {
-	AccordEvaluation *a;
-	AccordEvaluation *b;
+	const AccordEvaluation *a; /* of score_a */
+	const AccordEvaluation *b;
 	AccordScore *score_a;
 	AccordScore *score_b;
 	GArray *items; /* AccordComparisonItem, in ruleset order */
@@ -18,11 +18,32 @@ struct _AccordComparison {
 static const gchar *agreement_names[] =
     {"both", "only-a", "only-b", "neither", "unknown", "not-applicable"};
 
+static const gchar *divergence_names[] = {"none", "gap", "conflict"};
+
+/**
+ * accord_agreement_to_string:
+ * @agreement: an agreement
+ *
+ * Returns: (transfer none): its name, e.g. `only-a`
+ */
 const gchar *
 accord_agreement_to_string(AccordAgreement agreement)
 {
 	g_return_val_if_fail(agreement <= ACCORD_AGREEMENT_NOT_APPLICABLE, NULL);
 	return agreement_names[agreement];
+}
+
+/**
+ * accord_divergence_to_string:
+ * @divergence: a kind of divergence
+ *
+ * Returns: (transfer none): its name: none, gap or conflict
+ */
+const gchar *
+accord_divergence_to_string(AccordDivergence divergence)
+{
+	g_return_val_if_fail(divergence <= ACCORD_DIVERGENCE_CONFLICT, NULL);
+	return divergence_names[divergence];
 }
 
 static AccordAgreement
@@ -67,64 +88,49 @@ states_active_regime(const AccordCheck *check, const AccordProfile *profile)
 	return FALSE;
 }
 
-/* a rule or pillar stays in the tailored structure while any criterion under it is selected */
-static gboolean
-rule_selected(const AccordScore *score, const AccordRule *rule)
-{
-	for (guint i = 0; i < accord_rule_get_n_criteria(rule); i++) {
-		if (accord_score_selects_criterion(score, accord_rule_get_criterion(rule, i)))
-			return TRUE;
-	}
-	return FALSE;
-}
-
-static gboolean
-pillar_selected(const AccordScore *score, const AccordRuleset *rs, const AccordPillar *pillar)
-{
-	for (guint i = 0; i < accord_ruleset_get_n_rules(rs); i++) {
-		const AccordRule *r = accord_ruleset_get_rule(rs, i);
-
-		if (accord_rule_get_pillar(r) == pillar && rule_selected(score, r))
-			return TRUE;
-	}
-	return FALSE;
-}
-
 /* the criterion's part of the ruleset's total weight: pillar share × rule share within the
  * pillar × criterion share within the rule, all structural (tailoring applied: weights
  * overridden, deselected items out of every sum and weighing 0), so the same weight is used
- * for both profiles whatever each one's applicability */
-static gdouble
-structural_weight(const AccordScore *score, const AccordCriterion *criterion)
+ * for both profiles whatever each one's applicability. One pass sums the selected weights of
+ * every rule and pillar, so the whole comparison is linear in the number of criteria */
+static gdouble *
+structural_weights(const AccordScore *score, const AccordRuleset *rs)
 {
-	const AccordRule *rule = accord_criterion_get_rule(criterion);
-	const AccordPillar *pillar = accord_rule_get_pillar(rule);
-	const AccordRuleset *rs = accord_evaluation_get_ruleset(accord_score_get_evaluation(score));
-	gdouble pillars = 0, rules = 0, criteria = 0;
+	guint n_rules = accord_ruleset_get_n_rules(rs);
+	g_autofree gdouble *criteria = g_new0(gdouble, n_rules);  /* by rule */
+	g_autofree gdouble *rules = g_new0(gdouble, accord_ruleset_get_n_pillars(rs));
+	gdouble pillars = 0;
+	gdouble *out = g_new0(gdouble, accord_ruleset_get_n_criteria(rs));
 
-	if (!accord_score_selects_criterion(score, criterion))
-		return 0;
-	for (guint i = 0; i < accord_ruleset_get_n_pillars(rs); i++) {
-		const AccordPillar *p = accord_ruleset_get_pillar(rs, i);
-
-		if (pillar_selected(score, rs, p))
-			pillars += accord_score_get_pillar_weight(score, p);
-	}
-	for (guint i = 0; i < accord_ruleset_get_n_rules(rs); i++) {
-		const AccordRule *r = accord_ruleset_get_rule(rs, i);
-
-		if (accord_rule_get_pillar(r) == pillar && rule_selected(score, r))
-			rules += accord_score_get_rule_weight(score, r);
-	}
-	for (guint i = 0; i < accord_rule_get_n_criteria(rule); i++) {
-		const AccordCriterion *c = accord_rule_get_criterion(rule, i);
-
+	for (guint i = 0; i < accord_ruleset_get_n_criteria(rs); i++) {
+		const AccordCriterion *c = accord_ruleset_get_criterion(rs, i);
 		if (accord_score_selects_criterion(score, c))
-			criteria += accord_score_get_criterion_weight(score, c);
+			criteria[accord_rule_get_index(accord_criterion_get_rule(c))] +=
+			    accord_score_get_criterion_weight(score, c);
 	}
-	return accord_score_get_pillar_weight(score, pillar) / pillars *
-	       accord_score_get_rule_weight(score, rule) / rules *
-	       accord_score_get_criterion_weight(score, criterion) / criteria;
+	for (guint i = 0; i < n_rules; i++) {
+		const AccordRule *r = accord_ruleset_get_rule(rs, i);
+		guint p = accord_pillar_get_index(accord_rule_get_pillar(r));
+
+		if (criteria[i] <= 0)
+			continue;
+		if (rules[p] <= 0)
+			pillars += accord_score_get_pillar_weight(score, accord_rule_get_pillar(r));
+		rules[p] += accord_score_get_rule_weight(score, r);
+	}
+	for (guint i = 0; i < accord_ruleset_get_n_criteria(rs); i++) {
+		const AccordCriterion *c = accord_ruleset_get_criterion(rs, i);
+		const AccordRule *r = accord_criterion_get_rule(c);
+		const AccordPillar *p = accord_rule_get_pillar(r);
+
+		if (!accord_score_selects_criterion(score, c))
+			continue;
+		out[i] = accord_score_get_pillar_weight(score, p) / pillars *
+			 accord_score_get_rule_weight(score, r) / rules[accord_pillar_get_index(p)] *
+			 accord_score_get_criterion_weight(score, c) /
+			 criteria[accord_rule_get_index(r)];
+	}
+	return out;
 }
 
 static void
@@ -148,72 +154,69 @@ normalise(AccordAlignment *al)
 }
 
 static AccordComparisonItem
-compare_criterion(const AccordComparison *self, const AccordCriterion *criterion)
+compare_criterion(const AccordComparison *self, const AccordCriterion *criterion, gdouble weight)
 {
 	const AccordCriterionResult *ra = accord_evaluation_get_result(self->a, criterion);
 	const AccordCriterionResult *rb = accord_evaluation_get_result(self->b, criterion);
-	AccordComparisonItem item = {criterion, agreement_of(ra, rb), 0, FALSE};
+	AccordComparisonItem item = {criterion, agreement_of(ra, rb), weight, ACCORD_DIVERGENCE_NONE};
 	const AccordEvaluation *short_side = NULL;
 
 	if (!accord_score_selects_criterion(self->score_a, criterion))
 		item.agreement = ACCORD_AGREEMENT_NOT_APPLICABLE;
-	item.weight = structural_weight(self->score_a, criterion);
 	if (item.agreement == ACCORD_AGREEMENT_ONLY_A)
 		short_side = self->b;
 	else if (item.agreement == ACCORD_AGREEMENT_ONLY_B)
 		short_side = self->a;
 	if (short_side != NULL)
-		item.conflict = states_active_regime(accord_criterion_get_check(criterion),
-						     accord_evaluation_get_profile(short_side));
+		item.divergence = states_active_regime(accord_criterion_get_check(criterion),
+						       accord_evaluation_get_profile(short_side))
+				      ? ACCORD_DIVERGENCE_CONFLICT
+				      : ACCORD_DIVERGENCE_GAP;
 	return item;
 }
 
 /**
  * accord_comparison_new:
- * @a: (transfer full): the first profile's evaluation
- * @b: (transfer full): the second profile's evaluation, against the same ruleset
- * @options: how to score both
+ * @a: (transfer none): the first profile's score; the comparison keeps a reference
+ * @b: (transfer none): the second profile's score, against the same ruleset and options
  * @error: return location for an `ACCORD_ERROR`
  *
  * Compares two countries criterion by criterion: met by both, only one, neither, unknown on
- * either side, or not applicable; and the alignment: the share of compared weight on which
- * they agree and on which both pass, overall and per pillar.
+ * either side, or not applicable; a divergence (only one meets it) is a conflict when the
+ * side that falls short states a regime of its own, a gap otherwise; and the alignment: the
+ * share of compared weight on which they agree and on which both pass, overall and per
+ * pillar.
  *
  * Returns: (transfer full) (nullable): the comparison, or %NULL with `ACCORD_ERROR_USAGE` when
- *   the two evaluations are of different rulesets or the options cannot score
+ *   the two scores are of different rulesets
  */
 AccordComparison *
-accord_comparison_new(AccordEvaluation *a,
-		      AccordEvaluation *b,
-		      const AccordScoreOptions *options,
-		      GError **error)
+accord_comparison_new(const AccordScore *a, const AccordScore *b, GError **error)
 {
-	g_autoptr(AccordComparison) self = g_new0(AccordComparison, 1);
+	g_autoptr(AccordComparison) self = NULL;
+	g_autofree gdouble *weights = NULL;
 	const AccordRuleset *rs;
 
-	g_return_val_if_fail(a != NULL && b != NULL && options != NULL, NULL);
-	self->a = a;
-	self->b = b;
-	rs = accord_evaluation_get_ruleset(a);
-	if (rs != accord_evaluation_get_ruleset(b)) {
-		g_set_error_literal(
-		    error,
-		    ACCORD_ERROR,
-		    ACCORD_ERROR_USAGE,
-		    "a comparison needs both profiles evaluated against one ruleset");
+	g_return_val_if_fail(a != NULL && b != NULL, NULL);
+	rs = accord_evaluation_get_ruleset(accord_score_get_evaluation(a));
+	if (rs != accord_evaluation_get_ruleset(accord_score_get_evaluation(b))) {
+		g_set_error_literal(error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_USAGE,
+				    "a comparison needs both profiles scored against one ruleset");
 		return NULL;
 	}
-	self->score_a = accord_score_compute(a, options, error);
-	if (self->score_a == NULL)
-		return NULL;
-	self->score_b = accord_score_compute(b, options, error);
-	if (self->score_b == NULL)
-		return NULL;
+	self = g_new0(AccordComparison, 1);
+	self->score_a = accord_score_ref(a);
+	self->score_b = accord_score_ref(b);
+	self->a = accord_score_get_evaluation(a);
+	self->b = accord_score_get_evaluation(b);
 	self->items = g_array_new(FALSE, TRUE, sizeof(AccordComparisonItem));
 	self->pillars = g_new0(AccordAlignment, accord_ruleset_get_n_pillars(rs));
+	weights = structural_weights(a, rs);
 	for (guint i = 0; i < accord_ruleset_get_n_criteria(rs); i++) {
 		AccordComparisonItem item =
-		    compare_criterion(self, accord_ruleset_get_criterion(rs, i));
+		    compare_criterion(self, accord_ruleset_get_criterion(rs, i), weights[i]);
 		const AccordPillar *pillar =
 		    accord_rule_get_pillar(accord_criterion_get_rule(item.criterion));
 
@@ -236,11 +239,8 @@ accord_comparison_free(AccordComparison *self)
 {
 	if (self == NULL)
 		return;
-	/* scores borrow the evaluations: free them first */
-	accord_score_free(self->score_a);
-	accord_score_free(self->score_b);
-	accord_evaluation_free(self->a);
-	accord_evaluation_free(self->b);
+	accord_score_unref(self->score_a);
+	accord_score_unref(self->score_b);
 	if (self->items != NULL)
 		g_array_unref(self->items);
 	g_free(self->pillars);

@@ -5,6 +5,7 @@
 #include "util-private.h"
 
 struct _AccordEvaluation {
+	gatomicrefcount refcount;
 	AccordRuleset *ruleset;
 	AccordProfile *profile;
 	GArray *results; /* AccordCriterionResult, by criterion index */
@@ -282,6 +283,7 @@ accord_evaluate(const AccordRuleset *ruleset, const AccordProfile *profile, GErr
 	}
 	n = accord_ruleset_get_n_criteria(ruleset);
 	self = g_new0(AccordEvaluation, 1);
+	g_atomic_ref_count_init(&self->refcount);
 	self->ruleset = accord_ruleset_ref(ruleset);
 	self->profile = accord_profile_ref(profile);
 	self->results = g_array_sized_new(FALSE, TRUE, sizeof(AccordCriterionResult), n);
@@ -319,6 +321,7 @@ accord_evaluation_new_with_met(const AccordEvaluation *base,
 
 	g_return_val_if_fail(base != NULL && criteria != NULL && why != NULL, NULL);
 	self = g_new0(AccordEvaluation, 1);
+	g_atomic_ref_count_init(&self->refcount);
 	self->ruleset = accord_ruleset_ref(base->ruleset);
 	self->profile = accord_profile_ref(base->profile);
 	self->results =
@@ -347,19 +350,38 @@ accord_evaluation_new_with_met(const AccordEvaluation *base,
 		r->outcome = ACCORD_OUTCOME_PASS;
 		r->credit = 1.0;
 		r->known = r->known || establishes_facts;
-		r->known = r->known || establishes_facts;
 	}
 	return self;
 }
 
 /**
- * accord_evaluation_free:
+ * accord_evaluation_ref:
+ * @self: an evaluation
+ *
+ * An evaluation never changes once made, so it is shared by reference.
+ *
+ * Returns: (transfer full): @self, with one more reference
+ */
+AccordEvaluation *
+accord_evaluation_ref(const AccordEvaluation *self)
+{
+	AccordEvaluation *mutable_self = (AccordEvaluation *)self;
+
+	g_return_val_if_fail(self != NULL, NULL);
+	g_atomic_ref_count_inc(&mutable_self->refcount);
+	return mutable_self;
+}
+
+/**
+ * accord_evaluation_unref:
  * @self: (nullable) (transfer full): an evaluation
+ *
+ * Drops a reference; the last one frees the evaluation.
  */
 void
-accord_evaluation_free(AccordEvaluation *self)
+accord_evaluation_unref(AccordEvaluation *self)
 {
-	if (self == NULL)
+	if (self == NULL || !g_atomic_ref_count_dec(&self->refcount))
 		return;
 	g_array_unref(self->results);
 	accord_ruleset_unref(self->ruleset);
@@ -367,6 +389,12 @@ accord_evaluation_free(AccordEvaluation *self)
 	g_free(self);
 }
 
+/**
+ * accord_evaluation_get_ruleset:
+ * @self: an evaluation
+ *
+ * Returns: (transfer none): the evaluated ruleset
+ */
 const AccordRuleset *
 accord_evaluation_get_ruleset(const AccordEvaluation *self)
 {
@@ -374,6 +402,12 @@ accord_evaluation_get_ruleset(const AccordEvaluation *self)
 	return self->ruleset;
 }
 
+/**
+ * accord_evaluation_get_profile:
+ * @self: an evaluation
+ *
+ * Returns: (transfer none): the evaluated profile
+ */
 const AccordProfile *
 accord_evaluation_get_profile(const AccordEvaluation *self)
 {

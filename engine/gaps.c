@@ -9,7 +9,8 @@
 #define GAP_EPSILON 1e-9
 
 struct _AccordGapList {
-	GArray *gaps; /* AccordGap */
+	AccordRuleset *ruleset; /* its rules and criteria are what the gaps point at */
+	GArray *gaps;		/* AccordGap */
 	gdouble total;
 };
 
@@ -53,7 +54,7 @@ collect_unmet(const AccordScore *score, const AccordRule *rule)
 
 /**
  * accord_gaps_compute:
- * @score: (transfer none): a score; it must outlive the list
+ * @score: (transfer none): a score; the list keeps its ruleset alive
  *
  * Lists every applicable rule short of full marks with its gap, share × (100 − score), the
  * points of overall score its shortfall costs; ordered by gap, largest first, ties by rule id.
@@ -71,6 +72,7 @@ accord_gaps_compute(const AccordScore *score)
 	evaluation = accord_score_get_evaluation(score);
 	ruleset = accord_evaluation_get_ruleset(evaluation);
 	self = g_new0(AccordGapList, 1);
+	self->ruleset = accord_ruleset_ref(ruleset);
 	self->gaps = g_array_new(FALSE, TRUE, sizeof(AccordGap));
 	g_array_set_clear_func(self->gaps, clear_gap);
 	for (guint i = 0; i < accord_ruleset_get_n_rules(ruleset); i++) {
@@ -102,6 +104,7 @@ accord_gap_list_free(AccordGapList *self)
 	if (self == NULL)
 		return;
 	g_array_unref(self->gaps);
+	accord_ruleset_unref(self->ruleset);
 	g_free(self);
 }
 

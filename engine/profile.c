@@ -674,3 +674,28 @@ accord_profile_fact_get_evidence(const AccordProfileFact *fact, guint index)
 	g_return_val_if_fail(fact != NULL && index < fact->evidence->len, NULL);
 	return g_ptr_array_index(fact->evidence, index);
 }
+
+/**
+ * accord_profile_fact_get_newest_evidence:
+ * @fact: a fact
+ *
+ * Dates are as precise as known (YYYY, YYYY-MM, YYYY-MM-DD); they order as text, a year
+ * before its months, so the newest is the greatest. Ties go to the first listed.
+ *
+ * Returns: (transfer none) (nullable): the evidence with the latest date, or %NULL for an
+ *   assumed fact that has none
+ */
+const AccordEvidence *
+accord_profile_fact_get_newest_evidence(const AccordProfileFact *fact)
+{
+	const AccordEvidence *newest = NULL;
+
+	g_return_val_if_fail(fact != NULL, NULL);
+	for (guint i = 0; fact->evidence != NULL && i < fact->evidence->len; i++) {
+		const AccordEvidence *e = g_ptr_array_index(fact->evidence, i);
+
+		if (newest == NULL || g_strcmp0(e->date, newest->date) > 0)
+			newest = e;
+	}
+	return newest;
+}

@@ -10,15 +10,15 @@
  * hand" can differ in the last bits */
 #define TIE_EPSILON 1e-9
 
-/* one country against every ruleset: the evaluations and scores it owns */
+/* one country against every ruleset: the scores it owns (each holds its evaluation) */
 typedef struct {
 	AccordRankRow row;
-	GPtrArray *evaluations; /* AccordEvaluation*, by ruleset index */
-	GPtrArray *scores;	/* AccordScore*, by ruleset index */
+	GPtrArray *scores; /* AccordScore*, by ruleset index */
 } Entry;
 
 struct _AccordRanking {
 	AccordScoreOptions options;
+	gboolean assumed; /* some assumption applied to some country */
 	GPtrArray *rulesets; /* AccordRuleset*, a reference each */
 	GPtrArray *entries;  /* Entry*, sorted */
 	GArray *cutoffs;     /* gdouble, descending */
@@ -28,9 +28,7 @@ struct _AccordRanking {
 static void
 entry_free(Entry *entry)
 {
-	/* scores borrow their evaluation: free them first */
 	g_ptr_array_unref(entry->scores);
-	g_ptr_array_unref(entry->evaluations);
 	accord_profile_unref((AccordProfile *)entry->row.profile);
 	g_free(entry);
 }
@@ -44,14 +42,13 @@ clear_correlation(gpointer data)
 }
 
 static gdouble
-mean_of(const Entry *entry)
+mean_of(const GPtrArray *scores)
 {
 	gdouble sum = 0;
 	guint n = 0;
 
-	for (guint i = 0; i < entry->scores->len; i++) {
-		const AccordScoreItem *o =
-		    accord_score_get_overall(g_ptr_array_index(entry->scores, i));
+	for (guint i = 0; i < scores->len; i++) {
+		const AccordScoreItem *o = accord_score_get_overall(g_ptr_array_index(scores, i));
 		if (o->applicable) {
 			sum += o->value;
 			n++;
@@ -60,32 +57,38 @@ mean_of(const Entry *entry)
 	return n > 0 ? sum / n : NAN;
 }
 
+/* one country assessed against every ruleset; the mean without assumptions uses the
+ * variant without them where one applies */
 static Entry *
-entry_new(const AccordRanking *self, const AccordProfile *profile, GError **error)
+entry_new(AccordRanking *self,
+	  const AccordProfile *profile,
+	  const AccordAssessmentOptions *options,
+	  GError **error)
 {
 	Entry *entry = g_new0(Entry, 1);
+	g_autoptr(GPtrArray) plain = g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
 
 	entry->row.profile = accord_profile_ref(profile);
-	entry->evaluations = g_ptr_array_new_with_free_func((GDestroyNotify)accord_evaluation_free);
-	entry->scores = g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_free);
+	entry->scores = g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
 	for (guint i = 0; i < self->rulesets->len; i++) {
-		AccordEvaluation *evaluation =
-		    accord_evaluate(g_ptr_array_index(self->rulesets, i), profile, error);
-		AccordScore *score;
+		g_autoptr(AccordAssessment) a =
+		    accord_assess(g_ptr_array_index(self->rulesets, i), profile, options, error);
+		AccordVariant v = ACCORD_VARIANT_WITHOUT_ASSUMPTIONS;
 
-		if (evaluation == NULL) {
+		if (a == NULL) {
 			entry_free(entry);
 			return NULL;
 		}
-		g_ptr_array_add(entry->evaluations, evaluation);
-		score = accord_score_compute(evaluation, &self->options, error);
-		if (score == NULL) {
-			entry_free(entry);
-			return NULL;
-		}
-		g_ptr_array_add(entry->scores, score);
+		g_ptr_array_add(entry->scores,
+				accord_score_ref(accord_assessment_get_score(a, ACCORD_VARIANT_AS_GIVEN)));
+		if (!accord_assessment_has_variant(a, v))
+			v = ACCORD_VARIANT_AS_GIVEN;
+		else
+			self->assumed = TRUE;
+		g_ptr_array_add(plain, accord_score_ref(accord_assessment_get_score(a, v)));
 	}
-	entry->row.mean = mean_of(entry);
+	entry->row.mean = mean_of(entry->scores);
+	entry->row.mean_without_assumptions = mean_of(plain);
 	return entry;
 }
 
@@ -135,11 +138,13 @@ assign_positions(AccordRanking *self)
  * @rulesets: (element-type AccordRuleset): one or more rulesets
  * @profiles: (element-type AccordProfile): the countries, loaded with the rulesets'
  *   vocabulary; each country code once
- * @options: how to score
+ * @options: how to assess each country (assumptions, waivers, score options; no tailoring,
+ *   which belongs to one ruleset)
  * @error: return location for an `ACCORD_ERROR`
  *
- * Scores every country against every ruleset and ranks the countries by the mean of their
- * overall scores (with one ruleset, by that score).
+ * Assesses every country against every ruleset and ranks the countries by the mean of their
+ * overall scores (with one ruleset, by that score). Each row also has the mean without the
+ * what-if assumptions.
  *
  * Returns: (transfer full) (nullable): the ranking, or %NULL with `ACCORD_ERROR_USAGE` for an
  *   empty input, a country given twice, or options that cannot score
@@ -147,7 +152,7 @@ assign_positions(AccordRanking *self)
 AccordRanking *
 accord_ranking_new(const GPtrArray *rulesets,
 		   const GPtrArray *profiles,
-		   const AccordScoreOptions *options,
+		   const AccordAssessmentOptions *options,
 		   GError **error)
 {
 	g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
@@ -161,8 +166,15 @@ accord_ranking_new(const GPtrArray *rulesets,
 				    "a ranking needs at least one ruleset and one profile");
 		return NULL;
 	}
+	if (options->score.tailoring != NULL) {
+		g_set_error_literal(error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_USAGE,
+				    "a ranking takes no tailoring: a tailoring belongs to one ruleset");
+		return NULL;
+	}
 	self = g_new0(AccordRanking, 1);
-	self->options = *options;
+	self->options = options->score;
 	self->rulesets = g_ptr_array_new_with_free_func((GDestroyNotify)accord_ruleset_unref);
 	self->entries = g_ptr_array_new_with_free_func((GDestroyNotify)entry_free);
 	self->cutoffs = g_array_new(FALSE, FALSE, sizeof(gdouble));
@@ -182,7 +194,7 @@ accord_ranking_new(const GPtrArray *rulesets,
 				    accord_profile_get_country(profile));
 			return NULL;
 		}
-		entry = entry_new(self, profile, error);
+		entry = entry_new(self, profile, options, error);
 		if (entry == NULL)
 			return NULL;
 		g_ptr_array_add(self->entries, entry);
@@ -296,6 +308,19 @@ accord_ranking_add_correlation(AccordRanking *self, guint ruleset_index, const g
 		    gsl_stats_spearman((gdouble *)xs->data, 1, (gdouble *)ys->data, 1, c.n, work);
 	}
 	g_array_append_val(self->correlations, c);
+}
+
+/**
+ * accord_ranking_has_assumptions:
+ * @self: a ranking
+ *
+ * Returns: %TRUE when a what-if assumption applied to some country
+ */
+gboolean
+accord_ranking_has_assumptions(const AccordRanking *self)
+{
+	g_return_val_if_fail(self != NULL, FALSE);
+	return self->assumed;
 }
 
 guint

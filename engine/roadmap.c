@@ -9,11 +9,27 @@
 #define VALUE_EPSILON 1e-12
 
 struct _AccordRoadmap {
-	const AccordScore *score; /* borrowed: must outlive the roadmap */
+	AccordScore *score;
 	guint phase_effort;
-	GArray *steps;	/* AccordRoadmapStep, in plan order */
-	GArray *phases; /* AccordRoadmapPhase */
+	GArray *steps;	       /* AccordRoadmapStep, in plan order */
+	GArray *phases;	       /* AccordRoadmapPhase */
+	GPtrArray *dependencies; /* GArray of AccordRoadmapDependency, by step */
 };
+
+static const gchar *dependency_names[] = {"met", "planned", "not-applicable", "deselected"};
+
+/**
+ * accord_dependency_status_to_string:
+ * @status: a dependency status
+ *
+ * Returns: (transfer none): its name, e.g. `planned`
+ */
+const gchar *
+accord_dependency_status_to_string(AccordDependencyStatus status)
+{
+	g_return_val_if_fail(status <= ACCORD_DEPENDENCY_DESELECTED, NULL);
+	return dependency_names[status];
+}
 
 /* a criterion to work on: selected, applicable, and not met in full (unknown ones too:
  * establishing and documenting the fact is the work) */
@@ -66,7 +82,7 @@ candidates(const AccordScore *score, GError **error)
 
 	for (guint i = 0; i < accord_ruleset_get_n_criteria(rs); i++) {
 		const AccordCriterion *c = accord_ruleset_get_criterion(rs, i);
-		AccordRoadmapStep step = {c, 0, 0, 0, 0, 0, 0};
+		AccordRoadmapStep step = {c, 0, 0, 0, 0, 0, 0, NULL, 0};
 		g_autoptr(GPtrArray) met = g_ptr_array_new();
 
 		if (!is_open(score, c))
@@ -188,9 +204,49 @@ build_phases(AccordRoadmap *self, GError **error)
 	return TRUE;
 }
 
+/* how each dependency of each step stands once the steps are ordered: planned as an earlier
+ * step, met already, not applicable, or out of the assessment. "Open" cannot occur: every
+ * open criterion is planned, and never before its dependencies */
+static void
+resolve_dependencies(AccordRoadmap *self)
+{
+	g_autoptr(GHashTable) step_of = g_hash_table_new(NULL, NULL);
+	const AccordEvaluation *evaluation = accord_score_get_evaluation(self->score);
+
+	for (guint i = 0; i < self->steps->len; i++)
+		g_hash_table_insert(step_of,
+				    (gpointer)g_array_index(self->steps, AccordRoadmapStep, i).criterion,
+				    GUINT_TO_POINTER(i + 1));
+	self->dependencies = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+	for (guint i = 0; i < self->steps->len; i++) {
+		AccordRoadmapStep *step = &g_array_index(self->steps, AccordRoadmapStep, i);
+		GArray *deps = g_array_new(FALSE, TRUE, sizeof(AccordRoadmapDependency));
+
+		for (guint d = 0; d < accord_criterion_get_n_depends(step->criterion); d++) {
+			const AccordCriterion *c = accord_criterion_get_depends(step->criterion, d);
+			AccordRoadmapDependency dep = {
+			    c,
+			    ACCORD_DEPENDENCY_MET,
+			    GPOINTER_TO_UINT(g_hash_table_lookup(step_of, c))};
+
+			if (dep.step > 0)
+				dep.status = ACCORD_DEPENDENCY_PLANNED;
+			else if (!accord_score_selects_criterion(self->score, c))
+				dep.status = ACCORD_DEPENDENCY_DESELECTED;
+			else if (accord_evaluation_get_result(evaluation, c)->outcome ==
+				 ACCORD_OUTCOME_NOT_APPLICABLE)
+				dep.status = ACCORD_DEPENDENCY_NOT_APPLICABLE;
+			g_array_append_val(deps, dep);
+		}
+		step->dependencies = (const AccordRoadmapDependency *)deps->data;
+		step->n_dependencies = deps->len;
+		g_ptr_array_add(self->dependencies, deps);
+	}
+}
+
 /**
  * accord_roadmap_new:
- * @score: (transfer none): a score; it must outlive the roadmap
+ * @score: (transfer none): a score; the roadmap keeps a reference
  * @phase_effort: the effort budget of a phase, in cost units (low 1, medium 2, high 3)
  * @error: return location for an `ACCORD_ERROR`
  *
@@ -217,13 +273,14 @@ accord_roadmap_new(const AccordScore *score, guint phase_effort, GError **error)
 		return NULL;
 	}
 	self = g_new0(AccordRoadmap, 1);
-	self->score = score;
+	self->score = accord_score_ref(score);
 	self->phase_effort = phase_effort;
 	self->phases = g_array_new(FALSE, TRUE, sizeof(AccordRoadmapPhase));
 	pool = candidates(score, error);
 	if (pool == NULL)
 		return NULL;
 	self->steps = order_steps(score, pool);
+	resolve_dependencies(self);
 	if (!build_phases(self, error))
 		return NULL;
 	return g_steal_pointer(&self);
@@ -236,7 +293,10 @@ accord_roadmap_free(AccordRoadmap *self)
 		return;
 	if (self->steps != NULL)
 		g_array_unref(self->steps);
+	if (self->dependencies != NULL)
+		g_ptr_array_unref(self->dependencies);
 	g_array_unref(self->phases);
+	accord_score_unref(self->score);
 	g_free(self);
 }
 

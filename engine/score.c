@@ -6,23 +6,14 @@
 #include "accord/score.h"
 
 struct _AccordScore {
-	const AccordEvaluation *evaluation; /* borrowed: see accord_score_compute() */
-	AccordScoreOptions options;
+	gatomicrefcount refcount;
+	AccordEvaluation *evaluation;
+	AccordScoreOptions options; /* holds a reference to the tailoring */
 	AccordScoreItem overall;
 	GArray *pillars; /* AccordScoreItem, by pillar index */
 	GArray *rules;	 /* AccordScoreItem, by rule index */
-	GArray *counted; /* gboolean, by criterion index */
+	GArray *terms;	 /* AccordScoreTerm, by criterion index */
 };
-
-/* what one criterion contributes: counted or left out, its credit and weight in model units,
- * and whether its facts are known (for coverage) */
-typedef struct {
-	gboolean applicable;
-	gboolean counted;
-	gboolean known;
-	gdouble credit;
-	gdouble weight;
-} Contribution;
 
 static const gchar *model_names[] = {"weighted",
 				     "xccdf-default",
@@ -31,6 +22,25 @@ static const gchar *model_names[] = {"weighted",
 				     "xccdf-absolute"};
 static const gchar *aggregation_names[] = {"arithmetic", "geometric"};
 static const gchar *unknown_names[] = {"zero", "exclude", "pass"};
+static const gchar *term_status_names[] = {"counted",
+					   "unknown-as-zero",
+					   "unknown-as-pass",
+					   "not-applicable",
+					   "deselected",
+					   "unknown-excluded"};
+
+/**
+ * accord_term_status_to_string:
+ * @status: a term status
+ *
+ * Returns: (transfer none): its name in reports, e.g. `unknown-excluded`
+ */
+const gchar *
+accord_term_status_to_string(AccordTermStatus status)
+{
+	g_return_val_if_fail(status < G_N_ELEMENTS(term_status_names), NULL);
+	return term_status_names[status];
+}
 
 static gboolean
 name_lookup(const gchar *const *names, guint n, const gchar *text, guint *out)
@@ -178,34 +188,40 @@ is_flat(AccordScoreModel model)
 /* XCCDF results are pass or fail: a partial outcome is not a pass there. Unknown maps to the
  * XCCDF result `unknown` (scored as not passing) under --unknown=zero, to `notchecked`
  * (not scored) under exclude, and is taken as a pass under the optimistic policy */
-static Contribution
-contribution_of(const AccordScore *self, const AccordCriterion *criterion)
+static AccordScoreTerm
+term_of(const AccordScore *self, const AccordCriterion *criterion)
 {
 	const AccordCriterionResult *r = accord_evaluation_get_result(self->evaluation, criterion);
 	AccordScoreModel model = self->options.model;
 	/* coverage follows whether the facts are known, not the outcome: a waived unknown
 	 * criterion passes, yet its facts are as unknown as before */
-	Contribution c = {TRUE,
-			  TRUE,
-			  r->known,
-			  r->credit,
-			  accord_score_get_criterion_weight(self, criterion)};
+	AccordScoreTerm t = {ACCORD_TERM_COUNTED,
+			     TRUE,
+			     r->known,
+			     accord_score_get_criterion_weight(self, criterion),
+			     r->credit,
+			     accord_score_get_criterion_weight(self, criterion)};
 
 	if (model == ACCORD_SCORE_MODEL_XCCDF_FLAT_UNWEIGHTED ||
 	    model == ACCORD_SCORE_MODEL_XCCDF_ABSOLUTE)
-		c.weight = 1.0;
+		t.weight = 1.0;
 	if (model != ACCORD_SCORE_MODEL_WEIGHTED)
-		c.credit = r->outcome == ACCORD_OUTCOME_PASS ? 1.0 : 0.0;
+		t.credit = r->outcome == ACCORD_OUTCOME_PASS ? 1.0 : 0.0;
 	/* a criterion the tailoring deselects is out of the assessment altogether */
-	if (r->outcome == ACCORD_OUTCOME_NOT_APPLICABLE ||
-	    !accord_score_selects_criterion(self, criterion)) {
-		c.applicable = c.counted = c.known = FALSE;
+	if (!accord_score_selects_criterion(self, criterion)) {
+		t.status = ACCORD_TERM_DESELECTED;
+		t.applicable = t.known = FALSE;
+	} else if (r->outcome == ACCORD_OUTCOME_NOT_APPLICABLE) {
+		t.status = ACCORD_TERM_NOT_APPLICABLE;
+		t.applicable = t.known = FALSE;
 	} else if (r->outcome == ACCORD_OUTCOME_UNKNOWN) {
-		c.known = FALSE;
-		c.counted = self->options.unknown != ACCORD_UNKNOWN_EXCLUDE;
-		c.credit = self->options.unknown == ACCORD_UNKNOWN_PASS ? 1.0 : 0.0;
+		t.known = FALSE;
+		t.status = (AccordTermStatus[]){ACCORD_TERM_UNKNOWN_AS_ZERO,
+						ACCORD_TERM_UNKNOWN_EXCLUDED,
+						ACCORD_TERM_UNKNOWN_AS_PASS}[self->options.unknown];
+		t.credit = self->options.unknown == ACCORD_UNKNOWN_PASS ? 1.0 : 0.0;
 	}
-	return c;
+	return t;
 }
 
 /* a rule is an XCCDF Group of its criteria: the same weighted mean for the weighted and
@@ -218,20 +234,18 @@ score_rule(AccordScore *self, const AccordRule *rule, gboolean *assessed)
 
 	for (guint i = 0; i < accord_rule_get_n_criteria(rule); i++) {
 		const AccordCriterion *criterion = accord_rule_get_criterion(rule, i);
-		Contribution c = contribution_of(self, criterion);
+		AccordScoreTerm t = term_of(self, criterion);
 
-		g_array_index(self->counted, gboolean, accord_criterion_get_index(criterion)) =
-		    c.counted;
-		if (c.applicable) {
-			gdouble w = accord_score_get_criterion_weight(self, criterion);
-
-			applicable_weight += w;
-			known_weight += c.known ? w : 0;
+		g_array_index(self->terms, AccordScoreTerm, accord_criterion_get_index(criterion)) =
+		    t;
+		if (t.applicable) {
+			applicable_weight += t.weight_as_set;
+			known_weight += t.known ? t.weight_as_set : 0;
 		}
-		if (!c.counted)
+		if (!accord_term_is_counted(&t))
 			continue;
-		item.numerator += c.weight * c.credit;
-		item.denominator += c.weight;
+		item.numerator += t.weight * t.credit;
+		item.denominator += t.weight;
 	}
 	item.coverage = applicable_weight > 0 ? known_weight / applicable_weight : 0;
 	*assessed = applicable_weight > 0;
@@ -368,8 +382,21 @@ compute_shares(AccordScore *self, const AccordRuleset *ruleset)
 }
 
 /**
+ * accord_term_is_counted:
+ * @term: a term
+ *
+ * Returns: %TRUE when the term enters the score (with its credit, or a policy's)
+ */
+gboolean
+accord_term_is_counted(const AccordScoreTerm *term)
+{
+	g_return_val_if_fail(term != NULL, FALSE);
+	return term->status <= ACCORD_TERM_UNKNOWN_AS_PASS;
+}
+
+/**
  * accord_score_compute:
- * @evaluation: (transfer none): an evaluation; it must outlive the score
+ * @evaluation: (transfer none): an evaluation; the score keeps a reference
  * @options: the model, aggregation and unknown policy
  * @error: return location for an `ACCORD_ERROR`
  *
@@ -411,31 +438,57 @@ accord_score_compute(const AccordEvaluation *evaluation,
 		return NULL;
 	}
 	self = g_new0(AccordScore, 1);
-	self->evaluation = evaluation;
+	g_atomic_ref_count_init(&self->refcount);
+	self->evaluation = accord_evaluation_ref(evaluation);
 	self->options = *options;
+	if (options->tailoring != NULL)
+		self->options.tailoring = accord_tailoring_ref(options->tailoring);
 	self->rules = g_array_set_size(g_array_new(FALSE, TRUE, sizeof(AccordScoreItem)),
 				       accord_ruleset_get_n_rules(ruleset));
 	self->pillars = g_array_set_size(g_array_new(FALSE, TRUE, sizeof(AccordScoreItem)),
 					 accord_ruleset_get_n_pillars(ruleset));
-	self->counted = g_array_set_size(g_array_new(FALSE, TRUE, sizeof(gboolean)),
-					 accord_ruleset_get_n_criteria(ruleset));
+	self->terms = g_array_set_size(g_array_new(FALSE, TRUE, sizeof(AccordScoreTerm)),
+				       accord_ruleset_get_n_criteria(ruleset));
 	score_pillars(self, ruleset);
 	compute_shares(self, ruleset);
 	return self;
 }
 
 /**
- * accord_score_free:
+ * accord_score_ref:
+ * @self: a score
+ *
+ * A score never changes once computed, so it is shared by reference.
+ *
+ * Returns: (transfer full): @self, with one more reference
+ */
+AccordScore *
+accord_score_ref(const AccordScore *self)
+{
+	AccordScore *mutable_self = (AccordScore *)self;
+
+	g_return_val_if_fail(self != NULL, NULL);
+	g_atomic_ref_count_inc(&mutable_self->refcount);
+	return mutable_self;
+}
+
+/**
+ * accord_score_unref:
  * @self: (nullable) (transfer full): a score
+ *
+ * Drops a reference; the last one frees the score.
  */
 void
-accord_score_free(AccordScore *self)
+accord_score_unref(AccordScore *self)
 {
-	if (self == NULL)
+	if (self == NULL || !g_atomic_ref_count_dec(&self->refcount))
 		return;
 	g_array_unref(self->rules);
 	g_array_unref(self->pillars);
-	g_array_unref(self->counted);
+	g_array_unref(self->terms);
+	accord_evaluation_unref(self->evaluation);
+	if (self->options.tailoring != NULL)
+		accord_tailoring_unref((AccordTailoring *)self->options.tailoring);
 	g_free(self);
 }
 
@@ -518,5 +571,19 @@ gboolean
 accord_score_counts_criterion(const AccordScore *self, const AccordCriterion *criterion)
 {
 	g_return_val_if_fail(self != NULL && criterion != NULL, FALSE);
-	return g_array_index(self->counted, gboolean, accord_criterion_get_index(criterion));
+	return accord_term_is_counted(accord_score_get_term(self, criterion));
+}
+
+/**
+ * accord_score_get_term:
+ * @self: a score
+ * @criterion: a criterion of the scored ruleset
+ *
+ * Returns: (transfer none): how the criterion entered its rule's score, or why it did not
+ */
+const AccordScoreTerm *
+accord_score_get_term(const AccordScore *self, const AccordCriterion *criterion)
+{
+	g_return_val_if_fail(self != NULL && criterion != NULL, NULL);
+	return &g_array_index(self->terms, AccordScoreTerm, accord_criterion_get_index(criterion));
 }

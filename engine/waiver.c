@@ -255,7 +255,7 @@ accord_waiver_outcome_free(AccordWaiverOutcome *self)
 		return;
 	g_free(self->date);
 	g_array_unref(self->uses);
-	accord_evaluation_free(self->evaluation);
+	accord_evaluation_unref(self->evaluation);
 	accord_waiver_list_unref(self->list);
 	g_free(self);
 }
@@ -295,15 +295,3 @@ accord_waiver_outcome_get_evaluation(const AccordWaiverOutcome *self)
 	return self->evaluation;
 }
 
-/**
- * accord_waiver_outcome_steal_evaluation:
- * @self: a waiver outcome
- *
- * Returns: (transfer full): the evaluation after the applied waivers, now the caller's
- */
-AccordEvaluation *
-accord_waiver_outcome_steal_evaluation(AccordWaiverOutcome *self)
-{
-	g_return_val_if_fail(self != NULL, NULL);
-	return g_steal_pointer(&self->evaluation);
-}

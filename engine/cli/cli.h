@@ -4,7 +4,7 @@
 
 G_BEGIN_DECLS
 
-/* exit codes of the accord program; docs/accord.1.md lists them */
+/* exit codes of the accord program; docs/accord.1 lists them */
 typedef enum {
 	ACCORD_EXIT_OK = 0,
 	ACCORD_EXIT_THRESHOLD = 1,
@@ -14,7 +14,17 @@ typedef enum {
 	ACCORD_EXIT_INTERNAL = 5,
 } AccordExitCode;
 
-/* options shared by the verbs, filled by GOptionContext */
+/* the option groups a verb may take; any option outside its groups is a usage error */
+typedef enum {
+	ACCORD_CLI_RULESET = 1 << 0,   /* --ruleset */
+	ACCORD_CLI_MODEL = 1 << 1,     /* --model, --aggregation, --unknown */
+	ACCORD_CLI_ASSUME = 1 << 2,    /* --assume */
+	ACCORD_CLI_TAILORING = 1 << 3, /* --tailoring */
+	ACCORD_CLI_WAIVERS = 1 << 4,   /* --waivers, --date */
+	ACCORD_CLI_GATE = 1 << 5,      /* --fail-under */
+} AccordCliGroups;
+
+/* the options, filled by GOptionContext */
 typedef struct {
 	gchar *vocabulary;
 	gchar **rulesets;
@@ -31,7 +41,7 @@ typedef struct {
 	gchar *model;
 	gchar *aggregation;
 	gchar *unknown;
-	gdouble fail_under;
+	gchar *fail_under;
 	AccordExitCode exit_code; /* set by a verb that succeeded but wants 1 */
 } AccordCli;
 
@@ -41,8 +51,18 @@ typedef struct {
 	const gchar *name;
 	const gchar *arguments;
 	const gchar *summary;
+	guint groups;
 	AccordCliRun run;
 } AccordCliVerb;
+
+/* what a verb loads once its options are checked; every member may be NULL */
+typedef struct {
+	AccordVocabulary *vocabulary;
+	GPtrArray *rulesets; /* AccordRuleset* */
+	AccordTailoring *tailoring;
+	AccordWaiverList *waivers;
+	AccordAssessmentOptions options; /* borrows tailoring and waivers */
+} AccordCliInputs;
 
 gboolean
 accord_cli_validate_run(AccordCli *cli, int argc, char **argv, GError **error);
@@ -60,88 +80,37 @@ gboolean
 accord_cli_diff_run(AccordCli *cli, int argc, char **argv, GError **error);
 
 /* shared helpers (common.c) */
-GOptionContext *
-accord_cli_context_new(AccordCli *cli, const AccordCliVerb *verb, gboolean scoring);
-gboolean
-accord_cli_get_format(const AccordCli *cli, AccordFormat *format, GError **error);
-gboolean
-accord_cli_parse(GOptionContext *context, int *argc, char ***argv, GError **error);
-AccordVocabulary *
-accord_cli_load_vocabulary(AccordCli *cli, GError **error);
-gboolean
-accord_cli_get_score_options(const AccordCli *cli, AccordScoreOptions *options, GError **error);
-GPtrArray *
-accord_cli_load_rulesets(const AccordCli *cli,
-			 const AccordVocabulary *vocab,
-			 guint max,
-			 GError **error);
-GStrv
-accord_cli_assumptions_for(const AccordCli *cli, const gchar *country);
-AccordProfile *
-accord_cli_apply_assumptions(const AccordCli *cli, const AccordProfile *profile, GError **error);
-gboolean
-accord_cli_load_extras(AccordCli *cli,
-		       const AccordRuleset *ruleset,
-		       AccordTailoring **tailoring,
-		       AccordWaiverList **waivers,
-		       GError **error);
-AccordReport *
-accord_cli_assess(AccordCli *cli,
-		  const AccordRuleset *ruleset,
-		  const AccordProfile *profile,
-		  const AccordTailoring *tailoring,
-		  const AccordWaiverList *waivers,
-		  AccordReportKind kind,
-		  gboolean with_assumptions,
-		  GError **error);
-AccordProfile *
-accord_cli_load_profile(const AccordVocabulary *vocab, const gchar *id_or_path, GError **error);
-AccordReport *
-accord_cli_build_report(AccordCli *cli,
-			const gchar *profile,
-			AccordReportKind kind,
-			GError **error);
-gboolean
-accord_cli_emit_report(AccordCli *cli, const AccordReport *report, GError **error);
-gboolean
-accord_cli_run_profile_verb(AccordCli *cli,
-			    int argc,
-			    char **argv,
-			    const gchar *verb,
-			    const GOptionEntry *entries,
-			    AccordReportKind kind,
-			    GError **error);
-/* which of the optional inputs a verb honours */
-enum {
-	ACCORD_CLI_ALLOW_TAILORING = 1 << 0,
-	ACCORD_CLI_ALLOW_WAIVERS = 1 << 1,
-	ACCORD_CLI_ALLOW_ASSUMPTIONS = 1 << 2,
-};
-
-typedef AccordReport *(*AccordCliPairBuild)(AccordCli *cli,
-					    const gchar *first,
-					    const gchar *second,
-					    GError **error);
-
-gboolean
-accord_cli_run_pair_verb(AccordCli *cli,
-			 int argc,
-			 char **argv,
-			 const gchar *verb,
-			 const gchar *arguments,
-			 guint allow,
-			 AccordCliPairBuild build,
-			 GError **error);
-gboolean
-accord_cli_refuse_options(const AccordCli *cli,
-			  const gchar *verb,
-			  gboolean tailoring,
-			  gboolean waivers,
-			  gboolean assumptions,
-			  GError **error);
-gboolean
-accord_cli_write(AccordCli *cli, GBytes *bytes, GError **error);
 const AccordCliVerb *
 accord_cli_find_verb(const gchar *name);
+gboolean
+accord_cli_parse(AccordCli *cli,
+		 const gchar *verb,
+		 const GOptionEntry *extra,
+		 int *argc,
+		 char ***argv,
+		 GError **error);
+gboolean
+accord_cli_expect_arguments(int argc, guint min, guint max, const gchar *usage, GError **error);
+AccordVocabulary *
+accord_cli_load_vocabulary(const AccordCli *cli, GError **error);
+AccordProfile *
+accord_cli_load_profile(const AccordVocabulary *vocab, const gchar *id_or_path, GError **error);
+gboolean
+accord_cli_load_inputs(const AccordCli *cli, guint max_rulesets, AccordCliInputs *in, GError **error);
+void
+accord_cli_inputs_clear(AccordCliInputs *in);
+AccordAssessment *
+accord_cli_assess_one(const AccordCli *cli,
+		      AccordCliInputs *in,
+		      const gchar *profile,
+		      GError **error);
+gboolean
+accord_cli_emit(AccordCli *cli, const AccordDocument *document, GError **error);
+void
+accord_cli_gate(AccordCli *cli, const AccordScore *score);
+gboolean
+accord_cli_write(AccordCli *cli, GBytes *bytes, GError **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(AccordCliInputs, accord_cli_inputs_clear)
 
 G_END_DECLS

@@ -2,40 +2,22 @@
 
 #include "cli.h"
 
-/* one comparison per ruleset, each profile with its own assumptions (or none) */
+/* one comparison per ruleset of the two assessments' @variant (as given where a side has
+ * no such variant) */
 static GPtrArray *
-compare_all(AccordCli *cli,
-	    const GPtrArray *rulesets,
-	    const AccordProfile *a,
-	    const AccordProfile *b,
-	    const AccordTailoring *tailoring,
-	    gboolean with_assumptions,
-	    GError **error)
+compare_all(const GPtrArray *a, const GPtrArray *b, AccordVariant variant, GError **error)
 {
 	g_autoptr(GPtrArray) out =
 	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_comparison_free);
-	g_autoptr(AccordProfile) pa = with_assumptions ? accord_cli_apply_assumptions(cli, a, error)
-						       : accord_profile_ref(a);
-	g_autoptr(AccordProfile) pb = NULL;
-	AccordScoreOptions options;
 
-	if (pa == NULL)
-		return NULL;
-	pb = with_assumptions ? accord_cli_apply_assumptions(cli, b, error) : accord_profile_ref(b);
-	if (pb == NULL || !accord_cli_get_score_options(cli, &options, error))
-		return NULL;
-	options.tailoring = tailoring;
-	for (guint i = 0; i < rulesets->len; i++) {
-		AccordEvaluation *ea = accord_evaluate(g_ptr_array_index(rulesets, i), pa, error);
-		AccordEvaluation *eb =
-		    ea != NULL ? accord_evaluate(g_ptr_array_index(rulesets, i), pb, error) : NULL;
-		AccordComparison *c;
+	for (guint i = 0; i < a->len; i++) {
+		const AccordAssessment *x = g_ptr_array_index(a, i);
+		const AccordAssessment *y = g_ptr_array_index(b, i);
+		AccordComparison *c = accord_comparison_new(
+		    accord_assessment_get_score(x, accord_assessment_has_variant(x, variant) ? variant : ACCORD_VARIANT_AS_GIVEN),
+		    accord_assessment_get_score(y, accord_assessment_has_variant(y, variant) ? variant : ACCORD_VARIANT_AS_GIVEN),
+		    error);
 
-		if (eb == NULL) {
-			accord_evaluation_free(ea);
-			return NULL;
-		}
-		c = accord_comparison_new(ea, eb, &options, error);
 		if (c == NULL)
 			return NULL;
 		g_ptr_array_add(out, c);
@@ -43,75 +25,50 @@ compare_all(AccordCli *cli,
 	return g_steal_pointer(&out);
 }
 
-static gboolean
-has_assumptions(const AccordCli *cli, const AccordProfile *a, const AccordProfile *b)
+static GPtrArray *
+assess_all(const AccordCliInputs *in, const AccordProfile *profile, gboolean *assumed, GError **error)
 {
-	g_auto(GStrv) x = accord_cli_assumptions_for(cli, accord_profile_get_country(a));
-	g_auto(GStrv) y = accord_cli_assumptions_for(cli, accord_profile_get_country(b));
+	g_autoptr(GPtrArray) out =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_assessment_unref);
 
-	return x[0] != NULL || y[0] != NULL;
-}
+	for (guint i = 0; i < in->rulesets->len; i++) {
+		AccordAssessment *a =
+		    accord_assess(g_ptr_array_index(in->rulesets, i), profile, &in->options, error);
 
-static AccordReport *
-build(AccordCli *cli, const gchar *arg_a, const gchar *arg_b, GError **error)
-{
-	g_autoptr(AccordVocabulary) vocab = accord_cli_load_vocabulary(cli, error);
-	g_autoptr(GPtrArray) rulesets = NULL;
-	g_autoptr(AccordProfile) a = NULL;
-	g_autoptr(AccordProfile) b = NULL;
-	g_autoptr(AccordTailoring) tailoring = NULL;
-	g_autoptr(AccordWaiverList) unused = NULL;
-	GPtrArray *comparisons;
-	AccordReport *report;
-
-	if (vocab == NULL ||
-	    (rulesets = accord_cli_load_rulesets(cli, vocab, G_MAXUINT, error)) == NULL)
-		return NULL;
-	if (cli->tailoring != NULL && rulesets->len != 1) {
-		g_set_error_literal(
-		    error,
-		    ACCORD_ERROR,
-		    ACCORD_ERROR_USAGE,
-		    "--tailoring applies to one ruleset; give exactly one --ruleset");
-		return NULL;
-	}
-	a = accord_cli_load_profile(vocab, arg_a, error);
-	b = a != NULL ? accord_cli_load_profile(vocab, arg_b, error) : NULL;
-	if (b == NULL || !accord_cli_load_extras(cli,
-						 g_ptr_array_index(rulesets, 0),
-						 &tailoring,
-						 &unused,
-						 error))
-		return NULL;
-	comparisons = compare_all(cli, rulesets, a, b, tailoring, TRUE, error);
-	if (comparisons == NULL)
-		return NULL;
-	report = accord_report_new_comparisons(comparisons);
-	if (tailoring != NULL)
-		accord_report_set_tailoring(report, tailoring);
-	if (has_assumptions(cli, a, b)) {
-		GPtrArray *plain = compare_all(cli, rulesets, a, b, tailoring, FALSE, error);
-		if (plain == NULL) {
-			accord_report_free(report);
+		if (a == NULL)
 			return NULL;
-		}
-		accord_report_add_alternative(report,
-					      ACCORD_ALTERNATIVE_WITHOUT_ASSUMPTIONS,
-					      accord_report_new_comparisons(plain));
+		*assumed |= accord_assessment_has_variant(a, ACCORD_VARIANT_WITHOUT_ASSUMPTIONS);
+		g_ptr_array_add(out, a);
 	}
-	return report;
+	return g_steal_pointer(&out);
 }
 
 /* accord compare A B: where two frameworks agree and diverge, clause by clause */
 gboolean
 accord_cli_compare_run(AccordCli *cli, int argc, char **argv, GError **error)
 {
-	return accord_cli_run_pair_verb(cli,
-					argc,
-					argv,
-					"compare",
-					"two profiles, A and B",
-					ACCORD_CLI_ALLOW_TAILORING | ACCORD_CLI_ALLOW_ASSUMPTIONS,
-					build,
-					error);
+	g_auto(AccordCliInputs) in = {0};
+	g_autoptr(AccordProfile) pa = NULL;
+	g_autoptr(AccordProfile) pb = NULL;
+	g_autoptr(GPtrArray) a = NULL;
+	g_autoptr(GPtrArray) b = NULL;
+	g_autoptr(GPtrArray) comparisons = NULL;
+	g_autoptr(GPtrArray) baselines = NULL;
+	g_autoptr(AccordDocument) document = NULL;
+	gboolean assumed = FALSE;
+
+	if (!accord_cli_parse(cli, "compare", NULL, &argc, &argv, error) ||
+	    !accord_cli_expect_arguments(argc, 2, 2, "two profiles, A and B", error) ||
+	    !accord_cli_load_inputs(cli, G_MAXUINT, &in, error))
+		return FALSE;
+	pa = accord_cli_load_profile(in.vocabulary, argv[1], error);
+	pb = pa != NULL ? accord_cli_load_profile(in.vocabulary, argv[2], error) : NULL;
+	if (pb == NULL || (a = assess_all(&in, pa, &assumed, error)) == NULL ||
+	    (b = assess_all(&in, pb, &assumed, error)) == NULL ||
+	    (comparisons = compare_all(a, b, ACCORD_VARIANT_AS_GIVEN, error)) == NULL)
+		return FALSE;
+	if (assumed && (baselines = compare_all(a, b, ACCORD_VARIANT_WITHOUT_ASSUMPTIONS, error)) == NULL)
+		return FALSE;
+	document = accord_comparisons_to_document(comparisons, baselines);
+	return accord_cli_emit(cli, document, error);
 }

@@ -2,60 +2,37 @@
 
 #include "cli.h"
 
-static AccordReport *
-build(AccordCli *cli, const gchar *arg_old, const gchar *arg_new, GError **error)
-{
-	g_autoptr(AccordVocabulary) vocab = accord_cli_load_vocabulary(cli, error);
-	g_autoptr(GPtrArray) rulesets = NULL;
-	g_autoptr(AccordProfile) old_p = NULL;
-	g_autoptr(AccordProfile) new_p = NULL;
-	g_autoptr(AccordTailoring) tailoring = NULL;
-	g_autoptr(AccordWaiverList) unused = NULL;
-	AccordEvaluation *old_e, *new_e;
-	AccordScoreOptions options;
-	AccordDiff *diff;
-	AccordReport *report;
-
-	if (vocab == NULL || (rulesets = accord_cli_load_rulesets(cli, vocab, 1, error)) == NULL)
-		return NULL;
-	old_p = accord_cli_load_profile(vocab, arg_old, error);
-	new_p = old_p != NULL ? accord_cli_load_profile(vocab, arg_new, error) : NULL;
-	if (new_p == NULL ||
-	    !accord_cli_load_extras(cli,
-				    g_ptr_array_index(rulesets, 0),
-				    &tailoring,
-				    &unused,
-				    error) ||
-	    !accord_cli_get_score_options(cli, &options, error))
-		return NULL;
-	options.tailoring = tailoring;
-	old_e = accord_evaluate(g_ptr_array_index(rulesets, 0), old_p, error);
-	if (old_e == NULL)
-		return NULL;
-	new_e = accord_evaluate(g_ptr_array_index(rulesets, 0), new_p, error);
-	if (new_e == NULL) {
-		accord_evaluation_free(old_e);
-		return NULL;
-	}
-	diff = accord_diff_new(old_e, new_e, &options, error);
-	if (diff == NULL)
-		return NULL;
-	report = accord_report_new_diff(diff);
-	if (tailoring != NULL)
-		accord_report_set_tailoring(report, tailoring);
-	return report;
-}
-
-/* accord diff OLD NEW: what moved between two snapshots of one country, and why */
+/* accord diff OLD NEW: what moved between two snapshots of one country */
 gboolean
 accord_cli_diff_run(AccordCli *cli, int argc, char **argv, GError **error)
 {
-	return accord_cli_run_pair_verb(cli,
-					argc,
-					argv,
-					"diff",
-					"two profiles, OLD and NEW",
-					ACCORD_CLI_ALLOW_TAILORING,
-					build,
-					error);
+	g_auto(AccordCliInputs) in = {0};
+	g_autoptr(AccordProfile) old_profile = NULL;
+	g_autoptr(AccordProfile) new_profile = NULL;
+	g_autoptr(AccordAssessment) old_a = NULL;
+	g_autoptr(AccordAssessment) new_a = NULL;
+	g_autoptr(AccordDiff) diff = NULL;
+	g_autoptr(AccordDocument) document = NULL;
+	const AccordRuleset *rs;
+
+	if (!accord_cli_parse(cli, "diff", NULL, &argc, &argv, error) ||
+	    !accord_cli_expect_arguments(argc, 2, 2, "two profiles of one country, OLD and NEW", error) ||
+	    !accord_cli_load_inputs(cli, 1, &in, error))
+		return FALSE;
+	rs = g_ptr_array_index(in.rulesets, 0);
+	old_profile = accord_cli_load_profile(in.vocabulary, argv[1], error);
+	new_profile = old_profile != NULL ? accord_cli_load_profile(in.vocabulary, argv[2], error) : NULL;
+	if (new_profile == NULL)
+		return FALSE;
+	old_a = accord_assess(rs, old_profile, &in.options, error);
+	new_a = old_a != NULL ? accord_assess(rs, new_profile, &in.options, error) : NULL;
+	if (new_a == NULL)
+		return FALSE;
+	diff = accord_diff_new(accord_assessment_get_score(old_a, ACCORD_VARIANT_AS_GIVEN),
+			       accord_assessment_get_score(new_a, ACCORD_VARIANT_AS_GIVEN),
+			       error);
+	if (diff == NULL)
+		return FALSE;
+	document = accord_diff_to_document(diff);
+	return accord_cli_emit(cli, document, error);
 }

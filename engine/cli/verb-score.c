@@ -2,27 +2,39 @@
 
 #include "cli.h"
 
-/* accord score PROFILE: the score of every pillar and rule, each criterion's outcome; with
- * --explain, the full derivation of every number */
+/* accord score PROFILE: the scores of every pillar and rule, or with --explain the full
+ * derivation of every number */
 gboolean
 accord_cli_score_run(AccordCli *cli, int argc, char **argv, GError **error)
 {
 	const GOptionEntry entries[] = {
-	    {"explain",
-	     'e',
-	     0,
-	     G_OPTION_ARG_NONE,
-	     &cli->explain,
-	     "Print the derivation of every number: outcomes and why, each rule's numerator and "
-	     "denominator, exclusions, multipliers, aggregation, and the gain of closing each gap",
-	     NULL},
+	    {"explain", 'e', 0, G_OPTION_ARG_NONE, &cli->explain,
+	     "Show how every number was computed: each term of each mean, and the marginal gain "
+	     "of each open criterion", NULL},
 	    {NULL}};
+	g_auto(AccordCliInputs) in = {0};
+	g_autoptr(AccordAssessment) assessment = NULL;
+	g_autoptr(AccordExplanation) explanation = NULL;
+	g_autoptr(AccordDocument) document = NULL;
+	const AccordScore *score;
 
-	return accord_cli_run_profile_verb(cli,
-					   argc,
-					   argv,
-					   "score",
-					   entries,
-					   ACCORD_REPORT_SCORE,
-					   error);
+	if (!accord_cli_parse(cli, "score", entries, &argc, &argv, error) ||
+	    !accord_cli_expect_arguments(argc, 1, 1, "exactly one PROFILE (an id such as gb, or a file)", error))
+		return FALSE;
+	assessment = accord_cli_assess_one(cli, &in, argv[1], error);
+	if (assessment == NULL)
+		return FALSE;
+	score = accord_assessment_get_score(assessment, ACCORD_VARIANT_AS_GIVEN);
+	if (cli->explain) {
+		explanation = accord_explanation_new(score, error);
+		if (explanation == NULL)
+			return FALSE;
+		document = accord_explanation_to_document(assessment, explanation);
+	} else {
+		document = accord_score_to_document(assessment);
+	}
+	if (!accord_cli_emit(cli, document, error))
+		return FALSE;
+	accord_cli_gate(cli, score);
+	return TRUE;
 }

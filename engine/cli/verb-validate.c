@@ -16,7 +16,7 @@ validate_tailoring(const gchar *path,
 		   GError **error)
 {
 	g_autofree gchar *id =
-	    accord_document_get_root_attribute(data, len, path, "ruleset", error);
+	    accord_input_get_root_attribute(data, len, path, "ruleset", error);
 	g_autofree gchar *rs_path = NULL;
 	g_autoptr(AccordRuleset) rs = NULL;
 	g_autoptr(AccordTailoring) t = NULL;
@@ -56,7 +56,7 @@ validate_one(const gchar *path,
 	g_autoptr(AccordRuleset) rs = NULL;
 	g_autoptr(AccordProfile) p = NULL;
 	gsize len = 0;
-	AccordDocumentKind kind;
+	AccordInputKind kind;
 
 	if (!g_file_get_contents(path, &data, &len, NULL)) {
 		g_set_error(error,
@@ -66,11 +66,11 @@ validate_one(const gchar *path,
 			    path);
 		return FALSE;
 	}
-	if (!accord_document_sniff(data, len, path, &kind, error))
+	if (!accord_input_sniff(data, len, path, &kind, error))
 		return FALSE;
-	if (kind == ACCORD_DOCUMENT_TAILORING)
+	if (kind == ACCORD_INPUT_TAILORING)
 		return validate_tailoring(path, data, len, vocab, rulesets, summary, error);
-	if (kind == ACCORD_DOCUMENT_WAIVERS) {
+	if (kind == ACCORD_INPUT_WAIVERS) {
 		g_autoptr(AccordWaiverList) w =
 		    accord_waiver_list_load_data(data, len, path, error);
 
@@ -80,7 +80,7 @@ validate_one(const gchar *path,
 					accord_waiver_list_get_n_waivers(w));
 		return w != NULL;
 	}
-	if (kind == ACCORD_DOCUMENT_VOCABULARY) {
+	if (kind == ACCORD_INPUT_VOCABULARY) {
 		v = accord_vocabulary_load_data(data, len, path, error);
 		if (v != NULL)
 			g_string_printf(summary,
@@ -89,7 +89,7 @@ validate_one(const gchar *path,
 					accord_vocabulary_get_n_facts(v));
 		return v != NULL;
 	}
-	if (kind == ACCORD_DOCUMENT_RULESET) {
+	if (kind == ACCORD_INPUT_RULESET) {
 		rs = accord_ruleset_load_data(data, len, path, vocab, error);
 		if (rs != NULL) {
 			g_hash_table_replace(rulesets,
@@ -128,20 +128,19 @@ validate_one(const gchar *path,
 gboolean
 accord_cli_validate_run(AccordCli *cli, int argc, char **argv, GError **error)
 {
-	g_autoptr(GOptionContext) context =
-	    accord_cli_context_new(cli, accord_cli_find_verb("validate"), FALSE);
 	g_autoptr(AccordVocabulary) vocab = NULL;
-	g_autoptr(AccordReport) report = accord_report_new_validation();
+	g_autoptr(GPtrArray) results =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_validation_free);
+	g_autoptr(AccordDocument) document = NULL;
 	g_autoptr(GError) first = NULL;
 	g_autoptr(GHashTable) rulesets =
 	    g_hash_table_new_full(g_str_hash,
 				  g_str_equal,
 				  g_free,
 				  (GDestroyNotify)accord_ruleset_unref);
-	AccordFormat format;
 	guint n_invalid = 0;
 
-	if (!accord_cli_parse(context, &argc, &argv, error))
+	if (!accord_cli_parse(cli, "validate", NULL, &argc, &argv, error))
 		return FALSE;
 	if (argc < 2) {
 		g_set_error(error,
@@ -150,8 +149,6 @@ accord_cli_validate_run(AccordCli *cli, int argc, char **argv, GError **error)
 			    "validate needs at least one FILE");
 		return FALSE;
 	}
-	if (!accord_cli_get_format(cli, &format, error))
-		return FALSE;
 	vocab = accord_cli_load_vocabulary(cli, error);
 	if (vocab == NULL)
 		return FALSE;
@@ -160,11 +157,12 @@ accord_cli_validate_run(AccordCli *cli, int argc, char **argv, GError **error)
 		g_autoptr(GString) summary = g_string_new(NULL);
 
 		validate_one(argv[i], vocab, rulesets, summary, &local);
-		accord_report_add_validation(report, argv[i], summary->str, local);
+		g_ptr_array_add(results, accord_validation_new(argv[i], summary->str, local));
 		if (local != NULL && n_invalid++ == 0)
 			first = g_steal_pointer(&local);
 	}
-	if (!accord_cli_emit_report(cli, report, error))
+	document = accord_validation_to_document(results);
+	if (!accord_cli_emit(cli, document, error))
 		return FALSE;
 	if (first == NULL)
 		return TRUE;

@@ -3,6 +3,7 @@
 #define __ACCORD_H_INSIDE__
 
 #include "accord/version.h"
+#include "assessment.h"
 #include "compare.h"
 #include "datadir.h"
 #include "diff.h"
@@ -10,14 +11,16 @@
 #include "error.h"
 #include "evaluate.h"
 #include "explain.h"
+#include "format.h"
 #include "gaps.h"
+#include "input.h"
 #include "profile.h"
 #include "rank.h"
-#include "report.h"
 #include "roadmap.h"
 #include "ruleset.h"
 #include "score.h"
 #include "tailoring.h"
+#include "views.h"
 #include "vocabulary.h"
 #include "waiver.h"
 

@@ -1,5 +1,9 @@
 #pragma once
 
+#if !defined(__ACCORD_H_INSIDE__) && !defined(ACCORD_COMPILATION)
+#error "Only <accord/accord.h> can be included directly."
+#endif
+
 #include <glib.h>
 
 #include "macros.h"
@@ -27,12 +31,27 @@ typedef enum {
 } AccordAgreement;
 
 /**
+ * AccordDivergence:
+ * @ACCORD_DIVERGENCE_NONE: not a divergence: both or neither meet it, or it cannot be told
+ * @ACCORD_DIVERGENCE_GAP: one side meets it; the other lacks a regime of its own
+ * @ACCORD_DIVERGENCE_CONFLICT: one side meets it; the other states a regime of its own
+ *
+ * What kind of divergence a criterion is between two profiles.
+ */
+typedef enum {
+	ACCORD_DIVERGENCE_NONE,
+	ACCORD_DIVERGENCE_GAP,
+	ACCORD_DIVERGENCE_CONFLICT,
+} AccordDivergence;
+
+/**
  * AccordComparisonItem:
  * @criterion: the criterion
  * @agreement: how the two stand on it
  * @weight: its share of the ruleset's total weight (pillar × rule × criterion shares)
- * @conflict: for a divergence, %TRUE when the side that falls short states an active regime
- *   of its own (a value other than false, none or no), not merely an absence
+ * @divergence: for a criterion only one side meets, a conflict when the side that falls
+ *   short states an active regime of its own (a value other than false, none or no), a gap
+ *   when it merely lacks one
  *
  * One criterion of a comparison; a read-only record owned by #AccordComparison.
  */
@@ -40,7 +59,7 @@ typedef struct {
 	const AccordCriterion *criterion;
 	AccordAgreement agreement;
 	gdouble weight;
-	gboolean conflict;
+	AccordDivergence divergence;
 } AccordComparisonItem;
 
 /**
@@ -62,11 +81,11 @@ typedef struct _AccordComparison AccordComparison;
 const gchar *
 accord_agreement_to_string(AccordAgreement agreement);
 
+const gchar *
+accord_divergence_to_string(AccordDivergence divergence);
 G_GNUC_WARN_UNUSED_RESULT AccordComparison *
-accord_comparison_new(AccordEvaluation *a,
-		      AccordEvaluation *b,
-		      const AccordScoreOptions *options,
-		      GError **error) ACCORD_NON_NULL(1, 2, 3);
+accord_comparison_new(const AccordScore *a, const AccordScore *b, GError **error)
+    ACCORD_NON_NULL(1, 2);
 void
 accord_comparison_free(AccordComparison *self);
 const AccordScore *

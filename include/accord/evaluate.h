@@ -1,5 +1,9 @@
 #pragma once
 
+#if !defined(__ACCORD_H_INSIDE__) && !defined(ACCORD_COMPILATION)
+#error "Only <accord/accord.h> can be included directly."
+#endif
+
 #include <glib.h>
 
 #include "macros.h"
@@ -56,8 +60,10 @@ accord_evaluation_new_with_met(const AccordEvaluation *base,
 			       const GPtrArray *criteria,
 			       const gchar *why,
 			       gboolean establishes_facts) ACCORD_NON_NULL(1, 2, 3);
+AccordEvaluation *
+accord_evaluation_ref(const AccordEvaluation *self) ACCORD_NON_NULL(1);
 void
-accord_evaluation_free(AccordEvaluation *self);
+accord_evaluation_unref(AccordEvaluation *self);
 
 const AccordRuleset *
 accord_evaluation_get_ruleset(const AccordEvaluation *self) ACCORD_NON_NULL(1);
@@ -67,6 +73,6 @@ const AccordCriterionResult *
 accord_evaluation_get_result(const AccordEvaluation *self, const AccordCriterion *criterion)
     ACCORD_NON_NULL(1, 2);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordEvaluation, accord_evaluation_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordEvaluation, accord_evaluation_unref)
 
 G_END_DECLS

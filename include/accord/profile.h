@@ -1,5 +1,9 @@
 #pragma once
 
+#if !defined(__ACCORD_H_INSIDE__) && !defined(ACCORD_COMPILATION)
+#error "Only <accord/accord.h> can be included directly."
+#endif
+
 #include <glib.h>
 
 #include "macros.h"
@@ -85,6 +89,8 @@ accord_profile_fact_get_n_evidence(const AccordProfileFact *fact) ACCORD_NON_NUL
 const AccordEvidence *
 accord_profile_fact_get_evidence(const AccordProfileFact *fact, guint index) ACCORD_NON_NULL(1);
 
+const AccordEvidence *
+accord_profile_fact_get_newest_evidence(const AccordProfileFact *fact) ACCORD_NON_NULL(1);
 const gchar *
 accord_evidence_get_title(const AccordEvidence *evidence) ACCORD_NON_NULL(1);
 const gchar *

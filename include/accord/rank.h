@@ -1,8 +1,13 @@
 #pragma once
 
+#if !defined(__ACCORD_H_INSIDE__) && !defined(ACCORD_COMPILATION)
+#error "Only <accord/accord.h> can be included directly."
+#endif
+
 #include <glib.h>
 
 #include "macros.h"
+#include "assessment.h"
 #include "score.h"
 
 G_BEGIN_DECLS
@@ -17,6 +22,7 @@ typedef struct _AccordRanking AccordRanking;
  * @tied: %TRUE when another country has the same position
  * @mean: the mean of its applicable overall scores across the rulesets; NAN if none applies
  * @tier: its band under the declared cut-offs, 1 for the top; 0 when no tiers are declared
+ * @mean_without_assumptions: the mean of its scores without what-if assumptions
  *
  * One country's line in a ranking; a read-only record owned by #AccordRanking.
  */
@@ -26,6 +32,7 @@ typedef struct {
 	gboolean tied;
 	gdouble mean;
 	guint tier;
+	gdouble mean_without_assumptions;
 } AccordRankRow;
 
 /**
@@ -47,8 +54,10 @@ typedef struct {
 G_GNUC_WARN_UNUSED_RESULT AccordRanking *
 accord_ranking_new(const GPtrArray *rulesets,
 		   const GPtrArray *profiles,
-		   const AccordScoreOptions *options,
+		   const AccordAssessmentOptions *options,
 		   GError **error) ACCORD_NON_NULL(1, 2, 3);
+gboolean
+accord_ranking_has_assumptions(const AccordRanking *self) ACCORD_NON_NULL(1);
 void
 accord_ranking_free(AccordRanking *self);
 gboolean

@@ -1,11 +1,45 @@
 #pragma once
 
+#if !defined(__ACCORD_H_INSIDE__) && !defined(ACCORD_COMPILATION)
+#error "Only <accord/accord.h> can be included directly."
+#endif
+
 #include <glib.h>
 
 #include "macros.h"
 #include "score.h"
 
 G_BEGIN_DECLS
+
+/**
+ * AccordDependencyStatus:
+ * @ACCORD_DEPENDENCY_MET: the dependency is met already
+ * @ACCORD_DEPENDENCY_PLANNED: the dependency is an earlier step of the plan
+ * @ACCORD_DEPENDENCY_NOT_APPLICABLE: the dependency does not apply to the country
+ * @ACCORD_DEPENDENCY_DESELECTED: the tailoring leaves the dependency out
+ *
+ * How a step's dependency stands in the plan.
+ */
+typedef enum {
+	ACCORD_DEPENDENCY_MET,
+	ACCORD_DEPENDENCY_PLANNED,
+	ACCORD_DEPENDENCY_NOT_APPLICABLE,
+	ACCORD_DEPENDENCY_DESELECTED,
+} AccordDependencyStatus;
+
+/**
+ * AccordRoadmapDependency:
+ * @criterion: a criterion the step depends on
+ * @status: how it stands
+ * @step: its step number (from 1) when planned, else 0
+ *
+ * One dependency of a step; owned by #AccordRoadmap.
+ */
+typedef struct {
+	const AccordCriterion *criterion;
+	AccordDependencyStatus status;
+	guint step;
+} AccordRoadmapDependency;
 
 /**
  * AccordRoadmapStep:
@@ -17,6 +51,8 @@ G_BEGIN_DECLS
  * @rule_gap: the gap of the rule it belongs to, in points (see #AccordGap)
  * @gain: the points the overall score rises if this step alone is met, re-scored; under
  *   the weighted model with arithmetic aggregation it equals 100 × @weight × @shortfall
+ * @dependencies: (array length=n_dependencies): how each criterion it depends on stands
+ * @n_dependencies: how many it depends on
  *
  * One step of a capacity-building plan; a read-only record owned by #AccordRoadmap.
  */
@@ -28,6 +64,8 @@ typedef struct {
 	gdouble value;
 	gdouble rule_gap;
 	gdouble gain;
+	const AccordRoadmapDependency *dependencies;
+	guint n_dependencies;
 } AccordRoadmapStep;
 
 /**
@@ -53,6 +91,9 @@ typedef struct {
 typedef struct _AccordRoadmap AccordRoadmap;
 
 #define ACCORD_ROADMAP_DEFAULT_PHASE_EFFORT 6
+
+const gchar *
+accord_dependency_status_to_string(AccordDependencyStatus status);
 
 G_GNUC_WARN_UNUSED_RESULT AccordRoadmap *
 accord_roadmap_new(const AccordScore *score, guint phase_effort, GError **error) ACCORD_NON_NULL(1);

@@ -1,5 +1,9 @@
 #pragma once
 
+#if !defined(__ACCORD_H_INSIDE__) && !defined(ACCORD_COMPILATION)
+#error "Only <accord/accord.h> can be included directly."
+#endif
+
 #include <glib.h>
 
 #include "evaluate.h"
@@ -80,7 +84,53 @@ typedef struct {
 	gdouble share;
 } AccordScoreItem;
 
+/**
+ * AccordTermStatus:
+ * @ACCORD_TERM_COUNTED: the criterion counts with its own credit
+ * @ACCORD_TERM_UNKNOWN_AS_ZERO: unknown, counted with credit 0 (`--unknown zero`)
+ * @ACCORD_TERM_UNKNOWN_AS_PASS: unknown, counted as met (`--unknown pass`)
+ * @ACCORD_TERM_NOT_APPLICABLE: left out: its precondition is false
+ * @ACCORD_TERM_DESELECTED: left out: the tailoring deselects it, its rule or its pillar
+ * @ACCORD_TERM_UNKNOWN_EXCLUDED: left out: unknown under `--unknown exclude`
+ *
+ * Whether a criterion entered its rule's score, and why not.
+ */
+typedef enum {
+	ACCORD_TERM_COUNTED,
+	ACCORD_TERM_UNKNOWN_AS_ZERO,
+	ACCORD_TERM_UNKNOWN_AS_PASS,
+	ACCORD_TERM_NOT_APPLICABLE,
+	ACCORD_TERM_DESELECTED,
+	ACCORD_TERM_UNKNOWN_EXCLUDED,
+} AccordTermStatus;
+
+/**
+ * AccordScoreTerm:
+ * @status: counted, or why not
+ * @applicable: %FALSE when not applicable or deselected (coverage leaves it out)
+ * @known: %TRUE when the profile states the facts it rests on
+ * @weight_as_set: its weight as the ruleset or tailoring sets it
+ * @credit: the credit the model uses: its own, pass/fail for XCCDF models, or the policy's
+ * @weight: the weight the model uses: @weight_as_set, or 1 for the unweighted XCCDF models
+ *
+ * One criterion's term in its rule's score: the rule's numerator sums @weight × @credit and
+ * its denominator @weight over the counted terms. A read-only record owned by #AccordScore.
+ */
+typedef struct {
+	AccordTermStatus status;
+	gboolean applicable;
+	gboolean known;
+	gdouble weight_as_set;
+	gdouble credit;
+	gdouble weight;
+} AccordScoreTerm;
+
 typedef struct _AccordScore AccordScore;
+
+const gchar *
+accord_term_status_to_string(AccordTermStatus status);
+gboolean
+accord_term_is_counted(const AccordScoreTerm *term) ACCORD_NON_NULL(1);
 
 void
 accord_score_options_init(AccordScoreOptions *options) ACCORD_NON_NULL(1);
@@ -101,8 +151,10 @@ G_GNUC_WARN_UNUSED_RESULT AccordScore *
 accord_score_compute(const AccordEvaluation *evaluation,
 		     const AccordScoreOptions *options,
 		     GError **error) ACCORD_NON_NULL(1, 2);
+AccordScore *
+accord_score_ref(const AccordScore *self) ACCORD_NON_NULL(1);
 void
-accord_score_free(AccordScore *self);
+accord_score_unref(AccordScore *self);
 
 const AccordEvaluation *
 accord_score_get_evaluation(const AccordScore *self) ACCORD_NON_NULL(1);
@@ -134,6 +186,10 @@ gboolean
 accord_score_counts_criterion(const AccordScore *self, const AccordCriterion *criterion)
     ACCORD_NON_NULL(1, 2);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordScore, accord_score_free)
+const AccordScoreTerm *
+accord_score_get_term(const AccordScore *self, const AccordCriterion *criterion)
+    ACCORD_NON_NULL(1, 2);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordScore, accord_score_unref)
 
 G_END_DECLS

@@ -1,5 +1,9 @@
 #pragma once
 
+#if !defined(__ACCORD_H_INSIDE__) && !defined(ACCORD_COMPILATION)
+#error "Only <accord/accord.h> can be included directly."
+#endif
+
 #include <glib.h>
 
 #include "evaluate.h"
@@ -92,8 +96,6 @@ const AccordWaiverUse *
 accord_waiver_outcome_get_use(const AccordWaiverOutcome *self, guint index) ACCORD_NON_NULL(1);
 const AccordEvaluation *
 accord_waiver_outcome_get_evaluation(const AccordWaiverOutcome *self) ACCORD_NON_NULL(1);
-AccordEvaluation *
-accord_waiver_outcome_steal_evaluation(AccordWaiverOutcome *self) ACCORD_NON_NULL(1);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordWaiverList, accord_waiver_list_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordWaiverOutcome, accord_waiver_outcome_free)

@@ -63,16 +63,31 @@ evaluate_data(const Fixture *f, const gchar *xml)
 	return evaluation;
 }
 
-/* diffs two evaluations (taken over) under the default options */
+/* scores two evaluations (taken over) under the default options and diffs them */
+static AccordDiff *
+diff_of(AccordEvaluation *older, AccordEvaluation *newer, GError **error)
+{
+	g_autoptr(AccordEvaluation) a = older;
+	g_autoptr(AccordEvaluation) b = newer;
+	g_autoptr(AccordScore) sa = NULL;
+	g_autoptr(AccordScore) sb = NULL;
+	AccordScoreOptions options;
+
+	accord_score_options_init(&options);
+	sa = accord_score_compute(a, &options, NULL);
+	sb = accord_score_compute(b, &options, NULL);
+	assert_non_null(sa);
+	assert_non_null(sb);
+	return accord_diff_new(sa, sb, error);
+}
+
 static AccordDiff *
 diff(AccordEvaluation *older, AccordEvaluation *newer)
 {
 	g_autoptr(GError) error = NULL;
-	AccordScoreOptions options;
 	AccordDiff *d;
 
-	accord_score_options_init(&options);
-	d = accord_diff_new(older, newer, &options, &error);
+	d = diff_of(older, newer, &error);
 	assert_null(error);
 	assert_non_null(d);
 	return d;
@@ -103,9 +118,13 @@ assert_gap_change(const AccordDiff *d,
 		  guint index,
 		  const gchar *rule,
 		  gdouble old_gap,
-		  gdouble new_gap)
+		  gdouble new_gap,
+		  AccordGapChangeKind kind)
 {
 	const AccordGapChange *change = accord_diff_get_gap_change(d, index);
+
+	assert_string_equal(accord_gap_change_kind_to_string(change->kind),
+			    accord_gap_change_kind_to_string(kind));
 
 	assert_string_equal(accord_rule_get_id(change->rule), rule);
 	assert_close(change->old_gap, old_gap, 1e-9);
@@ -139,10 +158,10 @@ test_diff_gaps_closed_and_stayed(void **state)
 	d = diff(evaluate_file(&f, f.ruleset, "profile-a.xml"), evaluate_data(&f, newer_aa));
 	/* in ruleset order; see the comment at the top */
 	assert_int_equal(accord_diff_get_n_gap_changes(d), 4);
-	assert_gap_change(d, 0, "r-ir", 50.0 / 9.0, 0.0);
-	assert_gap_change(d, 1, "r-first", 200.0 / 9.0, 0.0);
-	assert_gap_change(d, 2, "r-process", 12.5, 12.5);
-	assert_gap_change(d, 3, "r-strategy", 50.0 / 9.0, 100.0 / 9.0);
+	assert_gap_change(d, 0, "r-ir", 50.0 / 9.0, 0.0, ACCORD_GAP_CLOSED);
+	assert_gap_change(d, 1, "r-first", 200.0 / 9.0, 0.0, ACCORD_GAP_CLOSED);
+	assert_gap_change(d, 2, "r-process", 12.5, 12.5, ACCORD_GAP_STILL_OPEN);
+	assert_gap_change(d, 3, "r-strategy", 50.0 / 9.0, 100.0 / 9.0, ACCORD_GAP_MOVED);
 	assert_close(accord_score_get_overall(accord_diff_get_old_score(d))->value,
 		     162.5 / 3.0,
 		     1e-9);
@@ -170,10 +189,10 @@ test_diff_reversed_opens_gaps(void **state)
 	assert_fact_change(d, 2, "strategy.adopted", NULL, "2018-05-01");
 	assert_fact_change(d, 3, "workforce.size", "500", "5000");
 	assert_int_equal(accord_diff_get_n_gap_changes(d), 4);
-	assert_gap_change(d, 0, "r-ir", 0.0, 50.0 / 9.0);
-	assert_gap_change(d, 1, "r-first", 0.0, 200.0 / 9.0);
-	assert_gap_change(d, 2, "r-process", 12.5, 12.5);
-	assert_gap_change(d, 3, "r-strategy", 100.0 / 9.0, 50.0 / 9.0);
+	assert_gap_change(d, 0, "r-ir", 0.0, 50.0 / 9.0, ACCORD_GAP_OPENED);
+	assert_gap_change(d, 1, "r-first", 0.0, 200.0 / 9.0, ACCORD_GAP_OPENED);
+	assert_gap_change(d, 2, "r-process", 12.5, 12.5, ACCORD_GAP_STILL_OPEN);
+	assert_gap_change(d, 3, "r-strategy", 100.0 / 9.0, 50.0 / 9.0, ACCORD_GAP_MOVED);
 	fixture_clear(&f);
 }
 
@@ -189,7 +208,7 @@ test_diff_same_snapshot(void **state)
 	/* no fact moved; every gap stayed open at its size */
 	assert_int_equal(accord_diff_get_n_fact_changes(d), 0);
 	assert_int_equal(accord_diff_get_n_gap_changes(d), 4);
-	assert_gap_change(d, 1, "r-first", 200.0 / 9.0, 200.0 / 9.0);
+	assert_gap_change(d, 1, "r-first", 200.0 / 9.0, 200.0 / 9.0, ACCORD_GAP_STILL_OPEN);
 	fixture_clear(&f);
 }
 
@@ -218,10 +237,7 @@ test_diff_rejects_two_countries(void **state)
 	fixture_load(&f);
 	accord_score_options_init(&options);
 	/* the diff takes both evaluations over, also when it fails */
-	d = accord_diff_new(evaluate_file(&f, f.ruleset, "profile-a.xml"),
-			    evaluate_data(&f, newer_bb),
-			    &options,
-			    &error);
+	d = diff_of(evaluate_file(&f, f.ruleset, "profile-a.xml"), evaluate_data(&f, newer_bb), &error);
 	assert_null(d);
 	assert_accord_error(error, ACCORD_ERROR_USAGE, "");
 	if (g_strstr_len(error->message, -1, "AA") == NULL ||
@@ -246,10 +262,7 @@ test_diff_rejects_two_rulesets(void **state)
 	other = accord_ruleset_load_file(rpath, f.vocab, &error);
 	assert_non_null(other);
 	accord_score_options_init(&options);
-	d = accord_diff_new(evaluate_file(&f, f.ruleset, "profile-a.xml"),
-			    evaluate_file(&f, other, "profile-a.xml"),
-			    &options,
-			    &error);
+	d = diff_of(evaluate_file(&f, f.ruleset, "profile-a.xml"), evaluate_file(&f, other, "profile-a.xml"), &error);
 	assert_null(d);
 	assert_accord_error(error, ACCORD_ERROR_USAGE, "");
 	fixture_clear(&f);

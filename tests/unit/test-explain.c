@@ -33,8 +33,8 @@ teardown(void **state)
 {
 	State *s = *state;
 
-	accord_score_free(s->score);
-	accord_evaluation_free(s->evaluation);
+	accord_score_unref(s->score);
+	accord_evaluation_unref(s->evaluation);
 	accord_tailoring_unref(s->tailoring);
 	fixture_clear(&s->f);
 	g_free(s);

@@ -161,7 +161,7 @@ test_gaps_leave_out_deselected_criteria(void **state)
 				    "c-process");
 	}
 	g_clear_pointer(&gaps, accord_gap_list_free);
-	g_clear_pointer(&score, accord_score_free);
+	g_clear_pointer(&score, accord_score_unref);
 	fixture_clear(&f);
 }
 

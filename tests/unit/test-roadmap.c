@@ -81,8 +81,8 @@ teardown(void **state)
 {
 	State *s = *state;
 
-	accord_score_free(s->score);
-	accord_evaluation_free(s->evaluation);
+	accord_score_unref(s->score);
+	accord_evaluation_unref(s->evaluation);
 	accord_ruleset_unref(s->plan);
 	fixture_clear(&s->f);
 	g_free(s);

@@ -30,8 +30,8 @@ teardown(void **state)
 {
 	State *s = *state;
 
-	accord_score_free(s->score);
-	accord_evaluation_free(s->evaluation);
+	accord_score_unref(s->score);
+	accord_evaluation_unref(s->evaluation);
 	fixture_clear(&s->f);
 	g_free(s);
 	return 0;
@@ -50,8 +50,8 @@ score_with(State *s,
 	options.model = model;
 	options.aggregation = aggregation;
 	options.unknown = unknown;
-	accord_score_free(s->score);
-	accord_evaluation_free(s->evaluation);
+	accord_score_unref(s->score);
+	accord_evaluation_unref(s->evaluation);
 	s->score = fixture_score(&s->f, profile, &options, &s->evaluation);
 }
 

@@ -45,9 +45,9 @@ teardown(void **state)
 {
 	State *s = *state;
 
-	accord_score_free(s->score);
+	accord_score_unref(s->score);
 	accord_tailoring_unref(s->tailoring);
-	accord_evaluation_free(s->evaluation);
+	accord_evaluation_unref(s->evaluation);
 	accord_profile_unref(s->profile);
 	fixture_clear(&s->f);
 	g_free(s);

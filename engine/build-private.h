@@ -1,0 +1,40 @@
+#pragma once
+
+#include "accord/accord.h"
+
+G_BEGIN_DECLS
+
+/* what several builders show the same way (build-common.c) */
+AccordDocument *
+accord_build_document(const gchar *kind, const gchar *title, const AccordScore *score);
+void
+accord_build_profile_fields(AccordNode *parent, const AccordProfile *profile, const gchar *prefix);
+void
+accord_build_ruleset_fields(AccordNode *parent, const AccordRuleset *ruleset);
+void
+accord_build_options_fields(AccordNode *parent, const AccordScoreOptions *options);
+void
+accord_build_overall_fields(AccordNode *parent, const AccordScore *score, const gchar *prefix);
+void
+accord_build_context(AccordNode *parent, const AccordAssessment *assessment);
+AccordNode *
+accord_build_assumptions(AccordNode *parent,
+			 AccordNode *table,
+			 const AccordProfile *profile,
+			 gboolean with_country);
+void
+accord_build_pillars(AccordNode *parent, const AccordScore *score);
+AccordCell
+accord_build_fact(const AccordProfile *profile, const gchar *key);
+void
+accord_build_fact_rows(AccordNode *table,
+		       const AccordScore *score,
+		       const AccordCriterion *criterion,
+		       const AccordCell *lead,
+		       guint n_lead);
+AccordCell
+accord_build_provision(const AccordRule *rule);
+const gchar *
+accord_build_outcome(const AccordScore *score, const AccordCriterion *criterion);
+
+G_END_DECLS

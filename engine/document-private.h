@@ -1,0 +1,69 @@
+#pragma once
+
+#include "accord/document.h"
+#include "accord/format.h"
+
+G_BEGIN_DECLS
+
+/* the node tree the serialisers walk; builders only see the opaque API of document.h */
+typedef enum {
+	ACCORD_NODE_SECTION,
+	ACCORD_NODE_FIELD,
+	ACCORD_NODE_TEXT,
+	ACCORD_NODE_LIST,
+	ACCORD_NODE_TABLE,
+	ACCORD_NODE_CHART,
+} AccordNodeKind;
+
+typedef struct {
+	const gchar *label;
+	gdouble *values;
+	gdouble *lower; /* NULL unless the chart shows intervals */
+	gdouble *upper;
+} AccordSeries;
+
+struct _AccordNode {
+	AccordNodeKind kind;
+	AccordDocument *document;
+	const gchar *key;    /* JSON member, CSV record; NULL for list items and prose */
+	const gchar *title;  /* heading, field label or table caption; NULL for none */
+	gboolean is_key;     /* a field that identifies its section (CSV context column) */
+	AccordCell cell;     /* a field's value; a text node's words in cell.text */
+	GPtrArray *children; /* AccordNode*: of a section, a list (its items) */
+	GPtrArray *columns;  /* AccordNode* fields used as column headers (key, title) */
+	GPtrArray *rows;     /* AccordCell[] arrays of a table, each columns->len long */
+	AccordChartKind chart;
+	GPtrArray *categories; /* const gchar* */
+	GArray *series;        /* AccordSeries */
+};
+
+struct _AccordDocument {
+	gchar *kind;
+	GStringChunk *strings;
+	AccordNode *root;
+	GPtrArray *nodes; /* every node, for freeing */
+};
+
+/* the serialisers: each renders any document, knowing no view */
+GBytes *
+accord_serialise_text(const AccordDocument *document);
+GBytes *
+accord_serialise_markdown(const AccordDocument *document);
+GBytes *
+accord_serialise_json(const AccordDocument *document, GError **error);
+GBytes *
+accord_serialise_csv(const AccordDocument *document);
+
+/* shared by the text-like serialisers (format.c) */
+gchar *
+accord_format_cell(const AccordCell *cell);
+gchar *
+accord_format_marks(guint marks);
+void
+accord_append_escaped_bidi(GString *out, const gchar *text);
+gboolean
+accord_cell_is_numeric(const AccordCell *cell);
+gboolean
+accord_table_column_is_numeric(const AccordNode *table, guint column);
+
+G_END_DECLS

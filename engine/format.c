@@ -1,0 +1,257 @@
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "accord/error.h"
+#include "document-private.h"
+
+static const gchar *const format_names[] = {"text", "json", "csv", "markdown"};
+
+/**
+ * accord_format_to_string:
+ * @format: a format
+ *
+ * Returns: (transfer none): its name, as `--format` takes it
+ */
+const gchar *
+accord_format_to_string(AccordFormat format)
+{
+	g_return_val_if_fail(format <= ACCORD_FORMAT_MARKDOWN, NULL);
+	return format_names[format];
+}
+
+/**
+ * accord_format_from_string:
+ * @text: a format name
+ * @format: (out): the format
+ *
+ * Returns: %TRUE when @text names a format
+ */
+gboolean
+accord_format_from_string(const gchar *text, AccordFormat *format)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(format_names); i++) {
+		if (g_strcmp0(text, format_names[i]) == 0) {
+			*format = (AccordFormat)i;
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+/**
+ * accord_document_render:
+ * @document: a document
+ * @format: the output format
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Serialises @document. Every serialiser renders any document and escapes for its format:
+ * control and bidirectional characters in text and Markdown, Markdown syntax, RFC 4180
+ * quoting and spreadsheet formulas in CSV (docs/formats.md).
+ *
+ * Returns: (transfer full) (nullable): the bytes, or %NULL with `ACCORD_ERROR_INTERNAL`
+ */
+GBytes *
+accord_document_render(const AccordDocument *document, AccordFormat format, GError **error)
+{
+	g_return_val_if_fail(document != NULL, NULL);
+	switch (format) {
+	case ACCORD_FORMAT_TEXT:
+		return accord_serialise_text(document);
+	case ACCORD_FORMAT_MARKDOWN:
+		return accord_serialise_markdown(document);
+	case ACCORD_FORMAT_CSV:
+		return accord_serialise_csv(document);
+	case ACCORD_FORMAT_JSON:
+		return accord_serialise_json(document, error);
+	}
+	g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_INTERNAL, "unknown format %d", format);
+	return NULL;
+}
+
+/* a fixed number of decimals, in the C locale, without a minus sign on a rounded zero */
+static gchar *
+fixed(gdouble value, guint digits, gboolean trim)
+{
+	gchar fmt[16];
+	gchar buf[G_ASCII_DTOSTR_BUF_SIZE];
+	gchar *out;
+
+	g_snprintf(fmt, sizeof fmt, "%%.%uf", MIN(digits, 9u));
+	g_ascii_formatd(buf, sizeof buf, fmt, value);
+	out = g_strdup(buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1) ? buf + 1 : buf);
+	if (trim && strchr(out, '.') != NULL) {
+		gsize n = strlen(out);
+
+		while (out[n - 1] == '0')
+			out[--n] = '\0';
+		if (out[n - 1] == '.')
+			out[n - 1] = '\0';
+	}
+	return out;
+}
+
+/* non-finite figures never reach a reader as "inf" or "nan" */
+static gchar *
+figure(const AccordCell *cell)
+{
+	if (!isfinite(cell->number))
+		return g_strdup("n/a");
+	switch (cell->type) {
+	case ACCORD_CELL_SCORE:
+		return fixed(cell->number, 1, FALSE);
+	case ACCORD_CELL_PERCENT: {
+		g_autofree gchar *n = fixed(100.0 * cell->number, 1, FALSE);
+		return g_strconcat(n, "%", NULL);
+	}
+	case ACCORD_CELL_NUMBER:
+		return fixed(cell->number, cell->digits, TRUE);
+	default:
+		return fixed(cell->number, 0, FALSE);
+	}
+}
+
+static gchar *
+fact_text(const AccordCell *cell)
+{
+	GString *s = g_string_new(cell->detail);
+
+	if (cell->text == NULL)
+		return g_string_free(g_string_append(s, ": not stated"), FALSE);
+	g_string_append_printf(s, " = %s", cell->text);
+	if (cell->confidence != NULL)
+		g_string_append_printf(s, " (confidence %s", cell->confidence);
+	if (cell->date != NULL)
+		g_string_append_printf(s, "; evidence %s", cell->date);
+	if (cell->source != NULL)
+		g_string_append_printf(s, ": %s", cell->source);
+	if (cell->href != NULL)
+		g_string_append_printf(s, " <%s>", cell->href);
+	if (cell->confidence != NULL)
+		g_string_append_c(s, ')');
+	return g_string_free(s, FALSE);
+}
+
+/**
+ * accord_format_cell:
+ * @cell: a cell
+ *
+ * The words of a cell in the text-like formats, before escaping and without marks.
+ *
+ * Returns: (transfer full): the text
+ */
+gchar *
+accord_format_cell(const AccordCell *cell)
+{
+	switch (cell->type) {
+	case ACCORD_CELL_EMPTY:
+		return g_strdup("n/a");
+	case ACCORD_CELL_SCORE:
+	case ACCORD_CELL_PERCENT:
+	case ACCORD_CELL_NUMBER:
+	case ACCORD_CELL_COUNT:
+		return figure(cell);
+	case ACCORD_CELL_BOOLEAN:
+		return g_strdup(cell->number != 0 ? "yes" : "no");
+	case ACCORD_CELL_QUOTE:
+		return cell->detail == NULL ? g_strdup_printf("\"%s\"", cell->text)
+					    : g_strdup_printf("\"%s\" (%s)", cell->text, cell->detail);
+	case ACCORD_CELL_URL:
+		return cell->detail == NULL ? g_strdup(cell->text)
+					    : g_strdup_printf("%s <%s>", cell->detail, cell->text);
+	case ACCORD_CELL_FACT:
+		return fact_text(cell);
+	default:
+		return g_strdup(cell->text);
+	}
+}
+
+static const gchar *const mark_names[] = {
+    "low confidence", "stale", "unverified", "assumed", "waived", "deselected"};
+
+/**
+ * accord_format_marks:
+ * @marks: #AccordMark flags
+ *
+ * Returns: (transfer full): the marks in words, e.g. ` [low confidence, stale]`, or ""
+ */
+gchar *
+accord_format_marks(guint marks)
+{
+	GString *s = g_string_new(NULL);
+
+	for (guint i = 0; i < G_N_ELEMENTS(mark_names); i++) {
+		if ((marks & (1u << i)) == 0)
+			continue;
+		g_string_append(s, s->len == 0 ? " [" : ", ");
+		g_string_append(s, mark_names[i]);
+	}
+	if (s->len > 0)
+		g_string_append_c(s, ']');
+	return g_string_free(s, FALSE);
+}
+
+/* characters that reorder or hide text on a terminal or in a viewer: C0/C1 controls other
+ * than tab and newline, and the Unicode bidirectional formatting characters */
+static gboolean
+is_hidden(gunichar c)
+{
+	if (c == '\n' || c == '\t')
+		return FALSE;
+	return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x061c || c == 0x200e || c == 0x200f ||
+	       (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/**
+ * accord_append_escaped_bidi:
+ * @out: where to append
+ * @text: UTF-8 text from an input file
+ *
+ * Appends @text with each control or bidirectional formatting character written visibly as
+ * `<U+XXXX>`, so that a right-to-left override cannot disguise what a report says.
+ */
+void
+accord_append_escaped_bidi(GString *out, const gchar *text)
+{
+	/* input files are valid UTF-8 (libxml2 checks); a command-line argument may not be */
+	g_autofree gchar *valid = g_utf8_make_valid(text, -1);
+
+	for (const gchar *p = valid; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (is_hidden(c))
+			g_string_append_printf(out, "<U+%04X>", c);
+		else
+			g_string_append_len(out, p, g_utf8_next_char(p) - p);
+	}
+}
+
+/**
+ * accord_cell_is_numeric:
+ * @cell: a cell
+ *
+ * Returns: %TRUE for figures, which tables align to the right
+ */
+gboolean
+accord_cell_is_numeric(const AccordCell *cell)
+{
+	return cell->type == ACCORD_CELL_SCORE || cell->type == ACCORD_CELL_PERCENT ||
+	       cell->type == ACCORD_CELL_NUMBER || cell->type == ACCORD_CELL_COUNT;
+}
+
+/**
+ * accord_table_column_is_numeric:
+ * @table: a table
+ * @column: a column index
+ *
+ * Returns: %TRUE when any cell of the column is a figure: the column aligns right
+ */
+gboolean
+accord_table_column_is_numeric(const AccordNode *table, guint column)
+{
+	for (guint r = 0; r < table->rows->len; r++)
+		if (accord_cell_is_numeric(&((AccordCell *)g_ptr_array_index(table->rows, r))[column]))
+			return TRUE;
+	return FALSE;
+}

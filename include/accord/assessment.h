@@ -1,0 +1,79 @@
+#pragma once
+
+#if !defined(__ACCORD_H_INSIDE__) && !defined(ACCORD_COMPILATION)
+#error "Only <accord/accord.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+#include "macros.h"
+#include "score.h"
+#include "waiver.h"
+
+G_BEGIN_DECLS
+
+/**
+ * AccordVariant:
+ * @ACCORD_VARIANT_AS_GIVEN: with every assumption and waiver the options give
+ * @ACCORD_VARIANT_WITHOUT_ASSUMPTIONS: the profile as its file states it (waivers applied)
+ * @ACCORD_VARIANT_BEFORE_WAIVERS: with the assumptions, before any waiver is applied
+ *
+ * The versions of one assessment that reports show side by side.
+ */
+typedef enum {
+	ACCORD_VARIANT_AS_GIVEN,
+	ACCORD_VARIANT_WITHOUT_ASSUMPTIONS,
+	ACCORD_VARIANT_BEFORE_WAIVERS,
+} AccordVariant;
+
+/**
+ * AccordAssessmentOptions:
+ * @score: the model, aggregation, unknown policy and tailoring
+ * @assumptions: (nullable) (array zero-terminated=1): what-if facts, `KEY=VALUE` for every
+ *   profile or `CC:KEY=VALUE` for the country CC only (the prefix matches in any case)
+ * @waivers: (nullable): waivers to apply
+ * @date: (nullable): the day waivers are checked on, `YYYY-MM-DD`; %NULL for today
+ *
+ * What an assessment applies, in this order: assumptions, evaluation, waivers, score.
+ */
+typedef struct {
+	AccordScoreOptions score;
+	const gchar *const *assumptions;
+	const AccordWaiverList *waivers;
+	const gchar *date;
+} AccordAssessmentOptions;
+
+typedef struct _AccordAssessment AccordAssessment;
+
+const gchar *
+accord_variant_to_string(AccordVariant variant);
+void
+accord_assessment_options_init(AccordAssessmentOptions *options) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT GStrv
+accord_assumptions_for_country(const gchar *const *assumptions, const gchar *country)
+    ACCORD_NON_NULL(2);
+G_GNUC_WARN_UNUSED_RESULT AccordAssessment *
+accord_assess(const AccordRuleset *ruleset,
+	      const AccordProfile *profile,
+	      const AccordAssessmentOptions *options,
+	      GError **error) ACCORD_NON_NULL(1, 2, 3);
+AccordAssessment *
+accord_assessment_ref(const AccordAssessment *self) ACCORD_NON_NULL(1);
+void
+accord_assessment_unref(AccordAssessment *self);
+const AccordProfile *
+accord_assessment_get_profile(const AccordAssessment *self) ACCORD_NON_NULL(1);
+const AccordRuleset *
+accord_assessment_get_ruleset(const AccordAssessment *self) ACCORD_NON_NULL(1);
+gboolean
+accord_assessment_has_variant(const AccordAssessment *self, AccordVariant variant)
+    ACCORD_NON_NULL(1);
+const AccordScore *
+accord_assessment_get_score(const AccordAssessment *self, AccordVariant variant)
+    ACCORD_NON_NULL(1);
+const AccordWaiverOutcome *
+accord_assessment_get_waivers(const AccordAssessment *self) ACCORD_NON_NULL(1);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordAssessment, accord_assessment_unref)
+
+G_END_DECLS

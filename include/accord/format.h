@@ -1,0 +1,41 @@
+#pragma once
+
+#if !defined(__ACCORD_H_INSIDE__) && !defined(ACCORD_COMPILATION)
+#error "Only <accord/accord.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+#include "document.h"
+#include "macros.h"
+
+G_BEGIN_DECLS
+
+/**
+ * AccordFormat:
+ * @ACCORD_FORMAT_TEXT: plain text for a terminal
+ * @ACCORD_FORMAT_JSON: JSON with a schema version (docs/json.md)
+ * @ACCORD_FORMAT_CSV: RFC 4180 comma-separated values, one row per record
+ * @ACCORD_FORMAT_MARKDOWN: GitHub-flavoured Markdown
+ *
+ * The output formats; each is one serialiser of any #AccordDocument.
+ */
+typedef enum {
+	ACCORD_FORMAT_TEXT,
+	ACCORD_FORMAT_JSON,
+	ACCORD_FORMAT_CSV,
+	ACCORD_FORMAT_MARKDOWN,
+} AccordFormat;
+
+/* the version of the JSON document layout; bumped on any incompatible change */
+#define ACCORD_JSON_SCHEMA_VERSION "2.0"
+
+const gchar *
+accord_format_to_string(AccordFormat format);
+gboolean
+accord_format_from_string(const gchar *text, AccordFormat *format);
+G_GNUC_WARN_UNUSED_RESULT GBytes *
+accord_document_render(const AccordDocument *document, AccordFormat format, GError **error)
+    ACCORD_NON_NULL(1);
+
+G_END_DECLS

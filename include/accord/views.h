@@ -1,0 +1,46 @@
+#pragma once
+
+#if !defined(__ACCORD_H_INSIDE__) && !defined(ACCORD_COMPILATION)
+#error "Only <accord/accord.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+#include "assessment.h"
+#include "compare.h"
+#include "diff.h"
+#include "document.h"
+#include "explain.h"
+#include "gaps.h"
+#include "input.h"
+#include "macros.h"
+#include "rank.h"
+#include "roadmap.h"
+
+G_BEGIN_DECLS
+
+/* one builder per view: each chooses what of its analysis to show, and in what order, and
+ * computes nothing; accord_document_render() writes the result in any format */
+
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_score_to_document(const AccordAssessment *assessment) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_gaps_to_document(const AccordAssessment *assessment, const AccordGapList *gaps)
+    ACCORD_NON_NULL(1, 2);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_explanation_to_document(const AccordAssessment *assessment,
+			       const AccordExplanation *explanation) ACCORD_NON_NULL(1, 2);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_roadmap_to_document(const AccordAssessment *assessment, const AccordRoadmap *roadmap)
+    ACCORD_NON_NULL(1, 2);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_ranking_to_document(const AccordRanking *ranking) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_comparisons_to_document(const GPtrArray *comparisons, const GPtrArray *baselines)
+    ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_diff_to_document(const AccordDiff *diff) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_validation_to_document(const GPtrArray *results) ACCORD_NON_NULL(1);
+
+G_END_DECLS
