@@ -141,9 +141,10 @@ accord_assess(const AccordRuleset *ruleset,
 	self->profile = accord_profile_ref(profile);
 	mine = accord_assumptions_for_country(options->assumptions,
 					      accord_profile_get_country(profile));
-	assumed = mine[0] == NULL
-		      ? accord_profile_ref(profile)
-		      : accord_profile_new_with_assumptions(profile, (const gchar *const *)mine, error);
+	assumed =
+	    mine[0] == NULL
+		? accord_profile_ref(profile)
+		: accord_profile_new_with_assumptions(profile, (const gchar *const *)mine, error);
 	if (assumed == NULL)
 		return NULL;
 	self->scores[ACCORD_VARIANT_AS_GIVEN] = score_of(
@@ -160,10 +161,10 @@ accord_assess(const AccordRuleset *ruleset,
 	if (mine[0] != NULL) {
 		g_autoptr(AccordWaiverOutcome) unused = NULL;
 
-		self->scores[ACCORD_VARIANT_WITHOUT_ASSUMPTIONS] = score_of(
-		    evaluate_with_waivers(ruleset, profile, options, &unused, NULL, error),
-		    options,
-		    error);
+		self->scores[ACCORD_VARIANT_WITHOUT_ASSUMPTIONS] =
+		    score_of(evaluate_with_waivers(ruleset, profile, options, &unused, NULL, error),
+			     options,
+			     error);
 		if (self->scores[ACCORD_VARIANT_WITHOUT_ASSUMPTIONS] == NULL)
 			return NULL;
 	}

@@ -6,16 +6,30 @@
  * falls short of, the unmet criteria and the facts behind them, and the recommendation */
 
 static void
-build_unmet(AccordNode *item, const AccordScore *score, const AccordGap *gap)
+build_gap(AccordNode *list, const AccordScore *score, const AccordGap *gap, guint rank)
 {
+	const AccordRule *rule = gap->rule;
 	const AccordEvaluation *evaluation = accord_score_get_evaluation(score);
-	AccordNode *table = accord_node_add_table(item, "unmet", "Unmet criteria");
+	AccordNode *item = accord_node_add_section(list, NULL, accord_rule_get_title(rule));
+	AccordNode *table;
 
-	accord_table_add_column(table, "criterion", "Criterion");
-	accord_table_add_column(table, "outcome", "Outcome");
-	accord_table_add_column(table, "credit", "Credit");
-	accord_table_add_column(table, "title", "Title");
-	accord_table_add_column(table, "fact", "The profile states");
+	ACCORD_FIELDS(
+	    item,
+	    {"rank", "Rank", accord_cell_count(rank)},
+	    {"rule", "Rule", accord_cell_id(accord_rule_get_id(rule)), TRUE},
+	    {"obligation",
+	     "Obligation",
+	     accord_cell_text(accord_obligation_get_id(accord_rule_get_obligation(rule)))},
+	    {"score", "Rule score", accord_cell_score(gap->score)},
+	    {"share", "Weight share", accord_cell_percent(gap->share)},
+	    {"gap", "Gap (points)", accord_cell_score(gap->gap)},
+	    {"provision", "Provision", accord_build_provision(rule)});
+	table =
+	    accord_node_add_table(item,
+				  "unmet",
+				  "Unmet criteria",
+				  "criterion=Criterion|outcome=Outcome|credit=Credit|title=Title|"
+				  "fact=The profile states");
 	for (guint i = 0; i < gap->unmet->len; i++) {
 		const AccordCriterion *c = g_ptr_array_index(gap->unmet, i);
 		const AccordCriterionResult *r = accord_evaluation_get_result(evaluation, c);
@@ -26,30 +40,10 @@ build_unmet(AccordNode *item, const AccordScore *score, const AccordGap *gap)
 
 		accord_build_fact_rows(table, score, c, lead, G_N_ELEMENTS(lead));
 	}
-}
-
-static void
-build_gap(AccordNode *list, const AccordScore *score, const AccordGap *gap, guint rank)
-{
-	const AccordRule *rule = gap->rule;
-	AccordNode *item = accord_node_add_item(list, accord_rule_get_title(rule));
-
-	accord_node_add_field(item, "rank", "Rank", accord_cell_count(rank));
-	accord_node_add_key_field(item, "rule", "Rule", accord_cell_id(accord_rule_get_id(rule)));
-	accord_node_add_field(
-	    item,
-	    "obligation",
-	    "Obligation",
-	    accord_cell_text(accord_obligation_get_id(accord_rule_get_obligation(rule))));
-	accord_node_add_field(item, "score", "Rule score", accord_cell_score(gap->score));
-	accord_node_add_field(item, "share", "Weight share", accord_cell_percent(gap->share));
-	accord_node_add_field(item, "gap", "Gap (points)", accord_cell_score(gap->gap));
-	accord_node_add_field(item, "provision", "Provision", accord_build_provision(rule));
-	build_unmet(item, score, gap);
-	accord_node_add_field(item,
-			      "recommendation",
-			      "Recommendation",
-			      accord_cell_text(accord_rule_get_recommendation(rule)));
+	ACCORD_FIELDS(item,
+		      {"recommendation",
+		       "Recommendation",
+		       accord_cell_text(accord_rule_get_recommendation(rule))});
 }
 
 /**
@@ -73,12 +67,12 @@ accord_gaps_to_document(const AccordAssessment *assessment, const AccordGapList 
 	score = accord_assessment_get_score(assessment, ACCORD_VARIANT_AS_GIVEN);
 	doc = accord_build_document("gaps", "Accord gap report", score);
 	root = accord_document_get_root(doc);
+	ACCORD_FIELDS(root,
+		      {"total_gap",
+		       "Total gap (points)",
+		       accord_cell_score(accord_gap_list_get_total(gaps))});
 	accord_build_context(root, assessment);
 	accord_build_pillars(root, score);
-	accord_node_add_field(root,
-			      "total_gap",
-			      "Total gap (points)",
-			      accord_cell_score(accord_gap_list_get_total(gaps)));
 	accord_node_add_text(root,
 			     "A rule's gap is the points of overall score its shortfall costs: its "
 			     "weight share x (100 - its score). Largest first.");

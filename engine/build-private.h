@@ -4,24 +4,21 @@
 
 G_BEGIN_DECLS
 
-/* what several builders show the same way (build-common.c) */
+/* what several builders show the same way (build-common.c, build-score.c) */
 AccordDocument *
 accord_build_document(const gchar *kind, const gchar *title, const AccordScore *score);
 void
-accord_build_profile_fields(AccordNode *parent, const AccordProfile *profile, const gchar *prefix);
+accord_build_profile_fields(AccordNode *parent, const AccordProfile *profile);
 void
 accord_build_ruleset_fields(AccordNode *parent, const AccordRuleset *ruleset);
 void
 accord_build_options_fields(AccordNode *parent, const AccordScoreOptions *options);
 void
-accord_build_overall_fields(AccordNode *parent, const AccordScore *score, const gchar *prefix);
+accord_build_overall_fields(AccordNode *parent, const AccordScore *score);
 void
 accord_build_context(AccordNode *parent, const AccordAssessment *assessment);
 AccordNode *
-accord_build_assumptions(AccordNode *parent,
-			 AccordNode *table,
-			 const AccordProfile *profile,
-			 gboolean with_country);
+accord_build_assumptions(AccordNode *parent, AccordNode *table, const AccordProfile *profile);
 void
 accord_build_pillars(AccordNode *parent, const AccordScore *score);
 AccordCell
@@ -36,5 +33,9 @@ AccordCell
 accord_build_provision(const AccordRule *rule);
 const gchar *
 accord_build_outcome(const AccordScore *score, const AccordCriterion *criterion);
+void
+accord_build_rules(AccordNode *root,
+		   const AccordScore *score,
+		   const AccordExplanation *explanation);
 
 G_END_DECLS

@@ -7,30 +7,31 @@
 static void
 build_basis(AccordNode *root, const AccordRanking *ranking)
 {
-	AccordNode *table = accord_node_add_table(root, "rulesets", "Rulesets");
+	AccordNode *table = accord_node_add_table(root,
+						  "rulesets",
+						  "Rulesets",
+						  "ruleset=Ruleset|version=Version|title=Title");
 
-	accord_table_add_column(table, "ruleset", "Ruleset");
-	accord_table_add_column(table, "version", "Version");
-	accord_table_add_column(table, "title", "Title");
 	for (guint i = 0; i < accord_ranking_get_n_rulesets(ranking); i++) {
 		const AccordRuleset *rs = accord_ranking_get_ruleset(ranking, i);
-		AccordCell row[] = {accord_cell_id(accord_ruleset_get_id(rs)),
-				    accord_cell_text(accord_ruleset_get_version(rs)),
-				    accord_cell_text(accord_ruleset_get_title(rs))};
-		accord_table_add_row(table, row, G_N_ELEMENTS(row));
+		ACCORD_ROW(table,
+			   accord_cell_id(accord_ruleset_get_id(rs)),
+			   accord_cell_text(accord_ruleset_get_version(rs)),
+			   accord_cell_text(accord_ruleset_get_title(rs)));
 	}
 	accord_build_options_fields(root, accord_ranking_get_options(ranking));
 	if (accord_ranking_get_n_tiers(ranking) == 0)
 		return;
-	table = accord_node_add_table(root, "tiers", "Tiers (by mean score)");
-	accord_table_add_column(table, "tier", "Tier");
-	accord_table_add_column(table, "from", "Mean at least");
+	table = accord_node_add_table(root,
+				      "tiers",
+				      "Tiers (by mean score)",
+				      "tier=Tier|from=Mean at least");
 	for (guint i = 0; i <= accord_ranking_get_n_tiers(ranking); i++) {
-		AccordCell row[] = {accord_cell_count(i + 1),
-				    i < accord_ranking_get_n_tiers(ranking)
-					? accord_cell_score(accord_ranking_get_tier_cutoff(ranking, i))
-					: accord_cell_empty()};
-		accord_table_add_row(table, row, G_N_ELEMENTS(row));
+		ACCORD_ROW(table,
+			   accord_cell_count(i + 1),
+			   i < accord_ranking_get_n_tiers(ranking)
+			       ? accord_cell_score(accord_ranking_get_tier_cutoff(ranking, i))
+			       : accord_cell_empty());
 	}
 }
 
@@ -92,18 +93,17 @@ build_correlations(AccordNode *root, const AccordRanking *ranking)
 
 	if (accord_ranking_get_n_correlations(ranking) == 0)
 		return;
-	table = accord_node_add_table(root, "correlations", "Spearman rank correlation with indices");
-	accord_table_add_column(table, "ruleset", "Ruleset");
-	accord_table_add_column(table, "index", "Index");
-	accord_table_add_column(table, "rho", "rho");
-	accord_table_add_column(table, "n", "Countries");
+	table = accord_node_add_table(root,
+				      "correlations",
+				      "Spearman rank correlation with indices",
+				      "ruleset=Ruleset|index=Index|rho=rho|n=Countries");
 	for (guint i = 0; i < accord_ranking_get_n_correlations(ranking); i++) {
 		const AccordCorrelation *c = accord_ranking_get_correlation(ranking, i);
-		AccordCell row[] = {accord_cell_id(accord_ruleset_get_id(c->ruleset)),
-				    accord_cell_id(c->index_name),
-				    accord_cell_number(c->rho, 3),
-				    accord_cell_count(c->n)};
-		accord_table_add_row(table, row, G_N_ELEMENTS(row));
+		ACCORD_ROW(table,
+			   accord_cell_id(accord_ruleset_get_id(c->ruleset)),
+			   accord_cell_id(c->index_name),
+			   accord_cell_number(c->rho, 3),
+			   accord_cell_count(c->n));
 	}
 }
 
@@ -130,7 +130,7 @@ accord_ranking_to_document(const AccordRanking *ranking)
 	accord_node_add_text(root,
 			     "Countries are ordered by the mean of their overall scores; tied "
 			     "countries share a position (1, 2, 2, 4).");
-	table = accord_node_add_table(root, "rows", "Ranking");
+	table = accord_node_add_table(root, "rows", "Ranking", NULL);
 	add_columns(table, ranking);
 	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++)
 		add_row(table, ranking, r);
@@ -138,7 +138,9 @@ accord_ranking_to_document(const AccordRanking *ranking)
 	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++) {
 		const AccordScore *s = accord_ranking_get_score(ranking, r, 0);
 		assumed = accord_build_assumptions(
-		    root, assumed, accord_evaluation_get_profile(accord_score_get_evaluation(s)), TRUE);
+		    root,
+		    assumed,
+		    accord_evaluation_get_profile(accord_score_get_evaluation(s)));
 	}
 	return doc;
 }

@@ -18,16 +18,16 @@ accord_validation_to_document(const GPtrArray *results)
 
 	g_return_val_if_fail(results != NULL, NULL);
 	doc = accord_build_document("validation", "Validation", NULL);
-	table = accord_node_add_table(accord_document_get_root(doc), "files", NULL);
-	accord_table_add_column(table, "file", "File");
-	accord_table_add_column(table, "valid", "Valid");
-	accord_table_add_column(table, "details", "Details");
+	table = accord_node_add_table(accord_document_get_root(doc),
+				      "files",
+				      NULL,
+				      "file=File|valid=Valid|details=Details");
 	for (guint i = 0; i < results->len; i++) {
 		const AccordValidation *v = g_ptr_array_index(results, i);
-		AccordCell row[] = {accord_cell_text(v->path),
-				    accord_cell_boolean(v->error == NULL),
-				    accord_cell_text(v->error != NULL ? v->error : v->summary)};
-		accord_table_add_row(table, row, G_N_ELEMENTS(row));
+		ACCORD_ROW(table,
+			   accord_cell_text(v->path),
+			   accord_cell_boolean(v->error == NULL),
+			   accord_cell_text(v->error != NULL ? v->error : v->summary));
 	}
 	return doc;
 }

@@ -97,7 +97,7 @@ static gdouble *
 structural_weights(const AccordScore *score, const AccordRuleset *rs)
 {
 	guint n_rules = accord_ruleset_get_n_rules(rs);
-	g_autofree gdouble *criteria = g_new0(gdouble, n_rules);  /* by rule */
+	g_autofree gdouble *criteria = g_new0(gdouble, n_rules); /* by rule */
 	g_autofree gdouble *rules = g_new0(gdouble, accord_ruleset_get_n_pillars(rs));
 	gdouble pillars = 0;
 	gdouble *out = g_new0(gdouble, accord_ruleset_get_n_criteria(rs));
@@ -126,7 +126,8 @@ structural_weights(const AccordScore *score, const AccordRuleset *rs)
 		if (!accord_score_selects_criterion(score, c))
 			continue;
 		out[i] = accord_score_get_pillar_weight(score, p) / pillars *
-			 accord_score_get_rule_weight(score, r) / rules[accord_pillar_get_index(p)] *
+			 accord_score_get_rule_weight(score, r) /
+			 rules[accord_pillar_get_index(p)] *
 			 accord_score_get_criterion_weight(score, c) /
 			 criteria[accord_rule_get_index(r)];
 	}
@@ -158,7 +159,10 @@ compare_criterion(const AccordComparison *self, const AccordCriterion *criterion
 {
 	const AccordCriterionResult *ra = accord_evaluation_get_result(self->a, criterion);
 	const AccordCriterionResult *rb = accord_evaluation_get_result(self->b, criterion);
-	AccordComparisonItem item = {criterion, agreement_of(ra, rb), weight, ACCORD_DIVERGENCE_NONE};
+	AccordComparisonItem item = {criterion,
+				     agreement_of(ra, rb),
+				     weight,
+				     ACCORD_DIVERGENCE_NONE};
 	const AccordEvaluation *short_side = NULL;
 
 	if (!accord_score_selects_criterion(self->score_a, criterion))

@@ -96,14 +96,14 @@ classify(gdouble old_gap, gdouble new_gap)
 	if (new_gap <= ACCORD_DIFF_CLOSED)
 		return ACCORD_GAP_CLOSED;
 	return fabs(new_gap - old_gap) > ACCORD_DIFF_MOVED ? ACCORD_GAP_MOVED
-							    : ACCORD_GAP_STILL_OPEN;
+							   : ACCORD_GAP_STILL_OPEN;
 }
 
 static void
 diff_gaps(AccordDiff *self)
 {
-	const AccordRuleset *rs = accord_evaluation_get_ruleset(
-	    accord_score_get_evaluation(self->old_score));
+	const AccordRuleset *rs =
+	    accord_evaluation_get_ruleset(accord_score_get_evaluation(self->old_score));
 	guint n = accord_ruleset_get_n_rules(rs);
 	g_autofree gdouble *old_gaps = gaps_by_rule(self->old_score, n);
 	g_autofree gdouble *new_gaps = gaps_by_rule(self->new_score, n);

@@ -12,29 +12,22 @@ typedef enum {
 	ACCORD_NODE_TEXT,
 	ACCORD_NODE_LIST,
 	ACCORD_NODE_TABLE,
-	ACCORD_NODE_CHART,
 } AccordNodeKind;
-
-typedef struct {
-	const gchar *label;
-	gdouble *values;
-	gdouble *lower; /* NULL unless the chart shows intervals */
-	gdouble *upper;
-} AccordSeries;
 
 struct _AccordNode {
 	AccordNodeKind kind;
 	AccordDocument *document;
-	const gchar *key;    /* JSON member, CSV record; NULL for list items and prose */
-	const gchar *title;  /* heading, field label or table caption; NULL for none */
-	gboolean is_key;     /* a field that identifies its section (CSV context column) */
-	AccordCell cell;     /* a field's value; a text node's words in cell.text */
-	GPtrArray *children; /* AccordNode*: of a section, a list (its items) */
-	GPtrArray *columns;  /* AccordNode* fields used as column headers (key, title) */
-	GPtrArray *rows;     /* AccordCell[] arrays of a table, each columns->len long */
-	AccordChartKind chart;
-	GPtrArray *categories; /* const gchar* */
-	GArray *series;        /* AccordSeries */
+	const gchar *key;	  /* JSON member, CSV record; NULL for list items and prose */
+	const gchar *title;	  /* heading, field label or table caption; NULL for none */
+	gboolean is_key;	  /* a field that identifies its section (CSV context column) */
+	AccordCell cell;	  /* a field's value; a text node's words in cell.text */
+	GPtrArray *children;	  /* AccordNode*: of a section, a list (its items) */
+	GPtrArray *columns;	  /* AccordNode* fields used as column headers (key, title) */
+	GPtrArray *rows;	  /* AccordCell[] arrays of a table, each columns->len long */
+	GArray *chart_series;	  /* gint column indices; NULL when the table has no chart */
+	AccordChartKind chart;	  /* how to draw them */
+	const gchar *chart_title; /* its caption */
+	gint chart_labels;	  /* the column naming each row */
 };
 
 struct _AccordDocument {
@@ -57,8 +50,11 @@ accord_serialise_csv(const AccordDocument *document);
 /* shared by the text-like serialisers (format.c) */
 gchar *
 accord_format_cell(const AccordCell *cell);
+extern const gchar *const accord_mark_names[];
 gchar *
 accord_format_marks(guint marks);
+guint
+accord_cell_get_parts(const AccordCell *cell, const gchar **names, const gchar **values);
 void
 accord_append_escaped_bidi(GString *out, const gchar *text);
 gboolean

@@ -14,175 +14,54 @@ cell_of(AccordCellType type, gdouble number, const gchar *text)
 }
 
 /**
- * accord_cell_empty:
+ * accord_cell_figure:
+ * @type: %ACCORD_CELL_SCORE, %ACCORD_CELL_PERCENT (a share in [0, 1]), %ACCORD_CELL_NUMBER
+ *   or %ACCORD_CELL_COUNT
+ * @value: the figure; NAN gives an empty cell
+ * @digits: the decimals text formats show (trailing zeros dropped for numbers)
  *
- * Returns: a cell with no value (JSON `null`, an empty CSV cell, "n/a" in text)
+ * Returns: a figure cell (accord_cell_score() and its kin are shorthands)
  */
 AccordCell
-accord_cell_empty(void)
+accord_cell_figure(AccordCellType type, gdouble value, guint digits)
 {
-	return cell_of(ACCORD_CELL_EMPTY, NAN, NULL);
-}
+	AccordCell cell = cell_of(type, value, NULL);
 
-/**
- * accord_cell_score:
- * @points: points on 0–100, or points of a score; NAN gives an empty cell
- *
- * Returns: a score cell
- */
-AccordCell
-accord_cell_score(gdouble points)
-{
-	return isnan(points) ? accord_cell_empty() : cell_of(ACCORD_CELL_SCORE, points, NULL);
-}
-
-/**
- * accord_cell_percent:
- * @share: a share in [0, 1]; NAN gives an empty cell
- *
- * Returns: a percent cell (shown ×100 with a `%` sign; JSON keeps the share)
- */
-AccordCell
-accord_cell_percent(gdouble share)
-{
-	return isnan(share) ? accord_cell_empty() : cell_of(ACCORD_CELL_PERCENT, share, NULL);
-}
-
-/**
- * accord_cell_number:
- * @value: a real number; NAN gives an empty cell
- * @digits: at most this many decimals in text formats, trailing zeros dropped
- *
- * Returns: a number cell
- */
-AccordCell
-accord_cell_number(gdouble value, guint digits)
-{
-	AccordCell cell = cell_of(ACCORD_CELL_NUMBER, value, NULL);
-
-	if (isnan(value))
-		return accord_cell_empty();
 	cell.digits = digits;
-	return cell;
+	return isnan(value) ? cell_of(ACCORD_CELL_EMPTY, NAN, NULL) : cell;
 }
 
 /**
- * accord_cell_count:
- * @count: a whole number
+ * accord_cell_string:
+ * @type: %ACCORD_CELL_ID, %ACCORD_CELL_TEXT, %ACCORD_CELL_DATE, %ACCORD_CELL_CONFIDENCE or
+ *   %ACCORD_CELL_OUTCOME
+ * @text: (nullable): the words; %NULL gives an empty cell
  *
- * Returns: a count cell
+ * Returns: a string cell (accord_cell_id() and its kin are shorthands)
  */
 AccordCell
-accord_cell_count(gint64 count)
+accord_cell_string(AccordCellType type, const gchar *text)
 {
-	return cell_of(ACCORD_CELL_COUNT, (gdouble)count, NULL);
+	return cell_of(text == NULL ? ACCORD_CELL_EMPTY : type, NAN, text);
 }
 
 /**
- * accord_cell_id:
- * @id: (nullable): an identifier; %NULL gives an empty cell
- *
- * Returns: an id cell
- */
-AccordCell
-accord_cell_id(const gchar *id)
-{
-	return id == NULL ? accord_cell_empty() : cell_of(ACCORD_CELL_ID, NAN, id);
-}
-
-/**
- * accord_cell_text:
- * @text: (nullable): words; %NULL gives an empty cell
- *
- * Returns: a text cell
- */
-AccordCell
-accord_cell_text(const gchar *text)
-{
-	return text == NULL ? accord_cell_empty() : cell_of(ACCORD_CELL_TEXT, NAN, text);
-}
-
-/**
- * accord_cell_quote:
- * @text: the quoted words
- * @cite: (nullable): where they come from
- *
- * Returns: a quotation cell
- */
-AccordCell
-accord_cell_quote(const gchar *text, const gchar *cite)
-{
-	AccordCell cell = cell_of(ACCORD_CELL_QUOTE, NAN, text);
-
-	cell.detail = cite;
-	return text == NULL ? accord_cell_empty() : cell;
-}
-
-/**
- * accord_cell_url:
- * @href: (nullable): the link; %NULL gives an empty cell
- * @title: (nullable): what it is
+ * accord_cell_pair:
+ * @type: %ACCORD_CELL_QUOTE (text and citation) or %ACCORD_CELL_URL (link and title)
+ * @text: (nullable): the quoted words or the link; %NULL gives an empty cell
+ * @detail: (nullable): the citation or the title
  *
  * Serialisers make a link only of an `http:` or `https:` address.
  *
- * Returns: a link cell
+ * Returns: a cell (accord_cell_quote() and accord_cell_url() are shorthands)
  */
 AccordCell
-accord_cell_url(const gchar *href, const gchar *title)
+accord_cell_pair(AccordCellType type, const gchar *text, const gchar *detail)
 {
-	AccordCell cell = cell_of(ACCORD_CELL_URL, NAN, href);
+	AccordCell cell = accord_cell_string(type, text);
 
-	cell.detail = title;
-	return href == NULL ? accord_cell_empty() : cell;
-}
-
-/**
- * accord_cell_date:
- * @date: (nullable): a date; %NULL gives an empty cell
- *
- * Returns: a date cell
- */
-AccordCell
-accord_cell_date(const gchar *date)
-{
-	return date == NULL ? accord_cell_empty() : cell_of(ACCORD_CELL_DATE, NAN, date);
-}
-
-/**
- * accord_cell_confidence:
- * @confidence: (nullable): high, medium or low
- *
- * Returns: a confidence cell
- */
-AccordCell
-accord_cell_confidence(const gchar *confidence)
-{
-	return confidence == NULL ? accord_cell_empty()
-				  : cell_of(ACCORD_CELL_CONFIDENCE, NAN, confidence);
-}
-
-/**
- * accord_cell_outcome:
- * @outcome: (nullable): the name of an outcome or classification
- *
- * Returns: an outcome cell
- */
-AccordCell
-accord_cell_outcome(const gchar *outcome)
-{
-	return outcome == NULL ? accord_cell_empty() : cell_of(ACCORD_CELL_OUTCOME, NAN, outcome);
-}
-
-/**
- * accord_cell_boolean:
- * @value: yes or no
- *
- * Returns: a boolean cell
- */
-AccordCell
-accord_cell_boolean(gboolean value)
-{
-	return cell_of(ACCORD_CELL_BOOLEAN, value ? 1 : 0, NULL);
+	cell.detail = text != NULL ? detail : NULL;
+	return cell;
 }
 
 /**
@@ -252,18 +131,17 @@ node_free(AccordNode *node)
 	g_clear_pointer(&node->children, g_ptr_array_unref);
 	g_clear_pointer(&node->columns, g_ptr_array_unref);
 	g_clear_pointer(&node->rows, g_ptr_array_unref);
-	g_clear_pointer(&node->categories, g_ptr_array_unref);
-	if (node->series != NULL) {
-		for (guint i = 0; i < node->series->len; i++) {
-			AccordSeries *s = &g_array_index(node->series, AccordSeries, i);
-
-			g_free(s->values);
-			g_free(s->lower);
-			g_free(s->upper);
-		}
-		g_array_unref(node->series);
-	}
+	g_clear_pointer(&node->chart_series, g_array_unref);
 	g_free(node);
+}
+
+static gint
+column_index(const AccordNode *table, const gchar *key)
+{
+	for (guint i = 0; i < table->columns->len; i++)
+		if (g_strcmp0(((AccordNode *)g_ptr_array_index(table->columns, i))->key, key) == 0)
+			return (gint)i;
+	return -1;
 }
 
 static AccordNode *
@@ -275,7 +153,7 @@ node_new(AccordDocument *doc, AccordNodeKind kind, const gchar *key, const gchar
 	node->document = doc;
 	node->key = keep(doc, key);
 	node->title = keep(doc, title);
-	node->cell = accord_cell_empty();
+	node->cell = cell_of(ACCORD_CELL_EMPTY, NAN, NULL);
 	g_ptr_array_add(doc->nodes, node);
 	return node;
 }
@@ -326,19 +204,6 @@ accord_document_free(AccordDocument *self)
 }
 
 /**
- * accord_document_get_kind:
- * @self: a document
- *
- * Returns: (transfer none): the view it shows
- */
-const gchar *
-accord_document_get_kind(const AccordDocument *self)
-{
-	g_return_val_if_fail(self != NULL, NULL);
-	return self->kind;
-}
-
-/**
  * accord_document_get_root:
  * @self: a document
  *
@@ -353,8 +218,9 @@ accord_document_get_root(AccordDocument *self)
 
 /**
  * accord_node_add_section:
- * @parent: a section or list item
- * @key: (nullable): its JSON member and CSV record name; %NULL for prose-only sections
+ * @parent: a section, or a list (the section is then one of its items)
+ * @key: (nullable): its JSON member and CSV record name; %NULL to group without nesting
+ *   (JSON and CSV see its contents as the parent's), and for list items
  * @title: (nullable): its heading
  *
  * Returns: (transfer none): the new section
@@ -362,49 +228,36 @@ accord_document_get_root(AccordDocument *self)
 AccordNode *
 accord_node_add_section(AccordNode *parent, const gchar *key, const gchar *title)
 {
-	g_return_val_if_fail(parent != NULL && parent->kind == ACCORD_NODE_SECTION, NULL);
-	return add_child(parent, ACCORD_NODE_SECTION, key, title);
+	g_return_val_if_fail(parent != NULL, NULL);
+	g_return_val_if_fail(parent->kind == ACCORD_NODE_SECTION ||
+				 parent->kind == ACCORD_NODE_LIST,
+			     NULL);
+	return add_child(parent,
+			 ACCORD_NODE_SECTION,
+			 parent->kind == ACCORD_NODE_LIST ? NULL : key,
+			 title);
 }
 
 /**
- * accord_node_add_field:
+ * accord_node_add_fields:
  * @parent: a section or list item
- * @key: the JSON member and CSV column
- * @label: what a reader sees before the value
- * @cell: the value
+ * @fields: (array length=n_fields): labelled values, in the order a reader sees them
+ * @n_fields: their number
  *
- * Adds a labelled value.
+ * A field marked @is_key identifies its section (a country, a ruleset, a rule): CSV repeats
+ * it on every row of the records below it.
  */
 void
-accord_node_add_field(AccordNode *parent, const gchar *key, const gchar *label, AccordCell cell)
-{
-	AccordNode *node;
-
-	g_return_if_fail(parent != NULL && parent->kind == ACCORD_NODE_SECTION);
-	node = add_child(parent, ACCORD_NODE_FIELD, key, label);
-	node->cell = keep_cell(parent->document, cell);
-}
-
-/**
- * accord_node_add_key_field:
- * @parent: a section or list item
- * @key: the JSON member and CSV column
- * @label: what a reader sees before the value
- * @cell: the value
- *
- * Adds a field that identifies its section (a country, a ruleset, a rule): CSV repeats it on
- * every row of the records below it.
- */
-void
-accord_node_add_key_field(AccordNode *parent,
-			  const gchar *key,
-			  const gchar *label,
-			  AccordCell cell)
+accord_node_add_fields(AccordNode *parent, const AccordField *fields, guint n_fields)
 {
 	g_return_if_fail(parent != NULL && parent->kind == ACCORD_NODE_SECTION);
-	accord_node_add_field(parent, key, label, cell);
-	((AccordNode *)g_ptr_array_index(parent->children, parent->children->len - 1))->is_key =
-	    TRUE;
+	for (guint i = 0; i < n_fields; i++) {
+		AccordNode *node =
+		    add_child(parent, ACCORD_NODE_FIELD, fields[i].key, fields[i].label);
+
+		node->cell = keep_cell(parent->document, fields[i].cell);
+		node->is_key = fields[i].is_key;
+	}
 }
 
 /**
@@ -428,7 +281,7 @@ accord_node_add_text(AccordNode *parent, const gchar *text)
  * @key: the JSON member (an array) and CSV record name
  * @title: (nullable): its heading
  *
- * Returns: (transfer none): a list, to add items to with accord_node_add_item()
+ * Returns: (transfer none): a list; accord_node_add_section() on it adds an item
  */
 AccordNode *
 accord_node_add_list(AccordNode *parent, const gchar *key, const gchar *title)
@@ -438,42 +291,33 @@ accord_node_add_list(AccordNode *parent, const gchar *key, const gchar *title)
 }
 
 /**
- * accord_node_add_item:
- * @list: a list
- * @title: (nullable): the item's heading
- *
- * Returns: (transfer none): the item, a section to add fields and nodes to
- */
-AccordNode *
-accord_node_add_item(AccordNode *list, const gchar *title)
-{
-	AccordNode *node;
-
-	g_return_val_if_fail(list != NULL && list->kind == ACCORD_NODE_LIST, NULL);
-	node = node_new(list->document, ACCORD_NODE_SECTION, NULL, title);
-	if (list->children == NULL)
-		list->children = g_ptr_array_new();
-	g_ptr_array_add(list->children, node);
-	return node;
-}
-
-/**
  * accord_node_add_table:
  * @parent: a section or list item
  * @key: the JSON member (an array of row objects) and CSV record name
  * @title: (nullable): its caption
+ * @columns: `key=Label` pairs separated by `|`, e.g. `rule=Rule|score=Score`
  *
- * Returns: (transfer none): a table; add every column before the first row
+ * Returns: (transfer none): a table, to add rows (and further columns) to
  */
 AccordNode *
-accord_node_add_table(AccordNode *parent, const gchar *key, const gchar *title)
+accord_node_add_table(AccordNode *parent,
+		      const gchar *key,
+		      const gchar *title,
+		      const gchar *columns)
 {
+	g_auto(GStrv) specs = NULL;
 	AccordNode *node;
 
 	g_return_val_if_fail(parent != NULL && parent->kind == ACCORD_NODE_SECTION, NULL);
 	node = add_child(parent, ACCORD_NODE_TABLE, key, title);
 	node->columns = g_ptr_array_new();
 	node->rows = g_ptr_array_new_with_free_func(g_free);
+	specs = g_strsplit(columns != NULL ? columns : "", "|", -1);
+	for (guint i = 0; specs[i] != NULL && specs[i][0] != '\0'; i++) {
+		g_auto(GStrv) pair = g_strsplit(specs[i], "=", 2);
+
+		accord_table_add_column(node, pair[0], pair[1] != NULL ? pair[1] : pair[0]);
+	}
 	return node;
 }
 
@@ -511,72 +355,35 @@ accord_table_add_row(AccordNode *table, const AccordCell *cells, guint n_cells)
 }
 
 /**
- * accord_node_add_chart:
- * @parent: a section or list item
- * @key: a name for the chart
+ * accord_table_add_chart:
+ * @table: a table
  * @kind: what to draw
- * @title: its caption
- * @axis: (nullable): the label of the value axis (e.g. "score, 0–100")
+ * @title: the chart's caption
+ * @labels: the key of the column that names each row (a category, or a row of a heat map)
+ * @series: the keys of the columns to plot, separated by `|` (each a series; for an
+ *   interval chart, value|lower|upper)
  *
- * Returns: (transfer none): a chart; add its categories before its series
- */
-AccordNode *
-accord_node_add_chart(AccordNode *parent,
-		      const gchar *key,
-		      AccordChartKind kind,
-		      const gchar *title,
-		      const gchar *axis)
-{
-	AccordNode *node;
-
-	g_return_val_if_fail(parent != NULL && parent->kind == ACCORD_NODE_SECTION, NULL);
-	node = add_child(parent, ACCORD_NODE_CHART, key, title);
-	node->chart = kind;
-	node->cell = keep_cell(parent->document, accord_cell_text(axis));
-	node->categories = g_ptr_array_new();
-	node->series = g_array_new(FALSE, TRUE, sizeof(AccordSeries));
-	return node;
-}
-
-/**
- * accord_chart_add_category:
- * @chart: a chart with no series yet
- * @label: the category (an axis of a radar, a column of a heat map)
+ * Draws the table's figures: a chart is a view of a table, so it can never show a number
+ * the table does not. Serialisers that cannot draw show the table alone.
  */
 void
-accord_chart_add_category(AccordNode *chart, const gchar *label)
+accord_table_add_chart(AccordNode *table,
+		       AccordChartKind kind,
+		       const gchar *title,
+		       const gchar *labels,
+		       const gchar *series)
 {
-	g_return_if_fail(chart != NULL && chart->kind == ACCORD_NODE_CHART);
-	g_return_if_fail(chart->series->len == 0);
-	g_ptr_array_add(chart->categories, (gpointer)keep(chart->document, label));
-}
+	g_auto(GStrv) keys = g_strsplit(series, "|", -1);
 
-/**
- * accord_chart_add_series:
- * @chart: a chart
- * @label: the series (a country, a ruleset)
- * @values: (array length=n_values): one value per category, NAN for none
- * @lower: (nullable) (array length=n_values): lower bounds, for an interval chart
- * @upper: (nullable) (array length=n_values): upper bounds
- * @n_values: the number of categories
- */
-void
-accord_chart_add_series(AccordNode *chart,
-			const gchar *label,
-			const gdouble *values,
-			const gdouble *lower,
-			const gdouble *upper,
-			guint n_values)
-{
-	AccordSeries s = {NULL, NULL, NULL, NULL};
+	g_return_if_fail(table != NULL && table->kind == ACCORD_NODE_TABLE);
+	table->chart = kind;
+	table->chart_title = keep(table->document, title);
+	table->chart_labels = column_index(table, labels);
+	table->chart_series = g_array_new(FALSE, FALSE, sizeof(gint));
+	for (guint i = 0; keys[i] != NULL; i++) {
+		gint c = column_index(table, keys[i]);
 
-	g_return_if_fail(chart != NULL && chart->kind == ACCORD_NODE_CHART);
-	g_return_if_fail(n_values == chart->categories->len);
-	s.label = keep(chart->document, label);
-	s.values = g_memdup2(values, n_values * sizeof(gdouble));
-	if (lower != NULL && upper != NULL) {
-		s.lower = g_memdup2(lower, n_values * sizeof(gdouble));
-		s.upper = g_memdup2(upper, n_values * sizeof(gdouble));
+		g_return_if_fail(c >= 0);
+		g_array_append_val(table->chart_series, c);
 	}
-	g_array_append_val(chart->series, s);
 }

@@ -133,20 +133,13 @@ fact_text(const AccordCell *cell)
 	return g_string_free(s, FALSE);
 }
 
-/**
- * accord_format_cell:
- * @cell: a cell
- *
- * The words of a cell in the text-like formats, before escaping and without marks.
- *
- * Returns: (transfer full): the text
- */
+/* the words of a cell in the formats for readers, before escaping and without marks */
 gchar *
 accord_format_cell(const AccordCell *cell)
 {
 	switch (cell->type) {
 	case ACCORD_CELL_EMPTY:
-		return g_strdup("n/a");
+		return g_strdup("-");
 	case ACCORD_CELL_SCORE:
 	case ACCORD_CELL_PERCENT:
 	case ACCORD_CELL_NUMBER:
@@ -155,8 +148,9 @@ accord_format_cell(const AccordCell *cell)
 	case ACCORD_CELL_BOOLEAN:
 		return g_strdup(cell->number != 0 ? "yes" : "no");
 	case ACCORD_CELL_QUOTE:
-		return cell->detail == NULL ? g_strdup_printf("\"%s\"", cell->text)
-					    : g_strdup_printf("\"%s\" (%s)", cell->text, cell->detail);
+		return cell->detail == NULL
+			   ? g_strdup_printf("\"%s\"", cell->text)
+			   : g_strdup_printf("\"%s\" (%s)", cell->text, cell->detail);
 	case ACCORD_CELL_URL:
 		return cell->detail == NULL ? g_strdup(cell->text)
 					    : g_strdup_printf("%s <%s>", cell->detail, cell->text);
@@ -167,29 +161,48 @@ accord_format_cell(const AccordCell *cell)
 	}
 }
 
-static const gchar *const mark_names[] = {
-    "low confidence", "stale", "unverified", "assumed", "waived", "deselected"};
+const gchar *const accord_mark_names[] =
+    {"low-confidence", "stale", "unverified", "assumed", "waived", "deselected", NULL};
 
-/**
- * accord_format_marks:
- * @marks: #AccordMark flags
- *
- * Returns: (transfer full): the marks in words, e.g. ` [low confidence, stale]`, or ""
- */
+/* the marks in words, " [low-confidence, stale]", or "" */
 gchar *
 accord_format_marks(guint marks)
 {
 	GString *s = g_string_new(NULL);
 
-	for (guint i = 0; i < G_N_ELEMENTS(mark_names); i++) {
+	for (guint i = 0; accord_mark_names[i] != NULL; i++) {
 		if ((marks & (1u << i)) == 0)
 			continue;
 		g_string_append(s, s->len == 0 ? " [" : ", ");
-		g_string_append(s, mark_names[i]);
+		g_string_append(s, accord_mark_names[i]);
 	}
 	if (s->len > 0)
 		g_string_append_c(s, ']');
 	return g_string_free(s, FALSE);
+}
+
+/* the named parts of a compound cell, for the data formats (a JSON object, CSV columns
+ * `<key>_<name>`); the first part is the cell's main value */
+guint
+accord_cell_get_parts(const AccordCell *cell, const gchar **names, const gchar **values)
+{
+	static const gchar *const quote[] = {"text", "cite"};
+	static const gchar *const url[] = {"href", "title"};
+	static const gchar *const fact[] = {"value", "key", "confidence", "date", "source", "href"};
+	const gchar *const *n = cell->type == ACCORD_CELL_QUOTE	 ? quote
+				: cell->type == ACCORD_CELL_URL	 ? url
+				: cell->type == ACCORD_CELL_FACT ? fact
+								 : NULL;
+	const gchar *v[] =
+	    {cell->text, cell->detail, cell->confidence, cell->date, cell->source, cell->href};
+
+	if (n == NULL)
+		return 0;
+	for (guint i = 0; i < (n == fact ? 6u : 2u); i++) {
+		names[i] = n[i];
+		values[i] = v[i];
+	}
+	return n == fact ? 6 : 2;
 }
 
 /* characters that reorder or hide text on a terminal or in a viewer: C0/C1 controls other
@@ -203,14 +216,8 @@ is_hidden(gunichar c)
 	       (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
-/**
- * accord_append_escaped_bidi:
- * @out: where to append
- * @text: UTF-8 text from an input file
- *
- * Appends @text with each control or bidirectional formatting character written visibly as
- * `<U+XXXX>`, so that a right-to-left override cannot disguise what a report says.
- */
+/* appends @text with each control or bidirectional formatting character written visibly as
+ * `<U+XXXX>`, so that a right-to-left override cannot disguise what a report says */
 void
 accord_append_escaped_bidi(GString *out, const gchar *text)
 {
@@ -227,12 +234,7 @@ accord_append_escaped_bidi(GString *out, const gchar *text)
 	}
 }
 
-/**
- * accord_cell_is_numeric:
- * @cell: a cell
- *
- * Returns: %TRUE for figures, which tables align to the right
- */
+/* figures, which tables align to the right */
 gboolean
 accord_cell_is_numeric(const AccordCell *cell)
 {
@@ -240,18 +242,13 @@ accord_cell_is_numeric(const AccordCell *cell)
 	       cell->type == ACCORD_CELL_NUMBER || cell->type == ACCORD_CELL_COUNT;
 }
 
-/**
- * accord_table_column_is_numeric:
- * @table: a table
- * @column: a column index
- *
- * Returns: %TRUE when any cell of the column is a figure: the column aligns right
- */
+/* a column with any figure in it aligns right */
 gboolean
 accord_table_column_is_numeric(const AccordNode *table, guint column)
 {
 	for (guint r = 0; r < table->rows->len; r++)
-		if (accord_cell_is_numeric(&((AccordCell *)g_ptr_array_index(table->rows, r))[column]))
+		if (accord_cell_is_numeric(
+			&((AccordCell *)g_ptr_array_index(table->rows, r))[column]))
 			return TRUE;
 	return FALSE;
 }

@@ -1,7 +1,7 @@
 #include "config.h"
 
-#include "accord/input.h"
 #include "accord/error.h"
+#include "accord/input.h"
 #include "xml-private.h"
 
 /**
@@ -20,10 +20,10 @@
  */
 gboolean
 accord_input_sniff(const gchar *data,
-		      gsize len,
-		      const gchar *name,
-		      AccordInputKind *kind,
-		      GError **error)
+		   gsize len,
+		   const gchar *name,
+		   AccordInputKind *kind,
+		   GError **error)
 {
 	g_autoptr(xmlDoc) doc = NULL;
 	AccordSchema schema;
@@ -65,10 +65,10 @@ accord_input_sniff(const gchar *data,
  */
 gchar *
 accord_input_get_root_attribute(const gchar *data,
-				   gsize len,
-				   const gchar *name,
-				   const gchar *attribute,
-				   GError **error)
+				gsize len,
+				const gchar *name,
+				const gchar *attribute,
+				GError **error)
 {
 	g_autoptr(xmlDoc) doc = NULL;
 	gchar *value;

@@ -18,7 +18,7 @@ typedef struct {
 
 struct _AccordRanking {
 	AccordScoreOptions options;
-	gboolean assumed; /* some assumption applied to some country */
+	gboolean assumed;    /* some assumption applied to some country */
 	GPtrArray *rulesets; /* AccordRuleset*, a reference each */
 	GPtrArray *entries;  /* Entry*, sorted */
 	GArray *cutoffs;     /* gdouble, descending */
@@ -66,7 +66,8 @@ entry_new(AccordRanking *self,
 	  GError **error)
 {
 	Entry *entry = g_new0(Entry, 1);
-	g_autoptr(GPtrArray) plain = g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
+	g_autoptr(GPtrArray) plain =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
 
 	entry->row.profile = accord_profile_ref(profile);
 	entry->scores = g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
@@ -79,8 +80,9 @@ entry_new(AccordRanking *self,
 			entry_free(entry);
 			return NULL;
 		}
-		g_ptr_array_add(entry->scores,
-				accord_score_ref(accord_assessment_get_score(a, ACCORD_VARIANT_AS_GIVEN)));
+		g_ptr_array_add(
+		    entry->scores,
+		    accord_score_ref(accord_assessment_get_score(a, ACCORD_VARIANT_AS_GIVEN)));
 		if (!accord_assessment_has_variant(a, v))
 			v = ACCORD_VARIANT_AS_GIVEN;
 		else
@@ -167,10 +169,11 @@ accord_ranking_new(const GPtrArray *rulesets,
 		return NULL;
 	}
 	if (options->score.tailoring != NULL) {
-		g_set_error_literal(error,
-				    ACCORD_ERROR,
-				    ACCORD_ERROR_USAGE,
-				    "a ranking takes no tailoring: a tailoring belongs to one ruleset");
+		g_set_error_literal(
+		    error,
+		    ACCORD_ERROR,
+		    ACCORD_ERROR_USAGE,
+		    "a ranking takes no tailoring: a tailoring belongs to one ruleset");
 		return NULL;
 	}
 	self = g_new0(AccordRanking, 1);

@@ -11,8 +11,8 @@
 struct _AccordRoadmap {
 	AccordScore *score;
 	guint phase_effort;
-	GArray *steps;	       /* AccordRoadmapStep, in plan order */
-	GArray *phases;	       /* AccordRoadmapPhase */
+	GArray *steps;		 /* AccordRoadmapStep, in plan order */
+	GArray *phases;		 /* AccordRoadmapPhase */
 	GPtrArray *dependencies; /* GArray of AccordRoadmapDependency, by step */
 };
 
@@ -214,9 +214,10 @@ resolve_dependencies(AccordRoadmap *self)
 	const AccordEvaluation *evaluation = accord_score_get_evaluation(self->score);
 
 	for (guint i = 0; i < self->steps->len; i++)
-		g_hash_table_insert(step_of,
-				    (gpointer)g_array_index(self->steps, AccordRoadmapStep, i).criterion,
-				    GUINT_TO_POINTER(i + 1));
+		g_hash_table_insert(
+		    step_of,
+		    (gpointer)g_array_index(self->steps, AccordRoadmapStep, i).criterion,
+		    GUINT_TO_POINTER(i + 1));
 	self->dependencies = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
 	for (guint i = 0; i < self->steps->len; i++) {
 		AccordRoadmapStep *step = &g_array_index(self->steps, AccordRoadmapStep, i);

@@ -15,8 +15,8 @@
 typedef struct {
 	GPtrArray *key_columns; /* gchar*, first-appearance order */
 	GPtrArray *columns;
-	GHashTable *seen;   /* column name → itself */
-	GPtrArray *rows;    /* GHashTable column → value */
+	GHashTable *seen; /* column name → itself */
+	GPtrArray *rows;  /* GHashTable column → value */
 } Sheet;
 
 static void
@@ -31,6 +31,8 @@ see_column(Sheet *sheet, const gchar *name, gboolean key)
 	g_ptr_array_add(key ? sheet->key_columns : sheet->columns, copy);
 }
 
+/* the shortest decimal that reads back as the same double: 0.7777777777777777, not
+ * 0.77777777777777768 */
 static gchar *
 number_text(gdouble value)
 {
@@ -40,6 +42,14 @@ number_text(gdouble value)
 		return g_strdup("");
 	if (value == floor(value) && fabs(value) < 9007199254740992.0)
 		return g_strdup_printf("%" G_GINT64_FORMAT, (gint64)value);
+	for (gint digits = 15; digits < 17; digits++) {
+		gchar fmt[8];
+
+		g_snprintf(fmt, sizeof fmt, "%%.%dg", digits);
+		g_ascii_formatd(buf, sizeof buf, fmt, value);
+		if (g_ascii_strtod(buf, NULL) == value)
+			return g_strdup(buf);
+	}
 	return g_strdup(g_ascii_dtostr(buf, sizeof buf, value));
 }
 
@@ -61,39 +71,28 @@ put(Sheet *sheet, GHashTable *row, const gchar *column, gchar *value, gboolean k
 }
 
 static void
-put_suffixed(Sheet *sheet, GHashTable *row, const gchar *key, const gchar *suffix, const gchar *text)
-{
-	g_autofree gchar *column = g_strconcat(key, "_", suffix, NULL);
-
-	put(sheet, row, column, text_value(text), FALSE);
-}
-
-static void
 put_cell(Sheet *sheet, GHashTable *row, const gchar *key, const AccordCell *cell, gboolean is_key)
 {
+	const gchar *names[6], *values[6];
+	guint n = accord_cell_get_parts(cell, names, values);
+
 	if (accord_cell_is_numeric(cell))
 		put(sheet, row, key, number_text(cell->number), is_key);
 	else if (cell->type == ACCORD_CELL_BOOLEAN)
 		put(sheet, row, key, g_strdup(cell->number != 0 ? "true" : "false"), is_key);
 	else
 		put(sheet, row, key, text_value(cell->text), is_key);
-	if (cell->type == ACCORD_CELL_QUOTE) {
-		put_suffixed(sheet, row, key, "cite", cell->detail);
-	} else if (cell->type == ACCORD_CELL_URL) {
-		put_suffixed(sheet, row, key, "title", cell->detail);
-	} else if (cell->type == ACCORD_CELL_FACT) {
-		put_suffixed(sheet, row, key, "fact", cell->detail);
-		put_suffixed(sheet, row, key, "confidence", cell->confidence);
-		put_suffixed(sheet, row, key, "date", cell->date);
-		put_suffixed(sheet, row, key, "source", cell->source);
-		put_suffixed(sheet, row, key, "href", cell->href);
+	for (guint i = 1; i < n; i++) {
+		g_autofree gchar *column = g_strconcat(key, "_", names[i], NULL);
+		put(sheet, row, column, text_value(values[i]), FALSE);
 	}
 	if (cell->marks != 0) {
+		g_autofree gchar *column = g_strconcat(key, "_marks", NULL);
 		g_autofree gchar *marks = accord_format_marks(cell->marks);
 
 		/* " [a, b]" → "a, b" */
 		marks[strlen(marks) - 1] = '\0';
-		put_suffixed(sheet, row, key, "marks", marks + 2);
+		put(sheet, row, column, g_strdup(marks + 2), FALSE);
 	}
 }
 
@@ -130,7 +129,7 @@ add_table(Sheet *sheet, const AccordNode *table, const GPtrArray *context)
 static void
 add_section(Sheet *sheet, const AccordNode *section, const gchar *record, const GPtrArray *outer)
 {
-	g_autoptr(GPtrArray) context = g_ptr_array_copy(outer, NULL, NULL);
+	g_autoptr(GPtrArray) context = g_ptr_array_copy((GPtrArray *)outer, NULL, NULL);
 	guint n = section->children == NULL ? 0 : section->children->len;
 	GHashTable *row = NULL;
 
@@ -150,7 +149,10 @@ add_section(Sheet *sheet, const AccordNode *section, const gchar *record, const 
 			add_section(sheet, c, c->key != NULL ? c->key : record, context);
 		} else if (c->kind == ACCORD_NODE_LIST) {
 			for (guint j = 0; c->children != NULL && j < c->children->len; j++)
-				add_section(sheet, g_ptr_array_index(c->children, j), c->key, context);
+				add_section(sheet,
+					    g_ptr_array_index(c->children, j),
+					    c->key,
+					    context);
 		} else if (c->kind == ACCORD_NODE_TABLE) {
 			add_table(sheet, c, context);
 		}
@@ -204,7 +206,7 @@ accord_serialise_csv(const AccordDocument *document)
 	g_autoptr(GPtrArray) none = g_ptr_array_new();
 	GString *out = g_string_new(NULL);
 
-	add_section(&sheet, document->root, document->kind, none);
+	add_section(&sheet, document->root, "summary", none);
 	g_ptr_array_add(header, "record");
 	g_ptr_array_extend(header, sheet.key_columns, NULL, NULL);
 	g_ptr_array_extend(header, sheet.columns, NULL, NULL);

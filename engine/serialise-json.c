@@ -11,9 +11,6 @@
 /* JSON: a section is an object, a field a member, a list or table an array of objects; prose
  * and charts are for readers and left out. docs/json.md is the contract */
 
-static const gchar *const mark_names[] = {
-    "low-confidence", "stale", "unverified", "assumed", "waived", "deselected"};
-
 /* json-glib 1.6 writes a double with no '.' in its shortest form (1e+21) as "1e+21.0", which
  * no parser accepts: integral values are written as integers, and the rare rest (a single
  * significant digit at 2^63 or more) one unit in the last place towards zero */
@@ -37,60 +34,28 @@ add_number(JsonBuilder *b, gdouble value)
 }
 
 static void
-add_string_or_null(JsonBuilder *b, const gchar *text)
-{
-	if (text == NULL)
-		json_builder_add_null_value(b);
-	else
-		json_builder_add_string_value(b, text);
-}
-
-static void
-add_member_string(JsonBuilder *b, const gchar *key, const gchar *text)
-{
-	json_builder_set_member_name(b, key);
-	add_string_or_null(b, text);
-}
-
-static void
 add_cell(JsonBuilder *b, const AccordCell *cell)
 {
-	switch (cell->type) {
-	case ACCORD_CELL_EMPTY:
+	const gchar *names[6], *values[6];
+	guint n = accord_cell_get_parts(cell, names, values);
+
+	if (n > 0) {
+		json_builder_begin_object(b);
+		for (guint i = 0; i < n; i++) {
+			json_builder_set_member_name(b, names[i]);
+			if (values[i] != NULL)
+				json_builder_add_string_value(b, values[i]);
+			else
+				json_builder_add_null_value(b);
+		}
+		json_builder_end_object(b);
+	} else if (cell->type == ACCORD_CELL_EMPTY) {
 		json_builder_add_null_value(b);
-		return;
-	case ACCORD_CELL_SCORE:
-	case ACCORD_CELL_PERCENT:
-	case ACCORD_CELL_NUMBER:
-	case ACCORD_CELL_COUNT:
+	} else if (accord_cell_is_numeric(cell)) {
 		add_number(b, cell->number);
-		return;
-	case ACCORD_CELL_BOOLEAN:
+	} else if (cell->type == ACCORD_CELL_BOOLEAN) {
 		json_builder_add_boolean_value(b, cell->number != 0);
-		return;
-	case ACCORD_CELL_QUOTE:
-		json_builder_begin_object(b);
-		add_member_string(b, "text", cell->text);
-		add_member_string(b, "cite", cell->detail);
-		json_builder_end_object(b);
-		return;
-	case ACCORD_CELL_URL:
-		json_builder_begin_object(b);
-		add_member_string(b, "href", cell->text);
-		add_member_string(b, "title", cell->detail);
-		json_builder_end_object(b);
-		return;
-	case ACCORD_CELL_FACT:
-		json_builder_begin_object(b);
-		add_member_string(b, "key", cell->detail);
-		add_member_string(b, "value", cell->text);
-		add_member_string(b, "confidence", cell->confidence);
-		add_member_string(b, "date", cell->date);
-		add_member_string(b, "source", cell->source);
-		add_member_string(b, "href", cell->href);
-		json_builder_end_object(b);
-		return;
-	default:
+	} else {
 		json_builder_add_string_value(b, cell->text);
 	}
 }
@@ -109,13 +74,14 @@ add_member_cell(JsonBuilder *b, const gchar *key, const AccordCell *cell)
 		json_builder_set_member_name(b, name);
 	}
 	json_builder_begin_array(b);
-	for (guint i = 0; i < G_N_ELEMENTS(mark_names); i++)
+	for (guint i = 0; accord_mark_names[i] != NULL; i++)
 		if (cell->marks & (1u << i))
-			json_builder_add_string_value(b, mark_names[i]);
+			json_builder_add_string_value(b, accord_mark_names[i]);
 	json_builder_end_array(b);
 }
 
-static void add_members(JsonBuilder *b, const AccordNode *section);
+static void
+add_members(JsonBuilder *b, const AccordNode *section);
 
 static void
 add_table(JsonBuilder *b, const AccordNode *table)
@@ -196,14 +162,20 @@ accord_serialise_json(const AccordDocument *document, GError **error)
 	gchar *with_newline;
 
 	json_builder_begin_object(b);
-	add_member_string(b, "schema_version", ACCORD_JSON_SCHEMA_VERSION);
-	add_member_string(b, "generator", "accord " ACCORD_VERSION_STRING);
-	add_member_string(b, "kind", document->kind);
+	json_builder_set_member_name(b, "schema_version");
+	json_builder_add_string_value(b, ACCORD_JSON_SCHEMA_VERSION);
+	json_builder_set_member_name(b, "generator");
+	json_builder_add_string_value(b, "accord " ACCORD_VERSION_STRING);
+	json_builder_set_member_name(b, "kind");
+	json_builder_add_string_value(b, document->kind);
 	add_members(b, document->root);
 	json_builder_end_object(b);
 	root = json_builder_get_root(b);
 	if (root == NULL) {
-		g_set_error_literal(error, ACCORD_ERROR, ACCORD_ERROR_INTERNAL, "empty JSON document");
+		g_set_error_literal(error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_INTERNAL,
+				    "empty JSON document");
 		return NULL;
 	}
 	json_generator_set_root(gen, root);

@@ -4,210 +4,299 @@
 
 #include "document-private.h"
 
-/* plain text for a terminal: headings, aligned "Label: value" blocks, aligned tables; every
- * string from an input goes through the control/bidi escape */
+/* The two formats for readers, one walk: plain text (headings, aligned "Label: value"
+ * blocks and tables) and GitHub-flavoured Markdown (headings by depth, "- **Label:**" items,
+ * blockquoted provisions, pipe tables, links). Text from inputs goes through the control and
+ * bidi escape, and in Markdown through the syntax escape too, so it never becomes markup */
+
+typedef struct {
+	GString *out;
+	gboolean md;
+} Writer;
 
 static void
-append_cell(GString *out, const AccordCell *cell, gboolean one_line)
+put(Writer *w, const gchar *text)
 {
-	g_autofree gchar *text = accord_format_cell(cell);
-	g_autofree gchar *marks = accord_format_marks(cell->marks);
+	g_autoptr(GString) plain = g_string_new(NULL);
 
-	if (one_line)
+	accord_append_escaped_bidi(plain, text);
+	for (const gchar *p = plain->str; *p != '\0'; p++) {
+		if (w->md && strchr("\\`*_[]<>|#~&!", *p) != NULL)
+			g_string_append_c(w->out, '\\');
+		g_string_append_c(w->out, *p == '\n' && w->md ? ' ' : *p);
+	}
+}
+
+/* end what came before with a blank line, once */
+static void
+blank(Writer *w)
+{
+	while (w->out->len > 0 && !g_str_has_suffix(w->out->str, "\n\n"))
+		g_string_append_c(w->out, '\n');
+}
+
+static void
+indent(Writer *w, guint n)
+{
+	g_string_append_printf(w->out, "%*s", (int)n, "");
+}
+
+static gboolean
+is_web_link(const gchar *href)
+{
+	return href != NULL &&
+	       (g_str_has_prefix(href, "https://") || g_str_has_prefix(href, "http://")) &&
+	       strpbrk(href, " <>()\n") == NULL;
+}
+
+static void
+put_link(Writer *w, const gchar *title, const gchar *href)
+{
+	if (!is_web_link(href)) {
+		put(w, title != NULL ? title : href);
+		return;
+	}
+	g_string_append_c(w->out, '[');
+	put(w, title != NULL ? title : href);
+	g_string_append_printf(w->out, "](%s)", href);
+}
+
+/* a cell on one line: Markdown shows ids as code and links as links */
+static void
+put_cell(Writer *w, const AccordCell *cell)
+{
+	g_autofree gchar *marks = accord_format_marks(cell->marks);
+	AccordCell bare = *cell;
+	g_autofree gchar *text = NULL;
+
+	if (w->md && cell->type == ACCORD_CELL_ID && strchr(cell->text, '`') == NULL) {
+		g_string_append_printf(w->out, "`%s`", cell->text);
+	} else if (w->md && cell->type == ACCORD_CELL_URL) {
+		put_link(w, cell->detail, cell->text);
+	} else {
+		bare.href = w->md ? NULL : cell->href;
+		text = accord_format_cell(&bare);
 		g_strdelimit(text, "\n", ' ');
-	accord_append_escaped_bidi(out, text);
-	g_string_append(out, marks);
+		put(w, text);
+		if (w->md && cell->type == ACCORD_CELL_FACT && cell->text != NULL &&
+		    cell->href != NULL) {
+			g_string_append_c(w->out, ' ');
+			put_link(w, "source", cell->href);
+		}
+	}
+	put(w, marks);
 }
 
 static gchar *
-cell_string(const AccordCell *cell)
+cell_string(const AccordCell *cell, gboolean md)
 {
-	GString *s = g_string_new(NULL);
+	Writer w = {g_string_new(NULL), md};
 
-	append_cell(s, cell, TRUE);
-	return g_string_free(s, FALSE);
+	put_cell(&w, cell);
+	return g_string_free(w.out, FALSE);
 }
 
 static void
-pad(GString *out, const gchar *text, glong width, gboolean right)
+heading(Writer *w, const gchar *title, guint depth, guint at)
 {
-	glong n = width - g_utf8_strlen(text, -1);
-
-	if (right)
-		for (; n > 0; n--)
-			g_string_append_c(out, ' ');
-	g_string_append(out, text);
-	if (!right)
-		for (; n > 0; n--)
-			g_string_append_c(out, ' ');
+	if (title == NULL)
+		return;
+	if (w->md) {
+		g_string_append_printf(w->out, "%.*s ", (int)MIN(depth + 1, 6u), "######");
+		put(w, title);
+		g_string_append(w->out, "\n\n");
+		return;
+	}
+	indent(w, at);
+	g_string_append(w->out, depth == 0 ? "" : depth == 1 ? "== " : "-- ");
+	put(w, title);
+	g_string_append(w->out, depth == 0 ? "\n\n" : depth == 1 ? " ==\n\n" : " --\n\n");
 }
 
-/* a run of consecutive fields, labels padded to the longest */
+/* consecutive fields: text aligns the labels; Markdown makes a list, a quotation a quote */
 static guint
-append_fields(GString *out, const GPtrArray *children, guint from, guint indent)
+fields(Writer *w, const GPtrArray *children, guint from, guint at)
 {
 	glong width = 0;
 	guint end = from;
 
-	while (end < children->len &&
-	       ((AccordNode *)g_ptr_array_index(children, end))->kind == ACCORD_NODE_FIELD) {
-		AccordNode *f = g_ptr_array_index(children, end++);
-		width = MAX(width, g_utf8_strlen(f->title, -1) + 1);
+	for (; end < children->len; end++) {
+		const AccordNode *f = g_ptr_array_index(children, end);
+
+		if (f->kind != ACCORD_NODE_FIELD)
+			break;
+		width = MAX(width, g_utf8_strlen(f->title, -1));
 	}
 	for (guint i = from; i < end; i++) {
-		AccordNode *f = g_ptr_array_index(children, i);
-		g_autofree gchar *label = g_strconcat(f->title, ":", NULL);
+		const AccordNode *f = g_ptr_array_index(children, i);
 
-		g_string_append_printf(out, "%*s", (int)indent, "");
-		pad(out, label, width + 1, FALSE);
-		append_cell(out, &f->cell, FALSE);
-		g_string_append_c(out, '\n');
+		if (w->md && f->cell.type == ACCORD_CELL_QUOTE) {
+			blank(w);
+			g_string_append(w->out, "> ");
+			put(w, f->cell.text);
+			g_string_append(w->out, "\n>\n> — ");
+			put(w, f->cell.detail != NULL ? f->cell.detail : "");
+			g_string_append(w->out, "\n");
+			blank(w);
+			continue;
+		}
+		indent(w, at);
+		g_string_append(w->out, w->md ? "- **" : "");
+		put(w, f->title);
+		g_string_append(w->out, w->md ? ":** " : ": ");
+		if (!w->md)
+			indent(w, (guint)(width - g_utf8_strlen(f->title, -1)));
+		put_cell(w, &f->cell);
+		g_string_append_c(w->out, '\n');
 	}
 	return end;
 }
 
 static void
-append_row(GString *out, gchar **cells, const glong *width, const gboolean *right, guint n)
+table_line(Writer *w, gchar **cells, const glong *width, const gboolean *right, guint n, guint at)
 {
-	GString *line = g_string_new(NULL);
-
+	indent(w, at);
 	for (guint c = 0; c < n; c++) {
-		if (c > 0)
-			g_string_append(line, "  ");
-		pad(line, cells[c], c + 1 < n || right[c] ? width[c] : 0, right[c]);
+		glong pad = width[c] - g_utf8_strlen(cells[c], -1);
+
+		g_string_append(w->out, w->md ? "| " : c > 0 ? "  " : "");
+		if (right[c] && !w->md)
+			indent(w, (guint)pad);
+		g_string_append(w->out, cells[c]);
+		if (!right[c] && !w->md && c + 1 < n)
+			indent(w, (guint)pad);
+		g_string_append(w->out, w->md ? " " : "");
 	}
-	g_string_append(out, line->str);
-	g_string_append_c(out, '\n');
-	g_string_free(line, TRUE);
+	g_string_append(w->out, w->md ? "|\n" : "\n");
 }
 
 static void
-append_table(GString *out, const AccordNode *table, guint indent)
+table(Writer *w, const AccordNode *t, guint at)
 {
-	guint n = table->columns->len;
+	guint n = t->columns->len;
 	g_autofree glong *width = g_new0(glong, n);
 	g_autofree gboolean *right = g_new0(gboolean, n);
 	g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
-	gchar **header = g_new0(gchar *, n + 1);
 
-	for (guint c = 0; c < n; c++) {
-		header[c] = g_strdup(((AccordNode *)g_ptr_array_index(table->columns, c))->title);
-		right[c] = accord_table_column_is_numeric(table, c);
-	}
-	g_ptr_array_add(lines, header);
-	for (guint r = 0; r < table->rows->len; r++) {
-		const AccordCell *row = g_ptr_array_index(table->rows, r);
+	for (guint r = 0; r <= t->rows->len; r++) {
 		gchar **cells = g_new0(gchar *, n + 1);
 
-		for (guint c = 0; c < n; c++)
-			cells[c] = cell_string(&row[c]);
+		for (guint c = 0; c < n; c++) {
+			const AccordNode *col = g_ptr_array_index(t->columns, c);
+
+			cells[c] =
+			    r == 0
+				? cell_string(&(AccordCell){ACCORD_CELL_TEXT, 0, 0, 0, col->title},
+					      w->md)
+				: cell_string(&((AccordCell *)g_ptr_array_index(t->rows, r - 1))[c],
+					      w->md);
+			width[c] = MAX(width[c], g_utf8_strlen(cells[c], -1));
+			right[c] = accord_table_column_is_numeric(t, c);
+		}
 		g_ptr_array_add(lines, cells);
 	}
-	for (guint l = 0; l < lines->len; l++)
-		for (guint c = 0; c < n; c++)
-			width[c] = MAX(width[c],
-				       g_utf8_strlen(((gchar **)g_ptr_array_index(lines, l))[c], -1));
-	if (table->title != NULL) {
-		g_string_append_printf(out, "%*s", (int)indent, "");
-		accord_append_escaped_bidi(out, table->title);
-		g_string_append(out, ":\n");
+	if (t->title != NULL) {
+		indent(w, at);
+		g_string_append(w->out, w->md ? "**" : "");
+		put(w, t->title);
+		g_string_append(w->out, w->md ? "**\n\n" : ":\n");
 	}
 	for (guint l = 0; l < lines->len; l++) {
-		g_string_append_printf(out, "%*s", (int)indent + 2, "");
-		append_row(out, g_ptr_array_index(lines, l), width, right, n);
+		table_line(w, g_ptr_array_index(lines, l), width, right, n, w->md ? 0 : at + 2);
+		for (guint c = 0; w->md && l == 0 && c < n; c++)
+			g_string_append(w->out, right[c] ? "|---:" : "|---");
+		if (w->md && l == 0)
+			g_string_append(w->out, "|\n");
 	}
 }
 
-static void append_children(GString *out, const AccordNode *node, guint depth, guint indent);
+static void
+children(Writer *w, const AccordNode *node, guint depth, guint at);
 
 static void
-append_heading(GString *out, const gchar *title, guint depth, guint indent)
+list(Writer *w, const AccordNode *l, guint depth, guint at)
 {
-	const gchar *rule = depth <= 1 ? "==" : "--";
+	guint n = l->children == NULL ? 0 : l->children->len;
 
-	if (title == NULL)
-		return;
-	g_string_append_printf(out, "%*s", (int)indent, "");
-	if (depth == 0) {
-		accord_append_escaped_bidi(out, title);
-		g_string_append_c(out, '\n');
-		return;
-	}
-	g_string_append_printf(out, "%s ", rule);
-	accord_append_escaped_bidi(out, title);
-	g_string_append_printf(out, " %s\n", rule);
-}
-
-static void
-append_list(GString *out, const AccordNode *list, guint depth, guint indent)
-{
-	guint n = list->children == NULL ? 0 : list->children->len;
-
-	if (list->title != NULL) {
-		g_string_append_printf(out, "%*s", (int)indent, "");
-		accord_append_escaped_bidi(out, list->title);
-		g_string_append(out, ":\n\n");
+	if (l->title != NULL && w->md) {
+		heading(w, l->title, depth + 1, at);
+	} else if (l->title != NULL) {
+		indent(w, at);
+		put(w, l->title);
+		g_string_append(w->out, ":\n");
 	}
 	for (guint i = 0; i < n; i++) {
-		const AccordNode *item = g_ptr_array_index(list->children, i);
-		g_autofree gchar *number = g_strdup_printf("%u. ", i + 1);
+		const AccordNode *item = g_ptr_array_index(l->children, i);
+		g_autofree gchar *title =
+		    g_strdup_printf("%u. %s", i + 1, item->title != NULL ? item->title : "");
 
-		g_string_append_printf(out, "%*s%s", (int)indent, "", number);
-		accord_append_escaped_bidi(out, item->title != NULL ? item->title : "");
-		g_string_append_c(out, '\n');
-		append_children(out, item, depth + 1, indent + (guint)strlen(number));
-		if (i + 1 < n)
-			g_string_append_c(out, '\n');
+		if (w->md) {
+			heading(w, title, depth + 2, 0);
+		} else {
+			blank(w);
+			indent(w, at);
+			put(w, title);
+			g_string_append(w->out, "\n");
+		}
+		children(w, item, depth + (w->md ? 2 : 1), w->md ? 0 : at + 3);
+		blank(w);
 	}
 }
 
 static void
-append_children(GString *out, const AccordNode *node, guint depth, guint indent)
+children(Writer *w, const AccordNode *node, guint depth, guint at)
 {
 	guint n = node->children == NULL ? 0 : node->children->len;
 
 	for (guint i = 0; i < n;) {
 		const AccordNode *child = g_ptr_array_index(node->children, i);
 
-		if (i > 0 && child->kind != ACCORD_NODE_CHART)
-			g_string_append_c(out, '\n');
+		if (i > 0)
+			blank(w);
 		if (child->kind == ACCORD_NODE_FIELD) {
-			i = append_fields(out, node->children, i, indent);
+			i = fields(w, node->children, i, at);
 			continue;
 		}
 		if (child->kind == ACCORD_NODE_TEXT) {
-			g_string_append_printf(out, "%*s", (int)indent, "");
-			accord_append_escaped_bidi(out, child->cell.text);
-			g_string_append_c(out, '\n');
+			indent(w, at);
+			put(w, child->cell.text);
+			g_string_append_c(w->out, '\n');
 		} else if (child->kind == ACCORD_NODE_SECTION) {
-			append_heading(out, child->title, depth + 1, indent);
-			if (child->title != NULL && child->children != NULL)
-				g_string_append_c(out, '\n');
-			append_children(out, child, depth + 1, indent);
+			heading(w, child->title, depth + 1, at);
+			children(w, child, depth + 1, at);
 		} else if (child->kind == ACCORD_NODE_LIST) {
-			append_list(out, child, depth, indent);
+			list(w, child, depth, at);
 		} else if (child->kind == ACCORD_NODE_TABLE) {
-			append_table(out, child, indent);
+			table(w, child, at);
 		}
 		i++;
 	}
 }
 
-/**
- * accord_serialise_text:
- * @document: a document
- *
- * Returns: (transfer full): the document as plain text
- */
+static GBytes *
+serialise(const AccordDocument *document, gboolean md)
+{
+	Writer w = {g_string_new(NULL), md};
+
+	heading(&w, document->root->title, 0, 0);
+	children(&w, document->root, 0, 0);
+	/* one newline at the end */
+	while (w.out->len > 1 && w.out->str[w.out->len - 1] == '\n' &&
+	       w.out->str[w.out->len - 2] == '\n')
+		g_string_truncate(w.out, w.out->len - 1);
+	return g_string_free_to_bytes(w.out);
+}
+
+/* the document as plain text */
 GBytes *
 accord_serialise_text(const AccordDocument *document)
 {
-	GString *out = g_string_new(NULL);
+	return serialise(document, FALSE);
+}
 
-	append_heading(out, document->root->title, 0, 0);
-	if (document->root->children != NULL) {
-		g_string_append_c(out, '\n');
-		append_children(out, document->root, 0, 0);
-	}
-	return g_string_free_to_bytes(out);
+/* the document as Markdown */
+GBytes *
+accord_serialise_markdown(const AccordDocument *document)
+{
+	return serialise(document, TRUE);
 }

@@ -294,4 +294,3 @@ accord_waiver_outcome_get_evaluation(const AccordWaiverOutcome *self)
 	g_return_val_if_fail(self != NULL, NULL);
 	return self->evaluation;
 }
-

@@ -90,13 +90,21 @@ accord_cli_parse(AccordCli *cli,
 		 char ***argv,
 		 GError **error);
 gboolean
-accord_cli_expect_arguments(int argc, guint min, guint max, const gchar *usage, GError **error);
+accord_cli_expect_arguments(int argc,
+			    char **argv,
+			    guint min,
+			    guint max,
+			    const gchar *usage,
+			    GError **error);
 AccordVocabulary *
 accord_cli_load_vocabulary(const AccordCli *cli, GError **error);
 AccordProfile *
 accord_cli_load_profile(const AccordVocabulary *vocab, const gchar *id_or_path, GError **error);
 gboolean
-accord_cli_load_inputs(const AccordCli *cli, guint max_rulesets, AccordCliInputs *in, GError **error);
+accord_cli_load_inputs(const AccordCli *cli,
+		       guint max_rulesets,
+		       AccordCliInputs *in,
+		       GError **error);
 void
 accord_cli_inputs_clear(AccordCliInputs *in);
 AccordAssessment *

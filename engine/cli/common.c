@@ -41,32 +41,75 @@ add_common(GArray *entries, AccordCli *cli)
 static void
 add_groups(GArray *entries, AccordCli *cli, guint groups)
 {
-	const GOptionEntry ruleset[] = {
-	    {"ruleset", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &cli->rulesets,
-	     "Ruleset id (e.g. usmca) or path; default: interop", "ID|FILE"}};
+	const GOptionEntry ruleset[] = {{"ruleset",
+					 'r',
+					 0,
+					 G_OPTION_ARG_STRING_ARRAY,
+					 &cli->rulesets,
+					 "Ruleset id (e.g. usmca) or path; default: interop",
+					 "ID|FILE"}};
 	const GOptionEntry model[] = {
-	    {"model", 'm', 0, G_OPTION_ARG_STRING, &cli->model,
+	    {"model",
+	     'm',
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->model,
 	     "Scoring model: weighted, xccdf-default, xccdf-flat, xccdf-flat-unweighted or "
-	     "xccdf-absolute; default: weighted", "MODEL"},
-	    {"aggregation", 0, 0, G_OPTION_ARG_STRING, &cli->aggregation,
-	     "Pillar aggregation for the weighted model: arithmetic or geometric", "HOW"},
-	    {"unknown", 'u', 0, G_OPTION_ARG_STRING, &cli->unknown,
-	     "How unknown facts score: zero, exclude or pass; default: zero", "POLICY"}};
+	     "xccdf-absolute; default: weighted",
+	     "MODEL"},
+	    {"aggregation",
+	     0,
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->aggregation,
+	     "Pillar aggregation for the weighted model: arithmetic or geometric",
+	     "HOW"},
+	    {"unknown",
+	     'u',
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->unknown,
+	     "How unknown facts score: zero, exclude or pass; default: zero",
+	     "POLICY"}};
 	const GOptionEntry assume[] = {
-	    {"assume", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &cli->assumptions,
+	    {"assume",
+	     'a',
+	     0,
+	     G_OPTION_ARG_STRING_ARRAY,
+	     &cli->assumptions,
 	     "What-if: evaluate as if the profile stated KEY=VALUE (repeatable; CC:KEY=VALUE for "
-	     "one country only)", "KEY=VALUE"}};
+	     "one country only)",
+	     "KEY=VALUE"}};
 	const GOptionEntry tailoring[] = {
-	    {"tailoring", 't', 0, G_OPTION_ARG_FILENAME, &cli->tailoring,
-	     "Select rules and override weights with a tailoring file", "FILE"}};
+	    {"tailoring",
+	     't',
+	     0,
+	     G_OPTION_ARG_FILENAME,
+	     &cli->tailoring,
+	     "Select rules and override weights with a tailoring file",
+	     "FILE"}};
 	const GOptionEntry waivers[] = {
-	    {"waivers", 'w', 0, G_OPTION_ARG_FILENAME, &cli->waivers,
-	     "Accept waived criteria as met (until they expire), from a waivers file", "FILE"},
-	    {"date", 0, 0, G_OPTION_ARG_STRING, &cli->date,
-	     "The day waivers are checked on, YYYY-MM-DD; default: today", "DATE"}};
-	const GOptionEntry gate[] = {
-	    {"fail-under", 0, 0, G_OPTION_ARG_STRING, &cli->fail_under,
-	     "Exit with status 1 if the overall score is below N", "N"}};
+	    {"waivers",
+	     'w',
+	     0,
+	     G_OPTION_ARG_FILENAME,
+	     &cli->waivers,
+	     "Accept waived criteria as met (until they expire), from a waivers file",
+	     "FILE"},
+	    {"date",
+	     0,
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->date,
+	     "The day waivers are checked on, YYYY-MM-DD; default: today",
+	     "DATE"}};
+	const GOptionEntry gate[] = {{"fail-under",
+				      0,
+				      0,
+				      G_OPTION_ARG_STRING,
+				      &cli->fail_under,
+				      "Exit with status 1 if the overall score is below N",
+				      "N"}};
 
 	if (groups & ACCORD_CLI_RULESET)
 		g_array_append_vals(entries, ruleset, G_N_ELEMENTS(ruleset));
@@ -82,7 +125,8 @@ add_groups(GArray *entries, AccordCli *cli, guint groups)
 		g_array_append_vals(entries, gate, G_N_ELEMENTS(gate));
 }
 
-static gboolean usage_error(GError **error, const gchar *format, ...) G_GNUC_PRINTF(2, 3);
+static gboolean
+usage_error(GError **error, const gchar *format, ...) G_GNUC_PRINTF(2, 3);
 
 static gboolean
 usage_error(GError **error, const gchar *format, ...)
@@ -90,7 +134,8 @@ usage_error(GError **error, const gchar *format, ...)
 	va_list args;
 
 	va_start(args, format);
-	g_propagate_error(error, g_error_new_valist(ACCORD_ERROR, ACCORD_ERROR_USAGE, format, args));
+	g_propagate_error(error,
+			  g_error_new_valist(ACCORD_ERROR, ACCORD_ERROR_USAGE, format, args));
 	va_end(args);
 	return FALSE;
 }
@@ -126,9 +171,8 @@ check_values(const AccordCli *cli, GError **error)
 		return usage_error(error,
 				   "unknown --unknown '%s' (expected zero, exclude or pass)",
 				   cli->unknown);
-	if (cli->fail_under != NULL &&
-	    (!isfinite(g_ascii_strtod(cli->fail_under, &end)) || end == cli->fail_under ||
-	     *end != '\0'))
+	if (cli->fail_under != NULL && (!isfinite(g_ascii_strtod(cli->fail_under, &end)) ||
+					end == cli->fail_under || *end != '\0'))
 		return usage_error(error,
 				   "--fail-under takes a finite number such as 60, not '%s'",
 				   cli->fail_under);
@@ -176,18 +220,24 @@ accord_cli_parse(AccordCli *cli,
 
 /**
  * accord_cli_expect_arguments:
- * @argc: the argument count after parsing (the verb is argv[0])
+ * @argc: the argument count after parsing
+ * @argv: the arguments; argv[0] is the verb
  * @min: the fewest arguments the verb takes
  * @max: the most
  * @usage: what it takes, in words
  * @error: return location for a usage error
  */
 gboolean
-accord_cli_expect_arguments(int argc, guint min, guint max, const gchar *usage, GError **error)
+accord_cli_expect_arguments(int argc,
+			    char **argv,
+			    guint min,
+			    guint max,
+			    const gchar *usage,
+			    GError **error)
 {
 	if ((guint)(argc - 1) >= min && (guint)(argc - 1) <= max)
 		return TRUE;
-	return usage_error(error, "this verb takes %s", usage);
+	return usage_error(error, "%s takes %s", argv[0], usage);
 }
 
 AccordVocabulary *
@@ -230,14 +280,16 @@ load_rulesets(const AccordCli *cli, const AccordVocabulary *vocab, guint max, GE
 		return NULL;
 	}
 	if (cli->tailoring != NULL && g_strv_length((gchar **)ids) != 1) {
-		usage_error(error, "--tailoring applies to one ruleset; give exactly one --ruleset");
+		usage_error(error,
+			    "--tailoring applies to one ruleset; give exactly one --ruleset");
 		return NULL;
 	}
 	for (guint i = 0; ids[i] != NULL; i++) {
 		g_autofree gchar *path = accord_datadir_find_ruleset(ids[i], error);
 		AccordRuleset *ruleset;
 
-		if (path == NULL || (ruleset = accord_ruleset_load_file(path, vocab, error)) == NULL)
+		if (path == NULL ||
+		    (ruleset = accord_ruleset_load_file(path, vocab, error)) == NULL)
 			return NULL;
 		g_ptr_array_add(rulesets, ruleset);
 	}
@@ -252,7 +304,10 @@ load_rulesets(const AccordCli *cli, const AccordVocabulary *vocab, guint max, GE
  * @error: return location for an error
  */
 gboolean
-accord_cli_load_inputs(const AccordCli *cli, guint max_rulesets, AccordCliInputs *in, GError **error)
+accord_cli_load_inputs(const AccordCli *cli,
+		       guint max_rulesets,
+		       AccordCliInputs *in,
+		       GError **error)
 {
 	AccordAssessmentOptions *o = &in->options;
 
@@ -278,8 +333,9 @@ accord_cli_load_inputs(const AccordCli *cli, guint max_rulesets, AccordCliInputs
 	if (in->rulesets == NULL)
 		return FALSE;
 	if (cli->tailoring != NULL) {
-		in->tailoring =
-		    accord_tailoring_load_file(cli->tailoring, g_ptr_array_index(in->rulesets, 0), error);
+		in->tailoring = accord_tailoring_load_file(cli->tailoring,
+							   g_ptr_array_index(in->rulesets, 0),
+							   error);
 		if (in->tailoring == NULL)
 			return FALSE;
 		o->score.tailoring = in->tailoring;
@@ -304,7 +360,10 @@ accord_cli_inputs_clear(AccordCliInputs *in)
 
 /* one profile against the one ruleset, as the options say */
 AccordAssessment *
-accord_cli_assess_one(const AccordCli *cli, AccordCliInputs *in, const gchar *profile, GError **error)
+accord_cli_assess_one(const AccordCli *cli,
+		      AccordCliInputs *in,
+		      const gchar *profile,
+		      GError **error)
 {
 	g_autoptr(AccordProfile) p = NULL;
 

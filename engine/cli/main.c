@@ -5,24 +5,46 @@
 
 #include "cli.h"
 
-#define SCORING (ACCORD_CLI_RULESET | ACCORD_CLI_MODEL)
+#define SCORING	    (ACCORD_CLI_RULESET | ACCORD_CLI_MODEL)
 #define ONE_COUNTRY (SCORING | ACCORD_CLI_ASSUME | ACCORD_CLI_TAILORING | ACCORD_CLI_WAIVERS)
 
 /* each verb takes the common options, its groups, and its own options; nothing else */
 static const AccordCliVerb verbs[] = {
-    {"validate", "FILE…", "Check vocabulary, ruleset and profile files", 0, accord_cli_validate_run},
-    {"score", "PROFILE", "Score a profile against a ruleset", ONE_COUNTRY | ACCORD_CLI_GATE,
+    {"validate",
+     "FILE…",
+     "Check vocabulary, ruleset and profile files",
+     0,
+     accord_cli_validate_run},
+    {"score",
+     "PROFILE",
+     "Score a profile against a ruleset",
+     ONE_COUNTRY | ACCORD_CLI_GATE,
      accord_cli_score_run},
-    {"gaps", "PROFILE", "Report the rules a profile falls short of, largest gap first",
-     ONE_COUNTRY | ACCORD_CLI_GATE, accord_cli_gaps_run},
-    {"rank", "[PROFILE…]", "Rank countries against one or more rulesets",
-     SCORING | ACCORD_CLI_ASSUME, accord_cli_rank_run},
-    {"compare", "A B", "Compare two countries criterion by criterion",
-     SCORING | ACCORD_CLI_ASSUME | ACCORD_CLI_TAILORING, accord_cli_compare_run},
-    {"roadmap", "PROFILE", "Plan which gaps to close first, in phases", ONE_COUNTRY,
+    {"gaps",
+     "PROFILE",
+     "Report the rules a profile falls short of, largest gap first",
+     ONE_COUNTRY | ACCORD_CLI_GATE,
+     accord_cli_gaps_run},
+    {"rank",
+     "[PROFILE…]",
+     "Rank countries against one or more rulesets",
+     SCORING | ACCORD_CLI_ASSUME,
+     accord_cli_rank_run},
+    {"compare",
+     "A B",
+     "Compare two countries criterion by criterion",
+     SCORING | ACCORD_CLI_ASSUME | ACCORD_CLI_TAILORING,
+     accord_cli_compare_run},
+    {"roadmap",
+     "PROFILE",
+     "Plan which gaps to close first, in phases",
+     ONE_COUNTRY,
      accord_cli_roadmap_run},
-    {"diff", "OLD NEW", "Show what changed between two snapshots of a country",
-     SCORING | ACCORD_CLI_TAILORING, accord_cli_diff_run},
+    {"diff",
+     "OLD NEW",
+     "Show what changed between two snapshots of a country",
+     SCORING | ACCORD_CLI_TAILORING,
+     accord_cli_diff_run},
 };
 
 const AccordCliVerb *

@@ -14,8 +14,14 @@ compare_all(const GPtrArray *a, const GPtrArray *b, AccordVariant variant, GErro
 		const AccordAssessment *x = g_ptr_array_index(a, i);
 		const AccordAssessment *y = g_ptr_array_index(b, i);
 		AccordComparison *c = accord_comparison_new(
-		    accord_assessment_get_score(x, accord_assessment_has_variant(x, variant) ? variant : ACCORD_VARIANT_AS_GIVEN),
-		    accord_assessment_get_score(y, accord_assessment_has_variant(y, variant) ? variant : ACCORD_VARIANT_AS_GIVEN),
+		    accord_assessment_get_score(x,
+						accord_assessment_has_variant(x, variant)
+						    ? variant
+						    : ACCORD_VARIANT_AS_GIVEN),
+		    accord_assessment_get_score(y,
+						accord_assessment_has_variant(y, variant)
+						    ? variant
+						    : ACCORD_VARIANT_AS_GIVEN),
 		    error);
 
 		if (c == NULL)
@@ -26,7 +32,10 @@ compare_all(const GPtrArray *a, const GPtrArray *b, AccordVariant variant, GErro
 }
 
 static GPtrArray *
-assess_all(const AccordCliInputs *in, const AccordProfile *profile, gboolean *assumed, GError **error)
+assess_all(const AccordCliInputs *in,
+	   const AccordProfile *profile,
+	   gboolean *assumed,
+	   GError **error)
 {
 	g_autoptr(GPtrArray) out =
 	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_assessment_unref);
@@ -58,7 +67,7 @@ accord_cli_compare_run(AccordCli *cli, int argc, char **argv, GError **error)
 	gboolean assumed = FALSE;
 
 	if (!accord_cli_parse(cli, "compare", NULL, &argc, &argv, error) ||
-	    !accord_cli_expect_arguments(argc, 2, 2, "two profiles, A and B", error) ||
+	    !accord_cli_expect_arguments(argc, argv, 2, 2, "two profiles, A and B", error) ||
 	    !accord_cli_load_inputs(cli, G_MAXUINT, &in, error))
 		return FALSE;
 	pa = accord_cli_load_profile(in.vocabulary, argv[1], error);
@@ -67,7 +76,8 @@ accord_cli_compare_run(AccordCli *cli, int argc, char **argv, GError **error)
 	    (b = assess_all(&in, pb, &assumed, error)) == NULL ||
 	    (comparisons = compare_all(a, b, ACCORD_VARIANT_AS_GIVEN, error)) == NULL)
 		return FALSE;
-	if (assumed && (baselines = compare_all(a, b, ACCORD_VARIANT_WITHOUT_ASSUMPTIONS, error)) == NULL)
+	if (assumed &&
+	    (baselines = compare_all(a, b, ACCORD_VARIANT_WITHOUT_ASSUMPTIONS, error)) == NULL)
 		return FALSE;
 	document = accord_comparisons_to_document(comparisons, baselines);
 	return accord_cli_emit(cli, document, error);

@@ -16,12 +16,18 @@ accord_cli_diff_run(AccordCli *cli, int argc, char **argv, GError **error)
 	const AccordRuleset *rs;
 
 	if (!accord_cli_parse(cli, "diff", NULL, &argc, &argv, error) ||
-	    !accord_cli_expect_arguments(argc, 2, 2, "two profiles of one country, OLD and NEW", error) ||
+	    !accord_cli_expect_arguments(argc,
+					 argv,
+					 2,
+					 2,
+					 "two profiles of one country, OLD and NEW",
+					 error) ||
 	    !accord_cli_load_inputs(cli, 1, &in, error))
 		return FALSE;
 	rs = g_ptr_array_index(in.rulesets, 0);
 	old_profile = accord_cli_load_profile(in.vocabulary, argv[1], error);
-	new_profile = old_profile != NULL ? accord_cli_load_profile(in.vocabulary, argv[2], error) : NULL;
+	new_profile = old_profile != NULL ? accord_cli_load_profile(in.vocabulary, argv[2], error)
+					  : NULL;
 	if (new_profile == NULL)
 		return FALSE;
 	old_a = accord_assess(rs, old_profile, &in.options, error);

@@ -13,7 +13,12 @@ accord_cli_gaps_run(AccordCli *cli, int argc, char **argv, GError **error)
 	const AccordScore *score;
 
 	if (!accord_cli_parse(cli, "gaps", NULL, &argc, &argv, error) ||
-	    !accord_cli_expect_arguments(argc, 1, 1, "exactly one PROFILE (an id such as gb, or a file)", error))
+	    !accord_cli_expect_arguments(argc,
+					 argv,
+					 1,
+					 1,
+					 "exactly one PROFILE (an id such as gb, or a file)",
+					 error))
 		return FALSE;
 	assessment = accord_cli_assess_one(cli, &in, argv[1], error);
 	if (assessment == NULL)

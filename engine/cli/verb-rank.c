@@ -57,11 +57,21 @@ gboolean
 accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 {
 	const GOptionEntry entries[] = {
-	    {"tiers", 0, 0, G_OPTION_ARG_STRING, &cli->tiers,
-	     "Band countries by mean score: descending cut-offs, e.g. 90,70,50", "LIST"},
-	    {"correlate", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cli->correlate,
+	    {"tiers",
+	     0,
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->tiers,
+	     "Band countries by mean score: descending cut-offs, e.g. 90,70,50",
+	     "LIST"},
+	    {"correlate",
+	     0,
+	     0,
+	     G_OPTION_ARG_STRING_ARRAY,
+	     &cli->correlate,
 	     "Spearman rank correlation of each ruleset's scores with a profile index figure "
-	     "(repeatable), e.g. gci-2020", "INDEX"},
+	     "(repeatable), e.g. gci-2020",
+	     "INDEX"},
 	    {NULL}};
 	g_auto(AccordCliInputs) in = {0};
 	g_autoptr(GArray) cutoffs = NULL;

@@ -8,9 +8,14 @@ gboolean
 accord_cli_score_run(AccordCli *cli, int argc, char **argv, GError **error)
 {
 	const GOptionEntry entries[] = {
-	    {"explain", 'e', 0, G_OPTION_ARG_NONE, &cli->explain,
+	    {"explain",
+	     'e',
+	     0,
+	     G_OPTION_ARG_NONE,
+	     &cli->explain,
 	     "Show how every number was computed: each term of each mean, and the marginal gain "
-	     "of each open criterion", NULL},
+	     "of each open criterion",
+	     NULL},
 	    {NULL}};
 	g_auto(AccordCliInputs) in = {0};
 	g_autoptr(AccordAssessment) assessment = NULL;
@@ -19,7 +24,12 @@ accord_cli_score_run(AccordCli *cli, int argc, char **argv, GError **error)
 	const AccordScore *score;
 
 	if (!accord_cli_parse(cli, "score", entries, &argc, &argv, error) ||
-	    !accord_cli_expect_arguments(argc, 1, 1, "exactly one PROFILE (an id such as gb, or a file)", error))
+	    !accord_cli_expect_arguments(argc,
+					 argv,
+					 1,
+					 1,
+					 "exactly one PROFILE (an id such as gb, or a file)",
+					 error))
 		return FALSE;
 	assessment = accord_cli_assess_one(cli, &in, argv[1], error);
 	if (assessment == NULL)

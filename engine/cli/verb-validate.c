@@ -15,8 +15,7 @@ validate_tailoring(const gchar *path,
 		   GString *summary,
 		   GError **error)
 {
-	g_autofree gchar *id =
-	    accord_input_get_root_attribute(data, len, path, "ruleset", error);
+	g_autofree gchar *id = accord_input_get_root_attribute(data, len, path, "ruleset", error);
 	g_autofree gchar *rs_path = NULL;
 	g_autoptr(AccordRuleset) rs = NULL;
 	g_autoptr(AccordTailoring) t = NULL;

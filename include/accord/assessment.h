@@ -69,8 +69,7 @@ gboolean
 accord_assessment_has_variant(const AccordAssessment *self, AccordVariant variant)
     ACCORD_NON_NULL(1);
 const AccordScore *
-accord_assessment_get_score(const AccordAssessment *self, AccordVariant variant)
-    ACCORD_NON_NULL(1);
+accord_assessment_get_score(const AccordAssessment *self, AccordVariant variant) ACCORD_NON_NULL(1);
 const AccordWaiverOutcome *
 accord_assessment_get_waivers(const AccordAssessment *self) ACCORD_NON_NULL(1);
 

@@ -103,13 +103,13 @@ typedef struct {
 
 /**
  * AccordChartKind:
- * @ACCORD_CHART_RADAR: one axis per category, one polygon per series (pillar scores)
- * @ACCORD_CHART_BARS: one bar per category and series
- * @ACCORD_CHART_STEPS: a step line over ordered categories (expected score by phase)
- * @ACCORD_CHART_HEATMAP: a grid of series (rows) × categories (columns)
- * @ACCORD_CHART_INTERVALS: a point per category with a lower and upper bound
+ * @ACCORD_CHART_RADAR: one axis per row, one polygon per series column (pillar scores)
+ * @ACCORD_CHART_BARS: one bar per row and series column
+ * @ACCORD_CHART_STEPS: a step line over the rows in order (expected score by phase)
+ * @ACCORD_CHART_HEATMAP: a grid of rows × series columns
+ * @ACCORD_CHART_INTERVALS: a point per row with a lower and upper bound (three columns)
  *
- * The kind of chart a graphical serialiser draws; text serialisers skip charts.
+ * How a graphical serialiser draws a table's figures (accord_table_add_chart()).
  */
 typedef enum {
 	ACCORD_CHART_RADAR,
@@ -119,35 +119,31 @@ typedef enum {
 	ACCORD_CHART_INTERVALS,
 } AccordChartKind;
 
+/**
+ * AccordField:
+ * @key: its JSON member and CSV column
+ * @label: what a reader sees before the value
+ * @cell: the value
+ * @is_key: %TRUE when it identifies its section (CSV repeats it on the rows below)
+ *
+ * A labelled value, for accord_node_add_fields().
+ */
+typedef struct {
+	const gchar *key;
+	const gchar *label;
+	AccordCell cell;
+	gboolean is_key;
+} AccordField;
+
 typedef struct _AccordDocument AccordDocument;
 typedef struct _AccordNode AccordNode;
 
 AccordCell
-accord_cell_empty(void);
+accord_cell_figure(AccordCellType type, gdouble value, guint digits);
 AccordCell
-accord_cell_score(gdouble points);
+accord_cell_string(AccordCellType type, const gchar *text);
 AccordCell
-accord_cell_percent(gdouble share);
-AccordCell
-accord_cell_number(gdouble value, guint digits);
-AccordCell
-accord_cell_count(gint64 count);
-AccordCell
-accord_cell_id(const gchar *id);
-AccordCell
-accord_cell_text(const gchar *text);
-AccordCell
-accord_cell_quote(const gchar *text, const gchar *cite);
-AccordCell
-accord_cell_url(const gchar *href, const gchar *title);
-AccordCell
-accord_cell_date(const gchar *date);
-AccordCell
-accord_cell_confidence(const gchar *confidence);
-AccordCell
-accord_cell_outcome(const gchar *outcome);
-AccordCell
-accord_cell_boolean(gboolean value);
+accord_cell_pair(AccordCellType type, const gchar *text, const gchar *detail);
 AccordCell
 accord_cell_fact(const gchar *key,
 		 const gchar *value,
@@ -158,12 +154,25 @@ accord_cell_fact(const gchar *key,
 AccordCell
 accord_cell_with_marks(AccordCell cell, guint marks);
 
+/* shorthands */
+#define accord_cell_empty()	      accord_cell_string(ACCORD_CELL_EMPTY, NULL)
+#define accord_cell_boolean(v)	      accord_cell_figure(ACCORD_CELL_BOOLEAN, (v) ? 1 : 0, 0)
+#define accord_cell_quote(text, cite) accord_cell_pair(ACCORD_CELL_QUOTE, (text), (cite))
+#define accord_cell_url(href, title)  accord_cell_pair(ACCORD_CELL_URL, (href), (title))
+#define accord_cell_score(points)     accord_cell_figure(ACCORD_CELL_SCORE, (points), 1)
+#define accord_cell_percent(share)    accord_cell_figure(ACCORD_CELL_PERCENT, (share), 1)
+#define accord_cell_number(v, d)      accord_cell_figure(ACCORD_CELL_NUMBER, (v), (d))
+#define accord_cell_count(n)	      accord_cell_figure(ACCORD_CELL_COUNT, (gdouble)(n), 0)
+#define accord_cell_id(id)	      accord_cell_string(ACCORD_CELL_ID, (id))
+#define accord_cell_text(text)	      accord_cell_string(ACCORD_CELL_TEXT, (text))
+#define accord_cell_date(date)	      accord_cell_string(ACCORD_CELL_DATE, (date))
+#define accord_cell_confidence(c)     accord_cell_string(ACCORD_CELL_CONFIDENCE, (c))
+#define accord_cell_outcome(outcome)  accord_cell_string(ACCORD_CELL_OUTCOME, (outcome))
+
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_document_new(const gchar *kind, const gchar *title) ACCORD_NON_NULL(1, 2);
 void
 accord_document_free(AccordDocument *self);
-const gchar *
-accord_document_get_kind(const AccordDocument *self) ACCORD_NON_NULL(1);
 AccordNode *
 accord_document_get_root(AccordDocument *self) ACCORD_NON_NULL(1);
 
@@ -171,44 +180,40 @@ AccordNode *
 accord_node_add_section(AccordNode *parent, const gchar *key, const gchar *title)
     ACCORD_NON_NULL(1);
 void
-accord_node_add_field(AccordNode *parent, const gchar *key, const gchar *label, AccordCell cell)
-    ACCORD_NON_NULL(1, 2, 3);
-void
-accord_node_add_key_field(AccordNode *parent,
-			  const gchar *key,
-			  const gchar *label,
-			  AccordCell cell) ACCORD_NON_NULL(1, 2, 3);
+accord_node_add_fields(AccordNode *parent, const AccordField *fields, guint n_fields)
+    ACCORD_NON_NULL(1);
 void
 accord_node_add_text(AccordNode *parent, const gchar *text) ACCORD_NON_NULL(1, 2);
 AccordNode *
 accord_node_add_list(AccordNode *parent, const gchar *key, const gchar *title)
     ACCORD_NON_NULL(1, 2);
 AccordNode *
-accord_node_add_item(AccordNode *list, const gchar *title) ACCORD_NON_NULL(1);
-AccordNode *
-accord_node_add_table(AccordNode *parent, const gchar *key, const gchar *title)
-    ACCORD_NON_NULL(1, 2);
+accord_node_add_table(AccordNode *parent,
+		      const gchar *key,
+		      const gchar *title,
+		      const gchar *columns) ACCORD_NON_NULL(1, 2);
 void
 accord_table_add_column(AccordNode *table, const gchar *key, const gchar *label)
     ACCORD_NON_NULL(1, 2, 3);
 void
 accord_table_add_row(AccordNode *table, const AccordCell *cells, guint n_cells)
     ACCORD_NON_NULL(1, 2);
-AccordNode *
-accord_node_add_chart(AccordNode *parent,
-		      const gchar *key,
-		      AccordChartKind kind,
-		      const gchar *title,
-		      const gchar *axis) ACCORD_NON_NULL(1, 2, 4);
 void
-accord_chart_add_category(AccordNode *chart, const gchar *label) ACCORD_NON_NULL(1, 2);
-void
-accord_chart_add_series(AccordNode *chart,
-			const gchar *label,
-			const gdouble *values,
-			const gdouble *lower,
-			const gdouble *upper,
-			guint n_values) ACCORD_NON_NULL(1, 2, 3);
+accord_table_add_chart(AccordNode *table,
+		       AccordChartKind kind,
+		       const gchar *title,
+		       const gchar *labels,
+		       const gchar *series) ACCORD_NON_NULL(1, 3, 4, 5);
+
+/* a row of cells, or a run of fields, written in place: ACCORD_ROW (table, cell, cell, …) */
+#define ACCORD_ROW(table, ...)                                                                     \
+	accord_table_add_row((table),                                                              \
+			     (AccordCell[]){__VA_ARGS__},                                          \
+			     sizeof((AccordCell[]){__VA_ARGS__}) / sizeof(AccordCell))
+#define ACCORD_FIELDS(node, ...)                                                                   \
+	accord_node_add_fields((node),                                                             \
+			       (AccordField[]){__VA_ARGS__},                                       \
+			       sizeof((AccordField[]){__VA_ARGS__}) / sizeof(AccordField))
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordDocument, accord_document_free)
 

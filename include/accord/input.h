@@ -28,17 +28,17 @@ typedef enum {
 
 gboolean
 accord_input_sniff(const gchar *data,
-		      gsize len,
-		      const gchar *name,
-		      AccordInputKind *kind,
-		      GError **error) ACCORD_NON_NULL(1, 4);
+		   gsize len,
+		   const gchar *name,
+		   AccordInputKind *kind,
+		   GError **error) ACCORD_NON_NULL(1, 4);
 
 G_GNUC_WARN_UNUSED_RESULT gchar *
 accord_input_get_root_attribute(const gchar *data,
-				   gsize len,
-				   const gchar *name,
-				   const gchar *attribute,
-				   GError **error) ACCORD_NON_NULL(1, 4);
+				gsize len,
+				const gchar *name,
+				const gchar *attribute,
+				GError **error) ACCORD_NON_NULL(1, 4);
 
 /**
  * AccordValidation:

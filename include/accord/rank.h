@@ -6,8 +6,8 @@
 
 #include <glib.h>
 
-#include "macros.h"
 #include "assessment.h"
+#include "macros.h"
 #include "score.h"
 
 G_BEGIN_DECLS

@@ -117,10 +117,11 @@ assert_item(const AccordComparison *comparison,
 		fail();
 	}
 	/* a divergence (only one side meets it) is a conflict or else a gap; nothing else is */
-	AccordDivergence want = conflict ? ACCORD_DIVERGENCE_CONFLICT
-			       : agreement == ACCORD_AGREEMENT_ONLY_A || agreement == ACCORD_AGREEMENT_ONLY_B
-				   ? ACCORD_DIVERGENCE_GAP
-				   : ACCORD_DIVERGENCE_NONE;
+	AccordDivergence want =
+	    conflict ? ACCORD_DIVERGENCE_CONFLICT
+	    : agreement == ACCORD_AGREEMENT_ONLY_A || agreement == ACCORD_AGREEMENT_ONLY_B
+		? ACCORD_DIVERGENCE_GAP
+		: ACCORD_DIVERGENCE_NONE;
 
 	assert_close(item->weight, weight, 1e-12);
 	if (item->divergence != want) {
@@ -402,7 +403,6 @@ test_compare_rejects_two_rulesets(void **state)
 	assert_accord_error(error, ACCORD_ERROR_USAGE, "");
 	fixture_clear(&f);
 }
-
 
 static void
 test_compare_agreement_names(void **state)

@@ -237,7 +237,9 @@ test_diff_rejects_two_countries(void **state)
 	fixture_load(&f);
 	accord_score_options_init(&options);
 	/* the diff takes both evaluations over, also when it fails */
-	d = diff_of(evaluate_file(&f, f.ruleset, "profile-a.xml"), evaluate_data(&f, newer_bb), &error);
+	d = diff_of(evaluate_file(&f, f.ruleset, "profile-a.xml"),
+		    evaluate_data(&f, newer_bb),
+		    &error);
 	assert_null(d);
 	assert_accord_error(error, ACCORD_ERROR_USAGE, "");
 	if (g_strstr_len(error->message, -1, "AA") == NULL ||
@@ -262,7 +264,9 @@ test_diff_rejects_two_rulesets(void **state)
 	other = accord_ruleset_load_file(rpath, f.vocab, &error);
 	assert_non_null(other);
 	accord_score_options_init(&options);
-	d = diff_of(evaluate_file(&f, f.ruleset, "profile-a.xml"), evaluate_file(&f, other, "profile-a.xml"), &error);
+	d = diff_of(evaluate_file(&f, f.ruleset, "profile-a.xml"),
+		    evaluate_file(&f, other, "profile-a.xml"),
+		    &error);
 	assert_null(d);
 	assert_accord_error(error, ACCORD_ERROR_USAGE, "");
 	fixture_clear(&f);

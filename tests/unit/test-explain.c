@@ -199,6 +199,74 @@ test_explain_from_nothing_applicable(void **state)
 	assert_gain(explanation, 6, "c-workforce", 100.0);
 }
 
+static const AccordScoreTerm *
+term(const State *s, const gchar *id)
+{
+	return accord_score_get_term(s->score, accord_ruleset_lookup_criterion(s->f.ruleset, id));
+}
+
+static void
+test_explain_terms_say_why(void **state)
+{
+	State *s = *state;
+	g_autoptr(AccordExplanation) explanation = explain(s, "profile-a.xml", ACCORD_UNKNOWN_ZERO);
+	const AccordRuleTerm *r_first = accord_explanation_get_rule(explanation, 1);
+
+	/* A: c-csirt passes and counts with weight 3; c-first is unknown and counts as 0 */
+	assert_int_equal(term(s, "c-csirt")->status, ACCORD_TERM_COUNTED);
+	assert_close(term(s, "c-csirt")->weight, 3.0, 0);
+	assert_close(term(s, "c-csirt")->credit, 1.0, 0);
+	assert_int_equal(term(s, "c-first")->status, ACCORD_TERM_UNKNOWN_AS_ZERO);
+	assert_close(term(s, "c-first")->credit, 0.0, 0);
+	/* r-first: weight 2 as set × 0.5 (endeavor) = 1 in its pillar */
+	assert_string_equal(accord_rule_get_id(r_first->rule), "r-first");
+	assert_close(r_first->weight_as_set, 2.0, 1e-12);
+	assert_close(r_first->multiplier, 0.5, 1e-12);
+	assert_close(r_first->weight, 1.0, 1e-12);
+	/* arithmetic aggregation: no pillar zeroes anything */
+	assert_int_equal(accord_explanation_get_n_zeroing(explanation), 0);
+}
+
+static void
+test_explain_terms_excluded_and_not_applicable(void **state)
+{
+	State *s = *state;
+	g_autoptr(AccordExplanation) explanation = explain(s, "profile-c.xml", ACCORD_UNKNOWN_EXCLUDE);
+
+	/* C states no IoT regime: c-iot's precondition is false; its other facts are unknown */
+	assert_int_equal(term(s, "c-iot")->status, ACCORD_TERM_NOT_APPLICABLE);
+	assert_false(term(s, "c-iot")->applicable);
+	assert_int_equal(term(s, "c-csirt")->status, ACCORD_TERM_UNKNOWN_EXCLUDED);
+	assert_false(accord_term_is_counted(term(s, "c-csirt")));
+}
+
+static void
+test_explain_zeroing_pillar(void **state)
+{
+	State *s = *state;
+	const gchar *no_ir[] = {"ir.csirt=false", "disclosure.cvd=none", NULL};
+	g_autofree gchar *path = test_data_path("good/profile-a.xml");
+	g_autoptr(AccordProfile) base = accord_profile_load_file(path, s->f.vocab, NULL);
+	g_autoptr(AccordProfile) profile = accord_profile_new_with_assumptions(base, no_ir, NULL);
+	g_autoptr(AccordEvaluation) evaluation = accord_evaluate(s->f.ruleset, profile, NULL);
+	g_autoptr(AccordScore) score = NULL;
+	g_autoptr(AccordExplanation) explanation = NULL;
+	AccordScoreOptions options;
+
+	/* A without a CSIRT or CVD policy: r-ir 0 and r-first 0 (unknown), so pillar ir is 0;
+	 * policy stays (25 + 66.6667)/2 = 45.8333. The arithmetic mean would be
+	 * (2·0 + 45.8333)/3 = 15.28; the geometric mean is 0, and ir alone zeroes it */
+	accord_score_options_init(&options);
+	options.aggregation = ACCORD_AGGREGATION_GEOMETRIC;
+	score = accord_score_compute(evaluation, &options, NULL);
+	explanation = accord_explanation_new(score, NULL);
+	assert_close(accord_score_get_overall(score)->value, 0.0, 0);
+	assert_int_equal(accord_explanation_get_n_zeroing(explanation), 1);
+	assert_true(accord_explanation_get_pillar(explanation, 0)->zeroes);
+	assert_false(accord_explanation_get_pillar(explanation, 1)->zeroes);
+	assert_close(accord_explanation_get_pillar(explanation, 1)->score->value, 275.0 / 6.0, 1e-9);
+}
+
 int
 main(void)
 {
@@ -215,6 +283,11 @@ main(void)
 					    setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_explain_from_nothing_applicable, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_explain_terms_say_why, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_explain_terms_excluded_and_not_applicable,
+					    setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_explain_zeroing_pillar, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -37,7 +37,7 @@ rank_four(const Fixture *f, const GPtrArray *rulesets)
 	g_autoptr(GPtrArray) profiles =
 	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
 	g_autoptr(GError) error = NULL;
-	AccordScoreOptions options;
+	AccordAssessmentOptions options;
 	AccordRanking *ranking;
 
 	/* given in an order unrelated to the result, so sorting is exercised */
@@ -45,7 +45,7 @@ rank_four(const Fixture *f, const GPtrArray *rulesets)
 	g_ptr_array_add(profiles, load_profile_with_index(f, "good/profile-a.xml", "AA", "30"));
 	g_ptr_array_add(profiles, load_profile_with_index(f, "good/profile-b.xml", "BB", "10"));
 	g_ptr_array_add(profiles, load_profile_with_index(f, "good/profile-a.xml", "AB", "20"));
-	accord_score_options_init(&options);
+	accord_assessment_options_init(&options);
 	ranking = accord_ranking_new(rulesets, profiles, &options, &error);
 	assert_non_null(ranking);
 	return ranking;
@@ -181,13 +181,13 @@ test_rank_refuses_a_country_twice(void **state)
 	g_autoptr(GPtrArray) profiles =
 	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
 	g_autoptr(GError) error = NULL;
-	AccordScoreOptions options;
+	AccordAssessmentOptions options;
 
 	fixture_load(&f);
 	g_ptr_array_add(rulesets, f.ruleset);
 	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-a.xml", "AA", "1"));
 	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-b.xml", "AA", "2"));
-	accord_score_options_init(&options);
+	accord_assessment_options_init(&options);
 	assert_null(accord_ranking_new(rulesets, profiles, &options, &error));
 	assert_accord_error(error, ACCORD_ERROR_USAGE, "country AA is given twice");
 	fixture_clear(&f);

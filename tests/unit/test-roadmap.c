@@ -184,6 +184,12 @@ test_roadmap_dependency_overrides_value_order(void **state)
 	assert_string_equal(accord_criterion_get_id(step->criterion), "c-top");
 	assert_close(step->weight, 0.375, 1e-12);
 	assert_close(step->value, 37.5, 1e-9);
+	/* c-top's one dependency, c-base, is planned as step 2 */
+	assert_int_equal(step->n_dependencies, 1);
+	assert_string_equal(accord_criterion_get_id(step->dependencies[0].criterion), "c-base");
+	assert_int_equal(step->dependencies[0].status, ACCORD_DEPENDENCY_PLANNED);
+	assert_int_equal(step->dependencies[0].step, 2);
+	assert_int_equal(accord_roadmap_get_step(roadmap, 0)->n_dependencies, 0);
 }
 
 static void
@@ -297,6 +303,10 @@ test_roadmap_profile_a_by_hand(void **state)
 	assert_close(step->shortfall, 0.5, 1e-12);
 	assert_close(step->value, 100.0 / 36.0, 1e-9);
 	assert_close(step->rule_gap, 50.0 / 9.0, 1e-9);
+	/* c-cvd depends on c-csirt, which A meets already: met, no step */
+	assert_int_equal(step->n_dependencies, 1);
+	assert_int_equal(step->dependencies[0].status, ACCORD_DEPENDENCY_MET);
+	assert_int_equal(step->dependencies[0].step, 0);
 	step = accord_roadmap_get_step(roadmap, 3);
 	assert_string_equal(accord_criterion_get_id(step->criterion), "c-strategy");
 	assert_close(step->value, 100.0 / 36.0, 1e-9);
