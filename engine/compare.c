@@ -251,6 +251,12 @@ accord_comparison_free(AccordComparison *self)
 	g_free(self);
 }
 
+/**
+ * accord_comparison_get_score_a:
+ * @self: a comparison
+ *
+ * Returns: (transfer none): the first profile's score
+ */
 const AccordScore *
 accord_comparison_get_score_a(const AccordComparison *self)
 {
@@ -258,6 +264,12 @@ accord_comparison_get_score_a(const AccordComparison *self)
 	return self->score_a;
 }
 
+/**
+ * accord_comparison_get_score_b:
+ * @self: a comparison
+ *
+ * Returns: (transfer none): the second profile's score
+ */
 const AccordScore *
 accord_comparison_get_score_b(const AccordComparison *self)
 {
@@ -265,6 +277,12 @@ accord_comparison_get_score_b(const AccordComparison *self)
 	return self->score_b;
 }
 
+/**
+ * accord_comparison_get_ruleset:
+ * @self: a comparison
+ *
+ * Returns: (transfer none): the ruleset both profiles were scored against
+ */
 const AccordRuleset *
 accord_comparison_get_ruleset(const AccordComparison *self)
 {
@@ -272,6 +290,12 @@ accord_comparison_get_ruleset(const AccordComparison *self)
 	return accord_evaluation_get_ruleset(self->a);
 }
 
+/**
+ * accord_comparison_get_n_items:
+ * @self: a comparison
+ *
+ * Returns: how many criteria it compares: every criterion of the ruleset
+ */
 guint
 accord_comparison_get_n_items(const AccordComparison *self)
 {
@@ -279,6 +303,13 @@ accord_comparison_get_n_items(const AccordComparison *self)
 	return self->items->len;
 }
 
+/**
+ * accord_comparison_get_item:
+ * @self: a comparison
+ * @index: from 0, in ruleset order
+ *
+ * Returns: (transfer none): how the two stand on one criterion
+ */
 const AccordComparisonItem *
 accord_comparison_get_item(const AccordComparison *self, guint index)
 {
@@ -286,6 +317,12 @@ accord_comparison_get_item(const AccordComparison *self, guint index)
 	return &g_array_index(self->items, AccordComparisonItem, index);
 }
 
+/**
+ * accord_comparison_get_alignment:
+ * @self: a comparison
+ *
+ * Returns: (transfer none): the alignment over the whole ruleset
+ */
 const AccordAlignment *
 accord_comparison_get_alignment(const AccordComparison *self)
 {
@@ -293,6 +330,13 @@ accord_comparison_get_alignment(const AccordComparison *self)
 	return &self->overall;
 }
 
+/**
+ * accord_comparison_get_pillar_alignment:
+ * @self: a comparison
+ * @pillar: a pillar of the ruleset
+ *
+ * Returns: (transfer none): the alignment over the pillar's criteria
+ */
 const AccordAlignment *
 accord_comparison_get_pillar_alignment(const AccordComparison *self, const AccordPillar *pillar)
 {

@@ -2,6 +2,11 @@
 
 #include "accord/error.h"
 
+/**
+ * accord_error_quark:
+ *
+ * Returns: the quark of the `ACCORD_ERROR` domain
+ */
 G_DEFINE_QUARK(accord - error - quark, accord_error)
 
 /**

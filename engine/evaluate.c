@@ -19,6 +19,12 @@ typedef struct {
 
 static const gchar *outcome_names[] = {"pass", "partial", "fail", "unknown", "not-applicable"};
 
+/**
+ * accord_outcome_to_string:
+ * @outcome: an outcome
+ *
+ * Returns: (transfer none): its name, e.g. `not-applicable`
+ */
 const gchar *
 accord_outcome_to_string(AccordOutcome outcome)
 {
@@ -26,6 +32,13 @@ accord_outcome_to_string(AccordOutcome outcome)
 	return outcome_names[outcome];
 }
 
+/**
+ * accord_outcome_from_string:
+ * @text: an outcome name
+ * @outcome: (out): the outcome
+ *
+ * Returns: %TRUE when @text names an outcome
+ */
 gboolean
 accord_outcome_from_string(const gchar *text, AccordOutcome *outcome)
 {

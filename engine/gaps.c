@@ -108,6 +108,12 @@ accord_gap_list_free(AccordGapList *self)
 	g_free(self);
 }
 
+/**
+ * accord_gap_list_get_n_gaps:
+ * @self: a gap list
+ *
+ * Returns: how many rules fall short of full marks, possibly 0
+ */
 guint
 accord_gap_list_get_n_gaps(const AccordGapList *self)
 {

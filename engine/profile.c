@@ -49,6 +49,12 @@ typedef struct {
 
 static const gchar *confidence_names[] = {"low", "medium", "high"};
 
+/**
+ * accord_confidence_to_string:
+ * @confidence: a confidence level
+ *
+ * Returns: (transfer none): its name, as profile files write it: low, medium or high
+ */
 const gchar *
 accord_confidence_to_string(AccordConfidence confidence)
 {
@@ -531,6 +537,12 @@ accord_profile_lookup_fact(const AccordProfile *self, const gchar *key)
 	return g_hash_table_lookup(self->fact_index, key);
 }
 
+/**
+ * accord_profile_fact_get_value:
+ * @fact: a fact
+ *
+ * Returns: (transfer none): its value, of the fact's type
+ */
 const AccordValue *
 accord_profile_fact_get_value(const AccordProfileFact *fact)
 {
@@ -539,102 +551,223 @@ accord_profile_fact_get_value(const AccordProfileFact *fact)
 }
 
 /* accessors: borrowed, const data valid as long as the profile */
+/**
+ * accord_profile_get_country:
+ * @self: a profile
+ *
+ * Returns: (transfer none): its country code, e.g. `GB`
+ */
 const gchar *
 accord_profile_get_country(const AccordProfile *self)
 {
 	g_return_val_if_fail(self != NULL, NULL);
 	return self->country;
 }
+
+/**
+ * accord_profile_get_name:
+ * @self: a profile
+ *
+ * Returns: (transfer none): the country's name, as reports show it
+ */
 const gchar *
 accord_profile_get_name(const AccordProfile *self)
 {
 	g_return_val_if_fail(self != NULL, NULL);
 	return self->name;
 }
+
+/**
+ * accord_profile_get_as_of:
+ * @self: a profile
+ *
+ * Returns: (transfer none): the date the facts describe, `YYYY-MM-DD`
+ */
 const gchar *
 accord_profile_get_as_of(const AccordProfile *self)
 {
 	g_return_val_if_fail(self != NULL, NULL);
 	return self->as_of;
 }
+
+/**
+ * accord_profile_get_filename:
+ * @self: a profile
+ *
+ * Returns: (transfer none): the path it was loaded from, or the name given to
+ *   accord_profile_load_data() (`<memory>` when none); a copy with assumptions keeps its base's
+ */
 const gchar *
 accord_profile_get_filename(const AccordProfile *self)
 {
 	g_return_val_if_fail(self != NULL, NULL);
 	return self->filename;
 }
+
+/**
+ * accord_profile_get_vocabulary:
+ * @self: a profile
+ *
+ * Returns: (transfer none): the vocabulary it was loaded with; the profile holds a reference
+ */
 const AccordVocabulary *
 accord_profile_get_vocabulary(const AccordProfile *self)
 {
 	g_return_val_if_fail(self != NULL, NULL);
 	return self->vocab;
 }
+
+/**
+ * accord_profile_fact_get_def:
+ * @fact: a fact
+ *
+ * Returns: (transfer none): its definition in the vocabulary: key and type
+ */
 const AccordFactDef *
 accord_profile_fact_get_def(const AccordProfileFact *fact)
 {
 	g_return_val_if_fail(fact != NULL, NULL);
 	return fact->def;
 }
+
+/**
+ * accord_profile_fact_get_text:
+ * @fact: a fact
+ *
+ * Returns: (transfer none): its value as the profile file, or the assumption, writes it
+ */
 const gchar *
 accord_profile_fact_get_text(const AccordProfileFact *fact)
 {
 	g_return_val_if_fail(fact != NULL, NULL);
 	return fact->text;
 }
+
+/**
+ * accord_profile_fact_get_confidence:
+ * @fact: a fact
+ *
+ * Returns: how far the value can be trusted; %ACCORD_CONFIDENCE_LOW for an assumed fact
+ */
 AccordConfidence
 accord_profile_fact_get_confidence(const AccordProfileFact *fact)
 {
 	g_return_val_if_fail(fact != NULL, ACCORD_CONFIDENCE_LOW);
 	return fact->confidence;
 }
+
+/**
+ * accord_profile_fact_get_note:
+ * @fact: a fact
+ *
+ * Returns: (transfer none) (nullable): the note that qualifies the value, or %NULL when there is
+ *   none; an assumed fact's note says it was assumed
+ */
 const gchar *
 accord_profile_fact_get_note(const AccordProfileFact *fact)
 {
 	g_return_val_if_fail(fact != NULL, NULL);
 	return fact->note;
 }
+
+/**
+ * accord_evidence_get_title:
+ * @evidence: evidence of a fact
+ *
+ * Returns: (transfer none): what the source is: the document, page or summary it was read in
+ */
 const gchar *
 accord_evidence_get_title(const AccordEvidence *evidence)
 {
 	g_return_val_if_fail(evidence != NULL, NULL);
 	return evidence->title;
 }
+
+/**
+ * accord_evidence_get_href:
+ * @evidence: evidence of a fact
+ *
+ * Returns: (transfer none) (nullable): where the source can be found, or %NULL without a link
+ */
 const gchar *
 accord_evidence_get_href(const AccordEvidence *evidence)
 {
 	g_return_val_if_fail(evidence != NULL, NULL);
 	return evidence->href;
 }
+
+/**
+ * accord_evidence_get_date:
+ * @evidence: evidence of a fact
+ *
+ * Returns: (transfer none): the date of the source, as precise as known: `YYYY`, `YYYY-MM` or
+ *   `YYYY-MM-DD`
+ */
 const gchar *
 accord_evidence_get_date(const AccordEvidence *evidence)
 {
 	g_return_val_if_fail(evidence != NULL, NULL);
 	return evidence->date;
 }
+
+/**
+ * accord_index_figure_get_name:
+ * @figure: an index figure
+ *
+ * Returns: (transfer none): which index, e.g. `gci-2020`
+ */
 const gchar *
 accord_index_figure_get_name(const AccordIndexFigure *figure)
 {
 	g_return_val_if_fail(figure != NULL, NULL);
 	return figure->name;
 }
+
+/**
+ * accord_index_figure_get_value:
+ * @figure: an index figure
+ *
+ * Returns: the country's score in the index
+ */
 gdouble
 accord_index_figure_get_value(const AccordIndexFigure *figure)
 {
 	g_return_val_if_fail(figure != NULL, 0);
 	return figure->value;
 }
+
+/**
+ * accord_index_figure_get_rank:
+ * @figure: an index figure
+ *
+ * Returns: the country's rank in the index, or 0 when the profile gives none
+ */
 guint
 accord_index_figure_get_rank(const AccordIndexFigure *figure)
 {
 	g_return_val_if_fail(figure != NULL, 0);
 	return figure->rank;
 }
+
+/**
+ * accord_index_figure_get_source:
+ * @figure: an index figure
+ *
+ * Returns: (transfer none): where the figure comes from and how reliable it is
+ */
 const gchar *
 accord_index_figure_get_source(const AccordIndexFigure *figure)
 {
 	g_return_val_if_fail(figure != NULL, NULL);
 	return figure->source;
 }
+
+/**
+ * accord_profile_get_n_facts:
+ * @self: a profile
+ *
+ * Returns: how many facts it states, assumed ones included
+ */
 guint
 accord_profile_get_n_facts(const AccordProfile *self)
 {
@@ -642,12 +775,26 @@ accord_profile_get_n_facts(const AccordProfile *self)
 	return self->facts->len;
 }
 
+/**
+ * accord_profile_get_fact:
+ * @self: a profile
+ * @index: from 0; facts are sorted by key
+ *
+ * Returns: (transfer none): a stated fact
+ */
 const AccordProfileFact *
 accord_profile_get_fact(const AccordProfile *self, guint index)
 {
 	g_return_val_if_fail(self != NULL && index < self->facts->len, NULL);
 	return g_ptr_array_index(self->facts, index);
 }
+
+/**
+ * accord_profile_get_n_index_figures:
+ * @self: a profile
+ *
+ * Returns: how many published index figures it lists
+ */
 guint
 accord_profile_get_n_index_figures(const AccordProfile *self)
 {
@@ -655,12 +802,27 @@ accord_profile_get_n_index_figures(const AccordProfile *self)
 	return self->figures->len;
 }
 
+/**
+ * accord_profile_get_index_figure:
+ * @self: a profile
+ * @index: from 0, in file order
+ *
+ * Returns: (transfer none): an index figure
+ */
 const AccordIndexFigure *
 accord_profile_get_index_figure(const AccordProfile *self, guint index)
 {
 	g_return_val_if_fail(self != NULL && index < self->figures->len, NULL);
 	return g_ptr_array_index(self->figures, index);
 }
+
+/**
+ * accord_profile_fact_get_n_evidence:
+ * @fact: a fact
+ *
+ * Returns: how many sources back it: at least one in a profile file; an assumed fact has one, the
+ *   what-if assumption
+ */
 guint
 accord_profile_fact_get_n_evidence(const AccordProfileFact *fact)
 {
@@ -668,6 +830,13 @@ accord_profile_fact_get_n_evidence(const AccordProfileFact *fact)
 	return fact->evidence->len;
 }
 
+/**
+ * accord_profile_fact_get_evidence:
+ * @fact: a fact
+ * @index: from 0, in file order
+ *
+ * Returns: (transfer none): a source
+ */
 const AccordEvidence *
 accord_profile_fact_get_evidence(const AccordProfileFact *fact, guint index)
 {

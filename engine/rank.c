@@ -326,6 +326,12 @@ accord_ranking_has_assumptions(const AccordRanking *self)
 	return self->assumed;
 }
 
+/**
+ * accord_ranking_get_n_rulesets:
+ * @self: a ranking
+ *
+ * Returns: how many rulesets the countries were assessed against
+ */
 guint
 accord_ranking_get_n_rulesets(const AccordRanking *self)
 {
@@ -333,6 +339,13 @@ accord_ranking_get_n_rulesets(const AccordRanking *self)
 	return self->rulesets->len;
 }
 
+/**
+ * accord_ranking_get_ruleset:
+ * @self: a ranking
+ * @index: from 0, in the order given to accord_ranking_new()
+ *
+ * Returns: (transfer none): a ruleset
+ */
 const AccordRuleset *
 accord_ranking_get_ruleset(const AccordRanking *self, guint index)
 {
@@ -340,6 +353,12 @@ accord_ranking_get_ruleset(const AccordRanking *self, guint index)
 	return g_ptr_array_index(self->rulesets, index);
 }
 
+/**
+ * accord_ranking_get_n_rows:
+ * @self: a ranking
+ *
+ * Returns: how many countries it ranks
+ */
 guint
 accord_ranking_get_n_rows(const AccordRanking *self)
 {
@@ -380,6 +399,12 @@ accord_ranking_get_score(const AccordRanking *self, guint row, guint ruleset_ind
 	return g_ptr_array_index(entry->scores, ruleset_index);
 }
 
+/**
+ * accord_ranking_get_n_tiers:
+ * @self: a ranking
+ *
+ * Returns: how many tier cut-offs accord_ranking_set_tiers() set; 0 when no tiers are declared
+ */
 guint
 accord_ranking_get_n_tiers(const AccordRanking *self)
 {
@@ -387,6 +412,13 @@ accord_ranking_get_n_tiers(const AccordRanking *self)
 	return self->cutoffs->len;
 }
 
+/**
+ * accord_ranking_get_tier_cutoff:
+ * @self: a ranking
+ * @index: from 0, the top tier's first
+ *
+ * Returns: the lowest mean score in tier @index + 1
+ */
 gdouble
 accord_ranking_get_tier_cutoff(const AccordRanking *self, guint index)
 {
@@ -394,6 +426,12 @@ accord_ranking_get_tier_cutoff(const AccordRanking *self, guint index)
 	return g_array_index(self->cutoffs, gdouble, index);
 }
 
+/**
+ * accord_ranking_get_n_correlations:
+ * @self: a ranking
+ *
+ * Returns: how many correlations accord_ranking_add_correlation() added
+ */
 guint
 accord_ranking_get_n_correlations(const AccordRanking *self)
 {
@@ -401,6 +439,13 @@ accord_ranking_get_n_correlations(const AccordRanking *self)
 	return self->correlations->len;
 }
 
+/**
+ * accord_ranking_get_correlation:
+ * @self: a ranking
+ * @index: from 0, in the order they were added
+ *
+ * Returns: (transfer none): a correlation
+ */
 const AccordCorrelation *
 accord_ranking_get_correlation(const AccordRanking *self, guint index)
 {
@@ -408,6 +453,12 @@ accord_ranking_get_correlation(const AccordRanking *self, guint index)
 	return &g_array_index(self->correlations, AccordCorrelation, index);
 }
 
+/**
+ * accord_ranking_get_options:
+ * @self: a ranking
+ *
+ * Returns: (transfer none): the score options every country was assessed with
+ */
 const AccordScoreOptions *
 accord_ranking_get_options(const AccordRanking *self)
 {

@@ -287,6 +287,10 @@ accord_roadmap_new(const AccordScore *score, guint phase_effort, GError **error)
 	return g_steal_pointer(&self);
 }
 
+/**
+ * accord_roadmap_free:
+ * @self: (nullable) (transfer full): a roadmap
+ */
 void
 accord_roadmap_free(AccordRoadmap *self)
 {
@@ -301,6 +305,12 @@ accord_roadmap_free(AccordRoadmap *self)
 	g_free(self);
 }
 
+/**
+ * accord_roadmap_get_score:
+ * @self: a roadmap
+ *
+ * Returns: (transfer none): the score it plans from; the roadmap holds a reference
+ */
 const AccordScore *
 accord_roadmap_get_score(const AccordRoadmap *self)
 {
@@ -308,6 +318,13 @@ accord_roadmap_get_score(const AccordRoadmap *self)
 	return self->score;
 }
 
+/**
+ * accord_roadmap_get_phase_effort:
+ * @self: a roadmap
+ *
+ * Returns: the effort budget of a phase, in cost units; a step that costs more has a phase of its
+ *   own
+ */
 guint
 accord_roadmap_get_phase_effort(const AccordRoadmap *self)
 {
@@ -315,6 +332,12 @@ accord_roadmap_get_phase_effort(const AccordRoadmap *self)
 	return self->phase_effort;
 }
 
+/**
+ * accord_roadmap_get_n_steps:
+ * @self: a roadmap
+ *
+ * Returns: how many steps it plans: one per open criterion (selected, applicable, not met in full)
+ */
 guint
 accord_roadmap_get_n_steps(const AccordRoadmap *self)
 {
@@ -322,6 +345,13 @@ accord_roadmap_get_n_steps(const AccordRoadmap *self)
 	return self->steps->len;
 }
 
+/**
+ * accord_roadmap_get_step:
+ * @self: a roadmap
+ * @index: from 0, in plan order
+ *
+ * Returns: (transfer none): a step
+ */
 const AccordRoadmapStep *
 accord_roadmap_get_step(const AccordRoadmap *self, guint index)
 {
@@ -329,6 +359,12 @@ accord_roadmap_get_step(const AccordRoadmap *self, guint index)
 	return &g_array_index(self->steps, AccordRoadmapStep, index);
 }
 
+/**
+ * accord_roadmap_get_n_phases:
+ * @self: a roadmap
+ *
+ * Returns: how many phases the steps are grouped into, 0 when there are no steps
+ */
 guint
 accord_roadmap_get_n_phases(const AccordRoadmap *self)
 {
@@ -336,6 +372,13 @@ accord_roadmap_get_n_phases(const AccordRoadmap *self)
 	return self->phases->len;
 }
 
+/**
+ * accord_roadmap_get_phase:
+ * @self: a roadmap
+ * @index: from 0: its phase number − 1
+ *
+ * Returns: (transfer none): a phase
+ */
 const AccordRoadmapPhase *
 accord_roadmap_get_phase(const AccordRoadmap *self, guint index)
 {

@@ -89,6 +89,12 @@ static const gchar *effort_names[] = {NULL, "low", "medium", "high"};
 static const gchar *check_op_names[] =
     {"is", "at-least", "at-most", "in", "not-in", "on-or-before", "on-or-after"};
 
+/**
+ * accord_effort_to_string:
+ * @effort: an effort level
+ *
+ * Returns: (transfer none): its name, as ruleset files write it: low, medium or high
+ */
 const gchar *
 accord_effort_to_string(AccordEffort effort)
 {
@@ -96,6 +102,12 @@ accord_effort_to_string(AccordEffort effort)
 	return effort_names[effort];
 }
 
+/**
+ * accord_check_op_to_string:
+ * @op: a check operator
+ *
+ * Returns: (transfer none): its attribute name in ruleset files, e.g. `at-least`
+ */
 const gchar *
 accord_check_op_to_string(AccordCheckOp op)
 {
@@ -795,216 +807,476 @@ accord_ruleset_unref(AccordRuleset *self)
 }
 
 /* accessors: the model is immutable, so these hand out borrowed, const data */
+/**
+ * accord_ruleset_get_id:
+ * @self: a ruleset
+ *
+ * Returns: (transfer none): its id, as `--ruleset` names it
+ */
 const gchar *
 accord_ruleset_get_id(const AccordRuleset *self)
 {
 	g_return_val_if_fail(self != NULL, NULL);
 	return self->id;
 }
+
+/**
+ * accord_ruleset_get_version:
+ * @self: a ruleset
+ *
+ * Returns: (transfer none): its version, as its `version` attribute states it
+ */
 const gchar *
 accord_ruleset_get_version(const AccordRuleset *self)
 {
 	g_return_val_if_fail(self != NULL, NULL);
 	return self->version;
 }
+
+/**
+ * accord_ruleset_get_title:
+ * @self: a ruleset
+ *
+ * Returns: (transfer none): its title, as reports show it
+ */
 const gchar *
 accord_ruleset_get_title(const AccordRuleset *self)
 {
 	g_return_val_if_fail(self != NULL, NULL);
 	return self->title;
 }
+
+/**
+ * accord_ruleset_get_agreement:
+ * @self: a ruleset
+ *
+ * Returns: (transfer none): the name of the agreement it scores against, e.g. `USMCA`
+ */
 const gchar *
 accord_ruleset_get_agreement(const AccordRuleset *self)
 {
 	g_return_val_if_fail(self != NULL, NULL);
 	return self->agreement;
 }
+
+/**
+ * accord_ruleset_get_signed:
+ * @self: a ruleset
+ *
+ * Returns: (transfer none) (nullable): the date the agreement was signed, `YYYY-MM-DD`, or %NULL
+ *   when the ruleset does not state it
+ */
 const gchar *
 accord_ruleset_get_signed(const AccordRuleset *self)
 {
 	g_return_val_if_fail(self != NULL, NULL);
 	return self->signed_on;
 }
+
+/**
+ * accord_ruleset_get_in_force:
+ * @self: a ruleset
+ *
+ * Returns: (transfer none) (nullable): the date the agreement entered into force, `YYYY-MM-DD`, or
+ *   %NULL when the ruleset does not state it
+ */
 const gchar *
 accord_ruleset_get_in_force(const AccordRuleset *self)
 {
 	g_return_val_if_fail(self != NULL, NULL);
 	return self->in_force;
 }
+
+/**
+ * accord_ruleset_get_source_note:
+ * @self: a ruleset
+ *
+ * Returns: (transfer none) (nullable): where the provision texts were read and what is not verified
+ *   (its `<source>`), or %NULL when the ruleset has none
+ */
 const gchar *
 accord_ruleset_get_source_note(const AccordRuleset *self)
 {
 	g_return_val_if_fail(self != NULL, NULL);
 	return self->source_note;
 }
+
+/**
+ * accord_ruleset_get_vocabulary:
+ * @self: a ruleset
+ *
+ * Returns: (transfer none): the vocabulary it was loaded with; the ruleset holds a reference
+ */
 const AccordVocabulary *
 accord_ruleset_get_vocabulary(const AccordRuleset *self)
 {
 	g_return_val_if_fail(self != NULL, NULL);
 	return self->vocab;
 }
+
+/**
+ * accord_obligation_get_id:
+ * @obligation: an obligation
+ *
+ * Returns: (transfer none): its id, as rules name it
+ */
 const gchar *
 accord_obligation_get_id(const AccordObligation *obligation)
 {
 	g_return_val_if_fail(obligation != NULL, NULL);
 	return obligation->id;
 }
+
+/**
+ * accord_obligation_get_multiplier:
+ * @obligation: an obligation
+ *
+ * Returns: the factor, finite and greater than 0, that scales the weight of every rule with this
+ *   obligation
+ */
 gdouble
 accord_obligation_get_multiplier(const AccordObligation *obligation)
 {
 	g_return_val_if_fail(obligation != NULL, 0);
 	return obligation->multiplier;
 }
+
+/**
+ * accord_pillar_get_id:
+ * @pillar: a pillar
+ *
+ * Returns: (transfer none): its id, unique among the pillars
+ */
 const gchar *
 accord_pillar_get_id(const AccordPillar *pillar)
 {
 	g_return_val_if_fail(pillar != NULL, NULL);
 	return pillar->id;
 }
+
+/**
+ * accord_pillar_get_title:
+ * @pillar: a pillar
+ *
+ * Returns: (transfer none): its title
+ */
 const gchar *
 accord_pillar_get_title(const AccordPillar *pillar)
 {
 	g_return_val_if_fail(pillar != NULL, NULL);
 	return pillar->title;
 }
+
+/**
+ * accord_pillar_get_weight:
+ * @pillar: a pillar
+ *
+ * Returns: its weight in the overall score as the ruleset sets it (1 when not stated);
+ *   accord_score_get_pillar_weight() gives the tailored one
+ */
 gdouble
 accord_pillar_get_weight(const AccordPillar *pillar)
 {
 	g_return_val_if_fail(pillar != NULL, 0);
 	return pillar->weight;
 }
+
+/**
+ * accord_pillar_get_index:
+ * @pillar: a pillar
+ *
+ * Returns: its position among the ruleset's pillars, from 0
+ */
 guint
 accord_pillar_get_index(const AccordPillar *pillar)
 {
 	g_return_val_if_fail(pillar != NULL, 0);
 	return pillar->index;
 }
+
+/**
+ * accord_rule_get_id:
+ * @rule: a rule
+ *
+ * Returns: (transfer none): its id, unique among the rules
+ */
 const gchar *
 accord_rule_get_id(const AccordRule *rule)
 {
 	g_return_val_if_fail(rule != NULL, NULL);
 	return rule->id;
 }
+
+/**
+ * accord_rule_get_title:
+ * @rule: a rule
+ *
+ * Returns: (transfer none): its title
+ */
 const gchar *
 accord_rule_get_title(const AccordRule *rule)
 {
 	g_return_val_if_fail(rule != NULL, NULL);
 	return rule->title;
 }
+
+/**
+ * accord_rule_get_pillar:
+ * @rule: a rule
+ *
+ * Returns: (transfer none): the pillar it belongs to
+ */
 const AccordPillar *
 accord_rule_get_pillar(const AccordRule *rule)
 {
 	g_return_val_if_fail(rule != NULL, NULL);
 	return rule->pillar;
 }
+
+/**
+ * accord_rule_get_obligation:
+ * @rule: a rule
+ *
+ * Returns: (transfer none): its obligation, whose multiplier scales its weight
+ */
 const AccordObligation *
 accord_rule_get_obligation(const AccordRule *rule)
 {
 	g_return_val_if_fail(rule != NULL, NULL);
 	return rule->obligation;
 }
+
+/**
+ * accord_rule_get_weight:
+ * @rule: a rule
+ *
+ * Returns: its weight within its pillar as the ruleset sets it (1 when not stated), before the
+ *   obligation multiplier and any tailoring
+ */
 gdouble
 accord_rule_get_weight(const AccordRule *rule)
 {
 	g_return_val_if_fail(rule != NULL, 0);
 	return rule->weight;
 }
+
+/**
+ * accord_rule_get_cite:
+ * @rule: a rule
+ *
+ * Returns: (transfer none): where its provision is found, e.g. `USMCA Art. 19.15(1)(a)`
+ */
 const gchar *
 accord_rule_get_cite(const AccordRule *rule)
 {
 	g_return_val_if_fail(rule != NULL, NULL);
 	return rule->cite;
 }
+
+/**
+ * accord_rule_get_provision:
+ * @rule: a rule
+ *
+ * Returns: (transfer none): the quoted text of its provision
+ */
 const gchar *
 accord_rule_get_provision(const AccordRule *rule)
 {
 	g_return_val_if_fail(rule != NULL, NULL);
 	return rule->provision;
 }
+
+/**
+ * accord_rule_get_recommendation:
+ * @rule: a rule
+ *
+ * Returns: (transfer none): the model language or the action that would close its gap
+ */
 const gchar *
 accord_rule_get_recommendation(const AccordRule *rule)
 {
 	g_return_val_if_fail(rule != NULL, NULL);
 	return rule->recommendation;
 }
+
+/**
+ * accord_rule_get_index:
+ * @rule: a rule
+ *
+ * Returns: its position among the ruleset's rules, from 0
+ */
 guint
 accord_rule_get_index(const AccordRule *rule)
 {
 	g_return_val_if_fail(rule != NULL, 0);
 	return rule->index;
 }
+
+/**
+ * accord_criterion_get_id:
+ * @criterion: a criterion
+ *
+ * Returns: (transfer none): its id, unique across the ruleset
+ */
 const gchar *
 accord_criterion_get_id(const AccordCriterion *criterion)
 {
 	g_return_val_if_fail(criterion != NULL, NULL);
 	return criterion->id;
 }
+
+/**
+ * accord_criterion_get_title:
+ * @criterion: a criterion
+ *
+ * Returns: (transfer none): its title
+ */
 const gchar *
 accord_criterion_get_title(const AccordCriterion *criterion)
 {
 	g_return_val_if_fail(criterion != NULL, NULL);
 	return criterion->title;
 }
+
+/**
+ * accord_criterion_get_weight:
+ * @criterion: a criterion
+ *
+ * Returns: its weight within its rule as the ruleset sets it (1 when not stated);
+ *   accord_score_get_criterion_weight() gives the tailored one
+ */
 gdouble
 accord_criterion_get_weight(const AccordCriterion *criterion)
 {
 	g_return_val_if_fail(criterion != NULL, 0);
 	return criterion->weight;
 }
+
+/**
+ * accord_criterion_get_effort:
+ * @criterion: a criterion
+ *
+ * Returns: the declared cost of meeting it; %ACCORD_EFFORT_MEDIUM when the ruleset states none
+ */
 AccordEffort
 accord_criterion_get_effort(const AccordCriterion *criterion)
 {
 	g_return_val_if_fail(criterion != NULL, ACCORD_EFFORT_MEDIUM);
 	return criterion->effort;
 }
+
+/**
+ * accord_criterion_get_rule:
+ * @criterion: a criterion
+ *
+ * Returns: (transfer none): the rule it belongs to
+ */
 const AccordRule *
 accord_criterion_get_rule(const AccordCriterion *criterion)
 {
 	g_return_val_if_fail(criterion != NULL, NULL);
 	return criterion->rule;
 }
+
+/**
+ * accord_criterion_get_index:
+ * @criterion: a criterion
+ *
+ * Returns: its position among all the ruleset's criteria, from 0
+ */
 guint
 accord_criterion_get_index(const AccordCriterion *criterion)
 {
 	g_return_val_if_fail(criterion != NULL, 0);
 	return criterion->index;
 }
+
+/**
+ * accord_criterion_get_precondition:
+ * @criterion: a criterion
+ *
+ * Returns: (transfer none) (nullable): the `<when>` test that decides whether it applies, or %NULL
+ *   when it always applies
+ */
 const AccordCheck *
 accord_criterion_get_precondition(const AccordCriterion *criterion)
 {
 	g_return_val_if_fail(criterion != NULL, NULL);
 	return criterion->precondition;
 }
+
+/**
+ * accord_criterion_get_check:
+ * @criterion: a criterion
+ *
+ * Returns: (transfer none): the test that decides whether it is met
+ */
 const AccordCheck *
 accord_criterion_get_check(const AccordCriterion *criterion)
 {
 	g_return_val_if_fail(criterion != NULL, NULL);
 	return criterion->check;
 }
+
+/**
+ * accord_check_get_kind:
+ * @check: a check
+ *
+ * Returns: whether it compares a fact or combines child checks (all, any, not)
+ */
 AccordCheckKind
 accord_check_get_kind(const AccordCheck *check)
 {
 	g_return_val_if_fail(check != NULL, ACCORD_CHECK_FACT);
 	return check->kind;
 }
+
+/**
+ * accord_check_get_fact:
+ * @check: a check
+ *
+ * Returns: (transfer none) (nullable): the fact a fact check compares, or %NULL for a combinator
+ */
 const AccordFactDef *
 accord_check_get_fact(const AccordCheck *check)
 {
 	g_return_val_if_fail(check != NULL, NULL);
 	return check->fact;
 }
+
+/**
+ * accord_check_get_op:
+ * @check: a check
+ *
+ * Returns: how a fact check compares the fact with its values; %ACCORD_CHECK_OP_IS for a combinator
+ */
 AccordCheckOp
 accord_check_get_op(const AccordCheck *check)
 {
 	g_return_val_if_fail(check != NULL, ACCORD_CHECK_OP_IS);
 	return check->op;
 }
+
+/**
+ * accord_check_get_partial:
+ * @check: a check
+ *
+ * Returns: %TRUE when an `at-least` or `at-most` check on a level fact gives partial credit for the
+ *   levels short of its threshold (`partial="yes"`)
+ */
 gboolean
 accord_check_get_partial(const AccordCheck *check)
 {
 	g_return_val_if_fail(check != NULL, FALSE);
 	return check->partial;
 }
+
+/**
+ * accord_ruleset_get_n_obligations:
+ * @self: a ruleset
+ *
+ * Returns: how many obligations it declares
+ */
 guint
 accord_ruleset_get_n_obligations(const AccordRuleset *self)
 {
@@ -1012,12 +1284,26 @@ accord_ruleset_get_n_obligations(const AccordRuleset *self)
 	return self->obligations != NULL ? self->obligations->len : 0;
 }
 
+/**
+ * accord_ruleset_get_obligation:
+ * @self: a ruleset
+ * @index: from 0, in file order
+ *
+ * Returns: (transfer none): an obligation
+ */
 const AccordObligation *
 accord_ruleset_get_obligation(const AccordRuleset *self, guint index)
 {
 	g_return_val_if_fail(self != NULL && index < accord_ruleset_get_n_obligations(self), NULL);
 	return g_ptr_array_index(self->obligations, index);
 }
+
+/**
+ * accord_ruleset_get_n_pillars:
+ * @self: a ruleset
+ *
+ * Returns: how many pillars it has
+ */
 guint
 accord_ruleset_get_n_pillars(const AccordRuleset *self)
 {
@@ -1025,12 +1311,26 @@ accord_ruleset_get_n_pillars(const AccordRuleset *self)
 	return self->pillars != NULL ? self->pillars->len : 0;
 }
 
+/**
+ * accord_ruleset_get_pillar:
+ * @self: a ruleset
+ * @index: from 0, in file order, as accord_pillar_get_index() numbers them
+ *
+ * Returns: (transfer none): a pillar
+ */
 const AccordPillar *
 accord_ruleset_get_pillar(const AccordRuleset *self, guint index)
 {
 	g_return_val_if_fail(self != NULL && index < accord_ruleset_get_n_pillars(self), NULL);
 	return g_ptr_array_index(self->pillars, index);
 }
+
+/**
+ * accord_ruleset_get_n_rules:
+ * @self: a ruleset
+ *
+ * Returns: how many rules it has
+ */
 guint
 accord_ruleset_get_n_rules(const AccordRuleset *self)
 {
@@ -1038,12 +1338,26 @@ accord_ruleset_get_n_rules(const AccordRuleset *self)
 	return self->rules != NULL ? self->rules->len : 0;
 }
 
+/**
+ * accord_ruleset_get_rule:
+ * @self: a ruleset
+ * @index: from 0, in file order, as accord_rule_get_index() numbers them
+ *
+ * Returns: (transfer none): a rule
+ */
 const AccordRule *
 accord_ruleset_get_rule(const AccordRuleset *self, guint index)
 {
 	g_return_val_if_fail(self != NULL && index < accord_ruleset_get_n_rules(self), NULL);
 	return g_ptr_array_index(self->rules, index);
 }
+
+/**
+ * accord_ruleset_get_n_criteria:
+ * @self: a ruleset
+ *
+ * Returns: how many criteria it has, over all its rules
+ */
 guint
 accord_ruleset_get_n_criteria(const AccordRuleset *self)
 {
@@ -1051,12 +1365,26 @@ accord_ruleset_get_n_criteria(const AccordRuleset *self)
 	return self->criteria != NULL ? self->criteria->len : 0;
 }
 
+/**
+ * accord_ruleset_get_criterion:
+ * @self: a ruleset
+ * @index: from 0, in file order, as accord_criterion_get_index() numbers them
+ *
+ * Returns: (transfer none): a criterion
+ */
 const AccordCriterion *
 accord_ruleset_get_criterion(const AccordRuleset *self, guint index)
 {
 	g_return_val_if_fail(self != NULL && index < accord_ruleset_get_n_criteria(self), NULL);
 	return g_ptr_array_index(self->criteria, index);
 }
+
+/**
+ * accord_rule_get_n_criteria:
+ * @rule: a rule
+ *
+ * Returns: how many criteria it has, at least one
+ */
 guint
 accord_rule_get_n_criteria(const AccordRule *rule)
 {
@@ -1064,12 +1392,26 @@ accord_rule_get_n_criteria(const AccordRule *rule)
 	return rule->criteria != NULL ? rule->criteria->len : 0;
 }
 
+/**
+ * accord_rule_get_criterion:
+ * @rule: a rule
+ * @index: from 0, in file order
+ *
+ * Returns: (transfer none): a criterion
+ */
 const AccordCriterion *
 accord_rule_get_criterion(const AccordRule *rule, guint index)
 {
 	g_return_val_if_fail(rule != NULL && index < accord_rule_get_n_criteria(rule), NULL);
 	return g_ptr_array_index(rule->criteria, index);
 }
+
+/**
+ * accord_criterion_get_n_depends:
+ * @criterion: a criterion
+ *
+ * Returns: how many criteria it depends on (`depends-on`), 0 for none
+ */
 guint
 accord_criterion_get_n_depends(const AccordCriterion *criterion)
 {
@@ -1077,6 +1419,13 @@ accord_criterion_get_n_depends(const AccordCriterion *criterion)
 	return criterion->depends != NULL ? criterion->depends->len : 0;
 }
 
+/**
+ * accord_criterion_get_depends:
+ * @criterion: a criterion
+ * @index: from 0, in `depends-on` order
+ *
+ * Returns: (transfer none): a criterion to meet before this one
+ */
 const AccordCriterion *
 accord_criterion_get_depends(const AccordCriterion *criterion, guint index)
 {
@@ -1084,6 +1433,13 @@ accord_criterion_get_depends(const AccordCriterion *criterion, guint index)
 			     NULL);
 	return g_ptr_array_index(criterion->depends, index);
 }
+
+/**
+ * accord_check_get_n_children:
+ * @check: a check
+ *
+ * Returns: how many checks a combinator combines; 0 for a fact check
+ */
 guint
 accord_check_get_n_children(const AccordCheck *check)
 {
@@ -1091,6 +1447,13 @@ accord_check_get_n_children(const AccordCheck *check)
 	return check->children != NULL ? check->children->len : 0;
 }
 
+/**
+ * accord_check_get_child:
+ * @check: a check
+ * @index: from 0, in file order
+ *
+ * Returns: (transfer none): a child check
+ */
 const AccordCheck *
 accord_check_get_child(const AccordCheck *check, guint index)
 {
@@ -1152,6 +1515,13 @@ accord_rule_is_verified(const AccordRule *rule)
 	return rule->verified;
 }
 
+/**
+ * accord_check_get_n_values:
+ * @check: a check
+ *
+ * Returns: how many values a fact check compares with: one, or more for `in`/`not-in`; 0 for a
+ *   combinator
+ */
 guint
 accord_check_get_n_values(const AccordCheck *check)
 {
@@ -1159,6 +1529,13 @@ accord_check_get_n_values(const AccordCheck *check)
 	return check->values != NULL ? check->values->len : 0;
 }
 
+/**
+ * accord_check_get_value:
+ * @check: a check
+ * @index: from 0, in file order
+ *
+ * Returns: (transfer none): a value, of the fact's type
+ */
 const AccordValue *
 accord_check_get_value(const AccordCheck *check, guint index)
 {

@@ -54,6 +54,12 @@ name_lookup(const gchar *const *names, guint n, const gchar *text, guint *out)
 	return FALSE;
 }
 
+/**
+ * accord_score_model_to_string:
+ * @model: a scoring model
+ *
+ * Returns: (transfer none): its name, as `--model` takes it, e.g. `xccdf-flat`
+ */
 const gchar *
 accord_score_model_to_string(AccordScoreModel model)
 {
@@ -61,6 +67,13 @@ accord_score_model_to_string(AccordScoreModel model)
 	return model_names[model];
 }
 
+/**
+ * accord_score_model_from_string:
+ * @text: a model name, as `--model` takes it
+ * @model: (out): the model
+ *
+ * Returns: %TRUE when @text names a model
+ */
 gboolean
 accord_score_model_from_string(const gchar *text, AccordScoreModel *model)
 {
@@ -72,6 +85,12 @@ accord_score_model_from_string(const gchar *text, AccordScoreModel *model)
 	return TRUE;
 }
 
+/**
+ * accord_aggregation_to_string:
+ * @aggregation: a pillar aggregation
+ *
+ * Returns: (transfer none): its name, as `--aggregation` takes it: arithmetic or geometric
+ */
 const gchar *
 accord_aggregation_to_string(AccordAggregation aggregation)
 {
@@ -79,6 +98,13 @@ accord_aggregation_to_string(AccordAggregation aggregation)
 	return aggregation_names[aggregation];
 }
 
+/**
+ * accord_aggregation_from_string:
+ * @text: an aggregation name
+ * @aggregation: (out): the aggregation
+ *
+ * Returns: %TRUE when @text names an aggregation
+ */
 gboolean
 accord_aggregation_from_string(const gchar *text, AccordAggregation *aggregation)
 {
@@ -90,6 +116,12 @@ accord_aggregation_from_string(const gchar *text, AccordAggregation *aggregation
 	return TRUE;
 }
 
+/**
+ * accord_unknown_policy_to_string:
+ * @policy: an unknown policy
+ *
+ * Returns: (transfer none): its name, as `--unknown` takes it: zero, exclude or pass
+ */
 const gchar *
 accord_unknown_policy_to_string(AccordUnknownPolicy policy)
 {
@@ -97,6 +129,13 @@ accord_unknown_policy_to_string(AccordUnknownPolicy policy)
 	return unknown_names[policy];
 }
 
+/**
+ * accord_unknown_policy_from_string:
+ * @text: a policy name
+ * @policy: (out): the policy
+ *
+ * Returns: %TRUE when @text names a policy
+ */
 gboolean
 accord_unknown_policy_from_string(const gchar *text, AccordUnknownPolicy *policy)
 {
@@ -125,6 +164,13 @@ accord_score_options_init(AccordScoreOptions *options)
 }
 
 /* the weights scoring uses: the ruleset's, or the tailoring's overrides of them */
+/**
+ * accord_score_get_pillar_weight:
+ * @self: a score
+ * @pillar: a pillar of the scored ruleset
+ *
+ * Returns: the pillar's weight in the overall score: the tailoring's override, or the ruleset's
+ */
 gdouble
 accord_score_get_pillar_weight(const AccordScore *self, const AccordPillar *pillar)
 {
@@ -153,6 +199,13 @@ accord_score_get_rule_weight(const AccordScore *self, const AccordRule *rule)
 	return w * accord_obligation_get_multiplier(accord_rule_get_obligation(rule));
 }
 
+/**
+ * accord_score_get_criterion_weight:
+ * @self: a score
+ * @criterion: a criterion of the scored ruleset
+ *
+ * Returns: the criterion's weight within its rule: the tailoring's override, or the ruleset's
+ */
 gdouble
 accord_score_get_criterion_weight(const AccordScore *self, const AccordCriterion *criterion)
 {
@@ -492,6 +545,12 @@ accord_score_unref(AccordScore *self)
 	g_free(self);
 }
 
+/**
+ * accord_score_get_evaluation:
+ * @self: a score
+ *
+ * Returns: (transfer none): the evaluation it scores; the score holds a reference
+ */
 const AccordEvaluation *
 accord_score_get_evaluation(const AccordScore *self)
 {
@@ -499,6 +558,13 @@ accord_score_get_evaluation(const AccordScore *self)
 	return self->evaluation;
 }
 
+/**
+ * accord_score_get_options:
+ * @self: a score
+ *
+ * Returns: (transfer none): the options it was computed with; the score holds a reference to their
+ *   tailoring
+ */
 const AccordScoreOptions *
 accord_score_get_options(const AccordScore *self)
 {
@@ -506,6 +572,12 @@ accord_score_get_options(const AccordScore *self)
 	return &self->options;
 }
 
+/**
+ * accord_score_get_overall:
+ * @self: a score
+ *
+ * Returns: (transfer none): the score of the whole ruleset
+ */
 const AccordScoreItem *
 accord_score_get_overall(const AccordScore *self)
 {
@@ -513,6 +585,13 @@ accord_score_get_overall(const AccordScore *self)
 	return &self->overall;
 }
 
+/**
+ * accord_score_get_pillar:
+ * @self: a score
+ * @pillar: a pillar of the scored ruleset
+ *
+ * Returns: (transfer none): the pillar's score
+ */
 const AccordScoreItem *
 accord_score_get_pillar(const AccordScore *self, const AccordPillar *pillar)
 {
@@ -520,6 +599,13 @@ accord_score_get_pillar(const AccordScore *self, const AccordPillar *pillar)
 	return &g_array_index(self->pillars, AccordScoreItem, accord_pillar_get_index(pillar));
 }
 
+/**
+ * accord_score_get_rule:
+ * @self: a score
+ * @rule: a rule of the scored ruleset
+ *
+ * Returns: (transfer none): the rule's score
+ */
 const AccordScoreItem *
 accord_score_get_rule(const AccordScore *self, const AccordRule *rule)
 {

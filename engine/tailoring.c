@@ -206,6 +206,12 @@ accord_tailoring_load_file(const gchar *path, const AccordRuleset *ruleset, GErr
 	return accord_tailoring_load_data(data, len, path, ruleset, error);
 }
 
+/**
+ * accord_tailoring_ref:
+ * @self: a tailoring
+ *
+ * Returns: (transfer full): @self, with one more reference
+ */
 AccordTailoring *
 accord_tailoring_ref(const AccordTailoring *self)
 {
@@ -216,6 +222,12 @@ accord_tailoring_ref(const AccordTailoring *self)
 	return mutable_self;
 }
 
+/**
+ * accord_tailoring_unref:
+ * @self: (nullable) (transfer full): a tailoring
+ *
+ * Drops one reference; the last one frees the tailoring and releases its ruleset.
+ */
 void
 accord_tailoring_unref(AccordTailoring *self)
 {
@@ -233,6 +245,12 @@ accord_tailoring_unref(AccordTailoring *self)
 	g_free(self);
 }
 
+/**
+ * accord_tailoring_get_id:
+ * @self: a tailoring
+ *
+ * Returns: (transfer none): its id
+ */
 const gchar *
 accord_tailoring_get_id(const AccordTailoring *self)
 {
@@ -240,6 +258,12 @@ accord_tailoring_get_id(const AccordTailoring *self)
 	return self->id;
 }
 
+/**
+ * accord_tailoring_get_title:
+ * @self: a tailoring
+ *
+ * Returns: (transfer none): its title
+ */
 const gchar *
 accord_tailoring_get_title(const AccordTailoring *self)
 {
@@ -247,6 +271,12 @@ accord_tailoring_get_title(const AccordTailoring *self)
 	return self->title;
 }
 
+/**
+ * accord_tailoring_get_ruleset:
+ * @self: a tailoring
+ *
+ * Returns: (transfer none): the ruleset it tailors; the tailoring holds a reference
+ */
 const AccordRuleset *
 accord_tailoring_get_ruleset(const AccordTailoring *self)
 {
@@ -333,6 +363,13 @@ accord_tailoring_get_rule_weight(const AccordTailoring *self, const AccordRule *
 	return weight_or(&self->rules[accord_rule_get_index(rule)], accord_rule_get_weight(rule));
 }
 
+/**
+ * accord_tailoring_get_criterion_weight:
+ * @self: a tailoring
+ * @criterion: a criterion of its ruleset
+ *
+ * Returns: the tailored criterion weight, or the ruleset's when the tailoring does not override it
+ */
 gdouble
 accord_tailoring_get_criterion_weight(const AccordTailoring *self, const AccordCriterion *criterion)
 {
@@ -341,6 +378,12 @@ accord_tailoring_get_criterion_weight(const AccordTailoring *self, const AccordC
 			 accord_criterion_get_weight(criterion));
 }
 
+/**
+ * accord_tailoring_get_n_changes:
+ * @self: a tailoring
+ *
+ * Returns: how many changes it makes: one per deselection and one per weight override
+ */
 guint
 accord_tailoring_get_n_changes(const AccordTailoring *self)
 {

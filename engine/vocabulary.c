@@ -313,6 +313,12 @@ accord_vocabulary_unref(AccordVocabulary *self)
 	g_free(self);
 }
 
+/**
+ * accord_vocabulary_get_version:
+ * @self: a vocabulary
+ *
+ * Returns: (transfer none): its version, as its `version` attribute states it
+ */
 const gchar *
 accord_vocabulary_get_version(const AccordVocabulary *self)
 {
@@ -320,6 +326,12 @@ accord_vocabulary_get_version(const AccordVocabulary *self)
 	return self->version;
 }
 
+/**
+ * accord_vocabulary_get_n_facts:
+ * @self: a vocabulary
+ *
+ * Returns: how many facts it defines
+ */
 guint
 accord_vocabulary_get_n_facts(const AccordVocabulary *self)
 {
@@ -355,6 +367,12 @@ accord_vocabulary_lookup_fact(const AccordVocabulary *self, const gchar *key)
 	return g_hash_table_lookup(self->fact_index, key);
 }
 
+/**
+ * accord_vocabulary_get_n_scales:
+ * @self: a vocabulary
+ *
+ * Returns: how many scales it defines
+ */
 guint
 accord_vocabulary_get_n_scales(const AccordVocabulary *self)
 {
@@ -362,6 +380,13 @@ accord_vocabulary_get_n_scales(const AccordVocabulary *self)
 	return self->scales->len;
 }
 
+/**
+ * accord_vocabulary_get_scale:
+ * @self: a vocabulary
+ * @index: from 0, in file order
+ *
+ * Returns: (transfer none): a scale
+ */
 const AccordScale *
 accord_vocabulary_get_scale(const AccordVocabulary *self, guint index)
 {
@@ -369,6 +394,12 @@ accord_vocabulary_get_scale(const AccordVocabulary *self, guint index)
 	return g_ptr_array_index(self->scales, index);
 }
 
+/**
+ * accord_fact_def_get_key:
+ * @def: a fact definition
+ *
+ * Returns: (transfer none): its key, e.g. `incident_response.national_csirt`
+ */
 const gchar *
 accord_fact_def_get_key(const AccordFactDef *def)
 {
@@ -376,6 +407,12 @@ accord_fact_def_get_key(const AccordFactDef *def)
 	return def->key;
 }
 
+/**
+ * accord_fact_def_get_fact_type:
+ * @def: a fact definition
+ *
+ * Returns: the type of every value of the fact
+ */
 AccordFactType
 accord_fact_def_get_fact_type(const AccordFactDef *def)
 {
@@ -383,6 +420,12 @@ accord_fact_def_get_fact_type(const AccordFactDef *def)
 	return def->type;
 }
 
+/**
+ * accord_fact_def_get_description:
+ * @def: a fact definition
+ *
+ * Returns: (transfer none): what the fact means, in words
+ */
 const gchar *
 accord_fact_def_get_description(const AccordFactDef *def)
 {
@@ -403,6 +446,12 @@ accord_fact_def_get_scale(const AccordFactDef *def)
 	return def->scale;
 }
 
+/**
+ * accord_fact_def_get_n_symbols:
+ * @def: a fact definition
+ *
+ * Returns: how many symbols an enum fact may take; 0 for other types
+ */
 guint
 accord_fact_def_get_n_symbols(const AccordFactDef *def)
 {
@@ -410,6 +459,13 @@ accord_fact_def_get_n_symbols(const AccordFactDef *def)
 	return def->symbols != NULL ? def->symbols->len : 0;
 }
 
+/**
+ * accord_fact_def_get_symbol:
+ * @def: a fact definition
+ * @index: from 0, in declared order: the index an #AccordValue stores
+ *
+ * Returns: (transfer none): a symbol of an enum fact
+ */
 const gchar *
 accord_fact_def_get_symbol(const AccordFactDef *def, guint index)
 {
@@ -417,6 +473,13 @@ accord_fact_def_get_symbol(const AccordFactDef *def, guint index)
 	return g_ptr_array_index(def->symbols, index);
 }
 
+/**
+ * accord_fact_def_get_unit:
+ * @def: a fact definition
+ *
+ * Returns: (transfer none) (nullable): the unit of a number fact, or %NULL when none is declared
+ *   (always for other types)
+ */
 const gchar *
 accord_fact_def_get_unit(const AccordFactDef *def)
 {
@@ -424,6 +487,13 @@ accord_fact_def_get_unit(const AccordFactDef *def)
 	return def->unit;
 }
 
+/**
+ * accord_fact_def_is_informational:
+ * @def: a fact definition
+ *
+ * Returns: %TRUE when the vocabulary marks the fact as for reference only (`informational="true"`);
+ *   the loader does not enforce it
+ */
 gboolean
 accord_fact_def_is_informational(const AccordFactDef *def)
 {
@@ -431,6 +501,12 @@ accord_fact_def_is_informational(const AccordFactDef *def)
 	return def->informational;
 }
 
+/**
+ * accord_scale_get_id:
+ * @scale: a scale
+ *
+ * Returns: (transfer none): its id, as level facts name it
+ */
 const gchar *
 accord_scale_get_id(const AccordScale *scale)
 {
@@ -438,6 +514,12 @@ accord_scale_get_id(const AccordScale *scale)
 	return scale->id;
 }
 
+/**
+ * accord_scale_get_n_levels:
+ * @scale: a scale
+ *
+ * Returns: how many levels it has, at least two
+ */
 guint
 accord_scale_get_n_levels(const AccordScale *scale)
 {
@@ -445,6 +527,13 @@ accord_scale_get_n_levels(const AccordScale *scale)
 	return scale->levels->len;
 }
 
+/**
+ * accord_scale_get_level:
+ * @scale: a scale
+ * @index: from 0, the lowest level
+ *
+ * Returns: (transfer none): the level's id
+ */
 const gchar *
 accord_scale_get_level(const AccordScale *scale, guint index)
 {
@@ -452,6 +541,13 @@ accord_scale_get_level(const AccordScale *scale, guint index)
 	return g_ptr_array_index(scale->levels, index);
 }
 
+/**
+ * accord_scale_get_level_description:
+ * @scale: a scale
+ * @index: as for accord_scale_get_level()
+ *
+ * Returns: (transfer none): what the level means, in words; may be empty
+ */
 const gchar *
 accord_scale_get_level_description(const AccordScale *scale, guint index)
 {

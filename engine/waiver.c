@@ -19,6 +19,12 @@ struct _AccordWaiverOutcome {
 
 static const gchar *status_names[] = {"applied", "redundant", "lapsed", "orphan"};
 
+/**
+ * accord_waiver_status_to_string:
+ * @status: a waiver status
+ *
+ * Returns: (transfer none): its name: applied, redundant, lapsed or orphan
+ */
 const gchar *
 accord_waiver_status_to_string(AccordWaiverStatus status)
 {
@@ -138,6 +144,12 @@ accord_waiver_list_load_file(const gchar *path, GError **error)
 	return accord_waiver_list_load_data(data, len, path, error);
 }
 
+/**
+ * accord_waiver_list_ref:
+ * @self: a waiver list
+ *
+ * Returns: (transfer full): @self, with one more reference
+ */
 AccordWaiverList *
 accord_waiver_list_ref(const AccordWaiverList *self)
 {
@@ -148,6 +160,12 @@ accord_waiver_list_ref(const AccordWaiverList *self)
 	return mutable_self;
 }
 
+/**
+ * accord_waiver_list_unref:
+ * @self: (nullable) (transfer full): a waiver list
+ *
+ * Drops one reference; the last one frees the list.
+ */
 void
 accord_waiver_list_unref(AccordWaiverList *self)
 {
@@ -157,6 +175,12 @@ accord_waiver_list_unref(AccordWaiverList *self)
 	g_free(self);
 }
 
+/**
+ * accord_waiver_list_get_n_waivers:
+ * @self: a waiver list
+ *
+ * Returns: how many waivers it holds
+ */
 guint
 accord_waiver_list_get_n_waivers(const AccordWaiverList *self)
 {
@@ -164,6 +188,13 @@ accord_waiver_list_get_n_waivers(const AccordWaiverList *self)
 	return self->waivers->len;
 }
 
+/**
+ * accord_waiver_list_get_waiver:
+ * @self: a waiver list
+ * @index: from 0, in file order
+ *
+ * Returns: (transfer none): a waiver
+ */
 const AccordWaiver *
 accord_waiver_list_get_waiver(const AccordWaiverList *self, guint index)
 {
@@ -248,6 +279,10 @@ accord_waivers_apply(const AccordWaiverList *list,
 	return self;
 }
 
+/**
+ * accord_waiver_outcome_free:
+ * @self: (nullable) (transfer full): a waiver outcome
+ */
 void
 accord_waiver_outcome_free(AccordWaiverOutcome *self)
 {
@@ -260,6 +295,12 @@ accord_waiver_outcome_free(AccordWaiverOutcome *self)
 	g_free(self);
 }
 
+/**
+ * accord_waiver_outcome_get_date:
+ * @self: a waiver outcome
+ *
+ * Returns: (transfer none): the day the waivers were checked on, `YYYY-MM-DD`
+ */
 const gchar *
 accord_waiver_outcome_get_date(const AccordWaiverOutcome *self)
 {
@@ -267,6 +308,12 @@ accord_waiver_outcome_get_date(const AccordWaiverOutcome *self)
 	return self->date;
 }
 
+/**
+ * accord_waiver_outcome_get_n_uses:
+ * @self: a waiver outcome
+ *
+ * Returns: how many waivers are for the assessed country and ruleset
+ */
 guint
 accord_waiver_outcome_get_n_uses(const AccordWaiverOutcome *self)
 {
@@ -274,6 +321,13 @@ accord_waiver_outcome_get_n_uses(const AccordWaiverOutcome *self)
 	return self->uses->len;
 }
 
+/**
+ * accord_waiver_outcome_get_use:
+ * @self: a waiver outcome
+ * @index: from 0, in file order
+ *
+ * Returns: (transfer none): how one waiver bears on the assessment
+ */
 const AccordWaiverUse *
 accord_waiver_outcome_get_use(const AccordWaiverOutcome *self, guint index)
 {

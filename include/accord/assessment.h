@@ -43,6 +43,13 @@ typedef struct {
 	const gchar *date;
 } AccordAssessmentOptions;
 
+/**
+ * AccordAssessment:
+ *
+ * One country assessed against one ruleset under #AccordAssessmentOptions: the score as given and,
+ * where they differ, the scores before waivers and without assumptions, with how each waiver was
+ * used (accord_assess()). Immutable and shared by reference (accord_assessment_ref()).
+ */
 typedef struct _AccordAssessment AccordAssessment;
 
 const gchar *

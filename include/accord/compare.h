@@ -76,6 +76,13 @@ typedef struct {
 	gdouble both_pass;
 } AccordAlignment;
 
+/**
+ * AccordComparison:
+ *
+ * Two countries' scores against one ruleset compared criterion by criterion, with their alignment
+ * overall and per pillar (accord_comparison_new()). Has a single owner, who frees it with
+ * accord_comparison_free(); it holds a reference to both scores.
+ */
 typedef struct _AccordComparison AccordComparison;
 
 const gchar *

@@ -79,6 +79,13 @@ typedef struct {
 	gdouble new_gap;
 } AccordGapChange;
 
+/**
+ * AccordDiff:
+ *
+ * What moved between two snapshots of one country: the facts that changed and each rule's gap
+ * (accord_diff_new()). Has a single owner, who frees it with accord_diff_free(); it holds a
+ * reference to both scores.
+ */
 typedef struct _AccordDiff AccordDiff;
 
 const gchar *

@@ -135,7 +135,21 @@ typedef struct {
 	gboolean is_key;
 } AccordField;
 
+/**
+ * AccordDocument:
+ *
+ * A report as a tree of typed nodes, which every serialiser renders in its own way
+ * (accord_document_render()). Has a single owner, who frees it with accord_document_free(); it owns
+ * its nodes and copies every string added to it.
+ */
 typedef struct _AccordDocument AccordDocument;
+
+/**
+ * AccordNode:
+ *
+ * A section, field, text, list or table of an #AccordDocument, made with the `accord_node_add_*()`
+ * functions. Borrowed: the document owns its nodes and frees them with itself.
+ */
 typedef struct _AccordNode AccordNode;
 
 AccordCell

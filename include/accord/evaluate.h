@@ -45,6 +45,13 @@ typedef struct {
 	gboolean known;
 } AccordCriterionResult;
 
+/**
+ * AccordEvaluation:
+ *
+ * The outcome, credit and reason of every criterion of a ruleset for one profile
+ * (accord_evaluate()). Immutable and shared by reference (accord_evaluation_ref()); it holds a
+ * reference to its ruleset and profile.
+ */
 typedef struct _AccordEvaluation AccordEvaluation;
 
 const gchar *

@@ -61,6 +61,13 @@ typedef struct {
 	gboolean zeroes;
 } AccordPillarTerm;
 
+/**
+ * AccordExplanation:
+ *
+ * Every term behind a score: how each rule and pillar enters it, and the marginal gain of meeting
+ * each open criterion (accord_explanation_new()). Has a single owner, who frees it with
+ * accord_explanation_free(); it holds a reference to the score.
+ */
 typedef struct _AccordExplanation AccordExplanation;
 
 G_GNUC_WARN_UNUSED_RESULT AccordExplanation *

@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+/**
+ * AccordGapList:
+ *
+ * The rules of a score that fall short of full marks, largest gap first (accord_gaps_compute()).
+ * Has a single owner, who frees it with accord_gap_list_free(); it keeps the ruleset its gaps point
+ * into alive.
+ */
 typedef struct _AccordGapList AccordGapList;
 
 /**

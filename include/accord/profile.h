@@ -23,9 +23,37 @@ typedef enum {
 	ACCORD_CONFIDENCE_HIGH,
 } AccordConfidence;
 
+/**
+ * AccordProfile:
+ *
+ * One country's stated facts, each typed by the vocabulary and backed by evidence, loaded and
+ * validated from a profile file; a fact it does not state is unknown. Immutable and shared by
+ * reference (accord_profile_ref()).
+ */
 typedef struct _AccordProfile AccordProfile;
+
+/**
+ * AccordProfileFact:
+ *
+ * A fact a profile states: its value, confidence, note and evidence. A borrowed, read-only record
+ * owned by its #AccordProfile.
+ */
 typedef struct _AccordProfileFact AccordProfileFact;
+
+/**
+ * AccordEvidence:
+ *
+ * A dated source behind a fact of a profile. A borrowed, read-only record owned by its
+ * #AccordProfile.
+ */
 typedef struct _AccordEvidence AccordEvidence;
+
+/**
+ * AccordIndexFigure:
+ *
+ * A published index figure about a country (e.g. the ITU GCI), for reference: scoring never uses
+ * it. A borrowed, read-only record owned by its #AccordProfile.
+ */
 typedef struct _AccordIndexFigure AccordIndexFigure;
 
 const gchar *

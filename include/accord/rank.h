@@ -12,6 +12,14 @@
 
 G_BEGIN_DECLS
 
+/**
+ * AccordRanking:
+ *
+ * Countries assessed against one or more rulesets and ranked by their mean overall score, with
+ * optional tiers and rank correlations with external indices (accord_ranking_new()). Has a single
+ * owner, who frees it with accord_ranking_free(); it holds a reference to its rulesets, profiles
+ * and scores.
+ */
 typedef struct _AccordRanking AccordRanking;
 
 /**

@@ -88,6 +88,13 @@ typedef struct {
 	gdouble coverage;
 } AccordRoadmapPhase;
 
+/**
+ * AccordRoadmap:
+ *
+ * A capacity-building plan for one score: the open criteria in order of value, never before a
+ * dependency, grouped into phases of a set effort (accord_roadmap_new()). Has a single owner, who
+ * frees it with accord_roadmap_free(); it holds a reference to the score.
+ */
 typedef struct _AccordRoadmap AccordRoadmap;
 
 #define ACCORD_ROADMAP_DEFAULT_PHASE_EFFORT 6

@@ -59,11 +59,52 @@ typedef enum {
 	ACCORD_CHECK_OP_ON_OR_AFTER,
 } AccordCheckOp;
 
+/**
+ * AccordRuleset:
+ *
+ * One agreement's language as weighted, checkable rules, loaded and validated from a ruleset file;
+ * immutable and shared by reference (accord_ruleset_ref()).
+ */
 typedef struct _AccordRuleset AccordRuleset;
+
+/**
+ * AccordObligation:
+ *
+ * An obligation strength ("shall", "shall endeavor" …) whose multiplier scales the weight of the
+ * rules that have it. A borrowed, read-only record owned by its #AccordRuleset.
+ */
 typedef struct _AccordObligation AccordObligation;
+
+/**
+ * AccordPillar:
+ *
+ * A weighted group of rules; the overall score combines the pillar scores. A borrowed, read-only
+ * record owned by its #AccordRuleset.
+ */
 typedef struct _AccordPillar AccordPillar;
+
+/**
+ * AccordRule:
+ *
+ * One provision of the agreement, cited and quoted, scored as the weighted mean of its criteria. A
+ * borrowed, read-only record owned by its #AccordRuleset.
+ */
 typedef struct _AccordRule AccordRule;
+
+/**
+ * AccordCriterion:
+ *
+ * One checkable condition of a rule, with its weight, effort, dependencies, optional precondition
+ * and check. A borrowed, read-only record owned by its #AccordRuleset.
+ */
 typedef struct _AccordCriterion AccordCriterion;
+
+/**
+ * AccordCheck:
+ *
+ * A test of a criterion: a fact compared with values, or a combinator (all, any, not) of child
+ * checks. A borrowed, read-only record owned by its #AccordRuleset.
+ */
 typedef struct _AccordCheck AccordCheck;
 
 const gchar *

@@ -125,6 +125,13 @@ typedef struct {
 	gdouble weight;
 } AccordScoreTerm;
 
+/**
+ * AccordScore:
+ *
+ * The scores of one evaluation on 0–100 under #AccordScoreOptions: every rule, every pillar and the
+ * whole ruleset, with coverage and each criterion's term (accord_score_compute()). Immutable and
+ * shared by reference (accord_score_ref()); it holds a reference to its evaluation and tailoring.
+ */
 typedef struct _AccordScore AccordScore;
 
 const gchar *

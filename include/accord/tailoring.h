@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+/**
+ * AccordTailoring:
+ *
+ * Selections and weight overrides for one ruleset, like an XCCDF Profile, loaded and validated from
+ * a tailoring file; immutable and shared by reference (accord_tailoring_ref()). It holds a
+ * reference to its ruleset.
+ */
 typedef struct _AccordTailoring AccordTailoring;
 
 G_GNUC_WARN_UNUSED_RESULT AccordTailoring *

@@ -26,8 +26,28 @@ typedef enum {
 	ACCORD_FACT_TYPE_DATE,
 } AccordFactType;
 
+/**
+ * AccordVocabulary:
+ *
+ * The facts profiles may state and rulesets may test, with their types and scales, loaded and
+ * validated from a vocabulary file; immutable and shared by reference (accord_vocabulary_ref()).
+ */
 typedef struct _AccordVocabulary AccordVocabulary;
+
+/**
+ * AccordFactDef:
+ *
+ * The definition of one fact: its key, type and description, and its scale, symbols or unit. A
+ * borrowed, read-only record owned by its #AccordVocabulary.
+ */
 typedef struct _AccordFactDef AccordFactDef;
+
+/**
+ * AccordScale:
+ *
+ * An ordered set of levels for level facts, lowest first. A borrowed, read-only record owned by its
+ * #AccordVocabulary.
+ */
 typedef struct _AccordScale AccordScale;
 
 /**

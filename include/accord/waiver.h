@@ -61,7 +61,22 @@ typedef struct {
 	const AccordCriterion *criterion;
 } AccordWaiverUse;
 
+/**
+ * AccordWaiverList:
+ *
+ * Waivers loaded and validated from a waivers file, each accepting one criterion as met for one
+ * country and ruleset until it expires; immutable and shared by reference
+ * (accord_waiver_list_ref()).
+ */
 typedef struct _AccordWaiverList AccordWaiverList;
+
+/**
+ * AccordWaiverOutcome:
+ *
+ * How each waiver for one country and ruleset bears on its evaluation, and the evaluation with the
+ * applied waivers counted as met (accord_waivers_apply()). Has a single owner, who frees it with
+ * accord_waiver_outcome_free(); it holds a reference to the waiver list.
+ */
 typedef struct _AccordWaiverOutcome AccordWaiverOutcome;
 
 const gchar *
