@@ -1131,6 +1131,20 @@ accord_check_get_child(const AccordCheck *check, guint index)
 	return g_ptr_array_index(check->children, index);
 }
 /**
+ * accord_ruleset_lookup_pillar:
+ * @self: a ruleset
+ * @id: a pillar id
+ *
+ * Returns: (transfer none) (nullable): the pillar, or %NULL if there is none with that id
+ */
+const AccordPillar *
+accord_ruleset_lookup_pillar(const AccordRuleset *self, const gchar *id)
+{
+	g_return_val_if_fail(self != NULL && id != NULL, NULL);
+	return g_hash_table_lookup(self->pillar_index, id);
+}
+
+/**
  * accord_ruleset_lookup_rule:
  * @self: a ruleset
  * @id: a rule id

@@ -57,12 +57,8 @@ find_target(AccordTailoring *self, const xmlNode *node, const gchar *id)
 	const AccordRuleset *rs = self->ruleset;
 
 	if (accord_xml_is(node, "pillar")) {
-		for (guint i = 0; i < accord_ruleset_get_n_pillars(rs); i++) {
-			if (g_strcmp0(accord_pillar_get_id(accord_ruleset_get_pillar(rs, i)), id) ==
-			    0)
-				return &self->pillars[i];
-		}
-		return NULL;
+		const AccordPillar *pillar = accord_ruleset_lookup_pillar(rs, id);
+		return pillar != NULL ? &self->pillars[accord_pillar_get_index(pillar)] : NULL;
 	}
 	if (accord_xml_is(node, "rule")) {
 		const AccordRule *rule = accord_ruleset_lookup_rule(rs, id);

@@ -105,6 +105,8 @@ guint
 accord_ruleset_get_n_pillars(const AccordRuleset *self) ACCORD_NON_NULL(1);
 const AccordPillar *
 accord_ruleset_get_pillar(const AccordRuleset *self, guint index) ACCORD_NON_NULL(1);
+const AccordPillar *
+accord_ruleset_lookup_pillar(const AccordRuleset *self, const gchar *id) ACCORD_NON_NULL(1, 2);
 guint
 accord_ruleset_get_n_rules(const AccordRuleset *self) ACCORD_NON_NULL(1);
 const AccordRule *

@@ -400,6 +400,17 @@ test_ruleset_accepts_checks_nested_32_deep(void **state)
 }
 
 static void
+test_ruleset_looks_pillars_up_by_id(void **state)
+{
+	const AccordPillar *policy = accord_ruleset_lookup_pillar(ruleset(state), "policy");
+
+	assert_non_null(policy);
+	assert_int_equal(accord_pillar_get_index(policy), 1);
+	assert_ptr_equal(policy, accord_ruleset_get_pillar(ruleset(state), 1));
+	assert_null(accord_ruleset_lookup_pillar(ruleset(state), "r-ir"));
+}
+
+static void
 test_ruleset_ref_keeps_vocabulary_alive(void **state)
 {
 	g_autoptr(GError) error = NULL;
@@ -857,6 +868,7 @@ main(void)
 	    cmocka_unit_test(test_ruleset_keeps_not_combinator),
 	    cmocka_unit_test(test_ruleset_keeps_all_and_any_with_several_values),
 	    cmocka_unit_test(test_ruleset_accepts_checks_nested_32_deep),
+	    cmocka_unit_test(test_ruleset_looks_pillars_up_by_id),
 	    cmocka_unit_test(test_ruleset_ref_keeps_vocabulary_alive),
 	    cmocka_unit_test(test_ruleset_names_enums),
 	    cmocka_unit_test(test_ruleset_rejects_unknown_depends_on),
