@@ -213,7 +213,7 @@ parse_weight_attr(Loader *l, const xmlNode *node, const gchar *attr, gdouble *ou
 				     ACCORD_ERROR_VALUE,
 				     l->name,
 				     node,
-				     "%s '%s' is not a finite number greater than 0",
+				     "%s '%s' is not " ACCORD_WEIGHT_RANGE_TEXT,
 				     attr,
 				     text);
 		return FALSE;
@@ -257,14 +257,14 @@ load_obligations(Loader *l, const xmlNode *parent, GError **error)
 				 error))
 			return FALSE;
 		if (!accord_parse_weight(multiplier, &obligation->multiplier)) {
-			accord_xml_set_error(error,
-					     ACCORD_ERROR_VALUE,
-					     l->name,
-					     n,
-					     "multiplier '%s' of obligation '%s' is not a finite "
-					     "number greater than 0",
-					     multiplier,
-					     obligation->id);
+			accord_xml_set_error(
+			    error,
+			    ACCORD_ERROR_VALUE,
+			    l->name,
+			    n,
+			    "multiplier '%s' of obligation '%s' is not " ACCORD_WEIGHT_RANGE_TEXT,
+			    multiplier,
+			    obligation->id);
 			return FALSE;
 		}
 	}

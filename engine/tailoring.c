@@ -104,7 +104,7 @@ load_target(AccordTailoring *self, const xmlNode *node, const gchar *name, GErro
 				     ACCORD_ERROR_VALUE,
 				     name,
 				     node,
-				     "weight '%s' of %s '%s' is not a finite number greater than 0",
+				     "weight '%s' of %s '%s' is not " ACCORD_WEIGHT_RANGE_TEXT,
 				     weight,
 				     kind,
 				     id);

@@ -8,6 +8,23 @@
 G_BEGIN_DECLS
 
 /**
+ * ACCORD_WEIGHT_MIN:
+ *
+ * The smallest weight or obligation multiplier a ruleset or tailoring may give, 10⁻⁶.
+ * Together with %ACCORD_WEIGHT_MAX and the 16 MiB input limit it keeps every sum, product
+ * and share that scoring computes finite and far from the subnormal range (docs/scoring.md,
+ * "Number range"); loading refuses anything outside with `ACCORD_ERROR_VALUE`.
+ */
+#define ACCORD_WEIGHT_MIN 1e-6
+
+/**
+ * ACCORD_WEIGHT_MAX:
+ *
+ * The largest weight or obligation multiplier a ruleset or tailoring may give, 10⁶.
+ */
+#define ACCORD_WEIGHT_MAX 1e6
+
+/**
  * AccordEffort:
  * @ACCORD_EFFORT_LOW: a small administrative step (cost 1)
  * @ACCORD_EFFORT_MEDIUM: a policy or programme (cost 2)

@@ -754,6 +754,37 @@ test_ruleset_rejects_weight_not_finite(void **state)
 			       "'1e999'");
 }
 
+/* each finite, but products of them overflowed to inf or underflowed to 0 in scoring */
+static void
+test_ruleset_rejects_weight_overflow(void **state)
+{
+	assert_ruleset_rejects(state,
+			       "ruleset-value-weight-overflow.xml",
+			       ACCORD_ERROR_VALUE,
+			       10,
+			       "weight '1e308' is not a number from 0.000001 to 1000000");
+}
+
+static void
+test_ruleset_rejects_weight_underflow(void **state)
+{
+	assert_ruleset_rejects(state,
+			       "ruleset-value-weight-underflow.xml",
+			       ACCORD_ERROR_VALUE,
+			       9,
+			       "multiplier '1e-300' of obligation 'shall' is not a number from");
+}
+
+static void
+test_ruleset_rejects_multiplier_out_of_range(void **state)
+{
+	assert_ruleset_rejects(state,
+			       "ruleset-value-multiplier-out-of-range.xml",
+			       ACCORD_ERROR_VALUE,
+			       7,
+			       "multiplier '2e6' of obligation 'shall' is not a number from");
+}
+
 static void
 test_ruleset_rejects_zero_multiplier(void **state)
 {
@@ -894,6 +925,9 @@ main(void)
 	    cmocka_unit_test(test_ruleset_rejects_negative_weight),
 	    cmocka_unit_test(test_ruleset_rejects_weight_not_finite),
 	    cmocka_unit_test(test_ruleset_rejects_zero_multiplier),
+	    cmocka_unit_test(test_ruleset_rejects_weight_overflow),
+	    cmocka_unit_test(test_ruleset_rejects_weight_underflow),
+	    cmocka_unit_test(test_ruleset_rejects_multiplier_out_of_range),
 	    cmocka_unit_test(test_ruleset_rejects_malformed_signed_date),
 	    cmocka_unit_test(test_ruleset_rejects_malformed_in_force_date),
 	    cmocka_unit_test(test_ruleset_rejects_malformed_number),

@@ -341,6 +341,17 @@ test_tailoring_rejects_zero_weight(void **state)
 }
 
 static void
+test_tailoring_rejects_weight_out_of_range(void **state)
+{
+	assert_tailoring_rejects(
+	    *state,
+	    "tailoring-value-weight-overflow.xml",
+	    ACCORD_ERROR_VALUE,
+	    5,
+	    "'1e308' of rule 'r-first' is not a number from 0.000001 to 1000000");
+}
+
+static void
 test_tailoring_rejects_schema_violation(void **state)
 {
 	State *s = *state;
@@ -455,6 +466,9 @@ main(void)
 					    setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_tailoring_rejects_zero_weight, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_tailoring_rejects_weight_out_of_range,
+					    setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_tailoring_rejects_schema_violation,
 					    setup,
 					    teardown),
