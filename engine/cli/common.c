@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -167,6 +168,15 @@ accord_cli_get_score_options(const AccordCli *cli, AccordScoreOptions *options, 
 	accord_score_options_init(options);
 	if (!accord_cli_get_format(cli, &format, error))
 		return FALSE;
+	/* "inf" or "nan" is no threshold: inf would fail every score, nan none */
+	if (!isfinite(cli->fail_under)) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "--fail-under takes a finite score, not %g",
+			    cli->fail_under);
+		return FALSE;
+	}
 	/* a date with nothing to date is a mistake worth saying, not ignoring */
 	if (cli->date != NULL && cli->waivers == NULL) {
 		g_set_error_literal(error,
