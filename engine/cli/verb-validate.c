@@ -51,21 +51,21 @@ validate_one(const gchar *path,
 	     GString *summary,
 	     GError **error)
 {
-	g_autofree gchar *data = NULL;
+	g_autoptr(GBytes) bytes = accord_input_read(path, ACCORD_INPUT_ALLOW_STDIN, error);
 	g_autoptr(AccordVocabulary) v = NULL;
 	g_autoptr(AccordRuleset) rs = NULL;
 	g_autoptr(AccordProfile) p = NULL;
+	const gchar *data;
 	gsize len = 0;
 	AccordDocumentKind kind;
 
-	if (!g_file_get_contents(path, &data, &len, NULL)) {
-		g_set_error(error,
-			    ACCORD_ERROR,
-			    ACCORD_ERROR_IO,
-			    "%s:0: cannot read the file",
-			    path);
+	/* a regular file within the size limit, or standard input for `-` */
+	if (bytes == NULL)
 		return FALSE;
-	}
+	data = g_bytes_get_data(bytes, &len);
+	if (data == NULL)
+		data = "";
+	path = accord_input_get_name(path, ACCORD_INPUT_ALLOW_STDIN);
 	if (!accord_document_sniff(data, len, path, &kind, error))
 		return FALSE;
 	if (kind == ACCORD_DOCUMENT_TAILORING)

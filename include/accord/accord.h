@@ -11,6 +11,7 @@
 #include "evaluate.h"
 #include "explain.h"
 #include "gaps.h"
+#include "input.h"
 #include "profile.h"
 #include "rank.h"
 #include "report.h"
