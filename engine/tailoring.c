@@ -183,6 +183,44 @@ accord_tailoring_load_data(const gchar *data,
 }
 
 /**
+ * accord_tailoring_peek_ruleset:
+ * @data: the XML text of a tailoring
+ * @len: its length in bytes
+ * @name: (nullable): the name errors use for the input; `<memory>` when %NULL
+ * @line: (out) (optional): the line of the root element, for messages about the reference
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Checks a tailoring against its schema, and only then reads which ruleset it is for, so the
+ * caller can find that ruleset before calling accord_tailoring_load_data(). The schema makes
+ * the reference an id (letters, digits, `.`, `_`, `-`), never a path: nothing outside @data
+ * is named, let alone read.
+ *
+ * Returns: (transfer full) (nullable): the ruleset id, or %NULL with @error set as
+ *   accord_tailoring_load_data() would set it for a malformed document
+ */
+gchar *
+accord_tailoring_peek_ruleset(const gchar *data,
+			      gsize len,
+			      const gchar *name,
+			      glong *line,
+			      GError **error)
+{
+	g_autoptr(xmlDoc) doc = NULL;
+	xmlNode *root;
+
+	g_return_val_if_fail(data != NULL, NULL);
+	if (name == NULL)
+		name = "<memory>";
+	doc = accord_xml_load(data, len, name, ACCORD_SCHEMA_TAILORING, error);
+	if (doc == NULL)
+		return NULL;
+	root = xmlDocGetRootElement(doc);
+	if (line != NULL)
+		*line = xmlGetLineNo(root);
+	return accord_xml_get_prop(root, "ruleset");
+}
+
+/**
  * accord_tailoring_load_file:
  * @path: a tailoring XML file
  * @ruleset: (transfer none): the ruleset the tailoring must be for
