@@ -128,6 +128,8 @@ gboolean
 accord_cli_get_format(const AccordCli *cli, AccordFormat *format, GError **error)
 {
 	*format = ACCORD_FORMAT_TEXT;
+	if (!accord_cli_output_check(cli->output, error))
+		return FALSE;
 	if (cli->format == NULL || accord_format_from_string(cli->format, format))
 		return TRUE;
 	g_set_error(error,
@@ -588,29 +590,8 @@ accord_cli_write(AccordCli *cli, GBytes *bytes, GError **error)
 {
 	gsize len = 0;
 	const gchar *data = g_bytes_get_data(bytes, &len);
-	g_autoptr(GError) local = NULL;
 
-	if (cli->output == NULL || g_strcmp0(cli->output, "-") == 0) {
-		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			g_set_error(error,
-				    ACCORD_ERROR,
-				    ACCORD_ERROR_WRITE,
-				    "cannot write to standard output");
-			return FALSE;
-		}
-		return TRUE;
-	}
-	/* g_file_set_contents writes a temporary file and renames it: readers never see half */
-	if (!g_file_set_contents(cli->output, data, (gssize)len, &local)) {
-		g_set_error(error,
-			    ACCORD_ERROR,
-			    ACCORD_ERROR_WRITE,
-			    "cannot write %s: %s",
-			    cli->output,
-			    local->message);
-		return FALSE;
-	}
-	return TRUE;
+	return accord_cli_output_write(cli->output, data, len, ACCORD_CLI_OUTPUT_NONE, error);
 }
 
 gboolean
