@@ -76,17 +76,37 @@ accord_datadir_list(const gchar *kind)
 	return ids;
 }
 
+/* looks like a path: taken as one, so a typo is not silently an id */
+static gboolean
+is_path(const gchar *id_or_path)
+{
+	return strchr(id_or_path, '/') != NULL || g_str_has_suffix(id_or_path, ".xml");
+}
+
 static gchar *
-find_item(const gchar *kind, const gchar *label, const gchar *id_or_path, GError **error)
+find_item(const gchar *kind,
+	  const gchar *label,
+	  const gchar *id_or_path,
+	  gboolean allow_path,
+	  GError **error)
 {
 	g_autofree gchar *file = NULL;
 	g_autofree gchar *path = NULL;
 	g_autoptr(GPtrArray) ids = NULL;
 	g_autofree gchar *known = NULL;
 
-	/* anything that looks like a path is taken as one, so a typo is not silently an id */
-	if (strchr(id_or_path, '/') != NULL || g_str_has_suffix(id_or_path, ".xml"))
+	if (allow_path && is_path(id_or_path))
 		return g_strdup(id_or_path);
+	/* an id never leaves the data directory */
+	if (strchr(id_or_path, '/') != NULL || id_or_path[0] == '.' || id_or_path[0] == '\0') {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "'%s' is not a %s id",
+			    id_or_path,
+			    label);
+		return NULL;
+	}
 	file = g_strconcat(id_or_path, ".xml", NULL);
 	path = g_build_filename(accord_datadir_get(), kind, file, NULL);
 	if (g_file_test(path, G_FILE_TEST_IS_REGULAR))
@@ -117,7 +137,23 @@ find_item(const gchar *kind, const gchar *label, const gchar *id_or_path, GError
 gchar *
 accord_datadir_find_ruleset(const gchar *id_or_path, GError **error)
 {
-	return find_item("rulesets", "ruleset", id_or_path, error);
+	return find_item("rulesets", "ruleset", id_or_path, TRUE, error);
+}
+
+/**
+ * accord_datadir_find_ruleset_id:
+ * @id: a ruleset id such as `usmca`
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Like accord_datadir_find_ruleset(), but @id is only ever an id, even if it ends in `.xml`:
+ * for references inside files, which must not name other files.
+ *
+ * Returns: (transfer full) (nullable): the shipped file, or %NULL with `ACCORD_ERROR_USAGE`
+ */
+gchar *
+accord_datadir_find_ruleset_id(const gchar *id, GError **error)
+{
+	return find_item("rulesets", "ruleset", id, FALSE, error);
 }
 
 /**
@@ -130,5 +166,5 @@ accord_datadir_find_ruleset(const gchar *id_or_path, GError **error)
 gchar *
 accord_datadir_find_profile(const gchar *id_or_path, GError **error)
 {
-	return find_item("profiles", "profile", id_or_path, error);
+	return find_item("profiles", "profile", id_or_path, TRUE, error);
 }

@@ -225,7 +225,7 @@ parse_weight_attr(Loader *l, const xmlNode *node, const gchar *attr, gdouble *ou
 				     ACCORD_ERROR_VALUE,
 				     l->name,
 				     node,
-				     "%s '%s' is not a finite number greater than 0",
+				     "%s '%s' is not " ACCORD_WEIGHT_RANGE_TEXT,
 				     attr,
 				     text);
 		return FALSE;
@@ -269,14 +269,14 @@ load_obligations(Loader *l, const xmlNode *parent, GError **error)
 				 error))
 			return FALSE;
 		if (!accord_parse_weight(multiplier, &obligation->multiplier)) {
-			accord_xml_set_error(error,
-					     ACCORD_ERROR_VALUE,
-					     l->name,
-					     n,
-					     "multiplier '%s' of obligation '%s' is not a finite "
-					     "number greater than 0",
-					     multiplier,
-					     obligation->id);
+			accord_xml_set_error(
+			    error,
+			    ACCORD_ERROR_VALUE,
+			    l->name,
+			    n,
+			    "multiplier '%s' of obligation '%s' is not " ACCORD_WEIGHT_RANGE_TEXT,
+			    multiplier,
+			    obligation->id);
 			return FALSE;
 		}
 	}
@@ -614,32 +614,64 @@ resolve_depends(Loader *l, AccordCriterion *criterion, GError **error)
 	return TRUE;
 }
 
-/* depth-first search; colour 1 = on the current path, 2 = finished. Meeting a criterion that
- * is on the path closes a cycle, which would make any plan that respects dependencies
- * impossible */
 static gboolean
-visit_depends(Loader *l, const AccordCriterion *criterion, guint8 *colour, GError **error)
+report_cycle(Loader *l,
+	     const AccordCriterion *criterion,
+	     const AccordCriterion *next,
+	     GError **error)
 {
-	colour[criterion->index] = 1;
-	for (guint i = 0; i < criterion->depends->len; i++) {
-		const AccordCriterion *next = g_ptr_array_index(criterion->depends, i);
+	g_set_error(error,
+		    ACCORD_ERROR,
+		    ACCORD_ERROR_REFERENCE,
+		    "%s:%ld: criterion '%s' depends on '%s', which closes a dependency cycle",
+		    l->name,
+		    criterion->line,
+		    criterion->id,
+		    next->id);
+	return FALSE;
+}
 
-		if (colour[next->index] == 1) {
-			g_set_error(error,
-				    ACCORD_ERROR,
-				    ACCORD_ERROR_REFERENCE,
-				    "%s:%ld: criterion '%s' depends on '%s', which closes a "
-				    "dependency cycle",
-				    l->name,
-				    criterion->line,
-				    criterion->id,
-				    next->id);
-			return FALSE;
+/* one criterion on the path of the search, and which of its dependencies comes next */
+typedef struct {
+	const AccordCriterion *criterion;
+	guint next;
+} Frame;
+
+/* depth-first search with its own stack, so a chain of dependencies as long as the file
+ * allows (over 10^5 criteria) cannot overflow the C stack; colour 1 = on the current path,
+ * 2 = finished. Meeting a criterion that is on the path closes a cycle, which would make any
+ * plan that respects dependencies impossible */
+static gboolean
+visit_depends(Loader *l,
+	      const AccordCriterion *start,
+	      guint8 *colour,
+	      GArray *stack,
+	      GError **error)
+{
+	Frame root = {start, 0};
+
+	g_array_set_size(stack, 0);
+	g_array_append_val(stack, root);
+	colour[start->index] = 1;
+	while (stack->len > 0) {
+		Frame *top = &g_array_index(stack, Frame, stack->len - 1);
+		const AccordCriterion *next;
+
+		if (top->next == top->criterion->depends->len) {
+			colour[top->criterion->index] = 2;
+			g_array_set_size(stack, stack->len - 1);
+			continue;
 		}
-		if (colour[next->index] == 0 && !visit_depends(l, next, colour, error))
-			return FALSE;
+		next = g_ptr_array_index(top->criterion->depends, top->next++);
+		if (colour[next->index] == 1)
+			return report_cycle(l, top->criterion, next, error);
+		if (colour[next->index] == 0) {
+			Frame frame = {next, 0};
+
+			colour[next->index] = 1;
+			g_array_append_val(stack, frame);
+		}
 	}
-	colour[criterion->index] = 2;
 	return TRUE;
 }
 
@@ -647,6 +679,7 @@ static gboolean
 check_dependencies(Loader *l, GError **error)
 {
 	g_autofree guint8 *colour = g_new0(guint8, l->self->criteria->len + 1);
+	g_autoptr(GArray) stack = g_array_new(FALSE, FALSE, sizeof(Frame));
 
 	for (guint i = 0; i < l->self->criteria->len; i++) {
 		if (!resolve_depends(l, g_ptr_array_index(l->self->criteria, i), error))
@@ -654,7 +687,7 @@ check_dependencies(Loader *l, GError **error)
 	}
 	for (guint i = 0; i < l->self->criteria->len; i++) {
 		const AccordCriterion *criterion = g_ptr_array_index(l->self->criteria, i);
-		if (colour[i] == 0 && !visit_depends(l, criterion, colour, error))
+		if (colour[i] == 0 && !visit_depends(l, criterion, colour, stack, error))
 			return FALSE;
 	}
 	return TRUE;
@@ -1460,6 +1493,20 @@ accord_check_get_child(const AccordCheck *check, guint index)
 	g_return_val_if_fail(check != NULL && index < accord_check_get_n_children(check), NULL);
 	return g_ptr_array_index(check->children, index);
 }
+/**
+ * accord_ruleset_lookup_pillar:
+ * @self: a ruleset
+ * @id: a pillar id
+ *
+ * Returns: (transfer none) (nullable): the pillar, or %NULL if there is none with that id
+ */
+const AccordPillar *
+accord_ruleset_lookup_pillar(const AccordRuleset *self, const gchar *id)
+{
+	g_return_val_if_fail(self != NULL && id != NULL, NULL);
+	return g_hash_table_lookup(self->pillar_index, id);
+}
+
 /**
  * accord_ruleset_lookup_rule:
  * @self: a ruleset

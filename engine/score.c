@@ -434,6 +434,43 @@ compute_shares(AccordScore *self, const AccordRuleset *ruleset)
 	self->overall.share = self->overall.applicable ? 1.0 : 0.0;
 }
 
+/* a not-applicable item's value is NAN by definition; every other number must be finite */
+static gboolean
+item_is_finite(const AccordScoreItem *item)
+{
+	return (!item->applicable || isfinite(item->value)) && isfinite(item->coverage) &&
+	       isfinite(item->numerator) && isfinite(item->denominator) && isfinite(item->share);
+}
+
+/* the weight range (docs/scoring.md section 14) makes a non-finite number impossible; should
+ * one appear all the same, it is a bug, and failing beats printing "inf" or letting it pass
+ * a --fail-under threshold */
+static gboolean
+check_finite(const AccordScore *self, const AccordRuleset *ruleset, GError **error)
+{
+	const gchar *what = NULL;
+
+	for (guint i = 0; what == NULL && i < self->rules->len; i++) {
+		if (!item_is_finite(&g_array_index(self->rules, AccordScoreItem, i)))
+			what = accord_rule_get_id(accord_ruleset_get_rule(ruleset, i));
+	}
+	for (guint i = 0; what == NULL && i < self->pillars->len; i++) {
+		if (!item_is_finite(&g_array_index(self->pillars, AccordScoreItem, i)))
+			what = accord_pillar_get_id(accord_ruleset_get_pillar(ruleset, i));
+	}
+	if (what == NULL && !item_is_finite(&self->overall))
+		what = "the overall score";
+	if (what == NULL)
+		return TRUE;
+	g_set_error(error,
+		    ACCORD_ERROR,
+		    ACCORD_ERROR_INTERNAL,
+		    "scoring ruleset '%s' gave a number that is not finite (%s); this is a bug",
+		    accord_ruleset_get_id(ruleset),
+		    what);
+	return FALSE;
+}
+
 /**
  * accord_term_is_counted:
  * @term: a term
@@ -457,7 +494,10 @@ accord_term_is_counted(const AccordScoreTerm *term)
  * beside each score. The formulas are in docs/scoring.md.
  *
  * Returns: (transfer full) (nullable): the score, or %NULL with `ACCORD_ERROR_USAGE` when
- *   geometric aggregation is asked of an XCCDF model, which defines its own aggregation
+ *   geometric aggregation is asked of an XCCDF model, which defines its own aggregation, or
+ *   with `ACCORD_ERROR_INTERNAL` should any score, coverage or share not be finite (the
+ *   weight range rules that out); a returned score never holds inf or NaN but for the
+ *   value of a not-applicable item
  */
 AccordScore *
 accord_score_compute(const AccordEvaluation *evaluation,
@@ -465,7 +505,7 @@ accord_score_compute(const AccordEvaluation *evaluation,
 		     GError **error)
 {
 	const AccordRuleset *ruleset;
-	AccordScore *self;
+	g_autoptr(AccordScore) self = NULL;
 
 	g_return_val_if_fail(evaluation != NULL && options != NULL, NULL);
 	if (options->model != ACCORD_SCORE_MODEL_WEIGHTED &&
@@ -504,7 +544,9 @@ accord_score_compute(const AccordEvaluation *evaluation,
 				       accord_ruleset_get_n_criteria(ruleset));
 	score_pillars(self, ruleset);
 	compute_shares(self, ruleset);
-	return self;
+	if (!check_finite(self, ruleset, error))
+		return NULL;
+	return g_steal_pointer(&self);
 }
 
 /**

@@ -57,12 +57,8 @@ find_target(AccordTailoring *self, const xmlNode *node, const gchar *id)
 	const AccordRuleset *rs = self->ruleset;
 
 	if (accord_xml_is(node, "pillar")) {
-		for (guint i = 0; i < accord_ruleset_get_n_pillars(rs); i++) {
-			if (g_strcmp0(accord_pillar_get_id(accord_ruleset_get_pillar(rs, i)), id) ==
-			    0)
-				return &self->pillars[i];
-		}
-		return NULL;
+		const AccordPillar *pillar = accord_ruleset_lookup_pillar(rs, id);
+		return pillar != NULL ? &self->pillars[accord_pillar_get_index(pillar)] : NULL;
 	}
 	if (accord_xml_is(node, "rule")) {
 		const AccordRule *rule = accord_ruleset_lookup_rule(rs, id);
@@ -108,7 +104,7 @@ load_target(AccordTailoring *self, const xmlNode *node, const gchar *name, GErro
 				     ACCORD_ERROR_VALUE,
 				     name,
 				     node,
-				     "weight '%s' of %s '%s' is not a finite number greater than 0",
+				     "weight '%s' of %s '%s' is not " ACCORD_WEIGHT_RANGE_TEXT,
 				     weight,
 				     kind,
 				     id);
@@ -184,6 +180,44 @@ accord_tailoring_load_data(const gchar *data,
 		return NULL;
 	g_clear_pointer(&self->seen, g_hash_table_unref);
 	return g_steal_pointer(&self);
+}
+
+/**
+ * accord_tailoring_peek_ruleset:
+ * @data: the XML text of a tailoring
+ * @len: its length in bytes
+ * @name: (nullable): the name errors use for the input; `<memory>` when %NULL
+ * @line: (out) (optional): the line of the root element, for messages about the reference
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Checks a tailoring against its schema, and only then reads which ruleset it is for, so the
+ * caller can find that ruleset before calling accord_tailoring_load_data(). The schema makes
+ * the reference an id (letters, digits, `.`, `_`, `-`), never a path: nothing outside @data
+ * is named, let alone read.
+ *
+ * Returns: (transfer full) (nullable): the ruleset id, or %NULL with @error set as
+ *   accord_tailoring_load_data() would set it for a malformed document
+ */
+gchar *
+accord_tailoring_peek_ruleset(const gchar *data,
+			      gsize len,
+			      const gchar *name,
+			      glong *line,
+			      GError **error)
+{
+	g_autoptr(xmlDoc) doc = NULL;
+	xmlNode *root;
+
+	g_return_val_if_fail(data != NULL, NULL);
+	if (name == NULL)
+		name = "<memory>";
+	doc = accord_xml_load(data, len, name, ACCORD_SCHEMA_TAILORING, error);
+	if (doc == NULL)
+		return NULL;
+	root = xmlDocGetRootElement(doc);
+	if (line != NULL)
+		*line = xmlGetLineNo(root);
+	return accord_xml_get_prop(root, "ruleset");
 }
 
 /**

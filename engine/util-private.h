@@ -4,6 +4,9 @@
 
 G_BEGIN_DECLS
 
+/* how error messages state the range accord_parse_weight() accepts */
+#define ACCORD_WEIGHT_RANGE_TEXT "a number from 0.000001 to 1000000"
+
 /* strict parsers shared by the loaders and the CLI: they accept exactly the documented forms
  * and never depend on the locale */
 gboolean

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "accord/ruleset.h"
 #include "util-private.h"
 
 static gboolean
@@ -56,13 +57,16 @@ accord_parse_number(const gchar *text, gdouble *out)
 	return TRUE;
 }
 
-/* weights and multipliers divide scores, so they must be finite and strictly positive */
+/* weights and multipliers divide scores, so they must be strictly positive; the bounds keep
+ * products of three of them (pillar × rule × multiplier, up to 10^18) and the shares derived
+ * from them (down to some 10^-60) finite and normal, whatever a file says */
 gboolean
 accord_parse_weight(const gchar *text, gdouble *out)
 {
 	gdouble value = 0;
 
-	if (!accord_parse_number(text, &value) || !(value > 0))
+	if (!accord_parse_number(text, &value) || !(value >= ACCORD_WEIGHT_MIN) ||
+	    !(value <= ACCORD_WEIGHT_MAX))
 		return FALSE;
 	*out = value;
 	return TRUE;

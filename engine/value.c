@@ -4,17 +4,23 @@
 #include "util-private.h"
 #include "vocabulary-private.h"
 
-/* the model is immutable and shared between threads, so build the list in a copy */
+/* an error message names at most this many of the allowed values */
+#define MAX_LISTED_VALUES 20
+
+/* the model is immutable and shared between threads, so build the list in a copy; a long
+ * list is cut short, so an enum of 10^5 values does not make a message of 700 KB */
 static gchar *
 join_strings(const GPtrArray *items, const gchar *separator)
 {
 	GString *out = g_string_new(NULL);
 
-	for (guint i = 0; i < items->len; i++) {
+	for (guint i = 0; i < items->len && i < MAX_LISTED_VALUES; i++) {
 		if (i > 0)
 			g_string_append(out, separator);
 		g_string_append(out, g_ptr_array_index(items, i));
 	}
+	if (items->len > MAX_LISTED_VALUES)
+		g_string_append_printf(out, "%s… (%u in all)", separator, items->len);
 	return g_string_free(out, FALSE);
 }
 
@@ -22,12 +28,11 @@ static gboolean
 parse_symbol(const AccordFactDef *def, const gchar *text, guint *out, GError **error)
 {
 	g_autofree gchar *allowed = NULL;
+	gint index = accord_fact_def_find_symbol(def, text);
 
-	for (guint i = 0; i < def->symbols->len; i++) {
-		if (g_strcmp0(g_ptr_array_index(def->symbols, i), text) == 0) {
-			*out = i;
-			return TRUE;
-		}
+	if (index >= 0) {
+		*out = (guint)index;
+		return TRUE;
 	}
 	allowed = join_strings(def->symbols, ", ");
 	g_set_error(error,

@@ -9,6 +9,7 @@ struct _AccordScale {
 	gchar *title;
 	GPtrArray *levels;	 /* gchar*, lowest first */
 	GPtrArray *descriptions; /* gchar*, parallel to levels */
+	GHashTable *level_index; /* level id → index + 1, so a lookup is O(1) on any scale */
 };
 
 struct _AccordFactDef {
@@ -17,8 +18,12 @@ struct _AccordFactDef {
 	gchar *description;
 	const AccordScale *scale; /* levels only; owned by the vocabulary */
 	GPtrArray *symbols;	  /* enums only */
+	GHashTable *symbol_index; /* enums only: symbol → index + 1 */
 	gchar *unit;
 	gboolean informational;
 };
+
+gint
+accord_fact_def_find_symbol(const AccordFactDef *def, const gchar *symbol);
 
 G_END_DECLS

@@ -47,6 +47,7 @@ scale_free(AccordScale *scale)
 {
 	g_free(scale->id);
 	g_free(scale->title);
+	g_hash_table_unref(scale->level_index);
 	g_ptr_array_unref(scale->levels);
 	g_ptr_array_unref(scale->descriptions);
 	g_free(scale);
@@ -58,6 +59,8 @@ fact_def_free(AccordFactDef *def)
 	g_free(def->key);
 	g_free(def->description);
 	g_free(def->unit);
+	if (def->symbol_index != NULL)
+		g_hash_table_unref(def->symbol_index);
 	if (def->symbols != NULL)
 		g_ptr_array_unref(def->symbols);
 	g_free(def);
@@ -84,6 +87,7 @@ load_scale(AccordVocabulary *self, const xmlNode *node, const gchar *name, GErro
 	scale->id = accord_xml_get_prop(node, "id");
 	scale->levels = g_ptr_array_new_with_free_func(g_free);
 	scale->descriptions = g_ptr_array_new_with_free_func(g_free);
+	scale->level_index = g_hash_table_new(g_str_hash, g_str_equal);
 	g_ptr_array_add(self->scales, scale);
 	if (!g_hash_table_insert(self->scale_index, scale->id, scale)) {
 		accord_xml_set_error(error,
@@ -102,8 +106,9 @@ load_scale(AccordVocabulary *self, const xmlNode *node, const gchar *name, GErro
 			scale->title = accord_xml_get_text(n);
 			continue;
 		}
+		/* hashed: a scale of 10^5 levels is checked in milliseconds, not minutes */
 		id = accord_xml_get_prop(n, "id");
-		if (accord_scale_find_level(scale, id) >= 0) {
+		if (g_hash_table_contains(scale->level_index, id)) {
 			accord_xml_set_error(error,
 					     ACCORD_ERROR_DUPLICATE,
 					     name,
@@ -113,6 +118,9 @@ load_scale(AccordVocabulary *self, const xmlNode *node, const gchar *name, GErro
 					     id);
 			return FALSE;
 		}
+		g_hash_table_insert(scale->level_index,
+				    id,
+				    GUINT_TO_POINTER(scale->levels->len + 1));
 		g_ptr_array_add(scale->levels, g_steal_pointer(&id));
 		g_ptr_array_add(scale->descriptions, accord_xml_get_text(n));
 	}
@@ -126,22 +134,28 @@ load_symbols(AccordFactDef *def, const xmlNode *node, const gchar *name, GError 
 	g_auto(GStrv) parts = g_strsplit_set(values, " \t\r\n", -1);
 
 	def->symbols = g_ptr_array_new_with_free_func(g_free);
+	def->symbol_index = g_hash_table_new(g_str_hash, g_str_equal);
 	for (guint i = 0; parts[i] != NULL; i++) {
+		gchar *symbol;
+
 		if (parts[i][0] == '\0')
 			continue;
-		for (guint j = 0; j < def->symbols->len; j++) {
-			if (g_strcmp0(g_ptr_array_index(def->symbols, j), parts[i]) == 0) {
-				accord_xml_set_error(error,
-						     ACCORD_ERROR_DUPLICATE,
-						     name,
-						     node,
-						     "fact '%s' lists value '%s' twice",
-						     def->key,
-						     parts[i]);
-				return FALSE;
-			}
+		/* hashed: an enum of 10^5 values is checked in milliseconds, not minutes */
+		if (g_hash_table_contains(def->symbol_index, parts[i])) {
+			accord_xml_set_error(error,
+					     ACCORD_ERROR_DUPLICATE,
+					     name,
+					     node,
+					     "fact '%s' lists value '%s' twice",
+					     def->key,
+					     parts[i]);
+			return FALSE;
 		}
-		g_ptr_array_add(def->symbols, g_strdup(parts[i]));
+		symbol = g_strdup(parts[i]);
+		g_hash_table_insert(def->symbol_index,
+				    symbol,
+				    GUINT_TO_POINTER(def->symbols->len + 1));
+		g_ptr_array_add(def->symbols, symbol);
 	}
 	return TRUE;
 }
@@ -566,9 +580,14 @@ gint
 accord_scale_find_level(const AccordScale *scale, const gchar *name)
 {
 	g_return_val_if_fail(scale != NULL && name != NULL, -1);
-	for (guint i = 0; i < scale->levels->len; i++) {
-		if (g_strcmp0(g_ptr_array_index(scale->levels, i), name) == 0)
-			return (gint)i;
-	}
-	return -1;
+	return (gint)GPOINTER_TO_UINT(g_hash_table_lookup(scale->level_index, name)) - 1;
+}
+
+/* the symbol's index in the enum, or -1; the index a value of the fact stores */
+gint
+accord_fact_def_find_symbol(const AccordFactDef *def, const gchar *symbol)
+{
+	if (def->symbol_index == NULL)
+		return -1;
+	return (gint)GPOINTER_TO_UINT(g_hash_table_lookup(def->symbol_index, symbol)) - 1;
 }

@@ -46,7 +46,11 @@ clear_waiver(gpointer data)
 }
 
 static gboolean
-load_waiver(AccordWaiverList *self, const xmlNode *node, const gchar *name, GError **error)
+load_waiver(AccordWaiverList *self,
+	    const xmlNode *node,
+	    const gchar *name,
+	    GHashTable *seen,
+	    GError **error)
 {
 	AccordWaiver w = {0};
 
@@ -69,22 +73,20 @@ load_waiver(AccordWaiverList *self, const xmlNode *node, const gchar *name, GErr
 		    w.expires);
 		return FALSE;
 	}
-	for (guint i = 0; i + 1 < self->waivers->len; i++) {
-		const AccordWaiver *o = &g_array_index(self->waivers, AccordWaiver, i);
-
-		if (g_strcmp0(o->country, w.country) == 0 &&
-		    g_strcmp0(o->ruleset, w.ruleset) == 0 &&
-		    g_strcmp0(o->criterion, w.criterion) == 0) {
-			accord_xml_set_error(error,
-					     ACCORD_ERROR_DUPLICATE,
-					     name,
-					     node,
-					     "criterion %s of %s is waived twice for %s",
-					     w.criterion,
-					     w.ruleset,
-					     w.country);
-			return FALSE;
-		}
+	/* hashed on country, ruleset and criterion (no id holds a \x1f): 10^5 waivers are
+	 * checked in milliseconds, not minutes */
+	if (!g_hash_table_add(
+		seen,
+		g_strdup_printf("%s\x1f%s\x1f%s", w.country, w.ruleset, w.criterion))) {
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_DUPLICATE,
+				     name,
+				     node,
+				     "criterion %s of %s is waived twice for %s",
+				     w.criterion,
+				     w.ruleset,
+				     w.country);
+		return FALSE;
 	}
 	return TRUE;
 }
@@ -107,6 +109,7 @@ accord_waiver_list_load_data(const gchar *data, gsize len, const gchar *name, GE
 {
 	g_autoptr(xmlDoc) doc = NULL;
 	g_autoptr(AccordWaiverList) self = g_new0(AccordWaiverList, 1);
+	g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 
 	g_return_val_if_fail(data != NULL, NULL);
 	g_atomic_ref_count_init(&self->refcount);
@@ -119,7 +122,7 @@ accord_waiver_list_load_data(const gchar *data, gsize len, const gchar *name, GE
 		return NULL;
 	for (xmlNode *n = accord_xml_first_element(xmlDocGetRootElement(doc)); n != NULL;
 	     n = accord_xml_next_element(n)) {
-		if (!load_waiver(self, n, name, error))
+		if (!load_waiver(self, n, name, seen, error))
 			return NULL;
 	}
 	return g_steal_pointer(&self);

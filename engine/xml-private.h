@@ -3,6 +3,8 @@
 #include <glib.h>
 #include <libxml/tree.h>
 
+#include "accord/input.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -14,8 +16,8 @@ typedef enum {
 	ACCORD_SCHEMA_LAST,
 } AccordSchema;
 
-/* inputs larger than this are refused before parsing: real rulesets are a few hundred KiB */
-#define ACCORD_XML_MAX_BYTES (16 * 1024 * 1024)
+/* inputs larger than this are refused before parsing (accord/input.h) */
+#define ACCORD_XML_MAX_BYTES ACCORD_INPUT_MAX_BYTES
 
 gboolean
 accord_xml_read_file(const gchar *path, gchar **data, gsize *len, GError **error);

@@ -8,6 +8,7 @@
 #include <libxml/xmlerror.h>
 
 #include "accord/error.h"
+#include "accord/input.h"
 #include "resources.h"
 #include "util-private.h"
 #include "xml-private.h"
@@ -76,30 +77,20 @@ accord_xml_set_error(GError **error,
 		    msg);
 }
 
+/* every loader reads through accord_input_read(): regular files only, size checked with
+ * fstat() before reading, never more than the limit read */
 gboolean
 accord_xml_read_file(const gchar *path, gchar **data, gsize *len, GError **error)
 {
-	g_autoptr(GError) local = NULL;
-	GStatBuf st;
+	GBytes *bytes = accord_input_read(path, ACCORD_INPUT_NONE, error);
 
-	if (g_stat(path, &st) == 0 && st.st_size > ACCORD_XML_MAX_BYTES) {
-		g_set_error(error,
-			    ACCORD_ERROR,
-			    ACCORD_ERROR_PARSE,
-			    "%s:0: file is larger than the %d MiB limit",
-			    path,
-			    ACCORD_XML_MAX_BYTES / (1024 * 1024));
+	if (bytes == NULL)
 		return FALSE;
-	}
-	if (!g_file_get_contents(path, data, len, &local)) {
-		g_set_error(error,
-			    ACCORD_ERROR,
-			    ACCORD_ERROR_IO,
-			    "%s:0: cannot read: %s",
-			    path,
-			    local->message);
-		return FALSE;
-	}
+	/* the only reference: the buffer is handed over, not copied; an empty file may come
+	 * back as NULL, which the loaders do not take */
+	*data = g_bytes_unref_to_data(bytes, len);
+	if (*data == NULL)
+		*data = g_malloc0(1);
 	return TRUE;
 }
 

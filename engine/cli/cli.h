@@ -119,6 +119,21 @@ accord_cli_gate(AccordCli *cli, const AccordScore *score);
 gboolean
 accord_cli_write(AccordCli *cli, GBytes *bytes, GError **error);
 
+/* --output (output.c) */
+typedef enum {
+	ACCORD_CLI_OUTPUT_NONE = 0,
+	ACCORD_CLI_OUTPUT_NO_TMPFILE = 1 << 0, /* use the named temporary file (for tests) */
+} AccordCliOutputFlags;
+
+gboolean
+accord_cli_output_check(const gchar *path, GError **error);
+gboolean
+accord_cli_output_write(const gchar *path,
+			const gchar *data,
+			gsize len,
+			AccordCliOutputFlags flags,
+			GError **error);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(AccordCliInputs, accord_cli_inputs_clear)
 
 G_END_DECLS

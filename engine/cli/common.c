@@ -152,8 +152,8 @@ check_values(const AccordCli *cli, GError **error)
 		return usage_error(error,
 				   "unknown --format '%s' (expected text, json, csv or markdown)",
 				   cli->format);
-	if (cli->output != NULL && cli->output[0] == '\0')
-		return usage_error(error, "--output needs a file name");
+	if (!accord_cli_output_check(cli->output, error))
+		return FALSE;
 	if (cli->date != NULL && cli->waivers == NULL)
 		return usage_error(error,
 				   "--date is the day waivers are checked on; it needs --waivers");
@@ -380,29 +380,8 @@ accord_cli_write(AccordCli *cli, GBytes *bytes, GError **error)
 {
 	gsize len = 0;
 	const gchar *data = g_bytes_get_data(bytes, &len);
-	g_autoptr(GError) local = NULL;
 
-	if (cli->output == NULL || g_strcmp0(cli->output, "-") == 0) {
-		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			g_set_error(error,
-				    ACCORD_ERROR,
-				    ACCORD_ERROR_WRITE,
-				    "cannot write to standard output");
-			return FALSE;
-		}
-		return TRUE;
-	}
-	/* g_file_set_contents writes a temporary file and renames it: readers never see half */
-	if (!g_file_set_contents(cli->output, data, (gssize)len, &local)) {
-		g_set_error(error,
-			    ACCORD_ERROR,
-			    ACCORD_ERROR_WRITE,
-			    "cannot write %s: %s",
-			    cli->output,
-			    local->message);
-		return FALSE;
-	}
-	return TRUE;
+	return accord_cli_output_write(cli->output, data, len, ACCORD_CLI_OUTPUT_NONE, error);
 }
 
 /**

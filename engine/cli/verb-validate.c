@@ -4,8 +4,36 @@
 
 #include "cli.h"
 
-/* a tailoring is checked against the ruleset it names: one given earlier on the command
- * line, else the one --ruleset would find */
+/* the ruleset a tailoring names, by id only: one given earlier on the command line, else the
+ * shipped one; never a path, so a tailoring cannot make validate read another file */
+static AccordRuleset *
+find_tailored_ruleset(const gchar *path,
+		      glong line,
+		      const gchar *id,
+		      const AccordVocabulary *vocab,
+		      GHashTable *rulesets,
+		      GError **error)
+{
+	g_autofree gchar *rs_path = NULL;
+
+	if (g_hash_table_contains(rulesets, id))
+		return accord_ruleset_ref(g_hash_table_lookup(rulesets, id));
+	rs_path = accord_datadir_find_ruleset_id(id, NULL);
+	if (rs_path == NULL) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_REFERENCE,
+			    "%s:%ld: the tailoring is for ruleset '%s', which is neither given "
+			    "before it nor shipped",
+			    path,
+			    line,
+			    id);
+		return NULL;
+	}
+	return accord_ruleset_load_file(rs_path, vocab, error);
+}
+
+/* a tailoring is checked against its schema first, then against the ruleset it names */
 static gboolean
 validate_tailoring(const gchar *path,
 		   const gchar *data,
@@ -15,21 +43,14 @@ validate_tailoring(const gchar *path,
 		   GString *summary,
 		   GError **error)
 {
-	g_autofree gchar *id = accord_input_get_root_attribute(data, len, path, "ruleset", error);
-	g_autofree gchar *rs_path = NULL;
+	glong line = 0;
+	g_autofree gchar *id = accord_tailoring_peek_ruleset(data, len, path, &line, error);
 	g_autoptr(AccordRuleset) rs = NULL;
 	g_autoptr(AccordTailoring) t = NULL;
 
 	if (id == NULL)
 		return FALSE;
-	if (g_hash_table_contains(rulesets, id))
-		rs = accord_ruleset_ref(g_hash_table_lookup(rulesets, id));
-	else
-		rs_path = accord_datadir_find_ruleset(id, error);
-	if (rs == NULL && rs_path == NULL)
-		return FALSE;
-	if (rs == NULL)
-		rs = accord_ruleset_load_file(rs_path, vocab, error);
+	rs = find_tailored_ruleset(path, line, id, vocab, rulesets, error);
 	if (rs == NULL)
 		return FALSE;
 	t = accord_tailoring_load_data(data, len, path, rs, error);
@@ -50,21 +71,21 @@ validate_one(const gchar *path,
 	     GString *summary,
 	     GError **error)
 {
-	g_autofree gchar *data = NULL;
+	g_autoptr(GBytes) bytes = accord_input_read(path, ACCORD_INPUT_ALLOW_STDIN, error);
 	g_autoptr(AccordVocabulary) v = NULL;
 	g_autoptr(AccordRuleset) rs = NULL;
 	g_autoptr(AccordProfile) p = NULL;
+	const gchar *data;
 	gsize len = 0;
 	AccordInputKind kind;
 
-	if (!g_file_get_contents(path, &data, &len, NULL)) {
-		g_set_error(error,
-			    ACCORD_ERROR,
-			    ACCORD_ERROR_IO,
-			    "%s:0: cannot read the file",
-			    path);
+	/* a regular file within the size limit, or standard input for `-` */
+	if (bytes == NULL)
 		return FALSE;
-	}
+	data = g_bytes_get_data(bytes, &len);
+	if (data == NULL)
+		data = "";
+	path = accord_input_get_name(path, ACCORD_INPUT_ALLOW_STDIN);
 	if (!accord_input_sniff(data, len, path, &kind, error))
 		return FALSE;
 	if (kind == ACCORD_INPUT_TAILORING)

@@ -15,6 +15,8 @@ accord_datadir_get(void);
 G_GNUC_WARN_UNUSED_RESULT gchar *
 accord_datadir_find_ruleset(const gchar *id_or_path, GError **error) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT gchar *
+accord_datadir_find_ruleset_id(const gchar *id, GError **error) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT gchar *
 accord_datadir_find_profile(const gchar *id_or_path, GError **error) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT gchar *
 accord_datadir_get_vocabulary_path(void);

@@ -12,6 +12,23 @@
 G_BEGIN_DECLS
 
 /**
+ * ACCORD_WEIGHT_MIN:
+ *
+ * The smallest weight or obligation multiplier a ruleset or tailoring may give, 10⁻⁶.
+ * Together with %ACCORD_WEIGHT_MAX and the 16 MiB input limit it keeps every sum, product
+ * and share that scoring computes finite and far from the subnormal range (docs/scoring.md,
+ * "Number range"); loading refuses anything outside with `ACCORD_ERROR_VALUE`.
+ */
+#define ACCORD_WEIGHT_MIN 1e-6
+
+/**
+ * ACCORD_WEIGHT_MAX:
+ *
+ * The largest weight or obligation multiplier a ruleset or tailoring may give, 10⁶.
+ */
+#define ACCORD_WEIGHT_MAX 1e6
+
+/**
  * AccordEffort:
  * @ACCORD_EFFORT_LOW: a small administrative step (cost 1)
  * @ACCORD_EFFORT_MEDIUM: a policy or programme (cost 2)
@@ -150,6 +167,8 @@ guint
 accord_ruleset_get_n_pillars(const AccordRuleset *self) ACCORD_NON_NULL(1);
 const AccordPillar *
 accord_ruleset_get_pillar(const AccordRuleset *self, guint index) ACCORD_NON_NULL(1);
+const AccordPillar *
+accord_ruleset_lookup_pillar(const AccordRuleset *self, const gchar *id) ACCORD_NON_NULL(1, 2);
 guint
 accord_ruleset_get_n_rules(const AccordRuleset *self) ACCORD_NON_NULL(1);
 const AccordRule *

@@ -29,6 +29,12 @@ accord_tailoring_load_data(const gchar *data,
 			   const gchar *name,
 			   const AccordRuleset *ruleset,
 			   GError **error) ACCORD_NON_NULL(1, 4);
+G_GNUC_WARN_UNUSED_RESULT gchar *
+accord_tailoring_peek_ruleset(const gchar *data,
+			      gsize len,
+			      const gchar *name,
+			      glong *line,
+			      GError **error) ACCORD_NON_NULL(1);
 AccordTailoring *
 accord_tailoring_ref(const AccordTailoring *self) ACCORD_NON_NULL(1);
 void

@@ -3,7 +3,9 @@
 # in args are relative to it), then compares the exit status with CASE/expected.rc, stdout
 # byte for byte with CASE/expected.out, and checks that stderr contains CASE/expected.err.
 # A case may also hold `check`, a shell snippet run afterwards in the same directory (for
-# cases that write files); it sees $out_dir, a fresh temporary directory.
+# cases that write files); it sees $out_dir, a fresh temporary directory. A case may hold
+# `setup`, run the same way before accord, to make files too large or too special for git
+# (generated inputs, FIFOs, device nodes) in $out_dir; tests/cli/generate.sh helps.
 set -u
 accord=$1
 case_dir=$2
@@ -24,7 +26,15 @@ if [ "${ACCORD_VALGRIND:-}" = 1 ]; then
   chmod +x "$accord"
 fi
 export accord
+# the program itself, also under valgrind: for runs that must not be wrapped (a check that
+# kills accord mid-write must not kill valgrind instead)
+accord_bin=${real:-$accord}
+generate="$(cd "$(dirname "$0")" && pwd)/generate.sh"
+export accord_bin generate
 cd "$data_dir" || exit 99
+if [ -f "$case_dir/setup" ] && ! sh "$case_dir/setup"; then
+  echo "setup script failed"; exit 1
+fi
 # shellcheck disable=SC2086
 eval "\"$accord\" $args" >"$out_dir/stdout" 2>"$out_dir/stderr"
 rc=$?

@@ -1,3 +1,5 @@
+#include <pthread.h>
+
 #include "helpers.h"
 
 /* good/ruleset.xml against good/vocabulary.xml, loaded once: both are immutable */
@@ -398,6 +400,17 @@ test_ruleset_accepts_checks_nested_32_deep(void **state)
 }
 
 static void
+test_ruleset_looks_pillars_up_by_id(void **state)
+{
+	const AccordPillar *policy = accord_ruleset_lookup_pillar(ruleset(state), "policy");
+
+	assert_non_null(policy);
+	assert_int_equal(accord_pillar_get_index(policy), 1);
+	assert_ptr_equal(policy, accord_ruleset_get_pillar(ruleset(state), 1));
+	assert_null(accord_ruleset_lookup_pillar(ruleset(state), "r-ir"));
+}
+
+static void
 test_ruleset_ref_keeps_vocabulary_alive(void **state)
 {
 	g_autoptr(GError) error = NULL;
@@ -463,6 +476,100 @@ test_ruleset_rejects_dependency_cycle(void **state)
 			       ACCORD_ERROR_REFERENCE,
 			       18,
 			       "'c-b'");
+}
+
+/* a rule of @n criteria where c<i> depends on c<i+1>; with @cycle the last depends on the
+ * first. Criterion c<i> stands on line i + 6 */
+static gchar *
+dependency_chain(guint n, gboolean cycle)
+{
+	GString *xml = g_string_new(
+	    "<ruleset xmlns=\"urn:accord:ruleset:1\" id=\"chain\" version=\"1\">\n"
+	    "<title>Chain</title><agreement name=\"A\"/>\n"
+	    "<obligations><obligation id=\"o\" multiplier=\"1\">B.</obligation></obligations>\n"
+	    "<pillar id=\"p\"><title>P</title></pillar>\n"
+	    "<rule id=\"r\" pillar=\"p\" obligation=\"o\"><title>R</title>\n"
+	    "<provision cite=\"Art. 1\">Text.</provision>\n");
+
+	for (guint i = 1; i <= n; i++) {
+		guint next = i < n ? i + 1 : (cycle ? 1 : 0);
+
+		g_string_append_printf(xml, "<criterion id=\"c%u\"", i);
+		if (next > 0)
+			g_string_append_printf(xml, " depends-on=\"c%u\"", next);
+		g_string_append(
+		    xml,
+		    "><title>C</title><check fact=\"ir.csirt\" is=\"true\"/></criterion>\n");
+	}
+	g_string_append(xml, "<recommendation>Do it.</recommendation></rule></ruleset>\n");
+	return g_string_free(xml, FALSE);
+}
+
+typedef struct {
+	const gchar *xml;
+	const AccordVocabulary *vocab;
+	AccordRuleset *ruleset;
+	GError *error;
+} ChainLoad;
+
+static void *
+load_chain_thread(void *data)
+{
+	ChainLoad *load = data;
+
+	load->ruleset = accord_ruleset_load_data(load->xml,
+						 strlen(load->xml),
+						 "chain.xml",
+						 load->vocab,
+						 &load->error);
+	return NULL;
+}
+
+/* loads @xml on a thread with a 512 KiB stack: a search that recursed once per criterion
+ * would need some 20000 × 48 bytes, about twice that, and crash */
+static void
+load_on_small_stack(void **state, ChainLoad *load)
+{
+	pthread_attr_t attr;
+	pthread_t thread;
+
+	load->vocab = ((State *)*state)->vocab;
+	assert_int_equal(pthread_attr_init(&attr), 0);
+	assert_int_equal(pthread_attr_setstacksize(&attr, 512 * 1024), 0);
+	assert_int_equal(pthread_create(&thread, &attr, load_chain_thread, load), 0);
+	assert_int_equal(pthread_join(thread, NULL), 0);
+	pthread_attr_destroy(&attr);
+}
+
+static void
+test_ruleset_long_dependency_chain_needs_no_deep_stack(void **state)
+{
+	g_autofree gchar *xml = dependency_chain(20000, FALSE);
+	ChainLoad load = {xml, NULL, NULL, NULL};
+
+	load_on_small_stack(state, &load);
+	assert_null(load.error);
+	assert_non_null(load.ruleset);
+	assert_int_equal(accord_ruleset_get_n_criteria(load.ruleset), 20000);
+	assert_int_equal(
+	    accord_criterion_get_n_depends(accord_ruleset_get_criterion(load.ruleset, 0)),
+	    1);
+	accord_ruleset_unref(load.ruleset);
+}
+
+static void
+test_ruleset_long_dependency_cycle_is_refused(void **state)
+{
+	g_autofree gchar *xml = dependency_chain(20000, TRUE);
+	ChainLoad load = {xml, NULL, NULL, NULL};
+
+	load_on_small_stack(state, &load);
+	assert_null(load.ruleset);
+	/* the search starts at c1 and walks down to c20000 (line 20006), whose edge back to c1
+	 * closes the cycle */
+	assert_accord_error(load.error, ACCORD_ERROR_REFERENCE, "chain.xml:20006:");
+	assert_message_names(load.error, "'c20000' depends on 'c1'");
+	g_error_free(load.error);
 }
 
 static void
@@ -647,6 +754,37 @@ test_ruleset_rejects_weight_not_finite(void **state)
 			       "'1e999'");
 }
 
+/* each finite, but products of them overflowed to inf or underflowed to 0 in scoring */
+static void
+test_ruleset_rejects_weight_overflow(void **state)
+{
+	assert_ruleset_rejects(state,
+			       "ruleset-value-weight-overflow.xml",
+			       ACCORD_ERROR_VALUE,
+			       10,
+			       "weight '1e308' is not a number from 0.000001 to 1000000");
+}
+
+static void
+test_ruleset_rejects_weight_underflow(void **state)
+{
+	assert_ruleset_rejects(state,
+			       "ruleset-value-weight-underflow.xml",
+			       ACCORD_ERROR_VALUE,
+			       9,
+			       "multiplier '1e-300' of obligation 'shall' is not a number from");
+}
+
+static void
+test_ruleset_rejects_multiplier_out_of_range(void **state)
+{
+	assert_ruleset_rejects(state,
+			       "ruleset-value-multiplier-out-of-range.xml",
+			       ACCORD_ERROR_VALUE,
+			       7,
+			       "multiplier '2e6' of obligation 'shall' is not a number from");
+}
+
 static void
 test_ruleset_rejects_zero_multiplier(void **state)
 {
@@ -761,11 +899,14 @@ main(void)
 	    cmocka_unit_test(test_ruleset_keeps_not_combinator),
 	    cmocka_unit_test(test_ruleset_keeps_all_and_any_with_several_values),
 	    cmocka_unit_test(test_ruleset_accepts_checks_nested_32_deep),
+	    cmocka_unit_test(test_ruleset_looks_pillars_up_by_id),
 	    cmocka_unit_test(test_ruleset_ref_keeps_vocabulary_alive),
 	    cmocka_unit_test(test_ruleset_names_enums),
 	    cmocka_unit_test(test_ruleset_rejects_unknown_depends_on),
 	    cmocka_unit_test(test_ruleset_rejects_dependency_cycle),
 	    cmocka_unit_test(test_ruleset_rejects_self_dependency),
+	    cmocka_unit_test(test_ruleset_long_dependency_chain_needs_no_deep_stack),
+	    cmocka_unit_test(test_ruleset_long_dependency_cycle_is_refused),
 	    cmocka_unit_test(test_ruleset_rejects_duplicate_rule_id),
 	    cmocka_unit_test(test_ruleset_rejects_duplicate_criterion_id),
 	    cmocka_unit_test(test_ruleset_rejects_duplicate_obligation_id),
@@ -784,6 +925,9 @@ main(void)
 	    cmocka_unit_test(test_ruleset_rejects_negative_weight),
 	    cmocka_unit_test(test_ruleset_rejects_weight_not_finite),
 	    cmocka_unit_test(test_ruleset_rejects_zero_multiplier),
+	    cmocka_unit_test(test_ruleset_rejects_weight_overflow),
+	    cmocka_unit_test(test_ruleset_rejects_weight_underflow),
+	    cmocka_unit_test(test_ruleset_rejects_multiplier_out_of_range),
 	    cmocka_unit_test(test_ruleset_rejects_malformed_signed_date),
 	    cmocka_unit_test(test_ruleset_rejects_malformed_in_force_date),
 	    cmocka_unit_test(test_ruleset_rejects_malformed_number),

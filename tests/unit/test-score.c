@@ -328,6 +328,113 @@ test_score_shares_multiply_down_the_tree(void **state)
 	assert_close(rule_item(&s->f, s->score, "r-strategy")->share, 1.0 / 6.0, 1e-12);
 }
 
+/* every weight at a bound of [1e-6, 1e6] (ACCORD_WEIGHT_MIN, ACCORD_WEIGHT_MAX):
+ *   pillar big (P 1e6):   r1 W 1e6 × m 1e6 = 1e12: c1 w 1e6 ir.csirt is true → pass,
+ *                                                   c2 w 1e-6 backdoor is true → fail
+ *                          r2 W 1e-6 × m 1e-6 = 1e-12: c3 w 1 backdoor is true → fail
+ *   pillar small (P 1e-6): r3 W 1 × m 1e-6 = 1e-6: c4 w 1 ir.csirt is true → pass */
+#define EXTREME_RULESET                                                                            \
+	"<ruleset xmlns=\"urn:accord:ruleset:1\" id=\"extreme\" version=\"1\">"                    \
+	"<title>Extreme</title><agreement name=\"A\"/><obligations>"                               \
+	"<obligation id=\"big\" multiplier=\"1e6\">B.</obligation>"                                \
+	"<obligation id=\"small\" multiplier=\"0.000001\">S.</obligation></obligations>"           \
+	"<pillar id=\"big\" weight=\"1e6\"><title>B</title></pillar>"                              \
+	"<pillar id=\"small\" weight=\"1e-6\"><title>S</title></pillar>"                           \
+	"<rule id=\"r1\" pillar=\"big\" obligation=\"big\" weight=\"1e6\"><title>R</title>"        \
+	"<provision cite=\"1\">P.</provision>"                                                     \
+	"<criterion id=\"c1\" weight=\"1e6\"><title>C</title><check fact=\"ir.csirt\" "            \
+	"is=\"true\"/>"                                                                            \
+	"</criterion><criterion id=\"c2\" weight=\"1e-6\"><title>C</title>"                        \
+	"<check fact=\"encryption.backdoor\" is=\"true\"/></criterion>"                            \
+	"<recommendation>R.</recommendation></rule>"                                               \
+	"<rule id=\"r2\" pillar=\"big\" obligation=\"small\" weight=\"1e-6\"><title>R</title>"     \
+	"<provision cite=\"2\">P.</provision><criterion id=\"c3\"><title>C</title>"                \
+	"<check fact=\"encryption.backdoor\" is=\"true\"/></criterion>"                            \
+	"<recommendation>R.</recommendation></rule>"                                               \
+	"<rule id=\"r3\" pillar=\"small\" obligation=\"small\"><title>R</title>"                   \
+	"<provision cite=\"3\">P.</provision><criterion id=\"c4\"><title>C</title>"                \
+	"<check fact=\"ir.csirt\" is=\"true\"/></criterion>"                                       \
+	"<recommendation>R.</recommendation></rule></ruleset>"
+
+static AccordScore *
+score_extreme(State *s, AccordScoreModel model, AccordAggregation aggregation)
+{
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *path = test_data_path("good/profile-a.xml");
+	g_autoptr(AccordRuleset) rs = accord_ruleset_load_data(EXTREME_RULESET,
+							       strlen(EXTREME_RULESET),
+							       NULL,
+							       s->f.vocab,
+							       &error);
+	g_autoptr(AccordProfile) profile = NULL;
+	AccordScoreOptions options;
+	AccordScore *score;
+
+	assert_null(error);
+	profile = accord_profile_load_file(path, s->f.vocab, &error);
+	assert_null(error);
+	accord_evaluation_unref(s->evaluation);
+	s->evaluation = accord_evaluate(rs, profile, &error);
+	assert_null(error);
+	accord_score_options_init(&options);
+	options.model = model;
+	options.aggregation = aggregation;
+	score = accord_score_compute(s->evaluation, &options, &error);
+	assert_null(error);
+	return score;
+}
+
+static const AccordScoreItem *
+extreme_rule(const AccordScore *score, const gchar *id)
+{
+	const AccordRuleset *rs = accord_evaluation_get_ruleset(accord_score_get_evaluation(score));
+
+	return accord_score_get_rule(score, accord_ruleset_lookup_rule(rs, id));
+}
+
+static void
+test_score_weights_at_the_bounds_stay_finite(void **state)
+{
+	State *s = *state;
+	g_autoptr(AccordScore) score =
+	    score_extreme(s, ACCORD_SCORE_MODEL_WEIGHTED, ACCORD_AGGREGATION_ARITHMETIC);
+	const AccordScoreItem *overall = accord_score_get_overall(score);
+
+	/* r1 = 100·1e6 / (1e6 + 1e-6) = 100 / (1 + 1e-12) ≈ 100 − 1e-10; r2 = 0; r3 = 100 */
+	assert_close(extreme_rule(score, "r1")->value, 100 - 1e-10, 1e-12);
+	assert_close(extreme_rule(score, "r2")->value, 0, 0);
+	assert_close(extreme_rule(score, "r3")->value, 100, 0);
+	/* big = (1e12·r1 + 1e-12·0) / (1e12 + 1e-12) = r1 / (1 + 1e-24) ≈ r1; small = 100;
+	 * overall = (1e6·big + 1e-6·100) / (1e6 + 1e-6) ≈ (100 − 1e-10 + 1e-10)(1 − 1e-12)
+	 * ≈ 100 − 1e-10 */
+	assert_close(overall->value, 100 - 1e-10, 1e-12);
+	/* the smallest share, 1e6/(1e6 + 1e-6) · 1e-12/(1e12 + 1e-12) ≈ 1e-24, is neither 0 nor
+	 * subnormal; r3's is 1e-6/(1e6 + 1e-6) · 1 ≈ 1e-12 */
+	assert_close(extreme_rule(score, "r2")->share / 1e-24, 1, 1e-9);
+	assert_close(extreme_rule(score, "r3")->share / 1e-12, 1, 1e-9);
+	assert_close(extreme_rule(score, "r1")->share, 1, 1e-9);
+	assert_close(overall->coverage, 1, 0);
+}
+
+static void
+test_score_weights_at_the_bounds_under_other_models(void **state)
+{
+	State *s = *state;
+	AccordScore *score =
+	    score_extreme(s, ACCORD_SCORE_MODEL_WEIGHTED, ACCORD_AGGREGATION_GEOMETRIC);
+
+	/* geometric: exp((1e6·ln(big/100) + 1e-6·ln 1) / (1e6 + 1e-6)) ≈ big/100, so ≈ 100 −
+	 * 1e-10 again */
+	assert_close(accord_score_get_overall(score)->value, 100 - 1e-10, 1e-9);
+	accord_score_unref(score);
+	/* flat: passing weight c1 + c4 over all four, 100·(1e6 + 1) / (1e6 + 1e-6 + 1 + 1) */
+	score = score_extreme(s, ACCORD_SCORE_MODEL_XCCDF_FLAT, ACCORD_AGGREGATION_ARITHMETIC);
+	assert_close(accord_score_get_overall(score)->value,
+		     100 * (1e6 + 1) / (1e6 + 1e-6 + 2),
+		     1e-9);
+	accord_score_unref(score);
+}
+
 static void
 test_score_rejects_geometric_with_xccdf(void **state)
 {
@@ -371,6 +478,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_score_weights_at_the_bounds_stay_finite,
+					    setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_score_weights_at_the_bounds_under_other_models,
+					    setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_score_weighted_mean_by_hand, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_score_coverage_is_share_of_known_weight,
 					    setup,

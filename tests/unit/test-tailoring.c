@@ -341,6 +341,55 @@ test_tailoring_rejects_zero_weight(void **state)
 }
 
 static void
+test_tailoring_rejects_weight_out_of_range(void **state)
+{
+	assert_tailoring_rejects(
+	    *state,
+	    "tailoring-value-weight-overflow.xml",
+	    ACCORD_ERROR_VALUE,
+	    5,
+	    "'1e308' of rule 'r-first' is not a number from 0.000001 to 1000000");
+}
+
+/* reads @name (under tests/data) and peeks at the ruleset it is for */
+static gchar *
+peek(const gchar *name, glong *line, GError **error)
+{
+	g_autofree gchar *path = test_data_path(name);
+	g_autofree gchar *data = NULL;
+	gsize len = 0;
+
+	assert_true(g_file_get_contents(path, &data, &len, NULL));
+	return accord_tailoring_peek_ruleset(data, len, name, line, error);
+}
+
+static void
+test_tailoring_peek_ruleset_gives_id_and_line(void **state)
+{
+	g_autoptr(GError) error = NULL;
+	glong line = 0;
+	g_autofree gchar *id = peek("good/tailoring-test.xml", &line, &error);
+
+	assert_null(error);
+	assert_string_equal(id, "test");
+	/* the root element opens on line 6, after the comment */
+	assert_int_equal(line, 6);
+}
+
+/* a path in the ruleset attribute is a schema error, found before anything is read */
+static void
+test_tailoring_peek_ruleset_refuses_path(void **state)
+{
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *id = peek("bad/tailoring-schema-ruleset-path.xml", NULL, &error);
+
+	assert_null(id);
+	assert_accord_error(error,
+			    ACCORD_ERROR_SCHEMA,
+			    "bad/tailoring-schema-ruleset-path.xml:4: element 'tailoring'");
+}
+
+static void
 test_tailoring_rejects_schema_violation(void **state)
 {
 	State *s = *state;
@@ -455,6 +504,11 @@ main(void)
 					    setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_tailoring_rejects_zero_weight, setup, teardown),
+	    cmocka_unit_test(test_tailoring_peek_ruleset_gives_id_and_line),
+	    cmocka_unit_test(test_tailoring_peek_ruleset_refuses_path),
+	    cmocka_unit_test_setup_teardown(test_tailoring_rejects_weight_out_of_range,
+					    setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_tailoring_rejects_schema_violation,
 					    setup,
 					    teardown),

@@ -65,6 +65,29 @@ test_parse_weight_accepts_positive_numbers(void **state)
 	assert_close(value, 3.0, 0);
 	assert_true(accord_parse_weight("2.5e-1", &value));
 	assert_close(value, 0.25, 1e-15);
+	/* the bounds themselves are in range */
+	assert_true(accord_parse_weight("0.000001", &value));
+	assert_close(value, 1e-6, 0);
+	assert_true(accord_parse_weight("1e6", &value));
+	assert_close(value, 1e6, 0);
+}
+
+static void
+test_parse_weight_rejects_outside_range(void **state)
+{
+	/* each finite, but their products overflow or underflow: 1e308 × 10 is inf, and
+	 * 1e-300 × 1e-300 is 0, which the scores divide by */
+	const gchar *cases[] = {"1e308", "1e-300", "1000000.1", "0.00000099", "1e7", "5e-7"};
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		gdouble value = UNTOUCHED;
+
+		if (accord_parse_weight(cases[i], &value)) {
+			print_error("weight '%s' was accepted as %g\n", cases[i], value);
+			fail();
+		}
+		assert_close(value, UNTOUCHED, 0);
+	}
 }
 
 static void
@@ -288,6 +311,7 @@ main(void)
 	    cmocka_unit_test(test_parse_number_rejects_non_decimal_forms),
 	    cmocka_unit_test(test_parse_weight_accepts_positive_numbers),
 	    cmocka_unit_test(test_parse_weight_rejects_zero_negative_and_not_finite),
+	    cmocka_unit_test(test_parse_weight_rejects_outside_range),
 	    cmocka_unit_test(test_parse_date_accepts_calendar_days),
 	    cmocka_unit_test(test_parse_date_counts_days_across_a_leap_day),
 	    cmocka_unit_test(test_parse_date_rejects_impossible_or_loose_dates),

@@ -366,6 +366,88 @@ test_vocabulary_rejects_enum_without_values(void **state)
 				  "fact");
 }
 
+/* a vocabulary with an enum fact of @n values v1…vn and a level fact on a scale of @n levels
+ * l1…ln; with @duplicate, the last value and the last level repeat the first. The scale's
+ * levels stand on lines 4 to n + 3, the enum fact on line n + 5 */
+static gchar *
+large_vocabulary(guint n, gboolean duplicate)
+{
+	GString *xml = g_string_new("<vocabulary xmlns=\"urn:accord:vocabulary:1\" version=\"1\">\n"
+				    "<title>Large</title>\n"
+				    "<scale id=\"big\">\n");
+
+	for (guint i = 1; i <= n; i++)
+		g_string_append_printf(xml,
+				       "<level id=\"l%u\">Level.</level>\n",
+				       duplicate && i == n ? 1 : i);
+	g_string_append(xml, "</scale>\n<fact key=\"big.enum\" type=\"enum\" values=\"");
+	for (guint i = 1; i <= n; i++)
+		g_string_append_printf(xml, "v%u ", duplicate && i == n ? 1 : i);
+	g_string_append(xml,
+			"\">An enum.</fact>\n"
+			"<fact key=\"big.level\" type=\"level\" scale=\"big\">A level.</fact>\n"
+			"</vocabulary>\n");
+	return g_string_free(xml, FALSE);
+}
+
+static void
+test_vocabulary_large_enum_and_scale_find_every_value(void **state)
+{
+	g_autofree gchar *xml = large_vocabulary(20000, FALSE);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordVocabulary) vocab =
+	    accord_vocabulary_load_data(xml, strlen(xml), "large.xml", &error);
+	const AccordFactDef *enum_def, *level_def;
+	AccordValue value;
+
+	assert_null(error);
+	enum_def = accord_vocabulary_lookup_fact(vocab, "big.enum");
+	level_def = accord_vocabulary_lookup_fact(vocab, "big.level");
+	assert_int_equal(accord_fact_def_get_n_symbols(enum_def), 20000);
+	assert_int_equal(accord_scale_find_level(accord_fact_def_get_scale(level_def), "l20000"),
+			 19999);
+	assert_int_equal(accord_scale_find_level(accord_fact_def_get_scale(level_def), "l0"), -1);
+	assert_true(accord_value_parse(enum_def, "v12345", &value, &error));
+	assert_int_equal(value.v.symbol, 12344);
+	assert_true(accord_value_parse(level_def, "l1", &value, &error));
+	assert_int_equal(value.v.level, 0);
+	/* the message lists the first 20 values and the count, not all 20000 */
+	assert_false(accord_value_parse(enum_def, "v0", &value, &error));
+	assert_accord_error(error, ACCORD_ERROR_TYPE, "'v0' is not a value");
+	assert_message_names(error, "v19, v20, … (20000 in all)");
+	assert_true(strlen(error->message) < 300);
+}
+
+static void
+test_vocabulary_large_scale_rejects_duplicate_level(void **state)
+{
+	g_autofree gchar *xml = large_vocabulary(20000, TRUE);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordVocabulary) vocab =
+	    accord_vocabulary_load_data(xml, strlen(xml), "large.xml", &error);
+
+	/* scales are loaded before facts: the repeated level l1 stands on line 20003 */
+	assert_null(vocab);
+	assert_accord_error(error, ACCORD_ERROR_DUPLICATE, "large.xml:20003:");
+	assert_message_names(error, "level 'l1' twice");
+}
+
+static void
+test_vocabulary_large_enum_rejects_duplicate_value(void **state)
+{
+	g_autofree gchar *xml = large_vocabulary(20000, TRUE);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordVocabulary) vocab = NULL;
+	gchar *last_level = g_strrstr(xml, "<level id=\"l1\">");
+
+	/* put the scale right, so the duplicate enum value is the first error */
+	last_level[12] = '0';
+	vocab = accord_vocabulary_load_data(xml, strlen(xml), "large.xml", &error);
+	assert_null(vocab);
+	assert_accord_error(error, ACCORD_ERROR_DUPLICATE, "large.xml:20005:");
+	assert_message_names(error, "value 'v1' twice");
+}
+
 int
 main(void)
 {
@@ -388,6 +470,9 @@ main(void)
 	    cmocka_unit_test(test_vocabulary_rejects_duplicate_enum_value),
 	    cmocka_unit_test(test_vocabulary_rejects_undefined_scale),
 	    cmocka_unit_test(test_vocabulary_rejects_enum_without_values),
+	    cmocka_unit_test(test_vocabulary_large_enum_and_scale_find_every_value),
+	    cmocka_unit_test(test_vocabulary_large_scale_rejects_duplicate_level),
+	    cmocka_unit_test(test_vocabulary_large_enum_rejects_duplicate_value),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -333,6 +333,59 @@ test_waiver_rejects_duplicate(void **state)
 			      "c-iot");
 }
 
+/* @n waivers of criteria c1…cn for AA, then the same criteria for BB and of another
+ * ruleset for AA, none of them a duplicate; with @duplicate, one more repeats AA's c1 on
+ * line 3n + 2 */
+static gchar *
+many_waivers(guint n, gboolean duplicate)
+{
+	const gchar *pairs[] = {"AA\" ruleset=\"test",
+				"BB\" ruleset=\"test",
+				"AA\" ruleset=\"other"};
+	GString *xml = g_string_new("<waivers xmlns=\"urn:accord:waivers:1\">\n");
+
+	for (guint p = 0; p < G_N_ELEMENTS(pairs); p++) {
+		for (guint i = 1; i <= n; i++)
+			g_string_append_printf(
+			    xml,
+			    "<waiver country=\"%s\" criterion=\"c%u\" "
+			    "approver=\"A\" expires=\"2030-01-01\">W.</waiver>\n",
+			    pairs[p],
+			    i);
+	}
+	if (duplicate)
+		g_string_append(xml,
+				"<waiver country=\"AA\" ruleset=\"test\" criterion=\"c1\" "
+				"approver=\"A\" expires=\"2030-01-01\">Again.</waiver>\n");
+	g_string_append(xml, "</waivers>\n");
+	return g_string_free(xml, FALSE);
+}
+
+static void
+test_waiver_many_distinct_load(void **state)
+{
+	g_autofree gchar *xml = many_waivers(10000, FALSE);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordWaiverList) list =
+	    accord_waiver_list_load_data(xml, strlen(xml), "many.xml", &error);
+
+	assert_null(error);
+	assert_int_equal(accord_waiver_list_get_n_waivers(list), 30000);
+}
+
+static void
+test_waiver_many_rejects_duplicate_at_end(void **state)
+{
+	g_autofree gchar *xml = many_waivers(10000, TRUE);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordWaiverList) list =
+	    accord_waiver_list_load_data(xml, strlen(xml), "many.xml", &error);
+
+	assert_null(list);
+	assert_accord_error(error, ACCORD_ERROR_DUPLICATE, "many.xml:30002:");
+	assert_non_null(strstr(error->message, "criterion c1 of test is waived twice for AA"));
+}
+
 /* waiving c-first, which profile A does not state, makes it pass (r-first 0 → 100, overall
  * (2·(2·0.875 + 1)/3 + 11/24)/3 = 76.3889) but its fact stays unknown: coverage stays 7/9 */
 static void
@@ -386,6 +439,8 @@ main(void)
 	    cmocka_unit_test(test_waiver_rejects_missing_expiry),
 	    cmocka_unit_test(test_waiver_rejects_malformed_expiry),
 	    cmocka_unit_test(test_waiver_rejects_duplicate),
+	    cmocka_unit_test(test_waiver_many_distinct_load),
+	    cmocka_unit_test(test_waiver_many_rejects_duplicate_at_end),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
