@@ -48,6 +48,17 @@ accord_datadir_get_vocabulary_path(void)
 	return g_build_filename(accord_datadir_get(), "rulesets", "vocabulary.xml", NULL);
 }
 
+/**
+ * accord_datadir_get_parties_path:
+ *
+ * Returns: (transfer full): the path of the shipped parties file
+ */
+gchar *
+accord_datadir_get_parties_path(void)
+{
+	return g_build_filename(accord_datadir_get(), "agreements", "parties.xml", NULL);
+}
+
 static gint
 compare_ids(gconstpointer a, gconstpointer b)
 {

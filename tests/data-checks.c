@@ -78,9 +78,9 @@ test_data_ships_rulesets_and_profiles(void **state)
 {
 	Shipped *s = *state;
 
-	/* the interop and usmca rulesets and at least three profiles */
+	/* the agreement rulesets and a profile for every party of them: 28 or more */
 	assert_true(s->rulesets->len >= 2);
-	assert_true(s->profiles->len >= 3);
+	assert_true(s->profiles->len >= 28);
 }
 
 static void
@@ -138,11 +138,35 @@ test_data_same_cite_same_text(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* a link a reader can follow to the page: http(s), a host, and a path beyond the root or a
+ * query that names the page (https://example.org/?p=8371) */
 static gboolean
-fact_has_href(const AccordProfileFact *fact)
+is_page_link(const gchar *href)
+{
+	g_autoptr(GUri) uri = href != NULL ? g_uri_parse(href, G_URI_FLAGS_NONE, NULL) : NULL;
+	const gchar *path = uri != NULL ? g_uri_get_path(uri) : NULL;
+
+	return uri != NULL && g_uri_get_host(uri) != NULL &&
+	       (g_strcmp0(g_uri_get_scheme(uri), "https") == 0 ||
+		g_strcmp0(g_uri_get_scheme(uri), "http") == 0) &&
+	       ((path != NULL && strlen(path) > 1) || g_uri_get_query(uri) != NULL);
+}
+
+static gboolean
+is_notes(const AccordEvidence *ev)
+{
+	return g_str_has_prefix(accord_evidence_get_title(ev), "Accord research notes");
+}
+
+/* a high-confidence fact links a page; a medium one too, and at least one source that is not
+ * the project's own notes */
+static gboolean
+fact_has_page(const AccordProfileFact *fact)
 {
 	for (guint e = 0; e < accord_profile_fact_get_n_evidence(fact); e++) {
-		if (accord_evidence_get_href(accord_profile_fact_get_evidence(fact, e)) != NULL)
+		const AccordEvidence *ev = accord_profile_fact_get_evidence(fact, e);
+
+		if (!is_notes(ev) && is_page_link(accord_evidence_get_href(ev)))
 			return TRUE;
 	}
 	return FALSE;
@@ -177,10 +201,13 @@ test_data_evidence_dated_and_high_confidence_linked(void **state)
 					bad++;
 				}
 			}
-			if (accord_profile_fact_get_confidence(fact) == ACCORD_CONFIDENCE_HIGH &&
-			    !fact_has_href(fact)) {
-				print_error("%s: high-confidence fact %s has no URL\n",
+			if (accord_profile_fact_get_confidence(fact) != ACCORD_CONFIDENCE_LOW &&
+			    !fact_has_page(fact)) {
+				print_error("%s: %s-confidence fact %s links no page (a URL with a "
+					    "path, not the project's notes)\n",
 					    accord_profile_get_filename(p),
+					    accord_confidence_to_string(
+						accord_profile_fact_get_confidence(fact)),
 					    key);
 				bad++;
 			}
@@ -258,6 +285,66 @@ test_data_every_ruleset_scores_every_profile(void **state)
 	}
 }
 
+static gboolean
+dated_source_ok(const AccordDatedSource *d)
+{
+	return d == NULL || (d->title != NULL && is_page_link(d->href));
+}
+
+static gboolean
+has_profile(const Shipped *s, const gchar *country)
+{
+	for (guint i = 0; i < s->profiles->len; i++)
+		if (g_strcmp0(accord_profile_get_country(g_ptr_array_index(s->profiles, i)),
+			      country) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+/* every date in the parties file has its source, every party a profile, and every agreement
+ * ruleset an entry */
+static void
+test_data_parties_sourced_and_profiled(void **state)
+{
+	Shipped *s = *state;
+	g_autofree gchar *path = g_build_filename(SOURCE_ROOT, "agreements", "parties.xml", NULL);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordParties) parties = accord_parties_load_file(path, &error);
+	guint bad = 0;
+
+	assert_non_null(parties);
+	for (guint a = 0; a < accord_parties_get_n_agreements(parties); a++) {
+		for (guint p = 0; p < accord_parties_get_n_parties(parties, a); p++) {
+			const AccordParty *party = accord_parties_get_party(parties, a, p);
+
+			if (!dated_source_ok(party->signed_on) ||
+			    !dated_source_ok(party->in_force) ||
+			    (party->signed_on == NULL && party->in_force == NULL)) {
+				print_error("parties.xml: %s of %s: a date without its source\n",
+					    party->country,
+					    accord_parties_get_ruleset(parties, a));
+				bad++;
+			}
+			if (!has_profile(s, party->country)) {
+				print_error("parties.xml: %s, a party of %s, has no profile\n",
+					    party->country,
+					    accord_parties_get_ruleset(parties, a));
+				bad++;
+			}
+		}
+	}
+	for (guint i = 0; i < s->rulesets->len; i++) {
+		const gchar *id = accord_ruleset_get_id(g_ptr_array_index(s->rulesets, i));
+
+		/* interop scores an industry proposal, not an agreement with parties */
+		if (g_strcmp0(id, "interop") != 0 && !accord_parties_has_ruleset(parties, id)) {
+			print_error("parties.xml: no entry for the agreement of ruleset %s\n", id);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
 int
 main(void)
 {
@@ -268,6 +355,7 @@ main(void)
 	    cmocka_unit_test(test_data_evidence_dated_and_high_confidence_linked),
 	    cmocka_unit_test(test_data_every_fact_used_or_informational),
 	    cmocka_unit_test(test_data_every_ruleset_scores_every_profile),
+	    cmocka_unit_test(test_data_parties_sourced_and_profiled),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -42,6 +42,7 @@ typedef struct {
 	gchar *aggregation;
 	gchar *unknown;
 	gchar *fail_under;
+	gboolean parties;
 	AccordExitCode exit_code; /* set by a verb that succeeded but wants 1 */
 } AccordCli;
 
@@ -112,6 +113,8 @@ accord_cli_assess_one(const AccordCli *cli,
 		      AccordCliInputs *in,
 		      const gchar *profile,
 		      GError **error);
+gchar *
+accord_cli_get_date(const AccordCli *cli);
 gboolean
 accord_cli_emit(AccordCli *cli, const AccordDocument *document, GError **error);
 void

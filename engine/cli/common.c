@@ -95,14 +95,15 @@ add_groups(GArray *entries, AccordCli *cli, guint groups)
 	     G_OPTION_ARG_FILENAME,
 	     &cli->waivers,
 	     "Accept waived criteria as met (until they expire), from a waivers file",
-	     "FILE"},
-	    {"date",
-	     0,
-	     0,
-	     G_OPTION_ARG_STRING,
-	     &cli->date,
-	     "The day waivers are checked on, YYYY-MM-DD; default: today",
-	     "DATE"}};
+	     "FILE"}};
+	const GOptionEntry date[] = {{"date",
+				      0,
+				      0,
+				      G_OPTION_ARG_STRING,
+				      &cli->date,
+				      "The day of the assessment, YYYY-MM-DD: waivers are checked, "
+				      "evidence aged and parties bound as of it; default: today",
+				      "DATE"}};
 	const GOptionEntry gate[] = {{"fail-under",
 				      0,
 				      0,
@@ -123,6 +124,8 @@ add_groups(GArray *entries, AccordCli *cli, guint groups)
 		g_array_append_vals(entries, waivers, G_N_ELEMENTS(waivers));
 	if (groups & ACCORD_CLI_GATE)
 		g_array_append_vals(entries, gate, G_N_ELEMENTS(gate));
+	if (groups & ACCORD_CLI_MODEL)
+		g_array_append_vals(entries, date, G_N_ELEMENTS(date));
 }
 
 static gboolean
@@ -140,6 +143,33 @@ usage_error(GError **error, const gchar *format, ...)
 	return FALSE;
 }
 
+static gboolean
+is_day(const gchar *text)
+{
+	guint y = 0, m = 0, d = 0;
+	gchar end = '\0';
+
+	return sscanf(text, "%4u-%2u-%2u%c", &y, &m, &d, &end) == 3 && strlen(text) == 10 &&
+	       g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y);
+}
+
+/**
+ * accord_cli_get_date:
+ * @cli: parsed options
+ *
+ * Returns: (transfer full): --date, or today in local time
+ */
+gchar *
+accord_cli_get_date(const AccordCli *cli)
+{
+	g_autoptr(GDateTime) now = NULL;
+
+	if (cli->date != NULL)
+		return g_strdup(cli->date);
+	now = g_date_time_new_now_local();
+	return g_date_time_format(now, "%Y-%m-%d");
+}
+
 /* every option value is checked before any file is read, so usage errors come first */
 static gboolean
 check_values(const AccordCli *cli, GError **error)
@@ -154,9 +184,8 @@ check_values(const AccordCli *cli, GError **error)
 				   cli->format);
 	if (!accord_cli_output_check(cli->output, error))
 		return FALSE;
-	if (cli->date != NULL && cli->waivers == NULL)
-		return usage_error(error,
-				   "--date is the day waivers are checked on; it needs --waivers");
+	if (cli->date != NULL && !is_day(cli->date))
+		return usage_error(error, "--date takes a day, YYYY-MM-DD, not '%s'", cli->date);
 	if (cli->model != NULL && !accord_score_model_from_string(cli->model, &o.model))
 		return usage_error(error,
 				   "unknown --model '%s' (expected weighted, xccdf-default, "

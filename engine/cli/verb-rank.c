@@ -51,6 +51,47 @@ load_profiles(const AccordVocabulary *vocab, int argc, char **argv, GError **err
 	return g_steal_pointer(&profiles);
 }
 
+/* --parties: of the profiles, those bound by every ruleset's agreement on the --date */
+static GPtrArray *
+keep_parties(const AccordCli *cli, const GPtrArray *rulesets, GPtrArray *profiles, GError **error)
+{
+	g_autofree gchar *path = accord_datadir_get_parties_path();
+	g_autoptr(AccordParties) parties = accord_parties_load_file(path, error);
+	g_autofree gchar *date = accord_cli_get_date(cli);
+	g_autoptr(GPtrArray) kept =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+
+	if (parties == NULL)
+		return NULL;
+	for (guint r = 0; r < rulesets->len; r++) {
+		const gchar *id = accord_ruleset_get_id(g_ptr_array_index(rulesets, r));
+
+		if (!accord_parties_has_ruleset(parties, id)) {
+			g_set_error(error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_USAGE,
+				    "--parties: ruleset %s scores no agreement of %s",
+				    id,
+				    path);
+			return NULL;
+		}
+	}
+	for (guint i = 0; i < profiles->len; i++) {
+		AccordProfile *p = g_ptr_array_index(profiles, i);
+		gboolean bound = TRUE;
+
+		for (guint r = 0; bound && r < rulesets->len; r++)
+			bound = accord_parties_is_bound(
+			    parties,
+			    accord_ruleset_get_id(g_ptr_array_index(rulesets, r)),
+			    accord_profile_get_country(p),
+			    date);
+		if (bound)
+			g_ptr_array_add(kept, accord_profile_ref(p));
+	}
+	return g_steal_pointer(&kept);
+}
+
 /* accord rank [PROFILE…]: countries × rulesets, ranked by mean overall score, with optional
  * tiers and rank correlations with the index figures the profiles carry */
 gboolean
@@ -64,6 +105,13 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 	     &cli->tiers,
 	     "Band countries by mean score: descending cut-offs, e.g. 90,70,50",
 	     "LIST"},
+	    {"parties",
+	     0,
+	     0,
+	     G_OPTION_ARG_NONE,
+	     &cli->parties,
+	     "Rank only the parties of the rulesets' agreements, bound on --date (default today)",
+	     NULL},
 	    {"correlate",
 	     0,
 	     0,
@@ -86,6 +134,12 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 	if (!accord_cli_load_inputs(cli, G_MAXUINT, &in, error))
 		return FALSE;
 	profiles = load_profiles(in.vocabulary, argc, argv, error);
+	if (profiles != NULL && cli->parties) {
+		GPtrArray *kept = keep_parties(cli, in.rulesets, profiles, error);
+
+		g_ptr_array_unref(profiles);
+		profiles = kept;
+	}
 	if (profiles == NULL)
 		return FALSE;
 	ranking = accord_ranking_new(in.rulesets, profiles, &in.options, error);

@@ -100,6 +100,16 @@ validate_one(const gchar *path,
 					accord_waiver_list_get_n_waivers(w));
 		return w != NULL;
 	}
+	if (kind == ACCORD_INPUT_PARTIES) {
+		g_autoptr(AccordParties) parties = accord_parties_load_data(data, len, path, error);
+
+		if (parties != NULL)
+			g_string_printf(summary,
+					"parties %s, %u agreement(s)",
+					accord_parties_get_version(parties),
+					accord_parties_get_n_agreements(parties));
+		return parties != NULL;
+	}
 	if (kind == ACCORD_INPUT_VOCABULARY) {
 		v = accord_vocabulary_load_data(data, len, path, error);
 		if (v != NULL)

@@ -20,6 +20,8 @@ G_GNUC_WARN_UNUSED_RESULT gchar *
 accord_datadir_find_profile(const gchar *id_or_path, GError **error) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT gchar *
 accord_datadir_get_vocabulary_path(void);
+G_GNUC_WARN_UNUSED_RESULT gchar *
+accord_datadir_get_parties_path(void);
 G_GNUC_WARN_UNUSED_RESULT GPtrArray *
 accord_datadir_list(const gchar *kind);
 

@@ -49,6 +49,7 @@ accord_input_get_name(const gchar *path, AccordInputFlags flags) ACCORD_NON_NULL
  * @ACCORD_INPUT_PROFILE: a profile (`urn:accord:profile:1`)
  * @ACCORD_INPUT_TAILORING: a tailoring of a ruleset (`urn:accord:tailoring:1`)
  * @ACCORD_INPUT_WAIVERS: a list of waivers (`urn:accord:waivers:1`)
+ * @ACCORD_INPUT_PARTIES: the parties of agreements (`urn:accord:parties:1`)
  */
 typedef enum {
 	ACCORD_INPUT_VOCABULARY,
@@ -56,6 +57,7 @@ typedef enum {
 	ACCORD_INPUT_PROFILE,
 	ACCORD_INPUT_TAILORING,
 	ACCORD_INPUT_WAIVERS,
+	ACCORD_INPUT_PARTIES,
 } AccordInputKind;
 
 gboolean
