@@ -868,3 +868,21 @@ accord_profile_fact_get_newest_evidence(const AccordProfileFact *fact)
 	}
 	return newest;
 }
+
+/**
+ * accord_profile_count_facts:
+ * @self: a profile
+ * @confidence: a confidence level
+ *
+ * Returns: how many facts the profile states at @confidence
+ */
+guint
+accord_profile_count_facts(const AccordProfile *self, AccordConfidence confidence)
+{
+	guint n = 0;
+
+	g_return_val_if_fail(self != NULL, 0);
+	for (guint i = 0; i < accord_profile_get_n_facts(self); i++)
+		n += accord_profile_fact_get_confidence(accord_profile_get_fact(self, i)) == confidence;
+	return n;
+}

@@ -1589,3 +1589,20 @@ accord_check_get_value(const AccordCheck *check, guint index)
 	g_return_val_if_fail(check != NULL && index < accord_check_get_n_values(check), NULL);
 	return &g_array_index(check->values, AccordValue, index);
 }
+
+/**
+ * accord_ruleset_is_verified:
+ * @self: a ruleset
+ *
+ * Returns: %TRUE when every rule quotes its provision as read in an official copy; %FALSE
+ *   when any rests on unverified treaty text
+ */
+gboolean
+accord_ruleset_is_verified(const AccordRuleset *self)
+{
+	g_return_val_if_fail(self != NULL, FALSE);
+	for (guint i = 0; i < accord_ruleset_get_n_rules(self); i++)
+		if (!accord_rule_is_verified(accord_ruleset_get_rule(self, i)))
+			return FALSE;
+	return TRUE;
+}

@@ -66,6 +66,8 @@ typedef struct {
 } AccordCliInputs;
 
 gboolean
+accord_cli_list_run(AccordCli *cli, int argc, char **argv, GError **error);
+gboolean
 accord_cli_validate_run(AccordCli *cli, int argc, char **argv, GError **error);
 gboolean
 accord_cli_score_run(AccordCli *cli, int argc, char **argv, GError **error);

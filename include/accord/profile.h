@@ -89,6 +89,9 @@ const AccordVocabulary *
 accord_profile_get_vocabulary(const AccordProfile *self) ACCORD_NON_NULL(1);
 guint
 accord_profile_get_n_facts(const AccordProfile *self) ACCORD_NON_NULL(1);
+guint
+accord_profile_count_facts(const AccordProfile *self, AccordConfidence confidence)
+    ACCORD_NON_NULL(1);
 const AccordProfileFact *
 accord_profile_get_fact(const AccordProfile *self, guint index) ACCORD_NON_NULL(1);
 const AccordProfileFact *

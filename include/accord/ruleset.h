@@ -145,6 +145,8 @@ accord_ruleset_unref(AccordRuleset *self);
 
 const gchar *
 accord_ruleset_get_id(const AccordRuleset *self) ACCORD_NON_NULL(1);
+gboolean
+accord_ruleset_is_verified(const AccordRuleset *self) ACCORD_NON_NULL(1);
 const gchar *
 accord_ruleset_get_version(const AccordRuleset *self) ACCORD_NON_NULL(1);
 const gchar *

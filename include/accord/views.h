@@ -13,6 +13,7 @@
 #include "explain.h"
 #include "gaps.h"
 #include "input.h"
+#include "parties.h"
 #include "macros.h"
 #include "rank.h"
 #include "roadmap.h"
@@ -42,5 +43,14 @@ G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_diff_to_document(const AccordDiff *diff) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_validation_to_document(const GPtrArray *results) ACCORD_NON_NULL(1);
+
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_rulesets_to_document(const GPtrArray *rulesets) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_profiles_to_document(const GPtrArray *profiles) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_vocabulary_to_document(const AccordVocabulary *vocabulary) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_parties_to_document(const AccordParties *parties) ACCORD_NON_NULL(1);
 
 G_END_DECLS
