@@ -211,6 +211,27 @@ eval_check(const AccordCheck *check, const AccordProfile *profile, GString *reas
 	}
 }
 
+/* the weakest confidence among the facts a check reads that the profile states: what a
+ * criterion's known outcome rests on. Checks nest at most 32 deep (the loader's limit) */
+static AccordConfidence
+weakest_confidence(const AccordCheck *check, const AccordProfile *profile)
+{
+	AccordConfidence weakest = ACCORD_CONFIDENCE_HIGH;
+
+	if (check == NULL)
+		return weakest;
+	if (accord_check_get_kind(check) == ACCORD_CHECK_FACT) {
+		const AccordProfileFact *fact = accord_profile_lookup_fact(
+		    profile,
+		    accord_fact_def_get_key(accord_check_get_fact(check)));
+		return fact != NULL ? accord_profile_fact_get_confidence(fact) : weakest;
+	}
+	for (guint i = 0; i < accord_check_get_n_children(check); i++)
+		weakest =
+		    MIN(weakest, weakest_confidence(accord_check_get_child(check, i), profile));
+	return weakest;
+}
+
 static AccordOutcome
 outcome_of(Verdict v)
 {
@@ -240,6 +261,7 @@ eval_criterion(const AccordCriterion *criterion, const AccordProfile *profile)
 			result.outcome = v.known ? ACCORD_OUTCOME_NOT_APPLICABLE
 						 : ACCORD_OUTCOME_UNKNOWN;
 			result.known = v.known;
+			result.confidence = weakest_confidence(precondition, profile);
 			result.reason = g_strdup(reason->str);
 			return result;
 		}
@@ -253,6 +275,8 @@ eval_criterion(const AccordCriterion *criterion, const AccordProfile *profile)
 	}
 	result.outcome = outcome_of(v);
 	result.known = v.known;
+	result.confidence = MIN(weakest_confidence(precondition, profile),
+				weakest_confidence(accord_criterion_get_check(criterion), profile));
 	result.credit = v.known ? v.credit : 0.0;
 	result.reason = g_strdup(reason->str);
 	return result;

@@ -253,7 +253,8 @@ term_of(const AccordScore *self, const AccordCriterion *criterion)
 			     r->known,
 			     accord_score_get_criterion_weight(self, criterion),
 			     r->credit,
-			     accord_score_get_criterion_weight(self, criterion)};
+			     accord_score_get_criterion_weight(self, criterion),
+			     r->confidence};
 
 	if (model == ACCORD_SCORE_MODEL_XCCDF_FLAT_UNWEIGHTED ||
 	    model == ACCORD_SCORE_MODEL_XCCDF_ABSOLUTE)
@@ -282,8 +283,8 @@ term_of(const AccordScore *self, const AccordCriterion *criterion)
 static AccordScoreItem
 score_rule(AccordScore *self, const AccordRule *rule, gboolean *assessed)
 {
-	AccordScoreItem item = {FALSE, NAN, 0, 0, 0, 0};
-	gdouble known_weight = 0, applicable_weight = 0;
+	AccordScoreItem item = {FALSE, NAN, 0, 0, 0, 0, 0, 0};
+	gdouble known_weight = 0, applicable_weight = 0, high_weight = 0, low_weight = 0;
 
 	for (guint i = 0; i < accord_rule_get_n_criteria(rule); i++) {
 		const AccordCriterion *criterion = accord_rule_get_criterion(rule, i);
@@ -294,6 +295,10 @@ score_rule(AccordScore *self, const AccordRule *rule, gboolean *assessed)
 		if (t.applicable) {
 			applicable_weight += t.weight_as_set;
 			known_weight += t.known ? t.weight_as_set : 0;
+			high_weight +=
+			    t.known && t.confidence == ACCORD_CONFIDENCE_HIGH ? t.weight_as_set : 0;
+			low_weight +=
+			    t.known && t.confidence == ACCORD_CONFIDENCE_LOW ? t.weight_as_set : 0;
 		}
 		if (!accord_term_is_counted(&t))
 			continue;
@@ -301,6 +306,8 @@ score_rule(AccordScore *self, const AccordRule *rule, gboolean *assessed)
 		item.denominator += t.weight;
 	}
 	item.coverage = applicable_weight > 0 ? known_weight / applicable_weight : 0;
+	item.coverage_high = applicable_weight > 0 ? high_weight / applicable_weight : 0;
+	item.low_confidence = applicable_weight > 0 ? low_weight / applicable_weight : 0;
 	*assessed = applicable_weight > 0;
 	item.applicable = item.denominator > 0;
 	if (item.applicable)
@@ -317,6 +324,8 @@ typedef struct {
 	gdouble denominator;
 	gdouble log_sum;
 	gdouble coverage_sum;
+	gdouble high_sum;
+	gdouble low_sum;
 	gdouble weight_sum;
 	gboolean any_zero;
 } Accumulator;
@@ -332,6 +341,8 @@ accumulate(Accumulator *acc,
 {
 	if (assessed) {
 		acc->coverage_sum += weight * child->coverage;
+		acc->high_sum += weight * child->coverage_high;
+		acc->low_sum += weight * child->low_confidence;
 		acc->weight_sum += weight;
 	}
 	if (!child->applicable)
@@ -352,10 +363,13 @@ accumulate(Accumulator *acc,
 static AccordScoreItem
 finish(const Accumulator *acc, const AccordScoreOptions *options, gboolean geometric)
 {
-	AccordScoreItem item = {FALSE, NAN, 0, acc->numerator, acc->denominator, 0};
+	AccordScoreItem item = {FALSE, NAN, 0, acc->numerator, acc->denominator, 0, 0, 0};
 
-	if (acc->weight_sum > 0)
+	if (acc->weight_sum > 0) {
 		item.coverage = acc->coverage_sum / acc->weight_sum;
+		item.coverage_high = acc->high_sum / acc->weight_sum;
+		item.low_confidence = acc->low_sum / acc->weight_sum;
+	}
 	if (acc->denominator <= 0)
 		return item;
 	item.applicable = TRUE;

@@ -35,6 +35,7 @@ typedef enum {
  * @reason: why, in words: the fact values against the check
  * @known: %TRUE when the profile states the facts the outcome rests on (coverage counts it);
  *   a waived unknown criterion passes but stays unknown in this sense
+ * @confidence: the weakest confidence among the stated facts the criterion reads
  *
  * The evaluation of one criterion. A plain read-only record owned by its #AccordEvaluation.
  */
@@ -43,6 +44,7 @@ typedef struct {
 	gdouble credit;
 	gchar *reason;
 	gboolean known;
+	AccordConfidence confidence;
 } AccordCriterionResult;
 
 /**

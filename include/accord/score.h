@@ -72,6 +72,9 @@ typedef struct {
  * @numerator: the weighted sum of credits behind @value (model units)
  * @denominator: the weight @numerator is divided by (model units)
  * @share: the share, in [0, 1], of the overall score this item carries (rules and pillars)
+ * @coverage_high: like @coverage, counting only criteria whose facts are all high confidence
+ * @low_confidence: the share, in [0, 1], of applicable weight resting on a low-confidence
+ *   (inferred) fact
  *
  * One score of a rule, a pillar or the whole ruleset. A read-only record owned by #AccordScore.
  */
@@ -82,6 +85,8 @@ typedef struct {
 	gdouble numerator;
 	gdouble denominator;
 	gdouble share;
+	gdouble coverage_high;
+	gdouble low_confidence;
 } AccordScoreItem;
 
 /**
@@ -112,6 +117,7 @@ typedef enum {
  * @weight_as_set: its weight as the ruleset or tailoring sets it
  * @credit: the credit the model uses: its own, pass/fail for XCCDF models, or the policy's
  * @weight: the weight the model uses: @weight_as_set, or 1 for the unweighted XCCDF models
+ * @confidence: the weakest confidence of the facts it rests on (when @known)
  *
  * One criterion's term in its rule's score: the rule's numerator sums @weight × @credit and
  * its denominator @weight over the counted terms. A read-only record owned by #AccordScore.
@@ -123,6 +129,7 @@ typedef struct {
 	gdouble weight_as_set;
 	gdouble credit;
 	gdouble weight;
+	AccordConfidence confidence;
 } AccordScoreTerm;
 
 /**

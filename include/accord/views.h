@@ -13,8 +13,8 @@
 #include "explain.h"
 #include "gaps.h"
 #include "input.h"
-#include "parties.h"
 #include "macros.h"
+#include "parties.h"
 #include "rank.h"
 #include "roadmap.h"
 
