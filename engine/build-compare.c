@@ -124,7 +124,7 @@ build_divergence(AccordNode *list, const AccordComparison *cmp, const AccordComp
 	    {"outcome_b", "Outcome B", accord_cell_outcome(accord_build_outcome(b, c))},
 	    {"rule", "Rule", accord_cell_id(accord_rule_get_id(rule))},
 	    {"provision", "Provision", accord_build_provision(rule)});
-	facts = accord_node_add_table(item, "facts", NULL, "side=Side|fact=States");
+	facts = accord_node_add_table(item, "facts", NULL, "side=Side|states=States");
 	accord_build_fact_rows(facts, a, c, (AccordCell[]){accord_cell_id("A")}, 1);
 	accord_build_fact_rows(facts, b, c, (AccordCell[]){accord_cell_id("B")}, 1);
 	ACCORD_FIELDS(item,

@@ -59,6 +59,8 @@ void
 accord_append_escaped_bidi(GString *out, const gchar *text);
 gboolean
 accord_cell_is_numeric(const AccordCell *cell);
+const gchar *
+accord_item_title(const AccordNode *item);
 gboolean
 accord_table_column_is_numeric(const AccordNode *table, guint column);
 

@@ -252,3 +252,18 @@ accord_table_column_is_numeric(const AccordNode *table, guint column)
 			return TRUE;
 	return FALSE;
 }
+
+/* a list item's heading, which the data formats give as a "title" member unless the item has
+ * a field of that name */
+const gchar *
+accord_item_title(const AccordNode *item)
+{
+	for (guint i = 0; item->title != NULL && item->children != NULL && i < item->children->len;
+	     i++) {
+		const AccordNode *c = g_ptr_array_index(item->children, i);
+
+		if (c->kind == ACCORD_NODE_FIELD && g_strcmp0(c->key, "title") == 0)
+			return NULL;
+	}
+	return item->title;
+}

@@ -883,6 +883,7 @@ accord_profile_count_facts(const AccordProfile *self, AccordConfidence confidenc
 
 	g_return_val_if_fail(self != NULL, 0);
 	for (guint i = 0; i < accord_profile_get_n_facts(self); i++)
-		n += accord_profile_fact_get_confidence(accord_profile_get_fact(self, i)) == confidence;
+		n += accord_profile_fact_get_confidence(accord_profile_get_fact(self, i)) ==
+		     confidence;
 	return n;
 }

@@ -43,6 +43,7 @@ typedef struct {
 	gchar *unknown;
 	gchar *fail_under;
 	gboolean parties;
+	gchar *mean;
 	AccordExitCode exit_code; /* set by a verb that succeeded but wants 1 */
 } AccordCli;
 

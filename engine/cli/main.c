@@ -33,7 +33,7 @@ static const AccordCliVerb verbs[] = {
     {"rank",
      "[PROFILE…]",
      "Rank countries against one or more rulesets",
-     SCORING | ACCORD_CLI_ASSUME,
+     SCORING | ACCORD_CLI_ASSUME | ACCORD_CLI_WAIVERS,
      accord_cli_rank_run},
     {"compare",
      "A B",
@@ -84,6 +84,27 @@ print_usage(FILE *stream)
 		"Run 'accord VERB --help' for the options of a verb.\n");
 }
 
+/* an error message quotes input (ids, values, file names): its control and bidirectional
+ * formatting characters are printed visibly, as the text reports print them */
+static void
+print_error(const gchar *message)
+{
+	g_autofree gchar *valid = g_utf8_make_valid(message, -1);
+	g_autoptr(GString) out = g_string_new("accord: ");
+
+	for (const gchar *p = valid; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c < 0xa0) ||
+		    c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+		    (c >= 0x2066 && c <= 0x2069))
+			g_string_append_printf(out, "<U+%04X>", c);
+		else
+			g_string_append_unichar(out, c);
+	}
+	fprintf(stderr, "%s\n", out->str);
+}
+
 /* the one place that turns an error into an exit code */
 static AccordExitCode
 exit_code_for(const GError *error)
@@ -119,6 +140,7 @@ cli_clear(AccordCli *cli)
 	g_free(cli->aggregation);
 	g_free(cli->unknown);
 	g_free(cli->fail_under);
+	g_free(cli->mean);
 }
 
 int
@@ -153,7 +175,7 @@ main(int argc, char **argv)
 	else
 		code = exit_code_for(error);
 	if (error != NULL)
-		fprintf(stderr, "accord: %s\n", error->message);
+		print_error(error->message);
 	cli_clear(&cli);
 	return code;
 }

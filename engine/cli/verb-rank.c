@@ -105,6 +105,14 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 	     &cli->tiers,
 	     "Band countries by mean score: descending cut-offs, e.g. 90,70,50",
 	     "LIST"},
+	    {"mean",
+	     0,
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->mean,
+	     "Which rulesets a country's mean averages: all, or verified (those whose every "
+	     "provision was read verbatim); default: all",
+	     "WHICH"},
 	    {"parties",
 	     0,
 	     0,
@@ -129,6 +137,15 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 
 	if (!accord_cli_parse(cli, "rank", entries, &argc, &argv, error))
 		return FALSE;
+	if (cli->mean != NULL && g_strcmp0(cli->mean, "all") != 0 &&
+	    g_strcmp0(cli->mean, "verified") != 0) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "--mean takes all or verified, not '%s'",
+			    cli->mean);
+		return FALSE;
+	}
 	if (cli->tiers != NULL && (cutoffs = parse_tiers(cli->tiers, error)) == NULL)
 		return FALSE;
 	if (!accord_cli_load_inputs(cli, G_MAXUINT, &in, error))
@@ -142,12 +159,21 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 	}
 	if (profiles == NULL)
 		return FALSE;
-	ranking = accord_ranking_new(in.rulesets, profiles, &in.options, error);
+	ranking =
+	    accord_ranking_new(in.rulesets,
+			       profiles,
+			       &in.options,
+			       g_strcmp0(cli->mean, "verified") == 0 ? ACCORD_RANK_MEAN_VERIFIED
+								     : ACCORD_RANK_MEAN_ALL,
+			       error);
 	if (ranking == NULL)
 		return FALSE;
 	if (cutoffs != NULL && !accord_ranking_set_tiers(ranking, cutoffs, error))
 		return FALSE;
-	for (guint r = 0; cli->correlate != NULL && r < in.rulesets->len; r++) {
+	/* each ruleset's scores, and with several rulesets the means too */
+	for (guint r = 0; cli->correlate != NULL && r <= in.rulesets->len; r++) {
+		if (r == in.rulesets->len && r == 1)
+			break;
 		for (guint c = 0; cli->correlate[c] != NULL; c++)
 			accord_ranking_add_correlation(ranking, r, cli->correlate[c]);
 	}

@@ -103,15 +103,15 @@ test_document_csv(void **state)
 	g_autofree gchar *out = render(doc, ACCORD_FORMAT_CSV);
 
 	/* record names the section, list or table; key fields (country, rule) are repeated as
-	 * context; numbers keep their digits; shares stay shares; a quote spreads over two
-	 * columns */
+	 * context; numbers keep their digits; shares stay shares; a list item's heading is its
+	 * title; a quote spreads over two columns */
 	assert_string_equal(out,
-			    "record,country,rule,overall,coverage,pillar,score,provision,"
+			    "record,country,rule,overall,coverage,pillar,score,title,provision,"
 			    "provision_cite\r\n"
-			    "summary,AA,,54.16666,0.7778,,,,\r\n"
-			    "pillars,AA,,,,ir,58.3333,,\r\n"
-			    "pillars,AA,,,,policy,,,\r\n"
-			    "gaps,AA,r-1,,,,,Parties shall.,Art. 1\r\n");
+			    "summary,AA,,54.16666,0.7778,,,,,\r\n"
+			    "pillars,AA,,,,ir,58.3333,,,\r\n"
+			    "pillars,AA,,,,policy,,,,\r\n"
+			    "gaps,AA,r-1,,,,,First gap,Parties shall.,Art. 1\r\n");
 }
 
 static void
@@ -136,6 +136,7 @@ test_document_json(void **state)
 	    json_array_get_object_element(json_object_get_array_member(root, "pillars"), 1),
 	    "score"));
 	gap = json_array_get_object_element(json_object_get_array_member(root, "gaps"), 0);
+	assert_string_equal(json_object_get_string_member(gap, "title"), "First gap");
 	assert_string_equal(json_object_get_string_member(
 				json_object_get_object_member(gap, "provision"), "cite"),
 			    "Art. 1");
