@@ -49,11 +49,11 @@ build_basis(AccordNode *root, const AccordRanking *ranking)
 static void
 add_columns(AccordNode *table, const AccordRanking *ranking, GString *series)
 {
-	static const gchar *const counts[] = {"pass=Pass",
-					      "partial=Partial",
-					      "fail=Fail",
-					      "unknown=Unknown",
-					      "not_applicable=N/A"};
+	static const gchar *const counts[] = {"n_pass=Pass",
+					      "n_partial=Partial",
+					      "n_fail=Fail",
+					      "n_unknown=Unknown",
+					      "n_not_applicable=N/A"};
 
 	accord_table_add_column(table, "rank", "Rank");
 	accord_table_add_column(table, "tied", "Tied");
@@ -77,7 +77,7 @@ add_columns(AccordNode *table, const AccordRanking *ranking, GString *series)
 		g_auto(GStrv) kv = g_strsplit(counts[i], "=", 2);
 		accord_table_add_column(table, kv[0], kv[1]);
 	}
-	accord_table_add_column(table, "waived", "Waived");
+	accord_table_add_column(table, "n_waived", "Waived");
 }
 
 static void
