@@ -24,7 +24,7 @@ add_common(GArray *entries, AccordCli *cli)
 	     0,
 	     G_OPTION_ARG_STRING,
 	     &cli->format,
-	     "Output format: text, json, csv or markdown; default: text",
+	     "Output format: text, json, csv, markdown or html; default: text",
 	     "FORMAT"},
 	    {"output",
 	     'o',
@@ -149,9 +149,10 @@ check_values(const AccordCli *cli, GError **error)
 	gchar *end = NULL;
 
 	if (cli->format != NULL && !accord_format_from_string(cli->format, &format))
-		return usage_error(error,
-				   "unknown --format '%s' (expected text, json, csv or markdown)",
-				   cli->format);
+		return usage_error(
+		    error,
+		    "unknown --format '%s' (expected text, json, csv, markdown or html)",
+		    cli->format);
 	if (cli->output != NULL && cli->output[0] == '\0')
 		return usage_error(error, "--output needs a file name");
 	if (cli->date != NULL && cli->waivers == NULL)
