@@ -86,6 +86,25 @@ add_row(AccordNode *table, const AccordRanking *ranking, guint r)
 	accord_table_add_row(table, (AccordCell *)cells->data, cells->len);
 }
 
+/* countries × rulesets: each ruleset's overall score column */
+static void
+add_heatmap(AccordNode *table, const AccordRanking *ranking)
+{
+	g_autoptr(GString) series = g_string_new(NULL);
+
+	for (guint i = 0; i < accord_ranking_get_n_rulesets(ranking); i++)
+		g_string_append_printf(
+		    series,
+		    "%s%s",
+		    i > 0 ? "|" : "",
+		    accord_ruleset_get_id(accord_ranking_get_ruleset(ranking, i)));
+	accord_table_add_chart(table,
+			       ACCORD_CHART_HEATMAP,
+			       "Overall score by country and ruleset",
+			       "name",
+			       series->str);
+}
+
 static void
 build_correlations(AccordNode *root, const AccordRanking *ranking)
 {
@@ -134,6 +153,7 @@ accord_ranking_to_document(const AccordRanking *ranking)
 	add_columns(table, ranking);
 	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++)
 		add_row(table, ranking, r);
+	add_heatmap(table, ranking);
 	build_correlations(root, ranking);
 	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++) {
 		const AccordScore *s = accord_ranking_get_score(ranking, r, 0);
