@@ -17,6 +17,7 @@ typedef enum {
 struct _AccordNode {
 	AccordNodeKind kind;
 	AccordDocument *document;
+	AccordNode *parent;	  /* NULL for the root and for a table's columns */
 	const gchar *key;	  /* JSON member, CSV record; NULL for list items and prose */
 	const gchar *title;	  /* heading, field label or table caption; NULL for none */
 	gboolean is_key;	  /* a field that identifies its section (CSV context column) */

@@ -24,7 +24,7 @@ add_common(GArray *entries, AccordCli *cli)
 	     0,
 	     G_OPTION_ARG_STRING,
 	     &cli->format,
-	     "Output format: text, json, csv, markdown or html; default: text",
+	     "Output format: text, json, csv, markdown or html; default: text (html for report)",
 	     "FORMAT"},
 	    {"output",
 	     'o',

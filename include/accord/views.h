@@ -42,5 +42,12 @@ G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_diff_to_document(const AccordDiff *diff) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_validation_to_document(const GPtrArray *results) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_briefing_to_document(const GPtrArray *assessments,
+			    const GPtrArray *gap_lists,
+			    const GPtrArray *roadmaps) ACCORD_NON_NULL(1, 2, 3);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_report_to_document(const GPtrArray *overviews, const GPtrArray *briefings)
+    ACCORD_NON_NULL(1, 2);
 
 G_END_DECLS
