@@ -206,6 +206,7 @@ accord_build_pillars(AccordNode *parent, const AccordScore *score)
 			   accord_cell_percent(item->share),
 			   accord_cell_text(accord_pillar_get_title(p)));
 	}
+	accord_table_add_chart(table, ACCORD_CHART_RADAR, "Pillar scores", "pillar", "score");
 }
 
 /* the fact as the profile states it, with confidence and newest evidence; marked when

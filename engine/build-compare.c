@@ -76,6 +76,11 @@ build_pillars(AccordNode *item, const AccordComparison *cmp)
 		    accord_cell_percent(al->both_pass),
 		    accord_cell_text(accord_pillar_get_title(p)));
 	}
+	accord_table_add_chart(table,
+			       ACCORD_CHART_RADAR,
+			       "Pillar scores of A and B, overlaid",
+			       "pillar",
+			       "score_a|score_b");
 }
 
 static void

@@ -47,7 +47,7 @@ build_basis(AccordNode *root, const AccordRanking *ranking)
 }
 
 static void
-add_columns(AccordNode *table, const AccordRanking *ranking, GString *series)
+add_columns(AccordNode *table, const AccordRanking *ranking)
 {
 	static const gchar *const counts[] = {"n_pass=Pass",
 					      "n_partial=Partial",
@@ -67,7 +67,6 @@ add_columns(AccordNode *table, const AccordRanking *ranking, GString *series)
 		accord_table_add_column(table, id, id);
 		accord_table_add_column(table, coverage, "coverage");
 		accord_table_add_column(table, high, "high-confidence");
-		g_string_append_printf(series, "%s%s", i > 0 ? "|" : "", id);
 	}
 	accord_table_add_column(table, "mean", "Mean");
 	if (accord_ranking_has_assumptions(ranking))
@@ -115,6 +114,25 @@ add_row(AccordNode *table, const AccordRanking *ranking, guint r)
 		g_array_append_val(cells, ((AccordCell[]){accord_cell_count(row->outcomes[o])})[0]);
 	g_array_append_val(cells, ((AccordCell[]){accord_cell_count(row->waived)})[0]);
 	accord_table_add_row(table, (AccordCell *)cells->data, cells->len);
+}
+
+/* countries × rulesets: each ruleset's overall score column */
+static void
+add_heatmap(AccordNode *table, const AccordRanking *ranking)
+{
+	g_autoptr(GString) series = g_string_new(NULL);
+
+	for (guint i = 0; i < accord_ranking_get_n_rulesets(ranking); i++)
+		g_string_append_printf(
+		    series,
+		    "%s%s",
+		    i > 0 ? "|" : "",
+		    accord_ruleset_get_id(accord_ranking_get_ruleset(ranking, i)));
+	accord_table_add_chart(table,
+			       ACCORD_CHART_HEATMAP,
+			       "Overall score by country and ruleset",
+			       "name",
+			       series->str);
 }
 
 static void
@@ -175,7 +193,6 @@ build_correlations(AccordNode *root, const AccordRanking *ranking)
 AccordDocument *
 accord_ranking_to_document(const AccordRanking *ranking)
 {
-	g_autoptr(GString) series = g_string_new(NULL);
 	AccordDocument *doc;
 	AccordNode *root, *table, *assumed = NULL;
 
@@ -188,10 +205,10 @@ accord_ranking_to_document(const AccordRanking *ranking)
 			     "countries share a position (1, 2, 2, 4). Counts are criteria over "
 			     "every ruleset.");
 	table = accord_node_add_table(root, "rows", "Ranking", NULL);
-	add_columns(table, ranking, series);
+	add_columns(table, ranking);
 	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++)
 		add_row(table, ranking, r);
-	accord_table_add_chart(table, ACCORD_CHART_HEATMAP, "Scores", "country", series->str);
+	add_heatmap(table, ranking);
 	build_correlations(root, ranking);
 	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++) {
 		const AccordRankRow *row = accord_ranking_get_row(ranking, r);

@@ -6,7 +6,7 @@
 #include "accord/error.h"
 #include "document-private.h"
 
-static const gchar *const format_names[] = {"text", "json", "csv", "markdown"};
+static const gchar *const format_names[] = {"text", "json", "csv", "markdown", "html"};
 
 /**
  * accord_format_to_string:
@@ -17,7 +17,7 @@ static const gchar *const format_names[] = {"text", "json", "csv", "markdown"};
 const gchar *
 accord_format_to_string(AccordFormat format)
 {
-	g_return_val_if_fail(format <= ACCORD_FORMAT_MARKDOWN, NULL);
+	g_return_val_if_fail(format <= ACCORD_FORMAT_HTML, NULL);
 	return format_names[format];
 }
 
@@ -48,7 +48,7 @@ accord_format_from_string(const gchar *text, AccordFormat *format)
  *
  * Serialises @document. Every serialiser renders any document and escapes for its format:
  * control and bidirectional characters in text and Markdown, Markdown syntax, RFC 4180
- * quoting and spreadsheet formulas in CSV (docs/formats.md).
+ * quoting and spreadsheet formulas in CSV, markup in HTML (docs/formats.md).
  *
  * Returns: (transfer full) (nullable): the bytes, or %NULL with `ACCORD_ERROR_INTERNAL`
  */
@@ -65,6 +65,8 @@ accord_document_render(const AccordDocument *document, AccordFormat format, GErr
 		return accord_serialise_csv(document);
 	case ACCORD_FORMAT_JSON:
 		return accord_serialise_json(document, error);
+	case ACCORD_FORMAT_HTML:
+		return accord_serialise_html(document);
 	}
 	g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_INTERNAL, "unknown format %d", format);
 	return NULL;
@@ -232,6 +234,16 @@ accord_append_escaped_bidi(GString *out, const gchar *text)
 		else
 			g_string_append_len(out, p, g_utf8_next_char(p) - p);
 	}
+}
+
+/* an http or https address with nothing that could end a link early: the only kind a
+ * serialiser makes a link of, so a `javascript:` or `data:` address stays text */
+gboolean
+accord_is_web_link(const gchar *href)
+{
+	return href != NULL &&
+	       (g_str_has_prefix(href, "https://") || g_str_has_prefix(href, "http://")) &&
+	       strpbrk(href, " <>()\"'`\n\t\r") == NULL;
 }
 
 /* figures, which tables align to the right */

@@ -82,6 +82,8 @@ gboolean
 accord_cli_roadmap_run(AccordCli *cli, int argc, char **argv, GError **error);
 gboolean
 accord_cli_diff_run(AccordCli *cli, int argc, char **argv, GError **error);
+gboolean
+accord_cli_report_run(AccordCli *cli, int argc, char **argv, GError **error);
 
 /* shared helpers (common.c) */
 const AccordCliVerb *
@@ -111,6 +113,10 @@ accord_cli_load_inputs(const AccordCli *cli,
 		       GError **error);
 void
 accord_cli_inputs_clear(AccordCliInputs *in);
+GArray *
+accord_cli_parse_tiers(const gchar *text, GError **error);
+GPtrArray *
+accord_cli_load_profiles(const AccordVocabulary *vocab, int argc, char **argv, GError **error);
 AccordAssessment *
 accord_cli_assess_one(const AccordCli *cli,
 		      AccordCliInputs *in,

@@ -24,7 +24,7 @@ add_common(GArray *entries, AccordCli *cli)
 	     0,
 	     G_OPTION_ARG_STRING,
 	     &cli->format,
-	     "Output format: text, json, csv or markdown; default: text",
+	     "Output format: text, json, csv, markdown or html; default: text (html for report)",
 	     "FORMAT"},
 	    {"output",
 	     'o',
@@ -180,7 +180,7 @@ check_values(const AccordCli *cli, GError **error)
 
 	if (cli->format != NULL && !accord_format_from_string(cli->format, &format))
 		return usage_error(error,
-				   "unknown --format '%s' (expected text, json, csv or markdown)",
+				   "unknown --format '%s' (expected text, json, csv, markdown or html)",
 				   cli->format);
 	if (!accord_cli_output_check(cli->output, error))
 		return FALSE;

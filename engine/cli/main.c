@@ -50,6 +50,11 @@ static const AccordCliVerb verbs[] = {
      "Show what changed between two snapshots of a country",
      SCORING | ACCORD_CLI_TAILORING,
      accord_cli_diff_run},
+    {"report",
+     "[PROFILE…]",
+     "Write a whole briefing in one file (HTML by default)",
+     SCORING | ACCORD_CLI_ASSUME,
+     accord_cli_report_run},
 };
 
 const AccordCliVerb *

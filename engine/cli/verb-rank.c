@@ -2,9 +2,9 @@
 
 #include "cli.h"
 
-/* "90,70,50" → {90, 70, 50}; the engine checks order and range */
-static GArray *
-parse_tiers(const gchar *text, GError **error)
+/* "90,70,50" → {90, 70, 50}; the engine checks order and range (also for accord report) */
+GArray *
+accord_cli_parse_tiers(const gchar *text, GError **error)
 {
 	g_auto(GStrv) parts = g_strsplit(text, ",", -1);
 	g_autoptr(GArray) cutoffs = g_array_new(FALSE, FALSE, sizeof(gdouble));
@@ -27,9 +27,9 @@ parse_tiers(const gchar *text, GError **error)
 	return g_steal_pointer(&cutoffs);
 }
 
-/* the profiles named on the command line, or every shipped profile */
-static GPtrArray *
-load_profiles(const AccordVocabulary *vocab, int argc, char **argv, GError **error)
+/* the profiles named on the command line, or every shipped profile (also for accord report) */
+GPtrArray *
+accord_cli_load_profiles(const AccordVocabulary *vocab, int argc, char **argv, GError **error)
 {
 	g_autoptr(GPtrArray) ids = NULL;
 	g_autoptr(GPtrArray) profiles =
@@ -146,11 +146,11 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 			    cli->mean);
 		return FALSE;
 	}
-	if (cli->tiers != NULL && (cutoffs = parse_tiers(cli->tiers, error)) == NULL)
+	if (cli->tiers != NULL && (cutoffs = accord_cli_parse_tiers(cli->tiers, error)) == NULL)
 		return FALSE;
 	if (!accord_cli_load_inputs(cli, G_MAXUINT, &in, error))
 		return FALSE;
-	profiles = load_profiles(in.vocabulary, argc, argv, error);
+	profiles = accord_cli_load_profiles(in.vocabulary, argc, argv, error);
 	if (profiles != NULL && cli->parties) {
 		GPtrArray *kept = keep_parties(cli, in.rulesets, profiles, error);
 

@@ -212,6 +212,8 @@ accord_table_add_column(AccordNode *table, const gchar *key, const gchar *label)
 void
 accord_table_add_row(AccordNode *table, const AccordCell *cells, guint n_cells)
     ACCORD_NON_NULL(1, 2);
+AccordNode *
+accord_node_add_document(AccordNode *parent, const AccordDocument *document) ACCORD_NON_NULL(1, 2);
 void
 accord_table_add_chart(AccordNode *table,
 		       AccordChartKind kind,

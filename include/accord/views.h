@@ -43,6 +43,13 @@ G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_diff_to_document(const AccordDiff *diff) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_validation_to_document(const GPtrArray *results) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_briefing_to_document(const GPtrArray *assessments,
+			    const GPtrArray *gap_lists,
+			    const GPtrArray *roadmaps) ACCORD_NON_NULL(1, 2, 3);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_report_to_document(const GPtrArray *overviews, const GPtrArray *briefings)
+    ACCORD_NON_NULL(1, 2);
 
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_rulesets_to_document(const GPtrArray *rulesets) ACCORD_NON_NULL(1);
