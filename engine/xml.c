@@ -30,6 +30,7 @@ static const struct {
     {"/org/accord/schema/profile.rng", "urn:accord:profile:1", "profile", "profile"},
     {"/org/accord/schema/tailoring.rng", "urn:accord:tailoring:1", "tailoring", "tailoring"},
     {"/org/accord/schema/waivers.rng", "urn:accord:waivers:1", "waivers", "waivers"},
+    {"/org/accord/schema/plan.rng", "urn:accord:plan:1", "plan", "plan"},
 };
 
 /* the first error libxml2 reports is the one the user needs; later ones are mostly echoes */
@@ -203,6 +204,7 @@ static xmlRelaxNG *
 get_schema(AccordSchema schema)
 {
 	static GOnce once[ACCORD_SCHEMA_LAST] = {G_ONCE_INIT,
+						 G_ONCE_INIT,
 						 G_ONCE_INIT,
 						 G_ONCE_INIT,
 						 G_ONCE_INIT,

@@ -14,6 +14,7 @@
 #include "format.h"
 #include "gaps.h"
 #include "input.h"
+#include "plan.h"
 #include "profile.h"
 #include "rank.h"
 #include "roadmap.h"

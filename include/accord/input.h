@@ -17,6 +17,7 @@ G_BEGIN_DECLS
  * @ACCORD_INPUT_PROFILE: a profile (`urn:accord:profile:1`)
  * @ACCORD_INPUT_TAILORING: a tailoring of a ruleset (`urn:accord:tailoring:1`)
  * @ACCORD_INPUT_WAIVERS: a list of waivers (`urn:accord:waivers:1`)
+ * @ACCORD_INPUT_PLAN: a roadmap plan: efforts, kept facts, bundles (`urn:accord:plan:1`)
  */
 typedef enum {
 	ACCORD_INPUT_VOCABULARY,
@@ -24,6 +25,7 @@ typedef enum {
 	ACCORD_INPUT_PROFILE,
 	ACCORD_INPUT_TAILORING,
 	ACCORD_INPUT_WAIVERS,
+	ACCORD_INPUT_PLAN,
 } AccordInputKind;
 
 gboolean
