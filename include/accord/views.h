@@ -31,8 +31,7 @@ G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_explanation_to_document(const AccordAssessment *assessment,
 			       const AccordExplanation *explanation) ACCORD_NON_NULL(1, 2);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
-accord_roadmap_to_document(const AccordAssessment *assessment, const AccordRoadmap *roadmap)
-    ACCORD_NON_NULL(1, 2);
+accord_roadmap_to_document(const AccordRoadmap *roadmap) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_ranking_to_document(const AccordRanking *ranking) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
