@@ -83,8 +83,8 @@ build_limits(AccordNode *root, const AccordRoadmap *roadmap)
 		return;
 	ACCORD_FIELDS(
 	    root,
-	    {"plan", "Plan file", accord_cell_id(accord_plan_get_id(o->plan))},
-	    {"plan_title", "Plan title", accord_cell_text(accord_plan_get_title(o->plan))});
+	    {"plan_file", "Plan file", accord_cell_id(accord_plan_get_id(o->plan))},
+	    {"plan_file_title", "Plan title", accord_cell_text(accord_plan_get_title(o->plan))});
 	{
 		AccordNode *table =
 		    accord_node_add_table(root,
