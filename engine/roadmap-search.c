@@ -13,7 +13,25 @@
 typedef struct {
 	gint direction;	  /* how a level fact has moved so far: −1, 0 (not yet) or +1 */
 	gboolean changed; /* the plan has changed the fact */
+	GArray *visited;  /* AccordValue: every value it has had in the plan, the first included */
 } Track;
+
+static void
+track_free(Track *track)
+{
+	g_array_unref(track->visited);
+	g_free(track);
+}
+
+static gboolean
+track_visited(const Track *track, const AccordValue *value)
+{
+	for (guint i = 0; i < track->visited->len; i++)
+		if (accord_value_compare(&g_array_index(track->visited, AccordValue, i), value) ==
+		    0)
+			return TRUE;
+	return FALSE;
+}
 
 typedef struct {
 	GArray *changes; /* AccordRoadmapChange */
@@ -76,8 +94,8 @@ compare_values(gconstpointer a, gconstpointer b)
 	return accord_value_compare(a, b);
 }
 
-/* the values number and date checks compare with: the only values of an unbounded type worth
- * trying, each the least change that meets its check */
+/* the values that number and date checks compare with: the only values of an unbounded type
+ * worth trying, each the boundary of what its check accepts */
 static void
 collect_thresholds(const AccordCheck *check, GHashTable *thresholds)
 {
@@ -182,7 +200,7 @@ accord_roadmap_search_new(const AccordAssessment *const *assessments,
 	self->strings = strings;
 	self->reads = g_ptr_array_new_with_free_func((GDestroyNotify)g_hash_table_unref);
 	self->thresholds = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
-	self->tracks = g_hash_table_new_full(NULL, NULL, NULL, g_free);
+	self->tracks = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)track_free);
 	self->bundles_done = g_hash_table_new(NULL, NULL);
 	self->assumptions = g_ptr_array_new_with_free_func(g_free);
 	self->current = g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
@@ -296,10 +314,11 @@ change_cost(const AccordRoadmapSearch *self,
 }
 
 /* the rules that keep a plan from undoing itself: a fact the plan keeps, or a bundle sets,
- * is not changed alone; a level moves on only in the direction it has moved (a stage: draft,
- * then adopted); any other fact changes again only when that takes no credit back (a code of
- * practice, then a label scheme), which evaluate() checks. *again is set for a fact the plan
- * changed before */
+ * is not changed alone; a fact never returns to a value it has had in the plan (which also
+ * bounds the plan: each fact takes each value at most once); a level moves on only in the
+ * direction it has moved (a stage: draft, then adopted); any other fact changes again only
+ * when that takes no credit back (a code of practice, then a label scheme), which evaluate()
+ * checks. *again is set for a fact the plan changed before */
 static gboolean
 may_change(const AccordRoadmapSearch *self,
 	   const AccordFactDef *fact,
@@ -317,7 +336,11 @@ may_change(const AccordRoadmapSearch *self,
 		return FALSE;
 	if (from != NULL && accord_value_compare(from, to) == 0)
 		return FALSE;
-	if (!*again || accord_fact_def_get_fact_type(fact) != ACCORD_FACT_TYPE_LEVEL)
+	if (!*again)
+		return TRUE;
+	if (track_visited(track, to))
+		return FALSE;
+	if (accord_fact_def_get_fact_type(fact) != ACCORD_FACT_TYPE_LEVEL)
 		return TRUE;
 	direction = accord_value_compare(to, from);
 	return track->direction == 0 || direction == track->direction;
@@ -695,8 +718,33 @@ best_attainment(AccordRoadmapSearch *self, GPtrArray *candidates, Candidate **ou
 	return TRUE;
 }
 
-/* the plan changes @choice's facts: remember the direction each level moved, the bundle used,
- * the assumptions; re-score every assessment with all of them */
+/* the direction a level moved (for the stage rule) and that the fact was changed */
+static void
+remember(AccordRoadmapSearch *self, const AccordRoadmapChange *change)
+{
+	const AccordValue *from = value_now(self, change->fact);
+	Track *track = g_hash_table_lookup(self->tracks, change->fact);
+	AccordValue lowest = {ACCORD_FACT_TYPE_LEVEL, {.level = 0}};
+	gint direction = 0;
+
+	if (track == NULL) {
+		track = g_new0(Track, 1);
+		track->visited = g_array_new(FALSE, FALSE, sizeof(AccordValue));
+		if (from != NULL)
+			g_array_append_val(track->visited, *from);
+		g_hash_table_insert(self->tracks, (gpointer)change->fact, track);
+	}
+	g_array_append_val(track->visited, change->value);
+	/* an unstated level counts as the lowest, as for its cost */
+	if (accord_fact_def_get_fact_type(change->fact) == ACCORD_FACT_TYPE_LEVEL)
+		direction = accord_value_compare(&change->value, from != NULL ? from : &lowest);
+	if (direction != 0)
+		track->direction = direction;
+	track->changed = TRUE;
+}
+
+/* the plan makes @choice's changes: remember them, then re-score every assessment with all the
+ * changes so far */
 static gboolean
 apply(AccordRoadmapSearch *self, AccordRoadmapChoice *choice, GError **error)
 {
@@ -705,22 +753,8 @@ apply(AccordRoadmapSearch *self, AccordRoadmapChoice *choice, GError **error)
 	for (guint i = 0; i < choice->changes->len; i++) {
 		const AccordRoadmapChange *change =
 		    &g_array_index(choice->changes, AccordRoadmapChange, i);
-		const AccordValue *from = value_now(self, change->fact);
-		Track *track = g_hash_table_lookup(self->tracks, change->fact);
-		AccordValue lowest = {ACCORD_FACT_TYPE_LEVEL, {.level = 0}};
-		gint direction;
 
-		if (track == NULL) {
-			track = g_new0(Track, 1);
-			g_hash_table_insert(self->tracks, (gpointer)change->fact, track);
-		}
-		direction =
-		    accord_fact_def_get_fact_type(change->fact) == ACCORD_FACT_TYPE_LEVEL
-			? accord_value_compare(&change->value, from != NULL ? from : &lowest)
-			: 0;
-		if (direction != 0)
-			track->direction = direction;
-		track->changed = TRUE;
+		remember(self, change);
 		g_ptr_array_add(
 		    self->assumptions,
 		    g_strdup_printf("%s=%s", accord_fact_def_get_key(change->fact), change->text));

@@ -1,9 +1,9 @@
 /* Every shipped profile against every shipped ruleset, under arithmetic and geometric
  * aggregation and each unknown policy: the roadmap's objective never falls from one step to
  * the next, and each phase's score and coverage are exactly what accord_assess() gives with
- * every change so far assumed (`accord score --assume FACT=VALUE …`). Then each profile against
- * all rulesets at once, checked the same way for every ruleset. Profiles and rulesets are read
- * from the source tree, whatever is there. */
+ * every change so far assumed (`accord score --assume FACT=VALUE …`). The same under the XCCDF
+ * models, then each profile against all rulesets at once, checked for every ruleset. Profiles and
+ * rulesets are read from the source tree, whatever is there. */
 #include "config.h"
 
 /* cmocka needs these before its header */
@@ -250,6 +250,31 @@ test_every_profile_and_ruleset(void **state)
 	}
 }
 
+/* the XCCDF models too (their own aggregation; a partial scores as a fail, so attainment often
+ * chooses the steps) */
+static void
+test_every_profile_and_ruleset_xccdf(void **state)
+{
+	const Data *d = *state;
+
+	for (guint p = 0; p < d->profiles->len; p++) {
+		for (guint r = 0; r < d->rulesets->len; r++) {
+			g_autoptr(GPtrArray) one = g_ptr_array_new();
+
+			g_ptr_array_add(one, g_ptr_array_index(d->rulesets, r));
+			for (guint m = ACCORD_SCORE_MODEL_XCCDF_DEFAULT;
+			     m <= ACCORD_SCORE_MODEL_XCCDF_ABSOLUTE;
+			     m++) {
+				AccordAssessmentOptions o;
+
+				accord_assessment_options_init(&o);
+				o.score.model = m;
+				check_plan(d, g_ptr_array_index(d->profiles, p), one, &o);
+			}
+		}
+	}
+}
+
 static void
 test_every_profile_all_rulesets_at_once(void **state)
 {
@@ -268,6 +293,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_every_profile_and_ruleset),
+	    cmocka_unit_test(test_every_profile_and_ruleset_xccdf),
 	    cmocka_unit_test(test_every_profile_all_rulesets_at_once),
 	};
 

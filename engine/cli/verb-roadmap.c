@@ -31,6 +31,43 @@ parse_number(const gchar *text, gdouble *out)
 	return text[0] != '\0' && end != NULL && *end == '\0' && isfinite(*out);
 }
 
+/* "2,1": one weight greater than 0 per --ruleset */
+static gboolean
+parse_weights(const gchar *text,
+	      guint n_rulesets,
+	      AccordRoadmapOptions *options,
+	      GArray *weights,
+	      GError **error)
+{
+	g_auto(GStrv) parts = g_strsplit(text, ",", -1);
+
+	for (guint i = 0; parts[i] != NULL; i++) {
+		gdouble w;
+
+		if (!parse_number(g_strstrip(parts[i]), &w) || w <= 0) {
+			g_set_error(error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_USAGE,
+				    "--weights takes one number greater than 0 per --ruleset, such "
+				    "as 2,1, not '%s'",
+				    text);
+			return FALSE;
+		}
+		g_array_append_val(weights, w);
+	}
+	if (weights->len != n_rulesets) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "--weights gives %u weight(s) for %u ruleset(s)",
+			    weights->len,
+			    n_rulesets);
+		return FALSE;
+	}
+	options->weights = (const gdouble *)weights->data;
+	return TRUE;
+}
+
 /* every option value is checked before any file is read, so usage errors come first */
 static gboolean
 check_args(const AccordCli *cli,
@@ -40,7 +77,6 @@ check_args(const AccordCli *cli,
 	   GError **error)
 {
 	guint n_rulesets = cli->rulesets != NULL ? g_strv_length(cli->rulesets) : 1;
-	g_auto(GStrv) parts = NULL;
 
 	if (cli->phase_effort < 1 || args->budget == 0 || args->budget < -1) {
 		g_set_error(error,
@@ -62,34 +98,8 @@ check_args(const AccordCli *cli,
 			    args->target);
 		return FALSE;
 	}
-	if (args->weights == NULL)
-		return TRUE;
-	parts = g_strsplit(args->weights, ",", -1);
-	for (guint i = 0; parts[i] != NULL; i++) {
-		gdouble w;
-
-		if (!parse_number(g_strstrip(parts[i]), &w) || w <= 0) {
-			g_set_error(error,
-				    ACCORD_ERROR,
-				    ACCORD_ERROR_USAGE,
-				    "--weights takes one number greater than 0 per --ruleset, such "
-				    "as 2,1, not '%s'",
-				    args->weights);
-			return FALSE;
-		}
-		g_array_append_val(weights, w);
-	}
-	if (weights->len != n_rulesets) {
-		g_set_error(error,
-			    ACCORD_ERROR,
-			    ACCORD_ERROR_USAGE,
-			    "--weights gives %u weight(s) for %u ruleset(s)",
-			    weights->len,
-			    n_rulesets);
-		return FALSE;
-	}
-	options->weights = (const gdouble *)weights->data;
-	return TRUE;
+	return args->weights == NULL ||
+	       parse_weights(args->weights, n_rulesets, options, weights, error);
 }
 
 /* the profile against every --ruleset, as the options say */
