@@ -82,6 +82,53 @@ accord_roadmap_options_init(AccordRoadmapOptions *options)
 	*options = (AccordRoadmapOptions){ACCORD_ROADMAP_DEFAULT_PHASE_EFFORT, 0, NAN, NULL, NULL};
 }
 
+static const gchar *
+ruleset_id(const AccordAssessment *assessment)
+{
+	return accord_ruleset_get_id(accord_assessment_get_ruleset(assessment));
+}
+
+/* assessment @i: of the same profile as the first, of a ruleset not given before, with a
+ * weight that can make a mean */
+static gboolean
+check_assessment(const AccordAssessment *const *assessments,
+		 guint i,
+		 const AccordRoadmapOptions *options,
+		 GError **error)
+{
+	if (accord_assessment_get_profile(assessments[i]) !=
+	    accord_assessment_get_profile(assessments[0])) {
+		g_set_error_literal(error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_USAGE,
+				    "a roadmap plans for one profile; the assessments are of "
+				    "different profiles");
+		return FALSE;
+	}
+	for (guint j = 0; j < i; j++) {
+		if (g_strcmp0(ruleset_id(assessments[i]), ruleset_id(assessments[j])) == 0) {
+			g_set_error(
+			    error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "ruleset %s is given twice; a roadmap plans for each ruleset once",
+			    ruleset_id(assessments[i]));
+			return FALSE;
+		}
+	}
+	if (options->weights != NULL &&
+	    (!isfinite(options->weights[i]) || options->weights[i] <= 0)) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "weight %g of ruleset %s is not a finite number greater than 0",
+			    options->weights[i],
+			    ruleset_id(assessments[i]));
+		return FALSE;
+	}
+	return TRUE;
+}
+
 static gboolean
 check_inputs(const AccordAssessment *const *assessments,
 	     guint n,
@@ -96,29 +143,9 @@ check_inputs(const AccordAssessment *const *assessments,
 					   : "the effort budget of a phase must be at least 1");
 		return FALSE;
 	}
-	for (guint i = 0; i < n; i++) {
-		if (accord_assessment_get_profile(assessments[i]) !=
-		    accord_assessment_get_profile(assessments[0])) {
-			g_set_error_literal(
-			    error,
-			    ACCORD_ERROR,
-			    ACCORD_ERROR_USAGE,
-			    "a roadmap plans for one profile; the assessments are of "
-			    "different profiles");
+	for (guint i = 0; i < n; i++)
+		if (!check_assessment(assessments, i, options, error))
 			return FALSE;
-		}
-		if (options->weights != NULL &&
-		    (!isfinite(options->weights[i]) || options->weights[i] <= 0)) {
-			g_set_error(
-			    error,
-			    ACCORD_ERROR,
-			    ACCORD_ERROR_USAGE,
-			    "weight %g of ruleset %s is not a finite number greater than 0",
-			    options->weights[i],
-			    accord_ruleset_get_id(accord_assessment_get_ruleset(assessments[i])));
-			return FALSE;
-		}
-	}
 	if (!isnan(options->target) && !isfinite(options->target)) {
 		g_set_error_literal(error,
 				    ACCORD_ERROR,
@@ -387,7 +414,7 @@ roadmap_new(const AccordAssessment *const *assessments,
  * @options->phase_effort units. docs/scoring.md §10 has the rules in full.
  *
  * Returns: (transfer full) (nullable): the roadmap, or %NULL with `ACCORD_ERROR_USAGE` for
- *   bad options or assessments of different profiles
+ *   bad options, assessments of different profiles or two of the same ruleset
  */
 AccordRoadmap *
 accord_roadmap_new(const AccordAssessment *const *assessments,

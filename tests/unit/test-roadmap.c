@@ -505,6 +505,26 @@ test_roadmap_bad_options(void **state)
 }
 
 static void
+test_roadmap_same_ruleset_twice(void **state)
+{
+	State *s = *state;
+	AccordRoadmapOptions options;
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordRoadmap) roadmap = NULL;
+
+	/* one's scores would be listed twice under one id */
+	add_ruleset(s, ruleset_one);
+	add_ruleset(s, ruleset_one);
+	accord_roadmap_options_init(&options);
+	roadmap = accord_roadmap_new((const AccordAssessment *const *)s->assessments->pdata,
+				     2,
+				     &options,
+				     &error);
+	assert_null(roadmap);
+	assert_accord_error(error, ACCORD_ERROR_USAGE, "ruleset one is given twice");
+}
+
+static void
 test_roadmap_nothing_open_is_empty(void **state)
 {
 	State *s = *state;
@@ -541,6 +561,7 @@ main(void)
 					    setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_roadmap_bad_options, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_roadmap_same_ruleset_twice, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_roadmap_nothing_open_is_empty, setup, teardown),
 	};
 
