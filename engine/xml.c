@@ -203,12 +203,8 @@ compile_schema(gpointer data)
 static xmlRelaxNG *
 get_schema(AccordSchema schema)
 {
-	static GOnce once[ACCORD_SCHEMA_LAST] = {G_ONCE_INIT,
-						 G_ONCE_INIT,
-						 G_ONCE_INIT,
-						 G_ONCE_INIT,
-						 G_ONCE_INIT,
-						 G_ONCE_INIT};
+	static GOnce once[ACCORD_SCHEMA_LAST] =
+	    {G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT};
 
 	accord_get_resource();
 	return g_once(&once[schema], compile_schema, (gpointer)schemas[schema].resource);

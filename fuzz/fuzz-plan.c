@@ -27,8 +27,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	g_autoptr(AccordPlan) plan =
 	    accord_plan_load_data((const gchar *)data, size, NULL, vocab, &error);
 
-	if ((plan == NULL) != (error != NULL) ||
-	    (error != NULL && error->domain != ACCORD_ERROR))
+	if ((plan == NULL) != (error != NULL) || (error != NULL && error->domain != ACCORD_ERROR))
 		abort();
 	return 0;
 }
