@@ -25,28 +25,30 @@ ruleset_of(const AccordAssessment *assessment)
  *   ruleset
  * @gap_lists: (element-type AccordGapList): the gaps of each (accord_gaps_compute() of its
  *   score as given), in the same order
- * @roadmaps: (element-type AccordRoadmap): the roadmap of each, in the same order
+ * @roadmap: the roadmap planned over all of @assessments at once
  *
  * One country's briefing: the country, then for each ruleset the ruleset, the scoring options
- * and the overall score, its gap report (what changed the inputs, the pillars with their
- * chart, every gap with its provision, the facts behind it and the recommendation) and its
- * roadmap (the expected score by phase, with its chart, and the steps).
+ * and the overall score, and its gap report (what changed the inputs, the pillars with their
+ * chart, every gap with its provision, the facts behind it and the recommendation); then the
+ * roadmap of the changes that raise all its scores (the expected scores by phase, with its
+ * chart, and the steps).
  *
  * Returns: (transfer full): the document
  */
 AccordDocument *
 accord_briefing_to_document(const GPtrArray *assessments,
 			    const GPtrArray *gap_lists,
-			    const GPtrArray *roadmaps)
+			    const AccordRoadmap *roadmap)
 {
 	const AccordProfile *profile;
 	g_autofree gchar *title = NULL;
+	g_autoptr(AccordDocument) plan = NULL;
 	AccordDocument *doc;
 	AccordNode *list;
 
 	g_return_val_if_fail(assessments != NULL && assessments->len > 0, NULL);
 	g_return_val_if_fail(gap_lists != NULL && gap_lists->len == assessments->len, NULL);
-	g_return_val_if_fail(roadmaps != NULL && roadmaps->len == assessments->len, NULL);
+	g_return_val_if_fail(roadmap != NULL, NULL);
 	profile = profile_of(g_ptr_array_index(assessments, 0));
 	title = g_strdup_printf("Briefing: %s", accord_profile_get_name(profile));
 	doc = accord_document_new("briefing", title);
@@ -55,22 +57,19 @@ accord_briefing_to_document(const GPtrArray *assessments,
 	for (guint i = 0; i < assessments->len; i++) {
 		const AccordAssessment *a = g_ptr_array_index(assessments, i);
 		const AccordRuleset *rs = ruleset_of(a);
+		const AccordScore *score = accord_assessment_get_score(a, ACCORD_VARIANT_AS_GIVEN);
 		g_autoptr(AccordDocument) gaps =
 		    accord_gaps_to_document(a, g_ptr_array_index(gap_lists, i));
-		g_autoptr(AccordDocument) roadmap =
-		    accord_roadmap_to_document(a, g_ptr_array_index(roadmaps, i));
-		AccordNode *item =
-		    accord_node_add_section(list, NULL, accord_ruleset_get_title(rs));
+		AccordNode *item = accord_node_add_section(list, NULL, accord_ruleset_get_title(rs));
 
-		const AccordScore *score = accord_assessment_get_score(a, ACCORD_VARIANT_AS_GIVEN);
-
-		/* what the gap report and the roadmap share, once */
+		/* what the gap report shares with its heading, once */
 		accord_build_ruleset_fields(item, rs);
 		accord_build_options_fields(item, accord_score_get_options(score));
 		accord_build_overall_fields(item, score);
 		accord_node_add_document(item, gaps);
-		accord_node_add_document(item, roadmap);
 	}
+	plan = accord_roadmap_to_document(roadmap);
+	accord_node_add_document(accord_document_get_root(doc), plan);
 	return doc;
 }
 

@@ -46,7 +46,7 @@ accord_input_sniff(const gchar *data,
 				     name,
 				     xmlDocGetRootElement(doc),
 				     "the root element is not an Accord vocabulary, ruleset, "
-				     "profile, tailoring or waivers document (namespace "
+				     "profile, tailoring, waivers or plan document (namespace "
 				     "urn:accord:…:1)");
 		return FALSE;
 	}

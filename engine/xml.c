@@ -32,6 +32,7 @@ static const struct {
     {"/org/accord/schema/tailoring.rng", "urn:accord:tailoring:1", "tailoring", "tailoring"},
     {"/org/accord/schema/waivers.rng", "urn:accord:waivers:1", "waivers", "waivers"},
     {"/org/accord/schema/parties.rng", "urn:accord:parties:1", "parties", "parties"},
+    {"/org/accord/schema/plan.rng", "urn:accord:plan:1", "plan", "plan"},
 };
 
 /* the first error libxml2 reports is the one the user needs; later ones are mostly echoes */

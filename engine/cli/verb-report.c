@@ -2,8 +2,8 @@
 
 #include "cli.h"
 
-/* one country against every --ruleset: its assessments (added to @assessments), gaps and
- * roadmaps, as its briefing */
+/* one country against every --ruleset: its assessments (added to @assessments), the gaps
+ * of each, and one roadmap of the changes that raise all its scores, as its briefing */
 static AccordDocument *
 brief(const AccordCli *cli,
       const AccordCliInputs *in,
@@ -13,26 +13,29 @@ brief(const AccordCli *cli,
 {
 	g_autoptr(GPtrArray) gaps =
 	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_gap_list_free);
-	g_autoptr(GPtrArray) roadmaps =
-	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_roadmap_free);
+	g_autoptr(AccordRoadmap) roadmap = NULL;
+	AccordRoadmapOptions options;
 
 	for (guint i = 0; i < in->rulesets->len; i++) {
 		AccordAssessment *a =
 		    accord_assess(g_ptr_array_index(in->rulesets, i), profile, &in->options, error);
-		const AccordScore *score;
-		AccordRoadmap *roadmap;
 
 		if (a == NULL)
 			return NULL;
 		g_ptr_array_add(assessments, a);
-		score = accord_assessment_get_score(a, ACCORD_VARIANT_AS_GIVEN);
-		roadmap = accord_roadmap_new(score, (guint)cli->phase_effort, error);
-		if (roadmap == NULL)
-			return NULL;
-		g_ptr_array_add(roadmaps, roadmap);
-		g_ptr_array_add(gaps, accord_gaps_compute(score));
+		g_ptr_array_add(
+		    gaps,
+		    accord_gaps_compute(accord_assessment_get_score(a, ACCORD_VARIANT_AS_GIVEN)));
 	}
-	return accord_briefing_to_document(assessments, gaps, roadmaps);
+	accord_roadmap_options_init(&options);
+	options.phase_effort = (guint)cli->phase_effort;
+	roadmap = accord_roadmap_new((const AccordAssessment *const *)assessments->pdata,
+				     assessments->len,
+				     &options,
+				     error);
+	if (roadmap == NULL)
+		return NULL;
+	return accord_briefing_to_document(assessments, gaps, roadmap);
 }
 
 /* two countries side by side, ruleset by ruleset, as given */

@@ -64,6 +64,10 @@ accord_assess(const AccordRuleset *ruleset,
 	      const AccordProfile *profile,
 	      const AccordAssessmentOptions *options,
 	      GError **error) ACCORD_NON_NULL(1, 2, 3);
+G_GNUC_WARN_UNUSED_RESULT AccordScore *
+accord_assessment_rescore(const AccordAssessment *self,
+			  const gchar *const *assumptions,
+			  GError **error) ACCORD_NON_NULL(1, 2);
 AccordAssessment *
 accord_assessment_ref(const AccordAssessment *self) ACCORD_NON_NULL(1);
 void

@@ -32,8 +32,7 @@ G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_explanation_to_document(const AccordAssessment *assessment,
 			       const AccordExplanation *explanation) ACCORD_NON_NULL(1, 2);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
-accord_roadmap_to_document(const AccordAssessment *assessment, const AccordRoadmap *roadmap)
-    ACCORD_NON_NULL(1, 2);
+accord_roadmap_to_document(const AccordRoadmap *roadmap) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_ranking_to_document(const AccordRanking *ranking) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
@@ -46,7 +45,7 @@ accord_validation_to_document(const GPtrArray *results) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_briefing_to_document(const GPtrArray *assessments,
 			    const GPtrArray *gap_lists,
-			    const GPtrArray *roadmaps) ACCORD_NON_NULL(1, 2, 3);
+			    const AccordRoadmap *roadmap) ACCORD_NON_NULL(1, 2, 3);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_report_to_document(const GPtrArray *overviews, const GPtrArray *briefings)
     ACCORD_NON_NULL(1, 2);

@@ -111,6 +111,9 @@ const gchar *
 accord_fact_def_get_unit(const AccordFactDef *def) ACCORD_NON_NULL(1);
 gboolean
 accord_fact_def_is_informational(const AccordFactDef *def) ACCORD_NON_NULL(1);
+guint
+accord_fact_def_get_effort(const AccordFactDef *def, const AccordValue *value)
+    ACCORD_NON_NULL(1, 2);
 
 const gchar *
 accord_scale_get_id(const AccordScale *scale) ACCORD_NON_NULL(1);

@@ -151,6 +151,50 @@ test_assessment_outlives_its_inputs(void **state)
 	assert_string_equal(accord_profile_get_country(accord_assessment_get_profile(a)), "BB");
 }
 
+static gdouble
+rescored(const AccordAssessment *a, const gchar *const *more)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordScore) score = accord_assessment_rescore(a, more, &error);
+
+	assert_null(error);
+	assert_non_null(score);
+	return accord_score_get_overall(score)->value;
+}
+
+static void
+test_assessment_rescore_adds_assumptions(void **state)
+{
+	const gchar *const first[] = {"ir.first=true", NULL};
+	const gchar *const none[] = {NULL};
+	g_autoptr(AccordAssessment) plain = assess(*state, NULL, FALSE);
+	g_autoptr(AccordAssessment) waived = assess(*state, NULL, TRUE);
+
+	/* the header's figures: nothing more gives the score as given again; ir.first=true gives
+	 * 76.3889, with the waivers (checked on the same 2026-03-01) 80.5556 */
+	assert_close(rescored(plain, none), 650.0 / 12.0, 1e-9);
+	assert_close(rescored(plain, first), (2 * 275.0 / 3.0 + 45.8333333333333) / 3.0, 1e-9);
+	assert_close(rescored(waived, first), (2 * 275.0 / 3.0 + 350.0 / 6.0) / 3.0, 1e-9);
+}
+
+static void
+test_assessment_rescore_after_its_own(void **state)
+{
+	const gchar *const own[] = {"ir.first=true", NULL};
+	const gchar *const back[] = {"ir.first=false", NULL};
+	const gchar *const bad[] = {"ir.first=maybe", NULL};
+	g_autoptr(AccordAssessment) a = assess(*state, own, FALSE);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordScore) score = NULL;
+
+	/* the assessment's own ir.first=true comes first, so ir.first=false wins: r-first fails,
+	 * which is the file's 54.1667 less nothing (unknown and false both score 0) */
+	assert_close(rescored(a, back), 650.0 / 12.0, 1e-9);
+	score = accord_assessment_rescore(a, bad, &error);
+	assert_null(score);
+	assert_accord_error(error, ACCORD_ERROR_TYPE, "--assume ir.first=maybe");
+}
+
 int
 main(void)
 {
@@ -163,6 +207,10 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_assessment_country_prefix, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_assessment_bad_assumption, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_assessment_outlives_its_inputs, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_assessment_rescore_adds_assumptions,
+					    setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_assessment_rescore_after_its_own, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -448,11 +448,80 @@ test_vocabulary_large_enum_rejects_duplicate_value(void **state)
 	assert_message_names(error, "value 'v1' twice");
 }
 
+/* good/vocabulary.xml: ir.csirt effort high, ir.first low, disclosure.cvd value-effort
+ * draft:low, iot.regime effort high and voluntary-label:low, the rest undeclared (medium) */
+static guint
+effort_of(void **state, const gchar *key, const gchar *text)
+{
+	const AccordFactDef *def = accord_vocabulary_lookup_fact(*state, key);
+	AccordValue value;
+
+	assert_non_null(def);
+	assert_true(accord_value_parse(def, text, &value, NULL));
+	return accord_fact_def_get_effort(def, &value);
+}
+
+static void
+test_vocabulary_reads_efforts(void **state)
+{
+	assert_int_equal(effort_of(state, "ir.csirt", "true"), 3);
+	assert_int_equal(effort_of(state, "ir.csirt", "false"), 3);
+	assert_int_equal(effort_of(state, "ir.first", "true"), 1);
+	/* a level's effort is the step into it: draft low, adopted the default medium */
+	assert_int_equal(effort_of(state, "disclosure.cvd", "draft"), 1);
+	assert_int_equal(effort_of(state, "disclosure.cvd", "adopted"), 2);
+	assert_int_equal(effort_of(state, "iot.regime", "voluntary-label"), 1);
+	assert_int_equal(effort_of(state, "iot.regime", "mandatory"), 3);
+	assert_int_equal(effort_of(state, "framework.process", "co-developed"), 2);
+	assert_int_equal(effort_of(state, "workforce.size", "1000"), 2);
+}
+
+static void
+test_vocabulary_rejects_value_effort_off_scale(void **state)
+{
+	assert_vocabulary_rejects("vocabulary-type-value-effort-off-scale.xml",
+				  ACCORD_ERROR_TYPE,
+				  9,
+				  "'final'");
+}
+
+static void
+test_vocabulary_rejects_duplicate_value_effort(void **state)
+{
+	assert_vocabulary_rejects("vocabulary-duplicate-value-effort.xml",
+				  ACCORD_ERROR_DUPLICATE,
+				  4,
+				  "'true'");
+}
+
+static void
+test_vocabulary_rejects_value_effort_on_number(void **state)
+{
+	assert_vocabulary_rejects("vocabulary-type-value-effort-on-number.xml",
+				  ACCORD_ERROR_TYPE,
+				  4,
+				  "'workforce.size'");
+}
+
+static void
+test_vocabulary_rejects_effort_out_of_range(void **state)
+{
+	assert_vocabulary_rejects("vocabulary-schema-bad-effort.xml",
+				  ACCORD_ERROR_SCHEMA,
+				  4,
+				  "fact");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_vocabulary_loads_header_and_counts),
+	    cmocka_unit_test(test_vocabulary_reads_efforts),
+	    cmocka_unit_test(test_vocabulary_rejects_value_effort_off_scale),
+	    cmocka_unit_test(test_vocabulary_rejects_duplicate_value_effort),
+	    cmocka_unit_test(test_vocabulary_rejects_value_effort_on_number),
+	    cmocka_unit_test(test_vocabulary_rejects_effort_out_of_range),
 	    cmocka_unit_test(test_vocabulary_sorts_facts_by_key),
 	    cmocka_unit_test(test_vocabulary_lookup_misses_unknown_key),
 	    cmocka_unit_test(test_vocabulary_keeps_fact_types_and_attributes),
