@@ -125,6 +125,27 @@ accord_parse_partial_date(const gchar *text)
 	return FALSE;
 }
 
+/* the last day a partial date can mean: YYYY is 31 December, YYYY-MM the month's last day, so
+ * that evidence is called older than a limit only when every day its date allows is older */
+gboolean
+accord_partial_date_last_day(const gchar *text, guint32 *julian)
+{
+	guint y = 0, m = 12;
+	GDate date;
+
+	if (!accord_parse_partial_date(text))
+		return FALSE;
+	if (strlen(text) == 10)
+		return accord_parse_date(text, julian);
+	parse_digits(text, 4, &y);
+	if (strlen(text) == 7)
+		parse_digits(text + 5, 2, &m);
+	g_date_clear(&date, 1);
+	g_date_set_dmy(&date, g_date_get_days_in_month(m, y), m, y);
+	*julian = g_date_get_julian(&date);
+	return TRUE;
+}
+
 /* shortest round-trip form in the C locale, so "0.5" stays "0.5" and output is stable */
 gchar *
 accord_format_number(gdouble value)
