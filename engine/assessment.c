@@ -7,8 +7,9 @@
 
 struct _AccordAssessment {
 	gatomicrefcount refcount;
-	AccordProfile *profile; /* as the file states it */
-	AccordScore *scores[3]; /* by AccordVariant; NULL for a variant that does not exist */
+	AccordProfile *profile;	 /* as the file states it */
+	AccordProfile *filtered; /* the facts that count, before assumptions */
+	AccordScore *scores[3];	 /* by AccordVariant; NULL for a variant that does not exist */
 	AccordWaiverOutcome *waivers;
 };
 
@@ -32,7 +33,8 @@ accord_variant_to_string(AccordVariant variant)
  * @options: options to fill
  *
  * Sets the defaults: the weighted model, arithmetic aggregation, unknown facts scored as zero,
- * no tailoring, no assumptions, no waivers, today's date.
+ * no tailoring, no assumptions, no waivers, today's date, every fact counted (no confidence
+ * floor, no age limit; expired evidence never counts).
  */
 void
 accord_assessment_options_init(AccordAssessmentOptions *options)
@@ -40,6 +42,8 @@ accord_assessment_options_init(AccordAssessmentOptions *options)
 	g_return_if_fail(options != NULL);
 	memset(options, 0, sizeof *options);
 	accord_score_options_init(&options->score);
+	options->min_confidence = ACCORD_CONFIDENCE_LOW;
+	options->evidence_max_age = 0;
 }
 
 /**
@@ -116,8 +120,9 @@ score_of(AccordEvaluation *evaluation, const AccordAssessmentOptions *options, G
  * @options: assumptions, waivers, date and score options
  * @error: return location for an `ACCORD_ERROR`
  *
- * Runs the whole pipeline for one country and one ruleset: the assumptions that apply to the
- * country, evaluation, waivers, score. Besides the result as given it keeps the result
+ * Runs the whole pipeline for one country and one ruleset: the fact filter (the confidence
+ * floor, the evidence age limit and expiry, as of the options' date), the assumptions that
+ * apply to the country, evaluation, waivers, score. Besides the result as given it keeps the result
  * before waivers (when there are waivers) and without assumptions (when any applies), so
  * every view can show what they change.
  *
@@ -135,16 +140,24 @@ accord_assess(const AccordRuleset *ruleset,
 	g_auto(GStrv) mine = NULL;
 	g_autoptr(AccordProfile) assumed = NULL;
 	AccordEvaluation *before = NULL;
+	AccordProfileFilter filter;
 
 	g_return_val_if_fail(ruleset != NULL && profile != NULL && options != NULL, NULL);
 	g_atomic_ref_count_init(&self->refcount);
 	self->profile = accord_profile_ref(profile);
+	accord_profile_filter_init(&filter);
+	filter.min_confidence = options->min_confidence;
+	filter.max_age_years = options->evidence_max_age;
+	filter.date = options->date;
+	self->filtered = accord_profile_new_filtered(profile, &filter, error);
+	if (self->filtered == NULL)
+		return NULL;
 	mine = accord_assumptions_for_country(options->assumptions,
 					      accord_profile_get_country(profile));
-	assumed =
-	    mine[0] == NULL
-		? accord_profile_ref(profile)
-		: accord_profile_new_with_assumptions(profile, (const gchar *const *)mine, error);
+	assumed = mine[0] == NULL ? accord_profile_ref(self->filtered)
+				  : accord_profile_new_with_assumptions(self->filtered,
+									(const gchar *const *)mine,
+									error);
 	if (assumed == NULL)
 		return NULL;
 	self->scores[ACCORD_VARIANT_AS_GIVEN] = score_of(
@@ -161,10 +174,10 @@ accord_assess(const AccordRuleset *ruleset,
 	if (mine[0] != NULL) {
 		g_autoptr(AccordWaiverOutcome) unused = NULL;
 
-		self->scores[ACCORD_VARIANT_WITHOUT_ASSUMPTIONS] =
-		    score_of(evaluate_with_waivers(ruleset, profile, options, &unused, NULL, error),
-			     options,
-			     error);
+		self->scores[ACCORD_VARIANT_WITHOUT_ASSUMPTIONS] = score_of(
+		    evaluate_with_waivers(ruleset, self->filtered, options, &unused, NULL, error),
+		    options,
+		    error);
 		if (self->scores[ACCORD_VARIANT_WITHOUT_ASSUMPTIONS] == NULL)
 			return NULL;
 	}
@@ -199,6 +212,7 @@ accord_assessment_unref(AccordAssessment *self)
 	for (guint i = 0; i < G_N_ELEMENTS(self->scores); i++)
 		accord_score_unref(self->scores[i]);
 	accord_waiver_outcome_free(self->waivers);
+	accord_profile_unref(self->filtered);
 	accord_profile_unref(self->profile);
 	g_free(self);
 }

@@ -692,7 +692,9 @@ drop_reason(const AccordProfileFact *fact,
  * the maximum age. A partial evidence date counts as its last day (`2021` as 2021-12-31), so a
  * fact is stale only when every day its date allows is before the day less the maximum age in
  * whole years. Dropped facts are unknown to evaluation; the copy lists them, with the reason
- * (accord_profile_get_dropped()), and records the filter (accord_profile_get_filter()).
+ * (accord_profile_get_dropped()), and records the filter (accord_profile_get_filter()). Every
+ * fact keeps only its evidence that has not expired, but for one that drops because all of
+ * its evidence has.
  *
  * Returns: (transfer full) (nullable): the filtered profile, or %NULL with `ACCORD_ERROR_USAGE`
  *   when the filter's date is not a valid day
@@ -727,14 +729,17 @@ accord_profile_new_filtered(const AccordProfile *base,
 		g_autoptr(GPtrArray) current = current_evidence(src, &limits);
 		AccordProfileFact *fact = fact_copy(src);
 
+		/* a fact keeps the evidence that counts; one whose evidence has all expired keeps
+		 * it all, to show what expired */
 		fact->dropped = drop_reason(src, current, filter, &limits);
-		if (fact->dropped != ACCORD_DROP_NONE) {
-			add_fact(self->dropped, self->dropped_index, fact);
-			continue;
+		if (fact->dropped != ACCORD_DROP_EXPIRED) {
+			g_ptr_array_unref(fact->evidence);
+			fact->evidence = g_steal_pointer(&current);
 		}
-		g_ptr_array_unref(fact->evidence);
-		fact->evidence = g_steal_pointer(&current);
-		add_fact(self->facts, self->fact_index, fact);
+		if (fact->dropped != ACCORD_DROP_NONE)
+			add_fact(self->dropped, self->dropped_index, fact);
+		else
+			add_fact(self->facts, self->fact_index, fact);
 	}
 	g_ptr_array_sort(self->dropped, compare_facts);
 	return g_steal_pointer(&self);

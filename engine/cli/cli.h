@@ -42,6 +42,8 @@ typedef struct {
 	gchar *aggregation;
 	gchar *unknown;
 	gchar *fail_under;
+	gchar *min_confidence;
+	gchar *evidence_max_age;
 	gboolean parties;
 	AccordExitCode exit_code; /* set by a verb that succeeded but wants 1 */
 } AccordCli;

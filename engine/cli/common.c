@@ -96,14 +96,31 @@ add_groups(GArray *entries, AccordCli *cli, guint groups)
 	     &cli->waivers,
 	     "Accept waived criteria as met (until they expire), from a waivers file",
 	     "FILE"}};
-	const GOptionEntry date[] = {{"date",
-				      0,
-				      0,
-				      G_OPTION_ARG_STRING,
-				      &cli->date,
-				      "The day of the assessment, YYYY-MM-DD: waivers are checked, "
-				      "evidence aged and parties bound as of it; default: today",
-				      "DATE"}};
+	const GOptionEntry date[] = {
+	    {"date",
+	     0,
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->date,
+	     "The day of the assessment, YYYY-MM-DD: waivers are checked, "
+	     "evidence aged and parties bound as of it; default: today",
+	     "DATE"},
+	    {"min-confidence",
+	     0,
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->min_confidence,
+	     "Count only facts of at least this confidence (low, medium or high); the others are "
+	     "unknown and listed; default: low (all)",
+	     "LEVEL"},
+	    {"evidence-max-age",
+	     0,
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->evidence_max_age,
+	     "Count only facts whose newest evidence is at most YEARS whole years before --date; "
+	     "the others are unknown and listed as stale",
+	     "YEARS"}};
 	const GOptionEntry gate[] = {{"fail-under",
 				      0,
 				      0,
@@ -170,12 +187,26 @@ accord_cli_get_date(const AccordCli *cli)
 	return g_date_time_format(now, "%Y-%m-%d");
 }
 
+/* a whole number of years from 1 to 9999, in plain digits */
+static gboolean
+parse_years(const gchar *text, guint *years)
+{
+	guint64 value = 0;
+
+	if (!g_ascii_string_to_unsigned(text, 10, 1, 9999, &value, NULL) || text[0] == '+')
+		return FALSE;
+	if (years != NULL)
+		*years = (guint)value;
+	return TRUE;
+}
+
 /* every option value is checked before any file is read, so usage errors come first */
 static gboolean
 check_values(const AccordCli *cli, GError **error)
 {
 	AccordScoreOptions o;
 	AccordFormat format;
+	AccordConfidence c;
 	gchar *end = NULL;
 
 	if (cli->format != NULL && !accord_format_from_string(cli->format, &format))
@@ -200,6 +231,16 @@ check_values(const AccordCli *cli, GError **error)
 		return usage_error(error,
 				   "unknown --unknown '%s' (expected zero, exclude or pass)",
 				   cli->unknown);
+	if (cli->min_confidence != NULL && !accord_confidence_from_string(cli->min_confidence, &c))
+		return usage_error(error,
+				   "unknown --min-confidence '%s' (expected low, medium or high)",
+				   cli->min_confidence);
+	if (cli->evidence_max_age != NULL && !parse_years(cli->evidence_max_age, NULL))
+		return usage_error(
+		    error,
+		    "--evidence-max-age takes a whole number of years from 1 to 9999, "
+		    "not '%s'",
+		    cli->evidence_max_age);
 	if (cli->fail_under != NULL && (!isfinite(g_ascii_strtod(cli->fail_under, &end)) ||
 					end == cli->fail_under || *end != '\0'))
 		return usage_error(error,
@@ -355,6 +396,10 @@ accord_cli_load_inputs(const AccordCli *cli,
 				   cli->model);
 	o->assumptions = (const gchar *const *)cli->assumptions;
 	o->date = cli->date;
+	if (cli->min_confidence != NULL)
+		accord_confidence_from_string(cli->min_confidence, &o->min_confidence);
+	if (cli->evidence_max_age != NULL)
+		parse_years(cli->evidence_max_age, &o->evidence_max_age);
 	in->vocabulary = accord_cli_load_vocabulary(cli, error);
 	if (in->vocabulary == NULL)
 		return FALSE;

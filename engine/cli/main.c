@@ -119,6 +119,8 @@ cli_clear(AccordCli *cli)
 	g_free(cli->aggregation);
 	g_free(cli->unknown);
 	g_free(cli->fail_under);
+	g_free(cli->min_confidence);
+	g_free(cli->evidence_max_age);
 }
 
 int

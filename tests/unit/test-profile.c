@@ -533,6 +533,10 @@ test_profile_filter_drops_stale_facts_by_last_possible_day(void **state)
 	assert_dropped(p, 1, "encryption.backdoor", ACCORD_DROP_EXPIRED);
 	assert_dropped(p, 2, "iot.regime", ACCORD_DROP_STALE);
 	assert_int_equal(accord_profile_get_n_facts(p), 4);
+	/* a stale fact shows the evidence that made it stale, not the one that expired */
+	assert_string_equal(accord_evidence_get_date(accord_profile_fact_get_newest_evidence(
+				accord_profile_lookup_dropped(p, "iot.regime"))),
+			    "2018");
 	assert_non_null(accord_profile_lookup_fact(p, "framework.process"));
 	assert_non_null(accord_profile_lookup_fact(p, "workforce.size"));
 }
