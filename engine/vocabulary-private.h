@@ -21,6 +21,7 @@ struct _AccordFactDef {
 	GHashTable *symbol_index; /* enums only: symbol → index + 1 */
 	gchar *unit;
 	gboolean informational;
+	GPtrArray *conflicts; /* GArray* of AccordValue, in pairs: side a, side b */
 };
 
 gint

@@ -112,6 +112,8 @@ accord_cli_load_inputs(const AccordCli *cli,
 		       GError **error);
 void
 accord_cli_inputs_clear(AccordCliInputs *in);
+gboolean
+accord_cli_check_prefixes(const AccordCli *cli, const GPtrArray *profiles, GError **error);
 AccordAssessment *
 accord_cli_assess_one(const AccordCli *cli,
 		      AccordCliInputs *in,

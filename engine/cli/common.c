@@ -200,6 +200,60 @@ parse_years(const gchar *text, guint *years)
 	return TRUE;
 }
 
+/* an --assume is KEY=VALUE or CC:KEY=VALUE, every part non-empty; anything else would be
+ * silently ignored by every country, so it is refused before any file is read */
+static gboolean
+check_assumption(const gchar *assumption, GError **error)
+{
+	const gchar *eq = strchr(assumption, '=');
+	const gchar *colon = strchr(assumption, ':');
+	const gchar *key = colon != NULL && colon < eq ? colon + 1 : assumption;
+
+	if (eq != NULL && eq > key && eq[1] != '\0' && key != assumption + 1)
+		return TRUE;
+	return usage_error(error, "--assume takes KEY=VALUE or CC:KEY=VALUE, not '%s'", assumption);
+}
+
+/**
+ * accord_cli_check_prefixes:
+ * @cli: parsed options
+ * @profiles: (element-type AccordProfile): the profiles the verb assesses
+ * @error: return location for a usage error
+ *
+ * Every CC: prefix of --assume must name the country of one of @profiles, in any case: an
+ * assumption for a country not assessed would be silently ignored.
+ */
+gboolean
+accord_cli_check_prefixes(const AccordCli *cli, const GPtrArray *profiles, GError **error)
+{
+	for (guint i = 0; cli->assumptions != NULL && cli->assumptions[i] != NULL; i++) {
+		const gchar *a = cli->assumptions[i];
+		const gchar *colon = strchr(a, ':');
+		g_autoptr(GString) known = g_string_new(NULL);
+		gboolean found = FALSE;
+
+		if (colon == NULL || colon > strchr(a, '='))
+			continue;
+		for (guint p = 0; p < profiles->len && !found; p++) {
+			const gchar *cc =
+			    accord_profile_get_country(g_ptr_array_index(profiles, p));
+
+			found = strlen(cc) == (gsize)(colon - a) &&
+				g_ascii_strncasecmp(a, cc, (gsize)(colon - a)) == 0;
+			g_string_append_printf(known, "%s%s", p > 0 ? ", " : "", cc);
+		}
+		if (!found)
+			return usage_error(error,
+					   "--assume '%s' is for %.*s, which is not a country "
+					   "assessed here (%s)",
+					   a,
+					   (int)(colon - a),
+					   a,
+					   known->str);
+	}
+	return TRUE;
+}
+
 /* every option value is checked before any file is read, so usage errors come first */
 static gboolean
 check_values(const AccordCli *cli, GError **error)
@@ -231,6 +285,10 @@ check_values(const AccordCli *cli, GError **error)
 		return usage_error(error,
 				   "unknown --unknown '%s' (expected zero, exclude or pass)",
 				   cli->unknown);
+	for (guint i = 0; cli->assumptions != NULL && cli->assumptions[i] != NULL; i++) {
+		if (!check_assumption(cli->assumptions[i], error))
+			return FALSE;
+	}
 	if (cli->min_confidence != NULL && !accord_confidence_from_string(cli->min_confidence, &c))
 		return usage_error(error,
 				   "unknown --min-confidence '%s' (expected low, medium or high)",
@@ -440,11 +498,15 @@ accord_cli_assess_one(const AccordCli *cli,
 		      GError **error)
 {
 	g_autoptr(AccordProfile) p = NULL;
+	g_autoptr(GPtrArray) one = g_ptr_array_new();
 
 	if (!accord_cli_load_inputs(cli, 1, in, error))
 		return NULL;
 	p = accord_cli_load_profile(in->vocabulary, profile, error);
 	if (p == NULL)
+		return NULL;
+	g_ptr_array_add(one, p);
+	if (!accord_cli_check_prefixes(cli, one, error))
 		return NULL;
 	return accord_assess(g_ptr_array_index(in->rulesets, 0), p, &in->options, error);
 }

@@ -275,8 +275,8 @@ test_xml_validate_rejects_the_wrong_schema(void **state)
 	assert_true(accord_xml_read_file(path, &data, &len, &error));
 	doc = accord_xml_load(data, len, path, ACCORD_SCHEMA_RULESET, &error);
 	assert_null(doc);
-	/* the root element on line 4 is in the wrong namespace for a ruleset */
-	prefix = g_strdup_printf("%s:%d:", path, 4);
+	/* the root element on line 5 is in the wrong namespace for a ruleset */
+	prefix = g_strdup_printf("%s:%d:", path, 5);
 	assert_accord_error(error, ACCORD_ERROR_SCHEMA, prefix);
 	assert_message_names(error, "ruleset schema");
 }
