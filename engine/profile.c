@@ -493,6 +493,20 @@ profile_copy(const AccordProfile *base)
 	return self;
 }
 
+/* " (did you mean 'KEY'?)" for the vocabulary key nearest to a mistyped one, or "" */
+static gchar *
+nearest_key(const AccordVocabulary *vocab, const gchar *key)
+{
+	guint n = accord_vocabulary_get_n_facts(vocab);
+	g_autofree const gchar **keys = g_new(const gchar *, n);
+	const gchar *nearest;
+
+	for (guint i = 0; i < n; i++)
+		keys[i] = accord_fact_def_get_key(accord_vocabulary_get_fact(vocab, i));
+	nearest = accord_nearest_word(key, keys, n);
+	return nearest != NULL ? g_strdup_printf(" (did you mean '%s'?)", nearest) : g_strdup("");
+}
+
 /* one KEY=VALUE: the fact must be defined and the value of its type, as in a profile file */
 static gboolean
 apply_assumption(AccordProfile *self, const gchar *assumption, GError **error)
@@ -513,12 +527,15 @@ apply_assumption(AccordProfile *self, const gchar *assumption, GError **error)
 	}
 	def = accord_vocabulary_lookup_fact(self->vocab, parts[0]);
 	if (def == NULL) {
+		g_autofree gchar *hint = nearest_key(self->vocab, parts[0]);
+
 		g_set_error(error,
 			    ACCORD_ERROR,
 			    ACCORD_ERROR_REFERENCE,
-			    "--assume %s: fact '%s' is not defined in the vocabulary",
+			    "--assume %s: fact '%s' is not defined in the vocabulary%s",
 			    assumption,
-			    parts[0]);
+			    parts[0],
+			    hint);
 		return FALSE;
 	}
 	if (!accord_value_parse(def, parts[1], &value, &local)) {

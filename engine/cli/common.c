@@ -41,13 +41,14 @@ add_common(GArray *entries, AccordCli *cli)
 static void
 add_groups(GArray *entries, AccordCli *cli, guint groups)
 {
-	const GOptionEntry ruleset[] = {{"ruleset",
-					 'r',
-					 0,
-					 G_OPTION_ARG_STRING_ARRAY,
-					 &cli->rulesets,
-					 "Ruleset id (e.g. usmca) or path; default: interop",
-					 "ID|FILE"}};
+	const GOptionEntry ruleset[] = {
+	    {"ruleset",
+	     'r',
+	     0,
+	     G_OPTION_ARG_STRING_ARRAY,
+	     &cli->rulesets,
+	     "Ruleset id (e.g. usmca), path, or all (every shipped ruleset); default: interop",
+	     "ID|FILE"}};
 	const GOptionEntry model[] = {
 	    {"model",
 	     'm',
@@ -389,15 +390,44 @@ accord_cli_load_profile(const AccordVocabulary *vocab, const gchar *id_or_path, 
 	return accord_profile_load_file(path, vocab, error);
 }
 
-/* the --ruleset files (interop when none is given); at most @max of them */
+/* the --ruleset ids: interop when none is given; every shipped ruleset for `all`, which
+ * must then be the only one */
+static GPtrArray *
+ruleset_ids(const AccordCli *cli, GError **error)
+{
+	GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
+
+	if (cli->rulesets == NULL)
+		g_ptr_array_add(ids, g_strdup("interop"));
+	for (guint i = 0; cli->rulesets != NULL && cli->rulesets[i] != NULL; i++) {
+		if (g_strcmp0(cli->rulesets[i], "all") != 0) {
+			g_ptr_array_add(ids, g_strdup(cli->rulesets[i]));
+			continue;
+		}
+		if (g_strv_length(cli->rulesets) > 1) {
+			g_ptr_array_unref(ids);
+			usage_error(error,
+				    "--ruleset all names every shipped ruleset; give it alone");
+			return NULL;
+		}
+		g_ptr_array_unref(ids);
+		ids = accord_datadir_list("rulesets");
+	}
+	g_ptr_array_add(ids, NULL);
+	return ids;
+}
+
+/* the --ruleset files; at most @max of them */
 static GPtrArray *
 load_rulesets(const AccordCli *cli, const AccordVocabulary *vocab, guint max, GError **error)
 {
-	const gchar *fallback[] = {"interop", NULL};
-	const gchar *const *ids = cli->rulesets != NULL ? (const gchar *const *)cli->rulesets
-							: fallback;
+	g_autoptr(GPtrArray) id_array = ruleset_ids(cli, error);
+	const gchar *const *ids = id_array != NULL ? (const gchar *const *)id_array->pdata : NULL;
 	g_autoptr(GPtrArray) rulesets =
 	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_ruleset_unref);
+
+	if (ids == NULL)
+		return NULL;
 
 	if (g_strv_length((gchar **)ids) > max) {
 		g_set_error(error,
