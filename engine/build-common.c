@@ -126,7 +126,7 @@ accord_build_dropped(AccordNode *parent,
 			g_autofree gchar *columns =
 			    g_strconcat(lead_column, "|fact=Fact|reason=Not counted because", NULL);
 			table = accord_node_add_table(parent,
-						      "not_counted",
+						      "facts_not_counted",
 						      "Facts not counted (treated as unknown)",
 						      columns);
 		}
