@@ -45,6 +45,7 @@ struct _AccordProfile {
 	GPtrArray *dropped; /* AccordProfileFact*, sorted by key: stated but not counted */
 	GHashTable *dropped_index;
 	gboolean filtered;
+	gboolean expiring;	    /* some evidence has an expires date */
 	AccordProfileFilter filter; /* when filtered; its date points at filter_date */
 	gchar *filter_date;
 };
@@ -167,6 +168,7 @@ load_evidence(Loader *l, const xmlNode *node, AccordProfileFact *fact, GError **
 	}
 	if (evidence->expires == NULL)
 		return TRUE;
+	l->self->expiring = TRUE;
 	if (!accord_parse_date(evidence->expires, NULL)) {
 		accord_xml_set_error(error,
 				     ACCORD_ERROR_VALUE,
@@ -475,6 +477,7 @@ profile_copy_header(const AccordProfile *base)
 			 self->dropped_index,
 			 fact_copy(g_ptr_array_index(base->dropped, i)));
 	self->filtered = base->filtered;
+	self->expiring = base->expiring;
 	self->filter = base->filter;
 	self->filter_date = g_strdup(base->filter_date);
 	self->filter.date = self->filter_date;
@@ -652,49 +655,55 @@ limits_init(Limits *limits, const AccordProfileFilter *filter, const gchar *day,
 	return TRUE;
 }
 
-/* the evidence of @fact that has not expired on the day; a copy */
-static GPtrArray *
-current_evidence(const AccordProfileFact *fact, const Limits *limits)
+static gboolean
+has_expired(const AccordEvidence *evidence, const Limits *limits)
 {
-	GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)evidence_free);
-
-	for (guint i = 0; i < fact->evidence->len; i++) {
-		const AccordEvidence *e = g_ptr_array_index(fact->evidence, i);
-
-		if (e->expires == NULL || g_strcmp0(e->expires, limits->day) >= 0)
-			g_ptr_array_add(out, evidence_copy(e));
-	}
-	return out;
+	return evidence->expires != NULL && g_strcmp0(evidence->expires, limits->day) < 0;
 }
 
-/* why @fact does not count, given the evidence that has not expired: expiry first, then the
- * confidence floor, then age. An assumed fact always counts: it is what the caller asked to
- * evaluate */
+/* why @fact does not count: expiry first, then the confidence floor, then age (of the
+ * newest evidence that has not expired). An assumed fact always counts: it is what the
+ * caller asked to evaluate */
 static AccordDropReason
-drop_reason(const AccordProfileFact *fact,
-	    const GPtrArray *current,
-	    const AccordProfileFilter *filter,
-	    const Limits *limits)
+drop_reason(const AccordProfileFact *fact, const AccordProfileFilter *filter, const Limits *limits)
 {
 	guint32 newest = 0;
+	guint current = 0;
 
 	if (fact->assumed)
 		return ACCORD_DROP_NONE;
-	if (current->len == 0)
-		return ACCORD_DROP_EXPIRED;
-	if (fact->confidence < filter->min_confidence)
-		return ACCORD_DROP_BELOW_FLOOR;
-	if (limits->oldest == 0)
-		return ACCORD_DROP_NONE;
-	for (guint i = 0; i < current->len; i++) {
-		const AccordEvidence *e = g_ptr_array_index(current, i);
+	for (guint i = 0; i < fact->evidence->len; i++) {
+		const AccordEvidence *e = g_ptr_array_index(fact->evidence, i);
 		guint32 last = 0;
 
+		if (has_expired(e, limits))
+			continue;
+		current++;
 		/* dates were checked when the profile was loaded */
 		accord_partial_date_last_day(e->date, &last);
 		newest = MAX(newest, last);
 	}
-	return newest < limits->oldest ? ACCORD_DROP_STALE : ACCORD_DROP_NONE;
+	if (current == 0)
+		return ACCORD_DROP_EXPIRED;
+	if (fact->confidence < filter->min_confidence)
+		return ACCORD_DROP_BELOW_FLOOR;
+	return limits->oldest != 0 && newest < limits->oldest ? ACCORD_DROP_STALE
+							      : ACCORD_DROP_NONE;
+}
+
+/* the copy of @src that a filtered profile keeps, with the reason it does not count; it keeps
+ * the evidence that has not expired, or all of it when all has expired, to show what did */
+static AccordProfileFact *
+filtered_fact(const AccordProfileFact *src, const AccordProfileFilter *filter, const Limits *limits)
+{
+	AccordProfileFact *fact = fact_copy(src);
+
+	fact->dropped = drop_reason(src, filter, limits);
+	for (guint i = fact->evidence->len; fact->dropped != ACCORD_DROP_EXPIRED && i > 0; i--) {
+		if (has_expired(g_ptr_array_index(fact->evidence, i - 1), limits))
+			g_ptr_array_remove_index(fact->evidence, i - 1);
+	}
+	return fact;
 }
 
 /**
@@ -712,6 +721,10 @@ drop_reason(const AccordProfileFact *fact,
  * (accord_profile_get_dropped()), and records the filter (accord_profile_get_filter()). Every
  * fact keeps only its evidence that has not expired, but for one that drops because all of
  * its evidence has.
+ *
+ * When the filter keeps every fact as it is (no floor, no age limit, no evidence with an
+ * `expires` date), the result is @base itself, with one more reference, and records no
+ * filter.
  *
  * Returns: (transfer full) (nullable): the filtered profile, or %NULL with `ACCORD_ERROR_USAGE`
  *   when the filter's date is not a valid day
@@ -734,6 +747,11 @@ accord_profile_new_filtered(const AccordProfile *base,
 	}
 	if (!limits_init(&limits, filter, day, error))
 		return NULL;
+	/* a filter that keeps every fact as it is needs no copy: a rank makes one assessment per
+	 * country and ruleset */
+	if (filter->min_confidence == ACCORD_CONFIDENCE_LOW && limits.oldest == 0 &&
+	    !base->expiring && base->dropped->len == 0)
+		return accord_profile_ref(base);
 	self = profile_copy_header(base);
 	self->filtered = TRUE;
 	self->filter = *filter;
@@ -742,17 +760,9 @@ accord_profile_new_filtered(const AccordProfile *base,
 	self->filter.date = self->filter_date;
 	limits.day = self->filter_date;
 	for (guint i = 0; i < base->facts->len; i++) {
-		const AccordProfileFact *src = g_ptr_array_index(base->facts, i);
-		g_autoptr(GPtrArray) current = current_evidence(src, &limits);
-		AccordProfileFact *fact = fact_copy(src);
+		AccordProfileFact *fact =
+		    filtered_fact(g_ptr_array_index(base->facts, i), filter, &limits);
 
-		/* a fact keeps the evidence that counts; one whose evidence has all expired keeps
-		 * it all, to show what expired */
-		fact->dropped = drop_reason(src, current, filter, &limits);
-		if (fact->dropped != ACCORD_DROP_EXPIRED) {
-			g_ptr_array_unref(fact->evidence);
-			fact->evidence = g_steal_pointer(&current);
-		}
 		if (fact->dropped != ACCORD_DROP_NONE)
 			add_fact(self->dropped, self->dropped_index, fact);
 		else
