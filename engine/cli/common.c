@@ -208,7 +208,7 @@ check_assumption(const gchar *assumption, GError **error)
 {
 	const gchar *eq = strchr(assumption, '=');
 	const gchar *colon = strchr(assumption, ':');
-	const gchar *key = colon != NULL && colon < eq ? colon + 1 : assumption;
+	const gchar *key = colon != NULL && eq != NULL && colon < eq ? colon + 1 : assumption;
 
 	if (eq != NULL && eq > key && eq[1] != '\0' && key != assumption + 1)
 		return TRUE;
@@ -230,10 +230,11 @@ accord_cli_check_prefixes(const AccordCli *cli, const GPtrArray *profiles, GErro
 	for (guint i = 0; cli->assumptions != NULL && cli->assumptions[i] != NULL; i++) {
 		const gchar *a = cli->assumptions[i];
 		const gchar *colon = strchr(a, ':');
+		const gchar *eq = strchr(a, '=');
 		g_autoptr(GString) known = g_string_new(NULL);
 		gboolean found = FALSE;
 
-		if (colon == NULL || colon > strchr(a, '='))
+		if (colon == NULL || eq == NULL || colon > eq)
 			continue;
 		for (guint p = 0; p < profiles->len && !found; p++) {
 			const gchar *cc =
