@@ -7,8 +7,9 @@
 
 struct _AccordAssessment {
 	gatomicrefcount refcount;
-	AccordProfile *profile; /* as the file states it */
-	AccordScore *scores[3]; /* by AccordVariant; NULL for a variant that does not exist */
+	AccordProfile *profile;	 /* as the file states it */
+	AccordProfile *filtered; /* the facts that count, before assumptions */
+	AccordScore *scores[3];	 /* by AccordVariant; NULL for a variant that does not exist */
 	AccordWaiverOutcome *waivers;
 	/* what accord_assessment_rescore() runs the pipeline again with */
 	GStrv assumptions;	    /* those that apply to the country, without their prefix */
@@ -37,7 +38,8 @@ accord_variant_to_string(AccordVariant variant)
  * @options: options to fill
  *
  * Sets the defaults: the weighted model, arithmetic aggregation, unknown facts scored as zero,
- * no tailoring, no assumptions, no waivers, today's date.
+ * no tailoring, no assumptions, no waivers, today's date, every fact counted (no confidence
+ * floor, no age limit; expired evidence never counts).
  */
 void
 accord_assessment_options_init(AccordAssessmentOptions *options)
@@ -45,6 +47,8 @@ accord_assessment_options_init(AccordAssessmentOptions *options)
 	g_return_if_fail(options != NULL);
 	memset(options, 0, sizeof *options);
 	accord_score_options_init(&options->score);
+	options->min_confidence = ACCORD_CONFIDENCE_LOW;
+	options->evidence_max_age = 0;
 }
 
 /**
@@ -120,8 +124,9 @@ score_of(AccordEvaluation *evaluation, const AccordScoreOptions *options, GError
  * @options: assumptions, waivers, date and score options
  * @error: return location for an `ACCORD_ERROR`
  *
- * Runs the whole pipeline for one country and one ruleset: the assumptions that apply to the
- * country, evaluation, waivers, score. Besides the result as given it keeps the result
+ * Runs the whole pipeline for one country and one ruleset: the fact filter (the confidence
+ * floor, the evidence age limit and expiry, as of the options' date), the assumptions that
+ * apply to the country, evaluation, waivers, score. Besides the result as given it keeps the result
  * before waivers (when there are waivers) and without assumptions (when any applies), so
  * every view can show what they change.
  *
@@ -138,6 +143,7 @@ accord_assess(const AccordRuleset *ruleset,
 	g_autoptr(AccordAssessment) self = g_new0(AccordAssessment, 1);
 	g_autoptr(AccordProfile) assumed = NULL;
 	AccordEvaluation *before = NULL;
+	AccordProfileFilter filter;
 
 	g_return_val_if_fail(ruleset != NULL && profile != NULL && options != NULL, NULL);
 	g_atomic_ref_count_init(&self->refcount);
@@ -147,9 +153,16 @@ accord_assess(const AccordRuleset *ruleset,
 	self->list = options->waivers != NULL ? accord_waiver_list_ref(options->waivers) : NULL;
 	self->date = options->date != NULL ? g_strdup(options->date) : today();
 	self->options = options->score;
+	accord_profile_filter_init(&filter);
+	filter.min_confidence = options->min_confidence;
+	filter.max_age_years = options->evidence_max_age;
+	filter.date = self->date;
+	self->filtered = accord_profile_new_filtered(profile, &filter, error);
+	if (self->filtered == NULL)
+		return NULL;
 	assumed = self->assumptions[0] == NULL
-		      ? accord_profile_ref(profile)
-		      : accord_profile_new_with_assumptions(profile,
+		      ? accord_profile_ref(self->filtered)
+		      : accord_profile_new_with_assumptions(self->filtered,
 							    (const gchar *const *)self->assumptions,
 							    error);
 	if (assumed == NULL)
@@ -176,7 +189,7 @@ accord_assess(const AccordRuleset *ruleset,
 
 		self->scores[ACCORD_VARIANT_WITHOUT_ASSUMPTIONS] =
 		    score_of(evaluate_with_waivers(ruleset,
-						   profile,
+						   self->filtered,
 						   self->list,
 						   self->date,
 						   &unused,
@@ -220,7 +233,7 @@ accord_assessment_rescore(const AccordAssessment *self,
 	g_strv_builder_addv(all, (const gchar **)assumptions);
 	list = g_strv_builder_end(all);
 	assumed =
-	    accord_profile_new_with_assumptions(self->profile, (const gchar *const *)list, error);
+	    accord_profile_new_with_assumptions(self->filtered, (const gchar *const *)list, error);
 	if (assumed == NULL)
 		return NULL;
 	return score_of(evaluate_with_waivers(accord_assessment_get_ruleset(self),
@@ -262,6 +275,7 @@ accord_assessment_unref(AccordAssessment *self)
 	for (guint i = 0; i < G_N_ELEMENTS(self->scores); i++)
 		accord_score_unref(self->scores[i]);
 	accord_waiver_outcome_free(self->waivers);
+	accord_profile_unref(self->filtered);
 	accord_profile_unref(self->profile);
 	g_strfreev(self->assumptions);
 	if (self->list != NULL)

@@ -8,9 +8,19 @@
 /* the largest disagreements a view lists per correlation of the mean */
 #define N_DEVIATIONS 5
 
+static gboolean
+any_not_counted(const AccordRanking *ranking)
+{
+	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++)
+		if (accord_ranking_get_row(ranking, r)->not_counted > 0)
+			return TRUE;
+	return FALSE;
+}
+
 static void
 build_basis(AccordNode *root, const AccordRanking *ranking)
 {
+	const AccordAssessmentOptions *o = accord_ranking_get_options(ranking);
 	AccordNode *t = accord_node_add_table(root,
 					      "rulesets",
 					      "Rulesets",
@@ -29,12 +39,24 @@ build_basis(AccordNode *root, const AccordRanking *ranking)
 		    accord_cell_boolean(accord_ranking_averages(ranking, i)),
 		    accord_cell_text(accord_ruleset_get_title(rs)));
 	}
-	accord_build_options_fields(root, &accord_ranking_get_options(ranking)->score);
+	accord_build_options_fields(root, &o->score);
+	/* the fact filter, always: a ranking is read beside others made under other floors */
 	ACCORD_FIELDS(
 	    root,
-	    {"mean",
+	    {"mean_over",
 	     "Mean over",
-	     accord_cell_outcome(accord_rank_mean_to_string(accord_ranking_get_mean(ranking)))});
+	     accord_cell_outcome(accord_rank_mean_to_string(accord_ranking_get_mean(ranking)))},
+	    {"min_confidence",
+	     "Confidence floor",
+	     accord_cell_confidence(accord_confidence_to_string(o->min_confidence))});
+	/* the day matters only when facts age, or when some evidence had expired */
+	if (o->evidence_max_age > 0 || any_not_counted(ranking))
+		ACCORD_FIELDS(root,
+			      {"evidence_max_age",
+			       "Evidence max age (years)",
+			       o->evidence_max_age > 0 ? accord_cell_count(o->evidence_max_age)
+						       : accord_cell_empty()},
+			      {"counted_on", "Facts counted as of", accord_cell_date(o->date)});
 	if (accord_ranking_get_n_tiers(ranking) == 0)
 		return;
 	t = accord_node_add_table(root, "tiers", "Tiers", "tier=Tier|from=Mean at least");
@@ -77,6 +99,7 @@ add_columns(AccordNode *table, const AccordRanking *ranking)
 		accord_table_add_column(table, kv[0], kv[1]);
 	}
 	accord_table_add_column(table, "n_waived", "Waived");
+	accord_table_add_column(table, "n_not_counted", "Facts not counted");
 }
 
 static void
@@ -113,6 +136,7 @@ add_row(AccordNode *table, const AccordRanking *ranking, guint r)
 	for (guint o = 0; o <= ACCORD_OUTCOME_NOT_APPLICABLE; o++)
 		g_array_append_val(cells, ((AccordCell[]){accord_cell_count(row->outcomes[o])})[0]);
 	g_array_append_val(cells, ((AccordCell[]){accord_cell_count(row->waived)})[0]);
+	g_array_append_val(cells, ((AccordCell[]){accord_cell_count(row->not_counted)})[0]);
 	accord_table_add_row(table, (AccordCell *)cells->data, cells->len);
 }
 

@@ -163,8 +163,14 @@ accord_format_cell(const AccordCell *cell)
 	}
 }
 
-const gchar *const accord_mark_names[] =
-    {"low-confidence", "stale", "unverified", "assumed", "waived", "deselected", NULL};
+const gchar *const accord_mark_names[] = {"low-confidence",
+					  "stale",
+					  "unverified",
+					  "assumed",
+					  "waived",
+					  "deselected",
+					  "not-counted",
+					  NULL};
 
 /* the marks in words, " [low-confidence, stale]", or "" */
 gchar *

@@ -18,7 +18,8 @@ typedef struct {
 } Entry;
 
 struct _AccordRanking {
-	AccordAssessmentOptions options;
+	AccordAssessmentOptions options; /* its date is @day */
+	gchar *day;			 /* the day waivers and evidence ages are measured on */
 	AccordRankMean mean;
 	gboolean assumed;    /* some assumption applied to some country */
 	GPtrArray *rulesets; /* AccordRuleset*, a reference each */
@@ -40,6 +41,14 @@ accord_rank_mean_to_string(AccordRankMean mean)
 {
 	g_return_val_if_fail(mean <= ACCORD_RANK_MEAN_VERIFIED, NULL);
 	return mean_names[mean];
+}
+
+static gchar *
+today(void)
+{
+	g_autoptr(GDateTime) now = g_date_time_new_now_local();
+
+	return g_date_time_format(now, "%Y-%m-%d");
 }
 
 static void
@@ -120,6 +129,10 @@ reduce(Entry *entry, guint r, const AccordAssessment *a)
 		    .outcomes[accord_evaluation_get_result(evaluation,
 							   accord_ruleset_get_criterion(rs, i))
 				  ->outcome]++;
+	/* every ruleset reads the same profile through the same filter: count its drops once */
+	if (r == 0)
+		entry->row.not_counted =
+		    accord_profile_get_n_dropped(accord_evaluation_get_profile(evaluation));
 	for (guint i = 0; waivers != NULL && i < accord_waiver_outcome_get_n_uses(waivers); i++)
 		entry->row.waived +=
 		    accord_waiver_outcome_get_use(waivers, i)->status == ACCORD_WAIVER_APPLIED;
@@ -254,12 +267,17 @@ accord_ranking_new(const GPtrArray *rulesets,
 {
 	g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
 	g_autoptr(AccordRanking) self = NULL;
+	AccordAssessmentOptions each;
 
 	g_return_val_if_fail(rulesets != NULL && profiles != NULL && options != NULL, NULL);
 	if (!check_input(rulesets, profiles, options, mean, error))
 		return NULL;
 	self = g_new0(AccordRanking, 1);
-	self->options = *options;
+	/* one day for every country, even when the run crosses midnight */
+	self->day = options->date != NULL ? g_strdup(options->date) : today();
+	each = *options;
+	each.date = self->day;
+	self->options = each;
 	self->options.assumptions = NULL; /* the caller's; rows keep what they changed */
 	self->options.waivers = NULL;
 	self->mean = mean;
@@ -282,7 +300,7 @@ accord_ranking_new(const GPtrArray *rulesets,
 				    accord_profile_get_country(profile));
 			return NULL;
 		}
-		entry = entry_new(self, profile, options, error);
+		entry = entry_new(self, profile, &each, error);
 		if (entry == NULL)
 			return NULL;
 		g_ptr_array_add(self->entries, entry);
@@ -304,6 +322,7 @@ accord_ranking_free(AccordRanking *self)
 	g_ptr_array_unref(self->rulesets);
 	g_array_unref(self->cutoffs);
 	g_array_unref(self->correlations);
+	g_free(self->day);
 	g_free(self);
 }
 

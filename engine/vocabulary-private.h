@@ -23,6 +23,7 @@ struct _AccordFactDef {
 	gboolean informational;
 	guint effort;	      /* cost units of reaching any value (a level: each step) */
 	guint *value_efforts; /* by value index (false/true, level, symbol); 0 = @effort */
+	GPtrArray *conflicts; /* GArray* of AccordValue, in pairs: side a, side b */
 };
 
 gint

@@ -64,6 +64,8 @@ fact_def_free(AccordFactDef *def)
 	if (def->symbols != NULL)
 		g_ptr_array_unref(def->symbols);
 	g_free(def->value_efforts);
+	if (def->conflicts != NULL)
+		g_ptr_array_unref(def->conflicts);
 	g_free(def);
 }
 
@@ -294,28 +296,94 @@ load_efforts(AccordFactDef *def, const xmlNode *node, const gchar *name, GError 
 	return TRUE;
 }
 
-static gboolean
-load_fact(AccordVocabulary *self, const xmlNode *node, const gchar *name, GError **error)
+/* one side of a <conflict>: values of the fact's own type, as a profile would state them */
+static GArray *
+load_conflict_side(const AccordFactDef *def,
+		   const xmlNode *node,
+		   const gchar *attribute,
+		   const gchar *name,
+		   GError **error)
 {
-	AccordFactDef *def = g_new0(AccordFactDef, 1);
+	g_autofree gchar *text = accord_xml_get_prop(node, attribute);
+	g_auto(GStrv) parts = g_strsplit_set(text, " \t\r\n", -1);
+	g_autoptr(GArray) side = g_array_new(FALSE, FALSE, sizeof(AccordValue));
+
+	for (guint i = 0; parts[i] != NULL; i++) {
+		g_autoptr(GError) local = NULL;
+		AccordValue value;
+
+		if (parts[i][0] == '\0')
+			continue;
+		if (!accord_value_parse(def, parts[i], &value, &local)) {
+			accord_xml_set_error(error,
+					     local->code,
+					     name,
+					     node,
+					     "conflict of fact '%s': %s",
+					     def->key,
+					     local->message);
+			return NULL;
+		}
+		g_array_append_val(side, value);
+	}
+	return g_steal_pointer(&side);
+}
+
+static gboolean
+side_has(const GArray *side, const AccordValue *value)
+{
+	for (guint i = 0; i < side->len; i++) {
+		if (accord_value_compare(&g_array_index(side, AccordValue, i), value) == 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* <conflict a="…" b="…"/>: each value of a is an incompatible regime with each value of b;
+ * a value on both sides would conflict with itself */
+static gboolean
+load_conflicts(AccordFactDef *def, const xmlNode *node, const gchar *name, GError **error)
+{
+	def->conflicts = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+	for (xmlNode *n = accord_xml_first_element(node); n != NULL;
+	     n = accord_xml_next_element(n)) {
+		GArray *a = load_conflict_side(def, n, "a", name, error);
+		GArray *b = a != NULL ? load_conflict_side(def, n, "b", name, error) : NULL;
+
+		if (a != NULL)
+			g_ptr_array_add(def->conflicts, a);
+		if (b == NULL)
+			return FALSE;
+		g_ptr_array_add(def->conflicts, b);
+		for (guint i = 0; i < a->len; i++) {
+			g_autofree gchar *text = NULL;
+
+			if (!side_has(b, &g_array_index(a, AccordValue, i)))
+				continue;
+			text = accord_value_to_string(def, &g_array_index(a, AccordValue, i));
+			accord_xml_set_error(error,
+					     ACCORD_ERROR_VALUE,
+					     name,
+					     n,
+					     "conflict of fact '%s' puts '%s' on both sides",
+					     def->key,
+					     text);
+			return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+static gboolean
+load_fact_type(AccordVocabulary *self,
+	       AccordFactDef *def,
+	       const xmlNode *node,
+	       const gchar *name,
+	       GError **error)
+{
 	g_autofree gchar *type = accord_xml_get_prop(node, "type");
 	g_autofree gchar *scale = accord_xml_get_prop(node, "scale");
-	g_autofree gchar *informational = accord_xml_get_prop(node, "informational");
 
-	def->key = accord_xml_get_prop(node, "key");
-	def->description = accord_xml_get_text(node);
-	def->unit = accord_xml_get_prop(node, "unit");
-	def->informational = g_strcmp0(informational, "true") == 0;
-	g_ptr_array_add(self->facts, def);
-	if (!g_hash_table_insert(self->fact_index, def->key, def)) {
-		accord_xml_set_error(error,
-				     ACCORD_ERROR_DUPLICATE,
-				     name,
-				     node,
-				     "fact '%s' is defined twice",
-				     def->key);
-		return FALSE;
-	}
 	if (!fact_type_from_string(type, &def->type)) {
 		accord_xml_set_error(error,
 				     ACCORD_ERROR_SCHEMA,
@@ -342,6 +410,40 @@ load_fact(AccordVocabulary *self, const xmlNode *node, const gchar *name, GError
 		}
 	}
 	return load_efforts(def, node, name, error);
+}
+
+static gboolean
+load_fact(AccordVocabulary *self, const xmlNode *node, const gchar *name, GError **error)
+{
+	AccordFactDef *def = g_new0(AccordFactDef, 1);
+	g_autofree gchar *informational = accord_xml_get_prop(node, "informational");
+
+	def->key = accord_xml_get_prop(node, "key");
+	def->description = accord_xml_get_text(node);
+	def->unit = accord_xml_get_prop(node, "unit");
+	def->informational = g_strcmp0(informational, "true") == 0;
+	g_ptr_array_add(self->facts, def);
+	if (!g_hash_table_insert(self->fact_index, def->key, def)) {
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_DUPLICATE,
+				     name,
+				     node,
+				     "fact '%s' is defined twice",
+				     def->key);
+		return FALSE;
+	}
+	/* the schema lets <conflict> elements into the description, so it cannot require text */
+	if (def->description[0] == '\0') {
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_SCHEMA,
+				     name,
+				     node,
+				     "fact '%s' has no description",
+				     def->key);
+		return FALSE;
+	}
+	return load_fact_type(self, def, node, name, error) &&
+	       load_conflicts(def, node, name, error);
 }
 
 static gint
@@ -647,6 +749,48 @@ accord_fact_def_is_informational(const AccordFactDef *def)
 {
 	g_return_val_if_fail(def != NULL, FALSE);
 	return def->informational;
+}
+
+/**
+ * accord_fact_def_values_conflict:
+ * @def: a fact definition
+ * @a: a value of the fact
+ * @b: another value of the fact
+ *
+ * Whether the vocabulary declares @a and @b incompatible regimes (`<conflict>` in the fact):
+ * one is on one side of a declared conflict and the other on its other side, in either order.
+ * Values that differ without a declared conflict (a lower level of the same scale, a partial
+ * regime, an absence) do not conflict.
+ *
+ * Returns: %TRUE when the two values conflict
+ */
+gboolean
+accord_fact_def_values_conflict(const AccordFactDef *def,
+				const AccordValue *a,
+				const AccordValue *b)
+{
+	g_return_val_if_fail(def != NULL && a != NULL && b != NULL, FALSE);
+	for (guint i = 0; def->conflicts != NULL && i + 1 < def->conflicts->len; i += 2) {
+		const GArray *x = g_ptr_array_index(def->conflicts, i);
+		const GArray *y = g_ptr_array_index(def->conflicts, i + 1);
+
+		if ((side_has(x, a) && side_has(y, b)) || (side_has(x, b) && side_has(y, a)))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/**
+ * accord_fact_def_get_n_conflicts:
+ * @def: a fact definition
+ *
+ * Returns: how many `<conflict>` declarations the fact has
+ */
+guint
+accord_fact_def_get_n_conflicts(const AccordFactDef *def)
+{
+	g_return_val_if_fail(def != NULL, 0);
+	return def->conflicts != NULL ? def->conflicts->len / 2 : 0;
 }
 
 /**

@@ -125,7 +125,7 @@ accord_xml_parse(const gchar *data, gsize len, const gchar *name, GError **error
 		g_set_error(error,
 			    ACCORD_ERROR,
 			    ACCORD_ERROR_PARSE,
-			    "%s:0: input is larger than the %d MiB limit",
+			    "%s: input is larger than the %d MiB limit",
 			    name,
 			    ACCORD_XML_MAX_BYTES / (1024 * 1024));
 		return NULL;
@@ -135,7 +135,7 @@ accord_xml_parse(const gchar *data, gsize len, const gchar *name, GError **error
 		g_set_error(error,
 			    ACCORD_ERROR,
 			    ACCORD_ERROR_INTERNAL,
-			    "%s:0: out of memory",
+			    "%s: out of memory",
 			    name);
 		return NULL;
 	}
@@ -216,7 +216,7 @@ accord_xml_validate(xmlDoc *doc, AccordSchema schema, const gchar *name, GError 
 		g_set_error(error,
 			    ACCORD_ERROR,
 			    ACCORD_ERROR_INTERNAL,
-			    "%s:0: the built-in %s schema did not compile",
+			    "%s: the built-in %s schema did not compile",
 			    name,
 			    schemas[schema].label);
 		return FALSE;

@@ -42,6 +42,8 @@ typedef struct {
 	gchar *aggregation;
 	gchar *unknown;
 	gchar *fail_under;
+	gchar *min_confidence;
+	gchar *evidence_max_age;
 	gboolean parties;
 	gchar *mean;
 	AccordExitCode exit_code; /* set by a verb that succeeded but wants 1 */
@@ -117,6 +119,8 @@ GArray *
 accord_cli_parse_tiers(const gchar *text, GError **error);
 GPtrArray *
 accord_cli_load_profiles(const AccordVocabulary *vocab, int argc, char **argv, GError **error);
+gboolean
+accord_cli_check_prefixes(const AccordCli *cli, const GPtrArray *profiles, GError **error);
 AccordAssessment *
 accord_cli_assess_one(const AccordCli *cli,
 		      AccordCliInputs *in,

@@ -36,8 +36,8 @@ static const AccordCliVerb verbs[] = {
      SCORING | ACCORD_CLI_ASSUME | ACCORD_CLI_WAIVERS,
      accord_cli_rank_run},
     {"compare",
-     "A B",
-     "Compare two countries criterion by criterion",
+     "A B [C…]",
+     "Compare countries criterion by criterion",
      SCORING | ACCORD_CLI_ASSUME | ACCORD_CLI_TAILORING,
      accord_cli_compare_run},
     {"roadmap",
@@ -146,6 +146,8 @@ cli_clear(AccordCli *cli)
 	g_free(cli->unknown);
 	g_free(cli->fail_under);
 	g_free(cli->mean);
+	g_free(cli->min_confidence);
+	g_free(cli->evidence_max_age);
 }
 
 int

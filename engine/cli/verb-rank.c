@@ -157,7 +157,7 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 		g_ptr_array_unref(profiles);
 		profiles = kept;
 	}
-	if (profiles == NULL)
+	if (profiles == NULL || !accord_cli_check_prefixes(cli, profiles, error))
 		return FALSE;
 	ranking =
 	    accord_ranking_new(in.rulesets,

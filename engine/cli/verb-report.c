@@ -38,28 +38,37 @@ brief(const AccordCli *cli,
 	return accord_briefing_to_document(assessments, gaps, roadmap);
 }
 
-/* two countries side by side, ruleset by ruleset, as given */
+/* the countries side by side, ruleset by ruleset, as given: @assessed holds each
+ * country's assessments, one per ruleset */
 static AccordDocument *
-compare(const GPtrArray *a, const GPtrArray *b, GError **error)
+compare(const GPtrArray *assessed, guint n_rulesets, GError **error)
 {
-	g_autoptr(GPtrArray) comparisons =
-	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_comparison_free);
+	g_autoptr(GPtrArray) sets =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_comparison_set_free);
+	g_autofree const AccordScore **scores = g_new(const AccordScore *, assessed->len);
 
-	for (guint i = 0; i < a->len; i++) {
-		AccordComparison *c = accord_comparison_new(
-		    accord_assessment_get_score(g_ptr_array_index(a, i), ACCORD_VARIANT_AS_GIVEN),
-		    accord_assessment_get_score(g_ptr_array_index(b, i), ACCORD_VARIANT_AS_GIVEN),
-		    error);
+	for (guint r = 0; r < n_rulesets; r++) {
+		AccordComparisonSet *set;
 
-		if (c == NULL)
+		for (guint c = 0; c < assessed->len; c++)
+			scores[c] = accord_assessment_get_score(
+			    g_ptr_array_index((GPtrArray *)g_ptr_array_index(assessed, c), r),
+			    ACCORD_VARIANT_AS_GIVEN);
+		set = accord_comparison_set_new(scores, assessed->len, error);
+		if (set == NULL)
 			return NULL;
-		g_ptr_array_add(comparisons, c);
+		g_ptr_array_add(sets, set);
 	}
-	return accord_comparisons_to_document(comparisons, NULL);
+	return accord_comparison_sets_to_document(sets, NULL);
 }
 
-/* what the report shows of all the countries first: the ranking, and for two countries
- * their comparison */
+/* a comparison draws one series per country, and six is as many as its charts tell apart
+ * (colour, dash and point shape); more countries are compared through the ranking's heat
+ * map, and a comparison of all 28 shipped profiles would run to 15 MB of divergences */
+#define MAX_COMPARED 6
+
+/* what the report shows of all the countries first: the ranking, and for two to
+ * MAX_COMPARED countries their comparison */
 static GPtrArray *
 overviews(const AccordCliInputs *in,
 	  const GPtrArray *profiles,
@@ -77,9 +86,9 @@ overviews(const AccordCliInputs *in,
 	    (cutoffs != NULL && !accord_ranking_set_tiers(ranking, cutoffs, error)))
 		return NULL;
 	g_ptr_array_add(out, accord_ranking_to_document(ranking));
-	if (profiles->len != 2)
+	if (profiles->len > MAX_COMPARED)
 		return g_steal_pointer(&out);
-	comparison = compare(g_ptr_array_index(assessed, 0), g_ptr_array_index(assessed, 1), error);
+	comparison = compare(assessed, in->rulesets->len, error);
 	if (comparison == NULL)
 		return NULL;
 	g_ptr_array_add(out, comparison);
@@ -87,8 +96,8 @@ overviews(const AccordCliInputs *in,
 }
 
 /* accord report [PROFILE…]: one country's briefing against every --ruleset, or for several
- * countries (every shipped one when none is named) the ranking, the comparison of two, and
- * each country's briefing */
+ * countries (every shipped one when none is named) the ranking, the comparison of up to six,
+ * and each country's briefing */
 gboolean
 accord_cli_report_run(AccordCli *cli, int argc, char **argv, GError **error)
 {
@@ -138,7 +147,8 @@ accord_cli_report_run(AccordCli *cli, int argc, char **argv, GError **error)
 	}
 	if ((cli->tiers != NULL && (cutoffs = accord_cli_parse_tiers(cli->tiers, error)) == NULL) ||
 	    !accord_cli_load_inputs(cli, G_MAXUINT, &in, error) ||
-	    (profiles = accord_cli_load_profiles(in.vocabulary, argc, argv, error)) == NULL)
+	    (profiles = accord_cli_load_profiles(in.vocabulary, argc, argv, error)) == NULL ||
+	    !accord_cli_check_prefixes(cli, profiles, error))
 		return FALSE;
 	for (guint i = 0; i < profiles->len; i++) {
 		GPtrArray *assessments =

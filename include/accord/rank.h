@@ -68,6 +68,8 @@ typedef struct {
  * @outcomes: how many of its criteria, over every ruleset, are pass, partial, fail, unknown
  *   and not applicable (indexed by #AccordOutcome)
  * @waived: how many criteria an applied waiver counts as met
+ * @not_counted: how many facts the profile states that the fact filter left out (below the
+ *   confidence floor, stale or expired), so that they count as unknown
  *
  * One country's line in a ranking; a read-only record owned by #AccordRanking.
  */
@@ -81,6 +83,7 @@ typedef struct {
 	guint tier;
 	guint outcomes[ACCORD_OUTCOME_NOT_APPLICABLE + 1];
 	guint waived;
+	guint not_counted;
 } AccordRankRow;
 
 /**

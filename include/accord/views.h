@@ -36,7 +36,7 @@ accord_roadmap_to_document(const AccordRoadmap *roadmap) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_ranking_to_document(const AccordRanking *ranking) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
-accord_comparisons_to_document(const GPtrArray *comparisons, const GPtrArray *baselines)
+accord_comparison_sets_to_document(const GPtrArray *sets, const GPtrArray *baselines)
     ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_diff_to_document(const AccordDiff *diff) ACCORD_NON_NULL(1);

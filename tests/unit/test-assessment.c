@@ -195,6 +195,55 @@ test_assessment_rescore_after_its_own(void **state)
 	assert_accord_error(error, ACCORD_ERROR_TYPE, "--assume ir.first=maybe");
 }
 
+/* profile-aged.xml under a confidence floor, and with an assumption restating a dropped fact */
+static void
+test_assessment_filters_before_assumptions(void **state)
+{
+	State *s = *state;
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *path = test_data_path("good/profile-aged.xml");
+	g_autoptr(AccordProfile) aged = accord_profile_load_file(path, s->f.vocab, &error);
+	g_autoptr(AccordAssessment) a = NULL;
+	g_autoptr(AccordAssessment) b = NULL;
+	const gchar *assume[] = {"ir.first=true", NULL};
+	const AccordProfile *evaluated;
+	AccordAssessmentOptions options;
+
+	assert_non_null(aged);
+	accord_assessment_options_init(&options);
+	options.min_confidence = ACCORD_CONFIDENCE_HIGH;
+	options.date = "2026-06-30";
+	/* floor high: ir.first, disclosure.cvd, workforce.size below it, encryption.backdoor
+	 * expired: r-ir (3·1 + 0)/4 = 75, r-first 0, ir (2·75 + 0)/3 = 50; r-process 100,
+	 * r-strategy 0, policy 50; overall (2·50 + 50)/3 = 50, coverage (2·0.5 + 0.5)/3 = 0.5 */
+	a = accord_assess(s->f.ruleset, aged, &options, &error);
+	assert_non_null(a);
+	assert_close(accord_score_get_overall(accord_assessment_get_score(a, 0))->value,
+		     50.0,
+		     1e-9);
+	assert_close(accord_score_get_overall(accord_assessment_get_score(a, 0))->coverage,
+		     0.5,
+		     1e-12);
+	evaluated = accord_evaluation_get_profile(
+	    accord_score_get_evaluation(accord_assessment_get_score(a, ACCORD_VARIANT_AS_GIVEN)));
+	assert_int_equal(accord_profile_get_n_dropped(evaluated), 4);
+	assert_ptr_equal(accord_assessment_get_profile(a), aged);
+	/* the assumption states ir.first again after the filter dropped it: r-first 100,
+	 * ir (150 + 100)/3 = 83.3333, overall (2·83.3333 + 50)/3 = 72.2222; without the
+	 * assumption the filtered profile still scores 50 */
+	options.assumptions = assume;
+	b = accord_assess(s->f.ruleset, aged, &options, &error);
+	assert_non_null(b);
+	assert_close(accord_score_get_overall(accord_assessment_get_score(b, 0))->value,
+		     650.0 / 9.0,
+		     1e-9);
+	assert_close(accord_score_get_overall(
+			 accord_assessment_get_score(b, ACCORD_VARIANT_WITHOUT_ASSUMPTIONS))
+			 ->value,
+		     50.0,
+		     1e-9);
+}
+
 int
 main(void)
 {
@@ -211,6 +260,9 @@ main(void)
 					    setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_assessment_rescore_after_its_own, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_assessment_filters_before_assumptions,
+					    setup,
+					    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -512,6 +512,62 @@ test_vocabulary_rejects_effort_out_of_range(void **state)
 				  "fact");
 }
 
+static void
+test_vocabulary_rejects_conflict_value_of_another_type(void **state)
+{
+	assert_vocabulary_rejects("vocabulary-type-conflict-not-enum-value.xml",
+				  ACCORD_ERROR_TYPE,
+				  5,
+				  "'banned'");
+}
+
+static void
+test_vocabulary_rejects_conflict_with_itself(void **state)
+{
+	assert_vocabulary_rejects("vocabulary-value-conflict-both-sides.xml",
+				  ACCORD_ERROR_VALUE,
+				  9,
+				  "'mandatory' on both sides");
+}
+
+static void
+test_vocabulary_rejects_fact_without_description(void **state)
+{
+	assert_vocabulary_rejects("vocabulary-schema-no-description.xml",
+				  ACCORD_ERROR_SCHEMA,
+				  4,
+				  "no description");
+}
+
+/* the test vocabulary declares iot.regime mandatory against voluntary-label, and
+ * encryption.backdoor true against false */
+static void
+test_vocabulary_conflicts_are_declared_pairs_in_either_order(void **state)
+{
+	const AccordFactDef *regime = fact(state, "iot.regime");
+	const AccordFactDef *backdoor = fact(state, "encryption.backdoor");
+	const AccordFactDef *cvd = fact(state, "disclosure.cvd");
+	AccordValue none, label, mandatory, yes, no, draft, adopted;
+
+	assert_true(accord_value_parse(regime, "none", &none, NULL));
+	assert_true(accord_value_parse(regime, "voluntary-label", &label, NULL));
+	assert_true(accord_value_parse(regime, "mandatory", &mandatory, NULL));
+	assert_true(accord_value_parse(backdoor, "true", &yes, NULL));
+	assert_true(accord_value_parse(backdoor, "false", &no, NULL));
+	assert_true(accord_value_parse(cvd, "draft", &draft, NULL));
+	assert_true(accord_value_parse(cvd, "adopted", &adopted, NULL));
+	assert_int_equal(accord_fact_def_get_n_conflicts(regime), 1);
+	assert_true(accord_fact_def_values_conflict(regime, &mandatory, &label));
+	assert_true(accord_fact_def_values_conflict(regime, &label, &mandatory));
+	/* an absence is not a regime of its own, and a value never conflicts with itself */
+	assert_false(accord_fact_def_values_conflict(regime, &mandatory, &none));
+	assert_false(accord_fact_def_values_conflict(regime, &label, &label));
+	assert_true(accord_fact_def_values_conflict(backdoor, &no, &yes));
+	/* a fact without declarations has no conflicting values, however far apart */
+	assert_int_equal(accord_fact_def_get_n_conflicts(cvd), 0);
+	assert_false(accord_fact_def_values_conflict(cvd, &draft, &adopted));
+}
+
 int
 main(void)
 {
@@ -542,6 +598,10 @@ main(void)
 	    cmocka_unit_test(test_vocabulary_large_enum_and_scale_find_every_value),
 	    cmocka_unit_test(test_vocabulary_large_scale_rejects_duplicate_level),
 	    cmocka_unit_test(test_vocabulary_large_enum_rejects_duplicate_value),
+	    cmocka_unit_test(test_vocabulary_rejects_conflict_value_of_another_type),
+	    cmocka_unit_test(test_vocabulary_rejects_conflict_with_itself),
+	    cmocka_unit_test(test_vocabulary_rejects_fact_without_description),
+	    cmocka_unit_test(test_vocabulary_conflicts_are_declared_pairs_in_either_order),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
