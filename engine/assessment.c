@@ -142,7 +142,8 @@ accord_assess(const AccordRuleset *ruleset,
 {
 	g_autoptr(AccordAssessment) self = g_new0(AccordAssessment, 1);
 	g_autoptr(AccordProfile) assumed = NULL;
-	AccordEvaluation *before = NULL;
+	/* owned here until scored: a failing score as given must not leak it */
+	g_autoptr(AccordEvaluation) before = NULL;
 	AccordProfileFilter filter;
 
 	g_return_val_if_fail(ruleset != NULL && profile != NULL && options != NULL, NULL);
@@ -180,7 +181,7 @@ accord_assess(const AccordRuleset *ruleset,
 		return NULL;
 	if (before != NULL) {
 		self->scores[ACCORD_VARIANT_BEFORE_WAIVERS] =
-		    score_of(before, &self->options, error);
+		    score_of(g_steal_pointer(&before), &self->options, error);
 		if (self->scores[ACCORD_VARIANT_BEFORE_WAIVERS] == NULL)
 			return NULL;
 	}

@@ -19,7 +19,9 @@
  * @error: return location for an `ACCORD_ERROR`
  *
  * Tells the format of a document from its root element's namespace, parsing it with the same
- * hardened parser as the loaders (a comment that mentions another namespace does not fool it).
+ * hardened parser as the loaders (a comment that mentions another namespace does not fool it),
+ * but no further than the root element's start tag: a document that is not well-formed
+ * after it is left for the loader to report.
  *
  * Returns: %TRUE with @kind set; %FALSE with `ACCORD_ERROR_PARSE` (not well-formed) or
  *   `ACCORD_ERROR_SCHEMA` (the root is not an Accord document)
@@ -31,23 +33,23 @@ accord_input_sniff(const gchar *data,
 		   AccordInputKind *kind,
 		   GError **error)
 {
-	g_autoptr(xmlDoc) doc = NULL;
 	AccordSchema schema;
+	gint line = 0;
 
 	g_return_val_if_fail(data != NULL && kind != NULL, FALSE);
 	if (name == NULL)
 		name = "<memory>";
-	doc = accord_xml_parse(data, len, name, error);
-	if (doc == NULL)
+	if (!accord_xml_sniff_root(data, len, name, &schema, &line, error))
 		return FALSE;
-	if (!accord_xml_sniff_schema(doc, &schema)) {
-		accord_xml_set_error(error,
-				     ACCORD_ERROR_SCHEMA,
-				     name,
-				     xmlDocGetRootElement(doc),
-				     "the root element is not an Accord vocabulary, ruleset, "
-				     "profile, tailoring, waivers or plan document (namespace "
-				     "urn:accord:…:1)");
+	if (schema == ACCORD_SCHEMA_LAST) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_SCHEMA,
+			    "%s:%d: the root element is not an Accord vocabulary, ruleset, "
+			    "profile, tailoring, waivers, plan or parties document (namespace "
+			    "urn:accord:…:1)",
+			    name,
+			    line);
 		return FALSE;
 	}
 	/* the enums list the formats in the same order */

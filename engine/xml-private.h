@@ -35,6 +35,13 @@ accord_xml_load(const gchar *data,
 		GError **error);
 gboolean
 accord_xml_sniff_schema(xmlDoc *doc, AccordSchema *schema);
+gboolean
+accord_xml_sniff_root(const gchar *data,
+		      gsize len,
+		      const gchar *name,
+		      AccordSchema *schema,
+		      gint *root_line,
+		      GError **error);
 
 void
 accord_xml_set_error(GError **error,

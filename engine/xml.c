@@ -6,6 +6,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
+#include <string.h>
 
 #include "accord/error.h"
 #include "accord/input.h"
@@ -96,6 +97,13 @@ accord_xml_read_file(const gchar *path, gchar **data, gsize *len, GError **error
 	return TRUE;
 }
 
+/* what the SAX callbacks below note, through the parser context's _private */
+typedef struct {
+	gint doctype_line; /* > 0 once a DOCTYPE was met */
+	gint root_line;	   /* > 0 once the root element was met (sniffing only) */
+	gchar *root_ns;
+} ParseState;
+
 /* the DOCTYPE is refused the moment the parser reports it: before any entity declared in it
  * is parsed, expanded or checked for loops, and with the line where it stands */
 static void
@@ -105,70 +113,166 @@ refuse_doctype_cb(void *ctx,
 		  const xmlChar *system_id)
 {
 	xmlParserCtxt *ctxt = ctx;
-	gint *doctype_line = ctxt->_private;
+	ParseState *state = ctxt->_private;
 
-	*doctype_line = xmlSAX2GetLineNumber(ctx);
+	state->doctype_line = xmlSAX2GetLineNumber(ctx);
 	xmlStopParser(ctxt);
+}
+
+/* sniffing needs the root element's namespace and nothing after it */
+static void
+sniff_root_cb(void *ctx,
+	      const xmlChar *localname,
+	      const xmlChar *prefix,
+	      const xmlChar *uri,
+	      int nb_namespaces,
+	      const xmlChar **namespaces,
+	      int nb_attributes,
+	      int nb_defaulted,
+	      const xmlChar **attributes)
+{
+	xmlParserCtxt *ctxt = ctx;
+	ParseState *state = ctxt->_private;
+
+	state->root_line = MAX(xmlSAX2GetLineNumber(ctx), 1);
+	state->root_ns = g_strdup((const gchar *)uri);
+	xmlStopParser(ctxt);
+}
+
+static gboolean
+check_size(gsize len, const gchar *name, GError **error)
+{
+	if (len <= ACCORD_XML_MAX_BYTES && len <= G_MAXINT)
+		return TRUE;
+	g_set_error(error,
+		    ACCORD_ERROR,
+		    ACCORD_ERROR_PARSE,
+		    "%s: input is larger than the %d MiB limit",
+		    name,
+		    ACCORD_XML_MAX_BYTES / (1024 * 1024));
+	return FALSE;
+}
+
+/* parses @data with the hardened options and @state behind the SAX callbacks; with @sniff,
+ * only up to the root element's start tag */
+static xmlDoc *
+read_memory(const gchar *data,
+	    gsize len,
+	    const gchar *name,
+	    gboolean sniff,
+	    ParseState *state,
+	    FirstError *first)
+{
+	xmlParserCtxt *ctxt = xmlNewParserCtxt();
+	xmlDoc *doc;
+
+	if (ctxt == NULL) {
+		first->message = g_strdup("out of memory");
+		return NULL;
+	}
+	ctxt->sax->internalSubset = refuse_doctype_cb;
+	if (sniff)
+		ctxt->sax->startElementNs = sniff_root_cb;
+	ctxt->_private = state;
+	xmlSetStructuredErrorFunc(first, (xmlStructuredErrorFunc)first_error_cb);
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL, ACCORD_XML_PARSE_OPTIONS);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+static void
+set_doctype_error(GError **error, const gchar *name, gint line)
+{
+	g_set_error(error,
+		    ACCORD_ERROR,
+		    ACCORD_ERROR_PARSE,
+		    "%s:%d: a DOCTYPE is not allowed in Accord documents",
+		    name,
+		    line);
+}
+
+static void
+set_parse_error(GError **error, const gchar *name, const FirstError *first)
+{
+	g_set_error(error,
+		    ACCORD_ERROR,
+		    ACCORD_ERROR_PARSE,
+		    "%s:%d: not well-formed XML: %s",
+		    name,
+		    first->line,
+		    first->message != NULL ? first->message : "empty document");
 }
 
 xmlDoc *
 accord_xml_parse(const gchar *data, gsize len, const gchar *name, GError **error)
 {
 	FirstError first = {NULL, NULL, 0};
-	g_autofree gchar *msg = NULL;
-	g_autofree gchar *element = NULL;
-	gint doctype_line = 0;
-	xmlParserCtxt *ctxt;
+	ParseState state = {0, 0, NULL};
 	xmlDoc *doc;
 
-	if (len > ACCORD_XML_MAX_BYTES || len > G_MAXINT) {
-		g_set_error(error,
-			    ACCORD_ERROR,
-			    ACCORD_ERROR_PARSE,
-			    "%s: input is larger than the %d MiB limit",
-			    name,
-			    ACCORD_XML_MAX_BYTES / (1024 * 1024));
+	if (!check_size(len, name, error))
 		return NULL;
+	doc = read_memory(data, len, name, FALSE, &state, &first);
+	if (state.doctype_line > 0) {
+		set_doctype_error(error, name, state.doctype_line);
+		g_clear_pointer(&doc, xmlFreeDoc);
+	} else if (doc == NULL) {
+		set_parse_error(error, name, &first);
 	}
-	ctxt = xmlNewParserCtxt();
-	if (ctxt == NULL) {
-		g_set_error(error,
-			    ACCORD_ERROR,
-			    ACCORD_ERROR_INTERNAL,
-			    "%s: out of memory",
-			    name);
-		return NULL;
-	}
-	ctxt->sax->internalSubset = refuse_doctype_cb;
-	ctxt->_private = &doctype_line;
-	xmlSetStructuredErrorFunc(&first, (xmlStructuredErrorFunc)first_error_cb);
-	doc = xmlCtxtReadMemory(ctxt, data, (int)len, name, NULL, ACCORD_XML_PARSE_OPTIONS);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	xmlFreeParserCtxt(ctxt);
-	msg = first.message;
-	element = first.element;
-	if (doctype_line > 0) {
-		g_set_error(error,
-			    ACCORD_ERROR,
-			    ACCORD_ERROR_PARSE,
-			    "%s:%d: a DOCTYPE is not allowed in Accord documents",
-			    name,
-			    doctype_line);
-		if (doc != NULL)
-			xmlFreeDoc(doc);
-		return NULL;
-	}
-	if (doc == NULL) {
-		g_set_error(error,
-			    ACCORD_ERROR,
-			    ACCORD_ERROR_PARSE,
-			    "%s:%d: not well-formed XML: %s",
-			    name,
-			    first.line,
-			    msg != NULL ? msg : "empty document");
-		return NULL;
-	}
+	g_free(first.message);
+	g_free(first.element);
 	return doc;
+}
+
+/* the schema whose namespace is @ns, if any */
+static gboolean
+schema_for_namespace(const gchar *ns, AccordSchema *schema)
+{
+	for (guint i = 0; ns != NULL && i < ACCORD_SCHEMA_LAST; i++) {
+		if (g_strcmp0(ns, schemas[i].ns) == 0) {
+			*schema = i;
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+/* tells the format from the root element's namespace, reading no further than its start tag:
+ * the loader parses the whole document anyway, once */
+gboolean
+accord_xml_sniff_root(const gchar *data,
+		      gsize len,
+		      const gchar *name,
+		      AccordSchema *schema,
+		      gint *root_line,
+		      GError **error)
+{
+	FirstError first = {NULL, NULL, 0};
+	ParseState state = {0, 0, NULL};
+	g_autofree gchar *ns = NULL;
+	xmlDoc *partial;
+	gboolean found;
+
+	if (!check_size(len, name, error))
+		return FALSE;
+	partial = read_memory(data, len, name, TRUE, &state, &first);
+	if (partial != NULL)
+		xmlFreeDoc(partial);
+	ns = state.root_ns;
+	*root_line = state.root_line;
+	if (state.doctype_line > 0)
+		set_doctype_error(error, name, state.doctype_line);
+	else if (state.root_line == 0)
+		set_parse_error(error, name, &first);
+	g_free(first.message);
+	g_free(first.element);
+	if (state.doctype_line > 0 || state.root_line == 0)
+		return FALSE;
+	found = schema_for_namespace(ns, schema);
+	if (!found)
+		*schema = ACCORD_SCHEMA_LAST;
+	return TRUE;
 }
 
 /* parsed once per process and shared: a RELAX NG grammar is read-only after parsing */
@@ -196,10 +300,161 @@ static xmlRelaxNG *
 get_schema(AccordSchema schema)
 {
 	static GOnce once[ACCORD_SCHEMA_LAST] =
-	    {G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT};
+	    {G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT};
 
 	accord_get_resource();
 	return g_once(&once[schema], compile_schema, (gpointer)schemas[schema].resource);
+}
+
+/* Ids and country codes are checked here, after RELAX NG, rather than by pattern facets in
+ * the schemas: libxml2 compiles a facet's regular expression anew for every value it checks,
+ * which was a third of the time of loading a 16 MB ruleset. The schemas declare these
+ * attributes NMTOKEN, which libxml2 checks without a regular expression; this table narrows
+ * them to the documented syntax (docs/formats.md section 2). */
+typedef enum {
+	LEXICAL_ID,	 /* [A-Za-z0-9][A-Za-z0-9._-]* */
+	LEXICAL_ID_LIST, /* ids separated by white space */
+	LEXICAL_COUNTRY, /* [A-Z]{2,3} */
+} LexicalKind;
+
+static const struct {
+	AccordSchema schema;
+	const gchar *attribute; /* on any element of the schema */
+	LexicalKind kind;
+} lexical_rules[] = {
+    {ACCORD_SCHEMA_RULESET, "id", LEXICAL_ID},
+    {ACCORD_SCHEMA_RULESET, "pillar", LEXICAL_ID},
+    {ACCORD_SCHEMA_RULESET, "obligation", LEXICAL_ID},
+    {ACCORD_SCHEMA_RULESET, "depends-on", LEXICAL_ID_LIST},
+    {ACCORD_SCHEMA_TAILORING, "id", LEXICAL_ID},
+    {ACCORD_SCHEMA_TAILORING, "ruleset", LEXICAL_ID},
+    {ACCORD_SCHEMA_WAIVERS, "country", LEXICAL_COUNTRY},
+    {ACCORD_SCHEMA_WAIVERS, "ruleset", LEXICAL_ID},
+    {ACCORD_SCHEMA_WAIVERS, "criterion", LEXICAL_ID},
+};
+
+static gboolean
+is_id(const gchar *text, gsize len)
+{
+	if (len == 0 || !g_ascii_isalnum(text[0]))
+		return FALSE;
+	for (gsize i = 1; i < len; i++) {
+		if (!g_ascii_isalnum(text[i]) && text[i] != '.' && text[i] != '_' && text[i] != '-')
+			return FALSE;
+	}
+	return TRUE;
+}
+
+static gboolean
+is_id_list(const gchar *text)
+{
+	gboolean any = FALSE;
+
+	while (*text != '\0') {
+		gsize len;
+
+		while (g_ascii_isspace(*text))
+			text++;
+		len = strcspn(text, " \t\r\n");
+		if (len > 0 && !is_id(text, len))
+			return FALSE;
+		any = any || len > 0;
+		text += len;
+	}
+	return any;
+}
+
+static gboolean
+is_lexical(LexicalKind kind, const gchar *text)
+{
+	gsize len = strlen(text);
+
+	switch (kind) {
+	case LEXICAL_ID:
+		return is_id(text, len);
+	case LEXICAL_ID_LIST:
+		return is_id_list(text);
+	case LEXICAL_COUNTRY:
+		return (len == 2 || len == 3) && g_ascii_isupper(text[0]) &&
+		       g_ascii_isupper(text[1]) && (len == 2 || g_ascii_isupper(text[2]));
+	default:
+		return FALSE;
+	}
+}
+
+static const gchar *
+describe_lexical(LexicalKind kind)
+{
+	if (kind == LEXICAL_COUNTRY)
+		return "a country code (two or three capital letters)";
+	if (kind == LEXICAL_ID_LIST)
+		return "a list of ids (letters, digits, '.', '_' and '-', each starting with a "
+		       "letter or digit)";
+	return "an id (letters, digits, '.', '_' and '-', starting with a letter or digit)";
+}
+
+static gboolean
+check_attribute(const xmlNode *node,
+		const xmlAttr *attr,
+		AccordSchema schema,
+		const gchar *name,
+		GError **error)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(lexical_rules); i++) {
+		g_autofree gchar *value = NULL;
+
+		if (lexical_rules[i].schema != schema ||
+		    g_strcmp0((const gchar *)attr->name, lexical_rules[i].attribute) != 0)
+			continue;
+		value = accord_xml_get_prop(node, lexical_rules[i].attribute);
+		if (value == NULL || is_lexical(lexical_rules[i].kind, value))
+			return TRUE;
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_SCHEMA,
+				     name,
+				     node,
+				     "element '%s' does not match the %s schema: attribute %s "
+				     "'%s' is not %s",
+				     (const gchar *)node->name,
+				     schemas[schema].label,
+				     lexical_rules[i].attribute,
+				     value,
+				     describe_lexical(lexical_rules[i].kind));
+		return FALSE;
+	}
+	return TRUE;
+}
+
+/* every element in document order, without recursion */
+static xmlNode *
+next_in_document(xmlNode *node)
+{
+	xmlNode *child = accord_xml_first_element(node);
+
+	if (child != NULL)
+		return child;
+	for (; node != NULL; node = node->parent) {
+		xmlNode *next;
+
+		if (node->type != XML_ELEMENT_NODE)
+			return NULL;
+		next = accord_xml_next_element(node);
+		if (next != NULL)
+			return next;
+	}
+	return NULL;
+}
+
+static gboolean
+check_lexical(xmlDoc *doc, AccordSchema schema, const gchar *name, GError **error)
+{
+	for (xmlNode *n = xmlDocGetRootElement(doc); n != NULL; n = next_in_document(n)) {
+		for (const xmlAttr *a = n->properties; a != NULL; a = a->next) {
+			if (!check_attribute(n, a, schema, name, error))
+				return FALSE;
+		}
+	}
+	return TRUE;
 }
 
 gboolean
@@ -239,7 +494,7 @@ accord_xml_validate(xmlDoc *doc, AccordSchema schema, const gchar *name, GError 
 			    msg != NULL ? msg : "invalid document");
 		return FALSE;
 	}
-	return TRUE;
+	return check_lexical(doc, schema, name, error);
 }
 
 xmlDoc *
@@ -263,15 +518,9 @@ accord_xml_sniff_schema(xmlDoc *doc, AccordSchema *schema)
 {
 	xmlNode *root = xmlDocGetRootElement(doc);
 
-	if (root == NULL || root->ns == NULL || root->ns->href == NULL)
+	if (root == NULL || root->ns == NULL)
 		return FALSE;
-	for (guint i = 0; i < ACCORD_SCHEMA_LAST; i++) {
-		if (g_strcmp0((const gchar *)root->ns->href, schemas[i].ns) == 0) {
-			*schema = i;
-			return TRUE;
-		}
-	}
-	return FALSE;
+	return schema_for_namespace((const gchar *)root->ns->href, schema);
 }
 
 gchar *

@@ -51,8 +51,12 @@ arm_cleanup(const gchar *path, struct sigaction *saved)
 	action.sa_flags = SA_RESETHAND;
 	sigemptyset(&action.sa_mask);
 	cleanup_armed = 1;
-	for (guint i = 0; i < G_N_ELEMENTS(cleanup_signals); i++)
-		sigaction(cleanup_signals[i], &action, &saved[i]);
+	for (guint i = 0; i < G_N_ELEMENTS(cleanup_signals); i++) {
+		/* a signal the caller ignores (nohup) stays ignored: it ends nothing */
+		if (sigaction(cleanup_signals[i], NULL, &saved[i]) == 0 &&
+		    saved[i].sa_handler != SIG_IGN)
+			sigaction(cleanup_signals[i], &action, NULL);
+	}
 }
 
 static void

@@ -244,10 +244,34 @@ test_assessment_filters_before_assumptions(void **state)
 		     1e-9);
 }
 
+/* options the score refuses (an XCCDF model takes no geometric aggregation), with waivers:
+ * the error comes back and nothing of the half-made assessment is left behind (the suite's
+ * ASan and valgrind runs catch a leak; the fuzzer found one here) */
+static void
+test_assessment_refused_options_with_waivers(void **state)
+{
+	State *s = *state;
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordAssessment) a = NULL;
+	AccordAssessmentOptions options;
+
+	accord_assessment_options_init(&options);
+	options.score.model = ACCORD_SCORE_MODEL_XCCDF_FLAT;
+	options.score.aggregation = ACCORD_AGGREGATION_GEOMETRIC;
+	options.waivers = s->waivers;
+	options.date = "2026-03-01";
+	a = accord_assess(s->f.ruleset, s->profile, &options, &error);
+	assert_null(a);
+	assert_accord_error(error, ACCORD_ERROR_USAGE, "the xccdf-flat model defines its own aggregation");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_assessment_refused_options_with_waivers,
+					    setup,
+					    teardown),
 	    cmocka_unit_test_setup_teardown(test_assessment_plain_has_no_variants, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_assessment_assumption_variant, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_assessment_waiver_and_assumption_variants,

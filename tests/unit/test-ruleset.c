@@ -856,6 +856,46 @@ test_ruleset_rejects_unknown_element(void **state)
 			       "bogus");
 }
 
+/* the schema lets XML name tokens through; the loader narrows them to Accord ids */
+static void
+test_ruleset_rejects_bad_id(void **state)
+{
+	assert_ruleset_rejects(state,
+			       "ruleset-schema-bad-id.xml",
+			       ACCORD_ERROR_SCHEMA,
+			       14,
+			       "attribute id '_csirt' is not an id");
+}
+
+static void
+test_ruleset_rejects_bad_id_in_depends_on(void **state)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordRuleset) rs =
+	    load_inline(state, "<check fact=\"ir.csirt\" is=\"true\"/>", &error);
+	const gchar *text =
+	    "<ruleset xmlns=\"urn:accord:ruleset:1\" id=\"inline\" version=\"1\">\n"
+	    "<title>Inline</title><agreement name=\"A\"/>\n"
+	    "<obligations><obligation id=\"shall\" multiplier=\"1\">B.</obligation></obligations>\n"
+	    "<pillar id=\"p\"><title>P</title></pillar>\n"
+	    "<rule id=\"r\" pillar=\"p\" obligation=\"shall\"><title>R</title>\n"
+	    "<provision cite=\"Art. 1\">Text.</provision>\n"
+	    "<criterion id=\"c\" depends-on=\"c2 x:y\"><title>C</title>\n"
+	    "<check fact=\"ir.csirt\" is=\"true\"/></criterion>\n"
+	    "<criterion id=\"c2\"><title>C</title><check fact=\"ir.csirt\" "
+	    "is=\"true\"/></criterion>\n"
+	    "<recommendation>Do it.</recommendation></rule></ruleset>\n";
+	g_autoptr(AccordRuleset) bad = NULL;
+
+	/* the inline ruleset's ids are all fine */
+	assert_non_null(rs);
+	bad =
+	    accord_ruleset_load_data(text, strlen(text), "d.xml", ((State *)*state)->vocab, &error);
+	assert_null(bad);
+	assert_accord_error(error, ACCORD_ERROR_SCHEMA, "d.xml:7: element 'criterion'");
+	assert_message_names(error, "attribute depends-on 'c2 x:y' is not a list of ids");
+}
+
 static void
 test_ruleset_rejects_not_well_formed(void **state)
 {
@@ -934,6 +974,8 @@ main(void)
 	    cmocka_unit_test(test_ruleset_rejects_malformed_check_date),
 	    cmocka_unit_test(test_ruleset_rejects_missing_provision),
 	    cmocka_unit_test(test_ruleset_rejects_unknown_element),
+	    cmocka_unit_test(test_ruleset_rejects_bad_id),
+	    cmocka_unit_test(test_ruleset_rejects_bad_id_in_depends_on),
 	    cmocka_unit_test(test_ruleset_rejects_not_well_formed),
 	    cmocka_unit_test(test_ruleset_rejects_doctype),
 	    cmocka_unit_test(test_ruleset_rejects_checks_nested_too_deep),

@@ -389,6 +389,26 @@ test_tailoring_peek_ruleset_refuses_path(void **state)
 			    "bad/tailoring-schema-ruleset-path.xml:4: element 'tailoring'");
 }
 
+/* the paths issue 8 found followed; none reaches a reader, all fail the schema */
+static void
+test_tailoring_peek_ruleset_refuses_every_path(void **state)
+{
+	const gchar *paths[] = {"/etc/passwd", "/dev/zero", "/dev/stdin", "../rulesets/usmca"};
+
+	for (guint i = 0; i < G_N_ELEMENTS(paths); i++) {
+		g_autofree gchar *xml = g_strdup_printf(
+		    "<tailoring xmlns=\"urn:accord:tailoring:1\" id=\"t\" ruleset=\"%s\">"
+		    "<title>T</title></tailoring>",
+		    paths[i]);
+		g_autoptr(GError) error = NULL;
+		g_autofree gchar *id =
+		    accord_tailoring_peek_ruleset(xml, strlen(xml), "t.xml", NULL, &error);
+
+		assert_null(id);
+		assert_accord_error(error, ACCORD_ERROR_SCHEMA, "t.xml:1: element 'tailoring'");
+	}
+}
+
 static void
 test_tailoring_rejects_schema_violation(void **state)
 {
@@ -506,6 +526,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_tailoring_rejects_zero_weight, setup, teardown),
 	    cmocka_unit_test(test_tailoring_peek_ruleset_gives_id_and_line),
 	    cmocka_unit_test(test_tailoring_peek_ruleset_refuses_path),
+	    cmocka_unit_test(test_tailoring_peek_ruleset_refuses_every_path),
 	    cmocka_unit_test_setup_teardown(test_tailoring_rejects_weight_out_of_range,
 					    setup,
 					    teardown),

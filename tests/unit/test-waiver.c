@@ -325,6 +325,15 @@ test_waiver_rejects_malformed_expiry(void **state)
 }
 
 static void
+test_waiver_rejects_bad_country(void **state)
+{
+	assert_waivers_reject("waivers-schema-bad-country.xml",
+			      ACCORD_ERROR_SCHEMA,
+			      5,
+			      "attribute country 'aa' is not a country code");
+}
+
+static void
 test_waiver_rejects_duplicate(void **state)
 {
 	assert_waivers_reject("waivers-duplicate-criterion.xml",
@@ -439,6 +448,7 @@ main(void)
 	    cmocka_unit_test(test_waiver_rejects_missing_expiry),
 	    cmocka_unit_test(test_waiver_rejects_malformed_expiry),
 	    cmocka_unit_test(test_waiver_rejects_duplicate),
+	    cmocka_unit_test(test_waiver_rejects_bad_country),
 	    cmocka_unit_test(test_waiver_many_distinct_load),
 	    cmocka_unit_test(test_waiver_many_rejects_duplicate_at_end),
 	};

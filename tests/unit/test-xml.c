@@ -331,6 +331,70 @@ test_xml_sniff_schema_rejects_foreign_documents(void **state)
 	}
 }
 
+/* sniffing reads up to the root's start tag only: what follows is the loader's business */
+static void
+test_xml_sniff_root_stops_at_the_root(void **state)
+{
+	const gchar *broken_after = "<?xml version=\"1.0\"?>\n"
+				    "<profile xmlns=\"urn:accord:profile:1\">\n<fact></profile>";
+	const gchar *foreign = "<?xml version=\"1.0\"?>\n\n<x:profile xmlns:x=\"urn:example\"/>";
+	g_autoptr(GError) error = NULL;
+	AccordSchema schema = ACCORD_SCHEMA_LAST;
+	gint line = 0;
+
+	assert_true(accord_xml_sniff_root(broken_after,
+					  strlen(broken_after),
+					  "a.xml",
+					  &schema,
+					  &line,
+					  &error));
+	assert_int_equal(schema, ACCORD_SCHEMA_PROFILE);
+	assert_int_equal(line, 2);
+	/* a foreign root is no error here: the caller says what it expected, at its line */
+	assert_true(accord_xml_sniff_root(foreign, strlen(foreign), "b.xml", &schema, &line, NULL));
+	assert_int_equal(schema, ACCORD_SCHEMA_LAST);
+	assert_int_equal(line, 3);
+}
+
+static void
+test_xml_sniff_root_refuses_doctype_and_garbage(void **state)
+{
+	const gchar *doctype = "<?xml version=\"1.0\"?>\n<!DOCTYPE p [<!ENTITY a \"b\">]>\n"
+			       "<profile xmlns=\"urn:accord:profile:1\"/>";
+	const gchar *garbage = "\n\nnot xml";
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GError) parse_error = NULL;
+	AccordSchema schema;
+	gint line = 0;
+
+	assert_false(
+	    accord_xml_sniff_root(doctype, strlen(doctype), "d.xml", &schema, &line, &error));
+	assert_accord_error(error, ACCORD_ERROR_PARSE, "d.xml:2: a DOCTYPE is not allowed");
+	assert_false(
+	    accord_xml_sniff_root(garbage, strlen(garbage), "g.xml", &schema, &line, &parse_error));
+	assert_accord_error(parse_error, ACCORD_ERROR_PARSE, "g.xml:3: not well-formed XML");
+}
+
+/* non-empty text is a token of length 1 or more, counted after white space is collapsed:
+ * white space alone fails, text wrapped over lines passes */
+static void
+test_xml_nonempty_text_needs_a_non_space(void **state)
+{
+	const gchar *blank = "<tailoring xmlns=\"urn:accord:tailoring:1\" id=\"t\" ruleset=\"r\">"
+			     "<title> \n\t </title></tailoring>";
+	const gchar *wrapped = "<tailoring xmlns=\"urn:accord:tailoring:1\" id=\"t\" ruleset=\"r\">"
+			       "<title>\n  A title\n  on two lines\n</title></tailoring>";
+	g_autoptr(GError) error = NULL;
+	g_autoptr(xmlDoc) bad =
+	    accord_xml_load(blank, strlen(blank), "b.xml", ACCORD_SCHEMA_TAILORING, &error);
+	g_autoptr(xmlDoc) good =
+	    accord_xml_load(wrapped, strlen(wrapped), "w.xml", ACCORD_SCHEMA_TAILORING, NULL);
+
+	assert_null(bad);
+	assert_accord_error(error, ACCORD_ERROR_SCHEMA, "b.xml:1: element 'title'");
+	assert_non_null(good);
+}
+
 static void
 test_xml_get_text_normalizes_space(void **state)
 {
@@ -371,6 +435,9 @@ main(void)
 	    cmocka_unit_test(test_xml_validate_rejects_the_wrong_schema),
 	    cmocka_unit_test(test_xml_sniff_schema_recognises_each_format),
 	    cmocka_unit_test(test_xml_sniff_schema_rejects_foreign_documents),
+	    cmocka_unit_test(test_xml_sniff_root_stops_at_the_root),
+	    cmocka_unit_test(test_xml_nonempty_text_needs_a_non_space),
+	    cmocka_unit_test(test_xml_sniff_root_refuses_doctype_and_garbage),
 	    cmocka_unit_test(test_xml_get_text_normalizes_space),
 	};
 
