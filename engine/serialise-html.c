@@ -44,7 +44,8 @@ put_cell_text(Html *h, const AccordCell *cell)
 }
 
 /* symbols and words: a mark is never shown by colour alone */
-static const gchar *const mark_symbols[] = {"?", "\u26a0", "\u2248", "\u2691", "\u2713", "\u2205"};
+static const gchar *const mark_symbols[] =
+    {"?", "\u26a0", "\u2248", "\u2691", "\u2713", "\u2205", "\u2298"};
 static const gchar *const mark_meanings[] = {
     "rests on a low-confidence (inferred) fact",
     "rests on evidence older than the chosen maximum age",
@@ -52,7 +53,10 @@ static const gchar *const mark_meanings[] = {
     "rests on a what-if assumption, not on the profile",
     "counted as met because of a waiver",
     "left out of the score by the tailoring",
+    "stated by the profile but treated as unknown: below the confidence floor, stale or "
+    "expired",
 };
+G_STATIC_ASSERT(G_N_ELEMENTS(mark_symbols) == G_N_ELEMENTS(mark_meanings));
 
 static void
 put_marks(Html *h, guint marks)
