@@ -38,4 +38,11 @@ accord_build_rules(AccordNode *root,
 		   const AccordScore *score,
 		   const AccordExplanation *explanation);
 
+AccordNode *
+accord_build_uncertainty_basis(AccordNode *root, const AccordUncertainty *uncertainty);
+void
+accord_build_stability(AccordNode *root, const AccordUncertainty *uncertainty);
+void
+accord_build_sensitivity(AccordNode *root, const AccordUncertainty *uncertainty);
+
 G_END_DECLS

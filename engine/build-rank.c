@@ -35,8 +35,37 @@ build_basis(AccordNode *root, const AccordRanking *ranking)
 	}
 }
 
+/* with an uncertainty analysis: each country's score and rank over the draws */
 static void
-add_columns(AccordNode *table, const AccordRanking *ranking)
+add_uncertainty_columns(AccordNode *table)
+{
+	accord_table_add_column(table, "median", "Median");
+	accord_table_add_column(table, "lower", "5%");
+	accord_table_add_column(table, "upper", "95%");
+	accord_table_add_column(table, "median_rank", "Median rank");
+	accord_table_add_column(table, "lower_rank", "Rank 5% (best)");
+	accord_table_add_column(table, "upper_rank", "Rank 95% (worst)");
+	accord_table_add_column(table, "top", "In the top k");
+}
+
+static void
+add_uncertainty_cells(GArray *cells, const AccordUncertainty *u, const AccordProfile *profile)
+{
+	const AccordUncertaintyRow *r =
+	    accord_uncertainty_find_row(u, accord_profile_get_country(profile));
+	AccordCell c[] = {accord_cell_score(r->median),
+			  accord_cell_score(r->lower),
+			  accord_cell_score(r->upper),
+			  accord_cell_count(r->median_rank),
+			  accord_cell_count(r->lower_rank),
+			  accord_cell_count(r->upper_rank),
+			  accord_cell_percent(r->top)};
+
+	g_array_append_vals(cells, c, G_N_ELEMENTS(c));
+}
+
+static void
+add_columns(AccordNode *table, const AccordRanking *ranking, const AccordUncertainty *u)
 {
 	accord_table_add_column(table, "rank", "Rank");
 	accord_table_add_column(table, "tied", "Tied");
@@ -53,10 +82,12 @@ add_columns(AccordNode *table, const AccordRanking *ranking)
 	if (accord_ranking_has_assumptions(ranking))
 		accord_table_add_column(table, "mean_without_assumptions", "Without what-if");
 	accord_table_add_column(table, "tier", "Tier");
+	if (u != NULL)
+		add_uncertainty_columns(table);
 }
 
 static void
-add_row(AccordNode *table, const AccordRanking *ranking, guint r)
+add_row(AccordNode *table, const AccordRanking *ranking, guint r, const AccordUncertainty *u)
 {
 	const AccordRankRow *row = accord_ranking_get_row(ranking, r);
 	g_autoptr(GArray) cells = g_array_new(FALSE, FALSE, sizeof(AccordCell));
@@ -83,6 +114,8 @@ add_row(AccordNode *table, const AccordRanking *ranking, guint r)
 	}
 	c = row->tier > 0 ? accord_cell_count(row->tier) : accord_cell_empty();
 	g_array_append_val(cells, c);
+	if (u != NULL)
+		add_uncertainty_cells(cells, u, row->profile);
 	accord_table_add_row(table, (AccordCell *)cells->data, cells->len);
 }
 
@@ -107,6 +140,41 @@ build_correlations(AccordNode *root, const AccordRanking *ranking)
 	}
 }
 
+static AccordDocument *
+build_ranking(const AccordRanking *ranking, const AccordUncertainty *u)
+{
+	AccordDocument *doc = accord_build_document("rank", "Accord ranking", NULL);
+	AccordNode *root = accord_document_get_root(doc), *table, *assumed = NULL;
+
+	build_basis(root, ranking);
+	accord_node_add_text(root,
+			     "Countries are ordered by the mean of their overall scores; tied "
+			     "countries share a position (1, 2, 2, 4).");
+	table = accord_node_add_table(root, "rows", "Ranking", NULL);
+	add_columns(table, ranking, u);
+	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++)
+		add_row(table, ranking, r, u);
+	if (u != NULL) {
+		accord_table_add_chart(table,
+				       ACCORD_CHART_INTERVALS,
+				       "Score and 5-95% interval over the draws",
+				       "country",
+				       "mean|lower|upper");
+		accord_build_uncertainty_basis(root, u);
+		accord_build_stability(root, u);
+		accord_build_sensitivity(root, u);
+	}
+	build_correlations(root, ranking);
+	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++) {
+		const AccordScore *s = accord_ranking_get_score(ranking, r, 0);
+		assumed = accord_build_assumptions(
+		    root,
+		    assumed,
+		    accord_evaluation_get_profile(accord_score_get_evaluation(s)));
+	}
+	return doc;
+}
+
 /**
  * accord_ranking_to_document:
  * @ranking: a ranking
@@ -120,27 +188,25 @@ build_correlations(AccordNode *root, const AccordRanking *ranking)
 AccordDocument *
 accord_ranking_to_document(const AccordRanking *ranking)
 {
-	AccordDocument *doc;
-	AccordNode *root, *table, *assumed = NULL;
-
 	g_return_val_if_fail(ranking != NULL, NULL);
-	doc = accord_build_document("rank", "Accord ranking", NULL);
-	root = accord_document_get_root(doc);
-	build_basis(root, ranking);
-	accord_node_add_text(root,
-			     "Countries are ordered by the mean of their overall scores; tied "
-			     "countries share a position (1, 2, 2, 4).");
-	table = accord_node_add_table(root, "rows", "Ranking", NULL);
-	add_columns(table, ranking);
-	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++)
-		add_row(table, ranking, r);
-	build_correlations(root, ranking);
-	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++) {
-		const AccordScore *s = accord_ranking_get_score(ranking, r, 0);
-		assumed = accord_build_assumptions(
-		    root,
-		    assumed,
-		    accord_evaluation_get_profile(accord_score_get_evaluation(s)));
-	}
-	return doc;
+	return build_ranking(ranking, NULL);
+}
+
+/**
+ * accord_ranking_with_uncertainty_to_document:
+ * @ranking: a ranking against one ruleset
+ * @uncertainty: an uncertainty analysis of the same countries and ruleset
+ *
+ * The ranking view with each country's median score, 5-95% score interval (drawn as an
+ * interval chart), median rank, 5-95% rank interval and chance of being in the top k; then
+ * what varied and how, how far the ranking moves, and the Sobol indices if they were run.
+ *
+ * Returns: (transfer full): the document
+ */
+AccordDocument *
+accord_ranking_with_uncertainty_to_document(const AccordRanking *ranking,
+					    const AccordUncertainty *uncertainty)
+{
+	g_return_val_if_fail(ranking != NULL && uncertainty != NULL, NULL);
+	return build_ranking(ranking, uncertainty);
 }
