@@ -24,6 +24,26 @@ typedef enum {
 	ACCORD_CLI_GATE = 1 << 5,      /* --fail-under */
 } AccordCliGroups;
 
+/* the uncertainty options (verb-uncertainty.c), as given */
+typedef struct {
+	gboolean enabled; /* --uncertainty, for score and rank */
+	gchar *draws;
+	gchar *seed;
+	gchar *threads;
+	gchar *vary;
+	gchar *concentration;
+	gchar *spread;
+	gchar *geometric;
+	gchar *policies;
+	gchar **flip;
+	gchar **drop;
+	gchar *age_bands;
+	gchar *top;
+	gchar *sobol;
+	gchar *bootstrap;
+	gchar *draws_csv;
+} AccordCliUncertainty;
+
 /* the options, filled by GOptionContext */
 typedef struct {
 	gchar *vocabulary;
@@ -43,6 +63,7 @@ typedef struct {
 	gchar *unknown;
 	gchar *fail_under;
 	gboolean parties;
+	AccordCliUncertainty uncertainty;
 	AccordExitCode exit_code; /* set by a verb that succeeded but wants 1 */
 } AccordCli;
 
@@ -81,6 +102,27 @@ gboolean
 accord_cli_roadmap_run(AccordCli *cli, int argc, char **argv, GError **error);
 gboolean
 accord_cli_diff_run(AccordCli *cli, int argc, char **argv, GError **error);
+gboolean
+accord_cli_uncertainty_run(AccordCli *cli, int argc, char **argv, GError **error);
+
+/* the uncertainty options, shared with score and rank (verb-uncertainty.c) */
+void
+accord_cli_uncertainty_add_entries(AccordCli *cli, GArray *entries, gboolean as_option);
+gboolean
+accord_cli_uncertainty_options(const AccordCli *cli,
+			       guint sobol_default,
+			       AccordUncertaintyOptions *options,
+			       GError **error);
+AccordUncertainty *
+accord_cli_uncertainty_new(const AccordCli *cli,
+			   const AccordRuleset *ruleset,
+			   const GPtrArray *profiles,
+			   const AccordAssessmentOptions *assessment,
+			   GError **error);
+gboolean
+accord_cli_uncertainty_check_used(const AccordCli *cli, GError **error);
+void
+accord_cli_uncertainty_clear(AccordCliUncertainty *options);
 
 /* shared helpers (common.c) */
 const AccordCliVerb *
@@ -103,6 +145,8 @@ AccordVocabulary *
 accord_cli_load_vocabulary(const AccordCli *cli, GError **error);
 AccordProfile *
 accord_cli_load_profile(const AccordVocabulary *vocab, const gchar *id_or_path, GError **error);
+GPtrArray *
+accord_cli_load_profiles(const AccordVocabulary *vocab, int argc, char **argv, GError **error);
 gboolean
 accord_cli_load_inputs(const AccordCli *cli,
 		       guint max_rulesets,

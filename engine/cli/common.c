@@ -290,6 +290,30 @@ accord_cli_load_profile(const AccordVocabulary *vocab, const gchar *id_or_path, 
 	return accord_profile_load_file(path, vocab, error);
 }
 
+/* the profiles named on the command line, or every shipped profile */
+GPtrArray *
+accord_cli_load_profiles(const AccordVocabulary *vocab, int argc, char **argv, GError **error)
+{
+	g_autoptr(GPtrArray) ids = NULL;
+	g_autoptr(GPtrArray) profiles =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+
+	if (argc > 1) {
+		ids = g_ptr_array_new();
+		for (int i = 1; i < argc; i++)
+			g_ptr_array_add(ids, argv[i]);
+	} else {
+		ids = accord_datadir_list("profiles");
+	}
+	for (guint i = 0; i < ids->len; i++) {
+		AccordProfile *p = accord_cli_load_profile(vocab, g_ptr_array_index(ids, i), error);
+		if (p == NULL)
+			return NULL;
+		g_ptr_array_add(profiles, p);
+	}
+	return g_steal_pointer(&profiles);
+}
+
 /* the --ruleset files (interop when none is given); at most @max of them */
 static GPtrArray *
 load_rulesets(const AccordCli *cli, const AccordVocabulary *vocab, guint max, GError **error)

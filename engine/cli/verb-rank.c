@@ -27,30 +27,6 @@ parse_tiers(const gchar *text, GError **error)
 	return g_steal_pointer(&cutoffs);
 }
 
-/* the profiles named on the command line, or every shipped profile */
-static GPtrArray *
-load_profiles(const AccordVocabulary *vocab, int argc, char **argv, GError **error)
-{
-	g_autoptr(GPtrArray) ids = NULL;
-	g_autoptr(GPtrArray) profiles =
-	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
-
-	if (argc > 1) {
-		ids = g_ptr_array_new();
-		for (int i = 1; i < argc; i++)
-			g_ptr_array_add(ids, argv[i]);
-	} else {
-		ids = accord_datadir_list("profiles");
-	}
-	for (guint i = 0; i < ids->len; i++) {
-		AccordProfile *p = accord_cli_load_profile(vocab, g_ptr_array_index(ids, i), error);
-		if (p == NULL)
-			return NULL;
-		g_ptr_array_add(profiles, p);
-	}
-	return g_steal_pointer(&profiles);
-}
-
 /* --parties: of the profiles, those bound by every ruleset's agreement on the --date */
 static GPtrArray *
 keep_parties(const AccordCli *cli, const GPtrArray *rulesets, GPtrArray *profiles, GError **error)
@@ -121,19 +97,34 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 	     "(repeatable), e.g. gci-2020",
 	     "INDEX"},
 	    {NULL}};
+	g_autoptr(GArray) all = g_array_new(TRUE, TRUE, sizeof(GOptionEntry));
+	g_autoptr(AccordUncertainty) uncertainty = NULL;
+	AccordUncertaintyOptions checked;
 	g_auto(AccordCliInputs) in = {0};
 	g_autoptr(GArray) cutoffs = NULL;
 	g_autoptr(GPtrArray) profiles = NULL;
 	g_autoptr(AccordRanking) ranking = NULL;
 	g_autoptr(AccordDocument) document = NULL;
 
-	if (!accord_cli_parse(cli, "rank", entries, &argc, &argv, error))
+	g_array_append_vals(all, entries, G_N_ELEMENTS(entries) - 1);
+	accord_cli_uncertainty_add_entries(cli, all, TRUE);
+	if (!accord_cli_parse(cli, "rank", (GOptionEntry *)all->data, &argc, &argv, error) ||
+	    !accord_cli_uncertainty_options(cli, 0, &checked, error) ||
+	    !accord_cli_uncertainty_check_used(cli, error))
 		return FALSE;
+	if (cli->uncertainty.enabled && cli->rulesets != NULL &&
+	    g_strv_length(cli->rulesets) != 1) {
+		g_set_error_literal(error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_USAGE,
+				    "--uncertainty ranks against one --ruleset");
+		return FALSE;
+	}
 	if (cli->tiers != NULL && (cutoffs = parse_tiers(cli->tiers, error)) == NULL)
 		return FALSE;
 	if (!accord_cli_load_inputs(cli, G_MAXUINT, &in, error))
 		return FALSE;
-	profiles = load_profiles(in.vocabulary, argc, argv, error);
+	profiles = accord_cli_load_profiles(in.vocabulary, argc, argv, error);
 	if (profiles != NULL && cli->parties) {
 		GPtrArray *kept = keep_parties(cli, in.rulesets, profiles, error);
 
@@ -151,6 +142,17 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 		for (guint c = 0; cli->correlate[c] != NULL; c++)
 			accord_ranking_add_correlation(ranking, r, cli->correlate[c]);
 	}
-	document = accord_ranking_to_document(ranking);
+	if (cli->uncertainty.enabled) {
+		uncertainty = accord_cli_uncertainty_new(cli,
+							 g_ptr_array_index(in.rulesets, 0),
+							 profiles,
+							 &in.options,
+							 error);
+		if (uncertainty == NULL)
+			return FALSE;
+		document = accord_ranking_with_uncertainty_to_document(ranking, uncertainty);
+	} else {
+		document = accord_ranking_to_document(ranking);
+	}
 	return accord_cli_emit(cli, document, error);
 }
