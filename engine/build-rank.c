@@ -45,7 +45,7 @@ add_uncertainty_columns(AccordNode *table)
 	accord_table_add_column(table, "median_rank", "Median rank");
 	accord_table_add_column(table, "lower_rank", "Rank 5% (best)");
 	accord_table_add_column(table, "upper_rank", "Rank 95% (worst)");
-	accord_table_add_column(table, "top", "In the top k");
+	accord_table_add_column(table, "in_top", "In the top k");
 }
 
 static void

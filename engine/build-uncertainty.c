@@ -104,12 +104,12 @@ accord_build_uncertainty_basis(AccordNode *root, const AccordUncertainty *u)
 	ACCORD_FIELDS(section,
 		      {"draws", "Draws", accord_cell_count(o->draws)},
 		      {"seed", "Seed", accord_cell_count(o->seed)},
-		      {"top", "Top k", accord_cell_count(o->top)});
+		      {"top_k", "Top k", accord_cell_count(o->top)});
 	if (varies(u, ACCORD_UNCERTAIN_UNKNOWN))
 		add_table(section,
 			  "policies",
 			  "Unknown policies drawn from",
-			  "policy=Policy|drawn=Drawn",
+			  "policy=Policy|picked=Picked",
 			  u,
 			  ACCORD_UNKNOWN_PASS + 1,
 			  policy_cells);
@@ -259,8 +259,9 @@ accord_uncertainty_to_document(const AccordUncertainty *uncertainty)
 	accord_build_uncertainty_basis(root, u);
 	accord_node_add_text(
 	    root,
-	    "Intervals hold 90% of the draws (5% to 95%); score quantiles are read "
-	    "from bins of 0.01 points. Ranks are competition ranks (1, 2, 2, 4).");
+	    "Intervals hold 90% of the draws (5% to 95%). Score quantiles are exact while a "
+	    "country's draws take at most 16 distinct scores, else read from bins of 0.01 "
+	    "points (within 0.005). Ranks are competition ranks (1, 2, 2, 4).");
 	accord_table_add_chart(add_table(root,
 					 "scores",
 					 "Scores over the draws",
@@ -278,7 +279,7 @@ accord_uncertainty_to_document(const AccordUncertainty *uncertainty)
 		      "ranks",
 		      "Ranks over the draws",
 		      "country=Country|name=Name|rank=Nominal rank|median_rank=Median|"
-		      "lower_rank=5% (best)|upper_rank=95% (worst)|top=In the top k",
+		      "lower_rank=5% (best)|upper_rank=95% (worst)|in_top=In the top k",
 		      u,
 		      n,
 		      rank_cells),

@@ -210,12 +210,13 @@ check_evidence(const AccordUncertaintyOptions *o, GError **error)
 			    name,
 			    o->drop[i]);
 		if (o->flip[i] + o->drop[i] > 1)
-			return usage(error,
-				     "the chances of flipping (%g) and dropping (%g) a %s fact add "
-				     "up to more than 1",
-				     o->flip[i],
-				     o->drop[i],
-				     name);
+			return usage(
+			    error,
+			    "the chances of flipping (%g) and dropping (%g) a fact of class %s "
+			    "add up to more than 1",
+			    o->flip[i],
+			    o->drop[i],
+			    name);
 	}
 	if (!(o->recent_years >= 0 && o->old_years >= o->recent_years && isfinite(o->old_years)))
 		return usage(error,
