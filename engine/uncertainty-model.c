@@ -310,11 +310,15 @@ chain_facts(AccordCountryModel *country)
 	country->survival = g_new0(gdouble, MAX(country->n_facts, 1));
 	for (guint i = 0; i < country->n_facts; i++) {
 		const AccordUncertainFact *f = &country->info[i];
+		AccordFactHot *hot = &country->facts[i];
 
-		country->facts[i].drop = f->drop;
-		country->facts[i].n_neighbours = f->n_neighbours;
+		hot->drop = f->drop;
+		hot->n_neighbours = f->n_neighbours;
+		hot->flip_scale = f->drop < 1 ? f->n_neighbours / (1.0 - f->drop) : 0;
+		hot->before = survival;
 		survival *= 1.0 - f->change;
 		country->survival[i] = survival;
+		hot->inv_width = 1.0 / (hot->before - survival);
 		if (survival < MIN_SURVIVAL || i + 1 == country->n_facts) {
 			for (guint j = start; j <= i; j++)
 				country->facts[j].segment_end = i;
@@ -406,15 +410,14 @@ criterion_refs(const AccordCountryModel *country,
 }
 
 typedef struct {
-	GArray *refs;	  /* AccordFactRef */
-	GArray *outcomes; /* gdouble */
-	GArray **rules;	  /* by fact: guint32 rule indices */
+	GArray *refs;	   /* AccordFactRef */
+	GArray *outcomes;  /* gdouble */
+	GArray **criteria; /* by fact: guint32 indices of the criteria that read it */
 } Tables;
 
 static gboolean
 build_criterion(AccordCountryModel *country,
 		guint index,
-		guint rule,
 		const AccordCriterion *criterion,
 		Tables *t,
 		GError **error)
@@ -439,13 +442,9 @@ build_criterion(AccordCountryModel *country,
 		outcome = state_outcome(criterion, &o);
 		g_array_append_val(t->outcomes, outcome);
 	}
-	/* each fact knows the rules whose score it can change (criteria come rule by rule) */
-	for (guint j = 0; j < o.n_refs; j++) {
-		GArray *rules = t->rules[o.refs[j].fact];
-
-		if (rules->len == 0 || g_array_index(rules, guint32, rules->len - 1) != rule)
-			g_array_append_val(rules, rule);
-	}
+	/* each fact knows the criteria that read it */
+	for (guint j = 0; j < o.n_refs; j++)
+		g_array_append_val(t->criteria[o.refs[j].fact], index);
 	return TRUE;
 }
 
@@ -456,13 +455,13 @@ keep_tables(AccordCountryModel *country, Tables *t)
 	g_autoptr(GArray) all = g_array_new(FALSE, FALSE, sizeof(guint32));
 
 	for (guint f = 0; f < country->n_facts; f++) {
-		country->facts[f].rules = all->len;
-		country->facts[f].n_rules = t->rules[f]->len;
-		g_array_append_vals(all, t->rules[f]->data, t->rules[f]->len);
-		g_array_unref(t->rules[f]);
+		country->facts[f].criteria = all->len;
+		country->facts[f].n_criteria = t->criteria[f]->len;
+		g_array_append_vals(all, t->criteria[f]->data, t->criteria[f]->len);
+		g_array_unref(t->criteria[f]);
 	}
-	g_free(t->rules);
-	country->fact_rules = g_memdup2(all->data, MAX(all->len, 1) * sizeof(guint32));
+	g_free(t->criteria);
+	country->fact_criteria = g_memdup2(all->data, MAX(all->len, 1) * sizeof(guint32));
 	country->refs = (AccordFactRef *)g_array_free(t->refs, FALSE);
 	country->outcomes = (gdouble *)g_array_free(t->outcomes, FALSE);
 }
@@ -499,9 +498,15 @@ build_rules(AccordModel *m, const AccordScore *score, GPtrArray *selected)
 	m->rule_start[m->n_rules] = selected->len;
 	m->n_criteria = selected->len;
 	m->criterion_weight = g_new0(gdouble, MAX(m->n_criteria, 1));
-	for (guint i = 0; i < m->n_criteria; i++)
-		m->criterion_weight[i] =
-		    accord_score_get_criterion_weight(score, g_ptr_array_index(selected, i));
+	m->criterion_rule = g_new0(guint, MAX(m->n_criteria, 1));
+	for (guint r = 0; r < m->n_rules; r++) {
+		for (guint i = m->rule_start[r]; i < m->rule_start[r + 1]; i++) {
+			m->criterion_rule[i] = r;
+			m->criterion_weight[i] =
+			    accord_score_get_criterion_weight(score,
+							      g_ptr_array_index(selected, i));
+		}
+	}
 }
 
 static void
@@ -586,17 +591,10 @@ build_criteria(AccordModel *m,
 	gboolean ok = TRUE;
 
 	for (guint f = 0; f < country->n_facts; f++)
-		t.rules[f] = g_array_new(FALSE, FALSE, sizeof(guint32));
+		t.criteria[f] = g_array_new(FALSE, FALSE, sizeof(guint32));
 	country->criteria = g_new0(AccordCriterionHot, MAX(m->n_criteria, 1));
-	for (guint r = 0; ok && r < m->n_rules; r++) {
-		for (guint i = m->rule_start[r]; ok && i < m->rule_start[r + 1]; i++)
-			ok = build_criterion(country,
-					     i,
-					     r,
-					     g_ptr_array_index(selected, i),
-					     &t,
-					     error);
-	}
+	for (guint i = 0; ok && i < m->n_criteria; i++)
+		ok = build_criterion(country, i, g_ptr_array_index(selected, i), &t, error);
 	keep_tables(country, &t);
 	return ok;
 }
@@ -621,10 +619,15 @@ build_country(AccordModel *m,
 	if (!build_criteria(m, country, selected, error))
 		return FALSE;
 	country->rule_values = g_new0(gdouble, 3 * MAX(m->n_rules, 1));
+	country->rule_sums = g_new0(AccordRuleSum, 3 * MAX(m->n_rules, 1));
 	for (guint p = 0; p < 3; p++) {
-		for (guint r = 0; r < m->n_rules; r++)
+		for (guint r = 0; r < m->n_rules; r++) {
+			AccordRuleSum sum = accord_rule_sum(m, country, r, p);
+
+			country->rule_sums[p * m->n_rules + r] = sum;
 			country->rule_values[p * m->n_rules + r] =
-			    accord_rule_value(m, country, r, p, NULL);
+			    sum.counted > 0 ? sum.numerator / sum.denominator : NAN;
+		}
 	}
 	return TRUE;
 }
@@ -685,7 +688,8 @@ country_clear(AccordCountryModel *country)
 	g_free(country->info);
 	g_free(country->facts);
 	g_free(country->survival);
-	g_free(country->fact_rules);
+	g_free(country->fact_criteria);
+	g_free(country->rule_sums);
 	g_free(country->criteria);
 	g_free(country->refs);
 	g_free(country->outcomes);
@@ -706,6 +710,7 @@ accord_model_free(AccordModel *self)
 	g_free(self->groups);
 	g_free(self->countries);
 	g_free(self->criterion_weight);
+	g_free(self->criterion_rule);
 	g_free(self->rule_pillar);
 	g_free(self->rule_start);
 	g_free(self->rule_weight);

@@ -31,11 +31,14 @@ typedef struct {
 } AccordUncertainFact;
 
 typedef struct {
-	gdouble drop;
+	gdouble drop;	     /* the chance it is dropped, given that it changes */
+	gdouble before;	     /* the survival product before it: 1 at the start of a segment */
+	gdouble inv_width;   /* 1 / (before − its survival product) */
+	gdouble flip_scale;  /* n_neighbours / (1 − drop) */
 	guint32 segment_end; /* the last fact of its segment of the chain */
 	guint32 n_neighbours;
-	guint32 rules;	 /* its first entry in fact_rules */
-	guint32 n_rules; /* the rules with a criterion that reads it */
+	guint32 criteria;   /* its first entry in fact_criteria */
+	guint32 n_criteria; /* the criteria that read it */
 } AccordFactHot;
 
 /* one uncertain fact a criterion reads, and its place value in the state index */
@@ -53,6 +56,13 @@ typedef struct {
 	guint32 n_states;
 } AccordCriterionHot;
 
+/* a rule's weighted sum of credits, the weight it is divided by, and how many criteria count */
+typedef struct {
+	gdouble numerator;
+	gdouble denominator;
+	gint counted;
+} AccordRuleSum;
+
 /* one country, laid out in a few flat arrays: a draw sweeps every country, so what it reads
  * must be compact */
 typedef struct {
@@ -62,12 +72,13 @@ typedef struct {
 	AccordUncertainFact *info; /* by fact, in key order */
 	AccordFactHot *facts;	   /* by fact */
 	gdouble *survival;	   /* Π (1 − change) over the segment up to each fact */
-	guint32 *fact_rules;
+	guint32 *fact_criteria;
 	AccordCriterionHot *criteria; /* the selected criteria, rule by rule */
 	AccordFactRef *refs;
 	gdouble *outcomes;
 	gdouble *rule_values; /* [policy × n_rules + rule]: Σw·c/Σw with every fact kept; NAN
 				 when nothing counts */
+	AccordRuleSum *rule_sums; /* [policy × n_rules + rule]: the sums behind it */
 } AccordCountryModel;
 
 /* siblings whose weights are drawn together: the pillars, or one pillar's rules */
@@ -87,6 +98,7 @@ typedef struct {
 	guint n_pillars;
 	guint n_criteria;	   /* selected */
 	gdouble *criterion_weight; /* by selected criterion */
+	guint *criterion_rule;	   /* by selected criterion: the index of its rule */
 	guint *rule_pillar;	   /* by rule */
 	guint *rule_start;    /* n_rules + 1: each rule's criteria in AccordCountryModel.criteria */
 	gdouble *rule_weight; /* effective (W·m), as scored */
@@ -117,13 +129,19 @@ typedef struct {
 	gdouble *pillar_weights; /* run × n_pillars */
 	gdouble *rule_weights;	 /* run × n_rules */
 	gdouble *scores;	 /* run × n_countries; NAN where nothing counted */
-	guint *order;		 /* accord_run_rank(): countries best first, kept to sort fast */
+	guint *order;		 /* accord_run_rank(): the countries best first */
+	guint *buckets;		 /* its counting sort */
 	guint *positions;	 /* its competition ranks, by country */
 	gdouble *ranks;		 /* its average ranks, by country */
 	guint8 *state;		 /* by uncertain fact of the country being scored */
 	guint *changed;
-	guint8 *dirty;	/* by rule */
-	gdouble *theta; /* a Dirichlet draw */
+	guint8 *dirty;		 /* by rule: a changed criterion is in it */
+	guint *dirty_rules;	 /* the rules marked so */
+	AccordRuleSum *sums;	 /* by rule: the sums of the rules marked so */
+	guint8 *reached;	 /* by criterion: a changed fact reaches it */
+	guint *reached_criteria; /* the criteria marked so */
+	gdouble *values;	 /* by rule: its value in the run and country being scored */
+	gdouble *theta;		 /* a Dirichlet draw */
 	gdouble *pillar_sums;
 } AccordRun;
 
@@ -141,12 +159,11 @@ guint
 accord_model_count_facts(const AccordModel *self, AccordEvidenceClass evidence_class);
 
 /* uncertainty-run.c */
-gdouble
-accord_rule_value(const AccordModel *model,
-		  const AccordCountryModel *country,
-		  guint rule,
-		  AccordUnknownPolicy unknown,
-		  const guint8 *state);
+AccordRuleSum
+accord_rule_sum(const AccordModel *model,
+		const AccordCountryModel *country,
+		guint rule,
+		AccordUnknownPolicy unknown);
 AccordRun *
 accord_run_new(const AccordModel *model, guint capacity);
 void

@@ -1,5 +1,7 @@
 #include "config.h"
 
+/* GSL's inline gsl_rng_uniform(): a draw calls it once per country and once per change */
+#define HAVE_INLINE
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
@@ -11,6 +13,10 @@
 
 /* two scores closer than this are a tie, as in engine/rank.c */
 #define TIE_EPSILON 1e-9
+
+/* ranking first places the countries in buckets by score (a counting sort), then sorts within
+ * them: linear time whatever the last ranking was */
+#define RANK_BUCKETS 1024
 
 static gboolean
 varies(const AccordModel *m, AccordUncertainInput input)
@@ -74,15 +80,19 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->rule_weights = g_new0(gdouble, n * MAX(model->n_rules, 1));
 	self->scores = g_new0(gdouble, n * model->n_countries);
 	self->order = g_new0(guint, model->n_countries);
+	self->buckets = g_new0(guint, RANK_BUCKETS + 2);
 	self->positions = g_new0(guint, model->n_countries);
 	self->ranks = g_new0(gdouble, model->n_countries);
 	self->state = g_new0(guint8, MAX(model->max_facts, 1));
 	self->changed = g_new0(guint, MAX(model->max_facts, 1));
 	self->dirty = g_new0(guint8, MAX(model->n_rules, 1));
+	self->dirty_rules = g_new0(guint, MAX(model->n_rules, 1));
+	self->sums = g_new0(AccordRuleSum, MAX(model->n_rules, 1));
+	self->reached = g_new0(guint8, MAX(model->n_criteria, 1));
+	self->reached_criteria = g_new0(guint, MAX(model->n_criteria, 1));
+	self->values = g_new0(gdouble, MAX(model->n_rules, 1));
 	self->theta = g_new0(gdouble, MAX(model->n_rules, model->n_pillars) + 1);
 	self->pillar_sums = g_new0(gdouble, 2 * MAX(model->n_pillars, 1));
-	for (guint c = 0; c < model->n_countries; c++)
-		self->order[c] = c;
 	return self;
 }
 
@@ -104,11 +114,17 @@ accord_run_free(AccordRun *self)
 	g_free(self->rule_weights);
 	g_free(self->scores);
 	g_free(self->order);
+	g_free(self->buckets);
 	g_free(self->positions);
 	g_free(self->ranks);
 	g_free(self->state);
 	g_free(self->changed);
 	g_free(self->dirty);
+	g_free(self->dirty_rules);
+	g_free(self->sums);
+	g_free(self->reached);
+	g_free(self->reached_criteria);
+	g_free(self->values);
 	g_free(self->theta);
 	g_free(self->pillar_sums);
 	g_free(self);
@@ -166,14 +182,21 @@ draw_rules(AccordRun *self, guint run)
 }
 
 /* the first fact in [from, to] whose survival product is below @target; to + 1 if none.
- * Survival products never rise within a segment, so this is a lower bound search, written
- * without branches on the data (they would be mispredicted half the time) */
+ * With the default chances a change comes every few facts, so a short linear scan finds most;
+ * beyond it, survival products never rise within a segment and a lower bound search, without
+ * branches on the data, finds the rest */
 static guint
 first_below(const gdouble *survival, guint from, guint to, gdouble target)
 {
-	const gdouble *base = survival + from;
-	guint n = to + 1 - from;
+	const gdouble *base;
+	guint n;
 
+	for (guint k = from; k < from + 8; k++) {
+		if (k > to || survival[k] < target)
+			return k;
+	}
+	base = survival + from + 8;
+	n = to + 1 - (from + 8);
 	while (n > 1) {
 		guint half = n / 2;
 
@@ -194,8 +217,7 @@ change_fact(AccordRun *self, guint run, const AccordFactHot *fact, guint index, 
 		return;
 	}
 	self->state[index] =
-	    (guint8)(2 + MIN((guint)((u - fact->drop) / (1.0 - fact->drop) * fact->n_neighbours),
-			     fact->n_neighbours - 1));
+	    (guint8)(2 + MIN((guint)((u - fact->drop) * fact->flip_scale), fact->n_neighbours - 1));
 	self->flipped[run]++;
 }
 
@@ -216,91 +238,165 @@ draw_evidence(AccordRun *self, guint run, const AccordCountryModel *country)
 		guint end = country->facts[next].segment_end;
 		gdouble target = survival * (1.0 - gsl_rng_uniform(rng));
 		guint k = first_below(country->survival, next, end, target);
-		gdouble before;
+		const AccordFactHot *fact;
 
 		if (k > end) {
 			next = end + 1;
 			survival = 1.0;
 			continue;
 		}
-		before = k == next ? survival : country->survival[k - 1];
 		self->changed[n++] = k;
+		fact = &country->facts[k];
 		change_fact(self,
 			    run,
-			    &country->facts[k],
+			    fact,
 			    k,
-			    MIN((before - target) / (before - country->survival[k]), 0.999999999));
+			    MIN((fact->before - target) * fact->inv_width, 0.999999999));
 		next = k + 1;
 		survival = k == end ? 1.0 : country->survival[k];
 	}
 	return n;
 }
 
-static void
-mark_rules(AccordRun *self, const AccordCountryModel *country, guint n_changed, guint8 mark)
+/* the criteria a changed fact reaches, each once; returns how many */
+static guint
+reach_criteria(AccordRun *self, const AccordCountryModel *country, guint n_changed)
 {
+	guint n = 0;
+
 	for (guint i = 0; i < n_changed; i++) {
 		const AccordFactHot *f = &country->facts[self->changed[i]];
 
-		if (mark == 0)
-			self->state[self->changed[i]] = 0;
-		for (guint j = 0; j < f->n_rules; j++)
-			self->dirty[country->fact_rules[f->rules + j]] = mark;
+		for (guint j = 0; j < f->n_criteria; j++) {
+			guint c = country->fact_criteria[f->criteria + j];
+
+			if (!self->reached[c])
+				self->reached_criteria[n++] = c;
+			self->reached[c] = 1;
+		}
 	}
+	return n;
 }
 
 /* ---- re-aggregating ---- */
 
+/* what a criterion adds to its rule's sums: its credit and weight when known, the policy's
+ * credit for an unknown one, nothing when not applicable or excluded */
+static void
+add_term(AccordRuleSum *sum,
+	 gdouble outcome,
+	 gdouble weight,
+	 AccordUnknownPolicy unknown,
+	 gint sign)
+{
+	if (outcome == ACCORD_STATE_NOT_APPLICABLE ||
+	    (outcome == ACCORD_STATE_UNKNOWN && unknown == ACCORD_UNKNOWN_EXCLUDE))
+		return;
+	if (outcome == ACCORD_STATE_UNKNOWN)
+		outcome = unknown == ACCORD_UNKNOWN_PASS ? 1.0 : 0.0;
+	sum->numerator += sign * weight * outcome;
+	sum->denominator += sign * weight;
+	sum->counted += sign;
+}
+
 /**
- * accord_rule_value:
+ * accord_rule_sum:
  * @model: the model
  * @country: a country of it
  * @rule: a rule index
  * @unknown: the unknown policy
- * @state: (nullable): the state of each uncertain fact of @country; %NULL for all kept
  *
- * Returns: the rule's score as a fraction, Σ w·c / Σ w over its counted criteria (an unknown
- *   one counting with the policy's credit); NAN when none counts
+ * Returns: the rule's sums with every fact kept: Σ w·c and Σ w over its counted criteria (an
+ *   unknown one counting with the policy's credit), and how many count
  */
-inline gdouble
-accord_rule_value(const AccordModel *model,
-		  const AccordCountryModel *country,
-		  guint rule,
-		  AccordUnknownPolicy unknown,
-		  const guint8 *state)
+AccordRuleSum
+accord_rule_sum(const AccordModel *model,
+		const AccordCountryModel *country,
+		guint rule,
+		AccordUnknownPolicy unknown)
 {
-	gdouble numerator = 0, denominator = 0;
+	AccordRuleSum sum = {0, 0, 0};
 
-	for (guint i = model->rule_start[rule]; i < model->rule_start[rule + 1]; i++) {
-		const AccordCriterionHot *c = &country->criteria[i];
-		const AccordFactRef *refs = country->refs + c->refs;
-		gdouble w = model->criterion_weight[i], x;
-		guint index = 0;
+	for (guint i = model->rule_start[rule]; i < model->rule_start[rule + 1]; i++)
+		add_term(&sum,
+			 country->outcomes[country->criteria[i].outcomes],
+			 model->criterion_weight[i],
+			 unknown,
+			 1);
+	return sum;
+}
 
-		for (guint j = 0; state != NULL && j < c->n_refs; j++)
-			index += state[refs[j].fact] * refs[j].stride;
-		x = country->outcomes[c->outcomes + index];
-		if (x == ACCORD_STATE_NOT_APPLICABLE ||
-		    (x == ACCORD_STATE_UNKNOWN && unknown == ACCORD_UNKNOWN_EXCLUDE))
+/* the sums of the rules whose criteria changed outcome: each starts from its sums with every
+ * fact kept and trades a changed criterion's old term for its new one (counting the criteria,
+ * so a rule left with none is n/a whatever rounding leaves in the sums). A change that leaves
+ * every outcome as it was changes no rule */
+static guint
+change_rules(AccordRun *self,
+	     const AccordCountryModel *country,
+	     AccordUnknownPolicy unknown,
+	     guint n_reached)
+{
+	const AccordModel *m = self->model;
+	guint n = 0;
+
+	for (guint i = 0; i < n_reached; i++) {
+		guint c = self->reached_criteria[i], r = m->criterion_rule[c], index = 0;
+		const AccordCriterionHot *hot = &country->criteria[c];
+		const AccordFactRef *refs = country->refs + hot->refs;
+		gdouble before = country->outcomes[hot->outcomes], now;
+
+		self->reached[c] = 0;
+		for (guint j = 0; j < hot->n_refs; j++)
+			index += self->state[refs[j].fact] * refs[j].stride;
+		now = country->outcomes[hot->outcomes + index];
+		if (now == before)
 			continue;
-		if (x == ACCORD_STATE_UNKNOWN)
-			x = unknown == ACCORD_UNKNOWN_PASS ? 1.0 : 0.0;
-		numerator += w * x;
-		denominator += w;
+		if (!self->dirty[r]) {
+			self->dirty[r] = 1;
+			self->dirty_rules[n++] = r;
+			self->sums[r] = country->rule_sums[unknown * m->n_rules + r];
+		}
+		add_term(&self->sums[r], before, m->criterion_weight[c], unknown, -1);
+		add_term(&self->sums[r], now, m->criterion_weight[c], unknown, 1);
 	}
-	return denominator > 0 ? numerator / denominator : NAN;
+	return n;
+}
+
+/* every rule's value in the run: the value with every fact kept, except for the rules whose
+ * sums changed; so the aggregation below reads values without branching on which changed.
+ * Leaves no fact, criterion or rule marked for the next country */
+static const gdouble *
+rule_values(AccordRun *self, guint run, const AccordCountryModel *country, guint n_changed)
+{
+	const AccordModel *m = self->model;
+	AccordUnknownPolicy unknown = self->unknown[run];
+	const gdouble *cached = country->rule_values + unknown * m->n_rules;
+	guint n_dirty =
+	    change_rules(self, country, unknown, reach_criteria(self, country, n_changed));
+
+	for (guint i = 0; i < n_changed; i++)
+		self->state[self->changed[i]] = 0;
+	if (n_dirty == 0)
+		return cached;
+	memcpy(self->values, cached, m->n_rules * sizeof(gdouble));
+	for (guint i = 0; i < n_dirty; i++) {
+		guint r = self->dirty_rules[i];
+		const AccordRuleSum *sum = &self->sums[r];
+
+		self->values[r] = sum->counted > 0 ? sum->numerator / sum->denominator : NAN;
+		self->dirty[r] = 0;
+	}
+	return self->values;
 }
 
 /* rules into pillars, pillars into the overall score: the formulas of engine/score.c
  * (docs/scoring.md section 3) on fractions rather than points, which saves two divisions a
  * rule; a run with the nominal inputs agrees with the nominal score to within 1e-12 */
 static gdouble
-aggregate(AccordRun *self, guint run, const AccordCountryModel *country)
+aggregate(AccordRun *self, guint run, const gdouble *values)
 {
 	const AccordModel *m = self->model;
-	AccordUnknownPolicy unknown = self->unknown[run];
 	gboolean geometric = self->aggregation[run] == ACCORD_AGGREGATION_GEOMETRIC;
-	const gdouble *cached = country->rule_values + unknown * m->n_rules;
 	const gdouble *rule_weights = self->rule_weights + (gsize)run * m->n_rules;
 	const gdouble *pillar_weights = self->pillar_weights + (gsize)run * m->n_pillars;
 	gdouble *sums = self->pillar_sums;
@@ -309,13 +405,9 @@ aggregate(AccordRun *self, guint run, const AccordCountryModel *country)
 
 	memset(sums, 0, 2 * m->n_pillars * sizeof(gdouble));
 	for (guint r = 0; r < m->n_rules; r++) {
-		gdouble value = self->dirty[r]
-				    ? accord_rule_value(m, country, r, unknown, self->state)
-				    : cached[r];
-
-		if (isnan(value))
+		if (isnan(values[r]))
 			continue;
-		sums[2 * m->rule_pillar[r]] += rule_weights[r] * value;
+		sums[2 * m->rule_pillar[r]] += rule_weights[r] * values[r];
 		sums[2 * m->rule_pillar[r] + 1] += rule_weights[r];
 	}
 	for (guint p = 0; p < m->n_pillars; p++) {
@@ -376,10 +468,8 @@ accord_run_draw(AccordRun *self, guint n, const guint64 *seeds)
 		for (guint run = 0; run < n; run++) {
 			guint n_changed = evidence ? draw_evidence(self, run, country) : 0;
 
-			mark_rules(self, country, n_changed, 1);
 			self->scores[(gsize)run * m->n_countries + c] =
-			    aggregate(self, run, country);
-			mark_rules(self, country, n_changed, 0);
+			    aggregate(self, run, rule_values(self, run, country, n_changed));
 		}
 	}
 }
@@ -407,6 +497,41 @@ same_score(gdouble a, gdouble b)
 	return fabs(a - b) <= TIE_EPSILON;
 }
 
+/* bucket 0 holds the best scores, RANK_BUCKETS − 1 the worst, RANK_BUCKETS the n/a */
+static guint
+bucket_of(gdouble score)
+{
+	if (isnan(score))
+		return RANK_BUCKETS;
+	return (guint)((100 - CLAMP(score, 0, 100)) / 100 * (RANK_BUCKETS - 1));
+}
+
+/* the countries best first: a stable counting sort into buckets (so each bucket is in country
+ * order), then insertion sort, which only moves countries within their bucket or across the
+ * edge of one for scores within 1e-9 */
+static void
+sort_countries(AccordRun *self, const gdouble *scores, guint n)
+{
+	guint *order = self->order, *start = self->buckets;
+
+	memset(start, 0, (RANK_BUCKETS + 2) * sizeof(guint));
+	for (guint c = 0; c < n; c++)
+		start[bucket_of(scores[c]) + 1]++;
+	for (guint b = 1; b <= RANK_BUCKETS + 1; b++)
+		start[b] += start[b - 1];
+	for (guint c = 0; c < n; c++)
+		order[start[bucket_of(scores[c])]++] = c;
+	for (guint i = 1; i < n; i++) {
+		guint x = order[i], j = i;
+
+		while (j > 0 && ranks_before(scores, x, order[j - 1])) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = x;
+	}
+}
+
 /**
  * accord_run_rank:
  * @self: a batch that has drawn
@@ -414,34 +539,26 @@ same_score(gdouble a, gdouble b)
  * @average: also compute average ranks (for Spearman's rho)
  *
  * Ranks the countries of one run as engine/rank.c does: competition ranking (1, 2, 2, 4),
- * scores within 1e-9 tied. The order kept from the last run is nearly sorted when the runs
- * move little, and insertion sort is fast on it.
+ * scores within 1e-9 tied.
  */
 void
 accord_run_rank(AccordRun *self, guint run, gboolean average)
 {
 	guint n = self->model->n_countries, start = 0;
 	const gdouble *scores = self->scores + (gsize)run * n;
+	const guint *order = self->order;
 
-	for (guint i = 1; i < n; i++) {
-		guint x = self->order[i], j = i;
-
-		while (j > 0 && ranks_before(scores, x, self->order[j - 1])) {
-			self->order[j] = self->order[j - 1];
-			j--;
-		}
-		self->order[j] = x;
-	}
+	sort_countries(self, scores, n);
 	for (guint i = 0; i < n; i++) {
-		guint x = self->order[i];
-		gboolean tied = i > 0 && same_score(scores[self->order[i - 1]], scores[x]);
+		guint x = order[i];
+		gboolean tied = i > 0 && same_score(scores[order[i - 1]], scores[x]);
 
-		self->positions[x] = tied ? self->positions[self->order[i - 1]] : i + 1;
-		if (!average || (i + 1 < n && same_score(scores[x], scores[self->order[i + 1]])))
+		self->positions[x] = tied ? self->positions[order[i - 1]] : i + 1;
+		if (!average || (i + 1 < n && same_score(scores[x], scores[order[i + 1]])))
 			continue;
 		/* positions start + 1 … i + 1 are one tie: each gets their mean */
 		for (guint j = start; j <= i; j++)
-			self->ranks[self->order[j]] = (start + 1 + i + 1) / 2.0;
+			self->ranks[order[j]] = (start + 1 + i + 1) / 2.0;
 		start = i + 1;
 	}
 }
