@@ -287,6 +287,43 @@ accord_uncertainty_options_check(const AccordUncertaintyOptions *o, GError **err
 
 /* ---- what the draws leave: counts, minima and maxima, so merging is exact ---- */
 
+/* a few distinct values and how many draws gave each, kept exactly until there are more */
+typedef struct {
+	guint n; /* how many; EXACT_VALUES + 1 once there were more */
+	gdouble values[EXACT_VALUES];
+	guint64 counts[EXACT_VALUES];
+} ExactSet;
+
+static void
+exact_add(ExactSet *set, gdouble value, guint64 count)
+{
+	guint i = 0;
+
+	if (set->n > EXACT_VALUES)
+		return;
+	while (i < set->n && set->values[i] != value)
+		i++;
+	if (i == EXACT_VALUES) {
+		set->n = EXACT_VALUES + 1;
+		return;
+	}
+	if (i == set->n) {
+		set->values[i] = value;
+		set->n++;
+	}
+	set->counts[i] += count;
+}
+
+/* the union of two sets: more than EXACT_VALUES values when either had, or both together */
+static void
+exact_merge(ExactSet *into, const ExactSet *set)
+{
+	if (set->n > EXACT_VALUES)
+		into->n = EXACT_VALUES + 1;
+	for (guint i = 0; set->n <= EXACT_VALUES && i < set->n; i++)
+		exact_add(into, set->values[i], set->counts[i]);
+}
+
 typedef struct {
 	guint n;	     /* countries */
 	guint32 *score_bins; /* n × SCORE_BINS */
@@ -295,12 +332,11 @@ typedef struct {
 	guint64 *not_applicable;
 	gdouble *min;
 	gdouble *max;
-	gdouble *exact;	       /* n × EXACT_VALUES: the distinct scores seen */
-	guint64 *exact_counts; /* how many draws gave each */
-	guint *n_exact;	       /* how many; EXACT_VALUES + 1 once there were more */
+	ExactSet *exact; /* by country: its distinct scores while few */
 	guint32 *rho_bins;
 	gdouble rho_min;
 	gdouble rho_max;
+	ExactSet rho_exact;
 	guint64 same;
 	guint64 undefined;
 } Tally;
@@ -319,9 +355,7 @@ tally_new(guint n)
 	t->not_applicable = g_new0(guint64, n);
 	t->min = g_new(gdouble, n);
 	t->max = g_new(gdouble, n);
-	t->exact = g_new0(gdouble, (gsize)n * EXACT_VALUES);
-	t->exact_counts = g_new0(guint64, (gsize)n * EXACT_VALUES);
-	t->n_exact = g_new0(guint, n);
+	t->exact = g_new0(ExactSet, n);
 	t->rho_bins = g_new0(guint32, RHO_BINS);
 	for (guint c = 0; c < n; c++) {
 		t->min[c] = INFINITY;
@@ -344,33 +378,8 @@ tally_free(Tally *t)
 	g_free(t->min);
 	g_free(t->max);
 	g_free(t->exact);
-	g_free(t->exact_counts);
-	g_free(t->n_exact);
 	g_free(t->rho_bins);
 	g_free(t);
-}
-
-/* counts @count draws of the score @s among the exact values of country @c */
-static void
-tally_exact(Tally *t, guint c, gdouble s, guint64 count)
-{
-	gdouble *values = t->exact + (gsize)c * EXACT_VALUES;
-	guint64 *counts = t->exact_counts + (gsize)c * EXACT_VALUES;
-	guint i = 0;
-
-	if (t->n_exact[c] > EXACT_VALUES)
-		return;
-	while (i < t->n_exact[c] && values[i] != s)
-		i++;
-	if (i == EXACT_VALUES) {
-		t->n_exact[c] = EXACT_VALUES + 1;
-		return;
-	}
-	if (i == t->n_exact[c]) {
-		values[i] = s;
-		t->n_exact[c]++;
-	}
-	counts[i] += count;
 }
 
 static void
@@ -385,16 +394,11 @@ tally_merge(Tally *into, const Tally *t)
 		into->not_applicable[c] += t->not_applicable[c];
 		into->min[c] = MIN(into->min[c], t->min[c]);
 		into->max[c] = MAX(into->max[c], t->max[c]);
-		if (t->n_exact[c] > EXACT_VALUES)
-			into->n_exact[c] = EXACT_VALUES + 1;
-		for (guint i = 0; t->n_exact[c] <= EXACT_VALUES && i < t->n_exact[c]; i++)
-			tally_exact(into,
-				    c,
-				    t->exact[(gsize)c * EXACT_VALUES + i],
-				    t->exact_counts[(gsize)c * EXACT_VALUES + i]);
+		exact_merge(&into->exact[c], &t->exact[c]);
 	}
 	for (guint b = 0; b < RHO_BINS; b++)
 		into->rho_bins[b] += t->rho_bins[b];
+	exact_merge(&into->rho_exact, &t->rho_exact);
 	into->rho_min = MIN(into->rho_min, t->rho_min);
 	into->rho_max = MAX(into->rho_max, t->rho_max);
 	into->same += t->same;
@@ -449,6 +453,7 @@ tally_rho(Tally *t, const AccordRun *run)
 		return;
 	}
 	t->rho_bins[rho_bin(rho)]++;
+	exact_add(&t->rho_exact, rho, 1);
 	t->rho_min = MIN(t->rho_min, rho);
 	t->rho_max = MAX(t->rho_max, rho);
 }
@@ -485,7 +490,7 @@ tally_scores(Tally *t, const AccordRun *run)
 				t->at_nominal[c]++;
 			}
 			t->score_bins[(gsize)c * SCORE_BINS + score_bin(s)]++;
-			tally_exact(t, c, s, 1);
+			exact_add(&t->exact[c], s, 1);
 			t->min[c] = MIN(t->min[c], s);
 			t->max[c] = MAX(t->max[c], s);
 		}
@@ -772,21 +777,20 @@ compare_scores(gconstpointer a, gconstpointer b)
 	return (x > y) - (x < y);
 }
 
-/* the exact quantile, from the few distinct scores the draws gave */
+/* the exact quantile, from the few distinct values the draws gave */
 static gdouble
-exact_quantile(const Tally *t, guint c, guint pct)
+exact_quantile(const ExactSet *set, guint pct)
 {
-	guint n = t->n_exact[c];
-	g_autofree gdouble *pairs = g_new(gdouble, 2 * n);
+	gdouble pairs[2 * EXACT_VALUES];
 	guint64 total = 0, seen = 0, target;
 	guint i = 0;
 
-	for (guint k = 0; k < n; k++) {
-		pairs[2 * k] = t->exact[(gsize)c * EXACT_VALUES + k];
-		pairs[2 * k + 1] = (gdouble)t->exact_counts[(gsize)c * EXACT_VALUES + k];
-		total += t->exact_counts[(gsize)c * EXACT_VALUES + k];
+	for (guint k = 0; k < set->n; k++) {
+		pairs[2 * k] = set->values[k];
+		pairs[2 * k + 1] = (gdouble)set->counts[k];
+		total += set->counts[k];
 	}
-	qsort(pairs, n, 2 * sizeof(gdouble), compare_scores);
+	qsort(pairs, set->n, 2 * sizeof(gdouble), compare_scores);
 	target = quantile_count(total, pct);
 	while ((seen += (guint64)pairs[2 * i + 1]) < target)
 		i++;
@@ -805,8 +809,8 @@ score_quantile(const Tally *t, guint c, guint pct, gdouble nominal)
 		n += bins[i];
 	if (n == 0)
 		return NAN;
-	if (t->n_exact[c] <= EXACT_VALUES)
-		return exact_quantile(t, c, pct);
+	if (t->exact[c].n <= EXACT_VALUES)
+		return exact_quantile(&t->exact[c], pct);
 	target = quantile_count(n, pct);
 	while ((seen += bins[b]) < target)
 		b++;
@@ -834,6 +838,8 @@ rho_quantile(const Tally *t, guint pct, guint64 n)
 	guint64 target = quantile_count(n, pct), seen = 0;
 	guint b = 0;
 
+	if (t->rho_exact.n <= EXACT_VALUES)
+		return exact_quantile(&t->rho_exact, pct);
 	while ((seen += t->rho_bins[b]) < target)
 		b++;
 	return CLAMP(b == RHO_BINS - 1 ? 1.0 : -1 + (b + 0.5) * 1e-4, t->rho_min, t->rho_max);
