@@ -195,6 +195,8 @@ first_below(const gdouble *survival, guint from, guint to, gdouble target)
 		if (k > to || survival[k] < target)
 			return k;
 	}
+	if (from + 8 > to)
+		return to + 1;
 	base = survival + from + 8;
 	n = to + 1 - (from + 8);
 	while (n > 1) {
