@@ -360,8 +360,12 @@ accord_cli_uncertainty_options(const AccordCli *cli,
 
 	accord_uncertainty_options_init(o);
 	o->sobol_samples = sobol_default;
-	return parse_counts(u, o, error) && parse_vary(u->vary, &o->inputs, error) &&
-	       parse_weights(u, o, error) &&
+	if (!parse_vary(u->vary, &o->inputs, error))
+		return FALSE;
+	/* with nothing varying there is nothing to apportion: no design unless asked for */
+	if (o->inputs == 0)
+		o->sobol_samples = 0;
+	return parse_counts(u, o, error) && parse_weights(u, o, error) &&
 	       parse_real("geometric", u->geometric, &o->geometric_probability, error) &&
 	       parse_policies(u->policies, &o->unknown_policies, error) &&
 	       parse_chances("flip", u->flip, o->flip, error) &&
