@@ -224,19 +224,17 @@ latest_day(const gchar *date)
 	return g_date_get_julian(&d);
 }
 
+/* how old a fact's newest evidence is on the day the analysis is made as of (the model's
+ * reference day): recent, dated or old */
 static AccordEvidenceClass
-age_class(const AccordProfile *profile,
-	  const AccordProfileFact *fact,
-	  const AccordUncertaintyOptions *o)
+age_class(guint32 reference, const AccordProfileFact *fact, const AccordUncertaintyOptions *o)
 {
 	const AccordEvidence *e = accord_profile_fact_get_newest_evidence(fact);
-	guint32 as_of = 0;
 	gdouble years;
 
 	if (e == NULL || accord_evidence_get_date(e) == NULL)
 		return ACCORD_EVIDENCE_CLASS_OLD;
-	accord_parse_date(accord_profile_get_as_of(profile), &as_of);
-	years = ((gdouble)as_of - (gdouble)latest_day(accord_evidence_get_date(e))) / 365.25;
+	years = ((gdouble)reference - (gdouble)latest_day(accord_evidence_get_date(e))) / 365.25;
 	if (years <= o->recent_years)
 		return ACCORD_EVIDENCE_CLASS_RECENT;
 	return years > o->old_years ? ACCORD_EVIDENCE_CLASS_OLD : ACCORD_EVIDENCE_CLASS_DATED;
@@ -266,6 +264,18 @@ confidence_class(AccordConfidence confidence)
 				       ACCORD_EVIDENCE_CLASS_HIGH}[confidence];
 }
 
+/* evidence is aged as of the analysis's date when it has one (--date), else as of the
+ * profile's as-of date: the output then never depends on the day it is run */
+static guint32
+reference_day(const AccordModel *m, const AccordProfile *profile)
+{
+	guint32 day = 0;
+
+	if (m->date == NULL || !accord_parse_date(m->date, &day))
+		accord_parse_date(accord_profile_get_as_of(profile), &day);
+	return day;
+}
+
 /* the facts of @country that may change, in key order */
 static void
 build_facts(AccordModel *m, AccordCountryModel *country, const GPtrArray *defs, GHashTable *checks)
@@ -283,7 +293,7 @@ build_facts(AccordModel *m, AccordCountryModel *country, const GPtrArray *defs, 
 			continue;
 		f->def = def;
 		f->confidence = confidence_class(accord_profile_fact_get_confidence(fact));
-		f->age = age_class(country->profile, fact, &m->options);
+		f->age = age_class(reference_day(m, country->profile), fact, &m->options);
 		f->n_neighbours = neighbours_of(def,
 						accord_profile_fact_get_value(fact),
 						g_hash_table_lookup(checks, def),
@@ -636,6 +646,8 @@ build_country(AccordModel *m,
  * accord_model_new:
  * @ruleset: the ruleset
  * @assessments: (element-type AccordAssessment): one per country, in the order to keep
+ * @date: (nullable): the day evidence is aged as of, YYYY-MM-DD; %NULL for each profile's
+ *   as-of date
  * @options: checked options
  * @error: return location for an `ACCORD_ERROR`
  *
@@ -644,6 +656,7 @@ build_country(AccordModel *m,
 AccordModel *
 accord_model_new(const AccordRuleset *ruleset,
 		 const GPtrArray *assessments,
+		 const gchar *date,
 		 const AccordUncertaintyOptions *options,
 		 GError **error)
 {
@@ -655,6 +668,7 @@ accord_model_new(const AccordRuleset *ruleset,
 	    accord_assessment_get_score(g_ptr_array_index(assessments, 0), ACCORD_VARIANT_AS_GIVEN);
 
 	m->ruleset = ruleset;
+	m->date = date;
 	m->options = *options;
 	m->score = *accord_score_get_options(first);
 	for (guint p = 0; p <= ACCORD_UNKNOWN_PASS; p++) {

@@ -91,6 +91,7 @@ typedef struct {
 
 typedef struct {
 	const AccordRuleset *ruleset;
+	const gchar *date; /* borrowed while building: the day evidence is aged as of, or NULL */
 	AccordScoreOptions score;
 	AccordUncertaintyOptions options;
 	guint n_countries;
@@ -149,6 +150,7 @@ typedef struct {
 AccordModel *
 accord_model_new(const AccordRuleset *ruleset,
 		 const GPtrArray *assessments,
+		 const gchar *date,
 		 const AccordUncertaintyOptions *options,
 		 GError **error);
 void

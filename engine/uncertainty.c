@@ -8,6 +8,7 @@
 
 #include "sobol-private.h"
 #include "uncertainty-private.h"
+#include "util-private.h"
 
 /* The uncertainty and sensitivity analysis (docs/scoring.md, section 15): Monte Carlo draws of
  * the uncertain inputs, summarised per country into score and rank intervals, and a Saltelli
@@ -1053,6 +1054,8 @@ check_request(const GPtrArray *profiles,
 			     accord_score_model_to_string(assessment->score.model));
 	if (assessment->waivers != NULL)
 		return usage(error, "an uncertainty analysis takes no waivers");
+	if (assessment->date != NULL && !accord_parse_date(assessment->date, NULL))
+		return usage(error, "the date '%s' is not a day, YYYY-MM-DD", assessment->date);
 	if (o->sobol_samples > 0 && o->inputs == 0)
 		return usage(error,
 			     "the sensitivity analysis needs an input that varies (--vary), and "
@@ -1146,7 +1149,8 @@ uncertainty_new(const AccordRuleset *ruleset,
  * @ruleset: (transfer none): the ruleset
  * @profiles: (element-type AccordProfile): the countries, each once
  * @assessment: how to assess them nominally: the weighted model, any aggregation, unknown
- *   policy, assumptions and tailoring; no waivers
+ *   policy, assumptions and tailoring; no waivers. Its date, when set, is the day evidence is
+ *   aged as of (else each profile's as-of date)
  * @options: what varies, how, and how many draws
  * @error: return location for an `ACCORD_ERROR`
  *
@@ -1177,7 +1181,8 @@ accord_uncertainty_new(const AccordRuleset *ruleset,
 	g_return_val_if_fail(assessment != NULL && options != NULL, NULL);
 	if (!check_request(profiles, assessment, options, error) ||
 	    (assessments = assess_all(ruleset, profiles, assessment, error)) == NULL ||
-	    (model = accord_model_new(ruleset, assessments, options, error)) == NULL ||
+	    (model = accord_model_new(ruleset, assessments, assessment->date, options, error)) ==
+		NULL ||
 	    !accord_model_check_inputs(model, error))
 		return NULL;
 	self = uncertainty_new(ruleset, model, options, assessments);

@@ -203,22 +203,14 @@ test_uncertainty_unknown_policy_alone(void **state)
 	data_clear(&d);
 }
 
-/* the per-draw CSV in memory, as rows of fields */
+/* the per-draw CSV a memory stream holds, as rows of fields */
 static GPtrArray *
-run_csv(const AccordRuleset *ruleset, const GPtrArray *profiles, AccordUncertaintyOptions *o)
+csv_rows(GOutputStream *out)
 {
-	g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable();
-	g_autoptr(AccordUncertainty) u = NULL;
+	GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
 	g_autofree gchar *text = NULL;
 	gsize size;
-	GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
-	AccordAssessmentOptions a;
 
-	accord_assessment_options_init(&a);
-	o->draws_output = out;
-	u = analyse_with(ruleset, profiles, o, &a);
-	o->draws_output = NULL;
-	assert_true(g_output_stream_write_all(out, "", 1, NULL, NULL, NULL));
 	assert_true(g_output_stream_close(out, NULL, NULL));
 	size = g_memory_output_stream_get_data_size(G_MEMORY_OUTPUT_STREAM(out));
 	text = g_memory_output_stream_steal_data(G_MEMORY_OUTPUT_STREAM(out));
@@ -231,6 +223,21 @@ run_csv(const AccordRuleset *ruleset, const GPtrArray *profiles, AccordUncertain
 		g_ptr_array_add(rows, g_strsplit(copy, ",", -1));
 	}
 	return rows;
+}
+
+/* the per-draw CSV of an analysis, as rows of fields */
+static GPtrArray *
+run_csv(const AccordRuleset *ruleset, const GPtrArray *profiles, AccordUncertaintyOptions *o)
+{
+	g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable();
+	g_autoptr(AccordUncertainty) u = NULL;
+	AccordAssessmentOptions a;
+
+	accord_assessment_options_init(&a);
+	o->draws_output = out;
+	u = analyse_with(ruleset, profiles, o, &a);
+	o->draws_output = NULL;
+	return csv_rows(out);
 }
 
 static guint
@@ -278,6 +285,48 @@ test_uncertainty_dirichlet_means_converge(void **state)
 	assert_close(column_mean(rows, "rule:r-first"), 1.0 / 3, 0.003);
 	assert_close(column_mean(rows, "rule:r-process"), 0.5, 0.003);
 	assert_close(column_mean(rows, "rule:r-strategy"), 0.5, 0.003);
+	data_clear(&d);
+}
+
+/* with the tailoring of tests/data/good/tailoring-test.xml (r-strategy deselected, r-first
+ * weight 4, c-cvd weight 3; tests/cli/cases/tailoring-score-text): AA's rules r-ir (3·1 +
+ * 3·0.5)/6 = 75, r-first 0, r-process 25; pillars ir (2·75 + 2·0)/4 = 37.5 (effective weights
+ * 2 and 4·0.5 = 2) and policy 25; overall (2·37.5 + 25)/3 = 33.333. With nothing varying every
+ * draw is that; with the weights varying, r-ir and r-first share pillar ir half and half, and
+ * r-process is alone in policy once r-strategy is left out, so only the pillars and ir's two
+ * rules are drawn: the others keep their weights as scored (r-strategy 2·0.5 = 1) */
+static void
+test_uncertainty_follows_the_tailoring(void **state)
+{
+	Data d;
+	g_autofree gchar *path = test_data_path("good/tailoring-test.xml");
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordTailoring) tailoring = NULL;
+	g_autoptr(AccordUncertainty) u = NULL;
+	g_autoptr(GPtrArray) rows = NULL;
+	g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable();
+	AccordUncertaintyOptions o = options_for(0, 200);
+	AccordAssessmentOptions a;
+
+	data_load(&d);
+	tailoring = accord_tailoring_load_file(path, d.f.ruleset, &error);
+	assert_non_null(tailoring);
+	accord_assessment_options_init(&a);
+	a.score.tailoring = tailoring;
+	u = analyse_with(d.f.ruleset, d.profiles, &o, &a);
+	assert_close(row_of(u, "AA")->nominal, 100.0 / 3, 1e-9);
+	assert_true(row_of(u, "AA")->lower == row_of(u, "AA")->nominal);
+	assert_true(row_of(u, "AA")->upper == row_of(u, "AA")->nominal);
+	o = options_for(WEIGHTS, 20000);
+	o.draws_output = out;
+	g_clear_pointer(&u, accord_uncertainty_free);
+	u = analyse_with(d.f.ruleset, d.profiles, &o, &a);
+	rows = csv_rows(out);
+	assert_close(column_mean(rows, "rule:r-ir"), 0.5, 0.003);
+	assert_close(column_mean(rows, "rule:r-first"), 0.5, 0.003);
+	assert_close(column_mean(rows, "rule:r-process"), 1, 0);
+	assert_close(column_mean(rows, "rule:r-strategy"), 1, 0);
+	assert_close(column_mean(rows, "pillar:ir"), 2.0 / 3, 0.003);
 	data_clear(&d);
 }
 
@@ -612,7 +661,7 @@ test_uncertainty_neighbouring_values(void **state)
 	accord_assessment_options_init(&a);
 	g_ptr_array_add(assessments,
 			accord_assess(d.f.ruleset, g_ptr_array_index(d.profiles, 1), &a, NULL));
-	m = accord_model_new(d.f.ruleset, assessments, &o, NULL);
+	m = accord_model_new(d.f.ruleset, assessments, NULL, &o, NULL);
 	assert_non_null(m);
 	aa = &m->countries[0];
 	f = find_fact(aa, "ir.csirt");
@@ -639,6 +688,34 @@ test_uncertainty_neighbouring_values(void **state)
 	assert_int_equal(f->age, ACCORD_EVIDENCE_CLASS_RECENT);
 	assert_close(f->change, 0.03, 1e-12);
 	assert_close(f->drop, 1.0 / 3, 1e-12);
+	data_clear(&d);
+}
+
+/* evidence is aged as of the analysis's date when it has one: on 2027-06-30 AA's evidence of
+ * 2024-01 (read as 2024-01-31) is 3.4 years old, dated (2 to 5 years). High and dated chances
+ * combine: flip = 0.02 + (1 − 0.02 − 0.01)·0.02 = 0.0394, drop = 0.01 + 0.97·0.03 = 0.0391, so a
+ * change comes with chance 0.0785 and is a drop with chance 0.0391/0.0785 */
+static void
+test_uncertainty_evidence_aged_as_of_the_date(void **state)
+{
+	Data d;
+	AccordUncertaintyOptions o = options_for(EVIDENCE, 1);
+	g_autoptr(GPtrArray) assessments =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_assessment_unref);
+	g_autoptr(AccordModel) m = NULL;
+	const AccordUncertainFact *f;
+	AccordAssessmentOptions a;
+
+	data_load(&d);
+	accord_assessment_options_init(&a);
+	g_ptr_array_add(assessments,
+			accord_assess(d.f.ruleset, g_ptr_array_index(d.profiles, 1), &a, NULL));
+	m = accord_model_new(d.f.ruleset, assessments, "2027-06-30", &o, NULL);
+	assert_non_null(m);
+	f = find_fact(&m->countries[0], "ir.csirt");
+	assert_int_equal(f->age, ACCORD_EVIDENCE_CLASS_DATED);
+	assert_close(f->change, 0.0785, 1e-12);
+	assert_close(f->drop, 0.0391 / 0.0785, 1e-12);
 	data_clear(&d);
 }
 
@@ -694,6 +771,7 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_aggregation_alone),
 	    cmocka_unit_test(test_uncertainty_unknown_policy_alone),
 	    cmocka_unit_test(test_uncertainty_dirichlet_means_converge),
+	    cmocka_unit_test(test_uncertainty_follows_the_tailoring),
 	    cmocka_unit_test(test_uncertainty_uniform_weights),
 	    cmocka_unit_test(test_uncertainty_same_bytes_any_threads),
 	    cmocka_unit_test(test_uncertainty_evidence_chances_combine),
@@ -701,6 +779,7 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_refuses_input_that_cannot_vary),
 	    cmocka_unit_test(test_uncertainty_options_out_of_range),
 	    cmocka_unit_test(test_uncertainty_neighbouring_values),
+	    cmocka_unit_test(test_uncertainty_evidence_aged_as_of_the_date),
 	    cmocka_unit_test(test_uncertainty_sobol_one_factor),
 	    cmocka_unit_test(test_uncertainty_rows_by_nominal_rank),
 	};
