@@ -32,18 +32,11 @@ usage_error(GError **error, const gchar *format, ...)
 	return FALSE;
 }
 
-/**
- * accord_cli_uncertainty_add_entries:
- * @cli: where the values go
- * @entries: (element-type GOptionEntry): the verb's entries, to append to
- * @as_option: %TRUE for score and rank, which take --uncertainty to switch the analysis on;
- *   %FALSE for the uncertainty verb, which also takes --draws-csv
- */
-void
-accord_cli_uncertainty_add_entries(AccordCli *cli, GArray *entries, gboolean as_option)
+/* how many draws and how: the options of the run itself */
+static void
+add_run_entries(AccordCliUncertainty *u, GArray *entries)
 {
-	AccordCliUncertainty *u = &cli->uncertainty;
-	const GOptionEntry common[] = {
+	const GOptionEntry run[] = {
 	    {"draws",
 	     0,
 	     0,
@@ -67,6 +60,31 @@ accord_cli_uncertainty_add_entries(AccordCli *cli, GArray *entries, gboolean as_
 	     "Inputs that vary: weights, aggregation, unknown, evidence, comma-separated, or all "
 	     "or none; default: all",
 	     "LIST"},
+	    {"top", 0, 0, G_OPTION_ARG_STRING, &u->top, "The k of P(top k); default: 10", "K"},
+	    {"sobol",
+	     0,
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &u->sobol,
+	     "Base sample N of the Sobol sensitivity design, N(k + 2) runs; 0 for none; default: "
+	     "1024 for the uncertainty verb, 0 with --uncertainty",
+	     "N"},
+	    {"bootstrap",
+	     0,
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &u->bootstrap,
+	     "Bootstrap replicates of the Sobol indices' intervals; default: 200",
+	     "B"}};
+
+	g_array_append_vals(entries, run, G_N_ELEMENTS(run));
+}
+
+/* how each input group is drawn */
+static void
+add_input_entries(AccordCliUncertainty *u, GArray *entries)
+{
+	const GOptionEntry inputs[] = {
 	    {"concentration",
 	     0,
 	     0,
@@ -117,24 +135,24 @@ accord_cli_uncertainty_add_entries(AccordCli *cli, GArray *entries, gboolean as_
 	     0,
 	     G_OPTION_ARG_STRING,
 	     &u->age_bands,
-	     "Evidence up to RECENT years old is recent, over OLD years old; default: 2,5",
-	     "RECENT,OLD"},
-	    {"top", 0, 0, G_OPTION_ARG_STRING, &u->top, "The k of P(top k); default: 10", "K"},
-	    {"sobol",
-	     0,
-	     0,
-	     G_OPTION_ARG_STRING,
-	     &u->sobol,
-	     "Base sample N of the Sobol sensitivity design, N(k + 2) runs; 0 for none; default: "
-	     "1024 for the uncertainty verb, 0 with --uncertainty",
-	     "N"},
-	    {"bootstrap",
-	     0,
-	     0,
-	     G_OPTION_ARG_STRING,
-	     &u->bootstrap,
-	     "Bootstrap replicates of the Sobol indices' intervals; default: 200",
-	     "B"}};
+	     "Evidence up to RECENT years old (on --date, else the profile's as-of date) is "
+	     "recent, over OLD years old; default: 2,5",
+	     "RECENT,OLD"}};
+
+	g_array_append_vals(entries, inputs, G_N_ELEMENTS(inputs));
+}
+
+/**
+ * accord_cli_uncertainty_add_entries:
+ * @cli: where the values go
+ * @entries: (element-type GOptionEntry): the verb's entries, to append to
+ * @as_option: %TRUE for score and rank, which take --uncertainty to switch the analysis on;
+ *   %FALSE for the uncertainty verb, which also takes --draws-csv
+ */
+void
+accord_cli_uncertainty_add_entries(AccordCli *cli, GArray *entries, gboolean as_option)
+{
+	AccordCliUncertainty *u = &cli->uncertainty;
 	const GOptionEntry own[] = {
 	    {"uncertainty",
 	     0,
@@ -152,7 +170,8 @@ accord_cli_uncertainty_add_entries(AccordCli *cli, GArray *entries, gboolean as_
 	     "FILE"}};
 
 	g_array_append_vals(entries, &own[as_option ? 0 : 1], 1);
-	g_array_append_vals(entries, common, G_N_ELEMENTS(common));
+	add_run_entries(u, entries);
+	add_input_entries(u, entries);
 }
 
 void
