@@ -7,9 +7,15 @@
 
 struct _AccordAssessment {
 	gatomicrefcount refcount;
-	AccordProfile *profile; /* as the file states it */
-	AccordScore *scores[3]; /* by AccordVariant; NULL for a variant that does not exist */
+	AccordProfile *profile;	 /* as the file states it */
+	AccordProfile *filtered; /* the facts that count, before assumptions */
+	AccordScore *scores[3];	 /* by AccordVariant; NULL for a variant that does not exist */
 	AccordWaiverOutcome *waivers;
+	/* what accord_assessment_rescore() runs the pipeline again with */
+	GStrv assumptions;	    /* those that apply to the country, without their prefix */
+	AccordWaiverList *list;	    /* NULL without waivers */
+	gchar *date;		    /* the day they were checked on */
+	AccordScoreOptions options; /* borrows the tailoring, which every score holds */
 };
 
 static const gchar *const variant_names[] = {"as-given", "without-assumptions", "before-waivers"};
@@ -32,7 +38,8 @@ accord_variant_to_string(AccordVariant variant)
  * @options: options to fill
  *
  * Sets the defaults: the weighted model, arithmetic aggregation, unknown facts scored as zero,
- * no tailoring, no assumptions, no waivers, today's date.
+ * no tailoring, no assumptions, no waivers, today's date, every fact counted (no confidence
+ * floor, no age limit; expired evidence never counts).
  */
 void
 accord_assessment_options_init(AccordAssessmentOptions *options)
@@ -40,6 +47,8 @@ accord_assessment_options_init(AccordAssessmentOptions *options)
 	g_return_if_fail(options != NULL);
 	memset(options, 0, sizeof *options);
 	accord_score_options_init(&options->score);
+	options->min_confidence = ACCORD_CONFIDENCE_LOW;
+	options->evidence_max_age = 0;
 }
 
 /**
@@ -76,22 +85,21 @@ today(void)
 	return g_date_time_format(now, "%Y-%m-%d");
 }
 
-/* evaluate, then apply the waivers: the evaluation before waivers goes to *before */
+/* evaluate, then apply the waivers on @date: the evaluation before waivers goes to *before */
 static AccordEvaluation *
 evaluate_with_waivers(const AccordRuleset *ruleset,
 		      const AccordProfile *profile,
-		      const AccordAssessmentOptions *options,
+		      const AccordWaiverList *waivers,
+		      const gchar *date,
 		      AccordWaiverOutcome **outcome,
 		      AccordEvaluation **before,
 		      GError **error)
 {
 	g_autoptr(AccordEvaluation) evaluation = accord_evaluate(ruleset, profile, error);
-	g_autofree gchar *date = NULL;
 
-	if (evaluation == NULL || options->waivers == NULL)
+	if (evaluation == NULL || waivers == NULL)
 		return g_steal_pointer(&evaluation);
-	date = options->date != NULL ? g_strdup(options->date) : today();
-	*outcome = accord_waivers_apply(options->waivers, evaluation, date, error);
+	*outcome = accord_waivers_apply(waivers, evaluation, date, error);
 	if (*outcome == NULL)
 		return NULL;
 	if (before != NULL)
@@ -100,13 +108,13 @@ evaluate_with_waivers(const AccordRuleset *ruleset,
 }
 
 static AccordScore *
-score_of(AccordEvaluation *evaluation, const AccordAssessmentOptions *options, GError **error)
+score_of(AccordEvaluation *evaluation, const AccordScoreOptions *options, GError **error)
 {
 	g_autoptr(AccordEvaluation) owned = evaluation;
 
 	if (owned == NULL)
 		return NULL;
-	return accord_score_compute(owned, &options->score, error);
+	return accord_score_compute(owned, options, error);
 }
 
 /**
@@ -116,8 +124,9 @@ score_of(AccordEvaluation *evaluation, const AccordAssessmentOptions *options, G
  * @options: assumptions, waivers, date and score options
  * @error: return location for an `ACCORD_ERROR`
  *
- * Runs the whole pipeline for one country and one ruleset: the assumptions that apply to the
- * country, evaluation, waivers, score. Besides the result as given it keeps the result
+ * Runs the whole pipeline for one country and one ruleset: the fact filter (the confidence
+ * floor, the evidence age limit and expiry, as of the options' date), the assumptions that
+ * apply to the country, evaluation, waivers, score. Besides the result as given it keeps the result
  * before waivers (when there are waivers) and without assumptions (when any applies), so
  * every view can show what they change.
  *
@@ -132,43 +141,110 @@ accord_assess(const AccordRuleset *ruleset,
 	      GError **error)
 {
 	g_autoptr(AccordAssessment) self = g_new0(AccordAssessment, 1);
-	g_auto(GStrv) mine = NULL;
 	g_autoptr(AccordProfile) assumed = NULL;
 	AccordEvaluation *before = NULL;
+	AccordProfileFilter filter;
 
 	g_return_val_if_fail(ruleset != NULL && profile != NULL && options != NULL, NULL);
 	g_atomic_ref_count_init(&self->refcount);
 	self->profile = accord_profile_ref(profile);
-	mine = accord_assumptions_for_country(options->assumptions,
-					      accord_profile_get_country(profile));
-	assumed =
-	    mine[0] == NULL
-		? accord_profile_ref(profile)
-		: accord_profile_new_with_assumptions(profile, (const gchar *const *)mine, error);
+	self->assumptions = accord_assumptions_for_country(options->assumptions,
+							   accord_profile_get_country(profile));
+	self->list = options->waivers != NULL ? accord_waiver_list_ref(options->waivers) : NULL;
+	self->date = options->date != NULL ? g_strdup(options->date) : today();
+	self->options = options->score;
+	accord_profile_filter_init(&filter);
+	filter.min_confidence = options->min_confidence;
+	filter.max_age_years = options->evidence_max_age;
+	filter.date = self->date;
+	self->filtered = accord_profile_new_filtered(profile, &filter, error);
+	if (self->filtered == NULL)
+		return NULL;
+	assumed = self->assumptions[0] == NULL
+		      ? accord_profile_ref(self->filtered)
+		      : accord_profile_new_with_assumptions(self->filtered,
+							    (const gchar *const *)self->assumptions,
+							    error);
 	if (assumed == NULL)
 		return NULL;
-	self->scores[ACCORD_VARIANT_AS_GIVEN] = score_of(
-	    evaluate_with_waivers(ruleset, assumed, options, &self->waivers, &before, error),
-	    options,
-	    error);
+	self->scores[ACCORD_VARIANT_AS_GIVEN] = score_of(evaluate_with_waivers(ruleset,
+									       assumed,
+									       self->list,
+									       self->date,
+									       &self->waivers,
+									       &before,
+									       error),
+							 &self->options,
+							 error);
 	if (self->scores[ACCORD_VARIANT_AS_GIVEN] == NULL)
 		return NULL;
 	if (before != NULL) {
-		self->scores[ACCORD_VARIANT_BEFORE_WAIVERS] = score_of(before, options, error);
+		self->scores[ACCORD_VARIANT_BEFORE_WAIVERS] =
+		    score_of(before, &self->options, error);
 		if (self->scores[ACCORD_VARIANT_BEFORE_WAIVERS] == NULL)
 			return NULL;
 	}
-	if (mine[0] != NULL) {
+	if (self->assumptions[0] != NULL) {
 		g_autoptr(AccordWaiverOutcome) unused = NULL;
 
 		self->scores[ACCORD_VARIANT_WITHOUT_ASSUMPTIONS] =
-		    score_of(evaluate_with_waivers(ruleset, profile, options, &unused, NULL, error),
-			     options,
+		    score_of(evaluate_with_waivers(ruleset,
+						   self->filtered,
+						   self->list,
+						   self->date,
+						   &unused,
+						   NULL,
+						   error),
+			     &self->options,
 			     error);
 		if (self->scores[ACCORD_VARIANT_WITHOUT_ASSUMPTIONS] == NULL)
 			return NULL;
 	}
 	return g_steal_pointer(&self);
+}
+
+/**
+ * accord_assessment_rescore:
+ * @self: an assessment
+ * @assumptions: (array zero-terminated=1): more `KEY=VALUE` assumptions, applied after the
+ *   assessment's own (a later one wins for the same fact)
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Runs the pipeline of accord_assess() again for the same profile, ruleset, options, waivers
+ * and date, with @assumptions added after the assessment's own: the score as given that
+ * `accord score --assume …` prints with every assumption on the command line. Analyses that
+ * try changes (a roadmap) call it once per change they try.
+ *
+ * Returns: (transfer full) (nullable): the score as given, or %NULL with @error set (an
+ *   assumption that is not KEY=VALUE, names an undefined fact or a value the fact cannot take)
+ */
+AccordScore *
+accord_assessment_rescore(const AccordAssessment *self,
+			  const gchar *const *assumptions,
+			  GError **error)
+{
+	g_autoptr(GStrvBuilder) all = g_strv_builder_new();
+	g_auto(GStrv) list = NULL;
+	g_autoptr(AccordProfile) assumed = NULL;
+	g_autoptr(AccordWaiverOutcome) outcome = NULL;
+
+	g_return_val_if_fail(self != NULL && assumptions != NULL, NULL);
+	g_strv_builder_addv(all, (const gchar **)self->assumptions);
+	g_strv_builder_addv(all, (const gchar **)assumptions);
+	list = g_strv_builder_end(all);
+	assumed =
+	    accord_profile_new_with_assumptions(self->filtered, (const gchar *const *)list, error);
+	if (assumed == NULL)
+		return NULL;
+	return score_of(evaluate_with_waivers(accord_assessment_get_ruleset(self),
+					      assumed,
+					      self->list,
+					      self->date,
+					      &outcome,
+					      NULL,
+					      error),
+			&self->options,
+			error);
 }
 
 /**
@@ -199,7 +275,12 @@ accord_assessment_unref(AccordAssessment *self)
 	for (guint i = 0; i < G_N_ELEMENTS(self->scores); i++)
 		accord_score_unref(self->scores[i]);
 	accord_waiver_outcome_free(self->waivers);
+	accord_profile_unref(self->filtered);
 	accord_profile_unref(self->profile);
+	g_strfreev(self->assumptions);
+	if (self->list != NULL)
+		accord_waiver_list_unref(self->list);
+	g_free(self->date);
 	g_free(self);
 }
 

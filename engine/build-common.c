@@ -78,7 +78,65 @@ accord_build_overall_fields(AccordNode *parent, const AccordScore *score)
 
 	ACCORD_FIELDS(parent,
 		      {"overall", "Overall score", accord_cell_score(overall->value)},
-		      {"coverage", "Coverage", accord_cell_percent(overall->coverage)});
+		      {"coverage", "Coverage", accord_cell_percent(overall->coverage)},
+		      {"coverage_high",
+		       "High-confidence coverage",
+		       accord_cell_percent(overall->coverage_high)});
+}
+
+/* the fact filter, when it is not the default or left a fact out (expired evidence): the
+ * confidence floor, the age limit, the day facts were counted on and, for views of one
+ * profile, how many facts it left out */
+void
+accord_build_filter_fields(AccordNode *parent, const AccordProfile *profile, gboolean count)
+{
+	const AccordProfileFilter *f = accord_profile_get_filter(profile);
+	guint n = accord_profile_get_n_dropped(profile);
+
+	if (f == NULL ||
+	    (f->min_confidence == ACCORD_CONFIDENCE_LOW && f->max_age_years == 0 && n == 0))
+		return;
+	ACCORD_FIELDS(
+	    parent,
+	    {"min_confidence",
+	     "Confidence floor",
+	     accord_cell_confidence(accord_confidence_to_string(f->min_confidence))},
+	    {"evidence_max_age",
+	     "Evidence max age (years)",
+	     f->max_age_years > 0 ? accord_cell_count(f->max_age_years) : accord_cell_empty()},
+	    {"counted_on", "Facts counted as of", accord_cell_date(f->date)});
+	if (count)
+		ACCORD_FIELDS(parent, {"not_counted", "Facts not counted", accord_cell_count(n)});
+}
+
+/* the facts @profile states that its filter left out, as rows of @table (made on the first
+ * one, with @lead_column first); views of several profiles call it once per profile */
+AccordNode *
+accord_build_dropped(AccordNode *parent,
+		     AccordNode *table,
+		     const gchar *lead_column,
+		     AccordCell lead,
+		     const AccordProfile *profile)
+{
+	for (guint i = 0; i < accord_profile_get_n_dropped(profile); i++) {
+		const AccordProfileFact *f = accord_profile_get_dropped(profile, i);
+		const gchar *key = accord_fact_def_get_key(accord_profile_fact_get_def(f));
+
+		if (table == NULL) {
+			g_autofree gchar *columns =
+			    g_strconcat(lead_column, "|fact=Fact|reason=Not counted because", NULL);
+			table = accord_node_add_table(parent,
+						      "facts_not_counted",
+						      "Facts not counted (treated as unknown)",
+						      columns);
+		}
+		ACCORD_ROW(table,
+			   lead,
+			   accord_build_fact(profile, key),
+			   accord_cell_outcome(accord_drop_reason_to_string(
+			       accord_profile_fact_get_drop_reason(f))));
+	}
+	return table;
 }
 
 static void
@@ -98,11 +156,13 @@ build_variants(AccordNode *parent, const AccordAssessment *assessment)
 			    parent,
 			    "variants",
 			    "The score under other variants",
-			    "variant=Variant|overall=Overall|coverage=Coverage");
+			    "variant=Variant|overall=Overall|coverage=Coverage|"
+			    "coverage_high=High confidence");
 		ACCORD_ROW(table,
 			   accord_cell_outcome(accord_variant_to_string(v)),
 			   accord_cell_score(o->value),
-			   accord_cell_percent(o->coverage));
+			   accord_cell_percent(o->coverage),
+			   accord_cell_percent(o->coverage_high));
 	}
 }
 
@@ -171,13 +231,20 @@ build_waivers(AccordNode *parent, const AccordWaiverOutcome *outcome)
 	}
 }
 
-/* what changed the inputs, each only when there is one: the other variants' scores, the
- * assumptions, the tailoring and the waivers */
+/* what changed the inputs, each only when there is one: the fact filter and the facts it
+ * left out, the other variants' scores, the assumptions, the tailoring and the waivers */
 void
 accord_build_context(AccordNode *parent, const AccordAssessment *assessment)
 {
 	const AccordScore *score = accord_assessment_get_score(assessment, ACCORD_VARIANT_AS_GIVEN);
+	const AccordProfile *profile = profile_of(score);
 
+	accord_build_filter_fields(parent, profile, TRUE);
+	accord_build_dropped(parent,
+			     NULL,
+			     "country=Country",
+			     accord_cell_id(accord_profile_get_country(profile)),
+			     profile);
 	build_variants(parent, assessment);
 	accord_build_assumptions(parent, NULL, profile_of(score));
 	build_tailoring(parent, accord_score_get_options(score)->tailoring);
@@ -193,7 +260,7 @@ accord_build_pillars(AccordNode *parent, const AccordScore *score)
 				  "pillars",
 				  "Pillars",
 				  "pillar=Pillar|weight=Weight|score=Score|coverage=Coverage|"
-				  "share=Share|title=Title");
+				  "coverage_high=High confidence|share=Share|title=Title");
 
 	for (guint i = 0; i < accord_ruleset_get_n_pillars(rs); i++) {
 		const AccordPillar *p = accord_ruleset_get_pillar(rs, i);
@@ -203,26 +270,45 @@ accord_build_pillars(AccordNode *parent, const AccordScore *score)
 			   accord_cell_number(accord_score_get_pillar_weight(score, p), 4),
 			   accord_cell_score(item->value),
 			   accord_cell_percent(item->coverage),
+			   accord_cell_percent(item->coverage_high),
 			   accord_cell_percent(item->share),
 			   accord_cell_text(accord_pillar_get_title(p)));
 	}
+	accord_table_add_chart(table, ACCORD_CHART_RADAR, "Pillar scores", "pillar", "score");
 }
 
-/* the fact as the profile states it, with confidence and newest evidence; marked when
- * low-confidence or assumed */
-AccordCell
-accord_build_fact(const AccordProfile *profile, const gchar *key)
+/* the marks of a stated fact: low confidence, assumed; for a fact a filter left out, not
+ * counted, and stale when its evidence is too old or expired */
+static guint
+fact_marks(const AccordProfileFact *f)
 {
-	const AccordProfileFact *f = accord_profile_lookup_fact(profile, key);
-	const AccordEvidence *e = f != NULL ? accord_profile_fact_get_newest_evidence(f) : NULL;
+	AccordDropReason dropped = accord_profile_fact_get_drop_reason(f);
 	guint marks = 0;
 
-	if (f == NULL)
-		return accord_cell_fact(key, NULL, NULL, NULL, NULL, NULL);
 	if (accord_profile_fact_get_confidence(f) == ACCORD_CONFIDENCE_LOW)
 		marks |= ACCORD_MARK_LOW_CONFIDENCE;
 	if (accord_profile_fact_is_assumed(f))
 		marks |= ACCORD_MARK_ASSUMED;
+	if (dropped != ACCORD_DROP_NONE)
+		marks |= ACCORD_MARK_NOT_COUNTED;
+	if (dropped == ACCORD_DROP_STALE || dropped == ACCORD_DROP_EXPIRED)
+		marks |= ACCORD_MARK_STALE;
+	return marks;
+}
+
+/* the fact as the profile states it, with confidence and newest evidence, marked; a fact a
+ * filter left out is shown with what it stated, marked not counted */
+AccordCell
+accord_build_fact(const AccordProfile *profile, const gchar *key)
+{
+	const AccordProfileFact *f = accord_profile_lookup_fact(profile, key);
+	const AccordEvidence *e;
+
+	if (f == NULL)
+		f = accord_profile_lookup_dropped(profile, key);
+	if (f == NULL)
+		return accord_cell_fact(key, NULL, NULL, NULL, NULL, NULL);
+	e = accord_profile_fact_get_newest_evidence(f);
 	return accord_cell_with_marks(
 	    accord_cell_fact(key,
 			     accord_profile_fact_get_text(f),
@@ -230,7 +316,25 @@ accord_build_fact(const AccordProfile *profile, const gchar *key)
 			     e != NULL ? accord_evidence_get_date(e) : NULL,
 			     e != NULL ? accord_evidence_get_title(e) : NULL,
 			     e != NULL ? accord_evidence_get_href(e) : NULL),
-	    marks);
+	    fact_marks(f));
+}
+
+/* the marks of what a criterion's outcome rests on: low confidence when a known outcome rests
+ * on an inferred fact; not counted, and stale, when a fact it reads was left out */
+guint
+accord_build_basis_marks(const AccordScore *score, const AccordCriterion *criterion)
+{
+	const AccordCriterionResult *r =
+	    accord_evaluation_get_result(accord_score_get_evaluation(score), criterion);
+	guint marks = 0;
+
+	if (r->known && r->confidence == ACCORD_CONFIDENCE_LOW)
+		marks |= ACCORD_MARK_LOW_CONFIDENCE;
+	if (r->dropped != ACCORD_DROP_NONE)
+		marks |= ACCORD_MARK_NOT_COUNTED;
+	if (r->dropped == ACCORD_DROP_STALE || r->dropped == ACCORD_DROP_EXPIRED)
+		marks |= ACCORD_MARK_STALE;
+	return marks;
 }
 
 /* the facts a check reads, once each, in order; checks nest at most 32 deep (the loader's

@@ -12,7 +12,8 @@ build_snapshots(AccordNode *root, const AccordDiff *diff)
 				  "snapshots",
 				  NULL,
 				  "snapshot=Snapshot|as_of=As of|overall=Overall score|"
-				  "coverage=Coverage");
+				  "coverage=Coverage|coverage_high=High confidence|"
+				  "not_counted=Facts not counted");
 
 	for (guint i = 0; i < 2; i++) {
 		const AccordScore *s = i == 0 ? accord_diff_get_old_score(diff)
@@ -23,7 +24,9 @@ build_snapshots(AccordNode *root, const AccordDiff *diff)
 			   accord_cell_outcome(i == 0 ? "old" : "new"),
 			   accord_cell_date(accord_profile_get_as_of(p)),
 			   accord_cell_score(accord_score_get_overall(s)->value),
-			   accord_cell_percent(accord_score_get_overall(s)->coverage));
+			   accord_cell_percent(accord_score_get_overall(s)->coverage),
+			   accord_cell_percent(accord_score_get_overall(s)->coverage_high),
+			   accord_cell_count(accord_profile_get_n_dropped(p)));
 	}
 }
 
@@ -39,7 +42,8 @@ build_pillars(AccordNode *root, const AccordDiff *diff)
 	    "pillars",
 	    "Pillars",
 	    "pillar=Pillar|old_score=Old|new_score=New|old_coverage=Old coverage|"
-	    "new_coverage=New coverage|title=Title");
+	    "new_coverage=New coverage|old_coverage_high=Old high confidence|"
+	    "new_coverage_high=New high confidence|title=Title");
 
 	for (guint i = 0; i < accord_ruleset_get_n_pillars(rs); i++) {
 		const AccordPillar *p = accord_ruleset_get_pillar(rs, i);
@@ -51,13 +55,24 @@ build_pillars(AccordNode *root, const AccordDiff *diff)
 			   accord_cell_score(n->value),
 			   accord_cell_percent(o->coverage),
 			   accord_cell_percent(n->coverage),
+			   accord_cell_percent(o->coverage_high),
+			   accord_cell_percent(n->coverage_high),
 			   accord_cell_text(accord_pillar_get_title(p)));
 	}
 }
 
+static const AccordProfile *
+profile_of(const AccordScore *score)
+{
+	return accord_evaluation_get_profile(accord_score_get_evaluation(score));
+}
+
+/* each changed fact as each snapshot states it, with confidence and newest evidence */
 static void
 build_facts(AccordNode *root, const AccordDiff *diff)
 {
+	const AccordProfile *old_profile = profile_of(accord_diff_get_old_score(diff));
+	const AccordProfile *new_profile = profile_of(accord_diff_get_new_score(diff));
 	AccordNode *table =
 	    accord_node_add_table(root,
 				  "facts",
@@ -69,8 +84,8 @@ build_facts(AccordNode *root, const AccordDiff *diff)
 		ACCORD_ROW(table,
 			   accord_cell_outcome(accord_fact_change_kind_to_string(c->kind)),
 			   accord_cell_id(c->key),
-			   accord_cell_text(c->old_value),
-			   accord_cell_text(c->new_value));
+			   accord_build_fact(old_profile, c->key),
+			   accord_build_fact(new_profile, c->key));
 	}
 }
 
@@ -124,7 +139,21 @@ accord_diff_to_document(const AccordDiff *diff)
 	accord_build_ruleset_fields(root, accord_evaluation_get_ruleset(old_evaluation));
 	accord_build_options_fields(root,
 				    accord_score_get_options(accord_diff_get_old_score(diff)));
+	accord_build_filter_fields(root, profile_of(accord_diff_get_old_score(diff)), FALSE);
 	build_snapshots(root, diff);
+	{
+		AccordNode *dropped =
+		    accord_build_dropped(root,
+					 NULL,
+					 "snapshot=Snapshot",
+					 accord_cell_outcome("old"),
+					 profile_of(accord_diff_get_old_score(diff)));
+		accord_build_dropped(root,
+				     dropped,
+				     "snapshot=Snapshot",
+				     accord_cell_outcome("new"),
+				     profile_of(accord_diff_get_new_score(diff)));
+	}
 	build_pillars(root, diff);
 	build_facts(root, diff);
 	accord_node_add_text(root,

@@ -13,7 +13,7 @@ build_pillars(AccordNode *root, const AccordExplanation *explanation)
 				  "Pillars",
 				  "pillar=Pillar|weight=Weight|numerator=Numerator|"
 				  "denominator=Denominator|score=Score|coverage=Coverage|"
-				  "zeroes=Zeroes the mean");
+				  "coverage_high=High confidence|zeroes=Zeroes the mean");
 
 	for (guint i = 0; i < accord_explanation_get_n_pillars(explanation); i++) {
 		const AccordPillarTerm *t = accord_explanation_get_pillar(explanation, i);
@@ -24,6 +24,7 @@ build_pillars(AccordNode *root, const AccordExplanation *explanation)
 			   accord_cell_number(t->score->denominator, 4),
 			   accord_cell_number(t->score->value, 4),
 			   accord_cell_percent(t->score->coverage),
+			   accord_cell_percent(t->score->coverage_high),
 			   accord_cell_boolean(t->zeroes));
 	}
 }

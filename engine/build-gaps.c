@@ -33,10 +33,12 @@ build_gap(AccordNode *list, const AccordScore *score, const AccordGap *gap, guin
 	for (guint i = 0; i < gap->unmet->len; i++) {
 		const AccordCriterion *c = g_ptr_array_index(gap->unmet, i);
 		const AccordCriterionResult *r = accord_evaluation_get_result(evaluation, c);
-		AccordCell lead[] = {accord_cell_id(accord_criterion_get_id(c)),
-				     accord_cell_outcome(accord_outcome_to_string(r->outcome)),
-				     accord_cell_percent(r->credit),
-				     accord_cell_text(accord_criterion_get_title(c))};
+		AccordCell lead[] = {
+		    accord_cell_with_marks(accord_cell_id(accord_criterion_get_id(c)),
+					   accord_build_basis_marks(score, c)),
+		    accord_cell_outcome(accord_outcome_to_string(r->outcome)),
+		    accord_cell_percent(r->credit),
+		    accord_cell_text(accord_criterion_get_title(c))};
 
 		accord_build_fact_rows(table, score, c, lead, G_N_ELEMENTS(lead));
 	}

@@ -16,6 +16,14 @@ accord_build_options_fields(AccordNode *parent, const AccordScoreOptions *option
 void
 accord_build_overall_fields(AccordNode *parent, const AccordScore *score);
 void
+accord_build_filter_fields(AccordNode *parent, const AccordProfile *profile, gboolean count);
+AccordNode *
+accord_build_dropped(AccordNode *parent,
+		     AccordNode *table,
+		     const gchar *lead_column,
+		     AccordCell lead,
+		     const AccordProfile *profile);
+void
 accord_build_context(AccordNode *parent, const AccordAssessment *assessment);
 AccordNode *
 accord_build_assumptions(AccordNode *parent, AccordNode *table, const AccordProfile *profile);
@@ -29,6 +37,8 @@ accord_build_fact_rows(AccordNode *table,
 		       const AccordCriterion *criterion,
 		       const AccordCell *lead,
 		       guint n_lead);
+guint
+accord_build_basis_marks(const AccordScore *score, const AccordCriterion *criterion);
 AccordCell
 accord_build_provision(const AccordRule *rule);
 const gchar *
@@ -38,11 +48,5 @@ accord_build_rules(AccordNode *root,
 		   const AccordScore *score,
 		   const AccordExplanation *explanation);
 
-AccordNode *
-accord_build_uncertainty_basis(AccordNode *root, const AccordUncertainty *uncertainty);
-void
-accord_build_stability(AccordNode *root, const AccordUncertainty *uncertainty);
-void
-accord_build_sensitivity(AccordNode *root, const AccordUncertainty *uncertainty);
 
 G_END_DECLS

@@ -2,71 +2,81 @@
 
 #include "build-private.h"
 
-/* the ranking: countries by mean score, one column per ruleset, tiers, correlations */
+/* the ranking: its basis, countries by mean score with one column group per ruleset, tiers,
+ * outcome counts, correlations with the indices and where they disagree most */
+
+/* the largest disagreements a view lists per correlation of the mean */
+#define N_DEVIATIONS 5
+
+static gboolean
+any_not_counted(const AccordRanking *ranking)
+{
+	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++)
+		if (accord_ranking_get_row(ranking, r)->not_counted > 0)
+			return TRUE;
+	return FALSE;
+}
 
 static void
 build_basis(AccordNode *root, const AccordRanking *ranking)
 {
-	AccordNode *table = accord_node_add_table(root,
-						  "rulesets",
-						  "Rulesets",
-						  "ruleset=Ruleset|version=Version|title=Title");
+	const AccordAssessmentOptions *o = accord_ranking_get_options(ranking);
+	AccordNode *t = accord_node_add_table(root,
+					      "rulesets",
+					      "Rulesets",
+					      "ruleset=Ruleset|version=Version|verified=Verified|"
+					      "averaged=In the mean|title=Title");
 
 	for (guint i = 0; i < accord_ranking_get_n_rulesets(ranking); i++) {
 		const AccordRuleset *rs = accord_ranking_get_ruleset(ranking, i);
-		ACCORD_ROW(table,
-			   accord_cell_id(accord_ruleset_get_id(rs)),
-			   accord_cell_text(accord_ruleset_get_version(rs)),
-			   accord_cell_text(accord_ruleset_get_title(rs)));
+		guint unverified = accord_ruleset_is_verified(rs) ? 0 : ACCORD_MARK_UNVERIFIED;
+
+		ACCORD_ROW(
+		    t,
+		    accord_cell_with_marks(accord_cell_id(accord_ruleset_get_id(rs)), unverified),
+		    accord_cell_text(accord_ruleset_get_version(rs)),
+		    accord_cell_boolean(unverified == 0),
+		    accord_cell_boolean(accord_ranking_averages(ranking, i)),
+		    accord_cell_text(accord_ruleset_get_title(rs)));
 	}
-	accord_build_options_fields(root, accord_ranking_get_options(ranking));
+	accord_build_options_fields(root, &o->score);
+	/* the fact filter, always: a ranking is read beside others made under other floors */
+	ACCORD_FIELDS(
+	    root,
+	    {"mean_over",
+	     "Mean over",
+	     accord_cell_outcome(accord_rank_mean_to_string(accord_ranking_get_mean(ranking)))},
+	    {"min_confidence",
+	     "Confidence floor",
+	     accord_cell_confidence(accord_confidence_to_string(o->min_confidence))});
+	/* the day matters only when facts age, or when some evidence had expired */
+	if (o->evidence_max_age > 0 || any_not_counted(ranking))
+		ACCORD_FIELDS(root,
+			      {"evidence_max_age",
+			       "Evidence max age (years)",
+			       o->evidence_max_age > 0 ? accord_cell_count(o->evidence_max_age)
+						       : accord_cell_empty()},
+			      {"counted_on", "Facts counted as of", accord_cell_date(o->date)});
 	if (accord_ranking_get_n_tiers(ranking) == 0)
 		return;
-	table = accord_node_add_table(root,
-				      "tiers",
-				      "Tiers (by mean score)",
-				      "tier=Tier|from=Mean at least");
-	for (guint i = 0; i <= accord_ranking_get_n_tiers(ranking); i++) {
-		ACCORD_ROW(table,
+	t = accord_node_add_table(root, "tiers", "Tiers", "tier=Tier|from=Mean at least");
+	for (guint i = 0; i <= accord_ranking_get_n_tiers(ranking); i++)
+		ACCORD_ROW(t,
 			   accord_cell_count(i + 1),
 			   i < accord_ranking_get_n_tiers(ranking)
 			       ? accord_cell_score(accord_ranking_get_tier_cutoff(ranking, i))
 			       : accord_cell_empty());
-	}
-}
-
-/* with an uncertainty analysis: each country's score and rank over the draws */
-static void
-add_uncertainty_columns(AccordNode *table)
-{
-	accord_table_add_column(table, "median", "Median");
-	accord_table_add_column(table, "lower", "5%");
-	accord_table_add_column(table, "upper", "95%");
-	accord_table_add_column(table, "median_rank", "Median rank");
-	accord_table_add_column(table, "lower_rank", "Rank 5% (best)");
-	accord_table_add_column(table, "upper_rank", "Rank 95% (worst)");
-	accord_table_add_column(table, "in_top", "In the top k");
 }
 
 static void
-add_uncertainty_cells(GArray *cells, const AccordUncertainty *u, const AccordProfile *profile)
+add_columns(AccordNode *table, const AccordRanking *ranking)
 {
-	const AccordUncertaintyRow *r =
-	    accord_uncertainty_find_row(u, accord_profile_get_country(profile));
-	AccordCell c[] = {accord_cell_score(r->median),
-			  accord_cell_score(r->lower),
-			  accord_cell_score(r->upper),
-			  accord_cell_count(r->median_rank),
-			  accord_cell_count(r->lower_rank),
-			  accord_cell_count(r->upper_rank),
-			  accord_cell_percent(r->top)};
+	static const gchar *const counts[] = {"n_pass=Pass",
+					      "n_partial=Partial",
+					      "n_fail=Fail",
+					      "n_unknown=Unknown",
+					      "n_not_applicable=N/A"};
 
-	g_array_append_vals(cells, c, G_N_ELEMENTS(c));
-}
-
-static void
-add_columns(AccordNode *table, const AccordRanking *ranking, const AccordUncertainty *u)
-{
 	accord_table_add_column(table, "rank", "Rank");
 	accord_table_add_column(table, "tied", "Tied");
 	accord_table_add_column(table, "country", "Country");
@@ -74,139 +84,161 @@ add_columns(AccordNode *table, const AccordRanking *ranking, const AccordUncerta
 	for (guint i = 0; i < accord_ranking_get_n_rulesets(ranking); i++) {
 		const gchar *id = accord_ruleset_get_id(accord_ranking_get_ruleset(ranking, i));
 		g_autofree gchar *coverage = g_strconcat(id, "_coverage", NULL);
+		g_autofree gchar *high = g_strconcat(id, "_coverage_high", NULL);
 
 		accord_table_add_column(table, id, id);
 		accord_table_add_column(table, coverage, "coverage");
+		accord_table_add_column(table, high, "high-confidence");
 	}
 	accord_table_add_column(table, "mean", "Mean");
 	if (accord_ranking_has_assumptions(ranking))
 		accord_table_add_column(table, "mean_without_assumptions", "Without what-if");
 	accord_table_add_column(table, "tier", "Tier");
-	if (u != NULL)
-		add_uncertainty_columns(table);
+	for (guint i = 0; i < G_N_ELEMENTS(counts); i++) {
+		g_auto(GStrv) kv = g_strsplit(counts[i], "=", 2);
+		accord_table_add_column(table, kv[0], kv[1]);
+	}
+	accord_table_add_column(table, "n_waived", "Waived");
+	accord_table_add_column(table, "n_not_counted", "Facts not counted");
 }
 
 static void
-add_row(AccordNode *table, const AccordRanking *ranking, guint r, const AccordUncertainty *u)
+add_row(AccordNode *table, const AccordRanking *ranking, guint r)
 {
 	const AccordRankRow *row = accord_ranking_get_row(ranking, r);
 	g_autoptr(GArray) cells = g_array_new(FALSE, FALSE, sizeof(AccordCell));
-	AccordCell lead[] = {accord_cell_count(row->position),
-			     accord_cell_boolean(row->tied),
-			     accord_cell_id(accord_profile_get_country(row->profile)),
-			     accord_cell_text(accord_profile_get_name(row->profile))};
-	AccordCell c;
+	AccordCell c[] = {accord_cell_count(row->position),
+			  accord_cell_boolean(row->tied),
+			  accord_cell_id(accord_profile_get_country(row->profile)),
+			  accord_cell_text(accord_profile_get_name(row->profile))};
 
-	g_array_append_vals(cells, lead, G_N_ELEMENTS(lead));
+	g_array_append_vals(cells, c, G_N_ELEMENTS(c));
 	for (guint i = 0; i < accord_ranking_get_n_rulesets(ranking); i++) {
-		const AccordScoreItem *o =
-		    accord_score_get_overall(accord_ranking_get_score(ranking, r, i));
-		c = accord_cell_score(o->value);
-		g_array_append_val(cells, c);
-		c = accord_cell_percent(o->coverage);
-		g_array_append_val(cells, c);
+		const AccordRankCell *x = accord_ranking_get_cell(ranking, r, i);
+		guint marks = (x->low_confidence > 0 ? ACCORD_MARK_LOW_CONFIDENCE : 0) |
+			      (accord_ruleset_is_verified(accord_ranking_get_ruleset(ranking, i))
+				   ? 0
+				   : ACCORD_MARK_UNVERIFIED);
+		AccordCell s[] = {accord_cell_with_marks(accord_cell_score(x->score), marks),
+				  accord_cell_percent(x->coverage),
+				  accord_cell_percent(x->coverage_high)};
+
+		g_array_append_vals(cells, s, G_N_ELEMENTS(s));
 	}
-	c = accord_cell_score(row->mean);
-	g_array_append_val(cells, c);
-	if (accord_ranking_has_assumptions(ranking)) {
-		c = accord_cell_score(row->mean_without_assumptions);
-		g_array_append_val(cells, c);
-	}
-	c = row->tier > 0 ? accord_cell_count(row->tier) : accord_cell_empty();
-	g_array_append_val(cells, c);
-	if (u != NULL)
-		add_uncertainty_cells(cells, u, row->profile);
+	g_array_append_val(cells, ((AccordCell[]){accord_cell_score(row->mean)})[0]);
+	if (accord_ranking_has_assumptions(ranking))
+		g_array_append_val(
+		    cells,
+		    ((AccordCell[]){accord_cell_score(row->mean_without_assumptions)})[0]);
+	g_array_append_val(cells,
+			   ((AccordCell[]){row->tier > 0 ? accord_cell_count(row->tier)
+							 : accord_cell_empty()})[0]);
+	for (guint o = 0; o <= ACCORD_OUTCOME_NOT_APPLICABLE; o++)
+		g_array_append_val(cells, ((AccordCell[]){accord_cell_count(row->outcomes[o])})[0]);
+	g_array_append_val(cells, ((AccordCell[]){accord_cell_count(row->waived)})[0]);
+	g_array_append_val(cells, ((AccordCell[]){accord_cell_count(row->not_counted)})[0]);
 	accord_table_add_row(table, (AccordCell *)cells->data, cells->len);
+}
+
+/* countries × rulesets: each ruleset's overall score column */
+static void
+add_heatmap(AccordNode *table, const AccordRanking *ranking)
+{
+	g_autoptr(GString) series = g_string_new(NULL);
+
+	for (guint i = 0; i < accord_ranking_get_n_rulesets(ranking); i++)
+		g_string_append_printf(
+		    series,
+		    "%s%s",
+		    i > 0 ? "|" : "",
+		    accord_ruleset_get_id(accord_ranking_get_ruleset(ranking, i)));
+	accord_table_add_chart(table,
+			       ACCORD_CHART_HEATMAP,
+			       "Overall score by country and ruleset",
+			       "name",
+			       series->str);
 }
 
 static void
 build_correlations(AccordNode *root, const AccordRanking *ranking)
 {
-	AccordNode *table;
+	AccordNode *t, *worst = NULL;
 
 	if (accord_ranking_get_n_correlations(ranking) == 0)
 		return;
-	table = accord_node_add_table(root,
-				      "correlations",
-				      "Spearman rank correlation with indices",
-				      "ruleset=Ruleset|index=Index|rho=rho|n=Countries");
+	t = accord_node_add_table(root,
+				  "correlations",
+				  "Spearman rank correlation with the indices",
+				  "of=Of|index=Index|rho=rho|n=Countries");
 	for (guint i = 0; i < accord_ranking_get_n_correlations(ranking); i++) {
 		const AccordCorrelation *c = accord_ranking_get_correlation(ranking, i);
-		ACCORD_ROW(table,
-			   accord_cell_id(accord_ruleset_get_id(c->ruleset)),
-			   accord_cell_id(c->index_name),
-			   accord_cell_number(c->rho, 3),
-			   accord_cell_count(c->n));
-	}
-}
 
-static AccordDocument *
-build_ranking(const AccordRanking *ranking, const AccordUncertainty *u)
-{
-	AccordDocument *doc = accord_build_document("rank", "Accord ranking", NULL);
-	AccordNode *root = accord_document_get_root(doc), *table, *assumed = NULL;
+		ACCORD_ROW(
+		    t,
+		    accord_cell_id(c->ruleset != NULL ? accord_ruleset_get_id(c->ruleset) : "mean"),
+		    accord_cell_id(c->index_name),
+		    accord_cell_number(c->rho, 3),
+		    accord_cell_count(c->n));
+		for (guint d = 0; c->ruleset == NULL && d < MIN(c->deviations->len, N_DEVIATIONS);
+		     d++) {
+			const AccordRankDeviation *dev =
+			    &g_array_index(c->deviations, AccordRankDeviation, d);
 
-	build_basis(root, ranking);
-	accord_node_add_text(root,
-			     "Countries are ordered by the mean of their overall scores; tied "
-			     "countries share a position (1, 2, 2, 4).");
-	table = accord_node_add_table(root, "rows", "Ranking", NULL);
-	add_columns(table, ranking, u);
-	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++)
-		add_row(table, ranking, r, u);
-	if (u != NULL) {
-		accord_table_add_chart(table,
-				       ACCORD_CHART_INTERVALS,
-				       "Score and 5-95% interval over the draws",
-				       "country",
-				       "mean|lower|upper");
-		accord_build_uncertainty_basis(root, u);
-		accord_build_stability(root, u);
-		accord_build_sensitivity(root, u);
+			if (worst == NULL)
+				worst = accord_node_add_table(
+				    root,
+				    "disagreements",
+				    "Where the mean and the indices disagree most (average ranks)",
+				    "index=Index|country=Country|rank=Accord rank|"
+				    "index_rank=Index rank|difference=Difference");
+			ACCORD_ROW(worst,
+				   accord_cell_id(c->index_name),
+				   accord_cell_id(accord_profile_get_country(dev->profile)),
+				   accord_cell_number(dev->rank, 1),
+				   accord_cell_number(dev->index_rank, 1),
+				   accord_cell_number(dev->difference, 1));
+		}
 	}
-	build_correlations(root, ranking);
-	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++) {
-		const AccordScore *s = accord_ranking_get_score(ranking, r, 0);
-		assumed = accord_build_assumptions(
-		    root,
-		    assumed,
-		    accord_evaluation_get_profile(accord_score_get_evaluation(s)));
-	}
-	return doc;
 }
 
 /**
  * accord_ranking_to_document:
  * @ranking: a ranking
  *
- * The ranking: its basis (rulesets, model, tiers), one row per country with each ruleset's
- * overall score and coverage, the mean (and without what-if assumptions), the tier; the
- * rank correlations; the assumptions.
+ * The ranking and its basis (rulesets with versions, which are verified and averaged, model,
+ * aggregation, unknown policy, tiers); one row per country with each ruleset's score (marked
+ * when it rests on low-confidence facts or unverified text), coverage and high-confidence
+ * coverage, the mean (and without what-if assumptions), the tier and the counts of its
+ * outcomes; a heat map of the scores; the rank correlations and where they disagree most; the
+ * assumptions.
  *
  * Returns: (transfer full): the document
  */
 AccordDocument *
 accord_ranking_to_document(const AccordRanking *ranking)
 {
-	g_return_val_if_fail(ranking != NULL, NULL);
-	return build_ranking(ranking, NULL);
-}
+	AccordDocument *doc;
+	AccordNode *root, *table, *assumed = NULL;
 
-/**
- * accord_ranking_with_uncertainty_to_document:
- * @ranking: a ranking against one ruleset
- * @uncertainty: an uncertainty analysis of the same countries and ruleset
- *
- * The ranking view with each country's median score, 5-95% score interval (drawn as an
- * interval chart), median rank, 5-95% rank interval and chance of being in the top k; then
- * what varied and how, how far the ranking moves, and the Sobol indices if they were run.
- *
- * Returns: (transfer full): the document
- */
-AccordDocument *
-accord_ranking_with_uncertainty_to_document(const AccordRanking *ranking,
-					    const AccordUncertainty *uncertainty)
-{
-	g_return_val_if_fail(ranking != NULL && uncertainty != NULL, NULL);
-	return build_ranking(ranking, uncertainty);
+	g_return_val_if_fail(ranking != NULL, NULL);
+	doc = accord_build_document("rank", "Accord ranking", NULL);
+	root = accord_document_get_root(doc);
+	build_basis(root, ranking);
+	accord_node_add_text(root,
+			     "Countries are ordered by the mean of their overall scores; tied "
+			     "countries share a position (1, 2, 2, 4). Counts are criteria over "
+			     "every ruleset.");
+	table = accord_node_add_table(root, "rows", "Ranking", NULL);
+	add_columns(table, ranking);
+	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++)
+		add_row(table, ranking, r);
+	add_heatmap(table, ranking);
+	build_correlations(root, ranking);
+	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++) {
+		const AccordRankRow *row = accord_ranking_get_row(ranking, r);
+
+		if (row->assumed != NULL)
+			assumed = accord_build_assumptions(root, assumed, row->assumed);
+	}
+	return doc;
 }

@@ -2,38 +2,251 @@
 
 #include "build-private.h"
 
-/* the capacity-building plan: phase by phase, each with the score re-computed after it, and
- * every step with the numbers behind its place in the order */
+/* the capacity-building plan: the score by phase (re-scored), each phase's steps with the
+ * changes they make and what those do to each criterion, the dependencies they respect, and
+ * what the plan leaves open */
+
+static const gchar *
+ruleset_id(const AccordRoadmap *roadmap, guint index)
+{
+	return accord_ruleset_get_id(
+	    accord_assessment_get_ruleset(accord_roadmap_get_assessment(roadmap, index)));
+}
+
+static gboolean
+several(const AccordRoadmap *roadmap)
+{
+	return accord_roadmap_get_n_assessments(roadmap) > 1;
+}
+
+/* with one ruleset the header is the usual one; with several, one item per ruleset */
+static AccordDocument *
+build_header(const AccordRoadmap *roadmap)
+{
+	const AccordAssessment *first = accord_roadmap_get_assessment(roadmap, 0);
+	const AccordScore *score = accord_assessment_get_score(first, ACCORD_VARIANT_AS_GIVEN);
+	AccordDocument *doc;
+	AccordNode *root, *list;
+
+	if (!several(roadmap)) {
+		doc = accord_build_document("roadmap", "Accord roadmap", score);
+		accord_build_context(accord_document_get_root(doc), first);
+		return doc;
+	}
+	doc = accord_build_document("roadmap", "Accord roadmap", NULL);
+	root = accord_document_get_root(doc);
+	accord_build_profile_fields(root, accord_assessment_get_profile(first));
+	accord_build_options_fields(root, accord_score_get_options(score));
+	ACCORD_FIELDS(root,
+		      {"objective",
+		       "Objective (weighted mean score)",
+		       accord_cell_score(accord_roadmap_get_start(roadmap)->objective)});
+	list = accord_node_add_list(root, "rulesets", "Rulesets");
+	for (guint i = 0; i < accord_roadmap_get_n_assessments(roadmap); i++) {
+		const AccordAssessment *a = accord_roadmap_get_assessment(roadmap, i);
+		AccordNode *item = accord_node_add_section(list, NULL, ruleset_id(roadmap, i));
+
+		accord_build_ruleset_fields(item, accord_assessment_get_ruleset(a));
+		ACCORD_FIELDS(item,
+			      {"weight",
+			       "Weight in the objective",
+			       accord_cell_number(accord_roadmap_get_weight(roadmap, i), 2)});
+		accord_build_overall_fields(
+		    item,
+		    accord_assessment_get_score(a, ACCORD_VARIANT_AS_GIVEN));
+		accord_build_context(item, a);
+	}
+	return doc;
+}
 
 static void
-build_steps(AccordNode *item, const AccordRoadmap *roadmap, const AccordRoadmapPhase *phase)
+build_limits(AccordNode *root, const AccordRoadmap *roadmap)
 {
-	const AccordScore *score = accord_roadmap_get_score(roadmap);
-	AccordNode *table =
-	    accord_node_add_table(item,
-				  "steps",
-				  NULL,
-				  "step=Step|criterion=Criterion|outcome=Now|weight=Weight|"
-				  "shortfall=Shortfall|gain=Gain|effort=Effort|value=Gain/effort|"
-				  "rule=Rule|rule_gap=Rule gap|title=Title");
+	const AccordRoadmapOptions *o = accord_roadmap_get_options(roadmap);
 
-	for (guint i = phase->first; i < phase->first + phase->n_steps; i++) {
-		const AccordRoadmapStep *s = accord_roadmap_get_step(roadmap, i);
-		const AccordCriterion *c = s->criterion;
+	ACCORD_FIELDS(
+	    root,
+	    {"phase_effort",
+	     "Effort per phase (low 1, medium 2, high 3)",
+	     accord_cell_count(o->phase_effort)},
+	    {"budget",
+	     "Effort budget",
+	     o->budget > 0 ? accord_cell_count(o->budget) : accord_cell_empty()},
+	    {"target", "Target score", accord_cell_score(o->target)},
+	    {"total_effort",
+	     "Effort of the plan",
+	     accord_cell_count(accord_roadmap_get_effort(roadmap))},
+	    {"end",
+	     "The plan ends",
+	     accord_cell_outcome(accord_roadmap_end_to_string(accord_roadmap_get_end(roadmap)))});
+	if (o->plan == NULL)
+		return;
+	ACCORD_FIELDS(
+	    root,
+	    {"plan_file", "Plan file", accord_cell_id(accord_plan_get_id(o->plan))},
+	    {"plan_file_title", "Plan title", accord_cell_text(accord_plan_get_title(o->plan))});
+	{
+		AccordNode *table =
+		    accord_node_add_table(root,
+					  "plan_entries",
+					  "What the plan file sets",
+					  "kind=Kind|subject=Subject|cost=Cost|note=Why");
+
+		for (guint i = 0; i < accord_plan_get_n_entries(o->plan); i++) {
+			const AccordPlanEntry *e = accord_plan_get_entry(o->plan, i);
+			ACCORD_ROW(table,
+				   accord_cell_outcome(e->kind),
+				   accord_cell_text(e->subject),
+				   e->cost > 0 ? accord_cell_count(e->cost) : accord_cell_empty(),
+				   accord_cell_text(e->note));
+		}
+	}
+}
+
+/* one row of the plan table: phase, effort, then the score and coverage (one ruleset) or each
+ * ruleset's score and the objective (several) */
+static void
+plan_row(AccordNode *table, const AccordRoadmap *roadmap, const AccordRoadmapPhase *p)
+{
+	guint n = accord_roadmap_get_n_assessments(roadmap);
+	g_autofree AccordCell *row = g_new(AccordCell, n + 3);
+
+	row[0] = accord_cell_count(p->number);
+	row[1] = accord_cell_count(p->effort);
+	for (guint i = 0; i < n; i++)
+		row[2 + i] = accord_cell_score(p->scores[i]);
+	row[2 + n] = n > 1 ? accord_cell_score(p->objective) : accord_cell_percent(p->coverages[0]);
+	accord_table_add_row(table, row, n + 3);
+}
+
+/* where the plan starts (phase 0) and the scores after each phase, drawn as a step chart */
+static void
+build_plan(AccordNode *root, const AccordRoadmap *roadmap)
+{
+	AccordNode *table = accord_node_add_table(root,
+						  "plan",
+						  "Expected score by phase (re-scored)",
+						  "phase=Phase|effort=Effort");
+	g_autoptr(GString) series = g_string_new(NULL);
+
+	if (!several(roadmap)) {
+		accord_table_add_column(table, "score", "Score after it");
+		accord_table_add_column(table, "coverage", "Coverage after it");
+		g_string_append(series, "score");
+	}
+	for (guint i = 0; several(roadmap) && i < accord_roadmap_get_n_assessments(roadmap); i++) {
+		accord_table_add_column(table, ruleset_id(roadmap, i), ruleset_id(roadmap, i));
+		g_string_append_printf(series, "%s|", ruleset_id(roadmap, i));
+	}
+	if (several(roadmap)) {
+		accord_table_add_column(table, "objective", "Objective");
+		g_string_append(series, "objective");
+	}
+	plan_row(table, roadmap, accord_roadmap_get_start(roadmap));
+	for (guint p = 0; p < accord_roadmap_get_n_phases(roadmap); p++)
+		plan_row(table, roadmap, accord_roadmap_get_phase(roadmap, p));
+	accord_table_add_chart(table,
+			       ACCORD_CHART_STEPS,
+			       "Expected score by phase",
+			       "phase",
+			       series->str);
+}
+
+static void
+build_changes(AccordNode *item, const AccordRoadmapStep *s)
+{
+	AccordNode *table =
+	    accord_node_add_table(item, "changes", NULL, "fact=Fact|value=Set to|from=From");
+
+	for (guint c = 0; c < s->n_changes; c++)
+		ACCORD_ROW(table,
+			   accord_cell_id(accord_fact_def_get_key(s->changes[c].fact)),
+			   accord_cell_text(s->changes[c].text),
+			   s->changes[c].from != NULL ? accord_cell_text(s->changes[c].from)
+						      : accord_cell_empty());
+}
+
+static void
+build_effects(AccordNode *item, const AccordRoadmap *roadmap, const AccordRoadmapStep *s)
+{
+	AccordNode *table = accord_node_add_table(
+	    item,
+	    "criteria",
+	    NULL,
+	    "ruleset=Ruleset|criterion=Criterion|rule=Rule|before=Before|"
+	    "after=After|credit_before=Credit before|credit_after=Credit after");
+
+	for (guint e = 0; e < s->n_effects; e++) {
+		const AccordRoadmapEffect *x = &s->effects[e];
 		ACCORD_ROW(
 		    table,
-		    accord_cell_count(i + 1),
-		    accord_cell_id(accord_criterion_get_id(c)),
-		    accord_cell_outcome(accord_build_outcome(score, c)),
-		    accord_cell_percent(s->weight),
-		    accord_cell_percent(s->shortfall),
-		    accord_cell_score(s->gain),
-		    accord_cell_text(accord_effort_to_string(accord_criterion_get_effort(c))),
-		    accord_cell_number(s->value, 2),
-		    accord_cell_id(accord_rule_get_id(accord_criterion_get_rule(c))),
-		    accord_cell_score(s->rule_gap),
-		    accord_cell_text(accord_criterion_get_title(c)));
+		    accord_cell_id(ruleset_id(roadmap, x->assessment)),
+		    accord_cell_id(accord_criterion_get_id(x->criterion)),
+		    accord_cell_id(accord_rule_get_id(accord_criterion_get_rule(x->criterion))),
+		    accord_cell_outcome(accord_outcome_to_string(x->before)),
+		    accord_cell_outcome(accord_outcome_to_string(x->after)),
+		    accord_cell_percent(x->credit_before),
+		    accord_cell_percent(x->credit_after));
 	}
+}
+
+static void
+build_step(AccordNode *list, const AccordRoadmap *roadmap, guint index)
+{
+	const AccordRoadmapStep *s = accord_roadmap_get_step(roadmap, index);
+	g_autoptr(GString) title = g_string_new(NULL);
+	AccordNode *item;
+
+	g_string_append_printf(title, "Step %u:", index + 1);
+	for (guint c = 0; c < s->n_changes; c++)
+		g_string_append_printf(title,
+				       "%s %s = %s",
+				       c > 0 ? "," : "",
+				       accord_fact_def_get_key(s->changes[c].fact),
+				       s->changes[c].text);
+	item = accord_node_add_section(list, NULL, title->str);
+	ACCORD_FIELDS(
+	    item,
+	    {"step", "Step", accord_cell_count(index + 1), TRUE},
+	    {"bundle",
+	     "Bundle",
+	     s->bundle != NULL ? accord_cell_id(s->bundle) : accord_cell_empty()},
+	    {"cost", "Cost", accord_cell_count(s->cost)},
+	    {"gain", "Gain (objective, re-scored)", accord_cell_score(s->gain)},
+	    {"gain_per_unit", "Gain per unit of effort", accord_cell_number(s->value, 2)},
+	    {"attainment_gain", "Gain in attainment", accord_cell_score(s->attainment_gain)},
+	    {"basis", "Chosen by", accord_cell_outcome(accord_roadmap_basis_to_string(s->basis))});
+	build_changes(item, s);
+	build_effects(item, roadmap, s);
+}
+
+static void
+build_phase(AccordNode *list, const AccordRoadmap *roadmap, const AccordRoadmapPhase *p)
+{
+	g_autofree gchar *title = g_strdup_printf("Phase %u", p->number);
+	AccordNode *item = accord_node_add_section(list, NULL, title);
+	AccordNode *scores, *steps;
+
+	ACCORD_FIELDS(item,
+		      {"phase", "Phase", accord_cell_count(p->number), TRUE},
+		      {"effort", "Effort", accord_cell_count(p->effort)});
+	if (several(roadmap))
+		ACCORD_FIELDS(item,
+			      {"objective", "Objective after it", accord_cell_score(p->objective)});
+	else
+		ACCORD_FIELDS(
+		    item,
+		    {"score", "Score after it", accord_cell_score(p->scores[0])},
+		    {"coverage", "Coverage after it", accord_cell_percent(p->coverages[0])});
+	scores = accord_node_add_section(item, "scores", NULL);
+	for (guint i = 0; i < accord_roadmap_get_n_assessments(roadmap); i++)
+		ACCORD_FIELDS(scores,
+			      {ruleset_id(roadmap, i),
+			       ruleset_id(roadmap, i),
+			       accord_cell_score(p->scores[i])});
+	steps = accord_node_add_list(item, "steps", "Steps");
+	for (guint s = p->first; s < p->first + p->n_steps; s++)
+		build_step(steps, roadmap, s);
 }
 
 static void
@@ -42,95 +255,87 @@ build_dependencies(AccordNode *root, const AccordRoadmap *roadmap)
 	AccordNode *table =
 	    accord_node_add_table(root,
 				  "dependencies",
-				  "Dependencies",
-				  "step=Step|criterion=Criterion|depends_on=Depends on|"
-				  "status=Which is|at_step=At step");
+				  "Dependencies of the criteria the steps raise",
+				  "step=Step|ruleset=Ruleset|criterion=Criterion|"
+				  "depends_on=Depends on|status=Which is|at_step=At step");
 
 	for (guint i = 0; i < accord_roadmap_get_n_steps(roadmap); i++) {
 		const AccordRoadmapStep *s = accord_roadmap_get_step(roadmap, i);
 
-		for (guint d = 0; d < s->n_dependencies; d++) {
-			const AccordRoadmapDependency *dep = &s->dependencies[d];
-			ACCORD_ROW(
-			    table,
-			    accord_cell_count(i + 1),
-			    accord_cell_id(accord_criterion_get_id(s->criterion)),
-			    accord_cell_id(accord_criterion_get_id(dep->criterion)),
-			    accord_cell_outcome(accord_dependency_status_to_string(dep->status)),
-			    dep->step > 0 ? accord_cell_count(dep->step) : accord_cell_empty());
+		for (guint e = 0; e < s->n_effects; e++) {
+			const AccordRoadmapEffect *x = &s->effects[e];
+
+			for (guint d = 0; d < x->n_dependencies; d++) {
+				const AccordRoadmapDependency *dep = &x->dependencies[d];
+				ACCORD_ROW(table,
+					   accord_cell_count(i + 1),
+					   accord_cell_id(ruleset_id(roadmap, x->assessment)),
+					   accord_cell_id(accord_criterion_get_id(x->criterion)),
+					   accord_cell_id(accord_criterion_get_id(dep->criterion)),
+					   accord_cell_outcome(
+					       accord_dependency_status_to_string(dep->status)),
+					   dep->step > 0 ? accord_cell_count(dep->step)
+							 : accord_cell_empty());
+			}
 		}
 	}
 }
 
-/* where the plan starts (phase 0) and the score after each phase, drawn as a step chart */
 static void
-build_plan(AccordNode *root, const AccordRoadmap *roadmap)
+build_open(AccordNode *root, const AccordRoadmap *roadmap)
 {
-	const AccordScoreItem *now = accord_score_get_overall(accord_roadmap_get_score(roadmap));
-	AccordNode *table = accord_node_add_table(root,
-						  "plan",
-						  "Expected score by phase (re-scored)",
-						  "phase=Phase|effort=Effort|score=Score after it|"
-						  "coverage=Coverage after it");
-	AccordCell start[] = {accord_cell_count(0),
-			      accord_cell_count(0),
-			      accord_cell_score(now->value),
-			      accord_cell_percent(now->coverage)};
+	AccordNode *table =
+	    accord_node_add_table(root,
+				  "open",
+				  "Criteria the plan leaves open",
+				  "ruleset=Ruleset|criterion=Criterion|outcome=Outcome|"
+				  "credit=Credit|title=Title");
 
-	accord_table_add_row(table, start, G_N_ELEMENTS(start));
-	for (guint i = 0; i < accord_roadmap_get_n_phases(roadmap); i++) {
-		const AccordRoadmapPhase *p = accord_roadmap_get_phase(roadmap, i);
+	for (guint i = 0; i < accord_roadmap_get_n_open(roadmap); i++) {
+		const AccordRoadmapOpen *o = accord_roadmap_get_open(roadmap, i);
 		ACCORD_ROW(table,
-			   accord_cell_count(p->number),
-			   accord_cell_count(p->effort),
-			   accord_cell_score(p->score),
-			   accord_cell_percent(p->coverage));
+			   accord_cell_id(ruleset_id(roadmap, o->assessment)),
+			   accord_cell_id(accord_criterion_get_id(o->criterion)),
+			   accord_cell_outcome(accord_outcome_to_string(o->outcome)),
+			   accord_cell_percent(o->credit),
+			   accord_cell_text(accord_criterion_get_title(o->criterion)));
 	}
-	accord_table_add_chart(table,
-			       ACCORD_CHART_STEPS,
-			       "Expected score by phase",
-			       "phase",
-			       "score");
 }
 
 /**
  * accord_roadmap_to_document:
- * @assessment: an assessment
- * @roadmap: the roadmap of its score as given
+ * @roadmap: a roadmap
  *
- * The plan: the starting score, then each phase with its effort and the overall score and
- * coverage re-computed once it is done, and each step with its weight, shortfall, gain,
- * effort, value and the rule gap it works on; the dependencies between steps.
+ * The plan: its header (profile, rulesets, options, what-if, tailoring and waivers of each
+ * assessment), its limits and plan file, the objective and each ruleset's score by phase, each
+ * phase's steps with the changes they make and the criteria they change, the dependencies the
+ * steps respect, and the criteria the plan leaves open.
  *
  * Returns: (transfer full): the document
  */
 AccordDocument *
-accord_roadmap_to_document(const AccordAssessment *assessment, const AccordRoadmap *roadmap)
+accord_roadmap_to_document(const AccordRoadmap *roadmap)
 {
 	AccordDocument *doc;
 	AccordNode *root, *list;
 
-	g_return_val_if_fail(assessment != NULL && roadmap != NULL, NULL);
-	doc = accord_build_document("roadmap", "Accord roadmap", accord_roadmap_get_score(roadmap));
+	g_return_val_if_fail(roadmap != NULL, NULL);
+	doc = build_header(roadmap);
 	root = accord_document_get_root(doc);
-	ACCORD_FIELDS(root,
-		      {"phase_effort",
-		       "Effort per phase (low 1, medium 2, high 3)",
-		       accord_cell_count(accord_roadmap_get_phase_effort(roadmap))});
-	accord_build_context(root, assessment);
-	accord_node_add_text(root,
-			     "Steps go in order of gain per unit of effort: the points of overall "
-			     "score that meeting the step alone adds (re-scored), divided by its "
-			     "effort; no step comes before one it depends on.");
+	build_limits(root, roadmap);
+	accord_node_add_text(
+	    root,
+	    "Each step sets facts to values: the change that raises the objective "
+	    "most per unit of effort, re-scored from the state the steps before it "
+	    "leave (ties: the larger gain, then the first fact in key order and "
+	    "value in vocabulary order). Without such a change, the best pair; "
+	    "without one, the change that raises attainment most without lowering "
+	    "the objective. No criterion is raised before those it depends on.");
 	build_plan(root, roadmap);
 	list = accord_node_add_list(root, "phases", "Steps by phase");
-	for (guint i = 0; i < accord_roadmap_get_n_phases(roadmap); i++) {
-		const AccordRoadmapPhase *p = accord_roadmap_get_phase(roadmap, i);
-		g_autofree gchar *title = g_strdup_printf("Phase %u", p->number);
-		AccordNode *item = accord_node_add_section(list, NULL, title);
-		ACCORD_FIELDS(item, {"phase", "Phase", accord_cell_count(p->number), TRUE});
-		build_steps(item, roadmap, p);
-	}
+	for (guint i = 0; i < accord_roadmap_get_n_phases(roadmap); i++)
+		build_phase(list, roadmap, accord_roadmap_get_phase(roadmap, i));
 	build_dependencies(root, roadmap);
+	build_open(root, roadmap);
 	return doc;
 }

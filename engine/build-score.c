@@ -15,19 +15,24 @@ build_criteria(AccordNode *item, const AccordScore *score, const AccordRule *rul
 				  NULL,
 				  "criterion=Criterion|outcome=Outcome|credit=Credit|"
 				  "weight_as_set=Weight|weight=Used|term=Counted|"
-				  "title=Title|reason=Why");
+				  "confidence=Confidence|evidence=Evidence|title=Title|reason=Why");
 
 	for (guint i = 0; i < accord_rule_get_n_criteria(rule); i++) {
 		const AccordCriterion *c = accord_rule_get_criterion(rule, i);
 		const AccordCriterionResult *r = accord_evaluation_get_result(evaluation, c);
 		const AccordScoreTerm *t = accord_score_get_term(score, c);
 		ACCORD_ROW(table,
-			   accord_cell_id(accord_criterion_get_id(c)),
+			   accord_cell_with_marks(accord_cell_id(accord_criterion_get_id(c)),
+						  accord_build_basis_marks(score, c)),
 			   accord_cell_outcome(accord_outcome_to_string(r->outcome)),
 			   accord_cell_number(t->credit, 4),
 			   accord_cell_number(t->weight_as_set, 4),
 			   accord_cell_number(t->weight, 4),
 			   accord_cell_outcome(accord_term_status_to_string(t->status)),
+			   r->known
+			       ? accord_cell_confidence(accord_confidence_to_string(r->confidence))
+			       : accord_cell_empty(),
+			   accord_cell_date(r->evidence),
 			   accord_cell_text(accord_criterion_get_title(c)),
 			   accord_cell_text(r->reason));
 	}
@@ -55,6 +60,9 @@ accord_build_rules(AccordNode *root, const AccordScore *score, const AccordExpla
 		     accord_cell_id(accord_pillar_get_id(accord_rule_get_pillar(r)))},
 		    {"score", "Score", accord_cell_score(s->value)},
 		    {"coverage", "Coverage", accord_cell_percent(s->coverage)},
+		    {"coverage_high",
+		     "High-confidence coverage",
+		     accord_cell_percent(s->coverage_high)},
 		    {"share", "Share of the overall score", accord_cell_percent(s->share)},
 		    {"weight",
 		     "Weight in its pillar",

@@ -86,10 +86,9 @@ evidence_cells(const AccordUncertainty *u, guint i, AccordCell *c)
 	c[3] = accord_cell_count(accord_uncertainty_count_facts(u, i));
 }
 
-/* what varied, how, and how often: the basis every uncertainty figure rests on; returns the
- * section, for the views that add their figures to it */
-AccordNode *
-accord_build_uncertainty_basis(AccordNode *root, const AccordUncertainty *u)
+/* what varied, how, and how often: the basis every uncertainty figure rests on */
+static void
+build_basis(AccordNode *root, const AccordUncertainty *u)
 {
 	const AccordUncertaintyOptions *o = accord_uncertainty_get_options(u);
 	AccordNode *section = accord_node_add_section(root, "uncertainty", "Uncertainty analysis");
@@ -114,7 +113,7 @@ accord_build_uncertainty_basis(AccordNode *root, const AccordUncertainty *u)
 			  ACCORD_UNKNOWN_PASS + 1,
 			  policy_cells);
 	if (!varies(u, ACCORD_UNCERTAIN_EVIDENCE))
-		return section;
+		return;
 	ACCORD_FIELDS(
 	    section,
 	    {"recent_years", "Recent evidence, years", accord_cell_number(o->recent_years, 2)},
@@ -126,7 +125,6 @@ accord_build_uncertainty_basis(AccordNode *root, const AccordUncertainty *u)
 		  u,
 		  ACCORD_N_EVIDENCE_CLASSES,
 		  evidence_cells);
-	return section;
 }
 
 /* the country a row of the score or rank table is about; returns its figures */
@@ -165,8 +163,8 @@ rank_cells(const AccordUncertainty *u, guint i, AccordCell *c)
 	c[6] = accord_cell_percent(r->top);
 }
 
-void
-accord_build_stability(AccordNode *root, const AccordUncertainty *u)
+static void
+build_stability(AccordNode *root, const AccordUncertainty *u)
 {
 	const AccordRankStability *s = accord_uncertainty_get_stability(u);
 	AccordNode *section;
@@ -202,8 +200,8 @@ index_cells(const AccordUncertainty *u, guint i, AccordCell *c)
 	c[8] = accord_cell_number(s->total_upper, 3);
 }
 
-void
-accord_build_sensitivity(AccordNode *root, const AccordUncertainty *u)
+static void
+build_sensitivity(AccordNode *root, const AccordUncertainty *u)
 {
 	const AccordSensitivityDesign *d = accord_uncertainty_get_design(u);
 	AccordNode *section;
@@ -232,31 +230,13 @@ accord_build_sensitivity(AccordNode *root, const AccordUncertainty *u)
 		  index_cells);
 }
 
-/**
- * accord_uncertainty_to_document:
- * @uncertainty: an uncertainty analysis
- *
- * The uncertainty view: the ruleset and nominal options, what varied and how, the scores and
- * ranks over the draws (each with an interval chart), how far the ranking moves, and the
- * Sobol indices when a sensitivity design ran.
- *
- * Returns: (transfer full): the document
- */
-AccordDocument *
-accord_uncertainty_to_document(const AccordUncertainty *uncertainty)
+/* the country tables, each drawn as an interval chart: the scores, and (for views of several
+ * countries) the ranks */
+static void
+build_tables(AccordNode *root, const AccordUncertainty *u, gboolean ranks)
 {
-	const AccordUncertainty *u = uncertainty;
-	guint n = 0;
-	AccordDocument *doc;
-	AccordNode *root, *assumed = NULL;
+	guint n = accord_uncertainty_get_n_rows(u);
 
-	g_return_val_if_fail(uncertainty != NULL, NULL);
-	n = accord_uncertainty_get_n_rows(u);
-	doc = accord_build_document("uncertainty", "Accord uncertainty analysis", NULL);
-	root = accord_document_get_root(doc);
-	accord_build_ruleset_fields(root, accord_uncertainty_get_ruleset(u));
-	accord_build_options_fields(root, accord_uncertainty_get_score_options(u));
-	accord_build_uncertainty_basis(root, u);
 	accord_node_add_text(
 	    root,
 	    "Intervals hold 90% of the draws (5% to 95%). Score quantiles are exact while a "
@@ -274,6 +254,8 @@ accord_uncertainty_to_document(const AccordUncertainty *uncertainty)
 			       "Nominal score and 5-95% interval",
 			       "country",
 			       "nominal|lower|upper");
+	if (!ranks)
+		return;
 	accord_table_add_chart(
 	    add_table(root,
 		      "ranks",
@@ -287,12 +269,46 @@ accord_uncertainty_to_document(const AccordUncertainty *uncertainty)
 	    "Nominal rank and 5-95% interval",
 	    "country",
 	    "rank|lower_rank|upper_rank");
-	accord_build_stability(root, u);
-	accord_build_sensitivity(root, u);
-	for (guint i = 0; i < n; i++)
-		assumed = accord_build_assumptions(root,
-						   assumed,
-						   accord_uncertainty_get_row(u, i)->profile);
+	build_stability(root, u);
+}
+
+/* everything an analysis shows, after a view's own parts: what varied, the tables, how far
+ * the ranking moves and the Sobol indices */
+static void
+build_figures(AccordNode *root, const AccordUncertainty *u, gboolean ranks)
+{
+	build_basis(root, u);
+	build_tables(root, u, ranks);
+	build_sensitivity(root, u);
+}
+
+/**
+ * accord_uncertainty_to_document:
+ * @uncertainty: an uncertainty analysis
+ *
+ * The uncertainty view: the ruleset and nominal options, what varied and how, the scores and
+ * ranks over the draws (each with an interval chart), how far the ranking moves, and the
+ * Sobol indices when a sensitivity design ran.
+ *
+ * Returns: (transfer full): the document
+ */
+AccordDocument *
+accord_uncertainty_to_document(const AccordUncertainty *uncertainty)
+{
+	AccordDocument *doc;
+	AccordNode *root, *assumed = NULL;
+
+	g_return_val_if_fail(uncertainty != NULL, NULL);
+	doc = accord_build_document("uncertainty", "Accord uncertainty analysis", NULL);
+	root = accord_document_get_root(doc);
+	accord_build_ruleset_fields(root, accord_uncertainty_get_ruleset(uncertainty));
+	accord_build_options_fields(root, accord_uncertainty_get_score_options(uncertainty));
+	build_figures(root, uncertainty, TRUE);
+	for (guint i = 0; i < accord_uncertainty_get_n_rows(uncertainty); i++)
+		assumed =
+		    accord_build_assumptions(root,
+					     assumed,
+					     accord_uncertainty_get_row(uncertainty, i)->profile);
 	return doc;
 }
 
@@ -301,8 +317,9 @@ accord_uncertainty_to_document(const AccordUncertainty *uncertainty)
  * @assessment: an assessment
  * @uncertainty: an uncertainty analysis of the same country and ruleset
  *
- * The score view (accord_score_to_document()), then what varied and how, and the country's
- * median score and 5-95% interval over the draws, and its Sobol indices if they were run.
+ * The score view (accord_score_to_document()), then what varied and how, the country's
+ * score over the draws (median and 5-95% interval, drawn as an interval chart), and its Sobol
+ * indices if they were run.
  *
  * Returns: (transfer full): the document
  */
@@ -311,24 +328,33 @@ accord_score_with_uncertainty_to_document(const AccordAssessment *assessment,
 					  const AccordUncertainty *uncertainty)
 {
 	AccordDocument *doc;
-	AccordNode *section;
-	const AccordUncertaintyRow *r;
 
 	g_return_val_if_fail(assessment != NULL && uncertainty != NULL, NULL);
 	doc = accord_score_to_document(assessment);
-	r = accord_uncertainty_find_row(
-	    uncertainty,
-	    accord_profile_get_country(accord_assessment_get_profile(assessment)));
-	section = accord_build_uncertainty_basis(accord_document_get_root(doc), uncertainty);
-	if (r != NULL)
-		ACCORD_FIELDS(
-		    section,
-		    {"median",
-		     "Overall score, median over the draws",
-		     accord_cell_score(r->median)},
-		    {"lower", "5%", accord_cell_score(r->lower)},
-		    {"upper", "95%", accord_cell_score(r->upper)},
-		    {"not_applicable", "Draws n/a", accord_cell_count(r->not_applicable)});
-	accord_build_sensitivity(section, uncertainty);
+	build_figures(accord_document_get_root(doc), uncertainty, FALSE);
+	return doc;
+}
+
+/**
+ * accord_ranking_with_uncertainty_to_document:
+ * @ranking: a ranking against one ruleset
+ * @uncertainty: an uncertainty analysis of the same countries and ruleset
+ *
+ * The ranking view (accord_ranking_to_document()), then what varied and how, every country's
+ * score and rank over the draws (median and 5-95% intervals, each drawn as an interval chart,
+ * and the chance of being in the top k), how far the ranking moves, and the Sobol indices if
+ * they were run.
+ *
+ * Returns: (transfer full): the document
+ */
+AccordDocument *
+accord_ranking_with_uncertainty_to_document(const AccordRanking *ranking,
+					    const AccordUncertainty *uncertainty)
+{
+	AccordDocument *doc;
+
+	g_return_val_if_fail(ranking != NULL && uncertainty != NULL, NULL);
+	doc = accord_ranking_to_document(ranking);
+	build_figures(accord_document_get_root(doc), uncertainty, TRUE);
 	return doc;
 }

@@ -61,28 +61,70 @@ agreement_of(const AccordCriterionResult *a, const AccordCriterionResult *b)
 						 : ACCORD_AGREEMENT_NEITHER;
 }
 
-/* an absence is false, or a level or symbol called none or no; anything else stated is a
- * regime of its own, so a divergence over it is a conflict between two regimes */
-static gboolean
-is_active(const AccordProfileFact *fact)
+/* the facts a check reads, once each; checks nest at most 32 deep (the loader's limit) */
+static void
+collect_facts(const AccordCheck *check, GPtrArray *defs)
 {
-	const gchar *text = accord_profile_fact_get_text(fact);
+	if (check == NULL)
+		return;
+	if (accord_check_get_kind(check) == ACCORD_CHECK_FACT) {
+		const AccordFactDef *def = accord_check_get_fact(check);
 
-	return g_strcmp0(text, "false") != 0 && g_strcmp0(text, "none") != 0 &&
-	       g_strcmp0(text, "no") != 0;
+		if (!g_ptr_array_find(defs, def, NULL))
+			g_ptr_array_add(defs, (gpointer)def);
+		return;
+	}
+	for (guint i = 0; i < accord_check_get_n_children(check); i++)
+		collect_facts(accord_check_get_child(check, i), defs);
 }
 
-static gboolean
-states_active_regime(const AccordCheck *check, const AccordProfile *profile)
+static GPtrArray *
+facts_read(const AccordCriterion *criterion)
 {
-	if (accord_check_get_kind(check) == ACCORD_CHECK_FACT) {
-		const AccordProfileFact *fact = accord_profile_lookup_fact(
-		    profile,
-		    accord_fact_def_get_key(accord_check_get_fact(check)));
-		return fact != NULL && is_active(fact);
+	GPtrArray *defs = g_ptr_array_new();
+
+	collect_facts(accord_criterion_get_precondition(criterion), defs);
+	collect_facts(accord_criterion_get_check(criterion), defs);
+	return defs;
+}
+
+static const AccordValue *
+value_of(const AccordProfile *profile, const AccordFactDef *def)
+{
+	const AccordProfileFact *fact =
+	    accord_profile_lookup_fact(profile, accord_fact_def_get_key(def));
+
+	return fact != NULL ? accord_profile_fact_get_value(fact) : NULL;
+}
+
+/* the first fact the criterion reads on which the two profiles state values the vocabulary
+ * declares incompatible regimes, or NULL */
+static const AccordFactDef *
+conflicting_fact(const GPtrArray *defs, const AccordProfile *a, const AccordProfile *b)
+{
+	for (guint i = 0; i < defs->len; i++) {
+		const AccordFactDef *def = g_ptr_array_index(defs, i);
+		const AccordValue *va = value_of(a, def);
+		const AccordValue *vb = value_of(b, def);
+
+		if (va != NULL && vb != NULL && accord_fact_def_values_conflict(def, va, vb))
+			return def;
 	}
-	for (guint i = 0; i < accord_check_get_n_children(check); i++) {
-		if (states_active_regime(accord_check_get_child(check, i), profile))
+	return NULL;
+}
+
+/* whether the two profiles' facts the criterion reads differ: a value stated on one side
+ * only, or two different values (the OECD heterogeneity index compares answers, not scores) */
+static gboolean
+facts_differ(const GPtrArray *defs, const AccordProfile *a, const AccordProfile *b)
+{
+	for (guint i = 0; i < defs->len; i++) {
+		const AccordFactDef *def = g_ptr_array_index(defs, i);
+		const AccordValue *va = value_of(a, def);
+		const AccordValue *vb = value_of(b, def);
+
+		if ((va == NULL) != (vb == NULL) ||
+		    (va != NULL && accord_value_compare(va, vb) != 0))
 			return TRUE;
 	}
 	return FALSE;
@@ -144,6 +186,8 @@ add_to(AccordAlignment *al, const AccordComparisonItem *item)
 		al->agree += item->weight;
 	if (item->agreement == ACCORD_AGREEMENT_BOTH)
 		al->both_pass += item->weight;
+	if (item->differ)
+		al->heterogeneity += item->weight;
 }
 
 /* sums become shares of the compared weight */
@@ -152,6 +196,7 @@ normalise(AccordAlignment *al)
 {
 	al->agree = al->compared > 0 ? al->agree / al->compared : NAN;
 	al->both_pass = al->compared > 0 ? al->both_pass / al->compared : NAN;
+	al->heterogeneity = al->compared > 0 ? al->heterogeneity / al->compared : NAN;
 }
 
 static AccordComparisonItem
@@ -159,23 +204,20 @@ compare_criterion(const AccordComparison *self, const AccordCriterion *criterion
 {
 	const AccordCriterionResult *ra = accord_evaluation_get_result(self->a, criterion);
 	const AccordCriterionResult *rb = accord_evaluation_get_result(self->b, criterion);
-	AccordComparisonItem item = {criterion,
-				     agreement_of(ra, rb),
-				     weight,
-				     ACCORD_DIVERGENCE_NONE};
-	const AccordEvaluation *short_side = NULL;
+	const AccordProfile *pa = accord_evaluation_get_profile(self->a);
+	const AccordProfile *pb = accord_evaluation_get_profile(self->b);
+	AccordComparisonItem item = {criterion, agreement_of(ra, rb), weight};
+	g_autoptr(GPtrArray) defs = facts_read(criterion);
 
 	if (!accord_score_selects_criterion(self->score_a, criterion))
 		item.agreement = ACCORD_AGREEMENT_NOT_APPLICABLE;
-	if (item.agreement == ACCORD_AGREEMENT_ONLY_A)
-		short_side = self->b;
-	else if (item.agreement == ACCORD_AGREEMENT_ONLY_B)
-		short_side = self->a;
-	if (short_side != NULL)
-		item.divergence = states_active_regime(accord_criterion_get_check(criterion),
-						       accord_evaluation_get_profile(short_side))
-				      ? ACCORD_DIVERGENCE_CONFLICT
-				      : ACCORD_DIVERGENCE_GAP;
+	if (item.agreement <= ACCORD_AGREEMENT_NEITHER)
+		item.differ = facts_differ(defs, pa, pb);
+	if (item.agreement != ACCORD_AGREEMENT_ONLY_A && item.agreement != ACCORD_AGREEMENT_ONLY_B)
+		return item;
+	item.conflict_fact = conflicting_fact(defs, pa, pb);
+	item.divergence = item.conflict_fact != NULL ? ACCORD_DIVERGENCE_CONFLICT
+						     : ACCORD_DIVERGENCE_GAP;
 	return item;
 }
 
@@ -186,10 +228,12 @@ compare_criterion(const AccordComparison *self, const AccordCriterion *criterion
  * @error: return location for an `ACCORD_ERROR`
  *
  * Compares two countries criterion by criterion: met by both, only one, neither, unknown on
- * either side, or not applicable; a divergence (only one meets it) is a conflict when the
- * side that falls short states a regime of its own, a gap otherwise; and the alignment: the
- * share of compared weight on which they agree and on which both pass, overall and per
- * pillar.
+ * either side, or not applicable; a divergence (only one meets it) is a conflict when the two
+ * countries state values of a fact the criterion reads that the vocabulary declares
+ * incompatible regimes (accord_fact_def_values_conflict()), a gap otherwise (a lower level of
+ * the same scale, a partial regime, an absence); and the alignment: the share of compared
+ * weight on which they agree, on which both pass, and on which their facts differ (the
+ * heterogeneity index), overall and per pillar.
  *
  * Returns: (transfer full) (nullable): the comparison, or %NULL with `ACCORD_ERROR_USAGE` when
  *   the two scores are of different rulesets
@@ -342,4 +386,200 @@ accord_comparison_get_pillar_alignment(const AccordComparison *self, const Accor
 {
 	g_return_val_if_fail(self != NULL && pillar != NULL, NULL);
 	return &self->pillars[accord_pillar_get_index(pillar)];
+}
+
+struct _AccordComparisonSet {
+	GPtrArray *scores; /* AccordScore*, in the order given */
+	GPtrArray *pairs;  /* AccordComparison* of i < j, row by row */
+	guint *n_meeting;  /* by criterion index */
+};
+
+/* where the comparison of i < j is kept: the pairs of the rows above i, then j's place */
+static guint
+pair_index(guint n, guint i, guint j)
+{
+	return i * n - i * (i + 1) / 2 + (j - i - 1);
+}
+
+static gboolean
+check_countries(const AccordScore *const *scores, guint n, GError **error)
+{
+	for (guint i = 0; i < n; i++) {
+		for (guint j = i + 1; j < n; j++) {
+			const gchar *a = accord_profile_get_country(
+			    accord_evaluation_get_profile(accord_score_get_evaluation(scores[i])));
+			const gchar *b = accord_profile_get_country(
+			    accord_evaluation_get_profile(accord_score_get_evaluation(scores[j])));
+
+			if (g_ascii_strcasecmp(a, b) != 0)
+				continue;
+			g_set_error(error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_USAGE,
+				    "a comparison takes different countries, but %s is given twice "
+				    "(to compare two snapshots of one country, use diff)",
+				    a);
+			return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+static void
+count_meeting(AccordComparisonSet *self)
+{
+	const AccordScore *first = g_ptr_array_index(self->scores, 0);
+	const AccordRuleset *rs = accord_evaluation_get_ruleset(accord_score_get_evaluation(first));
+
+	self->n_meeting = g_new0(guint, accord_ruleset_get_n_criteria(rs));
+	for (guint c = 0; c < accord_ruleset_get_n_criteria(rs); c++) {
+		const AccordCriterion *criterion = accord_ruleset_get_criterion(rs, c);
+
+		if (!accord_score_selects_criterion(first, criterion))
+			continue;
+		for (guint i = 0; i < self->scores->len; i++) {
+			const AccordScore *s = g_ptr_array_index(self->scores, i);
+			self->n_meeting[c] +=
+			    accord_evaluation_get_result(accord_score_get_evaluation(s), criterion)
+				->outcome == ACCORD_OUTCOME_PASS;
+		}
+	}
+}
+
+/**
+ * accord_comparison_set_new:
+ * @scores: (array length=n_scores): the countries' scores, against one ruleset and options
+ * @n_scores: how many; at least two
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Compares several countries: every pair as accord_comparison_new() does (so its alignment
+ * and heterogeneity index, a symmetric matrix), and per criterion how many of them meet it.
+ *
+ * Returns: (transfer full) (nullable): the comparisons, or %NULL with `ACCORD_ERROR_USAGE`
+ *   when there are fewer than two scores, two of one country, or two rulesets
+ */
+AccordComparisonSet *
+accord_comparison_set_new(const AccordScore *const *scores, guint n_scores, GError **error)
+{
+	g_autoptr(AccordComparisonSet) self = NULL;
+
+	g_return_val_if_fail(scores != NULL, NULL);
+	if (n_scores < 2) {
+		g_set_error_literal(error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_USAGE,
+				    "a comparison takes at least two countries");
+		return NULL;
+	}
+	if (!check_countries(scores, n_scores, error))
+		return NULL;
+	self = g_new0(AccordComparisonSet, 1);
+	self->scores = g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
+	self->pairs = g_ptr_array_new_with_free_func((GDestroyNotify)accord_comparison_free);
+	for (guint i = 0; i < n_scores; i++)
+		g_ptr_array_add(self->scores, accord_score_ref(scores[i]));
+	for (guint i = 0; i < n_scores; i++) {
+		for (guint j = i + 1; j < n_scores; j++) {
+			AccordComparison *pair = accord_comparison_new(scores[i], scores[j], error);
+
+			if (pair == NULL)
+				return NULL;
+			g_ptr_array_add(self->pairs, pair);
+		}
+	}
+	count_meeting(self);
+	return g_steal_pointer(&self);
+}
+
+/**
+ * accord_comparison_set_free:
+ * @self: (nullable) (transfer full): comparisons of several countries
+ */
+void
+accord_comparison_set_free(AccordComparisonSet *self)
+{
+	if (self == NULL)
+		return;
+	if (self->pairs != NULL)
+		g_ptr_array_unref(self->pairs);
+	if (self->scores != NULL)
+		g_ptr_array_unref(self->scores);
+	g_free(self->n_meeting);
+	g_free(self);
+}
+
+/**
+ * accord_comparison_set_get_n_scores:
+ * @self: comparisons of several countries
+ *
+ * Returns: how many countries are compared
+ */
+guint
+accord_comparison_set_get_n_scores(const AccordComparisonSet *self)
+{
+	g_return_val_if_fail(self != NULL, 0);
+	return self->scores->len;
+}
+
+/**
+ * accord_comparison_set_get_score:
+ * @self: comparisons of several countries
+ * @index: from 0, in the order given
+ *
+ * Returns: (transfer none): a country's score
+ */
+const AccordScore *
+accord_comparison_set_get_score(const AccordComparisonSet *self, guint index)
+{
+	g_return_val_if_fail(self != NULL && index < self->scores->len, NULL);
+	return g_ptr_array_index(self->scores, index);
+}
+
+/**
+ * accord_comparison_set_get_ruleset:
+ * @self: comparisons of several countries
+ *
+ * Returns: (transfer none): the ruleset every country was scored against
+ */
+const AccordRuleset *
+accord_comparison_set_get_ruleset(const AccordComparisonSet *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return accord_comparison_get_ruleset(g_ptr_array_index(self->pairs, 0));
+}
+
+/**
+ * accord_comparison_set_get_pair:
+ * @self: comparisons of several countries
+ * @i: a country's index
+ * @j: another country's index
+ *
+ * The comparison of the two in the order given: its first profile is the one of the lower
+ * index. Alignment and heterogeneity do not depend on the order.
+ *
+ * Returns: (transfer none): the comparison of countries @i and @j
+ */
+const AccordComparison *
+accord_comparison_set_get_pair(const AccordComparisonSet *self, guint i, guint j)
+{
+	g_return_val_if_fail(self != NULL && i != j && i < self->scores->len &&
+				 j < self->scores->len,
+			     NULL);
+	return g_ptr_array_index(self->pairs, pair_index(self->scores->len, MIN(i, j), MAX(i, j)));
+}
+
+/**
+ * accord_comparison_set_get_n_meeting:
+ * @self: comparisons of several countries
+ * @criterion: a criterion of the ruleset
+ *
+ * Returns: how many of the countries meet it in full (pass); 0 for a criterion the tailoring
+ *   deselects
+ */
+guint
+accord_comparison_set_get_n_meeting(const AccordComparisonSet *self,
+				    const AccordCriterion *criterion)
+{
+	g_return_val_if_fail(self != NULL && criterion != NULL, 0);
+	return self->n_meeting[accord_criterion_get_index(criterion)];
 }

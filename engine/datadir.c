@@ -4,6 +4,7 @@
 
 #include "accord/datadir.h"
 #include "accord/error.h"
+#include "util-private.h"
 
 /* where shipped rulesets and profiles live: $ACCORD_DATADIR if set; the source tree when the
  * running program is the one in the build tree (so a fresh build works before install); the
@@ -105,6 +106,8 @@ find_item(const gchar *kind,
 	g_autofree gchar *path = NULL;
 	g_autoptr(GPtrArray) ids = NULL;
 	g_autofree gchar *known = NULL;
+	g_autofree gchar *hint = NULL;
+	const gchar *nearest;
 
 	if (allow_path && is_path(id_or_path))
 		return g_strdup(id_or_path);
@@ -123,16 +126,20 @@ find_item(const gchar *kind,
 	if (g_file_test(path, G_FILE_TEST_IS_REGULAR))
 		return g_steal_pointer(&path);
 	ids = accord_datadir_list(kind);
+	nearest = accord_nearest_word(id_or_path, (const gchar *const *)ids->pdata, ids->len);
+	if (nearest != NULL)
+		hint = g_strdup_printf("did you mean '%s'? ", nearest);
 	g_ptr_array_add(ids, NULL);
 	known = g_strjoinv(", ", (gchar **)ids->pdata);
 	g_set_error(error,
 		    ACCORD_ERROR,
 		    ACCORD_ERROR_USAGE,
-		    "no %s '%s' in %s/%s (shipped: %s)",
+		    "no %s '%s' in %s/%s (%sshipped: %s)",
 		    label,
 		    id_or_path,
 		    accord_datadir_get(),
 		    kind,
+		    hint != NULL ? hint : "",
 		    known[0] != '\0' ? known : "none");
 	return NULL;
 }

@@ -17,6 +17,7 @@ typedef enum {
 struct _AccordNode {
 	AccordNodeKind kind;
 	AccordDocument *document;
+	AccordNode *parent;	  /* NULL for the root and for a table's columns */
 	const gchar *key;	  /* JSON member, CSV record; NULL for list items and prose */
 	const gchar *title;	  /* heading, field label or table caption; NULL for none */
 	gboolean is_key;	  /* a field that identifies its section (CSV context column) */
@@ -46,6 +47,8 @@ GBytes *
 accord_serialise_json(const AccordDocument *document, GError **error);
 GBytes *
 accord_serialise_csv(const AccordDocument *document);
+GBytes *
+accord_serialise_html(const AccordDocument *document);
 
 /* shared by the text-like serialisers (format.c) */
 gchar *
@@ -58,7 +61,11 @@ accord_cell_get_parts(const AccordCell *cell, const gchar **names, const gchar *
 void
 accord_append_escaped_bidi(GString *out, const gchar *text);
 gboolean
+accord_is_web_link(const gchar *href);
+gboolean
 accord_cell_is_numeric(const AccordCell *cell);
+const gchar *
+accord_item_title(const AccordNode *item);
 gboolean
 accord_table_column_is_numeric(const AccordNode *table, guint column);
 

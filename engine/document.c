@@ -163,6 +163,7 @@ add_child(AccordNode *parent, AccordNodeKind kind, const gchar *key, const gchar
 {
 	AccordNode *node = node_new(parent->document, kind, key, title);
 
+	node->parent = parent;
 	if (parent->children == NULL)
 		parent->children = g_ptr_array_new();
 	g_ptr_array_add(parent->children, node);
@@ -386,4 +387,92 @@ accord_table_add_chart(AccordNode *table,
 		g_return_if_fail(c >= 0);
 		g_array_append_val(table->chart_series, c);
 	}
+}
+
+static void
+copy_table(AccordNode *parent, const AccordNode *from)
+{
+	AccordNode *to = accord_node_add_table(parent, from->key, from->title, NULL);
+
+	for (guint c = 0; c < from->columns->len; c++) {
+		const AccordNode *column = g_ptr_array_index(from->columns, c);
+
+		accord_table_add_column(to, column->key, column->title);
+	}
+	for (guint r = 0; r < from->rows->len; r++)
+		accord_table_add_row(to, g_ptr_array_index(from->rows, r), from->columns->len);
+	if (from->chart_series == NULL)
+		return;
+	to->chart = from->chart;
+	to->chart_title = keep(to->document, from->chart_title);
+	to->chart_labels = from->chart_labels;
+	to->chart_series = g_array_copy(from->chart_series);
+}
+
+/* whether a section around @node already shows a field of this key with this value */
+static gboolean
+shown_around(const AccordNode *node, const AccordNode *field)
+{
+	for (const AccordNode *a = node; a != NULL; a = a->parent)
+		for (guint i = 0; a->children != NULL && i < a->children->len; i++) {
+			const AccordNode *f = g_ptr_array_index(a->children, i);
+
+			if (f->kind == ACCORD_NODE_FIELD && g_strcmp0(f->key, field->key) == 0 &&
+			    f->cell.type == field->cell.type &&
+			    g_strcmp0(f->cell.text, field->cell.text) == 0 &&
+			    (f->cell.number == field->cell.number ||
+			     (isnan(f->cell.number) && isnan(field->cell.number))))
+				return TRUE;
+		}
+	return FALSE;
+}
+
+/* a copy of @from's children under @to; with @drop_shown, less the fields a section around
+ * @to already shows */
+static void
+copy_into(AccordNode *to, const AccordNode *from, gboolean drop_shown)
+{
+	guint n = from->children != NULL ? from->children->len : 0;
+
+	for (guint i = 0; i < n; i++) {
+		const AccordNode *child = g_ptr_array_index(from->children, i);
+		AccordField field = {child->key, child->title, child->cell, child->is_key};
+
+		if (child->kind == ACCORD_NODE_SECTION)
+			copy_into(accord_node_add_section(to, child->key, child->title),
+				  child,
+				  FALSE);
+		else if (child->kind == ACCORD_NODE_LIST)
+			copy_into(accord_node_add_list(to, child->key, child->title), child, FALSE);
+		else if (child->kind == ACCORD_NODE_TABLE)
+			copy_table(to, child);
+		else if (child->kind == ACCORD_NODE_TEXT)
+			accord_node_add_text(to, child->cell.text);
+		else if (!drop_shown || !shown_around(to->parent, child))
+			accord_node_add_fields(to, &field, 1);
+	}
+}
+
+/**
+ * accord_node_add_document:
+ * @parent: a section, or a list (the document then becomes one of its items)
+ * @document: (transfer none): a document to copy in
+ *
+ * Adds a section headed by @document's title, with a copy of what it holds, so that a report
+ * can be made of the documents of other views. A field of @document's own (not of its
+ * sections) that a section around @parent already shows, with the same key and value, is
+ * left out: a gap report inside a country's section does not name the country again. In
+ * JSON and CSV the section is named after the document's kind (`gaps`, `roadmap` …).
+ *
+ * Returns: (transfer none): the new section
+ */
+AccordNode *
+accord_node_add_document(AccordNode *parent, const AccordDocument *document)
+{
+	AccordNode *section;
+
+	g_return_val_if_fail(parent != NULL && document != NULL, NULL);
+	section = accord_node_add_section(parent, document->kind, document->root->title);
+	copy_into(section, document->root, TRUE);
+	return section;
 }

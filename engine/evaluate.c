@@ -174,7 +174,18 @@ eval_fact(const AccordCheck *check, const Facts *facts, GString *reason)
 	gdouble credit;
 
 	if (value == NULL) {
-		clause = g_strdup_printf("%s not stated (needs %s)", key, wanted);
+		const AccordProfileFact *dropped =
+		    accord_profile_lookup_dropped(facts->profile, key);
+
+		/* a fact a filter left out is unknown, and the reason says what was left out */
+		clause = dropped == NULL
+			     ? g_strdup_printf("%s not stated (needs %s)", key, wanted)
+			     : g_strdup_printf("%s = %s not counted (%s) (needs %s)",
+					       key,
+					       accord_profile_fact_get_text(dropped),
+					       accord_drop_reason_to_string(
+						   accord_profile_fact_get_drop_reason(dropped)),
+					       wanted);
 		append_clause(reason, clause);
 		return (Verdict){FALSE, 0};
 	}
@@ -239,25 +250,63 @@ eval_check(const AccordCheck *check, const Facts *facts, GString *reason)
 	}
 }
 
-/* the weakest confidence among the facts a check reads that the profile states: what a
- * criterion's known outcome rests on. Checks nest at most 32 deep (the loader's limit) */
-static AccordConfidence
-weakest_confidence(const AccordCheck *check, const AccordProfile *profile)
-{
-	AccordConfidence weakest = ACCORD_CONFIDENCE_HIGH;
+/* what a criterion's outcome rests on: the weakest confidence and the oldest newest-evidence
+ * date among the stated facts it reads, and why the first fact a filter left out was left
+ * out */
+typedef struct {
+	AccordConfidence confidence;
+	const gchar *evidence;
+	AccordDropReason dropped;
+} Basis;
 
+static void
+inspect_fact(const AccordFactDef *def, const AccordProfile *profile, Basis *basis)
+{
+	const gchar *key = accord_fact_def_get_key(def);
+	const AccordProfileFact *fact = accord_profile_lookup_fact(profile, key);
+	const AccordEvidence *newest;
+
+	if (fact == NULL) {
+		fact = accord_profile_lookup_dropped(profile, key);
+		if (fact != NULL && basis->dropped == ACCORD_DROP_NONE)
+			basis->dropped = accord_profile_fact_get_drop_reason(fact);
+		return;
+	}
+	basis->confidence = MIN(basis->confidence, accord_profile_fact_get_confidence(fact));
+	newest = accord_profile_fact_get_newest_evidence(fact);
+	/* dates as precise as known order as text, a year before its months */
+	if (newest != NULL && (basis->evidence == NULL ||
+			       g_strcmp0(accord_evidence_get_date(newest), basis->evidence) < 0))
+		basis->evidence = accord_evidence_get_date(newest);
+}
+
+/* checks nest at most 32 deep (the loader's limit), so the recursion is bounded */
+static void
+inspect(const AccordCheck *check, const AccordProfile *profile, Basis *basis)
+{
 	if (check == NULL)
-		return weakest;
+		return;
 	if (accord_check_get_kind(check) == ACCORD_CHECK_FACT) {
-		const AccordProfileFact *fact = accord_profile_lookup_fact(
-		    profile,
-		    accord_fact_def_get_key(accord_check_get_fact(check)));
-		return fact != NULL ? accord_profile_fact_get_confidence(fact) : weakest;
+		inspect_fact(accord_check_get_fact(check), profile, basis);
+		return;
 	}
 	for (guint i = 0; i < accord_check_get_n_children(check); i++)
-		weakest =
-		    MIN(weakest, weakest_confidence(accord_check_get_child(check, i), profile));
-	return weakest;
+		inspect(accord_check_get_child(check, i), profile, basis);
+}
+
+static void
+set_basis(AccordCriterionResult *result,
+	  const AccordCheck *precondition,
+	  const AccordCheck *check,
+	  const AccordProfile *profile)
+{
+	Basis basis = {ACCORD_CONFIDENCE_HIGH, NULL, ACCORD_DROP_NONE};
+
+	inspect(precondition, profile, &basis);
+	inspect(check, profile, &basis);
+	result->confidence = basis.confidence;
+	result->evidence = basis.evidence;
+	result->dropped = basis.dropped;
 }
 
 static AccordOutcome
@@ -290,7 +339,7 @@ eval_criterion(const AccordCriterion *criterion, const Facts *facts)
 			result.outcome = v.known ? ACCORD_OUTCOME_NOT_APPLICABLE
 						 : ACCORD_OUTCOME_UNKNOWN;
 			result.known = v.known;
-			result.confidence = weakest_confidence(precondition, profile);
+			set_basis(&result, precondition, NULL, profile);
 			result.reason = g_strdup(reason->str);
 			return result;
 		}
@@ -304,8 +353,7 @@ eval_criterion(const AccordCriterion *criterion, const Facts *facts)
 	}
 	result.outcome = outcome_of(v);
 	result.known = v.known;
-	result.confidence = MIN(weakest_confidence(precondition, profile),
-				weakest_confidence(accord_criterion_get_check(criterion), profile));
+	set_basis(&result, precondition, accord_criterion_get_check(criterion), profile);
 	result.credit = v.known ? v.credit : 0.0;
 	result.reason = g_strdup(reason->str);
 	return result;

@@ -6,7 +6,7 @@
 #include "accord/error.h"
 #include "document-private.h"
 
-static const gchar *const format_names[] = {"text", "json", "csv", "markdown"};
+static const gchar *const format_names[] = {"text", "json", "csv", "markdown", "html"};
 
 /**
  * accord_format_to_string:
@@ -17,7 +17,7 @@ static const gchar *const format_names[] = {"text", "json", "csv", "markdown"};
 const gchar *
 accord_format_to_string(AccordFormat format)
 {
-	g_return_val_if_fail(format <= ACCORD_FORMAT_MARKDOWN, NULL);
+	g_return_val_if_fail(format <= ACCORD_FORMAT_HTML, NULL);
 	return format_names[format];
 }
 
@@ -48,7 +48,7 @@ accord_format_from_string(const gchar *text, AccordFormat *format)
  *
  * Serialises @document. Every serialiser renders any document and escapes for its format:
  * control and bidirectional characters in text and Markdown, Markdown syntax, RFC 4180
- * quoting and spreadsheet formulas in CSV (docs/formats.md).
+ * quoting and spreadsheet formulas in CSV, markup in HTML (docs/formats.md).
  *
  * Returns: (transfer full) (nullable): the bytes, or %NULL with `ACCORD_ERROR_INTERNAL`
  */
@@ -65,6 +65,8 @@ accord_document_render(const AccordDocument *document, AccordFormat format, GErr
 		return accord_serialise_csv(document);
 	case ACCORD_FORMAT_JSON:
 		return accord_serialise_json(document, error);
+	case ACCORD_FORMAT_HTML:
+		return accord_serialise_html(document);
 	}
 	g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_INTERNAL, "unknown format %d", format);
 	return NULL;
@@ -161,8 +163,14 @@ accord_format_cell(const AccordCell *cell)
 	}
 }
 
-const gchar *const accord_mark_names[] =
-    {"low-confidence", "stale", "unverified", "assumed", "waived", "deselected", NULL};
+const gchar *const accord_mark_names[] = {"low-confidence",
+					  "stale",
+					  "unverified",
+					  "assumed",
+					  "waived",
+					  "deselected",
+					  "not-counted",
+					  NULL};
 
 /* the marks in words, " [low-confidence, stale]", or "" */
 gchar *
@@ -234,6 +242,16 @@ accord_append_escaped_bidi(GString *out, const gchar *text)
 	}
 }
 
+/* an http or https address with nothing that could end a link early: the only kind a
+ * serialiser makes a link of, so a `javascript:` or `data:` address stays text */
+gboolean
+accord_is_web_link(const gchar *href)
+{
+	return href != NULL &&
+	       (g_str_has_prefix(href, "https://") || g_str_has_prefix(href, "http://")) &&
+	       strpbrk(href, " <>()\"'`\n\t\r") == NULL;
+}
+
 /* figures, which tables align to the right */
 gboolean
 accord_cell_is_numeric(const AccordCell *cell)
@@ -251,4 +269,19 @@ accord_table_column_is_numeric(const AccordNode *table, guint column)
 			&((AccordCell *)g_ptr_array_index(table->rows, r))[column]))
 			return TRUE;
 	return FALSE;
+}
+
+/* a list item's heading, which the data formats give as a "title" member unless the item has
+ * a field of that name */
+const gchar *
+accord_item_title(const AccordNode *item)
+{
+	for (guint i = 0; item->title != NULL && item->children != NULL && i < item->children->len;
+	     i++) {
+		const AccordNode *c = g_ptr_array_index(item->children, i);
+
+		if (c->kind == ACCORD_NODE_FIELD && g_strcmp0(c->key, "title") == 0)
+			return NULL;
+	}
+	return item->title;
 }

@@ -46,7 +46,7 @@ accord_input_sniff(const gchar *data,
 				     name,
 				     xmlDocGetRootElement(doc),
 				     "the root element is not an Accord vocabulary, ruleset, "
-				     "profile, tailoring or waivers document (namespace "
+				     "profile, tailoring, waivers or plan document (namespace "
 				     "urn:accord:…:1)");
 		return FALSE;
 	}
@@ -175,7 +175,7 @@ set_too_large(GError **error, const gchar *name)
 	g_set_error(error,
 		    ACCORD_ERROR,
 		    ACCORD_ERROR_PARSE,
-		    "%s:0: file is larger than the %d MiB limit",
+		    "%s: file is larger than the %d MiB limit",
 		    name,
 		    ACCORD_INPUT_MAX_BYTES / (1024 * 1024));
 }
@@ -186,7 +186,7 @@ set_io_error(GError **error, const gchar *name, gint errsv)
 	g_set_error(error,
 		    ACCORD_ERROR,
 		    ACCORD_ERROR_IO,
-		    "%s:0: cannot read: %s",
+		    "%s: cannot read: %s",
 		    name,
 		    g_strerror(errsv));
 }
@@ -255,7 +255,7 @@ read_regular_file(const gchar *path, GError **error)
 		g_set_error(error,
 			    ACCORD_ERROR,
 			    ACCORD_ERROR_IO,
-			    "%s:0: cannot read: it is %s, not a regular file",
+			    "%s: cannot read: it is %s, not a regular file",
 			    path,
 			    describe_kind(st.st_mode));
 		close(fd);
@@ -286,7 +286,7 @@ read_regular_file(const gchar *path, GError **error)
  *
  * Returns: (transfer full) (nullable): the contents, or %NULL with `ACCORD_ERROR_IO` (cannot
  *   open or read, or not a regular file) or `ACCORD_ERROR_PARSE` (over the limit); messages
- *   start with `path:0:`
+ *   start with `path: ` (there is no line to name)
  */
 GBytes *
 accord_input_read(const gchar *path, AccordInputFlags flags, GError **error)

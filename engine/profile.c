@@ -9,6 +9,7 @@ struct _AccordEvidence {
 	gchar *title;
 	gchar *href;
 	gchar *date;
+	gchar *expires; /* YYYY-MM-DD, or NULL: the last day it counts */
 };
 
 struct _AccordProfileFact {
@@ -17,9 +18,10 @@ struct _AccordProfileFact {
 	gchar *text;
 	AccordConfidence confidence;
 	gchar *note;
-	GPtrArray *evidence; /* AccordEvidence*, owned */
-	gboolean assumed;    /* stated by a what-if assumption, not by the file */
-	gchar *was;	     /* for an assumed fact: the value the file stated, or NULL */
+	GPtrArray *evidence;	  /* AccordEvidence*, owned */
+	gboolean assumed;	  /* stated by a what-if assumption, not by the file */
+	gchar *was;		  /* for an assumed fact: the value the file stated, or NULL */
+	AccordDropReason dropped; /* why a filtered profile does not count it */
 };
 
 struct _AccordIndexFigure {
@@ -40,6 +42,12 @@ struct _AccordProfile {
 	GPtrArray *facts; /* AccordProfileFact*, sorted by key */
 	GHashTable *fact_index;
 	GPtrArray *figures;
+	GPtrArray *dropped; /* AccordProfileFact*, sorted by key: stated but not counted */
+	GHashTable *dropped_index;
+	gboolean filtered;
+	gboolean expiring;	    /* some evidence has an expires date */
+	AccordProfileFilter filter; /* when filtered; its date points at filter_date */
+	gchar *filter_date;
 };
 
 typedef struct {
@@ -48,6 +56,7 @@ typedef struct {
 } Loader;
 
 static const gchar *confidence_names[] = {"low", "medium", "high"};
+static const gchar *const drop_names[] = {"none", "below-floor", "stale", "expired"};
 
 /**
  * accord_confidence_to_string:
@@ -62,12 +71,45 @@ accord_confidence_to_string(AccordConfidence confidence)
 	return confidence_names[confidence];
 }
 
+/**
+ * accord_confidence_from_string:
+ * @text: (nullable): a confidence name
+ * @confidence: (out): the level
+ *
+ * Returns: %TRUE when @text is low, medium or high
+ */
+gboolean
+accord_confidence_from_string(const gchar *text, AccordConfidence *confidence)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(confidence_names); i++) {
+		if (g_strcmp0(text, confidence_names[i]) == 0) {
+			*confidence = (AccordConfidence)i;
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+/**
+ * accord_drop_reason_to_string:
+ * @reason: why a fact does not count
+ *
+ * Returns: (transfer none): its name: none, below-floor, stale or expired
+ */
+const gchar *
+accord_drop_reason_to_string(AccordDropReason reason)
+{
+	g_return_val_if_fail(reason < G_N_ELEMENTS(drop_names), NULL);
+	return drop_names[reason];
+}
+
 static void
 evidence_free(AccordEvidence *evidence)
 {
 	g_free(evidence->title);
 	g_free(evidence->href);
 	g_free(evidence->date);
+	g_free(evidence->expires);
 	g_free(evidence);
 }
 
@@ -100,6 +142,8 @@ profile_new(const AccordVocabulary *vocab, const gchar *filename)
 	self->facts = g_ptr_array_new_with_free_func((GDestroyNotify)fact_free);
 	self->fact_index = g_hash_table_new(g_str_hash, g_str_equal);
 	self->figures = g_ptr_array_new_with_free_func((GDestroyNotify)figure_free);
+	self->dropped = g_ptr_array_new_with_free_func((GDestroyNotify)fact_free);
+	self->dropped_index = g_hash_table_new(g_str_hash, g_str_equal);
 	return self;
 }
 
@@ -111,6 +155,7 @@ load_evidence(Loader *l, const xmlNode *node, AccordProfileFact *fact, GError **
 	evidence->title = accord_xml_get_prop(node, "title");
 	evidence->href = accord_xml_get_prop(node, "href");
 	evidence->date = accord_xml_get_prop(node, "date");
+	evidence->expires = accord_xml_get_prop(node, "expires");
 	g_ptr_array_add(fact->evidence, evidence);
 	if (!accord_parse_partial_date(evidence->date)) {
 		accord_xml_set_error(error,
@@ -118,6 +163,30 @@ load_evidence(Loader *l, const xmlNode *node, AccordProfileFact *fact, GError **
 				     l->name,
 				     node,
 				     "evidence date '%s' is not YYYY, YYYY-MM or YYYY-MM-DD",
+				     evidence->date);
+		return FALSE;
+	}
+	if (evidence->expires == NULL)
+		return TRUE;
+	l->self->expiring = TRUE;
+	if (!accord_parse_date(evidence->expires, NULL)) {
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_VALUE,
+				     l->name,
+				     node,
+				     "evidence expires '%s', which is not a valid YYYY-MM-DD date",
+				     evidence->expires);
+		return FALSE;
+	}
+	/* text order puts a year before its months and days, so "2024-01-01" is not before
+	 * "2024": evidence may expire in the year or month it is dated */
+	if (g_strcmp0(evidence->expires, evidence->date) < 0) {
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_VALUE,
+				     l->name,
+				     node,
+				     "evidence expires on %s, before its date %s",
+				     evidence->expires,
 				     evidence->date);
 		return FALSE;
 	}
@@ -168,10 +237,8 @@ load_fact(Loader *l, const xmlNode *node, GError **error)
 	g_hash_table_insert(l->self->fact_index,
 			    (gpointer)accord_fact_def_get_key(fact->def),
 			    fact);
-	for (guint i = 0; i < G_N_ELEMENTS(confidence_names); i++) {
-		if (g_strcmp0(confidence, confidence_names[i]) == 0)
-			fact->confidence = i;
-	}
+	/* the schema allows only the three names */
+	accord_confidence_from_string(confidence, &fact->confidence);
 	if (!parse_fact_value(l, node, fact, error))
 		return FALSE;
 	for (xmlNode *n = accord_xml_first_element(node); n != NULL;
@@ -337,8 +404,11 @@ accord_profile_unref(AccordProfile *self)
 	if (self == NULL || !g_atomic_ref_count_dec(&self->refcount))
 		return;
 	g_hash_table_unref(self->fact_index);
+	g_hash_table_unref(self->dropped_index);
 	g_ptr_array_unref(self->facts);
+	g_ptr_array_unref(self->dropped);
 	g_ptr_array_unref(self->figures);
+	g_free(self->filter_date);
 	accord_vocabulary_unref(self->vocab);
 	g_free(self->filename);
 	g_free(self->country);
@@ -356,6 +426,7 @@ evidence_copy(const AccordEvidence *src)
 	copy->title = g_strdup(src->title);
 	copy->href = g_strdup(src->href);
 	copy->date = g_strdup(src->date);
+	copy->expires = g_strdup(src->expires);
 	return copy;
 }
 
@@ -374,8 +445,17 @@ fact_copy(const AccordProfileFact *src)
 	return copy;
 }
 
+static void
+add_fact(GPtrArray *facts, GHashTable *index, AccordProfileFact *fact)
+{
+	g_ptr_array_add(facts, fact);
+	g_hash_table_insert(index, (gpointer)accord_fact_def_get_key(fact->def), fact);
+}
+
+/* a profile like @base but without its facts: country, dates, figures, the facts it dropped
+ * and the filter that dropped them */
 static AccordProfile *
-profile_copy(const AccordProfile *base)
+profile_copy_header(const AccordProfile *base)
 {
 	AccordProfile *self = profile_new(base->vocab, base->filename);
 
@@ -392,15 +472,42 @@ profile_copy(const AccordProfile *base)
 		figure->source = g_strdup(src->source);
 		g_ptr_array_add(self->figures, figure);
 	}
-	for (guint i = 0; i < base->facts->len; i++) {
-		AccordProfileFact *fact = fact_copy(g_ptr_array_index(base->facts, i));
-
-		g_ptr_array_add(self->facts, fact);
-		g_hash_table_insert(self->fact_index,
-				    (gpointer)accord_fact_def_get_key(fact->def),
-				    fact);
-	}
+	for (guint i = 0; i < base->dropped->len; i++)
+		add_fact(self->dropped,
+			 self->dropped_index,
+			 fact_copy(g_ptr_array_index(base->dropped, i)));
+	self->filtered = base->filtered;
+	self->expiring = base->expiring;
+	self->filter = base->filter;
+	self->filter_date = g_strdup(base->filter_date);
+	self->filter.date = self->filter_date;
 	return self;
+}
+
+static AccordProfile *
+profile_copy(const AccordProfile *base)
+{
+	AccordProfile *self = profile_copy_header(base);
+
+	for (guint i = 0; i < base->facts->len; i++)
+		add_fact(self->facts,
+			 self->fact_index,
+			 fact_copy(g_ptr_array_index(base->facts, i)));
+	return self;
+}
+
+/* " (did you mean 'KEY'?)" for the vocabulary key nearest to a mistyped one, or "" */
+static gchar *
+nearest_key(const AccordVocabulary *vocab, const gchar *key)
+{
+	guint n = accord_vocabulary_get_n_facts(vocab);
+	g_autofree const gchar **keys = g_new(const gchar *, n);
+	const gchar *nearest;
+
+	for (guint i = 0; i < n; i++)
+		keys[i] = accord_fact_def_get_key(accord_vocabulary_get_fact(vocab, i));
+	nearest = accord_nearest_word(key, keys, n);
+	return nearest != NULL ? g_strdup_printf(" (did you mean '%s'?)", nearest) : g_strdup("");
 }
 
 /* one KEY=VALUE: the fact must be defined and the value of its type, as in a profile file */
@@ -423,12 +530,15 @@ apply_assumption(AccordProfile *self, const gchar *assumption, GError **error)
 	}
 	def = accord_vocabulary_lookup_fact(self->vocab, parts[0]);
 	if (def == NULL) {
+		g_autofree gchar *hint = nearest_key(self->vocab, parts[0]);
+
 		g_set_error(error,
 			    ACCORD_ERROR,
 			    ACCORD_ERROR_REFERENCE,
-			    "--assume %s: fact '%s' is not defined in the vocabulary",
+			    "--assume %s: fact '%s' is not defined in the vocabulary%s",
 			    assumption,
-			    parts[0]);
+			    parts[0],
+			    hint);
 		return FALSE;
 	}
 	if (!accord_value_parse(def, parts[1], &value, &local)) {
@@ -493,6 +603,243 @@ accord_profile_new_with_assumptions(const AccordProfile *base,
 	}
 	g_ptr_array_sort(self->facts, compare_facts);
 	return g_steal_pointer(&self);
+}
+
+/**
+ * accord_profile_filter_init:
+ * @filter: a filter to fill
+ *
+ * Sets the filter that keeps every fact: no confidence floor, no age limit, today's date.
+ * Expired evidence still does not count.
+ */
+void
+accord_profile_filter_init(AccordProfileFilter *filter)
+{
+	g_return_if_fail(filter != NULL);
+	filter->min_confidence = ACCORD_CONFIDENCE_LOW;
+	filter->max_age_years = 0;
+	filter->date = NULL;
+}
+
+/* the day ages and expiry are measured on, and the last day evidence may be dated and
+ * still be young enough (0 without a limit, or when the limit reaches before year 1) */
+typedef struct {
+	const gchar *day;
+	guint32 oldest;
+} Limits;
+
+static gboolean
+limits_init(Limits *limits, const AccordProfileFilter *filter, const gchar *day, GError **error)
+{
+	guint32 julian = 0;
+	GDate date;
+
+	limits->day = day;
+	limits->oldest = 0;
+	if (!accord_parse_date(day, &julian)) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "the day facts are aged on, '%s', is not a valid YYYY-MM-DD date",
+			    day);
+		return FALSE;
+	}
+	g_date_clear(&date, 1);
+	g_date_set_julian(&date, julian);
+	/* whole years back, so 2026-11-29 less 5 years is 2021-11-29 and a 29 February falls
+	 * back to the 28th */
+	if (filter->max_age_years > 0 && filter->max_age_years < g_date_get_year(&date)) {
+		g_date_subtract_years(&date, filter->max_age_years);
+		limits->oldest = g_date_get_julian(&date);
+	}
+	return TRUE;
+}
+
+static gboolean
+has_expired(const AccordEvidence *evidence, const Limits *limits)
+{
+	return evidence->expires != NULL && g_strcmp0(evidence->expires, limits->day) < 0;
+}
+
+/* why @fact does not count: expiry first, then the confidence floor, then age (of the
+ * newest evidence that has not expired). An assumed fact always counts: it is what the
+ * caller asked to evaluate */
+static AccordDropReason
+drop_reason(const AccordProfileFact *fact, const AccordProfileFilter *filter, const Limits *limits)
+{
+	guint32 newest = 0;
+	guint current = 0;
+
+	if (fact->assumed)
+		return ACCORD_DROP_NONE;
+	for (guint i = 0; i < fact->evidence->len; i++) {
+		const AccordEvidence *e = g_ptr_array_index(fact->evidence, i);
+		guint32 last = 0;
+
+		if (has_expired(e, limits))
+			continue;
+		current++;
+		/* dates were checked when the profile was loaded */
+		accord_partial_date_last_day(e->date, &last);
+		newest = MAX(newest, last);
+	}
+	if (current == 0)
+		return ACCORD_DROP_EXPIRED;
+	if (fact->confidence < filter->min_confidence)
+		return ACCORD_DROP_BELOW_FLOOR;
+	return limits->oldest != 0 && newest < limits->oldest ? ACCORD_DROP_STALE
+							      : ACCORD_DROP_NONE;
+}
+
+/* the copy of @src that a filtered profile keeps, with the reason it does not count; it keeps
+ * the evidence that has not expired, or all of it when all has expired, to show what did */
+static AccordProfileFact *
+filtered_fact(const AccordProfileFact *src, const AccordProfileFilter *filter, const Limits *limits)
+{
+	AccordProfileFact *fact = fact_copy(src);
+
+	fact->dropped = drop_reason(src, filter, limits);
+	for (guint i = fact->evidence->len; fact->dropped != ACCORD_DROP_EXPIRED && i > 0; i--) {
+		if (has_expired(g_ptr_array_index(fact->evidence, i - 1), limits))
+			g_ptr_array_remove_index(fact->evidence, i - 1);
+	}
+	return fact;
+}
+
+/**
+ * accord_profile_new_filtered:
+ * @base: a profile
+ * @filter: which facts count
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Copies @base keeping only the facts that count under @filter, measured on its day: evidence
+ * past its `expires` date is left out, and a fact is dropped when all of its evidence has
+ * expired, when its confidence is below the floor, or when its newest evidence is older than
+ * the maximum age. A partial evidence date counts as its last day (`2021` as 2021-12-31), so a
+ * fact is stale only when every day its date allows is before the day less the maximum age in
+ * whole years. Dropped facts are unknown to evaluation; the copy lists them, with the reason
+ * (accord_profile_get_dropped()), and records the filter (accord_profile_get_filter()). Every
+ * fact keeps only its evidence that has not expired, but for one that drops because all of
+ * its evidence has.
+ *
+ * When the filter keeps every fact as it is (no floor, no age limit, no evidence with an
+ * `expires` date), the result is @base itself, with one more reference, and records no
+ * filter.
+ *
+ * Returns: (transfer full) (nullable): the filtered profile, or %NULL with `ACCORD_ERROR_USAGE`
+ *   when the filter's date is not a valid day
+ */
+AccordProfile *
+accord_profile_new_filtered(const AccordProfile *base,
+			    const AccordProfileFilter *filter,
+			    GError **error)
+{
+	g_autoptr(AccordProfile) self = NULL;
+	g_autofree gchar *day = NULL;
+	Limits limits;
+
+	g_return_val_if_fail(base != NULL && filter != NULL, NULL);
+	if (filter->date != NULL) {
+		day = g_strdup(filter->date);
+	} else {
+		g_autoptr(GDateTime) now = g_date_time_new_now_local();
+		day = g_date_time_format(now, "%Y-%m-%d");
+	}
+	if (!limits_init(&limits, filter, day, error))
+		return NULL;
+	/* a filter that keeps every fact as it is needs no copy: a rank makes one assessment per
+	 * country and ruleset */
+	if (filter->min_confidence == ACCORD_CONFIDENCE_LOW && limits.oldest == 0 &&
+	    !base->expiring && base->dropped->len == 0)
+		return accord_profile_ref(base);
+	self = profile_copy_header(base);
+	self->filtered = TRUE;
+	self->filter = *filter;
+	g_free(self->filter_date);
+	self->filter_date = g_steal_pointer(&day);
+	self->filter.date = self->filter_date;
+	limits.day = self->filter_date;
+	for (guint i = 0; i < base->facts->len; i++) {
+		AccordProfileFact *fact =
+		    filtered_fact(g_ptr_array_index(base->facts, i), filter, &limits);
+
+		if (fact->dropped != ACCORD_DROP_NONE)
+			add_fact(self->dropped, self->dropped_index, fact);
+		else
+			add_fact(self->facts, self->fact_index, fact);
+	}
+	g_ptr_array_sort(self->dropped, compare_facts);
+	return g_steal_pointer(&self);
+}
+
+/**
+ * accord_profile_get_filter:
+ * @self: a profile
+ *
+ * Returns: (transfer none) (nullable): the filter the profile was made with
+ *   (accord_profile_new_filtered()), its date filled in; %NULL for a profile as loaded
+ */
+const AccordProfileFilter *
+accord_profile_get_filter(const AccordProfile *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->filtered ? &self->filter : NULL;
+}
+
+/**
+ * accord_profile_get_n_dropped:
+ * @self: a profile
+ *
+ * Returns: how many facts the file states that a filter left out; 0 unless filtered
+ */
+guint
+accord_profile_get_n_dropped(const AccordProfile *self)
+{
+	g_return_val_if_fail(self != NULL, 0);
+	return self->dropped->len;
+}
+
+/**
+ * accord_profile_get_dropped:
+ * @self: a profile
+ * @index: from 0; dropped facts are sorted by key
+ *
+ * Returns: (transfer none): a fact left out, with its reason
+ *   (accord_profile_fact_get_drop_reason()) and all of its evidence
+ */
+const AccordProfileFact *
+accord_profile_get_dropped(const AccordProfile *self, guint index)
+{
+	g_return_val_if_fail(self != NULL && index < self->dropped->len, NULL);
+	return g_ptr_array_index(self->dropped, index);
+}
+
+/**
+ * accord_profile_lookup_dropped:
+ * @self: a profile
+ * @key: a fact key
+ *
+ * Returns: (transfer none) (nullable): the fact the file states but the filter left out, or
+ *   %NULL when it was not left out
+ */
+const AccordProfileFact *
+accord_profile_lookup_dropped(const AccordProfile *self, const gchar *key)
+{
+	g_return_val_if_fail(self != NULL && key != NULL, NULL);
+	return g_hash_table_lookup(self->dropped_index, key);
+}
+
+/**
+ * accord_profile_fact_get_drop_reason:
+ * @fact: a fact
+ *
+ * Returns: why a filtered profile left it out, or %ACCORD_DROP_NONE for a fact that counts
+ */
+AccordDropReason
+accord_profile_fact_get_drop_reason(const AccordProfileFact *fact)
+{
+	g_return_val_if_fail(fact != NULL, ACCORD_DROP_NONE);
+	return fact->dropped;
 }
 
 /**
@@ -711,6 +1058,20 @@ accord_evidence_get_date(const AccordEvidence *evidence)
 }
 
 /**
+ * accord_evidence_get_expires:
+ * @evidence: evidence of a fact
+ *
+ * Returns: (transfer none) (nullable): the last day the source counts, `YYYY-MM-DD`, or %NULL
+ *   when it does not expire
+ */
+const gchar *
+accord_evidence_get_expires(const AccordEvidence *evidence)
+{
+	g_return_val_if_fail(evidence != NULL, NULL);
+	return evidence->expires;
+}
+
+/**
  * accord_index_figure_get_name:
  * @figure: an index figure
  *
@@ -883,6 +1244,7 @@ accord_profile_count_facts(const AccordProfile *self, AccordConfidence confidenc
 
 	g_return_val_if_fail(self != NULL, 0);
 	for (guint i = 0; i < accord_profile_get_n_facts(self); i++)
-		n += accord_profile_fact_get_confidence(accord_profile_get_fact(self, i)) == confidence;
+		n += accord_profile_fact_get_confidence(accord_profile_get_fact(self, i)) ==
+		     confidence;
 	return n;
 }

@@ -10,14 +10,17 @@
  * hand" can differ in the last bits */
 #define TIE_EPSILON 1e-9
 
-/* one country against every ruleset: the scores it owns (each holds its evaluation) */
+/* one country: its row and one cell per ruleset; the assessments are not kept */
 typedef struct {
 	AccordRankRow row;
-	GPtrArray *scores; /* AccordScore*, by ruleset index */
+	AccordRankCell *cells; /* by ruleset index */
+	gdouble *plain;	       /* overall without assumptions, by ruleset index */
 } Entry;
 
 struct _AccordRanking {
-	AccordScoreOptions options;
+	AccordAssessmentOptions options; /* its date is @day */
+	gchar *day;			 /* the day waivers and evidence ages are measured on */
+	AccordRankMean mean;
 	gboolean assumed;    /* some assumption applied to some country */
 	GPtrArray *rulesets; /* AccordRuleset*, a reference each */
 	GPtrArray *entries;  /* Entry*, sorted */
@@ -25,11 +28,37 @@ struct _AccordRanking {
 	GArray *correlations;
 };
 
+static const gchar *const mean_names[] = {"all", "verified"};
+
+/**
+ * accord_rank_mean_to_string:
+ * @mean: which rulesets a mean averages
+ *
+ * Returns: (transfer none): its name: all or verified
+ */
+const gchar *
+accord_rank_mean_to_string(AccordRankMean mean)
+{
+	g_return_val_if_fail(mean <= ACCORD_RANK_MEAN_VERIFIED, NULL);
+	return mean_names[mean];
+}
+
+static gchar *
+today(void)
+{
+	g_autoptr(GDateTime) now = g_date_time_new_now_local();
+
+	return g_date_time_format(now, "%Y-%m-%d");
+}
+
 static void
 entry_free(Entry *entry)
 {
-	g_ptr_array_unref(entry->scores);
 	accord_profile_unref((AccordProfile *)entry->row.profile);
+	if (entry->row.assumed != NULL)
+		accord_profile_unref((AccordProfile *)entry->row.assumed);
+	g_free(entry->cells);
+	g_free(entry->plain);
 	g_free(entry);
 }
 
@@ -39,26 +68,79 @@ clear_correlation(gpointer data)
 	AccordCorrelation *c = data;
 
 	g_free(c->index_name);
+	g_array_unref(c->deviations);
 }
 
+/**
+ * accord_ranking_averages:
+ * @self: a ranking
+ * @ruleset_index: a ruleset
+ *
+ * Returns: %TRUE when the ruleset enters each country's mean (every ruleset, or under
+ *   %ACCORD_RANK_MEAN_VERIFIED the verified ones)
+ */
+gboolean
+accord_ranking_averages(const AccordRanking *self, guint ruleset_index)
+{
+	g_return_val_if_fail(self != NULL && ruleset_index < self->rulesets->len, FALSE);
+	return self->mean == ACCORD_RANK_MEAN_ALL ||
+	       accord_ruleset_is_verified(g_ptr_array_index(self->rulesets, ruleset_index));
+}
+
+/* the mean of the averaged rulesets' applicable scores; NAN when none applies */
 static gdouble
-mean_of(const GPtrArray *scores)
+mean_of(const AccordRanking *self, const AccordRankCell *cells, const gdouble *plain)
 {
 	gdouble sum = 0;
 	guint n = 0;
 
-	for (guint i = 0; i < scores->len; i++) {
-		const AccordScoreItem *o = accord_score_get_overall(g_ptr_array_index(scores, i));
-		if (o->applicable) {
-			sum += o->value;
-			n++;
-		}
+	for (guint i = 0; i < self->rulesets->len; i++) {
+		gdouble v = plain != NULL ? plain[i] : cells[i].score;
+
+		if (!cells[i].applicable || !accord_ranking_averages(self, i))
+			continue;
+		sum += v;
+		n++;
 	}
 	return n > 0 ? sum / n : NAN;
 }
 
-/* one country assessed against every ruleset; the mean without assumptions uses the
- * variant without them where one applies */
+/* what the views show of one assessment: the cell, the outcome counts, the waived count */
+static void
+reduce(Entry *entry, guint r, const AccordAssessment *a)
+{
+	const AccordScore *score = accord_assessment_get_score(a, ACCORD_VARIANT_AS_GIVEN);
+	const AccordScoreItem *o = accord_score_get_overall(score);
+	const AccordEvaluation *evaluation = accord_score_get_evaluation(score);
+	const AccordRuleset *rs = accord_evaluation_get_ruleset(evaluation);
+	const AccordWaiverOutcome *waivers = accord_assessment_get_waivers(a);
+	AccordVariant plain = accord_assessment_has_variant(a, ACCORD_VARIANT_WITHOUT_ASSUMPTIONS)
+				  ? ACCORD_VARIANT_WITHOUT_ASSUMPTIONS
+				  : ACCORD_VARIANT_AS_GIVEN;
+
+	entry->cells[r] = (AccordRankCell){o->applicable,
+					   o->value,
+					   o->coverage,
+					   o->coverage_high,
+					   o->low_confidence};
+	entry->plain[r] = accord_score_get_overall(accord_assessment_get_score(a, plain))->value;
+	for (guint i = 0; i < accord_ruleset_get_n_criteria(rs); i++)
+		entry->row
+		    .outcomes[accord_evaluation_get_result(evaluation,
+							   accord_ruleset_get_criterion(rs, i))
+				  ->outcome]++;
+	/* every ruleset reads the same profile through the same filter: count its drops once */
+	if (r == 0)
+		entry->row.not_counted =
+		    accord_profile_get_n_dropped(accord_evaluation_get_profile(evaluation));
+	for (guint i = 0; waivers != NULL && i < accord_waiver_outcome_get_n_uses(waivers); i++)
+		entry->row.waived +=
+		    accord_waiver_outcome_get_use(waivers, i)->status == ACCORD_WAIVER_APPLIED;
+	if (entry->row.assumed == NULL && plain == ACCORD_VARIANT_WITHOUT_ASSUMPTIONS)
+		entry->row.assumed = accord_profile_ref(accord_evaluation_get_profile(evaluation));
+}
+
+/* one country assessed against every ruleset and reduced to its row and cells */
 static Entry *
 entry_new(AccordRanking *self,
 	  const AccordProfile *profile,
@@ -66,31 +148,23 @@ entry_new(AccordRanking *self,
 	  GError **error)
 {
 	Entry *entry = g_new0(Entry, 1);
-	g_autoptr(GPtrArray) plain =
-	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
 
 	entry->row.profile = accord_profile_ref(profile);
-	entry->scores = g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
+	entry->cells = g_new0(AccordRankCell, self->rulesets->len);
+	entry->plain = g_new0(gdouble, self->rulesets->len);
 	for (guint i = 0; i < self->rulesets->len; i++) {
 		g_autoptr(AccordAssessment) a =
 		    accord_assess(g_ptr_array_index(self->rulesets, i), profile, options, error);
-		AccordVariant v = ACCORD_VARIANT_WITHOUT_ASSUMPTIONS;
 
 		if (a == NULL) {
 			entry_free(entry);
 			return NULL;
 		}
-		g_ptr_array_add(
-		    entry->scores,
-		    accord_score_ref(accord_assessment_get_score(a, ACCORD_VARIANT_AS_GIVEN)));
-		if (!accord_assessment_has_variant(a, v))
-			v = ACCORD_VARIANT_AS_GIVEN;
-		else
-			self->assumed = TRUE;
-		g_ptr_array_add(plain, accord_score_ref(accord_assessment_get_score(a, v)));
+		reduce(entry, i, a);
 	}
-	entry->row.mean = mean_of(entry->scores);
-	entry->row.mean_without_assumptions = mean_of(plain);
+	self->assumed |= entry->row.assumed != NULL;
+	entry->row.mean = mean_of(self, entry->cells, NULL);
+	entry->row.mean_without_assumptions = mean_of(self, entry->cells, entry->plain);
 	return entry;
 }
 
@@ -135,6 +209,37 @@ assign_positions(AccordRanking *self)
 	}
 }
 
+static gboolean
+check_input(const GPtrArray *rulesets,
+	    const GPtrArray *profiles,
+	    const AccordAssessmentOptions *options,
+	    AccordRankMean mean,
+	    GError **error)
+{
+	const gchar *problem = NULL;
+
+	if (rulesets->len == 0 || profiles->len == 0)
+		problem = "a ranking needs at least one ruleset and one profile";
+	else if (options->score.tailoring != NULL)
+		problem = "a ranking takes no tailoring: a tailoring belongs to one ruleset";
+	for (guint i = 0; problem == NULL && i < rulesets->len; i++)
+		for (guint j = 0; j < i; j++)
+			if (g_strcmp0(accord_ruleset_get_id(g_ptr_array_index(rulesets, i)),
+				      accord_ruleset_get_id(g_ptr_array_index(rulesets, j))) == 0)
+				problem = "a ruleset is given twice";
+	for (guint i = 0; problem == NULL && mean == ACCORD_RANK_MEAN_VERIFIED; i++) {
+		if (i == rulesets->len)
+			problem = "the mean over verified rulesets needs one: every ruleset given "
+				  "rests on unverified text";
+		else if (accord_ruleset_is_verified(g_ptr_array_index(rulesets, i)))
+			break;
+	}
+	if (problem == NULL)
+		return TRUE;
+	g_set_error_literal(error, ACCORD_ERROR, ACCORD_ERROR_USAGE, problem);
+	return FALSE;
+}
+
 /**
  * accord_ranking_new:
  * @rulesets: (element-type AccordRuleset): one or more rulesets
@@ -142,42 +247,40 @@ assign_positions(AccordRanking *self)
  *   vocabulary; each country code once
  * @options: how to assess each country (assumptions, waivers, score options; no tailoring,
  *   which belongs to one ruleset)
+ * @mean: which rulesets each country's mean averages
  * @error: return location for an `ACCORD_ERROR`
  *
  * Assesses every country against every ruleset and ranks the countries by the mean of their
  * overall scores (with one ruleset, by that score). Each row also has the mean without the
- * what-if assumptions.
+ * what-if assumptions and the counts of its outcomes.
  *
  * Returns: (transfer full) (nullable): the ranking, or %NULL with `ACCORD_ERROR_USAGE` for an
- *   empty input, a country given twice, or options that cannot score
+ *   empty input, a country given twice, a tailoring, a verified mean with no verified
+ *   ruleset, or options that cannot score
  */
 AccordRanking *
 accord_ranking_new(const GPtrArray *rulesets,
 		   const GPtrArray *profiles,
 		   const AccordAssessmentOptions *options,
+		   AccordRankMean mean,
 		   GError **error)
 {
 	g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
 	g_autoptr(AccordRanking) self = NULL;
+	AccordAssessmentOptions each;
 
 	g_return_val_if_fail(rulesets != NULL && profiles != NULL && options != NULL, NULL);
-	if (rulesets->len == 0 || profiles->len == 0) {
-		g_set_error_literal(error,
-				    ACCORD_ERROR,
-				    ACCORD_ERROR_USAGE,
-				    "a ranking needs at least one ruleset and one profile");
+	if (!check_input(rulesets, profiles, options, mean, error))
 		return NULL;
-	}
-	if (options->score.tailoring != NULL) {
-		g_set_error_literal(
-		    error,
-		    ACCORD_ERROR,
-		    ACCORD_ERROR_USAGE,
-		    "a ranking takes no tailoring: a tailoring belongs to one ruleset");
-		return NULL;
-	}
 	self = g_new0(AccordRanking, 1);
-	self->options = options->score;
+	/* one day for every country, even when the run crosses midnight */
+	self->day = options->date != NULL ? g_strdup(options->date) : today();
+	each = *options;
+	each.date = self->day;
+	self->options = each;
+	self->options.assumptions = NULL; /* the caller's; rows keep what they changed */
+	self->options.waivers = NULL;
+	self->mean = mean;
 	self->rulesets = g_ptr_array_new_with_free_func((GDestroyNotify)accord_ruleset_unref);
 	self->entries = g_ptr_array_new_with_free_func((GDestroyNotify)entry_free);
 	self->cutoffs = g_array_new(FALSE, FALSE, sizeof(gdouble));
@@ -197,7 +300,7 @@ accord_ranking_new(const GPtrArray *rulesets,
 				    accord_profile_get_country(profile));
 			return NULL;
 		}
-		entry = entry_new(self, profile, options, error);
+		entry = entry_new(self, profile, &each, error);
 		if (entry == NULL)
 			return NULL;
 		g_ptr_array_add(self->entries, entry);
@@ -219,6 +322,7 @@ accord_ranking_free(AccordRanking *self)
 	g_ptr_array_unref(self->rulesets);
 	g_array_unref(self->cutoffs);
 	g_array_unref(self->correlations);
+	g_free(self->day);
 	g_free(self);
 }
 
@@ -267,44 +371,110 @@ accord_ranking_set_tiers(AccordRanking *self, const GArray *cutoffs, GError **er
 	return TRUE;
 }
 
+static gint
+compare_by_value(gconstpointer a, gconstpointer b, gpointer values)
+{
+	gdouble x = ((const gdouble *)values)[*(const guint *)a];
+	gdouble y = ((const gdouble *)values)[*(const guint *)b];
+
+	return x > y ? -1 : x < y ? 1 : 0;
+}
+
+/* average ranks, 1 for the largest value; tied values share the mean of their places */
+static gdouble *
+average_ranks(const gdouble *values, guint n)
+{
+	g_autofree guint *order = g_new(guint, n);
+	gdouble *ranks = g_new(gdouble, n);
+
+	for (guint i = 0; i < n; i++)
+		order[i] = i;
+	g_qsort_with_data(order, (gint)n, sizeof(guint), compare_by_value, (gpointer)values);
+	for (guint i = 0; i < n;) {
+		guint j = i;
+
+		while (j + 1 < n && values[order[j + 1]] == values[order[i]])
+			j++;
+		for (guint k = i; k <= j; k++)
+			ranks[order[k]] = (i + j) / 2.0 + 1;
+		i = j + 1;
+	}
+	return ranks;
+}
+
+static gint
+compare_deviations(gconstpointer a, gconstpointer b)
+{
+	const AccordRankDeviation *x = a;
+	const AccordRankDeviation *y = b;
+
+	if (fabs(x->difference) != fabs(y->difference))
+		return fabs(x->difference) > fabs(y->difference) ? -1 : 1;
+	return g_strcmp0(accord_profile_get_country(x->profile),
+			 accord_profile_get_country(y->profile));
+}
+
+static gboolean
+index_of(const AccordProfile *profile, const gchar *name, gdouble *value)
+{
+	for (guint f = 0; f < accord_profile_get_n_index_figures(profile); f++) {
+		const AccordIndexFigure *fig = accord_profile_get_index_figure(profile, f);
+
+		if (g_strcmp0(accord_index_figure_get_name(fig), name) == 0) {
+			*value = accord_index_figure_get_value(fig);
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
 /**
  * accord_ranking_add_correlation:
  * @self: a ranking
- * @ruleset_index: which ruleset's overall scores to compare
+ * @ruleset_index: which ruleset's overall scores to compare; the number of rulesets for the
+ *   countries' means
  * @index_name: the `<index name>` of the profiles to compare with, e.g. `ncsi`
  *
- * Computes Spearman's rank correlation (ties get their average rank) between the ruleset's
- * overall scores and the index figure, over the countries that have both.
+ * Computes Spearman's rank correlation (ties get their average rank) between the scores and
+ * the index figure, over the countries that have both, and each country's rank by both.
  */
 void
 accord_ranking_add_correlation(AccordRanking *self, guint ruleset_index, const gchar *index_name)
 {
 	g_autoptr(GArray) xs = g_array_new(FALSE, FALSE, sizeof(gdouble));
 	g_autoptr(GArray) ys = g_array_new(FALSE, FALSE, sizeof(gdouble));
-	AccordCorrelation c = {NULL, g_strdup(index_name), NAN, 0};
+	g_autofree gdouble *rx = NULL;
+	g_autofree gdouble *ry = NULL;
+	AccordCorrelation c = {NULL,
+			       g_strdup(index_name),
+			       NAN,
+			       0,
+			       g_array_new(FALSE, TRUE, sizeof(AccordRankDeviation))};
 
-	g_return_if_fail(self != NULL && ruleset_index < self->rulesets->len && index_name != NULL);
-	c.ruleset = g_ptr_array_index(self->rulesets, ruleset_index);
+	g_return_if_fail(self != NULL && ruleset_index <= self->rulesets->len &&
+			 index_name != NULL);
+	if (ruleset_index < self->rulesets->len)
+		c.ruleset = g_ptr_array_index(self->rulesets, ruleset_index);
 	for (guint i = 0; i < self->entries->len; i++) {
 		const Entry *entry = g_ptr_array_index(self->entries, i);
-		const AccordScoreItem *o =
-		    accord_score_get_overall(g_ptr_array_index(entry->scores, ruleset_index));
+		AccordRankDeviation d = {entry->row.profile, 0, 0, 0};
+		gdouble x = c.ruleset != NULL ? entry->cells[ruleset_index].score : entry->row.mean;
+		gdouble y;
 
-		for (guint f = 0;
-		     o->applicable && f < accord_profile_get_n_index_figures(entry->row.profile);
-		     f++) {
-			const AccordIndexFigure *fig =
-			    accord_profile_get_index_figure(entry->row.profile, f);
-			gdouble y = accord_index_figure_get_value(fig);
-
-			if (g_strcmp0(accord_index_figure_get_name(fig), index_name) != 0)
-				continue;
-			g_array_append_val(xs, o->value);
-			g_array_append_val(ys, y);
-			break;
-		}
+		if (isnan(x) || !index_of(entry->row.profile, index_name, &y))
+			continue;
+		g_array_append_val(xs, x);
+		g_array_append_val(ys, y);
+		g_array_append_val(c.deviations, d);
 	}
 	c.n = xs->len;
+	rx = average_ranks((gdouble *)xs->data, c.n);
+	ry = average_ranks((gdouble *)ys->data, c.n);
+	for (guint i = 0; i < c.n; i++) {
+		AccordRankDeviation *d = &g_array_index(c.deviations, AccordRankDeviation, i);
+		*d = (AccordRankDeviation){d->profile, rx[i], ry[i], rx[i] - ry[i]};
+	}
+	g_array_sort(c.deviations, compare_deviations);
 	if (c.n >= 3) {
 		g_autofree gdouble *work = g_new(gdouble, 2 * c.n);
 		c.rho =
@@ -327,10 +497,23 @@ accord_ranking_has_assumptions(const AccordRanking *self)
 }
 
 /**
+ * accord_ranking_get_mean:
+ * @self: a ranking
+ *
+ * Returns: which rulesets the means average
+ */
+AccordRankMean
+accord_ranking_get_mean(const AccordRanking *self)
+{
+	g_return_val_if_fail(self != NULL, ACCORD_RANK_MEAN_ALL);
+	return self->mean;
+}
+
+/**
  * accord_ranking_get_n_rulesets:
  * @self: a ranking
  *
- * Returns: how many rulesets the countries were assessed against
+ * Returns: how many rulesets the countries are ranked against
  */
 guint
 accord_ranking_get_n_rulesets(const AccordRanking *self)
@@ -342,9 +525,9 @@ accord_ranking_get_n_rulesets(const AccordRanking *self)
 /**
  * accord_ranking_get_ruleset:
  * @self: a ranking
- * @index: from 0, in the order given to accord_ranking_new()
+ * @index: a ruleset, from 0 in the order given
  *
- * Returns: (transfer none): a ruleset
+ * Returns: (transfer none): the ruleset
  */
 const AccordRuleset *
 accord_ranking_get_ruleset(const AccordRanking *self, guint index)
@@ -369,41 +552,38 @@ accord_ranking_get_n_rows(const AccordRanking *self)
 /**
  * accord_ranking_get_row:
  * @self: a ranking
- * @index: 0 for the best-ranked country
+ * @index: from 0, best first
  *
- * Returns: (transfer none): the row
+ * Returns: (transfer none): the country's row
  */
 const AccordRankRow *
 accord_ranking_get_row(const AccordRanking *self, guint index)
 {
 	g_return_val_if_fail(self != NULL && index < self->entries->len, NULL);
-	return &((const Entry *)g_ptr_array_index(self->entries, index))->row;
+	return &((Entry *)g_ptr_array_index(self->entries, index))->row;
 }
 
 /**
- * accord_ranking_get_score:
+ * accord_ranking_get_cell:
  * @self: a ranking
  * @row: a row index, as for accord_ranking_get_row()
  * @ruleset_index: a ruleset index
  *
- * Returns: (transfer none): that country's score against that ruleset
+ * Returns: (transfer none): that country against that ruleset
  */
-const AccordScore *
-accord_ranking_get_score(const AccordRanking *self, guint row, guint ruleset_index)
+const AccordRankCell *
+accord_ranking_get_cell(const AccordRanking *self, guint row, guint ruleset_index)
 {
-	const Entry *entry;
-
 	g_return_val_if_fail(self != NULL && row < self->entries->len, NULL);
 	g_return_val_if_fail(ruleset_index < self->rulesets->len, NULL);
-	entry = g_ptr_array_index(self->entries, row);
-	return g_ptr_array_index(entry->scores, ruleset_index);
+	return &((Entry *)g_ptr_array_index(self->entries, row))->cells[ruleset_index];
 }
 
 /**
  * accord_ranking_get_n_tiers:
  * @self: a ranking
  *
- * Returns: how many tier cut-offs accord_ranking_set_tiers() set; 0 when no tiers are declared
+ * Returns: how many cut-offs were set; there is one tier more than cut-offs
  */
 guint
 accord_ranking_get_n_tiers(const AccordRanking *self)
@@ -415,9 +595,9 @@ accord_ranking_get_n_tiers(const AccordRanking *self)
 /**
  * accord_ranking_get_tier_cutoff:
  * @self: a ranking
- * @index: from 0, the top tier's first
+ * @index: a cut-off, from 0
  *
- * Returns: the lowest mean score in tier @index + 1
+ * Returns: the lowest mean score of tier @index + 1
  */
 gdouble
 accord_ranking_get_tier_cutoff(const AccordRanking *self, guint index)
@@ -430,7 +610,7 @@ accord_ranking_get_tier_cutoff(const AccordRanking *self, guint index)
  * accord_ranking_get_n_correlations:
  * @self: a ranking
  *
- * Returns: how many correlations accord_ranking_add_correlation() added
+ * Returns: how many correlations were added
  */
 guint
 accord_ranking_get_n_correlations(const AccordRanking *self)
@@ -442,9 +622,9 @@ accord_ranking_get_n_correlations(const AccordRanking *self)
 /**
  * accord_ranking_get_correlation:
  * @self: a ranking
- * @index: from 0, in the order they were added
+ * @index: from 0, in the order added
  *
- * Returns: (transfer none): a correlation
+ * Returns: (transfer none): the correlation
  */
 const AccordCorrelation *
 accord_ranking_get_correlation(const AccordRanking *self, guint index)
@@ -457,9 +637,10 @@ accord_ranking_get_correlation(const AccordRanking *self, guint index)
  * accord_ranking_get_options:
  * @self: a ranking
  *
- * Returns: (transfer none): the score options every country was assessed with
+ * Returns: (transfer none): the options every country was assessed under (without the
+ *   assumptions and waivers, which are the caller's)
  */
-const AccordScoreOptions *
+const AccordAssessmentOptions *
 accord_ranking_get_options(const AccordRanking *self)
 {
 	g_return_val_if_fail(self != NULL, NULL);

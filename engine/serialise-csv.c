@@ -17,6 +17,7 @@ typedef struct {
 	GPtrArray *columns;
 	GHashTable *seen; /* column name → itself */
 	GPtrArray *rows;  /* GHashTable column → value */
+	const AccordNode *root;
 } Sheet;
 
 static void
@@ -144,6 +145,9 @@ add_section(Sheet *sheet, const AccordNode *section, const gchar *record, const 
 		if (c->kind == ACCORD_NODE_FIELD && !c->is_key) {
 			if (row == NULL)
 				row = new_row(sheet, record, context);
+			if (accord_item_title(section) != NULL && section != sheet->root &&
+			    !g_hash_table_contains(row, "title"))
+				put(sheet, row, "title", text_value(section->title), FALSE);
 			put_cell(sheet, row, c->key, &c->cell, FALSE);
 		} else if (c->kind == ACCORD_NODE_SECTION) {
 			add_section(sheet, c, c->key != NULL ? c->key : record, context);
@@ -201,7 +205,8 @@ accord_serialise_csv(const AccordDocument *document)
 	Sheet sheet = {g_ptr_array_new(),
 		       g_ptr_array_new(),
 		       g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-		       g_ptr_array_new_with_free_func((GDestroyNotify)g_hash_table_unref)};
+		       g_ptr_array_new_with_free_func((GDestroyNotify)g_hash_table_unref),
+		       document->root};
 	g_autoptr(GPtrArray) header = g_ptr_array_new();
 	g_autoptr(GPtrArray) none = g_ptr_array_new();
 	GString *out = g_string_new(NULL);

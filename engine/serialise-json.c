@@ -123,8 +123,14 @@ add_child(JsonBuilder *b, const AccordNode *child)
 		json_builder_set_member_name(b, child->key);
 		json_builder_begin_array(b);
 		for (guint i = 0; child->children != NULL && i < child->children->len; i++) {
+			const AccordNode *item = g_ptr_array_index(child->children, i);
+
 			json_builder_begin_object(b);
-			add_members(b, g_ptr_array_index(child->children, i));
+			if (accord_item_title(item) != NULL) {
+				json_builder_set_member_name(b, "title");
+				json_builder_add_string_value(b, item->title);
+			}
+			add_members(b, item);
 			json_builder_end_object(b);
 		}
 		json_builder_end_array(b);

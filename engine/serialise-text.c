@@ -41,18 +41,10 @@ indent(Writer *w, guint n)
 	g_string_append_printf(w->out, "%*s", (int)n, "");
 }
 
-static gboolean
-is_web_link(const gchar *href)
-{
-	return href != NULL &&
-	       (g_str_has_prefix(href, "https://") || g_str_has_prefix(href, "http://")) &&
-	       strpbrk(href, " <>()\n") == NULL;
-}
-
 static void
 put_link(Writer *w, const gchar *title, const gchar *href)
 {
-	if (!is_web_link(href)) {
+	if (!accord_is_web_link(href)) {
 		put(w, title != NULL ? title : href);
 		return;
 	}

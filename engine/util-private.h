@@ -17,6 +17,10 @@ gboolean
 accord_parse_date(const gchar *text, guint32 *julian);
 gboolean
 accord_parse_partial_date(const gchar *text);
+gboolean
+accord_partial_date_last_day(const gchar *text, guint32 *julian);
+const gchar *
+accord_nearest_word(const gchar *word, const gchar *const *candidates, guint n);
 gchar *
 accord_format_number(gdouble value);
 gchar *

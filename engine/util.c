@@ -125,6 +125,77 @@ accord_parse_partial_date(const gchar *text)
 	return FALSE;
 }
 
+/* the last day a partial date can mean: YYYY is 31 December, YYYY-MM the month's last day, so
+ * that evidence is called older than a limit only when every day its date allows is older */
+gboolean
+accord_partial_date_last_day(const gchar *text, guint32 *julian)
+{
+	guint y = 0, m = 12;
+	GDate date;
+
+	if (!accord_parse_partial_date(text))
+		return FALSE;
+	if (strlen(text) == 10)
+		return accord_parse_date(text, julian);
+	parse_digits(text, 4, &y);
+	if (strlen(text) == 7)
+		parse_digits(text + 5, 2, &m);
+	g_date_clear(&date, 1);
+	g_date_set_dmy(&date, g_date_get_days_in_month(m, y), m, y);
+	*julian = g_date_get_julian(&date);
+	return TRUE;
+}
+
+/* Levenshtein distance with ASCII case folded, in two rows of the dynamic programme */
+static guint
+edit_distance(const gchar *a, const gchar *b)
+{
+	gsize m = strlen(b);
+	g_autofree guint *row = g_new(guint, m + 1);
+
+	for (gsize j = 0; j <= m; j++)
+		row[j] = (guint)j;
+	for (gsize i = 1; a[i - 1] != '\0'; i++) {
+		guint diagonal = row[0];
+
+		row[0] = (guint)i;
+		for (gsize j = 1; j <= m; j++) {
+			guint above = row[j];
+			guint cost = g_ascii_tolower(a[i - 1]) != g_ascii_tolower(b[j - 1]);
+
+			row[j] = MIN(MIN(row[j] + 1, row[j - 1] + 1), diagonal + cost);
+			diagonal = above;
+		}
+	}
+	return row[m];
+}
+
+/* the candidate nearest to @word, when near enough to be a likely typo: at most a third of
+ * the word's length away (at least 1); ties go to the first. NULL for none, or for a word too
+ * long to be a mistyped id (the cost is the product of the lengths) */
+const gchar *
+accord_nearest_word(const gchar *word, const gchar *const *candidates, guint n)
+{
+	const gchar *best = NULL;
+	guint best_distance = G_MAXUINT;
+	guint limit = MAX(1u, (guint)strlen(word) / 3);
+
+	if (strlen(word) > 256)
+		return NULL;
+	for (guint i = 0; i < n; i++) {
+		guint d;
+
+		if (strlen(candidates[i]) > 256)
+			continue;
+		d = edit_distance(word, candidates[i]);
+		if (d <= limit && d < best_distance) {
+			best = candidates[i];
+			best_distance = d;
+		}
+	}
+	return best;
+}
+
 /* shortest round-trip form in the C locale, so "0.5" stays "0.5" and output is stable */
 gchar *
 accord_format_number(gdouble value)

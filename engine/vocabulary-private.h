@@ -21,9 +21,15 @@ struct _AccordFactDef {
 	GHashTable *symbol_index; /* enums only: symbol → index + 1 */
 	gchar *unit;
 	gboolean informational;
+	guint effort;	      /* cost units of reaching any value (a level: each step) */
+	guint *value_efforts; /* by value index (false/true, level, symbol); 0 = @effort */
+	GPtrArray *conflicts; /* GArray* of AccordValue, in pairs: side a, side b */
 };
 
 gint
 accord_fact_def_find_symbol(const AccordFactDef *def, const gchar *symbol);
+/* "low", "medium", "high" (1, 2, 3) or a whole number of units from 1 to 999 */
+gboolean
+accord_effort_parse(const gchar *text, guint *units);
 
 G_END_DECLS

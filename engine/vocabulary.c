@@ -63,6 +63,9 @@ fact_def_free(AccordFactDef *def)
 		g_hash_table_unref(def->symbol_index);
 	if (def->symbols != NULL)
 		g_ptr_array_unref(def->symbols);
+	g_free(def->value_efforts);
+	if (def->conflicts != NULL)
+		g_ptr_array_unref(def->conflicts);
 	g_free(def);
 }
 
@@ -160,12 +163,259 @@ load_symbols(AccordFactDef *def, const xmlNode *node, const gchar *name, GError 
 	return TRUE;
 }
 
+/* `low`, `medium`, `high` (1, 2, 3 units) or a whole number of units from 1 to 999, written
+ * without sign or leading zero */
+gboolean
+accord_effort_parse(const gchar *text, guint *units)
+{
+	static const gchar *const names[] = {"low", "medium", "high"};
+	guint64 n = 0;
+
+	for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+		if (g_strcmp0(text, names[i]) == 0) {
+			*units = i + 1;
+			return TRUE;
+		}
+	}
+	/* the cap keeps sums of costs far from overflow */
+	if (text == NULL || !g_ascii_string_to_unsigned(text, 10, 1, 999, &n, NULL) ||
+	    text[0] == '0' || text[0] == '+')
+		return FALSE;
+	*units = (guint)n;
+	return TRUE;
+}
+
+/* how many values a fact's efforts are indexed by: false/true, levels or symbols */
+static guint
+n_values(const AccordFactDef *def)
+{
+	switch (def->type) {
+	case ACCORD_FACT_TYPE_BOOLEAN:
+		return 2;
+	case ACCORD_FACT_TYPE_LEVEL:
+		return accord_scale_get_n_levels(def->scale);
+	case ACCORD_FACT_TYPE_ENUM:
+		return def->symbols->len;
+	default:
+		return 0;
+	}
+}
+
+/* where a value's effort is kept: false/true, a level's or a symbol's index */
+static guint
+value_index(const AccordFactDef *def, const AccordValue *value)
+{
+	return def->type == ACCORD_FACT_TYPE_BOOLEAN ? (guint)(value->v.boolean != FALSE)
+	       : def->type == ACCORD_FACT_TYPE_LEVEL ? value->v.level
+						     : value->v.symbol;
+}
+
+/* one `value:effort` of a value-effort list */
+static gboolean
+load_value_effort(AccordFactDef *def,
+		  const gchar *item,
+		  const xmlNode *node,
+		  const gchar *name,
+		  GError **error)
+{
+	g_auto(GStrv) parts = g_strsplit(item, ":", 2);
+	g_autoptr(GError) local = NULL;
+	AccordValue value;
+	guint index, units;
+
+	if (parts[1] == NULL || !accord_effort_parse(parts[1], &units)) {
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_VALUE,
+				     name,
+				     node,
+				     "fact '%s': '%s' is not VALUE:EFFORT with an effort of low, "
+				     "medium, high or 1 to 999 units",
+				     def->key,
+				     item);
+		return FALSE;
+	}
+	if (!accord_value_parse(def, parts[0], &value, &local)) {
+		accord_xml_set_error(error, local->code, name, node, "%s", local->message);
+		return FALSE;
+	}
+	index = value_index(def, &value);
+	if (def->value_efforts[index] != 0) {
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_DUPLICATE,
+				     name,
+				     node,
+				     "fact '%s' gives the effort of '%s' twice",
+				     def->key,
+				     parts[0]);
+		return FALSE;
+	}
+	def->value_efforts[index] = units;
+	return TRUE;
+}
+
+/* effort (default medium) and value-effort: what reaching each value costs */
+static gboolean
+load_efforts(AccordFactDef *def, const xmlNode *node, const gchar *name, GError **error)
+{
+	g_autofree gchar *effort = accord_xml_get_prop(node, "effort");
+	g_autofree gchar *list = accord_xml_get_prop(node, "value-effort");
+	g_auto(GStrv) items = NULL;
+
+	def->effort = 2;
+	if (effort != NULL && !accord_effort_parse(effort, &def->effort)) {
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_VALUE,
+				     name,
+				     node,
+				     "fact '%s': effort '%s' is not low, medium, high or 1 to 999 "
+				     "units",
+				     def->key,
+				     effort);
+		return FALSE;
+	}
+	if (list == NULL)
+		return TRUE;
+	if (n_values(def) == 0) {
+		accord_xml_set_error(
+		    error,
+		    ACCORD_ERROR_TYPE,
+		    name,
+		    node,
+		    "fact '%s' is of type %s; value-effort needs a boolean, level or "
+		    "enum fact",
+		    def->key,
+		    accord_fact_type_to_string(def->type));
+		return FALSE;
+	}
+	def->value_efforts = g_new0(guint, n_values(def));
+	items = g_strsplit_set(list, " \t\r\n", -1);
+	for (guint i = 0; items[i] != NULL; i++) {
+		if (items[i][0] != '\0' && !load_value_effort(def, items[i], node, name, error))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/* one side of a <conflict>: values of the fact's own type, as a profile would state them */
+static GArray *
+load_conflict_side(const AccordFactDef *def,
+		   const xmlNode *node,
+		   const gchar *attribute,
+		   const gchar *name,
+		   GError **error)
+{
+	g_autofree gchar *text = accord_xml_get_prop(node, attribute);
+	g_auto(GStrv) parts = g_strsplit_set(text, " \t\r\n", -1);
+	g_autoptr(GArray) side = g_array_new(FALSE, FALSE, sizeof(AccordValue));
+
+	for (guint i = 0; parts[i] != NULL; i++) {
+		g_autoptr(GError) local = NULL;
+		AccordValue value;
+
+		if (parts[i][0] == '\0')
+			continue;
+		if (!accord_value_parse(def, parts[i], &value, &local)) {
+			accord_xml_set_error(error,
+					     local->code,
+					     name,
+					     node,
+					     "conflict of fact '%s': %s",
+					     def->key,
+					     local->message);
+			return NULL;
+		}
+		g_array_append_val(side, value);
+	}
+	return g_steal_pointer(&side);
+}
+
+static gboolean
+side_has(const GArray *side, const AccordValue *value)
+{
+	for (guint i = 0; i < side->len; i++) {
+		if (accord_value_compare(&g_array_index(side, AccordValue, i), value) == 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* <conflict a="…" b="…"/>: each value of a is an incompatible regime with each value of b;
+ * a value on both sides would conflict with itself */
+static gboolean
+load_conflicts(AccordFactDef *def, const xmlNode *node, const gchar *name, GError **error)
+{
+	def->conflicts = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+	for (xmlNode *n = accord_xml_first_element(node); n != NULL;
+	     n = accord_xml_next_element(n)) {
+		GArray *a = load_conflict_side(def, n, "a", name, error);
+		GArray *b = a != NULL ? load_conflict_side(def, n, "b", name, error) : NULL;
+
+		if (a != NULL)
+			g_ptr_array_add(def->conflicts, a);
+		if (b == NULL)
+			return FALSE;
+		g_ptr_array_add(def->conflicts, b);
+		for (guint i = 0; i < a->len; i++) {
+			g_autofree gchar *text = NULL;
+
+			if (!side_has(b, &g_array_index(a, AccordValue, i)))
+				continue;
+			text = accord_value_to_string(def, &g_array_index(a, AccordValue, i));
+			accord_xml_set_error(error,
+					     ACCORD_ERROR_VALUE,
+					     name,
+					     n,
+					     "conflict of fact '%s' puts '%s' on both sides",
+					     def->key,
+					     text);
+			return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+static gboolean
+load_fact_type(AccordVocabulary *self,
+	       AccordFactDef *def,
+	       const xmlNode *node,
+	       const gchar *name,
+	       GError **error)
+{
+	g_autofree gchar *type = accord_xml_get_prop(node, "type");
+	g_autofree gchar *scale = accord_xml_get_prop(node, "scale");
+
+	if (!fact_type_from_string(type, &def->type)) {
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_SCHEMA,
+				     name,
+				     node,
+				     "fact '%s' has unknown type '%s'",
+				     def->key,
+				     type);
+		return FALSE;
+	}
+	if (def->type == ACCORD_FACT_TYPE_ENUM && !load_symbols(def, node, name, error))
+		return FALSE;
+	if (def->type == ACCORD_FACT_TYPE_LEVEL) {
+		def->scale = g_hash_table_lookup(self->scale_index, scale);
+		if (def->scale == NULL) {
+			accord_xml_set_error(error,
+					     ACCORD_ERROR_REFERENCE,
+					     name,
+					     node,
+					     "fact '%s' uses undefined scale '%s'",
+					     def->key,
+					     scale);
+			return FALSE;
+		}
+	}
+	return load_efforts(def, node, name, error);
+}
+
 static gboolean
 load_fact(AccordVocabulary *self, const xmlNode *node, const gchar *name, GError **error)
 {
 	AccordFactDef *def = g_new0(AccordFactDef, 1);
-	g_autofree gchar *type = accord_xml_get_prop(node, "type");
-	g_autofree gchar *scale = accord_xml_get_prop(node, "scale");
 	g_autofree gchar *informational = accord_xml_get_prop(node, "informational");
 
 	def->key = accord_xml_get_prop(node, "key");
@@ -182,32 +432,18 @@ load_fact(AccordVocabulary *self, const xmlNode *node, const gchar *name, GError
 				     def->key);
 		return FALSE;
 	}
-	if (!fact_type_from_string(type, &def->type)) {
+	/* the schema lets <conflict> elements into the description, so it cannot require text */
+	if (def->description[0] == '\0') {
 		accord_xml_set_error(error,
 				     ACCORD_ERROR_SCHEMA,
 				     name,
 				     node,
-				     "fact '%s' has unknown type '%s'",
-				     def->key,
-				     type);
+				     "fact '%s' has no description",
+				     def->key);
 		return FALSE;
 	}
-	if (def->type == ACCORD_FACT_TYPE_ENUM)
-		return load_symbols(def, node, name, error);
-	if (def->type != ACCORD_FACT_TYPE_LEVEL)
-		return TRUE;
-	def->scale = g_hash_table_lookup(self->scale_index, scale);
-	if (def->scale == NULL) {
-		accord_xml_set_error(error,
-				     ACCORD_ERROR_REFERENCE,
-				     name,
-				     node,
-				     "fact '%s' uses undefined scale '%s'",
-				     def->key,
-				     scale);
-		return FALSE;
-	}
-	return TRUE;
+	return load_fact_type(self, def, node, name, error) &&
+	       load_conflicts(def, node, name, error);
 }
 
 static gint
@@ -516,6 +752,48 @@ accord_fact_def_is_informational(const AccordFactDef *def)
 }
 
 /**
+ * accord_fact_def_values_conflict:
+ * @def: a fact definition
+ * @a: a value of the fact
+ * @b: another value of the fact
+ *
+ * Whether the vocabulary declares @a and @b incompatible regimes (`<conflict>` in the fact):
+ * one is on one side of a declared conflict and the other on its other side, in either order.
+ * Values that differ without a declared conflict (a lower level of the same scale, a partial
+ * regime, an absence) do not conflict.
+ *
+ * Returns: %TRUE when the two values conflict
+ */
+gboolean
+accord_fact_def_values_conflict(const AccordFactDef *def,
+				const AccordValue *a,
+				const AccordValue *b)
+{
+	g_return_val_if_fail(def != NULL && a != NULL && b != NULL, FALSE);
+	for (guint i = 0; def->conflicts != NULL && i + 1 < def->conflicts->len; i += 2) {
+		const GArray *x = g_ptr_array_index(def->conflicts, i);
+		const GArray *y = g_ptr_array_index(def->conflicts, i + 1);
+
+		if ((side_has(x, a) && side_has(y, b)) || (side_has(x, b) && side_has(y, a)))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/**
+ * accord_fact_def_get_n_conflicts:
+ * @def: a fact definition
+ *
+ * Returns: how many `<conflict>` declarations the fact has
+ */
+guint
+accord_fact_def_get_n_conflicts(const AccordFactDef *def)
+{
+	g_return_val_if_fail(def != NULL, 0);
+	return def->conflicts != NULL ? def->conflicts->len / 2 : 0;
+}
+
+/**
  * accord_scale_get_id:
  * @scale: a scale
  *
@@ -590,4 +868,29 @@ accord_fact_def_find_symbol(const AccordFactDef *def, const gchar *symbol)
 	if (def->symbol_index == NULL)
 		return -1;
 	return (gint)GPOINTER_TO_UINT(g_hash_table_lookup(def->symbol_index, symbol)) - 1;
+}
+
+/**
+ * accord_fact_def_get_effort:
+ * @def: a fact definition
+ * @value: a value of that fact
+ *
+ * The declared cost of reaching @value, in effort units (low 1, medium 2, high 3): its
+ * `value-effort` entry, else the fact's `effort`, else medium. For a level fact it is the cost
+ * of the step between @value and the level below it; a roadmap adds up the steps a change
+ * crosses.
+ *
+ * Returns: the cost, at least 1
+ */
+guint
+accord_fact_def_get_effort(const AccordFactDef *def, const AccordValue *value)
+{
+	guint index;
+
+	g_return_val_if_fail(def != NULL && value != NULL, 0);
+	if (def->value_efforts == NULL)
+		return def->effort;
+	index = value_index(def, value);
+	g_return_val_if_fail(index < n_values(def), def->effort);
+	return def->value_efforts[index] != 0 ? def->value_efforts[index] : def->effort;
 }

@@ -32,6 +32,7 @@ static const struct {
     {"/org/accord/schema/tailoring.rng", "urn:accord:tailoring:1", "tailoring", "tailoring"},
     {"/org/accord/schema/waivers.rng", "urn:accord:waivers:1", "waivers", "waivers"},
     {"/org/accord/schema/parties.rng", "urn:accord:parties:1", "parties", "parties"},
+    {"/org/accord/schema/plan.rng", "urn:accord:plan:1", "plan", "plan"},
 };
 
 /* the first error libxml2 reports is the one the user needs; later ones are mostly echoes */
@@ -124,7 +125,7 @@ accord_xml_parse(const gchar *data, gsize len, const gchar *name, GError **error
 		g_set_error(error,
 			    ACCORD_ERROR,
 			    ACCORD_ERROR_PARSE,
-			    "%s:0: input is larger than the %d MiB limit",
+			    "%s: input is larger than the %d MiB limit",
 			    name,
 			    ACCORD_XML_MAX_BYTES / (1024 * 1024));
 		return NULL;
@@ -134,7 +135,7 @@ accord_xml_parse(const gchar *data, gsize len, const gchar *name, GError **error
 		g_set_error(error,
 			    ACCORD_ERROR,
 			    ACCORD_ERROR_INTERNAL,
-			    "%s:0: out of memory",
+			    "%s: out of memory",
 			    name);
 		return NULL;
 	}
@@ -194,12 +195,8 @@ compile_schema(gpointer data)
 static xmlRelaxNG *
 get_schema(AccordSchema schema)
 {
-	static GOnce once[ACCORD_SCHEMA_LAST] = {G_ONCE_INIT,
-						  G_ONCE_INIT,
-						  G_ONCE_INIT,
-						  G_ONCE_INIT,
-						  G_ONCE_INIT,
-						  G_ONCE_INIT};
+	static GOnce once[ACCORD_SCHEMA_LAST] =
+	    {G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT};
 
 	accord_get_resource();
 	return g_once(&once[schema], compile_schema, (gpointer)schemas[schema].resource);
@@ -219,7 +216,7 @@ accord_xml_validate(xmlDoc *doc, AccordSchema schema, const gchar *name, GError 
 		g_set_error(error,
 			    ACCORD_ERROR,
 			    ACCORD_ERROR_INTERNAL,
-			    "%s:0: the built-in %s schema did not compile",
+			    "%s: the built-in %s schema did not compile",
 			    name,
 			    schemas[schema].label);
 		return FALSE;

@@ -62,8 +62,11 @@ typedef struct {
 	gchar *aggregation;
 	gchar *unknown;
 	gchar *fail_under;
+	gchar *min_confidence;
+	gchar *evidence_max_age;
 	gboolean parties;
 	AccordCliUncertainty uncertainty;
+	gchar *mean;
 	AccordExitCode exit_code; /* set by a verb that succeeded but wants 1 */
 } AccordCli;
 
@@ -104,6 +107,8 @@ gboolean
 accord_cli_diff_run(AccordCli *cli, int argc, char **argv, GError **error);
 gboolean
 accord_cli_uncertainty_run(AccordCli *cli, int argc, char **argv, GError **error);
+gboolean
+accord_cli_report_run(AccordCli *cli, int argc, char **argv, GError **error);
 
 /* the uncertainty options, shared with score and rank (verb-uncertainty.c) */
 void
@@ -145,8 +150,6 @@ AccordVocabulary *
 accord_cli_load_vocabulary(const AccordCli *cli, GError **error);
 AccordProfile *
 accord_cli_load_profile(const AccordVocabulary *vocab, const gchar *id_or_path, GError **error);
-GPtrArray *
-accord_cli_load_profiles(const AccordVocabulary *vocab, int argc, char **argv, GError **error);
 gboolean
 accord_cli_load_inputs(const AccordCli *cli,
 		       guint max_rulesets,
@@ -154,6 +157,12 @@ accord_cli_load_inputs(const AccordCli *cli,
 		       GError **error);
 void
 accord_cli_inputs_clear(AccordCliInputs *in);
+GArray *
+accord_cli_parse_tiers(const gchar *text, GError **error);
+GPtrArray *
+accord_cli_load_profiles(const AccordVocabulary *vocab, int argc, char **argv, GError **error);
+gboolean
+accord_cli_check_prefixes(const AccordCli *cli, const GPtrArray *profiles, GError **error);
 AccordAssessment *
 accord_cli_assess_one(const AccordCli *cli,
 		      AccordCliInputs *in,

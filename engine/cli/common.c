@@ -24,7 +24,7 @@ add_common(GArray *entries, AccordCli *cli)
 	     0,
 	     G_OPTION_ARG_STRING,
 	     &cli->format,
-	     "Output format: text, json, csv or markdown; default: text",
+	     "Output format: text, json, csv, markdown or html; default: text (html for report)",
 	     "FORMAT"},
 	    {"output",
 	     'o',
@@ -41,13 +41,14 @@ add_common(GArray *entries, AccordCli *cli)
 static void
 add_groups(GArray *entries, AccordCli *cli, guint groups)
 {
-	const GOptionEntry ruleset[] = {{"ruleset",
-					 'r',
-					 0,
-					 G_OPTION_ARG_STRING_ARRAY,
-					 &cli->rulesets,
-					 "Ruleset id (e.g. usmca) or path; default: interop",
-					 "ID|FILE"}};
+	const GOptionEntry ruleset[] = {
+	    {"ruleset",
+	     'r',
+	     0,
+	     G_OPTION_ARG_STRING_ARRAY,
+	     &cli->rulesets,
+	     "Ruleset id (e.g. usmca), path, or all (every shipped ruleset); default: interop",
+	     "ID|FILE"}};
 	const GOptionEntry model[] = {
 	    {"model",
 	     'm',
@@ -96,14 +97,31 @@ add_groups(GArray *entries, AccordCli *cli, guint groups)
 	     &cli->waivers,
 	     "Accept waived criteria as met (until they expire), from a waivers file",
 	     "FILE"}};
-	const GOptionEntry date[] = {{"date",
-				      0,
-				      0,
-				      G_OPTION_ARG_STRING,
-				      &cli->date,
-				      "The day of the assessment, YYYY-MM-DD: waivers are checked, "
-				      "evidence aged and parties bound as of it; default: today",
-				      "DATE"}};
+	const GOptionEntry date[] = {
+	    {"date",
+	     0,
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->date,
+	     "The day of the assessment, YYYY-MM-DD: waivers are checked, "
+	     "evidence aged and parties bound as of it; default: today",
+	     "DATE"},
+	    {"min-confidence",
+	     0,
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->min_confidence,
+	     "Count only facts of at least this confidence (low, medium or high); the others are "
+	     "unknown and listed; default: low (all)",
+	     "LEVEL"},
+	    {"evidence-max-age",
+	     0,
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->evidence_max_age,
+	     "Count only facts whose newest evidence is at most YEARS whole years before --date; "
+	     "the others are unknown and listed as stale",
+	     "YEARS"}};
 	const GOptionEntry gate[] = {{"fail-under",
 				      0,
 				      0,
@@ -170,18 +188,88 @@ accord_cli_get_date(const AccordCli *cli)
 	return g_date_time_format(now, "%Y-%m-%d");
 }
 
+/* a whole number of years from 1 to 9999, in plain digits */
+static gboolean
+parse_years(const gchar *text, guint *years)
+{
+	guint64 value = 0;
+
+	if (!g_ascii_string_to_unsigned(text, 10, 1, 9999, &value, NULL) || text[0] == '+')
+		return FALSE;
+	if (years != NULL)
+		*years = (guint)value;
+	return TRUE;
+}
+
+/* an --assume is KEY=VALUE or CC:KEY=VALUE, every part non-empty; anything else would be
+ * silently ignored by every country, so it is refused before any file is read */
+static gboolean
+check_assumption(const gchar *assumption, GError **error)
+{
+	const gchar *eq = strchr(assumption, '=');
+	const gchar *colon = strchr(assumption, ':');
+	const gchar *key = colon != NULL && eq != NULL && colon < eq ? colon + 1 : assumption;
+
+	if (eq != NULL && eq > key && eq[1] != '\0' && key != assumption + 1)
+		return TRUE;
+	return usage_error(error, "--assume takes KEY=VALUE or CC:KEY=VALUE, not '%s'", assumption);
+}
+
+/**
+ * accord_cli_check_prefixes:
+ * @cli: parsed options
+ * @profiles: (element-type AccordProfile): the profiles the verb assesses
+ * @error: return location for a usage error
+ *
+ * Every CC: prefix of --assume must name the country of one of @profiles, in any case: an
+ * assumption for a country not assessed would be silently ignored.
+ */
+gboolean
+accord_cli_check_prefixes(const AccordCli *cli, const GPtrArray *profiles, GError **error)
+{
+	for (guint i = 0; cli->assumptions != NULL && cli->assumptions[i] != NULL; i++) {
+		const gchar *a = cli->assumptions[i];
+		const gchar *colon = strchr(a, ':');
+		const gchar *eq = strchr(a, '=');
+		g_autoptr(GString) known = g_string_new(NULL);
+		gboolean found = FALSE;
+
+		if (colon == NULL || eq == NULL || colon > eq)
+			continue;
+		for (guint p = 0; p < profiles->len && !found; p++) {
+			const gchar *cc =
+			    accord_profile_get_country(g_ptr_array_index(profiles, p));
+
+			found = strlen(cc) == (gsize)(colon - a) &&
+				g_ascii_strncasecmp(a, cc, (gsize)(colon - a)) == 0;
+			g_string_append_printf(known, "%s%s", p > 0 ? ", " : "", cc);
+		}
+		if (!found)
+			return usage_error(error,
+					   "--assume '%s' is for %.*s, which is not a country "
+					   "assessed here (%s)",
+					   a,
+					   (int)(colon - a),
+					   a,
+					   known->str);
+	}
+	return TRUE;
+}
+
 /* every option value is checked before any file is read, so usage errors come first */
 static gboolean
 check_values(const AccordCli *cli, GError **error)
 {
 	AccordScoreOptions o;
 	AccordFormat format;
+	AccordConfidence c;
 	gchar *end = NULL;
 
 	if (cli->format != NULL && !accord_format_from_string(cli->format, &format))
-		return usage_error(error,
-				   "unknown --format '%s' (expected text, json, csv or markdown)",
-				   cli->format);
+		return usage_error(
+		    error,
+		    "unknown --format '%s' (expected text, json, csv, markdown or html)",
+		    cli->format);
 	if (!accord_cli_output_check(cli->output, error))
 		return FALSE;
 	if (cli->date != NULL && !is_day(cli->date))
@@ -200,6 +288,20 @@ check_values(const AccordCli *cli, GError **error)
 		return usage_error(error,
 				   "unknown --unknown '%s' (expected zero, exclude or pass)",
 				   cli->unknown);
+	for (guint i = 0; cli->assumptions != NULL && cli->assumptions[i] != NULL; i++) {
+		if (!check_assumption(cli->assumptions[i], error))
+			return FALSE;
+	}
+	if (cli->min_confidence != NULL && !accord_confidence_from_string(cli->min_confidence, &c))
+		return usage_error(error,
+				   "unknown --min-confidence '%s' (expected low, medium or high)",
+				   cli->min_confidence);
+	if (cli->evidence_max_age != NULL && !parse_years(cli->evidence_max_age, NULL))
+		return usage_error(
+		    error,
+		    "--evidence-max-age takes a whole number of years from 1 to 9999, "
+		    "not '%s'",
+		    cli->evidence_max_age);
 	if (cli->fail_under != NULL && (!isfinite(g_ascii_strtod(cli->fail_under, &end)) ||
 					end == cli->fail_under || *end != '\0'))
 		return usage_error(error,
@@ -290,39 +392,44 @@ accord_cli_load_profile(const AccordVocabulary *vocab, const gchar *id_or_path, 
 	return accord_profile_load_file(path, vocab, error);
 }
 
-/* the profiles named on the command line, or every shipped profile */
-GPtrArray *
-accord_cli_load_profiles(const AccordVocabulary *vocab, int argc, char **argv, GError **error)
+/* the --ruleset ids: interop when none is given; every shipped ruleset for `all`, which
+ * must then be the only one */
+static GPtrArray *
+ruleset_ids(const AccordCli *cli, GError **error)
 {
-	g_autoptr(GPtrArray) ids = NULL;
-	g_autoptr(GPtrArray) profiles =
-	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+	GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
 
-	if (argc > 1) {
-		ids = g_ptr_array_new();
-		for (int i = 1; i < argc; i++)
-			g_ptr_array_add(ids, argv[i]);
-	} else {
-		ids = accord_datadir_list("profiles");
-	}
-	for (guint i = 0; i < ids->len; i++) {
-		AccordProfile *p = accord_cli_load_profile(vocab, g_ptr_array_index(ids, i), error);
-		if (p == NULL)
+	if (cli->rulesets == NULL)
+		g_ptr_array_add(ids, g_strdup("interop"));
+	for (guint i = 0; cli->rulesets != NULL && cli->rulesets[i] != NULL; i++) {
+		if (g_strcmp0(cli->rulesets[i], "all") != 0) {
+			g_ptr_array_add(ids, g_strdup(cli->rulesets[i]));
+			continue;
+		}
+		if (g_strv_length(cli->rulesets) > 1) {
+			g_ptr_array_unref(ids);
+			usage_error(error,
+				    "--ruleset all names every shipped ruleset; give it alone");
 			return NULL;
-		g_ptr_array_add(profiles, p);
+		}
+		g_ptr_array_unref(ids);
+		ids = accord_datadir_list("rulesets");
 	}
-	return g_steal_pointer(&profiles);
+	g_ptr_array_add(ids, NULL);
+	return ids;
 }
 
-/* the --ruleset files (interop when none is given); at most @max of them */
+/* the --ruleset files; at most @max of them */
 static GPtrArray *
 load_rulesets(const AccordCli *cli, const AccordVocabulary *vocab, guint max, GError **error)
 {
-	const gchar *fallback[] = {"interop", NULL};
-	const gchar *const *ids = cli->rulesets != NULL ? (const gchar *const *)cli->rulesets
-							: fallback;
+	g_autoptr(GPtrArray) id_array = ruleset_ids(cli, error);
+	const gchar *const *ids = id_array != NULL ? (const gchar *const *)id_array->pdata : NULL;
 	g_autoptr(GPtrArray) rulesets =
 	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_ruleset_unref);
+
+	if (ids == NULL)
+		return NULL;
 
 	if (g_strv_length((gchar **)ids) > max) {
 		g_set_error(error,
@@ -379,6 +486,10 @@ accord_cli_load_inputs(const AccordCli *cli,
 				   cli->model);
 	o->assumptions = (const gchar *const *)cli->assumptions;
 	o->date = cli->date;
+	if (cli->min_confidence != NULL)
+		accord_confidence_from_string(cli->min_confidence, &o->min_confidence);
+	if (cli->evidence_max_age != NULL)
+		parse_years(cli->evidence_max_age, &o->evidence_max_age);
 	in->vocabulary = accord_cli_load_vocabulary(cli, error);
 	if (in->vocabulary == NULL)
 		return FALSE;
@@ -419,11 +530,15 @@ accord_cli_assess_one(const AccordCli *cli,
 		      GError **error)
 {
 	g_autoptr(AccordProfile) p = NULL;
+	g_autoptr(GPtrArray) one = g_ptr_array_new();
 
 	if (!accord_cli_load_inputs(cli, 1, in, error))
 		return NULL;
 	p = accord_cli_load_profile(in->vocabulary, profile, error);
 	if (p == NULL)
+		return NULL;
+	g_ptr_array_add(one, p);
+	if (!accord_cli_check_prefixes(cli, one, error))
 		return NULL;
 	return accord_assess(g_ptr_array_index(in->rulesets, 0), p, &in->options, error);
 }

@@ -33,11 +33,11 @@ static const AccordCliVerb verbs[] = {
     {"rank",
      "[PROFILE…]",
      "Rank countries against one or more rulesets",
-     SCORING | ACCORD_CLI_ASSUME,
+     SCORING | ACCORD_CLI_ASSUME | ACCORD_CLI_WAIVERS,
      accord_cli_rank_run},
     {"compare",
-     "A B",
-     "Compare two countries criterion by criterion",
+     "A B [C…]",
+     "Compare countries criterion by criterion",
      SCORING | ACCORD_CLI_ASSUME | ACCORD_CLI_TAILORING,
      accord_cli_compare_run},
     {"roadmap",
@@ -55,6 +55,11 @@ static const AccordCliVerb verbs[] = {
      "Show what changed between two snapshots of a country",
      SCORING | ACCORD_CLI_TAILORING,
      accord_cli_diff_run},
+    {"report",
+     "[PROFILE…]",
+     "Write a whole briefing in one file (HTML by default)",
+     SCORING | ACCORD_CLI_ASSUME,
+     accord_cli_report_run},
 };
 
 const AccordCliVerb *
@@ -87,6 +92,27 @@ print_usage(FILE *stream)
 		"\nOptions:\n  -h, --help     Show this help\n"
 		"  --version      Show the version\n\n"
 		"Run 'accord VERB --help' for the options of a verb.\n");
+}
+
+/* an error message quotes input (ids, values, file names): its control and bidirectional
+ * formatting characters are printed visibly, as the text reports print them */
+static void
+print_error(const gchar *message)
+{
+	g_autofree gchar *valid = g_utf8_make_valid(message, -1);
+	g_autoptr(GString) out = g_string_new("accord: ");
+
+	for (const gchar *p = valid; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c < 0xa0) ||
+		    c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+		    (c >= 0x2066 && c <= 0x2069))
+			g_string_append_printf(out, "<U+%04X>", c);
+		else
+			g_string_append_unichar(out, c);
+	}
+	fprintf(stderr, "%s\n", out->str);
 }
 
 /* the one place that turns an error into an exit code */
@@ -125,6 +151,9 @@ cli_clear(AccordCli *cli)
 	g_free(cli->unknown);
 	g_free(cli->fail_under);
 	accord_cli_uncertainty_clear(&cli->uncertainty);
+	g_free(cli->mean);
+	g_free(cli->min_confidence);
+	g_free(cli->evidence_max_age);
 }
 
 int
@@ -159,7 +188,7 @@ main(int argc, char **argv)
 	else
 		code = exit_code_for(error);
 	if (error != NULL)
-		fprintf(stderr, "accord: %s\n", error->message);
+		print_error(error->message);
 	cli_clear(&cli);
 	return code;
 }

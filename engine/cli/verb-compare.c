@@ -2,35 +2,51 @@
 
 #include "cli.h"
 
-/* one comparison per ruleset of the two assessments' @variant (as given where a side has
+/* the scores of every profile against ruleset @r, in @variant (as given where a profile has
  * no such variant) */
 static GPtrArray *
-compare_all(const GPtrArray *a, const GPtrArray *b, AccordVariant variant, GError **error)
+scores_of(GPtrArray *const *assessments, guint n, guint r, AccordVariant variant)
+{
+	GPtrArray *scores = g_ptr_array_new();
+
+	for (guint i = 0; i < n; i++) {
+		const AccordAssessment *a = g_ptr_array_index(assessments[i], r);
+		g_ptr_array_add(
+		    scores,
+		    (gpointer)accord_assessment_get_score(a,
+							  accord_assessment_has_variant(a, variant)
+							      ? variant
+							      : ACCORD_VARIANT_AS_GIVEN));
+	}
+	return scores;
+}
+
+/* one comparison of every profile per ruleset, in @variant */
+static GPtrArray *
+compare_all(GPtrArray *const *assessments,
+	    guint n,
+	    guint n_rulesets,
+	    AccordVariant variant,
+	    GError **error)
 {
 	g_autoptr(GPtrArray) out =
-	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_comparison_free);
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_comparison_set_free);
 
-	for (guint i = 0; i < a->len; i++) {
-		const AccordAssessment *x = g_ptr_array_index(a, i);
-		const AccordAssessment *y = g_ptr_array_index(b, i);
-		AccordComparison *c = accord_comparison_new(
-		    accord_assessment_get_score(x,
-						accord_assessment_has_variant(x, variant)
-						    ? variant
-						    : ACCORD_VARIANT_AS_GIVEN),
-		    accord_assessment_get_score(y,
-						accord_assessment_has_variant(y, variant)
-						    ? variant
-						    : ACCORD_VARIANT_AS_GIVEN),
-		    error);
+	for (guint r = 0; r < n_rulesets; r++) {
+		g_autoptr(GPtrArray) scores = scores_of(assessments, n, r, variant);
+		AccordComparisonSet *set =
+		    accord_comparison_set_new((const AccordScore *const *)scores->pdata,
+					      scores->len,
+					      error);
 
-		if (c == NULL)
+		if (set == NULL)
 			return NULL;
-		g_ptr_array_add(out, c);
+		g_ptr_array_add(out, set);
 	}
 	return g_steal_pointer(&out);
 }
 
+/* one assessment of @profile per ruleset */
 static GPtrArray *
 assess_all(const AccordCliInputs *in,
 	   const AccordProfile *profile,
@@ -52,33 +68,57 @@ assess_all(const AccordCliInputs *in,
 	return g_steal_pointer(&out);
 }
 
-/* accord compare A B: where two frameworks agree and diverge, clause by clause */
+/* accord compare A B [C…]: where frameworks agree and diverge, clause by clause */
 gboolean
 accord_cli_compare_run(AccordCli *cli, int argc, char **argv, GError **error)
 {
 	g_auto(AccordCliInputs) in = {0};
-	g_autoptr(AccordProfile) pa = NULL;
-	g_autoptr(AccordProfile) pb = NULL;
-	g_autoptr(GPtrArray) a = NULL;
-	g_autoptr(GPtrArray) b = NULL;
-	g_autoptr(GPtrArray) comparisons = NULL;
+	g_autoptr(GPtrArray) profiles =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+	g_autoptr(GPtrArray) assessments =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+	g_autoptr(GPtrArray) sets = NULL;
 	g_autoptr(GPtrArray) baselines = NULL;
 	g_autoptr(AccordDocument) document = NULL;
 	gboolean assumed = FALSE;
 
 	if (!accord_cli_parse(cli, "compare", NULL, &argc, &argv, error) ||
-	    !accord_cli_expect_arguments(argc, argv, 2, 2, "two profiles, A and B", error) ||
+	    !accord_cli_expect_arguments(argc,
+					 argv,
+					 2,
+					 G_MAXINT,
+					 "two or more profiles (ids such as us, or files)",
+					 error) ||
 	    !accord_cli_load_inputs(cli, G_MAXUINT, &in, error))
 		return FALSE;
-	pa = accord_cli_load_profile(in.vocabulary, argv[1], error);
-	pb = pa != NULL ? accord_cli_load_profile(in.vocabulary, argv[2], error) : NULL;
-	if (pb == NULL || (a = assess_all(&in, pa, &assumed, error)) == NULL ||
-	    (b = assess_all(&in, pb, &assumed, error)) == NULL ||
-	    (comparisons = compare_all(a, b, ACCORD_VARIANT_AS_GIVEN, error)) == NULL)
+	for (gint i = 1; i < argc; i++) {
+		AccordProfile *p = accord_cli_load_profile(in.vocabulary, argv[i], error);
+
+		if (p == NULL)
+			return FALSE;
+		g_ptr_array_add(profiles, p);
+	}
+	if (!accord_cli_check_prefixes(cli, profiles, error))
 		return FALSE;
-	if (assumed &&
-	    (baselines = compare_all(a, b, ACCORD_VARIANT_WITHOUT_ASSUMPTIONS, error)) == NULL)
+	for (guint i = 0; i < profiles->len; i++) {
+		GPtrArray *a = assess_all(&in, g_ptr_array_index(profiles, i), &assumed, error);
+
+		if (a == NULL)
+			return FALSE;
+		g_ptr_array_add(assessments, a);
+	}
+	sets = compare_all((GPtrArray *const *)assessments->pdata,
+			   assessments->len,
+			   in.rulesets->len,
+			   ACCORD_VARIANT_AS_GIVEN,
+			   error);
+	if (sets == NULL ||
+	    (assumed && (baselines = compare_all((GPtrArray *const *)assessments->pdata,
+						 assessments->len,
+						 in.rulesets->len,
+						 ACCORD_VARIANT_WITHOUT_ASSUMPTIONS,
+						 error)) == NULL))
 		return FALSE;
-	document = accord_comparisons_to_document(comparisons, baselines);
+	document = accord_comparison_sets_to_document(sets, baselines);
 	return accord_cli_emit(cli, document, error);
 }

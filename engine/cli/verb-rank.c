@@ -2,9 +2,9 @@
 
 #include "cli.h"
 
-/* "90,70,50" → {90, 70, 50}; the engine checks order and range */
-static GArray *
-parse_tiers(const gchar *text, GError **error)
+/* "90,70,50" → {90, 70, 50}; the engine checks order and range (also for accord report) */
+GArray *
+accord_cli_parse_tiers(const gchar *text, GError **error)
 {
 	g_auto(GStrv) parts = g_strsplit(text, ",", -1);
 	g_autoptr(GArray) cutoffs = g_array_new(FALSE, FALSE, sizeof(gdouble));
@@ -25,6 +25,30 @@ parse_tiers(const gchar *text, GError **error)
 		g_array_append_val(cutoffs, value);
 	}
 	return g_steal_pointer(&cutoffs);
+}
+
+/* the profiles named on the command line, or every shipped profile (also for accord report) */
+GPtrArray *
+accord_cli_load_profiles(const AccordVocabulary *vocab, int argc, char **argv, GError **error)
+{
+	g_autoptr(GPtrArray) ids = NULL;
+	g_autoptr(GPtrArray) profiles =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+
+	if (argc > 1) {
+		ids = g_ptr_array_new();
+		for (int i = 1; i < argc; i++)
+			g_ptr_array_add(ids, argv[i]);
+	} else {
+		ids = accord_datadir_list("profiles");
+	}
+	for (guint i = 0; i < ids->len; i++) {
+		AccordProfile *p = accord_cli_load_profile(vocab, g_ptr_array_index(ids, i), error);
+		if (p == NULL)
+			return NULL;
+		g_ptr_array_add(profiles, p);
+	}
+	return g_steal_pointer(&profiles);
 }
 
 /* --parties: of the profiles, those bound by every ruleset's agreement on the --date */
@@ -81,6 +105,14 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 	     &cli->tiers,
 	     "Band countries by mean score: descending cut-offs, e.g. 90,70,50",
 	     "LIST"},
+	    {"mean",
+	     0,
+	     0,
+	     G_OPTION_ARG_STRING,
+	     &cli->mean,
+	     "Which rulesets a country's mean averages: all, or verified (those whose every "
+	     "provision was read verbatim); default: all",
+	     "WHICH"},
 	    {"parties",
 	     0,
 	     0,
@@ -120,7 +152,16 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 				    "--uncertainty ranks against one --ruleset");
 		return FALSE;
 	}
-	if (cli->tiers != NULL && (cutoffs = parse_tiers(cli->tiers, error)) == NULL)
+	if (cli->mean != NULL && g_strcmp0(cli->mean, "all") != 0 &&
+	    g_strcmp0(cli->mean, "verified") != 0) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "--mean takes all or verified, not '%s'",
+			    cli->mean);
+		return FALSE;
+	}
+	if (cli->tiers != NULL && (cutoffs = accord_cli_parse_tiers(cli->tiers, error)) == NULL)
 		return FALSE;
 	if (!accord_cli_load_inputs(cli, G_MAXUINT, &in, error))
 		return FALSE;
@@ -131,14 +172,23 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 		g_ptr_array_unref(profiles);
 		profiles = kept;
 	}
-	if (profiles == NULL)
+	if (profiles == NULL || !accord_cli_check_prefixes(cli, profiles, error))
 		return FALSE;
-	ranking = accord_ranking_new(in.rulesets, profiles, &in.options, error);
+	ranking =
+	    accord_ranking_new(in.rulesets,
+			       profiles,
+			       &in.options,
+			       g_strcmp0(cli->mean, "verified") == 0 ? ACCORD_RANK_MEAN_VERIFIED
+								     : ACCORD_RANK_MEAN_ALL,
+			       error);
 	if (ranking == NULL)
 		return FALSE;
 	if (cutoffs != NULL && !accord_ranking_set_tiers(ranking, cutoffs, error))
 		return FALSE;
-	for (guint r = 0; cli->correlate != NULL && r < in.rulesets->len; r++) {
+	/* each ruleset's scores, and with several rulesets the means too */
+	for (guint r = 0; cli->correlate != NULL && r <= in.rulesets->len; r++) {
+		if (r == in.rulesets->len && r == 1)
+			break;
 		for (guint c = 0; cli->correlate[c] != NULL; c++)
 			accord_ranking_add_correlation(ranking, r, cli->correlate[c]);
 	}

@@ -110,6 +110,16 @@ validate_one(const gchar *path,
 					accord_parties_get_n_agreements(parties));
 		return parties != NULL;
 	}
+	if (kind == ACCORD_INPUT_PLAN) {
+		g_autoptr(AccordPlan) plan = accord_plan_load_data(data, len, path, vocab, error);
+
+		if (plan != NULL)
+			g_string_printf(summary,
+					"plan %s, %u entry(ies)",
+					accord_plan_get_id(plan),
+					accord_plan_get_n_entries(plan));
+		return plan != NULL;
+	}
 	if (kind == ACCORD_INPUT_VOCABULARY) {
 		v = accord_vocabulary_load_data(data, len, path, error);
 		if (v != NULL)

@@ -15,6 +15,7 @@
 #include "gaps.h"
 #include "input.h"
 #include "parties.h"
+#include "plan.h"
 #include "profile.h"
 #include "rank.h"
 #include "roadmap.h"

@@ -32,15 +32,23 @@ typedef enum {
  * @assumptions: (nullable) (array zero-terminated=1): what-if facts, `KEY=VALUE` for every
  *   profile or `CC:KEY=VALUE` for the country CC only (the prefix matches in any case)
  * @waivers: (nullable): waivers to apply
- * @date: (nullable): the day waivers are checked on, `YYYY-MM-DD`; %NULL for today
+ * @date: (nullable): the day of the assessment, `YYYY-MM-DD`: waivers are checked and evidence
+ *   aged and expired on it; %NULL for today
+ * @min_confidence: the weakest confidence a stated fact needs to count
+ *   (%ACCORD_CONFIDENCE_LOW, the default, keeps every fact)
+ * @evidence_max_age: the most years before @date a fact's newest evidence may be; 0 (the
+ *   default) for no limit
  *
- * What an assessment applies, in this order: assumptions, evaluation, waivers, score.
+ * What an assessment applies, in this order: the fact filter (accord_profile_new_filtered()),
+ * assumptions, evaluation, waivers, score.
  */
 typedef struct {
 	AccordScoreOptions score;
 	const gchar *const *assumptions;
 	const AccordWaiverList *waivers;
 	const gchar *date;
+	AccordConfidence min_confidence;
+	guint evidence_max_age;
 } AccordAssessmentOptions;
 
 /**
@@ -64,6 +72,10 @@ accord_assess(const AccordRuleset *ruleset,
 	      const AccordProfile *profile,
 	      const AccordAssessmentOptions *options,
 	      GError **error) ACCORD_NON_NULL(1, 2, 3);
+G_GNUC_WARN_UNUSED_RESULT AccordScore *
+accord_assessment_rescore(const AccordAssessment *self,
+			  const gchar *const *assumptions,
+			  GError **error) ACCORD_NON_NULL(1, 2);
 AccordAssessment *
 accord_assessment_ref(const AccordAssessment *self) ACCORD_NON_NULL(1);
 void

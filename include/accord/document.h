@@ -57,6 +57,8 @@ typedef enum {
  * @ACCORD_MARK_ASSUMED: rests on a what-if assumption, not on the profile
  * @ACCORD_MARK_WAIVED: counted as met because of a waiver
  * @ACCORD_MARK_DESELECTED: left out of the score by the tailoring
+ * @ACCORD_MARK_NOT_COUNTED: stated by the profile but treated as unknown: below the confidence
+ *   floor, stale or expired
  *
  * Flags a reader must see beside a value; serialisers show them in words or symbols, never by
  * colour alone. They combine as a bit mask.
@@ -69,6 +71,7 @@ typedef enum {
 	ACCORD_MARK_ASSUMED = 1 << 3,
 	ACCORD_MARK_WAIVED = 1 << 4,
 	ACCORD_MARK_DESELECTED = 1 << 5,
+	ACCORD_MARK_NOT_COUNTED = 1 << 6,
 } AccordMark;
 
 /**
@@ -212,6 +215,8 @@ accord_table_add_column(AccordNode *table, const gchar *key, const gchar *label)
 void
 accord_table_add_row(AccordNode *table, const AccordCell *cells, guint n_cells)
     ACCORD_NON_NULL(1, 2);
+AccordNode *
+accord_node_add_document(AccordNode *parent, const AccordDocument *document) ACCORD_NON_NULL(1, 2);
 void
 accord_table_add_chart(AccordNode *table,
 		       AccordChartKind kind,

@@ -36,6 +36,10 @@ typedef enum {
  * @known: %TRUE when the profile states the facts the outcome rests on (coverage counts it);
  *   a waived unknown criterion passes but stays unknown in this sense
  * @confidence: the weakest confidence among the stated facts the criterion reads
+ * @evidence: (nullable): the oldest of the newest evidence dates of the stated facts it reads
+ *   (how recent its weakest-dated support is), or %NULL when it reads none
+ * @dropped: why the first fact it reads that a filter left out was left out
+ *   (accord_profile_new_filtered()); %ACCORD_DROP_NONE when none was
  *
  * The evaluation of one criterion. A plain read-only record owned by its #AccordEvaluation.
  */
@@ -45,6 +49,8 @@ typedef struct {
 	gchar *reason;
 	gboolean known;
 	AccordConfidence confidence;
+	const gchar *evidence;
+	AccordDropReason dropped;
 } AccordCriterionResult;
 
 /**

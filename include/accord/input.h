@@ -50,6 +50,7 @@ accord_input_get_name(const gchar *path, AccordInputFlags flags) ACCORD_NON_NULL
  * @ACCORD_INPUT_TAILORING: a tailoring of a ruleset (`urn:accord:tailoring:1`)
  * @ACCORD_INPUT_WAIVERS: a list of waivers (`urn:accord:waivers:1`)
  * @ACCORD_INPUT_PARTIES: the parties of agreements (`urn:accord:parties:1`)
+ * @ACCORD_INPUT_PLAN: a roadmap plan: efforts, kept facts, bundles (`urn:accord:plan:1`)
  */
 typedef enum {
 	ACCORD_INPUT_VOCABULARY,
@@ -58,6 +59,7 @@ typedef enum {
 	ACCORD_INPUT_TAILORING,
 	ACCORD_INPUT_WAIVERS,
 	ACCORD_INPUT_PARTIES,
+	ACCORD_INPUT_PLAN,
 } AccordInputKind;
 
 gboolean

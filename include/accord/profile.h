@@ -24,6 +24,38 @@ typedef enum {
 } AccordConfidence;
 
 /**
+ * AccordDropReason:
+ * @ACCORD_DROP_NONE: the fact counts
+ * @ACCORD_DROP_BELOW_FLOOR: its confidence is below the floor (`--min-confidence`)
+ * @ACCORD_DROP_STALE: its newest evidence is older than the maximum age (`--evidence-max-age`)
+ * @ACCORD_DROP_EXPIRED: every piece of its evidence has expired
+ *
+ * Why a filtered profile treats a fact its file states as unknown
+ * (accord_profile_new_filtered()).
+ */
+typedef enum {
+	ACCORD_DROP_NONE,
+	ACCORD_DROP_BELOW_FLOOR,
+	ACCORD_DROP_STALE,
+	ACCORD_DROP_EXPIRED,
+} AccordDropReason;
+
+/**
+ * AccordProfileFilter:
+ * @min_confidence: the weakest confidence that counts; %ACCORD_CONFIDENCE_LOW keeps every fact
+ * @max_age_years: the oldest evidence that counts, in whole years before @date; 0 for no limit
+ * @date: (nullable): the day ages and expiry are measured on, `YYYY-MM-DD`; %NULL for today
+ *
+ * Which stated facts count (accord_profile_new_filtered()). Evidence past its `expires` date
+ * never counts, whatever the filter.
+ */
+typedef struct {
+	AccordConfidence min_confidence;
+	guint max_age_years;
+	const gchar *date;
+} AccordProfileFilter;
+
+/**
  * AccordProfile:
  *
  * One country's stated facts, each typed by the vocabulary and backed by evidence, loaded and
@@ -58,6 +90,12 @@ typedef struct _AccordIndexFigure AccordIndexFigure;
 
 const gchar *
 accord_confidence_to_string(AccordConfidence confidence);
+gboolean
+accord_confidence_from_string(const gchar *text, AccordConfidence *confidence) ACCORD_NON_NULL(2);
+const gchar *
+accord_drop_reason_to_string(AccordDropReason reason);
+void
+accord_profile_filter_init(AccordProfileFilter *filter) ACCORD_NON_NULL(1);
 
 G_GNUC_WARN_UNUSED_RESULT AccordProfile *
 accord_profile_load_file(const gchar *path, const AccordVocabulary *vocab, GError **error)
@@ -85,6 +123,18 @@ G_GNUC_WARN_UNUSED_RESULT AccordProfile *
 accord_profile_new_with_assumptions(const AccordProfile *base,
 				    const gchar *const *assumptions,
 				    GError **error) ACCORD_NON_NULL(1, 2);
+G_GNUC_WARN_UNUSED_RESULT AccordProfile *
+accord_profile_new_filtered(const AccordProfile *base,
+			    const AccordProfileFilter *filter,
+			    GError **error) ACCORD_NON_NULL(1, 2);
+const AccordProfileFilter *
+accord_profile_get_filter(const AccordProfile *self) ACCORD_NON_NULL(1);
+guint
+accord_profile_get_n_dropped(const AccordProfile *self) ACCORD_NON_NULL(1);
+const AccordProfileFact *
+accord_profile_get_dropped(const AccordProfile *self, guint index) ACCORD_NON_NULL(1);
+const AccordProfileFact *
+accord_profile_lookup_dropped(const AccordProfile *self, const gchar *key) ACCORD_NON_NULL(1, 2);
 const AccordVocabulary *
 accord_profile_get_vocabulary(const AccordProfile *self) ACCORD_NON_NULL(1);
 guint
@@ -109,6 +159,8 @@ const gchar *
 accord_profile_fact_get_text(const AccordProfileFact *fact) ACCORD_NON_NULL(1);
 AccordConfidence
 accord_profile_fact_get_confidence(const AccordProfileFact *fact) ACCORD_NON_NULL(1);
+AccordDropReason
+accord_profile_fact_get_drop_reason(const AccordProfileFact *fact) ACCORD_NON_NULL(1);
 gboolean
 accord_profile_fact_is_assumed(const AccordProfileFact *fact) ACCORD_NON_NULL(1);
 const gchar *
@@ -128,6 +180,8 @@ const gchar *
 accord_evidence_get_href(const AccordEvidence *evidence) ACCORD_NON_NULL(1);
 const gchar *
 accord_evidence_get_date(const AccordEvidence *evidence) ACCORD_NON_NULL(1);
+const gchar *
+accord_evidence_get_expires(const AccordEvidence *evidence) ACCORD_NON_NULL(1);
 
 const gchar *
 accord_index_figure_get_name(const AccordIndexFigure *figure) ACCORD_NON_NULL(1);

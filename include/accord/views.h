@@ -33,17 +33,23 @@ G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_explanation_to_document(const AccordAssessment *assessment,
 			       const AccordExplanation *explanation) ACCORD_NON_NULL(1, 2);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
-accord_roadmap_to_document(const AccordAssessment *assessment, const AccordRoadmap *roadmap)
-    ACCORD_NON_NULL(1, 2);
+accord_roadmap_to_document(const AccordRoadmap *roadmap) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_ranking_to_document(const AccordRanking *ranking) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
-accord_comparisons_to_document(const GPtrArray *comparisons, const GPtrArray *baselines)
+accord_comparison_sets_to_document(const GPtrArray *sets, const GPtrArray *baselines)
     ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_diff_to_document(const AccordDiff *diff) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_validation_to_document(const GPtrArray *results) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_briefing_to_document(const GPtrArray *assessments,
+			    const GPtrArray *gap_lists,
+			    const AccordRoadmap *roadmap) ACCORD_NON_NULL(1, 2, 3);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_report_to_document(const GPtrArray *overviews, const GPtrArray *briefings)
+    ACCORD_NON_NULL(1, 2);
 
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_rulesets_to_document(const GPtrArray *rulesets) ACCORD_NON_NULL(1);

@@ -111,6 +111,15 @@ const gchar *
 accord_fact_def_get_unit(const AccordFactDef *def) ACCORD_NON_NULL(1);
 gboolean
 accord_fact_def_is_informational(const AccordFactDef *def) ACCORD_NON_NULL(1);
+guint
+accord_fact_def_get_effort(const AccordFactDef *def, const AccordValue *value)
+    ACCORD_NON_NULL(1, 2);
+gboolean
+accord_fact_def_values_conflict(const AccordFactDef *def,
+				const AccordValue *a,
+				const AccordValue *b) ACCORD_NON_NULL(1, 2, 3);
+guint
+accord_fact_def_get_n_conflicts(const AccordFactDef *def) ACCORD_NON_NULL(1);
 
 const gchar *
 accord_scale_get_id(const AccordScale *scale) ACCORD_NON_NULL(1);

@@ -151,6 +151,99 @@ test_assessment_outlives_its_inputs(void **state)
 	assert_string_equal(accord_profile_get_country(accord_assessment_get_profile(a)), "BB");
 }
 
+static gdouble
+rescored(const AccordAssessment *a, const gchar *const *more)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordScore) score = accord_assessment_rescore(a, more, &error);
+
+	assert_null(error);
+	assert_non_null(score);
+	return accord_score_get_overall(score)->value;
+}
+
+static void
+test_assessment_rescore_adds_assumptions(void **state)
+{
+	const gchar *const first[] = {"ir.first=true", NULL};
+	const gchar *const none[] = {NULL};
+	g_autoptr(AccordAssessment) plain = assess(*state, NULL, FALSE);
+	g_autoptr(AccordAssessment) waived = assess(*state, NULL, TRUE);
+
+	/* the header's figures: nothing more gives the score as given again; ir.first=true gives
+	 * 76.3889, with the waivers (checked on the same 2026-03-01) 80.5556 */
+	assert_close(rescored(plain, none), 650.0 / 12.0, 1e-9);
+	assert_close(rescored(plain, first), (2 * 275.0 / 3.0 + 45.8333333333333) / 3.0, 1e-9);
+	assert_close(rescored(waived, first), (2 * 275.0 / 3.0 + 350.0 / 6.0) / 3.0, 1e-9);
+}
+
+static void
+test_assessment_rescore_after_its_own(void **state)
+{
+	const gchar *const own[] = {"ir.first=true", NULL};
+	const gchar *const back[] = {"ir.first=false", NULL};
+	const gchar *const bad[] = {"ir.first=maybe", NULL};
+	g_autoptr(AccordAssessment) a = assess(*state, own, FALSE);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordScore) score = NULL;
+
+	/* the assessment's own ir.first=true comes first, so ir.first=false wins: r-first fails,
+	 * which is the file's 54.1667 less nothing (unknown and false both score 0) */
+	assert_close(rescored(a, back), 650.0 / 12.0, 1e-9);
+	score = accord_assessment_rescore(a, bad, &error);
+	assert_null(score);
+	assert_accord_error(error, ACCORD_ERROR_TYPE, "--assume ir.first=maybe");
+}
+
+/* profile-aged.xml under a confidence floor, and with an assumption restating a dropped fact */
+static void
+test_assessment_filters_before_assumptions(void **state)
+{
+	State *s = *state;
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *path = test_data_path("good/profile-aged.xml");
+	g_autoptr(AccordProfile) aged = accord_profile_load_file(path, s->f.vocab, &error);
+	g_autoptr(AccordAssessment) a = NULL;
+	g_autoptr(AccordAssessment) b = NULL;
+	const gchar *assume[] = {"ir.first=true", NULL};
+	const AccordProfile *evaluated;
+	AccordAssessmentOptions options;
+
+	assert_non_null(aged);
+	accord_assessment_options_init(&options);
+	options.min_confidence = ACCORD_CONFIDENCE_HIGH;
+	options.date = "2026-06-30";
+	/* floor high: ir.first, disclosure.cvd, workforce.size below it, encryption.backdoor
+	 * expired: r-ir (3·1 + 0)/4 = 75, r-first 0, ir (2·75 + 0)/3 = 50; r-process 100,
+	 * r-strategy 0, policy 50; overall (2·50 + 50)/3 = 50, coverage (2·0.5 + 0.5)/3 = 0.5 */
+	a = accord_assess(s->f.ruleset, aged, &options, &error);
+	assert_non_null(a);
+	assert_close(accord_score_get_overall(accord_assessment_get_score(a, 0))->value,
+		     50.0,
+		     1e-9);
+	assert_close(accord_score_get_overall(accord_assessment_get_score(a, 0))->coverage,
+		     0.5,
+		     1e-12);
+	evaluated = accord_evaluation_get_profile(
+	    accord_score_get_evaluation(accord_assessment_get_score(a, ACCORD_VARIANT_AS_GIVEN)));
+	assert_int_equal(accord_profile_get_n_dropped(evaluated), 4);
+	assert_ptr_equal(accord_assessment_get_profile(a), aged);
+	/* the assumption states ir.first again after the filter dropped it: r-first 100,
+	 * ir (150 + 100)/3 = 83.3333, overall (2·83.3333 + 50)/3 = 72.2222; without the
+	 * assumption the filtered profile still scores 50 */
+	options.assumptions = assume;
+	b = accord_assess(s->f.ruleset, aged, &options, &error);
+	assert_non_null(b);
+	assert_close(accord_score_get_overall(accord_assessment_get_score(b, 0))->value,
+		     650.0 / 9.0,
+		     1e-9);
+	assert_close(accord_score_get_overall(
+			 accord_assessment_get_score(b, ACCORD_VARIANT_WITHOUT_ASSUMPTIONS))
+			 ->value,
+		     50.0,
+		     1e-9);
+}
+
 int
 main(void)
 {
@@ -163,6 +256,13 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_assessment_country_prefix, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_assessment_bad_assumption, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_assessment_outlives_its_inputs, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_assessment_rescore_adds_assumptions,
+					    setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_assessment_rescore_after_its_own, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_assessment_filters_before_assumptions,
+					    setup,
+					    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

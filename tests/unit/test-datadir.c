@@ -50,6 +50,18 @@ test_datadir_id_ending_in_xml_is_an_id(void **state)
 	assert_accord_error(error, ACCORD_ERROR_USAGE, "no ruleset 'usmca.xml' in ");
 }
 
+/* an unknown id names the nearest shipped one, and the shipped ids */
+static void
+test_datadir_unknown_id_suggests_the_nearest(void **state)
+{
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *path = accord_datadir_find_profile("uss", &error);
+
+	assert_null(path);
+	assert_accord_error(error, ACCORD_ERROR_USAGE, "no profile 'uss' in ");
+	assert_non_null(strstr(error->message, "(did you mean 'us'? shipped: au, "));
+}
+
 int
 main(void)
 {
@@ -58,6 +70,7 @@ main(void)
 	    cmocka_unit_test(test_datadir_takes_paths_for_arguments),
 	    cmocka_unit_test(test_datadir_id_is_never_a_path),
 	    cmocka_unit_test(test_datadir_id_ending_in_xml_is_an_id),
+	    cmocka_unit_test(test_datadir_unknown_id_suggests_the_nearest),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,7 +1,7 @@
-#include "helpers.h"
-
 #include <float.h>
 #include <json-glib/json-glib.h>
+
+#include "helpers.h"
 
 /* The serialisers against a small document built by hand; every expected output is written
  * out here in full, character by character, from the rules in docs/formats.md ("Outputs"). */
@@ -103,15 +103,15 @@ test_document_csv(void **state)
 	g_autofree gchar *out = render(doc, ACCORD_FORMAT_CSV);
 
 	/* record names the section, list or table; key fields (country, rule) are repeated as
-	 * context; numbers keep their digits; shares stay shares; a quote spreads over two
-	 * columns */
+	 * context; numbers keep their digits; shares stay shares; a list item's heading is its
+	 * title; a quote spreads over two columns */
 	assert_string_equal(out,
-			    "record,country,rule,overall,coverage,pillar,score,provision,"
+			    "record,country,rule,overall,coverage,pillar,score,title,provision,"
 			    "provision_cite\r\n"
-			    "summary,AA,,54.16666,0.7778,,,,\r\n"
-			    "pillars,AA,,,,ir,58.3333,,\r\n"
-			    "pillars,AA,,,,policy,,,\r\n"
-			    "gaps,AA,r-1,,,,,Parties shall.,Art. 1\r\n");
+			    "summary,AA,,54.16666,0.7778,,,,,\r\n"
+			    "pillars,AA,,,,ir,58.3333,,,\r\n"
+			    "pillars,AA,,,,policy,,,,\r\n"
+			    "gaps,AA,r-1,,,,,First gap,Parties shall.,Art. 1\r\n");
 }
 
 static void
@@ -136,6 +136,7 @@ test_document_json(void **state)
 	    json_array_get_object_element(json_object_get_array_member(root, "pillars"), 1),
 	    "score"));
 	gap = json_array_get_object_element(json_object_get_array_member(root, "gaps"), 0);
+	assert_string_equal(json_object_get_string_member(gap, "title"), "First gap");
 	assert_string_equal(json_object_get_string_member(
 				json_object_get_object_member(gap, "provision"), "cite"),
 			    "Art. 1");
@@ -158,8 +159,8 @@ test_document_json_extreme_numbers(void **state)
 	out = render(doc, ACCORD_FORMAT_JSON);
 	assert_null(strstr(out, "e+21.0"));
 	assert_true(json_parser_load_from_data(parser, out, -1, &error));
-	rows = json_object_get_array_member(json_node_get_object(json_parser_get_root(parser)),
-					    "n");
+	rows =
+	    json_object_get_array_member(json_node_get_object(json_parser_get_root(parser)), "n");
 	for (guint i = 0; i < G_N_ELEMENTS(values); i++) {
 		JsonNode *v = json_object_get_member(json_array_get_object_element(rows, i), "v");
 		gdouble got = json_node_get_value_type(v) == G_TYPE_INT64
@@ -201,8 +202,7 @@ test_document_markdown_escapes_and_links(void **state)
 		      {"b", "B", accord_cell_url("javascript:alert(1)", "click")},
 		      {"c", "C", accord_cell_url("https://example.org/p", "page")});
 	md = render(doc, ACCORD_FORMAT_MARKDOWN);
-	assert_non_null(
-	    strstr(md, "\\<script\\>alert(1)\\</script\\> \\*bold\\* \\[x\\](y)"));
+	assert_non_null(strstr(md, "\\<script\\>alert(1)\\</script\\> \\*bold\\* \\[x\\](y)"));
 	/* only http and https become links */
 	assert_non_null(strstr(md, "- **B:** click\n"));
 	assert_non_null(strstr(md, "- **C:** [page](https://example.org/p)\n"));
@@ -250,7 +250,8 @@ test_document_marks_in_every_format(void **state)
 	json = render(doc, ACCORD_FORMAT_JSON);
 	csv = render(doc, ACCORD_FORMAT_CSV);
 	assert_non_null(strstr(text, "Value: x [low-confidence, stale]\n"));
-	assert_non_null(strstr(json, "\"v_marks\" : [\n    \"low-confidence\",\n    \"stale\"\n  ]"));
+	assert_non_null(
+	    strstr(json, "\"v_marks\" : [\n    \"low-confidence\",\n    \"stale\"\n  ]"));
 	assert_string_equal(csv, "record,v,v_marks\r\nsummary,x,\"low-confidence, stale\"\r\n");
 }
 
@@ -269,6 +270,55 @@ test_document_figures_never_nan(void **state)
 	assert_string_equal(text, "T\n\nScore: -\nShare: -\nZero:  0.0\n");
 }
 
+/* a document copied into another: a section named after its kind, everything in it, less the
+ * fields a section around it already shows with the same value */
+static void
+test_document_add_document(void **state)
+{
+	g_autoptr(AccordDocument) inner = small_document();
+	g_autoptr(AccordDocument) outer = accord_document_new("report", "Report");
+	AccordNode *root = accord_document_get_root(outer);
+	g_autofree gchar *text = NULL;
+	g_autofree gchar *json = NULL;
+	g_autoptr(JsonParser) parser = json_parser_new();
+	JsonObject *demo;
+
+	ACCORD_FIELDS(root,
+		      {"country", "Country", accord_cell_id("AA"), TRUE},
+		      {"coverage", "Coverage", accord_cell_percent(0.5)});
+	accord_node_add_document(root, inner);
+	text = render(outer, ACCORD_FORMAT_TEXT);
+	/* Country AA is shown around it, so left out; Coverage differs (77.8% ≠ 50%), so kept */
+	assert_string_equal(text,
+			    "Report\n"
+			    "\n"
+			    "Country:  AA\n"
+			    "Coverage: 50.0%\n"
+			    "\n"
+			    "== Demo report ==\n"
+			    "\n"
+			    "Overall score: 54.2\n"
+			    "Coverage:      77.8%\n"
+			    "\n"
+			    "Pillars:\n"
+			    "  Pillar  Score\n"
+			    "  ir       58.3\n"
+			    "  policy      -\n"
+			    "\n"
+			    "Gaps:\n"
+			    "\n"
+			    "1. First gap\n"
+			    "   Rule:      r-1\n"
+			    "   Provision: \"Parties shall.\" (Art. 1)\n");
+	json = render(outer, ACCORD_FORMAT_JSON);
+	assert_true(json_parser_load_from_data(parser, json, -1, NULL));
+	demo = json_object_get_object_member(json_node_get_object(json_parser_get_root(parser)),
+					     "demo");
+	assert_false(json_object_has_member(demo, "country"));
+	assert_close(json_object_get_double_member(demo, "coverage"), 0.7778, 1e-12);
+	assert_int_equal(json_array_get_length(json_object_get_array_member(demo, "pillars")), 2);
+}
+
 int
 main(void)
 {
@@ -283,6 +333,7 @@ main(void)
 	    cmocka_unit_test(test_document_csv_neutralises_formulas),
 	    cmocka_unit_test(test_document_marks_in_every_format),
 	    cmocka_unit_test(test_document_figures_never_nan),
+	    cmocka_unit_test(test_document_add_document),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

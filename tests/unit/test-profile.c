@@ -72,7 +72,9 @@ assert_profile_rejects(void **state, const gchar *name, gint code, gint line, co
 {
 	g_autofree gchar *rel = g_strconcat("bad/", name, NULL);
 	g_autofree gchar *path = test_data_path(rel);
-	g_autofree gchar *prefix = g_strdup_printf("%s:%d:", path, line);
+	/* an input that cannot be read has no line: "path: cannot read: …" */
+	g_autofree gchar *prefix =
+	    line > 0 ? g_strdup_printf("%s:%d:", path, line) : g_strdup_printf("%s: ", path);
 	g_autoptr(GError) error = NULL;
 	g_autoptr(AccordProfile) loaded =
 	    accord_profile_load_file(path, ((State *)*state)->vocab, &error);
@@ -411,12 +413,226 @@ test_profile_rejects_unknown_confidence(void **state)
 static void
 test_profile_rejects_missing_file(void **state)
 {
-	/* no such file in the tree; an unreadable input is an I/O error at line 0 */
+	/* no such file in the tree: an I/O error that says so, without a line */
 	assert_profile_rejects(state,
 			       "profile-io-missing-file.xml",
 			       ACCORD_ERROR_IO,
 			       0,
-			       "profile-io-missing-file.xml");
+			       "cannot read: No such file or directory");
+}
+
+static void
+test_profile_rejects_malformed_expires(void **state)
+{
+	assert_profile_rejects(state,
+			       "profile-value-malformed-expires.xml",
+			       ACCORD_ERROR_VALUE,
+			       5,
+			       "'2026-02-30'");
+}
+
+static void
+test_profile_rejects_expiry_before_date(void **state)
+{
+	/* the first evidence expires on the first day of its month: allowed */
+	assert_profile_rejects(state,
+			       "profile-value-expires-before-date.xml",
+			       ACCORD_ERROR_VALUE,
+			       6,
+			       "2024-03-02");
+}
+
+/* good/profile-aged.xml filtered as of @date */
+static AccordProfile *
+filtered(void **state, AccordConfidence floor, guint max_age, const gchar *date)
+{
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *path = test_data_path("good/profile-aged.xml");
+	g_autoptr(AccordProfile) aged =
+	    accord_profile_load_file(path, ((State *)*state)->vocab, &error);
+	AccordProfileFilter filter;
+	AccordProfile *out;
+
+	assert_non_null(aged);
+	accord_profile_filter_init(&filter);
+	filter.min_confidence = floor;
+	filter.max_age_years = max_age;
+	filter.date = date;
+	out = accord_profile_new_filtered(aged, &filter, &error);
+	assert_null(error);
+	assert_non_null(out);
+	return out;
+}
+
+static void
+assert_dropped(const AccordProfile *p, guint index, const gchar *key, AccordDropReason reason)
+{
+	const AccordProfileFact *fact = accord_profile_get_dropped(p, index);
+
+	assert_string_equal(accord_fact_def_get_key(accord_profile_fact_get_def(fact)), key);
+	assert_string_equal(accord_drop_reason_to_string(accord_profile_fact_get_drop_reason(fact)),
+			    accord_drop_reason_to_string(reason));
+	assert_null(accord_profile_lookup_fact(p, key));
+	assert_ptr_equal(accord_profile_lookup_dropped(p, key), fact);
+}
+
+static void
+test_profile_filter_drops_below_the_confidence_floor(void **state)
+{
+	g_autoptr(AccordProfile) p = filtered(state, ACCORD_CONFIDENCE_HIGH, 0, "2026-06-30");
+
+	/* floor high: ir.first (low), disclosure.cvd and workforce.size (medium) drop;
+	 * encryption.backdoor's only evidence expired on 2026-06-29, the day before: it drops
+	 * whatever the floor. Kept: ir.csirt, framework.process, iot.regime: 7 − 4 = 3 */
+	assert_int_equal(accord_profile_get_n_facts(p), 3);
+	assert_int_equal(accord_profile_get_n_dropped(p), 4);
+	assert_dropped(p, 0, "disclosure.cvd", ACCORD_DROP_BELOW_FLOOR);
+	assert_dropped(p, 1, "encryption.backdoor", ACCORD_DROP_EXPIRED);
+	assert_dropped(p, 2, "ir.first", ACCORD_DROP_BELOW_FLOOR);
+	assert_dropped(p, 3, "workforce.size", ACCORD_DROP_BELOW_FLOOR);
+	/* the kept iot.regime keeps only its evidence that has not expired (2018) */
+	assert_int_equal(accord_profile_fact_get_n_evidence(stated(p, "iot.regime")), 1);
+	assert_string_equal(accord_evidence_get_date(
+				accord_profile_fact_get_newest_evidence(stated(p, "iot.regime"))),
+			    "2018");
+	/* a dropped fact keeps all of its evidence, to show what was left out */
+	assert_string_equal(accord_evidence_get_expires(accord_profile_fact_get_evidence(
+				accord_profile_lookup_dropped(p, "encryption.backdoor"),
+				0)),
+			    "2026-06-29");
+	assert_int_equal(accord_profile_get_filter(p)->min_confidence, ACCORD_CONFIDENCE_HIGH);
+	assert_string_equal(accord_profile_get_filter(p)->date, "2026-06-30");
+}
+
+static void
+test_profile_filter_medium_floor_drops_only_low(void **state)
+{
+	g_autoptr(AccordProfile) p = filtered(state, ACCORD_CONFIDENCE_MEDIUM, 0, "2026-06-29");
+
+	/* on 2026-06-29 encryption.backdoor's evidence still counts (it expires after that
+	 * day); only ir.first is below medium */
+	assert_int_equal(accord_profile_get_n_dropped(p), 1);
+	assert_dropped(p, 0, "ir.first", ACCORD_DROP_BELOW_FLOOR);
+	assert_int_equal(accord_profile_get_n_facts(p), 6);
+	assert_non_null(accord_profile_lookup_fact(p, "encryption.backdoor"));
+}
+
+static void
+test_profile_filter_drops_stale_facts_by_last_possible_day(void **state)
+{
+	g_autoptr(AccordProfile) p = filtered(state, ACCORD_CONFIDENCE_LOW, 5, "2026-06-30");
+
+	/* 5 years before 2026-06-30 is 2021-06-30; a fact is stale when its newest current
+	 * evidence, as its last possible day, is before it:
+	 *   ir.csirt 2024-01-31, ir.first 2025-12-31: kept
+	 *   disclosure.cvd 2019-06-15: stale
+	 *   framework.process "2021" = 2021-12-31: kept (its first day, 2021-01-01, would not be)
+	 *   iot.regime: the 2022-03-01 evidence expired, the 2018 one is 2018-12-31: stale
+	 *   encryption.backdoor: expired
+	 *   workforce.size 2021-06-30: exactly five years old, not older: kept */
+	assert_int_equal(accord_profile_get_n_dropped(p), 3);
+	assert_dropped(p, 0, "disclosure.cvd", ACCORD_DROP_STALE);
+	assert_dropped(p, 1, "encryption.backdoor", ACCORD_DROP_EXPIRED);
+	assert_dropped(p, 2, "iot.regime", ACCORD_DROP_STALE);
+	assert_int_equal(accord_profile_get_n_facts(p), 4);
+	/* a stale fact shows the evidence that made it stale, not the one that expired */
+	assert_string_equal(accord_evidence_get_date(accord_profile_fact_get_newest_evidence(
+				accord_profile_lookup_dropped(p, "iot.regime"))),
+			    "2018");
+	assert_non_null(accord_profile_lookup_fact(p, "framework.process"));
+	assert_non_null(accord_profile_lookup_fact(p, "workforce.size"));
+}
+
+static void
+test_profile_filter_ages_from_a_leap_day(void **state)
+{
+	static const gchar xml[] =
+	    "<?xml version=\"1.0\"?>\n"
+	    "<profile xmlns=\"urn:accord:profile:1\" country=\"LP\" name=\"Leapland\" "
+	    "as-of=\"2028-02-29\">\n"
+	    "<fact key=\"ir.csirt\" value=\"true\" confidence=\"high\">"
+	    "<evidence title=\"t\" date=\"2021-02-28\"/></fact>\n"
+	    "<fact key=\"ir.first\" value=\"true\" confidence=\"high\">"
+	    "<evidence title=\"t\" date=\"2021-02-27\"/></fact>\n"
+	    "</profile>\n";
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordProfile) leap = accord_profile_load_data(xml,
+								 strlen(xml),
+								 "leap.xml",
+								 ((State *)*state)->vocab,
+								 &error);
+	g_autoptr(AccordProfile) p = NULL;
+	AccordProfileFilter filter;
+
+	assert_non_null(leap);
+	accord_profile_filter_init(&filter);
+	filter.max_age_years = 7;
+	filter.date = "2028-02-29";
+	/* 2028-02-29 less 7 years is 2021-02-28, there being no 29th that year: evidence of that
+	 * day is exactly 7 years old and counts, the day before is stale */
+	p = accord_profile_new_filtered(leap, &filter, &error);
+	assert_non_null(p);
+	assert_int_equal(accord_profile_get_n_dropped(p), 1);
+	assert_dropped(p, 0, "ir.first", ACCORD_DROP_STALE);
+	assert_non_null(accord_profile_lookup_fact(p, "ir.csirt"));
+	/* an age reaching before year 1 is no limit at all */
+	g_clear_pointer(&p, accord_profile_unref);
+	filter.max_age_years = 3000;
+	p = accord_profile_new_filtered(leap, &filter, &error);
+	assert_int_equal(accord_profile_get_n_dropped(p), 0);
+}
+
+static void
+test_profile_filter_rejects_a_bad_day(void **state)
+{
+	g_autoptr(GError) error = NULL;
+	AccordProfileFilter filter;
+
+	accord_profile_filter_init(&filter);
+	filter.date = "2026-02-30";
+	assert_null(accord_profile_new_filtered(profile(state), &filter, &error));
+	assert_accord_error(error, ACCORD_ERROR_USAGE, "the day facts are aged on, '2026-02-30'");
+}
+
+static void
+test_profile_filter_keeps_assumptions_and_survives_them(void **state)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordProfile) p = filtered(state, ACCORD_CONFIDENCE_HIGH, 0, "2026-06-30");
+	const gchar *assume[] = {"ir.first=false", NULL};
+	g_autoptr(AccordProfile) assumed = accord_profile_new_with_assumptions(p, assume, &error);
+	g_autoptr(AccordProfile) again = NULL;
+	AccordProfileFilter filter;
+
+	assert_non_null(assumed);
+	/* the assumption states ir.first again; the copy keeps the filter and what it dropped */
+	assert_true(accord_profile_fact_is_assumed(stated(assumed, "ir.first")));
+	assert_int_equal(accord_profile_get_n_dropped(assumed), 4);
+	assert_non_null(accord_profile_get_filter(assumed));
+	/* an assumed fact is low confidence but always kept: it is the question asked */
+	accord_profile_filter_init(&filter);
+	filter.min_confidence = ACCORD_CONFIDENCE_HIGH;
+	filter.date = "2026-06-30";
+	again = accord_profile_new_filtered(assumed, &filter, &error);
+	assert_non_null(again);
+	assert_true(accord_profile_fact_is_assumed(stated(again, "ir.first")));
+}
+
+static void
+test_profile_filter_names(void **state)
+{
+	AccordConfidence c = ACCORD_CONFIDENCE_HIGH;
+
+	assert_string_equal(accord_drop_reason_to_string(ACCORD_DROP_NONE), "none");
+	assert_string_equal(accord_drop_reason_to_string(ACCORD_DROP_BELOW_FLOOR), "below-floor");
+	assert_string_equal(accord_drop_reason_to_string(ACCORD_DROP_STALE), "stale");
+	assert_string_equal(accord_drop_reason_to_string(ACCORD_DROP_EXPIRED), "expired");
+	assert_true(accord_confidence_from_string("low", &c));
+	assert_int_equal(c, ACCORD_CONFIDENCE_LOW);
+	assert_false(accord_confidence_from_string("Low", &c));
+	assert_false(accord_confidence_from_string(NULL, &c));
+	assert_null(accord_profile_get_filter(profile(state)));
+	assert_int_equal(accord_profile_get_n_dropped(profile(state)), 0);
 }
 
 int
@@ -445,6 +661,15 @@ main(void)
 	    cmocka_unit_test(test_profile_rejects_fact_without_evidence),
 	    cmocka_unit_test(test_profile_rejects_unknown_confidence),
 	    cmocka_unit_test(test_profile_rejects_missing_file),
+	    cmocka_unit_test(test_profile_rejects_malformed_expires),
+	    cmocka_unit_test(test_profile_rejects_expiry_before_date),
+	    cmocka_unit_test(test_profile_filter_drops_below_the_confidence_floor),
+	    cmocka_unit_test(test_profile_filter_medium_floor_drops_only_low),
+	    cmocka_unit_test(test_profile_filter_drops_stale_facts_by_last_possible_day),
+	    cmocka_unit_test(test_profile_filter_ages_from_a_leap_day),
+	    cmocka_unit_test(test_profile_filter_rejects_a_bad_day),
+	    cmocka_unit_test(test_profile_filter_keeps_assumptions_and_survives_them),
+	    cmocka_unit_test(test_profile_filter_names),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -32,7 +32,7 @@ load_profile_with_index(const Fixture *f, const gchar *file, const gchar *countr
 }
 
 static AccordRanking *
-rank_four(const Fixture *f, const GPtrArray *rulesets)
+rank_four_by(const Fixture *f, const GPtrArray *rulesets, AccordRankMean mean)
 {
 	g_autoptr(GPtrArray) profiles =
 	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
@@ -46,9 +46,15 @@ rank_four(const Fixture *f, const GPtrArray *rulesets)
 	g_ptr_array_add(profiles, load_profile_with_index(f, "good/profile-b.xml", "BB", "10"));
 	g_ptr_array_add(profiles, load_profile_with_index(f, "good/profile-a.xml", "AB", "20"));
 	accord_assessment_options_init(&options);
-	ranking = accord_ranking_new(rulesets, profiles, &options, &error);
+	ranking = accord_ranking_new(rulesets, profiles, &options, mean, &error);
 	assert_non_null(ranking);
 	return ranking;
+}
+
+static AccordRanking *
+rank_four(const Fixture *f, const GPtrArray *rulesets)
+{
+	return rank_four_by(f, rulesets, ACCORD_RANK_MEAN_ALL);
 }
 
 static const gchar *
@@ -130,6 +136,16 @@ test_rank_spearman_with_average_ranks(void **state)
 	c = accord_ranking_get_correlation(ranking, 0);
 	assert_int_equal(c->n, 4);
 	assert_close(c->rho, -4.5 / sqrt(22.5), 1e-9);
+	/* ranks 1 for the best: score BB 1, AA 2.5, AB 2.5, CC 4; idx CC 1, AA 2, AB 3, BB 4.
+	 * differences: BB −3, CC +3, AA +0.5, AB −0.5; largest first, ties by country */
+	assert_int_equal(c->deviations->len, 4);
+	assert_string_equal(accord_profile_get_country(
+				g_array_index(c->deviations, AccordRankDeviation, 0).profile),
+			    "BB");
+	assert_close(g_array_index(c->deviations, AccordRankDeviation, 0).difference, -3.0, 1e-12);
+	assert_close(g_array_index(c->deviations, AccordRankDeviation, 1).difference, 3.0, 1e-12);
+	assert_close(g_array_index(c->deviations, AccordRankDeviation, 2).rank, 2.5, 1e-12);
+	assert_close(g_array_index(c->deviations, AccordRankDeviation, 2).index_rank, 2.0, 1e-12);
 	/* no country has the figure: n = 0, rho n/a */
 	c = accord_ranking_get_correlation(ranking, 1);
 	assert_int_equal(c->n, 0);
@@ -167,9 +183,68 @@ test_rank_mean_across_rulesets(void **state)
 	assert_close(accord_ranking_get_row(ranking, 0)->mean, 100.0, 1e-9);
 	assert_close(accord_ranking_get_row(ranking, 1)->mean, (162.5 / 3.0 + 100.0) / 2.0, 1e-9);
 	assert_close(accord_ranking_get_row(ranking, 3)->mean, 0.0, 1e-9);
-	assert_close(accord_score_get_overall(accord_ranking_get_score(ranking, 1, 1))->value,
-		     100.0,
-		     1e-9);
+	assert_close(accord_ranking_get_cell(ranking, 1, 1)->score, 100.0, 1e-9);
+	fixture_clear(&f);
+}
+
+static void
+test_rank_mean_over_verified_rulesets(void **state)
+{
+	Fixture f;
+	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
+	g_autoptr(AccordRanking) ranking = NULL;
+	g_autoptr(AccordRuleset) unread = NULL;
+	g_autoptr(GError) error = NULL;
+	const gchar *xml =
+	    "<ruleset xmlns='urn:accord:ruleset:1' id='unread' version='1'><title>S</title>"
+	    "<agreement name='S'/><obligations><obligation id='shall' "
+	    "multiplier='1'/></obligations>"
+	    "<pillar id='p'><title>P</title></pillar>"
+	    "<rule id='r' pillar='p' obligation='shall' verified='false'><title>R</title>"
+	    "<provision cite='S 1'>text</provision><criterion id='c'><title>C</title>"
+	    "<check fact='ir.csirt' "
+	    "is='true'/></criterion><recommendation>r</recommendation></rule>"
+	    "</ruleset>";
+
+	fixture_load(&f);
+	unread = accord_ruleset_load_data(xml, strlen(xml), "unread", f.vocab, &error);
+	assert_non_null(unread);
+	assert_false(accord_ruleset_is_verified(unread));
+	g_ptr_array_add(rulesets, f.ruleset);
+	g_ptr_array_add(rulesets, unread);
+	ranking = rank_four_by(&f, rulesets, ACCORD_RANK_MEAN_VERIFIED);
+	/* the unread ruleset is shown but not averaged: AA's mean is its test score alone,
+	 * 54.1667, where the mean over both would be (54.1667 + 100)/2 */
+	assert_false(accord_ranking_averages(ranking, 1));
+	assert_string_equal(country_at(ranking, 1), "AA");
+	assert_close(accord_ranking_get_row(ranking, 1)->mean, 162.5 / 3.0, 1e-9);
+	assert_close(accord_ranking_get_cell(ranking, 1, 1)->score, 100.0, 1e-9);
+	fixture_clear(&f);
+}
+
+static void
+test_rank_counts_outcomes(void **state)
+{
+	Fixture f;
+	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
+	g_autoptr(AccordRanking) ranking = NULL;
+	const AccordRankRow *aa;
+
+	fixture_load(&f);
+	g_ptr_array_add(rulesets, f.ruleset);
+	ranking = rank_four(&f, rulesets);
+	aa = accord_ranking_get_row(ranking, 1);
+	/* A (test-score.c): pass c-csirt, c-workforce, c-enc; partial c-cvd, c-process; fail
+	 * c-iot, c-strategy; unknown c-first; nothing not applicable or waived */
+	assert_string_equal(accord_profile_get_country(aa->profile), "AA");
+	assert_int_equal(aa->outcomes[ACCORD_OUTCOME_PASS], 3);
+	assert_int_equal(aa->outcomes[ACCORD_OUTCOME_PARTIAL], 2);
+	assert_int_equal(aa->outcomes[ACCORD_OUTCOME_FAIL], 2);
+	assert_int_equal(aa->outcomes[ACCORD_OUTCOME_UNKNOWN], 1);
+	assert_int_equal(aa->outcomes[ACCORD_OUTCOME_NOT_APPLICABLE], 0);
+	assert_int_equal(aa->waived, 0);
+	/* its coverage: 7 of 9 units of weight known (test-score.c) */
+	assert_close(accord_ranking_get_cell(ranking, 1, 0)->coverage, 7.0 / 9.0, 1e-9);
 	fixture_clear(&f);
 }
 
@@ -188,7 +263,7 @@ test_rank_refuses_a_country_twice(void **state)
 	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-a.xml", "AA", "1"));
 	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-b.xml", "AA", "2"));
 	accord_assessment_options_init(&options);
-	assert_null(accord_ranking_new(rulesets, profiles, &options, &error));
+	assert_null(accord_ranking_new(rulesets, profiles, &options, ACCORD_RANK_MEAN_ALL, &error));
 	assert_accord_error(error, ACCORD_ERROR_USAGE, "country AA is given twice");
 	fixture_clear(&f);
 }
@@ -202,6 +277,8 @@ main(void)
 	    cmocka_unit_test(test_rank_spearman_with_average_ranks),
 	    cmocka_unit_test(test_rank_mean_across_rulesets),
 	    cmocka_unit_test(test_rank_refuses_a_country_twice),
+	    cmocka_unit_test(test_rank_mean_over_verified_rulesets),
+	    cmocka_unit_test(test_rank_counts_outcomes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,59 +1,96 @@
-#include "fixtures.h"
+#include "helpers.h"
 
-/* Effort costs: low 1, medium 2 (the default), high 3. A step's value is
- * 100 × weight × shortfall / cost, where weight = rule share × criterion share in the rule. */
+/* Hand-worked plans on a small world of its own. Efforts (vocabulary below): a.csirt high 3,
+ * a.first low 1, a.size medium 2 (the default); a.cvd none → draft low 1, draft → adopted
+ * medium 2 (none → adopted 3); a.iot code low 1, label, mandatory and none medium 2.
+ *
+ * Every ruleset has pillars of weight 1, rules of weight 1 under a multiplier 1 and criteria
+ * of weight 1 unless stated, so a rule's share is 1 / (rules in its pillar) / (pillars), and
+ * each step's gain is worked out from shares below. After each test, every phase's scores are
+ * checked against accord_assess() with the changes so far as assumptions (assert_rescored). */
 
-/* a small plan where value order and dependency order disagree: one pillar, two rules of
- * weight 1 (shares 1/2 each).
- *   r-a: c-base (weight 1, high = 3) and c-top (weight 3, low = 1, depends on c-base)
- *   r-b: c-side (weight 1, medium = 2)
- * Against a profile that meets none of them (shortfall 1 each):
- *   c-base  1/2 · 1/4 = 1/8 → 100 · 1/8 / 3 = 4.1667
- *   c-top   1/2 · 3/4 = 3/8 → 100 · 3/8 / 1 = 37.5
- *   c-side  1/2 · 1   = 1/2 → 100 · 1/2 / 2 = 25
- * By value alone: c-top, c-side, c-base. c-top must wait for c-base, so the greedy plan takes
- * c-side (25, the best ready step), then c-base (the only ready one), then c-top. */
-static const gchar plan_ruleset[] =
-    "<?xml version=\"1.0\"?>\n"
-    "<ruleset xmlns=\"urn:accord:ruleset:1\" id=\"plan\" version=\"1\">\n"
-    "  <title>Plan</title>\n"
-    "  <agreement name=\"Plan\"/>\n"
-    "  <obligations><obligation id=\"shall\" multiplier=\"1\">Binding.</obligation></obligations>\n"
-    "  <pillar id=\"p\"><title>P</title></pillar>\n"
-    "  <rule id=\"r-a\" pillar=\"p\" obligation=\"shall\">\n"
-    "    <title>A</title><provision cite=\"1\">A.</provision>\n"
-    "    <criterion id=\"c-base\" effort=\"high\"><title>Base</title>"
-    "<check fact=\"ir.csirt\" is=\"true\"/></criterion>\n"
-    "    <criterion id=\"c-top\" weight=\"3\" effort=\"low\" depends-on=\"c-base\">"
-    "<title>Top</title><check fact=\"ir.first\" is=\"true\"/></criterion>\n"
-    "    <recommendation>Do A.</recommendation>\n"
-    "  </rule>\n"
-    "  <rule id=\"r-b\" pillar=\"p\" obligation=\"shall\">\n"
-    "    <title>B</title><provision cite=\"2\">B.</provision>\n"
-    "    <criterion id=\"c-side\"><title>Side</title>"
-    "<check fact=\"workforce.size\" at-least=\"1000\"/></criterion>\n"
-    "    <recommendation>Do B.</recommendation>\n"
-    "  </rule>\n"
-    "</ruleset>\n";
+/* clang-format off */
+static const gchar vocabulary[] =
+    "<vocabulary xmlns=\"urn:accord:vocabulary:1\" version=\"t\">"
+    "<scale id=\"adoption\"><level id=\"none\">n</level><level id=\"draft\">d</level>"
+    "<level id=\"adopted\">a</level></scale>"
+    "<fact key=\"a.csirt\" type=\"boolean\" effort=\"high\">CSIRT.</fact>"
+    "<fact key=\"a.first\" type=\"boolean\" effort=\"low\">FIRST.</fact>"
+    "<fact key=\"a.cvd\" type=\"level\" scale=\"adoption\" "
+    "value-effort=\"draft:low adopted:medium\">CVD.</fact>"
+    "<fact key=\"a.iot\" type=\"enum\" values=\"none code label mandatory\" "
+    "value-effort=\"code:low\">IoT.</fact>"
+    "<fact key=\"a.size\" type=\"number\">Workforce.</fact>"
+    "</vocabulary>";
+
+#define RULESET_HEAD(id)                                                                           \
+	"<ruleset xmlns=\"urn:accord:ruleset:1\" id=\"" id "\" version=\"1\"><title>T</title>"      \
+	"<agreement name=\"T\"/><obligations><obligation id=\"shall\" multiplier=\"1\"/>"           \
+	"</obligations>"
+#define PILLAR(id) "<pillar id=\"" id "\"><title>P</title></pillar>"
+#define RULE(id, pillar, criteria)                                                                 \
+	"<rule id=\"" id "\" pillar=\"" pillar "\" obligation=\"shall\"><title>R</title>"           \
+	"<provision cite=\"" id "\">T.</provision>" criteria "<recommendation>D.</recommendation>"  \
+	"</rule>"
+#define CRITERION(id, extra, check)                                                                \
+	"<criterion id=\"" id "\"" extra "><title>" id "</title>" check "</criterion>"
+
+/* one: a pillar of two rules (shares 1/2). r-iot: c-approach (a.iot not none) and c-label
+ * (a.iot is label); r-first: c-first (a.first is true) */
+static const gchar ruleset_one[] =
+    RULESET_HEAD("one") PILLAR("p")
+    RULE("r-iot", "p",
+	 CRITERION("c-approach", "", "<check fact=\"a.iot\" not-in=\"none\"/>")
+	 CRITERION("c-label", "", "<check fact=\"a.iot\" is=\"label\"/>"))
+    RULE("r-first", "p", CRITERION("c-first", "", "<check fact=\"a.first\" is=\"true\"/>"))
+    "</ruleset>";
+
+/* two: one pillar, one rule: c-mandatory (a.iot is mandatory) and c-csirt (a.csirt true) */
+static const gchar ruleset_two[] =
+    RULESET_HEAD("two") PILLAR("p")
+    RULE("r", "p",
+	 CRITERION("c-mandatory", "", "<check fact=\"a.iot\" is=\"mandatory\"/>")
+	 CRITERION("c-csirt", "", "<check fact=\"a.csirt\" is=\"true\"/>"))
+    "</ruleset>";
+
+/* order: a pillar of two rules (shares 1/2). r-a: c-base (a.csirt true) and c-top (weight 3,
+ * a.first true, depends on c-base); r-b: c-side (a.size at least 1000) */
+static const gchar ruleset_order[] =
+    RULESET_HEAD("order") PILLAR("p")
+    RULE("r-a", "p",
+	 CRITERION("c-base", "", "<check fact=\"a.csirt\" is=\"true\"/>")
+	 CRITERION("c-top", " weight=\"3\" depends-on=\"c-base\"",
+		   "<check fact=\"a.first\" is=\"true\"/>"))
+    RULE("r-b", "p", CRITERION("c-side", "", "<check fact=\"a.size\" at-least=\"1000\"/>"))
+    "</ruleset>";
+
+/* three: three pillars of one rule of one criterion: c1 a.csirt true, c2 a.first true, c3 a.cvd
+ * at least adopted with partial credit (draft earns 1/2) */
+static const gchar ruleset_three[] =
+    RULESET_HEAD("three") PILLAR("p1") PILLAR("p2") PILLAR("p3")
+    RULE("r1", "p1", CRITERION("c1", "", "<check fact=\"a.csirt\" is=\"true\"/>"))
+    RULE("r2", "p2", CRITERION("c2", "", "<check fact=\"a.first\" is=\"true\"/>"))
+    RULE("r3", "p3", CRITERION("c3", "", "<check fact=\"a.cvd\" at-least=\"adopted\" partial=\"yes\"/>"))
+    "</ruleset>";
 
 #define FACT(key, value)                                                                           \
 	"<fact key=\"" key "\" value=\"" value "\" confidence=\"high\">"                           \
-	"<evidence title=\"t\" date=\"2025\"/></fact>\n"
-/* clang-format off */
-static const gchar plan_profile[] =
-    "<?xml version=\"1.0\"?>\n"
-    "<profile xmlns=\"urn:accord:profile:1\" country=\"XX\" name=\"X\" as-of=\"2025-06-30\">\n"
-    FACT("ir.csirt", "false")
-    FACT("ir.first", "false")
-    FACT("workforce.size", "10")
-    "</profile>\n";
+	"<evidence title=\"t\" date=\"2025\"/></fact>"
+#define PROFILE(facts)                                                                             \
+	"<profile xmlns=\"urn:accord:profile:1\" country=\"XX\" name=\"X\" as-of=\"2025-06-30\">"   \
+	facts "</profile>"
+
+static const gchar profile_none[] =
+    PROFILE(FACT("a.csirt", "false") FACT("a.first", "false") FACT("a.iot", "none")
+	    FACT("a.cvd", "none") FACT("a.size", "10"));
 /* clang-format on */
 
 typedef struct {
-	Fixture f;
-	AccordRuleset *plan;
-	AccordEvaluation *evaluation;
-	AccordScore *score;
+	AccordVocabulary *vocab;
+	AccordProfile *profile;
+	GPtrArray *rulesets;	/* AccordRuleset* */
+	GPtrArray *assessments; /* AccordAssessment* */
+	AccordAssessmentOptions options;
 } State;
 
 static int
@@ -62,16 +99,14 @@ setup(void **state)
 	State *s = g_new0(State, 1);
 	g_autoptr(GError) error = NULL;
 
-	fixture_load(&s->f);
-	s->plan = accord_ruleset_load_data(plan_ruleset,
-					   strlen(plan_ruleset),
-					   "plan.xml",
-					   s->f.vocab,
-					   &error);
-	if (s->plan == NULL) {
-		print_error("%s\n", error->message);
-		return -1;
-	}
+	s->vocab = accord_vocabulary_load_data(vocabulary, strlen(vocabulary), "v", &error);
+	assert_non_null(s->vocab);
+	s->profile =
+	    accord_profile_load_data(profile_none, strlen(profile_none), "x", s->vocab, &error);
+	assert_non_null(s->profile);
+	s->rulesets = g_ptr_array_new_with_free_func((GDestroyNotify)accord_ruleset_unref);
+	s->assessments = g_ptr_array_new_with_free_func((GDestroyNotify)accord_assessment_unref);
+	accord_assessment_options_init(&s->options);
 	*state = s;
 	return 0;
 }
@@ -81,284 +116,453 @@ teardown(void **state)
 {
 	State *s = *state;
 
-	accord_score_unref(s->score);
-	accord_evaluation_unref(s->evaluation);
-	accord_ruleset_unref(s->plan);
-	fixture_clear(&s->f);
+	g_ptr_array_unref(s->assessments);
+	g_ptr_array_unref(s->rulesets);
+	accord_profile_unref(s->profile);
+	accord_vocabulary_unref(s->vocab);
 	g_free(s);
 	return 0;
 }
 
-/* scores the plan profile against the plan ruleset (default options) */
-static const AccordScore *
-score_plan(State *s)
+/* assesses the profile against @xml (added to the state's assessments) */
+static void
+add_ruleset(State *s, const gchar *xml)
 {
 	g_autoptr(GError) error = NULL;
-	g_autoptr(AccordProfile) profile = accord_profile_load_data(plan_profile,
-								    strlen(plan_profile),
-								    "x.xml",
-								    s->f.vocab,
-								    &error);
-	AccordScoreOptions options;
+	AccordRuleset *rs = accord_ruleset_load_data(xml, strlen(xml), "r", s->vocab, &error);
+	AccordAssessment *a;
 
-	assert_non_null(profile);
-	accord_score_options_init(&options);
-	s->evaluation = accord_evaluate(s->plan, profile, &error);
-	assert_non_null(s->evaluation);
-	s->score = accord_score_compute(s->evaluation, &options, &error);
-	assert_non_null(s->score);
-	/* nothing met: r-a 0, r-b 0 → 0 */
-	assert_close(accord_score_get_overall(s->score)->value, 0.0, 1e-12);
-	return s->score;
+	assert_null(error);
+	g_ptr_array_add(s->rulesets, rs);
+	a = accord_assess(rs, s->profile, &s->options, &error);
+	assert_null(error);
+	g_ptr_array_add(s->assessments, a);
 }
 
-static const AccordScore *
-score_profile_a(State *s)
+/* every assessment's score after each phase, and after each step, is what accord_assess()
+ * gives with every change so far as an assumption: the check docs/scoring.md promises */
+static void
+assert_rescored(const State *s, const AccordRoadmap *roadmap)
 {
-	AccordScoreOptions options;
+	g_autoptr(GPtrArray) assumptions = g_ptr_array_new_with_free_func(g_free);
 
-	accord_score_options_init(&options);
-	s->score = fixture_score(&s->f, "profile-a.xml", &options, &s->evaluation);
-	return s->score;
+	/* the assessment's own assumptions first, as accord_assessment_rescore() takes them */
+	for (guint i = 0; s->options.assumptions != NULL && s->options.assumptions[i] != NULL; i++)
+		g_ptr_array_add(assumptions, g_strdup(s->options.assumptions[i]));
+	for (guint k = 0; k < accord_roadmap_get_n_steps(roadmap); k++) {
+		const AccordRoadmapStep *step = accord_roadmap_get_step(roadmap, k);
+		const AccordRoadmapPhase *phase =
+		    accord_roadmap_get_phase(roadmap, step->phase - 1);
+
+		for (guint c = 0; c < step->n_changes; c++)
+			g_ptr_array_add(
+			    assumptions,
+			    g_strdup_printf("%s=%s",
+					    accord_fact_def_get_key(step->changes[c].fact),
+					    step->changes[c].text));
+		g_ptr_array_add(assumptions, NULL);
+		for (guint i = 0; i < s->rulesets->len; i++) {
+			AccordAssessmentOptions o = s->options;
+			g_autoptr(GError) error = NULL;
+			g_autoptr(AccordAssessment) a = NULL;
+			const AccordScoreItem *overall;
+
+			o.assumptions = (const gchar *const *)assumptions->pdata;
+			a = accord_assess(g_ptr_array_index(s->rulesets, i),
+					  s->profile,
+					  &o,
+					  &error);
+			assert_non_null(a);
+			overall = accord_score_get_overall(
+			    accord_assessment_get_score(a, ACCORD_VARIANT_AS_GIVEN));
+			assert_true(step->scores[i] == overall->value);
+			if (k + 1 == phase->first + phase->n_steps)
+				assert_true(phase->scores[i] == overall->value &&
+					    phase->coverages[i] == overall->coverage);
+		}
+		g_ptr_array_remove_index(assumptions, assumptions->len - 1);
+	}
 }
 
 static AccordRoadmap *
-roadmap_for(const AccordScore *score, guint budget)
+plan(State *s, const AccordRoadmapOptions *options)
 {
 	g_autoptr(GError) error = NULL;
-	AccordRoadmap *roadmap = accord_roadmap_new(score, budget, &error);
+	AccordRoadmap *roadmap =
+	    accord_roadmap_new((const AccordAssessment *const *)s->assessments->pdata,
+			       s->assessments->len,
+			       options,
+			       &error);
 
 	assert_null(error);
 	assert_non_null(roadmap);
+	assert_rescored(s, roadmap);
 	return roadmap;
 }
 
+static AccordRoadmap *
+plan_default(State *s)
+{
+	AccordRoadmapOptions options;
+
+	accord_roadmap_options_init(&options);
+	return plan(s, &options);
+}
+
+/* step @index sets @fact to @value alone, costs @cost and gains @gain */
 static void
-assert_step(const AccordRoadmap *roadmap, guint index, const gchar *id, guint phase)
+assert_step(const AccordRoadmap *roadmap,
+	    guint index,
+	    const gchar *fact,
+	    const gchar *value,
+	    guint cost,
+	    gdouble gain)
 {
 	const AccordRoadmapStep *step = accord_roadmap_get_step(roadmap, index);
 
-	assert_string_equal(accord_criterion_get_id(step->criterion), id);
-	assert_int_equal(step->phase, phase);
+	assert_int_equal(step->n_changes, 1);
+	assert_string_equal(accord_fact_def_get_key(step->changes[0].fact), fact);
+	assert_string_equal(step->changes[0].text, value);
+	assert_int_equal(step->cost, cost);
+	assert_close(step->gain, gain, 1e-9);
+	assert_close(step->value, gain / cost, 1e-9);
 }
 
 static void
-assert_phase(const AccordRoadmap *roadmap,
-	     guint index,
-	     guint first,
-	     guint n_steps,
-	     guint effort,
-	     gdouble score)
-{
-	const AccordRoadmapPhase *phase = accord_roadmap_get_phase(roadmap, index);
-
-	assert_int_equal(phase->number, index + 1);
-	assert_int_equal(phase->first, first);
-	assert_int_equal(phase->n_steps, n_steps);
-	assert_int_equal(phase->effort, effort);
-	assert_close(phase->score, score, 1e-9);
-}
-
-static void
-test_roadmap_dependency_overrides_value_order(void **state)
+test_roadmap_one_change_meets_two_criteria(void **state)
 {
 	State *s = *state;
-	g_autoptr(AccordRoadmap) roadmap = roadmap_for(score_plan(s), 4);
+	g_autoptr(AccordRoadmap) roadmap = NULL;
 	const AccordRoadmapStep *step;
 
-	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 3);
-	/* see the comment at the top: c-side, c-base, c-top, although c-top is worth most */
-	step = accord_roadmap_get_step(roadmap, 0);
-	assert_string_equal(accord_criterion_get_id(step->criterion), "c-side");
-	assert_close(step->weight, 0.5, 1e-12);
-	assert_close(step->shortfall, 1.0, 1e-12);
-	assert_close(step->value, 25.0, 1e-9);
-	/* gap of r-b: share 1/2 × (100 − 0) = 50 */
-	assert_close(step->rule_gap, 50.0, 1e-9);
+	add_ruleset(s, ruleset_one);
+	roadmap = plan_default(s);
+	/* start 0. Step 1, gain per unit: a.first=true (cost 1) r-first 100 → 50, 50 a unit;
+	 * a.iot=code (1) c-approach → r-iot 50 → 25, 25 a unit; a.iot=label (2) both → r-iot 100
+	 * → 50, 25 a unit; a.iot=mandatory (2) → 25, 12.5 a unit. a.first goes first.
+	 * Step 2: code and label tie at 25 a unit; the larger gain, label's 50, wins: one step
+	 * meets both criteria of r-iot, planned once. 50 + 50 = 100 */
+	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 2);
+	assert_step(roadmap, 0, "a.first", "true", 1, 50.0);
+	assert_step(roadmap, 1, "a.iot", "label", 2, 50.0);
 	step = accord_roadmap_get_step(roadmap, 1);
-	assert_string_equal(accord_criterion_get_id(step->criterion), "c-base");
-	assert_close(step->weight, 0.125, 1e-12);
-	assert_close(step->value, 12.5 / 3.0, 1e-9);
-	assert_close(step->rule_gap, 50.0, 1e-9);
-	step = accord_roadmap_get_step(roadmap, 2);
-	assert_string_equal(accord_criterion_get_id(step->criterion), "c-top");
-	assert_close(step->weight, 0.375, 1e-12);
-	assert_close(step->value, 37.5, 1e-9);
-	/* c-top's one dependency, c-base, is planned as step 2 */
-	assert_int_equal(step->n_dependencies, 1);
-	assert_string_equal(accord_criterion_get_id(step->dependencies[0].criterion), "c-base");
-	assert_int_equal(step->dependencies[0].status, ACCORD_DEPENDENCY_PLANNED);
-	assert_int_equal(step->dependencies[0].step, 2);
-	assert_int_equal(accord_roadmap_get_step(roadmap, 0)->n_dependencies, 0);
-}
-
-static void
-test_roadmap_phases_rescored_by_hand(void **state)
-{
-	State *s = *state;
-	g_autoptr(AccordRoadmap) roadmap = roadmap_for(score_plan(s), 4);
-
-	/* budget 4: c-side (2) → phase 1; c-base would make 2 + 3 = 5 > 4 → phase 2; c-top:
-	 * 3 + 1 = 4 ≤ 4 → phase 2.
-	 * after phase 1: r-b met → r-a 0, r-b 100 → (0 + 100)/2 = 50
-	 * after phase 2: everything met → 100 */
-	assert_int_equal(accord_roadmap_get_phase_effort(roadmap), 4);
-	assert_ptr_equal(accord_roadmap_get_score(roadmap), s->score);
-	assert_int_equal(accord_roadmap_get_n_phases(roadmap), 2);
-	assert_step(roadmap, 0, "c-side", 1);
-	assert_step(roadmap, 1, "c-base", 2);
-	assert_step(roadmap, 2, "c-top", 2);
-	assert_phase(roadmap, 0, 0, 1, 2, 50.0);
-	assert_phase(roadmap, 1, 1, 2, 4, 100.0);
-	/* every fact is stated: coverage 1 throughout */
-	assert_close(accord_roadmap_get_phase(roadmap, 0)->coverage, 1.0, 1e-12);
-	assert_close(accord_roadmap_get_phase(roadmap, 1)->coverage, 1.0, 1e-12);
-}
-
-static void
-test_roadmap_smaller_budget_splits_phases(void **state)
-{
-	State *s = *state;
-	g_autoptr(AccordRoadmap) roadmap = roadmap_for(score_plan(s), 3);
-
-	/* budget 3: c-side (2); 2 + 3 > 3 → c-base alone (3); 3 + 1 > 3 → c-top alone (1).
-	 * after phase 2: r-a has c-base met = 1 of weight 4 → 25; (25 + 100)/2 = 62.5 */
-	assert_int_equal(accord_roadmap_get_n_phases(roadmap), 3);
-	assert_phase(roadmap, 0, 0, 1, 2, 50.0);
-	assert_phase(roadmap, 1, 1, 1, 3, 62.5);
-	assert_phase(roadmap, 2, 2, 1, 1, 100.0);
-	assert_step(roadmap, 2, "c-top", 3);
-}
-
-static void
-test_roadmap_large_budget_one_phase(void **state)
-{
-	State *s = *state;
-	g_autoptr(AccordRoadmap) roadmap =
-	    roadmap_for(score_plan(s), ACCORD_ROADMAP_DEFAULT_PHASE_EFFORT);
-
-	/* 2 + 3 + 1 = 6 ≤ 6: one phase; the order is still c-side, c-base, c-top */
+	assert_string_equal(step->changes[0].from, "none");
+	assert_int_equal(step->basis, ACCORD_ROADMAP_BASIS_GAIN);
+	assert_int_equal(step->n_effects, 2);
+	assert_string_equal(accord_criterion_get_id(step->effects[0].criterion), "c-approach");
+	assert_string_equal(accord_criterion_get_id(step->effects[1].criterion), "c-label");
+	assert_int_equal(step->effects[1].before, ACCORD_OUTCOME_FAIL);
+	assert_int_equal(step->effects[1].after, ACCORD_OUTCOME_PASS);
+	/* both steps fit one phase of 6: 1 + 2 = 3 */
 	assert_int_equal(accord_roadmap_get_n_phases(roadmap), 1);
-	assert_phase(roadmap, 0, 0, 3, 6, 100.0);
-	assert_step(roadmap, 0, "c-side", 1);
-	assert_step(roadmap, 1, "c-base", 1);
-	assert_step(roadmap, 2, "c-top", 1);
+	assert_int_equal(accord_roadmap_get_phase(roadmap, 0)->effort, 3);
+	assert_close(accord_roadmap_get_phase(roadmap, 0)->scores[0], 100.0, 1e-9);
+	assert_int_equal(accord_roadmap_get_end(roadmap), ACCORD_ROADMAP_END_COMPLETE);
+	assert_int_equal(accord_roadmap_get_n_open(roadmap), 0);
 }
 
 static void
-test_roadmap_step_costlier_than_budget_alone(void **state)
+test_roadmap_dependency_orders_against_value(void **state)
 {
 	State *s = *state;
-	g_autoptr(AccordRoadmap) roadmap = roadmap_for(score_plan(s), 1);
+	AccordRoadmapOptions options;
+	g_autoptr(AccordRoadmap) roadmap = NULL;
+	const AccordRoadmapStep *step;
 
-	/* budget 1: c-side (2) and c-base (3) each cost more than the budget; each gets a phase
-	 * of its own, over budget, rather than being dropped */
+	add_ruleset(s, ruleset_order);
+	accord_roadmap_options_init(&options);
+	options.phase_effort = 4;
+	roadmap = plan(s, &options);
+	/* per unit: a.first=true would gain 1/2 · 3/4 · 100 = 37.5 for 1, but it raises c-top,
+	 * whose dependency c-base is open: not yet. a.size=1000 (medium 2): r-b 100 → 50, 25 a
+	 * unit; a.csirt=true (high 3): 1/2 · 1/4 · 100 = 12.5, 4.17 a unit. So a.size, then
+	 * a.csirt (the only one ready), then a.first (37.5) */
 	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 3);
-	assert_int_equal(accord_roadmap_get_n_phases(roadmap), 3);
-	assert_phase(roadmap, 0, 0, 1, 2, 50.0);
-	assert_phase(roadmap, 1, 1, 1, 3, 62.5);
-	assert_phase(roadmap, 2, 2, 1, 1, 100.0);
+	assert_step(roadmap, 0, "a.size", "1000", 2, 50.0);
+	assert_step(roadmap, 1, "a.csirt", "true", 3, 12.5);
+	assert_step(roadmap, 2, "a.first", "true", 1, 37.5);
+	step = accord_roadmap_get_step(roadmap, 2);
+	assert_int_equal(step->n_effects, 1);
+	assert_int_equal(step->effects[0].n_dependencies, 1);
+	assert_string_equal(accord_criterion_get_id(step->effects[0].dependencies[0].criterion),
+			    "c-base");
+	assert_int_equal(step->effects[0].dependencies[0].status, ACCORD_DEPENDENCY_PLANNED);
+	assert_int_equal(step->effects[0].dependencies[0].step, 2);
+	/* phases of 4: a.size (2); 2 + 3 > 4 → phase 2: a.csirt (3) + a.first (1) = 4.
+	 * After phase 1: 50; after phase 2: 100 */
+	assert_int_equal(accord_roadmap_get_n_phases(roadmap), 2);
+	assert_int_equal(accord_roadmap_get_phase(roadmap, 0)->n_steps, 1);
+	assert_close(accord_roadmap_get_phase(roadmap, 0)->scores[0], 50.0, 1e-9);
+	assert_int_equal(accord_roadmap_get_phase(roadmap, 1)->effort, 4);
+	assert_close(accord_roadmap_get_phase(roadmap, 1)->scores[0], 100.0, 1e-9);
 }
 
 static void
-test_roadmap_zero_budget_is_usage_error(void **state)
+test_roadmap_geometric_look_ahead(void **state)
+{
+	State *s = *state;
+	g_autoptr(AccordRoadmap) roadmap = NULL;
+	const AccordRoadmapStep *step;
+
+	s->options.score.aggregation = ACCORD_AGGREGATION_GEOMETRIC;
+	add_ruleset(s, ruleset_three);
+	roadmap = plan_default(s);
+	/* every pillar at 0, so the geometric mean is 0 and no change or pair raises it.
+	 * Attainment (the arithmetic mean of the pillars) per unit: a.first 33.33/1,
+	 * a.cvd=draft 16.67/1, a.csirt 33.33/3, a.cvd=adopted 33.33/3 → step 1 a.first,
+	 * objective still 0, attainment +33.33 */
+	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 3);
+	assert_step(roadmap, 0, "a.first", "true", 1, 0.0);
+	step = accord_roadmap_get_step(roadmap, 0);
+	assert_int_equal(step->basis, ACCORD_ROADMAP_BASIS_ATTAINMENT);
+	assert_close(step->attainment_gain, 100.0 / 3.0, 1e-9);
+	/* step 2: p1 and p3 are at 0; no single change gains. Pairs: a.csirt + a.cvd=draft
+	 * (cost 4): 100 · (1 · 1 · 1/2)^(1/3) = 79.37, 19.84 a unit; a.csirt + a.cvd=adopted
+	 * (cost 6): 100, 16.67 a unit. The first pair, as one step */
+	step = accord_roadmap_get_step(roadmap, 1);
+	assert_int_equal(step->basis, ACCORD_ROADMAP_BASIS_PAIR);
+	assert_int_equal(step->n_changes, 2);
+	assert_string_equal(accord_fact_def_get_key(step->changes[0].fact), "a.csirt");
+	assert_string_equal(accord_fact_def_get_key(step->changes[1].fact), "a.cvd");
+	assert_string_equal(step->changes[1].text, "draft");
+	assert_int_equal(step->cost, 4);
+	assert_close(step->gain, 100.0 * cbrt(0.5), 1e-9);
+	/* attainment: (100 + 100 + 50)/3 − 100/3 = 50 */
+	assert_close(step->attainment_gain, 50.0, 1e-9);
+	/* step 3, a stage: a.cvd draft → adopted costs the one step up (medium 2) */
+	assert_step(roadmap, 2, "a.cvd", "adopted", 2, 100.0 - 100.0 * cbrt(0.5));
+	assert_int_equal(accord_roadmap_get_step(roadmap, 2)->basis, ACCORD_ROADMAP_BASIS_GAIN);
+	assert_int_equal(accord_roadmap_get_effort(roadmap), 7);
+}
+
+static void
+test_roadmap_budget_changes_the_choice(void **state)
+{
+	State *s = *state;
+	AccordRoadmapOptions options;
+	g_autoptr(AccordRoadmap) roadmap = NULL;
+
+	add_ruleset(s, ruleset_one);
+	accord_roadmap_options_init(&options);
+	options.budget = 2;
+	roadmap = plan(s, &options);
+	/* step 1 a.first (1), as without a budget; 1 unit left: a.iot=label (2) no longer fits,
+	 * a.iot=code (1) does: r-iot 50 → 75. Then nothing is left: label (2 from code, +25)
+	 * would gain but does not fit */
+	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 2);
+	assert_step(roadmap, 0, "a.first", "true", 1, 50.0);
+	assert_step(roadmap, 1, "a.iot", "code", 1, 25.0);
+	assert_int_equal(accord_roadmap_get_effort(roadmap), 2);
+	assert_int_equal(accord_roadmap_get_end(roadmap), ACCORD_ROADMAP_END_BUDGET);
+	assert_int_equal(accord_roadmap_get_n_open(roadmap), 1);
+	assert_string_equal(accord_criterion_get_id(accord_roadmap_get_open(roadmap, 0)->criterion),
+			    "c-label");
+}
+
+static void
+test_roadmap_target_stops_the_plan(void **state)
+{
+	State *s = *state;
+	AccordRoadmapOptions options;
+	g_autoptr(AccordRoadmap) roadmap = NULL;
+
+	add_ruleset(s, ruleset_one);
+	accord_roadmap_options_init(&options);
+	options.target = 50;
+	options.phase_effort = 1;
+	roadmap = plan(s, &options);
+	/* step 1 (a.first) reaches 50: the plan stops there, one phase */
+	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 1);
+	assert_int_equal(accord_roadmap_get_n_phases(roadmap), 1);
+	assert_close(accord_roadmap_get_phase(roadmap, 0)->objective, 50.0, 1e-9);
+	assert_int_equal(accord_roadmap_get_end(roadmap), ACCORD_ROADMAP_END_TARGET);
+}
+
+static void
+test_roadmap_two_rulesets_mean(void **state)
+{
+	State *s = *state;
+	g_autoptr(AccordRoadmap) roadmap = NULL;
+	const AccordRoadmapPhase *phase;
+
+	add_ruleset(s, ruleset_one);
+	add_ruleset(s, ruleset_two);
+	roadmap = plan_default(s);
+	/* objective (one + two)/2, per unit. Step 1: a.first (1) one +50 → +25; a.iot=mandatory
+	 * (2) one +25, two +50 → +37.5, 18.75 a unit; label (2) +25, 12.5; code (1) +12.5;
+	 * a.csirt (3) two +50 → +25, 8.33 → a.first.
+	 * Step 2: a.iot=mandatory (18.75 a unit) → one 75, two 50, mean 62.5.
+	 * Step 3: a.iot again to label would take c-mandatory back: not allowed; a.csirt
+	 * → two 100, mean 87.5. Then nothing may gain: c-label stays open */
+	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 3);
+	assert_step(roadmap, 0, "a.first", "true", 1, 25.0);
+	assert_step(roadmap, 1, "a.iot", "mandatory", 2, 37.5);
+	assert_step(roadmap, 2, "a.csirt", "true", 3, 25.0);
+	phase = accord_roadmap_get_phase(roadmap, 0);
+	/* 1 + 2 + 3 = 6: one phase */
+	assert_close(phase->objective, 87.5, 1e-9);
+	assert_close(phase->scores[0], 75.0, 1e-9);
+	assert_close(phase->scores[1], 100.0, 1e-9);
+	assert_int_equal(accord_roadmap_get_end(roadmap), ACCORD_ROADMAP_END_NO_GAIN);
+	assert_int_equal(accord_roadmap_get_n_open(roadmap), 1);
+	assert_int_equal(accord_roadmap_get_open(roadmap, 0)->assessment, 0);
+}
+
+static void
+test_roadmap_two_rulesets_weighted(void **state)
+{
+	State *s = *state;
+	const gdouble weights[] = {3, 1};
+	AccordRoadmapOptions options;
+	g_autoptr(AccordRoadmap) roadmap = NULL;
+
+	add_ruleset(s, ruleset_one);
+	add_ruleset(s, ruleset_two);
+	accord_roadmap_options_init(&options);
+	options.weights = weights;
+	roadmap = plan(s, &options);
+	/* objective (3·one + two)/4. Step 1: a.first 3·50/4 = 37.5 for 1. Step 2: a.iot=label
+	 * 3·50/4 = 37.5 for 2 and code 3·25/4 = 18.75 for 1 tie at 18.75 a unit: label, the
+	 * larger gain (mandatory: (3·25 + 50)/4 = 31.25 for 2, 15.6). Objective 75.
+	 * Step 3: a.csirt (50/4 = 12.5 for 3); mandatory would take c-label back. 87.5 */
+	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 3);
+	assert_step(roadmap, 0, "a.first", "true", 1, 37.5);
+	assert_step(roadmap, 1, "a.iot", "label", 2, 37.5);
+	assert_step(roadmap, 2, "a.csirt", "true", 3, 12.5);
+	assert_close(accord_roadmap_get_weight(roadmap, 0), 3.0, 0);
+	assert_close(accord_roadmap_get_phase(roadmap, 0)->objective, 87.5, 1e-9);
+	assert_string_equal(accord_criterion_get_id(accord_roadmap_get_open(roadmap, 0)->criterion),
+			    "c-mandatory");
+}
+
+/* a plan file: a.first costs 5, a.csirt is kept, and a.iot=label comes with a.cvd=adopted */
+static const gchar plan_file[] =
+    "<plan xmlns=\"urn:accord:plan:1\" id=\"p\"><title>P</title>"
+    "<effort fact=\"a.first\" cost=\"5\">Slow.</effort>"
+    "<keep fact=\"a.csirt\">Not now.</keep>"
+    "<bundle id=\"b\" cost=\"1\"><title>B</title><set fact=\"a.iot\" value=\"label\"/>"
+    "<set fact=\"a.cvd\" value=\"adopted\"/></bundle></plan>";
+
+static void
+test_roadmap_plan_file_efforts_keep_and_bundle(void **state)
 {
 	State *s = *state;
 	g_autoptr(GError) error = NULL;
-	g_autoptr(AccordRoadmap) roadmap = accord_roadmap_new(score_plan(s), 0, &error);
-
-	assert_null(roadmap);
-	assert_accord_error(error, ACCORD_ERROR_USAGE, "");
-}
-
-static void
-test_roadmap_profile_a_by_hand(void **state)
-{
-	State *s = *state;
-	g_autoptr(AccordRoadmap) roadmap =
-	    roadmap_for(score_profile_a(s), ACCORD_ROADMAP_DEFAULT_PHASE_EFFORT);
+	g_autoptr(AccordPlan) file = NULL;
+	AccordRoadmapOptions options;
+	g_autoptr(AccordRoadmap) roadmap = NULL;
 	const AccordRoadmapStep *step;
 
-	/* open criteria of profile A (rule shares r-ir 4/9, r-first 2/9, r-process 1/6,
-	 * r-strategy 1/6; c-csirt is met, so c-cvd is ready):
-	 *   c-first    2/9 · 1   = 2/9,  shortfall 1,   low 1    → 100 · 2/9 / 1       = 22.2222
-	 *   c-iot      1/6 · 1/2 = 1/12, shortfall 1,   medium 2 → 100 / 12 / 2        = 4.1667
-	 *   c-cvd      4/9 · 1/4 = 1/9,  shortfall 1/2, medium 2 → 100 · 1/9 · 1/2 / 2 = 2.7778
-	 *   c-strategy 1/6 · 1/3 = 1/18, shortfall 1,   medium 2 → 100 / 18 / 2        = 2.7778
-	 *   c-process  1/6 · 1/2 = 1/12, shortfall 1/2, medium 2 → 100 / 12 / 2 / 2    = 2.0833
-	 * c-cvd and c-strategy tie at 100/36: by id, c-cvd first */
-	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 5);
+	add_ruleset(s, ruleset_one);
+	add_ruleset(s, ruleset_two);
+	file = accord_plan_load_data(plan_file, strlen(plan_file), "p", s->vocab, &error);
+	assert_non_null(file);
+	accord_roadmap_options_init(&options);
+	options.plan = file;
+	roadmap = plan(s, &options);
+	/* a.iot alone is not tried (the bundle sets it), a.csirt never. Step 1: the bundle
+	 * (cost 1): one +50 → mean +25, 25 a unit; a.first now costs 5: +25, 5 a unit.
+	 * Step 2: a.first. Mean (100 + 0)/2 = 50; c-mandatory and c-csirt stay open */
+	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 2);
 	step = accord_roadmap_get_step(roadmap, 0);
-	assert_string_equal(accord_criterion_get_id(step->criterion), "c-first");
-	assert_close(step->weight, 2.0 / 9.0, 1e-12);
-	assert_close(step->value, 200.0 / 9.0, 1e-9);
-	/* r-first's gap: 2/9 × 100 (test-gaps.c) */
-	assert_close(step->rule_gap, 200.0 / 9.0, 1e-9);
-	step = accord_roadmap_get_step(roadmap, 1);
-	assert_string_equal(accord_criterion_get_id(step->criterion), "c-iot");
-	assert_close(step->value, 100.0 / 24.0, 1e-9);
-	assert_close(step->rule_gap, 12.5, 1e-9);
-	step = accord_roadmap_get_step(roadmap, 2);
-	assert_string_equal(accord_criterion_get_id(step->criterion), "c-cvd");
-	assert_close(step->shortfall, 0.5, 1e-12);
-	assert_close(step->value, 100.0 / 36.0, 1e-9);
-	assert_close(step->rule_gap, 50.0 / 9.0, 1e-9);
-	/* c-cvd depends on c-csirt, which A meets already: met, no step */
-	assert_int_equal(step->n_dependencies, 1);
-	assert_int_equal(step->dependencies[0].status, ACCORD_DEPENDENCY_MET);
-	assert_int_equal(step->dependencies[0].step, 0);
-	step = accord_roadmap_get_step(roadmap, 3);
-	assert_string_equal(accord_criterion_get_id(step->criterion), "c-strategy");
-	assert_close(step->value, 100.0 / 36.0, 1e-9);
-	step = accord_roadmap_get_step(roadmap, 4);
-	assert_string_equal(accord_criterion_get_id(step->criterion), "c-process");
-	assert_close(step->value, 100.0 / 48.0, 1e-9);
-	/* budget 6: 1 + 2 + 2 = 5, + 2 = 7 > 6 → phase 2 = c-strategy, c-process (4).
-	 * After phase 1: r-ir 100, r-first 100, r-process (0.5 + 1)/2 = 75, r-strategy 66.667;
-	 * ir 100, policy (0.75 + 0.666667)/2 = 0.708333, overall (2 + 0.708333)/3 = 90.2778.
-	 * c-first, the only unknown, is now met: coverage 7/9 → 1. After phase 2: 100 */
-	assert_int_equal(accord_roadmap_get_n_phases(roadmap), 2);
-	assert_phase(roadmap, 0, 0, 3, 5, 100.0 * (2.0 + 17.0 / 24.0) / 3.0);
-	assert_close(accord_roadmap_get_phase(roadmap, 0)->score, 90.2777777778, 1e-6);
-	assert_close(accord_roadmap_get_phase(roadmap, 0)->coverage, 1.0, 1e-12);
-	assert_phase(roadmap, 1, 3, 2, 4, 100.0);
+	assert_string_equal(step->bundle, "b");
+	assert_int_equal(step->n_changes, 2);
+	assert_string_equal(step->changes[1].text, "adopted");
+	assert_int_equal(step->cost, 1);
+	assert_close(step->gain, 25.0, 1e-9);
+	assert_step(roadmap, 1, "a.first", "true", 5, 25.0);
+	assert_int_equal(accord_roadmap_get_n_open(roadmap), 2);
+	assert_int_equal(accord_roadmap_get_end(roadmap), ACCORD_ROADMAP_END_NO_GAIN);
 }
 
 static void
-test_roadmap_empty_at_full_marks(void **state)
+test_roadmap_bad_options(void **state)
 {
 	State *s = *state;
-	AccordScoreOptions options;
+	const gdouble weights[] = {0};
+	AccordRoadmapOptions options;
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GError) error2 = NULL;
 	g_autoptr(AccordRoadmap) roadmap = NULL;
 
-	accord_score_options_init(&options);
-	s->score = fixture_score(&s->f, "profile-b.xml", &options, &s->evaluation);
-	roadmap = roadmap_for(s->score, ACCORD_ROADMAP_DEFAULT_PHASE_EFFORT);
-	/* profile B meets everything: nothing to plan */
+	add_ruleset(s, ruleset_one);
+	accord_roadmap_options_init(&options);
+	options.phase_effort = 0;
+	roadmap = accord_roadmap_new((const AccordAssessment *const *)s->assessments->pdata,
+				     1,
+				     &options,
+				     &error);
+	assert_null(roadmap);
+	assert_accord_error(error, ACCORD_ERROR_USAGE, "the effort budget of a phase");
+	accord_roadmap_options_init(&options);
+	options.weights = weights;
+	roadmap = accord_roadmap_new((const AccordAssessment *const *)s->assessments->pdata,
+				     1,
+				     &options,
+				     &error2);
+	assert_null(roadmap);
+	assert_accord_error(error2, ACCORD_ERROR_USAGE, "weight 0 of ruleset one");
+}
+
+static void
+test_roadmap_same_ruleset_twice(void **state)
+{
+	State *s = *state;
+	AccordRoadmapOptions options;
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordRoadmap) roadmap = NULL;
+
+	/* one's scores would be listed twice under one id */
+	add_ruleset(s, ruleset_one);
+	add_ruleset(s, ruleset_one);
+	accord_roadmap_options_init(&options);
+	roadmap = accord_roadmap_new((const AccordAssessment *const *)s->assessments->pdata,
+				     2,
+				     &options,
+				     &error);
+	assert_null(roadmap);
+	assert_accord_error(error, ACCORD_ERROR_USAGE, "ruleset one is given twice");
+}
+
+static void
+test_roadmap_nothing_open_is_empty(void **state)
+{
+	State *s = *state;
+	const gchar *const met[] = {"a.first=true", "a.iot=label", NULL};
+	g_autoptr(AccordRoadmap) roadmap = NULL;
+
+	s->options.assumptions = met;
+	add_ruleset(s, ruleset_one);
+	roadmap = plan_default(s);
 	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 0);
 	assert_int_equal(accord_roadmap_get_n_phases(roadmap), 0);
+	assert_close(accord_roadmap_get_start(roadmap)->scores[0], 100.0, 1e-9);
+	assert_int_equal(accord_roadmap_get_end(roadmap), ACCORD_ROADMAP_END_COMPLETE);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_roadmap_dependency_overrides_value_order,
+	    cmocka_unit_test_setup_teardown(test_roadmap_one_change_meets_two_criteria,
 					    setup,
 					    teardown),
-	    cmocka_unit_test_setup_teardown(test_roadmap_phases_rescored_by_hand, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_roadmap_smaller_budget_splits_phases,
+	    cmocka_unit_test_setup_teardown(test_roadmap_dependency_orders_against_value,
 					    setup,
 					    teardown),
-	    cmocka_unit_test_setup_teardown(test_roadmap_large_budget_one_phase, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_roadmap_step_costlier_than_budget_alone,
+	    cmocka_unit_test_setup_teardown(test_roadmap_geometric_look_ahead, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_roadmap_budget_changes_the_choice,
 					    setup,
 					    teardown),
-	    cmocka_unit_test_setup_teardown(test_roadmap_zero_budget_is_usage_error,
+	    cmocka_unit_test_setup_teardown(test_roadmap_target_stops_the_plan, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_roadmap_two_rulesets_mean, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_roadmap_two_rulesets_weighted, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_roadmap_plan_file_efforts_keep_and_bundle,
 					    setup,
 					    teardown),
-	    cmocka_unit_test_setup_teardown(test_roadmap_profile_a_by_hand, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_roadmap_empty_at_full_marks, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_roadmap_bad_options, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_roadmap_same_ruleset_twice, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_roadmap_nothing_open_is_empty, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -303,6 +303,52 @@ test_format_date_inverts_parse_date(void **state)
 	assert_string_equal(leap, "2024-02-29");
 }
 
+static void
+test_partial_date_last_day(void **state)
+{
+	guint32 julian = 0, expected = 0;
+
+	/* a year is its 31 December, a month its last day (29 in a leap February) */
+	assert_true(accord_partial_date_last_day("2021", &julian));
+	assert_true(accord_parse_date("2021-12-31", &expected));
+	assert_int_equal(julian, expected);
+	assert_true(accord_partial_date_last_day("2024-02", &julian));
+	assert_true(accord_parse_date("2024-02-29", &expected));
+	assert_int_equal(julian, expected);
+	assert_true(accord_partial_date_last_day("2023-02", &julian));
+	assert_true(accord_parse_date("2023-02-28", &expected));
+	assert_int_equal(julian, expected);
+	assert_true(accord_partial_date_last_day("2019-06-15", &julian));
+	assert_true(accord_parse_date("2019-06-15", &expected));
+	assert_int_equal(julian, expected);
+	assert_false(accord_partial_date_last_day("2024-13", &julian));
+}
+
+static void
+test_nearest_word_finds_a_likely_typo(void **state)
+{
+	const gchar *ids[] = {"cptpp", "interop", "usmca", "us-japan", "uk-japan"};
+	const gchar *keys[] = {"ir.first", "ir.csirt", "incident_response.national_csirt"};
+
+	/* usmcaa: one insertion from usmca (limit 6 / 3 = 2) */
+	assert_string_equal(accord_nearest_word("usmcaa", ids, G_N_ELEMENTS(ids)), "usmca");
+	/* case is folded: USMCA is 0 edits away */
+	assert_string_equal(accord_nearest_word("USMCA", ids, G_N_ELEMENTS(ids)), "usmca");
+	/* us-japn: one deletion from us-japan, two substitutions from uk-japan: the nearer */
+	assert_string_equal(accord_nearest_word("us-japn", ids, G_N_ELEMENTS(ids)), "us-japan");
+	/* ir.frist: a transposition is two edits, within 8 / 3 = 2; ir.csirt is 4 away */
+	assert_string_equal(accord_nearest_word("ir.frist", keys, G_N_ELEMENTS(keys)), "ir.first");
+	/* national_csrt: one deletion */
+	assert_string_equal(
+	    accord_nearest_word("incident_response.national_csrt", keys, G_N_ELEMENTS(keys)),
+	    "incident_response.national_csirt");
+	/* rcep against cptpp: 4 edits, over 4 / 3 = 1: no suggestion; nor for an empty list */
+	assert_null(accord_nearest_word("rcep", ids, G_N_ELEMENTS(ids)));
+	assert_null(accord_nearest_word("usmca", ids, 0));
+	/* a one-letter word may be one edit away: "x" against "us" is 2 */
+	assert_null(accord_nearest_word("x", ids, G_N_ELEMENTS(ids)));
+}
+
 int
 main(void)
 {
@@ -317,6 +363,8 @@ main(void)
 	    cmocka_unit_test(test_parse_date_rejects_impossible_or_loose_dates),
 	    cmocka_unit_test(test_parse_partial_date_accepts_year_month_day),
 	    cmocka_unit_test(test_parse_partial_date_rejects_malformed),
+	    cmocka_unit_test(test_nearest_word_finds_a_likely_typo),
+	    cmocka_unit_test(test_partial_date_last_day),
 	    cmocka_unit_test(test_normalize_space_collapses_and_trims),
 	    cmocka_unit_test(test_format_number_writes_integers_without_fraction),
 	    cmocka_unit_test(test_format_number_writes_the_shortest_round_trip_form),

@@ -448,11 +448,136 @@ test_vocabulary_large_enum_rejects_duplicate_value(void **state)
 	assert_message_names(error, "value 'v1' twice");
 }
 
+/* good/vocabulary.xml: ir.csirt effort high, ir.first low, disclosure.cvd value-effort
+ * draft:low, iot.regime effort high and voluntary-label:low, the rest undeclared (medium) */
+static guint
+effort_of(void **state, const gchar *key, const gchar *text)
+{
+	const AccordFactDef *def = accord_vocabulary_lookup_fact(*state, key);
+	AccordValue value;
+
+	assert_non_null(def);
+	assert_true(accord_value_parse(def, text, &value, NULL));
+	return accord_fact_def_get_effort(def, &value);
+}
+
+static void
+test_vocabulary_reads_efforts(void **state)
+{
+	assert_int_equal(effort_of(state, "ir.csirt", "true"), 3);
+	assert_int_equal(effort_of(state, "ir.csirt", "false"), 3);
+	assert_int_equal(effort_of(state, "ir.first", "true"), 1);
+	/* a level's effort is the step into it: draft low, adopted the default medium */
+	assert_int_equal(effort_of(state, "disclosure.cvd", "draft"), 1);
+	assert_int_equal(effort_of(state, "disclosure.cvd", "adopted"), 2);
+	assert_int_equal(effort_of(state, "iot.regime", "voluntary-label"), 1);
+	assert_int_equal(effort_of(state, "iot.regime", "mandatory"), 3);
+	assert_int_equal(effort_of(state, "framework.process", "co-developed"), 2);
+	assert_int_equal(effort_of(state, "workforce.size", "1000"), 2);
+}
+
+static void
+test_vocabulary_rejects_value_effort_off_scale(void **state)
+{
+	assert_vocabulary_rejects("vocabulary-type-value-effort-off-scale.xml",
+				  ACCORD_ERROR_TYPE,
+				  9,
+				  "'final'");
+}
+
+static void
+test_vocabulary_rejects_duplicate_value_effort(void **state)
+{
+	assert_vocabulary_rejects("vocabulary-duplicate-value-effort.xml",
+				  ACCORD_ERROR_DUPLICATE,
+				  4,
+				  "'true'");
+}
+
+static void
+test_vocabulary_rejects_value_effort_on_number(void **state)
+{
+	assert_vocabulary_rejects("vocabulary-type-value-effort-on-number.xml",
+				  ACCORD_ERROR_TYPE,
+				  4,
+				  "'workforce.size'");
+}
+
+static void
+test_vocabulary_rejects_effort_out_of_range(void **state)
+{
+	assert_vocabulary_rejects("vocabulary-schema-bad-effort.xml",
+				  ACCORD_ERROR_SCHEMA,
+				  4,
+				  "fact");
+}
+
+static void
+test_vocabulary_rejects_conflict_value_of_another_type(void **state)
+{
+	assert_vocabulary_rejects("vocabulary-type-conflict-not-enum-value.xml",
+				  ACCORD_ERROR_TYPE,
+				  5,
+				  "'banned'");
+}
+
+static void
+test_vocabulary_rejects_conflict_with_itself(void **state)
+{
+	assert_vocabulary_rejects("vocabulary-value-conflict-both-sides.xml",
+				  ACCORD_ERROR_VALUE,
+				  9,
+				  "'mandatory' on both sides");
+}
+
+static void
+test_vocabulary_rejects_fact_without_description(void **state)
+{
+	assert_vocabulary_rejects("vocabulary-schema-no-description.xml",
+				  ACCORD_ERROR_SCHEMA,
+				  4,
+				  "no description");
+}
+
+/* the test vocabulary declares iot.regime mandatory against voluntary-label, and
+ * encryption.backdoor true against false */
+static void
+test_vocabulary_conflicts_are_declared_pairs_in_either_order(void **state)
+{
+	const AccordFactDef *regime = fact(state, "iot.regime");
+	const AccordFactDef *backdoor = fact(state, "encryption.backdoor");
+	const AccordFactDef *cvd = fact(state, "disclosure.cvd");
+	AccordValue none, label, mandatory, yes, no, draft, adopted;
+
+	assert_true(accord_value_parse(regime, "none", &none, NULL));
+	assert_true(accord_value_parse(regime, "voluntary-label", &label, NULL));
+	assert_true(accord_value_parse(regime, "mandatory", &mandatory, NULL));
+	assert_true(accord_value_parse(backdoor, "true", &yes, NULL));
+	assert_true(accord_value_parse(backdoor, "false", &no, NULL));
+	assert_true(accord_value_parse(cvd, "draft", &draft, NULL));
+	assert_true(accord_value_parse(cvd, "adopted", &adopted, NULL));
+	assert_int_equal(accord_fact_def_get_n_conflicts(regime), 1);
+	assert_true(accord_fact_def_values_conflict(regime, &mandatory, &label));
+	assert_true(accord_fact_def_values_conflict(regime, &label, &mandatory));
+	/* an absence is not a regime of its own, and a value never conflicts with itself */
+	assert_false(accord_fact_def_values_conflict(regime, &mandatory, &none));
+	assert_false(accord_fact_def_values_conflict(regime, &label, &label));
+	assert_true(accord_fact_def_values_conflict(backdoor, &no, &yes));
+	/* a fact without declarations has no conflicting values, however far apart */
+	assert_int_equal(accord_fact_def_get_n_conflicts(cvd), 0);
+	assert_false(accord_fact_def_values_conflict(cvd, &draft, &adopted));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_vocabulary_loads_header_and_counts),
+	    cmocka_unit_test(test_vocabulary_reads_efforts),
+	    cmocka_unit_test(test_vocabulary_rejects_value_effort_off_scale),
+	    cmocka_unit_test(test_vocabulary_rejects_duplicate_value_effort),
+	    cmocka_unit_test(test_vocabulary_rejects_value_effort_on_number),
+	    cmocka_unit_test(test_vocabulary_rejects_effort_out_of_range),
 	    cmocka_unit_test(test_vocabulary_sorts_facts_by_key),
 	    cmocka_unit_test(test_vocabulary_lookup_misses_unknown_key),
 	    cmocka_unit_test(test_vocabulary_keeps_fact_types_and_attributes),
@@ -473,6 +598,10 @@ main(void)
 	    cmocka_unit_test(test_vocabulary_large_enum_and_scale_find_every_value),
 	    cmocka_unit_test(test_vocabulary_large_scale_rejects_duplicate_level),
 	    cmocka_unit_test(test_vocabulary_large_enum_rejects_duplicate_value),
+	    cmocka_unit_test(test_vocabulary_rejects_conflict_value_of_another_type),
+	    cmocka_unit_test(test_vocabulary_rejects_conflict_with_itself),
+	    cmocka_unit_test(test_vocabulary_rejects_fact_without_description),
+	    cmocka_unit_test(test_vocabulary_conflicts_are_declared_pairs_in_either_order),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

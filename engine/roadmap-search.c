@@ -1,0 +1,867 @@
+#include "config.h"
+
+#include <math.h>
+
+#include "accord/error.h"
+#include "roadmap-private.h"
+
+/* The search for a roadmap's next step. A step is a change of one fact to one value (or a
+ * plan's bundle), tried by re-scoring every assessment it can affect with all the changes so
+ * far assumed; the best gain per unit of effort goes next. docs/scoring.md §10 states the
+ * rules this file implements. */
+
+typedef struct {
+	gint direction;	  /* how a level fact has moved so far: −1, 0 (not yet) or +1 */
+	gboolean changed; /* the plan has changed the fact */
+	GArray *visited;  /* AccordValue: every value it has had in the plan, the first included */
+} Track;
+
+static void
+track_free(Track *track)
+{
+	g_array_unref(track->visited);
+	g_free(track);
+}
+
+static gboolean
+track_visited(const Track *track, const AccordValue *value)
+{
+	for (guint i = 0; i < track->visited->len; i++)
+		if (accord_value_compare(&g_array_index(track->visited, AccordValue, i), value) ==
+		    0)
+			return TRUE;
+	return FALSE;
+}
+
+typedef struct {
+	GArray *changes; /* AccordRoadmapChange */
+	const AccordPlanBundle *bundle;
+	guint cost;
+	guint order;	   /* generation order: the last tie-breaker */
+	GPtrArray *scores; /* AccordScore* per assessment after it; NULL until evaluated */
+	gdouble gain;
+	gboolean useful; /* raises the credit of a selected criterion */
+	gboolean lowers; /* lowers the credit of a selected criterion */
+	gboolean again;	 /* changes a fact an earlier step changed */
+	gboolean ready;	 /* may go now: see evaluate() */
+} Candidate;
+
+struct _AccordRoadmapSearch {
+	const AccordAssessment *const *assessments;
+	guint n;
+	const gdouble *weights; /* NULL: equal */
+	AccordRoadmapOptions options;
+	GStringChunk *strings;
+	const AccordVocabulary *vocab;
+	GPtrArray *reads;	/* GHashTable of the AccordFactDef* each ruleset reads */
+	GHashTable *thresholds; /* number or date fact → GArray of the AccordValue checks use */
+	GHashTable *tracks;	/* AccordFactDef* → Track* */
+	GHashTable *bundles_done;
+	GPtrArray *assumptions; /* gchar* FACT=VALUE: every change so far, in order */
+	GPtrArray *current;	/* AccordScore*, per assessment */
+	gdouble objective;
+	guint spent;
+	gboolean budget_bound; /* the last search left out a gaining change for the budget */
+	AccordRoadmapEnd end;
+};
+
+static void
+candidate_free(Candidate *c)
+{
+	g_array_unref(c->changes);
+	if (c->scores != NULL)
+		g_ptr_array_unref(c->scores);
+	g_free(c);
+}
+
+/* the facts a test reads; tests nest at most 32 deep (the loader's limit) */
+static void
+collect_facts(const AccordCheck *check, GHashTable *facts)
+{
+	if (check == NULL)
+		return;
+	if (accord_check_get_kind(check) == ACCORD_CHECK_FACT) {
+		g_hash_table_add(facts, (gpointer)accord_check_get_fact(check));
+		return;
+	}
+	for (guint i = 0; i < accord_check_get_n_children(check); i++)
+		collect_facts(accord_check_get_child(check, i), facts);
+}
+
+static gint
+compare_values(gconstpointer a, gconstpointer b)
+{
+	return accord_value_compare(a, b);
+}
+
+/* the values that number and date checks compare with: the only values of an unbounded type
+ * worth trying, each the boundary of what its check accepts */
+static void
+collect_thresholds(const AccordCheck *check, GHashTable *thresholds)
+{
+	const AccordFactDef *fact;
+	AccordFactType type;
+	GArray *values;
+
+	if (check == NULL)
+		return;
+	for (guint i = 0; i < accord_check_get_n_children(check); i++)
+		collect_thresholds(accord_check_get_child(check, i), thresholds);
+	if (accord_check_get_kind(check) != ACCORD_CHECK_FACT)
+		return;
+	fact = accord_check_get_fact(check);
+	type = accord_fact_def_get_fact_type(fact);
+	if (type != ACCORD_FACT_TYPE_NUMBER && type != ACCORD_FACT_TYPE_DATE)
+		return;
+	values = g_hash_table_lookup(thresholds, fact);
+	if (values == NULL) {
+		values = g_array_new(FALSE, FALSE, sizeof(AccordValue));
+		g_hash_table_insert(thresholds, (gpointer)fact, values);
+	}
+	for (guint i = 0; i < accord_check_get_n_values(check); i++) {
+		const AccordValue *v = accord_check_get_value(check, i);
+
+		if (!g_array_binary_search(values, v, compare_values, NULL)) {
+			g_array_append_val(values, *v);
+			g_array_sort(values, compare_values);
+		}
+	}
+}
+
+static const AccordProfile *
+current_profile(const AccordRoadmapSearch *self)
+{
+	return accord_evaluation_get_profile(
+	    accord_score_get_evaluation(g_ptr_array_index(self->current, 0)));
+}
+
+/* the objective: the weighted mean of the overall scores, a score that is not applicable
+ * counting as 0 */
+gdouble
+accord_roadmap_objective(const AccordRoadmapSearch *self, const GPtrArray *scores)
+{
+	gdouble sum = 0, total = 0;
+
+	for (guint i = 0; i < self->n; i++) {
+		gdouble w = self->weights != NULL ? self->weights[i] : 1.0;
+		gdouble s = accord_score_get_overall(g_ptr_array_index(scores, i))->value;
+
+		sum += w * (isnan(s) ? 0 : s);
+		total += w;
+	}
+	return sum / total;
+}
+
+/* attainment: the same mean with each score taken under the weighted model, arithmetic
+ * aggregation and unknowns as zero (same tailoring, same waivers). It rises with every credit
+ * a change raises, where the chosen options may not: a geometric mean held at zero, an
+ * unknown left out, a partial that an XCCDF model scores as a fail */
+gboolean
+accord_roadmap_attainment(const AccordRoadmapSearch *self,
+			  const GPtrArray *scores,
+			  gdouble *attainment,
+			  GError **error)
+{
+	gdouble sum = 0, total = 0;
+
+	for (guint i = 0; i < self->n; i++) {
+		const AccordScore *score = g_ptr_array_index(scores, i);
+		gdouble w = self->weights != NULL ? self->weights[i] : 1.0;
+		AccordScoreOptions options;
+		g_autoptr(AccordScore) plain = NULL;
+		gdouble s;
+
+		accord_score_options_init(&options);
+		options.tailoring = accord_score_get_options(score)->tailoring;
+		plain = accord_score_compute(accord_score_get_evaluation(score), &options, error);
+		if (plain == NULL)
+			return FALSE;
+		s = accord_score_get_overall(plain)->value;
+		sum += w * (isnan(s) ? 0 : s);
+		total += w;
+	}
+	*attainment = sum / total;
+	return TRUE;
+}
+
+AccordRoadmapSearch *
+accord_roadmap_search_new(const AccordAssessment *const *assessments,
+			  guint n_assessments,
+			  const gdouble *weights,
+			  const AccordRoadmapOptions *options,
+			  GStringChunk *strings)
+{
+	AccordRoadmapSearch *self = g_new0(AccordRoadmapSearch, 1);
+
+	self->assessments = assessments;
+	self->n = n_assessments;
+	self->weights = weights;
+	self->options = *options;
+	self->strings = strings;
+	self->reads = g_ptr_array_new_with_free_func((GDestroyNotify)g_hash_table_unref);
+	self->thresholds = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
+	self->tracks = g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)track_free);
+	self->bundles_done = g_hash_table_new(NULL, NULL);
+	self->assumptions = g_ptr_array_new_with_free_func(g_free);
+	self->current = g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
+	for (guint i = 0; i < n_assessments; i++) {
+		const AccordRuleset *rs = accord_assessment_get_ruleset(assessments[i]);
+		GHashTable *facts = g_hash_table_new(NULL, NULL);
+
+		for (guint c = 0; c < accord_ruleset_get_n_criteria(rs); c++) {
+			const AccordCriterion *criterion = accord_ruleset_get_criterion(rs, c);
+
+			collect_facts(accord_criterion_get_precondition(criterion), facts);
+			collect_facts(accord_criterion_get_check(criterion), facts);
+			collect_thresholds(accord_criterion_get_check(criterion), self->thresholds);
+		}
+		g_ptr_array_add(self->reads, facts);
+		g_ptr_array_add(
+		    self->current,
+		    accord_score_ref(
+			accord_assessment_get_score(assessments[i], ACCORD_VARIANT_AS_GIVEN)));
+	}
+	self->vocab = accord_profile_get_vocabulary(current_profile(self));
+	self->objective = accord_roadmap_objective(self, self->current);
+	return self;
+}
+
+void
+accord_roadmap_search_free(AccordRoadmapSearch *self)
+{
+	if (self == NULL)
+		return;
+	g_ptr_array_unref(self->reads);
+	g_hash_table_unref(self->thresholds);
+	g_hash_table_unref(self->tracks);
+	g_hash_table_unref(self->bundles_done);
+	g_ptr_array_unref(self->assumptions);
+	g_ptr_array_unref(self->current);
+	g_free(self);
+}
+
+AccordRoadmapEnd
+accord_roadmap_search_get_end(const AccordRoadmapSearch *self)
+{
+	return self->end;
+}
+
+/* a criterion to work on: selected, applicable and not met in full (unknown ones too) */
+static gboolean
+is_open(const AccordScore *score, const AccordCriterion *criterion)
+{
+	AccordOutcome outcome =
+	    accord_evaluation_get_result(accord_score_get_evaluation(score), criterion)->outcome;
+
+	return accord_score_selects_criterion(score, criterion) && outcome != ACCORD_OUTCOME_PASS &&
+	       outcome != ACCORD_OUTCOME_NOT_APPLICABLE;
+}
+
+/* the facts that open criteria read: the only ones a change is tried on */
+static GHashTable *
+facts_of_open_criteria(const AccordRoadmapSearch *self)
+{
+	GHashTable *facts = g_hash_table_new(NULL, NULL);
+
+	for (guint i = 0; i < self->n; i++) {
+		const AccordScore *score = g_ptr_array_index(self->current, i);
+		const AccordRuleset *rs = accord_assessment_get_ruleset(self->assessments[i]);
+
+		for (guint c = 0; c < accord_ruleset_get_n_criteria(rs); c++) {
+			const AccordCriterion *criterion = accord_ruleset_get_criterion(rs, c);
+
+			if (!is_open(score, criterion))
+				continue;
+			collect_facts(accord_criterion_get_precondition(criterion), facts);
+			collect_facts(accord_criterion_get_check(criterion), facts);
+		}
+	}
+	return facts;
+}
+
+/* what reaching @value costs: the plan's effort, else the vocabulary's */
+static guint
+effort_of(const AccordRoadmapSearch *self, const AccordFactDef *fact, const AccordValue *value)
+{
+	guint cost;
+
+	if (self->options.plan != NULL &&
+	    accord_plan_get_effort(self->options.plan, fact, value, &cost))
+		return cost;
+	return accord_fact_def_get_effort(fact, value);
+}
+
+/* a level change costs the steps it crosses (an unstated level counts as the lowest), and at
+ * least what the level it reaches costs; any other change what its value costs */
+static guint
+change_cost(const AccordRoadmapSearch *self,
+	    const AccordFactDef *fact,
+	    const AccordValue *from,
+	    const AccordValue *to)
+{
+	guint a, b, sum = 0;
+
+	if (accord_fact_def_get_fact_type(fact) != ACCORD_FACT_TYPE_LEVEL)
+		return effort_of(self, fact, to);
+	a = from != NULL ? from->v.level : 0;
+	b = to->v.level;
+	for (guint k = MIN(a, b) + 1; k <= MAX(a, b); k++) {
+		AccordValue step = {ACCORD_FACT_TYPE_LEVEL, {.level = k}};
+
+		sum += effort_of(self, fact, &step);
+	}
+	return sum > 0 ? sum : effort_of(self, fact, to);
+}
+
+/* the rules that keep a plan from undoing itself: a fact the plan keeps, or a bundle sets,
+ * is not changed alone; a fact never returns to a value it has had in the plan (which also
+ * bounds the plan: each fact takes each value at most once); a level moves on only in the
+ * direction it has moved (a stage: draft, then adopted); any other fact changes again only
+ * when that takes no credit back (a code of practice, then a label scheme), which evaluate()
+ * checks. *again is set for a fact the plan changed before */
+static gboolean
+may_change(const AccordRoadmapSearch *self,
+	   const AccordFactDef *fact,
+	   const AccordValue *from,
+	   const AccordValue *to,
+	   gboolean *again)
+{
+	const Track *track = g_hash_table_lookup(self->tracks, fact);
+	gint direction;
+
+	*again = track != NULL && track->changed;
+	if (self->options.plan != NULL &&
+	    (accord_plan_keeps_fact(self->options.plan, fact) ||
+	     accord_plan_get_bundle_of_fact(self->options.plan, fact) != NULL))
+		return FALSE;
+	if (from != NULL && accord_value_compare(from, to) == 0)
+		return FALSE;
+	if (!*again)
+		return TRUE;
+	if (track_visited(track, to))
+		return FALSE;
+	if (accord_fact_def_get_fact_type(fact) != ACCORD_FACT_TYPE_LEVEL)
+		return TRUE;
+	direction = accord_value_compare(to, from);
+	return track->direction == 0 || direction == track->direction;
+}
+
+static const AccordValue *
+value_now(const AccordRoadmapSearch *self, const AccordFactDef *fact)
+{
+	const AccordProfileFact *f =
+	    accord_profile_lookup_fact(current_profile(self), accord_fact_def_get_key(fact));
+
+	return f != NULL ? accord_profile_fact_get_value(f) : NULL;
+}
+
+static void
+add_change(AccordRoadmapSearch *self,
+	   Candidate *c,
+	   const AccordFactDef *fact,
+	   const AccordValue *value)
+{
+	const AccordProfileFact *f =
+	    accord_profile_lookup_fact(current_profile(self), accord_fact_def_get_key(fact));
+	g_autofree gchar *text = accord_value_to_string(fact, value);
+	AccordRoadmapChange change = {
+	    fact,
+	    *value,
+	    g_string_chunk_insert_const(self->strings, text),
+	    f != NULL ? g_string_chunk_insert_const(self->strings, accord_profile_fact_get_text(f))
+		      : NULL};
+
+	g_array_append_val(c->changes, change);
+}
+
+static Candidate *
+candidate_new(guint order, guint cost, const AccordPlanBundle *bundle)
+{
+	Candidate *c = g_new0(Candidate, 1);
+
+	c->changes = g_array_new(FALSE, TRUE, sizeof(AccordRoadmapChange));
+	c->order = order;
+	c->cost = cost;
+	c->bundle = bundle;
+	return c;
+}
+
+/* every value a fact can be tried at: its whole domain, or the thresholds checks use */
+static GArray *
+values_of(const AccordRoadmapSearch *self, const AccordFactDef *fact)
+{
+	GArray *values = g_array_new(FALSE, FALSE, sizeof(AccordValue));
+	AccordFactType type = accord_fact_def_get_fact_type(fact);
+	guint n = type == ACCORD_FACT_TYPE_BOOLEAN ? 2
+		  : type == ACCORD_FACT_TYPE_LEVEL
+		      ? accord_scale_get_n_levels(accord_fact_def_get_scale(fact))
+		  : type == ACCORD_FACT_TYPE_ENUM ? accord_fact_def_get_n_symbols(fact)
+						  : 0;
+	GArray *thresholds = g_hash_table_lookup(self->thresholds, fact);
+
+	for (guint i = 0; i < n; i++) {
+		AccordValue v = {type, {.level = i}};
+
+		if (type == ACCORD_FACT_TYPE_BOOLEAN)
+			v.v.boolean = i == 1;
+		g_array_append_val(values, v);
+	}
+	if (n == 0 && thresholds != NULL)
+		g_array_append_vals(values, thresholds->data, thresholds->len);
+	return values;
+}
+
+/* a bundle is tried until it is planned, while it would change something */
+static void
+add_bundles(AccordRoadmapSearch *self, GPtrArray *out)
+{
+	for (guint b = 0;
+	     self->options.plan != NULL && b < accord_plan_get_n_bundles(self->options.plan);
+	     b++) {
+		const AccordPlanBundle *bundle = accord_plan_get_bundle(self->options.plan, b);
+		Candidate *c;
+		gboolean changes = FALSE;
+
+		if (g_hash_table_contains(self->bundles_done, bundle))
+			continue;
+		c = candidate_new(out->len, bundle->cost, bundle);
+		for (guint i = 0; i < bundle->n_settings; i++) {
+			const AccordValue *now = value_now(self, bundle->settings[i].fact);
+
+			changes |= now == NULL ||
+				   accord_value_compare(now, &bundle->settings[i].value) != 0;
+			add_change(self, c, bundle->settings[i].fact, &bundle->settings[i].value);
+		}
+		if (changes)
+			g_ptr_array_add(out, c);
+		else
+			candidate_free(c);
+	}
+}
+
+/* every change worth trying: each fact an open criterion reads (in key order), at each value
+ * it may move to (in the vocabulary's order), then the plan's bundles (in file order) */
+static GPtrArray *
+generate(AccordRoadmapSearch *self)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)candidate_free);
+	g_autoptr(GHashTable) facts = facts_of_open_criteria(self);
+
+	for (guint f = 0; f < accord_vocabulary_get_n_facts(self->vocab); f++) {
+		const AccordFactDef *fact = accord_vocabulary_get_fact(self->vocab, f);
+		const AccordValue *from = value_now(self, fact);
+		g_autoptr(GArray) values = NULL;
+
+		if (!g_hash_table_contains(facts, fact))
+			continue;
+		values = values_of(self, fact);
+		for (guint i = 0; i < values->len; i++) {
+			const AccordValue *to = &g_array_index(values, AccordValue, i);
+			gboolean again = FALSE;
+			Candidate *c;
+
+			if (!may_change(self, fact, from, to, &again))
+				continue;
+			c = candidate_new(out->len, change_cost(self, fact, from, to), NULL);
+			c->again = again;
+			add_change(self, c, fact, to);
+			g_ptr_array_add(out, c);
+		}
+	}
+	add_bundles(self, out);
+	return out;
+}
+
+static gboolean
+reads_any(GHashTable *reads, const GArray *changes)
+{
+	for (guint i = 0; i < changes->len; i++) {
+		if (g_hash_table_contains(reads,
+					  g_array_index(changes, AccordRoadmapChange, i).fact))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+static gboolean
+is_credited(AccordOutcome outcome)
+{
+	return outcome == ACCORD_OUTCOME_PASS || outcome == ACCORD_OUTCOME_PARTIAL;
+}
+
+/* met for a dependency: passed (or waived), not applicable, or out of the tailoring */
+static gboolean
+dependency_met(const AccordScore *score, const AccordCriterion *criterion)
+{
+	AccordOutcome outcome =
+	    accord_evaluation_get_result(accord_score_get_evaluation(score), criterion)->outcome;
+
+	return !accord_score_selects_criterion(score, criterion) ||
+	       outcome == ACCORD_OUTCOME_PASS || outcome == ACCORD_OUTCOME_NOT_APPLICABLE;
+}
+
+/* which selected criteria @after credits more or less than @before, and whether each one it
+ * raises has every criterion it depends on met in @after */
+static void
+check_raises(const AccordScore *before, const AccordScore *after, Candidate *c)
+{
+	const AccordRuleset *rs = accord_evaluation_get_ruleset(accord_score_get_evaluation(after));
+
+	for (guint i = 0; i < accord_ruleset_get_n_criteria(rs); i++) {
+		const AccordCriterion *criterion = accord_ruleset_get_criterion(rs, i);
+		const AccordCriterionResult *b =
+		    accord_evaluation_get_result(accord_score_get_evaluation(before), criterion);
+		const AccordCriterionResult *a =
+		    accord_evaluation_get_result(accord_score_get_evaluation(after), criterion);
+
+		if (!accord_score_selects_criterion(after, criterion))
+			continue;
+		if (is_credited(b->outcome) && (!is_credited(a->outcome) || a->credit < b->credit))
+			c->lowers = TRUE;
+		if (!is_credited(a->outcome) || (is_credited(b->outcome) && a->credit <= b->credit))
+			continue;
+		c->useful = TRUE;
+		for (guint d = 0; d < accord_criterion_get_n_depends(criterion); d++)
+			if (!dependency_met(after, accord_criterion_get_depends(criterion, d)))
+				c->ready = FALSE;
+	}
+}
+
+/* every assessment with every change so far and @c's assumed; one that reads none of @c's
+ * facts keeps its score, which re-scoring would give again (evaluation reads only the facts
+ * its checks name) */
+static gboolean
+evaluate(AccordRoadmapSearch *self, Candidate *c, GError **error)
+{
+	g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func(g_free);
+
+	for (guint i = 0; i < self->assumptions->len; i++)
+		g_ptr_array_add(list, g_strdup(g_ptr_array_index(self->assumptions, i)));
+	for (guint i = 0; i < c->changes->len; i++) {
+		const AccordRoadmapChange *change =
+		    &g_array_index(c->changes, AccordRoadmapChange, i);
+
+		g_ptr_array_add(
+		    list,
+		    g_strdup_printf("%s=%s", accord_fact_def_get_key(change->fact), change->text));
+	}
+	g_ptr_array_add(list, NULL);
+	c->scores = g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
+	c->ready = TRUE;
+	for (guint i = 0; i < self->n; i++) {
+		const AccordScore *now = g_ptr_array_index(self->current, i);
+		AccordScore *after;
+
+		if (!reads_any(g_ptr_array_index(self->reads, i), c->changes)) {
+			g_ptr_array_add(c->scores, accord_score_ref(now));
+			continue;
+		}
+		after = accord_assessment_rescore(self->assessments[i],
+						  (const gchar *const *)list->pdata,
+						  error);
+		if (after == NULL)
+			return FALSE;
+		g_ptr_array_add(c->scores, after);
+		check_raises(now, after, c);
+	}
+	/* a change of a fact changed before may not take credit back */
+	if (c->again && c->lowers)
+		c->ready = FALSE;
+	c->gain = accord_roadmap_objective(self, c->scores) - self->objective;
+	return TRUE;
+}
+
+static guint
+remaining(const AccordRoadmapSearch *self)
+{
+	return self->options.budget == 0 ? G_MAXUINT : self->options.budget - self->spent;
+}
+
+/* the better of two (gain, cost, order): the higher gain per unit (within epsilon), then the
+ * higher gain, then the one generated first */
+static gboolean
+better(gdouble gain, guint cost, guint order, gdouble best_gain, guint best_cost, guint best_order)
+{
+	gdouble ratio = gain / cost, best_ratio = best_gain / best_cost;
+
+	if (fabs(ratio - best_ratio) > ACCORD_ROADMAP_EPSILON)
+		return ratio > best_ratio;
+	if (fabs(gain - best_gain) > ACCORD_ROADMAP_EPSILON)
+		return gain > best_gain;
+	return order < best_order;
+}
+
+/* stage 1: the best single change (or bundle) that raises the objective and fits the budget */
+static Candidate *
+best_single(AccordRoadmapSearch *self, GPtrArray *candidates)
+{
+	Candidate *best = NULL;
+
+	for (guint i = 0; i < candidates->len; i++) {
+		Candidate *c = g_ptr_array_index(candidates, i);
+
+		if (!c->ready || c->gain <= ACCORD_ROADMAP_EPSILON)
+			continue;
+		if (c->cost > remaining(self)) {
+			self->budget_bound = TRUE;
+			continue;
+		}
+		if (best == NULL ||
+		    better(c->gain, c->cost, c->order, best->gain, best->cost, best->order))
+			best = c;
+	}
+	return best;
+}
+
+static gboolean
+shares_fact(const Candidate *a, const Candidate *b)
+{
+	for (guint i = 0; i < a->changes->len; i++)
+		for (guint j = 0; j < b->changes->len; j++)
+			if (g_array_index(a->changes, AccordRoadmapChange, i).fact ==
+			    g_array_index(b->changes, AccordRoadmapChange, j).fact)
+				return TRUE;
+	return FALSE;
+}
+
+static Candidate *
+pair_of(const Candidate *a, const Candidate *b, guint order)
+{
+	Candidate *c = candidate_new(order, a->cost + b->cost, NULL);
+
+	c->again = a->again || b->again;
+	g_array_append_vals(c->changes, a->changes->data, a->changes->len);
+	g_array_append_vals(c->changes, b->changes->data, b->changes->len);
+	return c;
+}
+
+/* stage 2, the look-ahead: when no single change raises the objective, the best pair of single
+ * changes that each raise some credit (a geometric mean held at zero by two pillars needs one
+ * change in each) */
+static gboolean
+best_pair(AccordRoadmapSearch *self, GPtrArray *candidates, Candidate **out, GError **error)
+{
+	g_autoptr(GPtrArray) useful = g_ptr_array_new();
+	Candidate *best = NULL;
+
+	for (guint i = 0; i < candidates->len; i++) {
+		Candidate *c = g_ptr_array_index(candidates, i);
+
+		if (c->useful && c->bundle == NULL && c->cost <= remaining(self))
+			g_ptr_array_add(useful, c);
+	}
+	for (guint i = 0; i < useful->len; i++) {
+		for (guint j = i + 1; j < useful->len; j++) {
+			Candidate *a = g_ptr_array_index(useful, i),
+				  *b = g_ptr_array_index(useful, j);
+			Candidate *pair;
+
+			if (shares_fact(a, b) || a->cost + b->cost > remaining(self))
+				continue;
+			pair = pair_of(a, b, i * useful->len + j);
+			if (!evaluate(self, pair, error)) {
+				candidate_free(pair);
+				g_clear_pointer(&best, candidate_free);
+				return FALSE;
+			}
+			if (pair->ready && pair->gain > ACCORD_ROADMAP_EPSILON &&
+			    (best == NULL || better(pair->gain,
+						    pair->cost,
+						    pair->order,
+						    best->gain,
+						    best->cost,
+						    best->order))) {
+				g_clear_pointer(&best, candidate_free);
+				best = pair;
+			} else {
+				candidate_free(pair);
+			}
+		}
+	}
+	*out = best;
+	return TRUE;
+}
+
+/* stage 3: no change or pair raises the objective; the best change that does not lower it and
+ * raises the attainment */
+static gboolean
+best_attainment(AccordRoadmapSearch *self, GPtrArray *candidates, Candidate **out, GError **error)
+{
+	gdouble now, best_gain = 0;
+
+	*out = NULL;
+	if (!accord_roadmap_attainment(self, self->current, &now, error))
+		return FALSE;
+	for (guint i = 0; i < candidates->len; i++) {
+		Candidate *c = g_ptr_array_index(candidates, i);
+		gdouble after;
+
+		if (!c->ready || !c->useful || c->gain < -ACCORD_ROADMAP_EPSILON)
+			continue;
+		if (!accord_roadmap_attainment(self, c->scores, &after, error))
+			return FALSE;
+		if (after - now > ACCORD_ROADMAP_EPSILON && c->cost > remaining(self)) {
+			self->budget_bound = TRUE;
+			continue;
+		}
+		if (after - now > ACCORD_ROADMAP_EPSILON &&
+		    (*out == NULL || better(after - now,
+					    c->cost,
+					    c->order,
+					    best_gain,
+					    (*out)->cost,
+					    (*out)->order))) {
+			*out = c;
+			best_gain = after - now;
+		}
+	}
+	return TRUE;
+}
+
+/* the direction a level moved (for the stage rule) and that the fact was changed */
+static void
+remember(AccordRoadmapSearch *self, const AccordRoadmapChange *change)
+{
+	const AccordValue *from = value_now(self, change->fact);
+	Track *track = g_hash_table_lookup(self->tracks, change->fact);
+	AccordValue lowest = {ACCORD_FACT_TYPE_LEVEL, {.level = 0}};
+	gint direction = 0;
+
+	if (track == NULL) {
+		track = g_new0(Track, 1);
+		track->visited = g_array_new(FALSE, FALSE, sizeof(AccordValue));
+		if (from != NULL)
+			g_array_append_val(track->visited, *from);
+		g_hash_table_insert(self->tracks, (gpointer)change->fact, track);
+	}
+	g_array_append_val(track->visited, change->value);
+	/* an unstated level counts as the lowest, as for its cost */
+	if (accord_fact_def_get_fact_type(change->fact) == ACCORD_FACT_TYPE_LEVEL)
+		direction = accord_value_compare(&change->value, from != NULL ? from : &lowest);
+	if (direction != 0)
+		track->direction = direction;
+	track->changed = TRUE;
+}
+
+/* the plan makes @choice's changes: remember them, then re-score every assessment with all the
+ * changes so far */
+static gboolean
+apply(AccordRoadmapSearch *self, AccordRoadmapChoice *choice, GError **error)
+{
+	g_autoptr(GPtrArray) list = g_ptr_array_new();
+
+	for (guint i = 0; i < choice->changes->len; i++) {
+		const AccordRoadmapChange *change =
+		    &g_array_index(choice->changes, AccordRoadmapChange, i);
+
+		remember(self, change);
+		g_ptr_array_add(
+		    self->assumptions,
+		    g_strdup_printf("%s=%s", accord_fact_def_get_key(change->fact), change->text));
+	}
+	if (choice->bundle != NULL)
+		g_hash_table_add(self->bundles_done, (gpointer)choice->bundle);
+	g_ptr_array_extend(list, self->assumptions, NULL, NULL);
+	g_ptr_array_add(list, NULL);
+	choice->scores = g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
+	for (guint i = 0; i < self->n; i++) {
+		AccordScore *s = accord_assessment_rescore(self->assessments[i],
+							   (const gchar *const *)list->pdata,
+							   error);
+		if (s == NULL)
+			return FALSE;
+		g_ptr_array_add(choice->scores, s);
+	}
+	g_ptr_array_set_size(self->current, 0);
+	for (guint i = 0; i < self->n; i++)
+		g_ptr_array_add(self->current,
+				accord_score_ref(g_ptr_array_index(choice->scores, i)));
+	self->objective = accord_roadmap_objective(self, self->current);
+	self->spent += choice->cost;
+	return TRUE;
+}
+
+static gboolean
+anything_open(const AccordRoadmapSearch *self)
+{
+	gboolean open = FALSE;
+
+	for (guint i = 0; i < self->n && !open; i++) {
+		const AccordScore *score = g_ptr_array_index(self->current, i);
+		const AccordRuleset *rs = accord_assessment_get_ruleset(self->assessments[i]);
+
+		for (guint c = 0; c < accord_ruleset_get_n_criteria(rs) && !open; c++)
+			open = is_open(score, accord_ruleset_get_criterion(rs, c));
+	}
+	return open;
+}
+
+static gboolean
+choose(AccordRoadmapSearch *self,
+       GPtrArray *candidates,
+       Candidate **chosen,
+       gboolean *owned,
+       AccordRoadmapBasis *basis,
+       GError **error)
+{
+	*owned = FALSE;
+	*basis = ACCORD_ROADMAP_BASIS_GAIN;
+	*chosen = best_single(self, candidates);
+	if (*chosen != NULL)
+		return TRUE;
+	*basis = ACCORD_ROADMAP_BASIS_PAIR;
+	if (!best_pair(self, candidates, chosen, error))
+		return FALSE;
+	*owned = *chosen != NULL;
+	if (*chosen != NULL)
+		return TRUE;
+	*basis = ACCORD_ROADMAP_BASIS_ATTAINMENT;
+	return best_attainment(self, candidates, chosen, error);
+}
+
+/* the next step from the state the steps so far leave, or *found = FALSE and the reason the
+ * plan ends (accord_roadmap_search_get_end()) */
+gboolean
+accord_roadmap_search_next(AccordRoadmapSearch *self,
+			   AccordRoadmapChoice *choice,
+			   gboolean *found,
+			   GError **error)
+{
+	g_autoptr(GPtrArray) candidates = NULL;
+	Candidate *chosen = NULL;
+	gboolean owned = FALSE;
+
+	*found = FALSE;
+	self->budget_bound = FALSE;
+	if (!isnan(self->options.target) &&
+	    self->objective >= self->options.target - ACCORD_ROADMAP_EPSILON) {
+		self->end = ACCORD_ROADMAP_END_TARGET;
+		return TRUE;
+	}
+	candidates = generate(self);
+	for (guint i = 0; i < candidates->len; i++)
+		if (!evaluate(self, g_ptr_array_index(candidates, i), error))
+			return FALSE;
+	if (!choose(self, candidates, &chosen, &owned, &choice->basis, error))
+		return FALSE;
+	if (chosen == NULL) {
+		self->end = !anything_open(self) ? ACCORD_ROADMAP_END_COMPLETE
+			    : self->budget_bound ? ACCORD_ROADMAP_END_BUDGET
+						 : ACCORD_ROADMAP_END_NO_GAIN;
+		return TRUE;
+	}
+	choice->changes = g_array_ref(chosen->changes);
+	choice->bundle = chosen->bundle;
+	choice->cost = chosen->cost;
+	if (owned)
+		candidate_free(chosen);
+	*found = TRUE;
+	return apply(self, choice, error);
+}
+
+void
+accord_roadmap_choice_clear(AccordRoadmapChoice *choice)
+{
+	g_clear_pointer(&choice->changes, g_array_unref);
+	g_clear_pointer(&choice->scores, g_ptr_array_unref);
+}

@@ -1,0 +1,1027 @@
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "accord/version.h"
+#include "document-private.h"
+
+/* HTML: one self-contained page for people to open, print and forward. Sections become
+ * headed sections, fields a definition list, lists an ordered list, tables tables; a table
+ * with a chart is drawn as inline SVG beside it, from its own cells, so a chart never shows a
+ * number the table does not. Nothing is loaded: no script (a Content-Security-Policy forbids
+ * it too), no font, no image. All text from the document goes through the control and bidi
+ * escape and g_markup_escape_text(); only http and https addresses become links. An id cell
+ * in a table links to the section it names, when the document has one (a country's section
+ * from its row in a ranking), found by the identifying fields of the sections around it */
+
+typedef struct {
+	GString *out;
+	GHashTable *anchors; /* the path of each identified section → its number */
+	GHashTable *ids;     /* section node → its number */
+	GString *path;	     /* "\x1fkey=value" of each identified section around the writer */
+	guint marks;	     /* the marks the document uses, for the legend */
+	guint figures;	     /* charts written so far, to number them */
+} Html;
+
+static void
+put(Html *h, const gchar *text)
+{
+	g_autoptr(GString) plain = g_string_new(NULL);
+	g_autofree gchar *escaped = NULL;
+
+	accord_append_escaped_bidi(plain, text);
+	escaped = g_markup_escape_text(plain->str, (gssize)plain->len);
+	g_string_append(h->out, escaped);
+}
+
+static void
+put_cell_text(Html *h, const AccordCell *cell)
+{
+	g_autofree gchar *text = accord_format_cell(cell);
+
+	put(h, text);
+}
+
+/* symbols and words: a mark is never shown by colour alone */
+static const gchar *const mark_symbols[] = {"?", "\u26a0", "\u2248", "\u2691", "\u2713", "\u2205"};
+static const gchar *const mark_meanings[] = {
+    "rests on a low-confidence (inferred) fact",
+    "rests on evidence older than the chosen maximum age",
+    "quotes treaty text that was not read verbatim",
+    "rests on a what-if assumption, not on the profile",
+    "counted as met because of a waiver",
+    "left out of the score by the tailoring",
+};
+
+static void
+put_marks(Html *h, guint marks)
+{
+	for (guint i = 0; accord_mark_names[i] != NULL; i++)
+		if (marks & (1u << i))
+			g_string_append_printf(
+			    h->out,
+			    " <span class=\"mark\" title=\"%s\">%s&#160;%s</span>",
+			    mark_meanings[i],
+			    mark_symbols[i],
+			    accord_mark_names[i]);
+}
+
+static void
+put_link(Html *h, const gchar *href, const gchar *title)
+{
+	g_autofree gchar *attribute = NULL;
+
+	if (!accord_is_web_link(href)) {
+		put(h, title != NULL ? title : href);
+		return;
+	}
+	attribute = g_markup_escape_text(href, -1);
+	g_string_append_printf(h->out, "<a href=\"%s\" rel=\"noopener noreferrer\">", attribute);
+	put(h, title != NULL ? title : href);
+	g_string_append(h->out, "</a>");
+}
+
+/* key = value (confidence c; evidence date: source), the source a link */
+static void
+put_fact(Html *h, const AccordCell *cell)
+{
+	g_string_append(h->out, "<code>");
+	put(h, cell->detail);
+	g_string_append(h->out, "</code>");
+	if (cell->text == NULL) {
+		g_string_append(h->out, ": not stated");
+		return;
+	}
+	g_string_append(h->out, " = ");
+	put(h, cell->text);
+	if (cell->confidence == NULL)
+		return;
+	g_string_append(h->out, " (confidence ");
+	put(h, cell->confidence);
+	if (cell->date != NULL) {
+		g_string_append(h->out, "; evidence ");
+		put(h, cell->date);
+	}
+	if (cell->source != NULL || cell->href != NULL) {
+		g_string_append(h->out, ": ");
+		put_link(h, cell->href, cell->source);
+	}
+	g_string_append_c(h->out, ')');
+}
+
+/* the section an id cell of column @key names: the nearest one, from the sections around the
+ * writer outwards, whose identifying field is @key = @value */
+static guint
+find_anchor(Html *h, const gchar *key, const gchar *value)
+{
+	g_autoptr(GString) path = g_string_new_len(h->path->str, (gssize)h->path->len);
+
+	for (;;) {
+		gsize len = path->len;
+		gchar *cut;
+		guint id;
+
+		g_string_append_printf(path, "\x1f%s=%s", key, value);
+		id = GPOINTER_TO_UINT(g_hash_table_lookup(h->anchors, path->str));
+		if (id > 0 || len == 0)
+			return id;
+		g_string_truncate(path, len);
+		cut = strrchr(path->str, '\x1f');
+		g_string_truncate(path, (gsize)(cut - path->str));
+	}
+}
+
+static void
+put_cell(Html *h, const AccordCell *cell, const gchar *column)
+{
+	guint anchor;
+
+	switch (cell->type) {
+	case ACCORD_CELL_ID:
+		anchor = column != NULL ? find_anchor(h, column, cell->text) : 0;
+		if (anchor > 0)
+			g_string_append_printf(h->out, "<a href=\"#s%u\">", anchor);
+		g_string_append(h->out, "<code>");
+		put(h, cell->text);
+		g_string_append(h->out, anchor > 0 ? "</code></a>" : "</code>");
+		break;
+	case ACCORD_CELL_URL:
+		put_link(h, cell->text, cell->detail);
+		break;
+	case ACCORD_CELL_QUOTE:
+		g_string_append(h->out, "<blockquote>");
+		put(h, cell->text);
+		if (cell->detail != NULL) {
+			g_string_append(h->out, " <cite>");
+			put(h, cell->detail);
+			g_string_append(h->out, "</cite>");
+		}
+		g_string_append(h->out, "</blockquote>");
+		break;
+	case ACCORD_CELL_FACT:
+		put_fact(h, cell);
+		break;
+	default:
+		put_cell_text(h, cell);
+	}
+	put_marks(h, cell->marks);
+}
+
+/* ---- charts: SVG in whole units of a fixed view box, so no locale or rounding of the
+ * figures' own digits is involved; every figure a reader can hover is the table's text ---- */
+
+/* text anchors, as classes of the style sheet */
+#define START  ""
+#define MIDDLE " class=\"m\""
+#define END    " class=\"e\""
+
+static const AccordCell *
+at(const AccordNode *t, guint row, gint column)
+{
+	return &((const AccordCell *)g_ptr_array_index(t->rows, row))[column];
+}
+
+static gint
+series(const AccordNode *t, guint s)
+{
+	return g_array_index(t->chart_series, gint, s);
+}
+
+static const gchar *
+column_title(const AccordNode *t, gint column)
+{
+	return ((const AccordNode *)g_ptr_array_index(t->columns, (guint)column))->title;
+}
+
+/* shares are drawn as percentages, so a coverage shares the 0–100 axis of a score */
+static gdouble
+plotted(const AccordCell *cell)
+{
+	if (!accord_cell_is_numeric(cell) || !isfinite(cell->number))
+		return 0;
+	return MAX(0, cell->type == ACCORD_CELL_PERCENT ? 100 * cell->number : cell->number);
+}
+
+/* the top of the value axis: 100 for scores and shares, else the largest figure rounded up
+ * to 1, 2 or 5 × 10^k */
+static gdouble
+axis_top(const AccordNode *t)
+{
+	gdouble top = 0, unit;
+	gboolean hundred = TRUE;
+
+	for (guint r = 0; r < t->rows->len; r++)
+		for (guint s = 0; s < t->chart_series->len; s++) {
+			const AccordCell *c = at(t, r, series(t, s));
+
+			hundred &= c->type == ACCORD_CELL_SCORE || c->type == ACCORD_CELL_PERCENT ||
+				   c->type == ACCORD_CELL_EMPTY;
+			top = MAX(top, plotted(c));
+		}
+	if (hundred && top <= 100)
+		return 100;
+	if (top <= 0)
+		return 1;
+	unit = pow(10, floor(log10(top)));
+	return top <= unit	 ? unit
+	       : top <= 2 * unit ? 2 * unit
+	       : top <= 5 * unit ? 5 * unit
+				 : 10 * unit;
+}
+
+static gint
+px(gdouble v)
+{
+	return (gint)lround(v);
+}
+
+static void
+svg_text(Html *h, gint x, gint y, const gchar *anchor, const gchar *text)
+{
+	g_string_append_printf(h->out, "<text x=\"%d\" y=\"%d\"%s>", x, y, anchor);
+	put(h, text);
+	g_string_append(h->out, "</text>");
+}
+
+static void
+svg_cell_text(Html *h, gint x, gint y, const gchar *anchor, const AccordCell *cell)
+{
+	g_autofree gchar *text = accord_format_cell(cell);
+
+	svg_text(h, x, y, anchor, text);
+}
+
+/* "row label — series: value [marks]", the words of the table, for hover and screen readers */
+static void
+datum_title(Html *h, const AccordNode *t, guint row, gint column)
+{
+	const AccordCell *cell = at(t, row, column);
+	g_autofree gchar *marks = accord_format_marks(cell->marks);
+
+	g_string_append(h->out, "<title>");
+	if (t->chart_labels >= 0) {
+		put_cell_text(h, at(t, row, t->chart_labels));
+		g_string_append(h->out, " \u2014 ");
+	}
+	put(h, column_title(t, column));
+	g_string_append(h->out, ": ");
+	put_cell_text(h, cell);
+	put(h, marks);
+	g_string_append(h->out, "</title>");
+}
+
+static void
+row_label(Html *h, const AccordNode *t, guint row, gint x, gint y, const gchar *anchor)
+{
+	if (t->chart_labels >= 0)
+		svg_cell_text(h, x, y, anchor, at(t, row, t->chart_labels));
+	else
+		g_string_append_printf(h->out,
+				       "<text x=\"%d\" y=\"%d\"%s>%u</text>",
+				       x,
+				       y,
+				       anchor,
+				       row + 1);
+}
+
+/* a point of series @s: circles and squares alternate, so series differ in shape as well as
+ * in colour and dash */
+static void
+point(Html *h, const AccordNode *t, guint row, guint s, gint x, gint y)
+{
+	if (s % 2 == 0)
+		g_string_append_printf(h->out,
+				       "<circle class=\"datum s%u\" cx=\"%d\" cy=\"%d\" r=\"4\">",
+				       s % 6,
+				       x,
+				       y);
+	else
+		g_string_append_printf(h->out,
+				       "<rect class=\"datum s%u\" x=\"%d\" y=\"%d\" width=\"8\" "
+				       "height=\"8\">",
+				       s % 6,
+				       x - 4,
+				       y - 4);
+	datum_title(h, t, row, series(t, s));
+	g_string_append(h->out, s % 2 == 0 ? "</circle>" : "</rect>");
+}
+
+/* a tick value of the axis: a whole number when it is one */
+static void
+tick_label(Html *h, gint x, gint y, const gchar *anchor, gdouble value)
+{
+	gchar buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+	g_ascii_formatd(buf, sizeof buf, value == floor(value) ? "%.0f" : "%.2g", value);
+	svg_text(h, x, y, anchor, buf);
+}
+
+static void
+svg_open(Html *h, const gchar *kind, gint width, gint height, const gchar *title)
+{
+	g_string_append_printf(h->out,
+			       "<svg class=\"%s\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" "
+			       "height=\"%d\"><title>",
+			       kind,
+			       width,
+			       height,
+			       width,
+			       height);
+	put(h, title != NULL ? title : "");
+	g_string_append(h->out, "</title>");
+}
+
+/* a value axis along x from @left over @width at @y (grid lines up to @top_y) */
+static void
+x_axis(Html *h, gint left, gint width, gint top_y, gint y, gdouble top)
+{
+	g_string_append(h->out, "<path class=\"grid\" d=\"");
+	for (guint k = 0; k <= 4; k++)
+		g_string_append_printf(h->out, "M%d,%dV%d", left + px(width * k / 4.0), top_y, y);
+	g_string_append(h->out, "\"/>");
+	for (guint k = 0; k <= 4; k++)
+		tick_label(h, left + px(width * k / 4.0), y + 14, MIDDLE, top * k / 4);
+}
+
+enum { RADAR_W = 600, RADAR_H = 360, RADAR_CX = 300, RADAR_CY = 180, RADAR_R = 130 };
+
+static void
+radar_vertex(GString *out, guint i, guint n, gdouble r)
+{
+	gdouble a = -G_PI / 2 + 2 * G_PI * i / n;
+
+	g_string_append_printf(out, "%d,%d ", RADAR_CX + px(r * cos(a)), RADAR_CY + px(r * sin(a)));
+}
+
+static void
+radar_frame(Html *h, const AccordNode *t, gdouble top)
+{
+	guint n = t->rows->len;
+
+	g_string_append(h->out, "<path class=\"grid\" d=\"");
+	for (guint k = 1; k <= 4; k++) {
+		g_string_append_c(h->out, 'M');
+		for (guint i = 0; i < n; i++)
+			radar_vertex(h->out, i, n, RADAR_R * k / 4.0);
+		g_string_append_c(h->out, 'Z');
+	}
+	for (guint i = 0; i < n; i++) {
+		g_string_append_printf(h->out, "M%d,%d ", RADAR_CX, RADAR_CY);
+		radar_vertex(h->out, i, n, RADAR_R);
+	}
+	g_string_append(h->out, "\"/>");
+	for (guint k = 1; k <= 4; k++)
+		tick_label(h,
+			   RADAR_CX + 4,
+			   RADAR_CY - px(RADAR_R * k / 4.0) + 12,
+			   START,
+			   top * k / 4);
+	for (guint i = 0; i < n; i++) {
+		gdouble a = -G_PI / 2 + 2 * G_PI * i / n;
+		gint x = RADAR_CX + px((RADAR_R + 10) * cos(a));
+		gint y = RADAR_CY + px((RADAR_R + 10) * sin(a)) + (sin(a) > 0.3 ? 10 : 3);
+
+		row_label(h, t, i, x, y, cos(a) > 0.3 ? START : cos(a) < -0.3 ? END : MIDDLE);
+	}
+}
+
+/* one axis per row, one polygon per series, overlaid */
+static void
+radar(Html *h, const AccordNode *t, gdouble top)
+{
+	guint n = t->rows->len;
+
+	svg_open(h, "radar", RADAR_W, RADAR_H, t->chart_title);
+	radar_frame(h, t, top);
+	for (guint s = 0; s < t->chart_series->len; s++) {
+		g_string_append_printf(h->out, "<polygon class=\"area s%u\" points=\"", s % 6);
+		for (guint i = 0; i < n; i++)
+			radar_vertex(h->out,
+				     i,
+				     n,
+				     RADAR_R * MIN(plotted(at(t, i, series(t, s))), top) / top);
+		g_string_append(h->out, "\"/>");
+	}
+	for (guint s = 0; s < t->chart_series->len; s++)
+		for (guint i = 0; i < n; i++) {
+			gdouble a = -G_PI / 2 + 2 * G_PI * i / n;
+			gdouble r = RADAR_R * MIN(plotted(at(t, i, series(t, s))), top) / top;
+
+			point(h, t, i, s, RADAR_CX + px(r * cos(a)), RADAR_CY + px(r * sin(a)));
+		}
+	g_string_append(h->out, "</svg>");
+}
+
+enum { LEFT = 180, PLOT_W = 360, CHART_W = 600 };
+
+/* one bar per row and series, from 0, the figure written at its end */
+static void
+bars(Html *h, const AccordNode *t, gdouble top)
+{
+	guint ns = t->chart_series->len;
+	gint band = (gint)ns * 14 + 10;
+	gint bottom = 10 + (gint)t->rows->len * band;
+
+	svg_open(h, "bars", CHART_W, bottom + 24, t->chart_title);
+	x_axis(h, LEFT, PLOT_W, 6, bottom, top);
+	for (guint r = 0; r < t->rows->len; r++) {
+		gint y = 10 + (gint)r * band;
+
+		row_label(h, t, r, LEFT - 6, y + band / 2, END);
+		for (guint s = 0; s < ns; s++) {
+			const AccordCell *c = at(t, r, series(t, s));
+			gint w = px(PLOT_W * MIN(plotted(c), top) / top);
+
+			g_string_append_printf(h->out,
+					       "<rect class=\"datum s%u\" x=\"%d\" y=\"%d\" "
+					       "width=\"%d\" height=\"12\">",
+					       s % 6,
+					       LEFT,
+					       y + (gint)s * 14,
+					       w);
+			datum_title(h, t, r, series(t, s));
+			g_string_append(h->out, "</rect>");
+			svg_cell_text(h, LEFT + w + 4, y + (gint)s * 14 + 10, START, c);
+		}
+	}
+	g_string_append(h->out, "</svg>");
+}
+
+enum { STEPS_H = 280, STEPS_TOP = 16, STEPS_PLOT_H = 200, STEPS_LEFT = 60, STEPS_W = 520 };
+
+static gint
+steps_y(const AccordCell *cell, gdouble top)
+{
+	return STEPS_TOP + STEPS_PLOT_H - px(STEPS_PLOT_H * MIN(plotted(cell), top) / top);
+}
+
+static void
+steps_frame(Html *h, const AccordNode *t, gdouble top, gdouble slot)
+{
+	gint bottom = STEPS_TOP + STEPS_PLOT_H;
+
+	g_string_append(h->out, "<path class=\"grid\" d=\"");
+	for (guint k = 0; k <= 4; k++)
+		g_string_append_printf(h->out,
+				       "M%d,%dh%d",
+				       STEPS_LEFT,
+				       bottom - px(STEPS_PLOT_H * k / 4.0),
+				       STEPS_W);
+	g_string_append(h->out, "\"/>");
+	for (guint k = 0; k <= 4; k++)
+		tick_label(h,
+			   STEPS_LEFT - 6,
+			   bottom - px(STEPS_PLOT_H * k / 4.0) + 4,
+			   END,
+			   top * k / 4);
+	for (guint r = 0; r < t->rows->len; r++)
+		row_label(h, t, r, STEPS_LEFT + px(slot * (r + 0.5)), bottom + 16, MIDDLE);
+	if (t->chart_labels >= 0)
+		svg_text(h,
+			 STEPS_LEFT + STEPS_W / 2,
+			 bottom + 40,
+			 MIDDLE,
+			 column_title(t, t->chart_labels));
+	if (t->chart_series->len != 1)
+		return;
+	g_string_append_printf(h->out, "<g transform=\"rotate(-90 14 %d)\">", bottom / 2);
+	svg_text(h, 14, bottom / 2, MIDDLE, column_title(t, series(t, 0)));
+	g_string_append(h->out, "</g>");
+}
+
+/* a step line over the rows in order: each row's figure holds across its slot */
+static void
+steps(Html *h, const AccordNode *t, gdouble top)
+{
+	gdouble slot = (gdouble)STEPS_W / t->rows->len;
+
+	svg_open(h, "steps", CHART_W, STEPS_H, t->chart_title);
+	steps_frame(h, t, top, slot);
+	for (guint s = 0; s < t->chart_series->len; s++) {
+		g_string_append_printf(h->out,
+				       "<path class=\"line s%u\" d=\"M%d,%d",
+				       s % 6,
+				       STEPS_LEFT,
+				       steps_y(at(t, 0, series(t, s)), top));
+		for (guint r = 0; r < t->rows->len; r++)
+			g_string_append_printf(h->out,
+					       " V%d H%d",
+					       steps_y(at(t, r, series(t, s)), top),
+					       STEPS_LEFT + px(slot * (r + 1)));
+		g_string_append(h->out, "\"/>");
+		for (guint r = 0; r < t->rows->len; r++)
+			point(h,
+			      t,
+			      r,
+			      s,
+			      STEPS_LEFT + px(slot * (r + 0.5)),
+			      steps_y(at(t, r, series(t, s)), top));
+	}
+	g_string_append(h->out, "</svg>");
+}
+
+/* viridis: perceptually even, readable by the colour-blind, and monotonic in lightness, so a
+ * greyscale print keeps the order */
+static const guint8 viridis[][3] = {{0x44, 0x01, 0x54},
+				    {0x47, 0x2d, 0x7b},
+				    {0x3b, 0x52, 0x8b},
+				    {0x2c, 0x72, 0x8e},
+				    {0x21, 0x91, 0x8c},
+				    {0x28, 0xae, 0x80},
+				    {0x5e, 0xc9, 0x62},
+				    {0xad, 0xdc, 0x30},
+				    {0xfd, 0xe7, 0x25}};
+
+static void
+heat_colour(GString *out, gdouble share)
+{
+	gdouble at8 = CLAMP(share, 0, 1) * 8;
+	guint i = MIN((guint)at8, 7u);
+	gdouble f = at8 - i;
+
+	g_string_append_printf(
+	    out,
+	    "#%02x%02x%02x",
+	    (guint)lround(viridis[i][0] + f * (viridis[i + 1][0] - viridis[i][0])),
+	    (guint)lround(viridis[i][1] + f * (viridis[i + 1][1] - viridis[i][1])),
+	    (guint)lround(viridis[i][2] + f * (viridis[i + 1][2] - viridis[i][2])));
+}
+
+enum { HEAT_CELL_W = 64, HEAT_CELL_H = 24, HEAT_HEAD = 90 };
+
+static void
+heat_cell(Html *h, const AccordNode *t, guint r, guint s, gdouble top)
+{
+	const AccordCell *c = at(t, r, series(t, s));
+	gint x = LEFT + (gint)s * HEAT_CELL_W, y = HEAT_HEAD + (gint)r * HEAT_CELL_H;
+	gdouble share = plotted(c) / top;
+	gboolean none = !accord_cell_is_numeric(c);
+
+	g_string_append_printf(h->out,
+			       "<rect class=\"datum\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+			       "fill=\"",
+			       x,
+			       y,
+			       HEAT_CELL_W - 2,
+			       HEAT_CELL_H - 2);
+	if (none)
+		g_string_append(h->out, "#ffffff");
+	else
+		heat_colour(h->out, share);
+	g_string_append(h->out, "\">");
+	datum_title(h, t, r, series(t, s));
+	g_string_append(h->out, "</rect>");
+	/* dark text on the light end of the scale, light text on the dark end */
+	g_string_append_printf(h->out,
+			       "<g class=\"%s\">",
+			       none || share >= 0.45 ? "on-light" : "on-dark");
+	svg_cell_text(h, x + HEAT_CELL_W / 2 - 1, y + 15, MIDDLE, c);
+	g_string_append(h->out, "</g>");
+}
+
+static void
+heat_legend(Html *h, gint y, gdouble top)
+{
+	for (guint k = 0; k <= 10; k++) {
+		g_string_append_printf(h->out,
+				       "<rect x=\"%d\" y=\"%d\" width=\"24\" height=\"12\" fill=\"",
+				       LEFT + (gint)k * 24,
+				       y);
+		heat_colour(h->out, k / 10.0);
+		g_string_append(h->out, "\"/>");
+	}
+	tick_label(h, LEFT, y + 26, START, 0);
+	tick_label(h, LEFT + 132, y + 26, MIDDLE, top / 2);
+	tick_label(h, LEFT + 264, y + 26, END, top);
+}
+
+/* rows × series: each cell coloured on the scale and its figure printed in it */
+static void
+heatmap(Html *h, const AccordNode *t, gdouble top)
+{
+	guint ns = t->chart_series->len;
+	gint bottom = HEAT_HEAD + (gint)t->rows->len * HEAT_CELL_H;
+
+	svg_open(h,
+		 "heatmap",
+		 MAX(CHART_W, LEFT + (gint)ns * HEAT_CELL_W + 100),
+		 bottom + 50,
+		 t->chart_title);
+	for (guint s = 0; s < ns; s++) {
+		gint x = LEFT + (gint)s * HEAT_CELL_W + HEAT_CELL_W / 2;
+
+		g_string_append_printf(h->out,
+				       "<g transform=\"rotate(-40 %d %d)\">",
+				       x,
+				       HEAT_HEAD - 8);
+		svg_text(h, x, HEAT_HEAD - 8, START, column_title(t, series(t, s)));
+		g_string_append(h->out, "</g>");
+	}
+	for (guint r = 0; r < t->rows->len; r++) {
+		row_label(h, t, r, LEFT - 6, HEAT_HEAD + (gint)r * HEAT_CELL_H + 15, END);
+		for (guint s = 0; s < ns; s++)
+			heat_cell(h, t, r, s, top);
+	}
+	heat_legend(h, bottom + 10, top);
+	g_string_append(h->out, "</svg>");
+}
+
+/* a point per row (the first series column) on a line from the second to the third */
+static void
+intervals(Html *h, const AccordNode *t, gdouble top)
+{
+	gint bottom = 10 + (gint)t->rows->len * 22;
+
+	svg_open(h, "intervals", CHART_W, bottom + 24, t->chart_title);
+	x_axis(h, LEFT, PLOT_W, 6, bottom, top);
+	for (guint r = 0; r < t->rows->len; r++) {
+		gint y = 21 + (gint)r * 22;
+
+		row_label(h, t, r, LEFT - 6, y + 4, END);
+		if (t->chart_series->len >= 3)
+			g_string_append_printf(
+			    h->out,
+			    "<line class=\"whisker\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
+			    LEFT + px(PLOT_W * MIN(plotted(at(t, r, series(t, 1))), top) / top),
+			    y,
+			    LEFT + px(PLOT_W * MIN(plotted(at(t, r, series(t, 2))), top) / top),
+			    y);
+		point(h,
+		      t,
+		      r,
+		      0,
+		      LEFT + px(PLOT_W * MIN(plotted(at(t, r, series(t, 0))), top) / top),
+		      y);
+	}
+	g_string_append(h->out, "</svg>");
+}
+
+/* a line and a point in a series' style, for the key */
+static void
+swatch(Html *h, guint s)
+{
+	g_string_append_printf(h->out,
+			       "<svg class=\"swatch\" viewBox=\"0 0 28 12\" width=\"28\" "
+			       "height=\"12\"><line class=\"line s%u\" x1=\"1\" y1=\"6\" x2=\"27\" "
+			       "y2=\"6\"/>",
+			       s % 6);
+	if (s % 2 == 0)
+		g_string_append_printf(h->out,
+				       "<circle class=\"s%u\" cx=\"14\" cy=\"6\" r=\"4\"/>",
+				       s % 6);
+	else
+		g_string_append_printf(h->out,
+				       "<rect class=\"s%u\" x=\"10\" y=\"2\" width=\"8\" "
+				       "height=\"8\"/>",
+				       s % 6);
+	g_string_append(h->out, "</svg> ");
+}
+
+/* the key below a chart, in words: what the axes and colours mean and which series is which */
+static void
+chart_key(Html *h, const AccordNode *t, gdouble top)
+{
+	gchar buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+	g_ascii_formatd(buf, sizeof buf, "%.0f", top);
+	g_string_append_printf(h->out, "<p class=\"key\">Key to figure %u: ", h->figures);
+	if (t->chart == ACCORD_CHART_HEATMAP) {
+		g_string_append_printf(h->out,
+				       "colour from dark (0) to light (%s), the figure printed in "
+				       "each cell; an empty cell has no figure.</p>",
+				       buf);
+		return;
+	}
+	if (t->chart == ACCORD_CHART_INTERVALS) {
+		g_string_append_printf(h->out, "values from 0 to %s; a point is ", buf);
+		put(h, column_title(t, series(t, 0)));
+		g_string_append(h->out,
+				t->chart_series->len >= 3 ? ", its line the range.</p>" : ".</p>");
+		return;
+	}
+	g_string_append_printf(h->out,
+			       "values from 0 to %s%s; ",
+			       buf,
+			       t->chart == ACCORD_CHART_RADAR && t->rows->len >= 3
+				   ? ", from the centre of the chart outwards"
+				   : "");
+	for (guint s = 0; s < t->chart_series->len; s++) {
+		g_string_append(h->out, s > 0 ? ", " : "");
+		swatch(h, s);
+		put(h, column_title(t, series(t, s)));
+	}
+	g_string_append(h->out, ".</p>");
+}
+
+typedef void (*Drawing)(Html *h, const AccordNode *t, gdouble top);
+
+/* the chart of a table: numbered, captioned, with a key in words; a radar needs three axes,
+ * so fewer rows are drawn as bars */
+static void
+chart(Html *h, const AccordNode *t)
+{
+	static const Drawing drawings[] = {radar, bars, steps, heatmap, intervals}; /* by kind */
+	AccordChartKind kind =
+	    t->chart == ACCORD_CHART_RADAR && t->rows->len < 3 ? ACCORD_CHART_BARS : t->chart;
+	gdouble top = axis_top(t);
+
+	h->figures++;
+	g_string_append_printf(h->out,
+			       "<figure class=\"chart\"><figcaption>Figure %u. ",
+			       h->figures);
+	put(h, t->chart_title != NULL ? t->chart_title : "");
+	g_string_append(h->out, "</figcaption>");
+	drawings[kind](h, t, top);
+	chart_key(h, t, top);
+	g_string_append(h->out, "</figure>");
+}
+
+/* ---- the page ---- */
+
+static const AccordNode *
+key_field(const AccordNode *section)
+{
+	for (guint i = 0; section->children != NULL && i < section->children->len; i++) {
+		const AccordNode *child = g_ptr_array_index(section->children, i);
+
+		if (child->kind == ACCORD_NODE_FIELD && child->is_key)
+			return child->cell.type == ACCORD_CELL_ID ? child : NULL;
+	}
+	return NULL;
+}
+
+/* the path of the sections around the writer grows by a section's identifying field; the
+ * separator is a character XML input cannot hold */
+static void
+enter(Html *h, const AccordNode *section)
+{
+	const AccordNode *f = key_field(section);
+
+	if (f != NULL)
+		g_string_append_printf(h->path, "\x1f%s=%s", f->key, f->cell.text);
+}
+
+static guint
+row_marks(const AccordNode *table)
+{
+	guint marks = 0;
+
+	for (guint r = 0; r < table->rows->len; r++)
+		for (guint c = 0; c < table->columns->len; c++)
+			marks |= at(table, r, (gint)c)->marks;
+	return marks;
+}
+
+/* before writing: number every identified section (the first of a path wins) and gather the
+ * marks for the legend */
+static void
+collect(Html *h, const AccordNode *node)
+{
+	gsize len = h->path->len;
+
+	if (node->kind == ACCORD_NODE_FIELD)
+		h->marks |= node->cell.marks;
+	if (node->kind == ACCORD_NODE_TABLE)
+		h->marks |= row_marks(node);
+	if (node->kind == ACCORD_NODE_SECTION) {
+		enter(h, node);
+		if (h->path->len > len && !g_hash_table_contains(h->anchors, h->path->str)) {
+			guint id = g_hash_table_size(h->anchors) + 1;
+
+			g_hash_table_insert(h->anchors,
+					    g_strdup(h->path->str),
+					    GUINT_TO_POINTER(id));
+			g_hash_table_insert(h->ids, (gpointer)node, GUINT_TO_POINTER(id));
+		}
+	}
+	for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+		collect(h, g_ptr_array_index(node->children, i));
+	g_string_truncate(h->path, len);
+}
+
+static void
+heading(Html *h, const gchar *title, guint depth)
+{
+	if (title == NULL)
+		return;
+	g_string_append_printf(h->out, "<h%u>", MIN(depth + 1, 6u));
+	put(h, title);
+	g_string_append_printf(h->out, "</h%u>\n", MIN(depth + 1, 6u));
+}
+
+/* consecutive fields as one definition list; returns the index after them */
+static guint
+fields(Html *h, const GPtrArray *children, guint from)
+{
+	guint i = from;
+
+	g_string_append(h->out, "<dl>");
+	for (; i < children->len; i++) {
+		const AccordNode *f = g_ptr_array_index(children, i);
+
+		if (f->kind != ACCORD_NODE_FIELD)
+			break;
+		g_string_append(h->out, "<dt>");
+		put(h, f->title);
+		g_string_append(h->out, "</dt><dd>");
+		put_cell(h, &f->cell, NULL);
+		g_string_append(h->out, "</dd>");
+	}
+	g_string_append(h->out, "</dl>\n");
+	return i;
+}
+
+static void
+table(Html *h, const AccordNode *t)
+{
+	guint n = t->columns->len;
+	g_autofree gboolean *right = g_new0(gboolean, n);
+	/* a chart of one row would say nothing its table does not */
+	gboolean drawn = t->chart_series != NULL && t->rows->len >= 2;
+
+	if (t->rows->len == 0) {
+		g_string_append(h->out, "<p class=\"none\">");
+		put(h, t->title != NULL ? t->title : "");
+		g_string_append(h->out, t->title != NULL ? ": none</p>\n" : "None</p>\n");
+		return;
+	}
+	if (drawn) {
+		g_string_append(h->out, "<div class=\"pair\">");
+		chart(h, t);
+	}
+	g_string_append(h->out, "<div class=\"table\"><table>");
+	if (t->title != NULL) {
+		g_string_append(h->out, "<caption>");
+		put(h, t->title);
+		g_string_append(h->out, "</caption>");
+	}
+	g_string_append(h->out, "<thead><tr>");
+	for (guint c = 0; c < n; c++) {
+		right[c] = accord_table_column_is_numeric(t, c);
+		g_string_append(h->out, right[c] ? "<th class=\"n\">" : "<th>");
+		put(h, ((const AccordNode *)g_ptr_array_index(t->columns, c))->title);
+		g_string_append(h->out, "</th>");
+	}
+	g_string_append(h->out, "</tr></thead><tbody>\n");
+	for (guint r = 0; r < t->rows->len; r++) {
+		g_string_append(h->out, "<tr>");
+		for (guint c = 0; c < n; c++) {
+			g_string_append(h->out, right[c] ? "<td class=\"n\">" : "<td>");
+			put_cell(h,
+				 at(t, r, (gint)c),
+				 ((const AccordNode *)g_ptr_array_index(t->columns, c))->key);
+			g_string_append(h->out, "</td>");
+		}
+		g_string_append(h->out, "</tr>\n");
+	}
+	g_string_append(h->out, "</tbody></table></div>\n");
+	if (drawn)
+		g_string_append(h->out, "</div>\n");
+}
+
+static void
+children(Html *h, const AccordNode *node, guint depth);
+
+/* a section, or a list item (@tag "li"), with its number when a link may lead to it */
+static void
+section(Html *h, const AccordNode *s, guint depth, const gchar *tag)
+{
+	guint id = GPOINTER_TO_UINT(g_hash_table_lookup(h->ids, s));
+	gsize len = h->path->len;
+
+	enter(h, s);
+	g_string_append_printf(h->out, "<%s", tag);
+	if (id > 0)
+		g_string_append_printf(h->out, " id=\"s%u\"", id);
+	g_string_append(h->out, ">");
+	heading(h, s->title, depth);
+	children(h, s, depth);
+	g_string_append_printf(h->out, "</%s>\n", tag);
+	g_string_truncate(h->path, len);
+}
+
+static void
+list(Html *h, const AccordNode *l, guint depth)
+{
+	g_string_append(h->out, "<section class=\"list\">");
+	heading(h, l->title, depth + 1);
+	g_string_append(h->out, "<ol>\n");
+	for (guint i = 0; l->children != NULL && i < l->children->len; i++)
+		section(h, g_ptr_array_index(l->children, i), depth + 2, "li");
+	g_string_append(h->out, "</ol></section>\n");
+}
+
+static void
+children(Html *h, const AccordNode *node, guint depth)
+{
+	guint n = node->children == NULL ? 0 : node->children->len;
+
+	for (guint i = 0; i < n;) {
+		const AccordNode *child = g_ptr_array_index(node->children, i);
+
+		if (child->kind == ACCORD_NODE_FIELD) {
+			i = fields(h, node->children, i);
+			continue;
+		}
+		if (child->kind == ACCORD_NODE_TEXT) {
+			g_string_append(h->out, "<p>");
+			put(h, child->cell.text);
+			g_string_append(h->out, "</p>\n");
+		} else if (child->kind == ACCORD_NODE_SECTION) {
+			section(h, child, depth + 1, "section");
+		} else if (child->kind == ACCORD_NODE_LIST) {
+			list(h, child, depth);
+		} else if (child->kind == ACCORD_NODE_TABLE) {
+			table(h, child);
+		}
+		i++;
+	}
+}
+
+/* the legend of the marks the document uses, in symbols and words */
+static void
+legend(Html *h)
+{
+	if (h->marks == 0)
+		return;
+	g_string_append(h->out, "<aside class=\"legend\"><h2>Marks</h2><dl>");
+	for (guint i = 0; accord_mark_names[i] != NULL; i++)
+		if (h->marks & (1u << i))
+			g_string_append_printf(h->out,
+					       "<dt><span class=\"mark\">%s&#160;%s</span></dt>"
+					       "<dd>%s</dd>",
+					       mark_symbols[i],
+					       accord_mark_names[i],
+					       mark_meanings[i]);
+	g_string_append(h->out, "</dl></aside>\n");
+}
+
+/* series styles: the Okabe–Ito colours, told apart by dash and point shape as well; sections
+ * off screen are laid out only when scrolled to, so a report of every country opens at once */
+static const gchar style[] =
+    "body{font:14px/1.45 \"DejaVu Sans\",sans-serif;color:#111;max-width:75em;margin:0 auto;"
+    "padding:1em}h1{font-size:1.6em}h2{font-size:1.35em;border-bottom:1px solid #bbb}"
+    "h3{font-size:1.15em}h4,h5,h6{font-size:1em}"
+    "dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em}dt{font-weight:bold}"
+    "dd{margin:0}table{border-collapse:collapse;margin:.5em 0}"
+    "caption{text-align:left;font-weight:bold}th,td{border:1px solid #ccc;padding:.15em .4em;"
+    "text-align:left;vertical-align:top}th{background:#eee}"
+    ".n{text-align:right;font-variant-numeric:tabular-nums}.table{overflow-x:auto}"
+    ".pair{display:flex;flex-wrap:wrap;gap:0 1.5em;align-items:flex-start}"
+    "blockquote{margin:.2em 0;padding-left:.8em;border-left:3px solid #888}"
+    ".mark{border:1px solid #555;border-radius:3px;padding:0 .25em;font-size:.85em;"
+    "white-space:nowrap}.legend{border:1px solid #bbb;padding:0 1em .5em}"
+    "figure{margin:.5em 0;max-width:100%}figcaption{font-weight:bold}.key{font-size:.9em;"
+    "max-width:40em}svg{max-width:100%;height:auto}.swatch{vertical-align:middle}"
+    "svg text{font:11px \"DejaVu Sans\",sans-serif;fill:#222}svg .m{text-anchor:middle}"
+    "svg .e{text-anchor:end}"
+    ".grid{fill:none;stroke:#bbb}.whisker{stroke:#333;stroke-width:2}"
+    ".area{fill-opacity:.12;stroke-width:2}.line{fill:none;stroke-width:2.5}"
+    ".datum{stroke-dasharray:none}.on-dark text{fill:#fff}.on-light text{fill:#000}"
+    ".s0{stroke:#0072b2;fill:#0072b2}.s1{stroke:#d55e00;fill:#d55e00;stroke-dasharray:7 3}"
+    ".s2{stroke:#009e73;fill:#009e73;stroke-dasharray:2 2}"
+    ".s3{stroke:#cc79a7;fill:#cc79a7;stroke-dasharray:9 3 2 3}"
+    ".s4{stroke:#e69f00;fill:#e69f00;stroke-dasharray:4 4}"
+    ".s5{stroke:#56b4e9;fill:#56b4e9;stroke-dasharray:12 4}"
+    ".line.s0,.line.s1,.line.s2,.line.s3,.line.s4,.line.s5,.area{fill:none}"
+    ".area.s0{fill:#0072b2}.area.s1{fill:#d55e00}.area.s2{fill:#009e73}"
+    ".area.s3{fill:#cc79a7}.area.s4{fill:#e69f00}.area.s5{fill:#56b4e9}"
+    "section{content-visibility:auto;contain-intrinsic-size:auto 900px}"
+    "@page{margin:14mm}@media print{body{font-size:9pt;max-width:none;padding:0}"
+    ".table{overflow:visible}figure,tr,blockquote,.legend,dl{break-inside:avoid;"
+    "page-break-inside:avoid}h1,h2,h3,h4,h5,h6,figcaption{break-after:avoid;"
+    "page-break-after:avoid}a{color:#000}}";
+
+/* the document as one HTML page */
+GBytes *
+accord_serialise_html(const AccordDocument *document)
+{
+	Html h = {g_string_sized_new(65536),
+		  g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+		  g_hash_table_new(NULL, NULL),
+		  g_string_new(NULL),
+		  0,
+		  0};
+	const gchar *title = document->root->title != NULL ? document->root->title : "";
+
+	collect(&h, document->root);
+	g_string_append(
+	    h.out,
+	    "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+	    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+	    "'none'; style-src 'unsafe-inline'\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n<meta name=\"generator\" content=\"accord " ACCORD_VERSION_STRING
+	    "\">\n<title>");
+	put(&h, title);
+	g_string_append_printf(h.out, "</title>\n<style>%s</style></head>\n<body><main>\n", style);
+	heading(&h, title, 0);
+	legend(&h);
+	children(&h, document->root, 0);
+	g_string_append(h.out, "</main></body></html>\n");
+	g_hash_table_unref(h.anchors);
+	g_hash_table_unref(h.ids);
+	g_string_free(h.path, TRUE);
+	return g_string_free_to_bytes(h.out);
+}
