@@ -282,6 +282,14 @@ build_figures(AccordNode *root, const AccordUncertainty *u, gboolean ranks)
 	build_sensitivity(root, u);
 }
 
+/* another view's document, then the analysis's figures */
+static AccordDocument *
+with_figures(AccordDocument *doc, const AccordUncertainty *u, gboolean ranks)
+{
+	build_figures(accord_document_get_root(doc), u, ranks);
+	return doc;
+}
+
 /**
  * accord_uncertainty_to_document:
  * @uncertainty: an uncertainty analysis
@@ -327,12 +335,8 @@ AccordDocument *
 accord_score_with_uncertainty_to_document(const AccordAssessment *assessment,
 					  const AccordUncertainty *uncertainty)
 {
-	AccordDocument *doc;
-
 	g_return_val_if_fail(assessment != NULL && uncertainty != NULL, NULL);
-	doc = accord_score_to_document(assessment);
-	build_figures(accord_document_get_root(doc), uncertainty, FALSE);
-	return doc;
+	return with_figures(accord_score_to_document(assessment), uncertainty, FALSE);
 }
 
 /**
@@ -351,10 +355,6 @@ AccordDocument *
 accord_ranking_with_uncertainty_to_document(const AccordRanking *ranking,
 					    const AccordUncertainty *uncertainty)
 {
-	AccordDocument *doc;
-
 	g_return_val_if_fail(ranking != NULL && uncertainty != NULL, NULL);
-	doc = accord_ranking_to_document(ranking);
-	build_figures(accord_document_get_root(doc), uncertainty, TRUE);
-	return doc;
+	return with_figures(accord_ranking_to_document(ranking), uncertainty, TRUE);
 }
