@@ -237,6 +237,11 @@ check_draws(const AccordUncertaintyOptions *o, GError **error)
 		    "the number of draws (--draws) must be from 1 to %u, not %" G_GUINT64_FORMAT,
 		    MAX_DRAWS,
 		    o->draws);
+	/* reports carry the seed as a number, exact up to 2^53 */
+	if (o->seed >= G_GUINT64_CONSTANT(1) << 53)
+		return usage(error,
+			     "the seed (--seed) must be below 2^53, not %" G_GUINT64_FORMAT,
+			     o->seed);
 	if (o->top < 1)
 		return usage(error, "the k of the top-k probability (--top) must be at least 1");
 	if (o->threads > 1024)

@@ -617,6 +617,10 @@ test_uncertainty_options_out_of_range(void **state)
 	o = options_for(WEIGHTS, 10);
 	o.old_years = 1;
 	assert_bad_options(&o, "age-bands");
+	/* 2^53 cannot be written exactly as a JSON number */
+	o = options_for(WEIGHTS, 10);
+	o.seed = G_GUINT64_CONSTANT(1) << 53;
+	assert_bad_options(&o, "seed");
 }
 
 static const AccordUncertainFact *
