@@ -48,5 +48,4 @@ accord_build_rules(AccordNode *root,
 		   const AccordScore *score,
 		   const AccordExplanation *explanation);
 
-
 G_END_DECLS

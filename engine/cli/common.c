@@ -266,10 +266,9 @@ check_values(const AccordCli *cli, GError **error)
 	gchar *end = NULL;
 
 	if (cli->format != NULL && !accord_format_from_string(cli->format, &format))
-		return usage_error(
-		    error,
-		    "unknown --format '%s' (expected text, json, csv, markdown or html)",
-		    cli->format);
+		return usage_error(error,
+				   "unknown --format '%s' (expected text, json, csv, markdown or html)",
+				   cli->format);
 	if (!accord_cli_output_check(cli->output, error))
 		return FALSE;
 	if (cli->date != NULL && !is_day(cli->date))
