@@ -2,6 +2,7 @@
 
 #include "accord/error.h"
 #include "accord/evaluate.h"
+#include "evaluate-private.h"
 #include "util-private.h"
 
 struct _AccordEvaluation {
@@ -16,6 +17,14 @@ typedef struct {
 	gboolean known;
 	gdouble credit;
 } Verdict;
+
+/* where checks read their facts: the profile, unless an override says otherwise (the
+ * uncertainty analysis evaluates criteria with facts flipped or dropped) */
+typedef struct {
+	const AccordProfile *profile;
+	AccordFactOverride override;
+	gpointer data;
+} Facts;
 
 static const gchar *outcome_names[] = {"pass", "partial", "fail", "unknown", "not-applicable"};
 
@@ -112,6 +121,13 @@ compare_credit(const AccordCheck *check, const AccordValue *value)
 	}
 }
 
+/* the credit a fact check gives a value (evaluate-private.h) */
+gdouble
+accord_check_credit(const AccordCheck *check, const AccordValue *value)
+{
+	return compare_credit(check, value);
+}
+
 static void
 append_clause(GString *reason, const gchar *clause)
 {
@@ -134,19 +150,32 @@ describe_threshold(const AccordCheck *check)
 	return g_string_free(out, FALSE);
 }
 
+static const AccordValue *
+read_fact(const Facts *facts, const AccordFactDef *def)
+{
+	const AccordValue *value = NULL;
+	const AccordProfileFact *fact;
+
+	if (facts->override != NULL && facts->override(def, &value, facts->data))
+		return value;
+	fact = accord_profile_lookup_fact(facts->profile, accord_fact_def_get_key(def));
+	return fact != NULL ? accord_profile_fact_get_value(fact) : NULL;
+}
+
 static Verdict
-eval_fact(const AccordCheck *check, const AccordProfile *profile, GString *reason)
+eval_fact(const AccordCheck *check, const Facts *facts, GString *reason)
 {
 	const AccordFactDef *def = accord_check_get_fact(check);
 	const gchar *key = accord_fact_def_get_key(def);
-	const AccordProfileFact *fact = accord_profile_lookup_fact(profile, key);
+	const AccordValue *value = read_fact(facts, def);
 	g_autofree gchar *wanted = describe_threshold(check);
 	g_autofree gchar *clause = NULL;
 	g_autofree gchar *text = NULL;
 	gdouble credit;
 
-	if (fact == NULL) {
-		const AccordProfileFact *dropped = accord_profile_lookup_dropped(profile, key);
+	if (value == NULL) {
+		const AccordProfileFact *dropped =
+		    accord_profile_lookup_dropped(facts->profile, key);
 
 		/* a fact a filter left out is unknown, and the reason says what was left out */
 		clause = dropped == NULL
@@ -160,28 +189,28 @@ eval_fact(const AccordCheck *check, const AccordProfile *profile, GString *reaso
 		append_clause(reason, clause);
 		return (Verdict){FALSE, 0};
 	}
-	credit = compare_credit(check, accord_profile_fact_get_value(fact));
-	text = accord_value_to_string(def, accord_profile_fact_get_value(fact));
+	credit = compare_credit(check, value);
+	text = accord_value_to_string(def, value);
 	clause = g_strdup_printf("%s = %s (needs %s)", key, text, wanted);
 	append_clause(reason, clause);
 	return known(credit);
 }
 
 static Verdict
-eval_check(const AccordCheck *check, const AccordProfile *profile, GString *reason);
+eval_check(const AccordCheck *check, const Facts *facts, GString *reason);
 
 /* Kleene logic extended to credits: a known failure decides `all` and a known pass decides
  * `any` whatever the unknown children hold; otherwise an unknown child makes the result
  * unknown; otherwise `all` takes the weakest credit and `any` the strongest */
 static Verdict
-eval_combinator(const AccordCheck *check, const AccordProfile *profile, GString *reason)
+eval_combinator(const AccordCheck *check, const Facts *facts, GString *reason)
 {
 	gboolean is_all = accord_check_get_kind(check) == ACCORD_CHECK_ALL;
 	gboolean any_unknown = FALSE;
 	gdouble best = is_all ? 1.0 : 0.0;
 
 	for (guint i = 0; i < accord_check_get_n_children(check); i++) {
-		Verdict v = eval_check(accord_check_get_child(check, i), profile, reason);
+		Verdict v = eval_check(accord_check_get_child(check, i), facts, reason);
 
 		if (!v.known)
 			any_unknown = TRUE;
@@ -198,26 +227,26 @@ eval_combinator(const AccordCheck *check, const AccordProfile *profile, GString 
 }
 
 static Verdict
-eval_check(const AccordCheck *check, const AccordProfile *profile, GString *reason)
+eval_check(const AccordCheck *check, const Facts *facts, GString *reason)
 {
 	Verdict v;
 
 	switch (accord_check_get_kind(check)) {
 	case ACCORD_CHECK_FACT:
-		return eval_fact(check, profile, reason);
+		return eval_fact(check, facts, reason);
 	case ACCORD_CHECK_NOT: {
 		/* the reader must see the negation, or "x = false (needs is true)" reads as a
 		 * failure where it is a pass */
 		g_autoptr(GString) inner = g_string_new(NULL);
 		g_autofree gchar *clause = NULL;
 
-		v = eval_check(accord_check_get_child(check, 0), profile, inner);
+		v = eval_check(accord_check_get_child(check, 0), facts, inner);
 		clause = g_strdup_printf("not (%s)", inner->str);
 		append_clause(reason, clause);
 		return v.known ? known(1.0 - v.credit) : v;
 	}
 	default:
-		return eval_combinator(check, profile, reason);
+		return eval_combinator(check, facts, reason);
 	}
 }
 
@@ -293,8 +322,9 @@ outcome_of(Verdict v)
 }
 
 static AccordCriterionResult
-eval_criterion(const AccordCriterion *criterion, const AccordProfile *profile)
+eval_criterion(const AccordCriterion *criterion, const Facts *facts)
 {
+	const AccordProfile *profile = facts->profile;
 	const AccordCheck *precondition = accord_criterion_get_precondition(criterion);
 	g_autoptr(GString) reason = g_string_new(NULL);
 	AccordCriterionResult result = {0};
@@ -303,7 +333,7 @@ eval_criterion(const AccordCriterion *criterion, const AccordProfile *profile)
 	if (precondition != NULL) {
 		g_autoptr(GString) pre = g_string_new(NULL);
 
-		v = eval_check(precondition, profile, pre);
+		v = eval_check(precondition, facts, pre);
 		g_string_append_printf(reason, "precondition: %s", pre->str);
 		if (!v.known || v.credit < 1.0) {
 			result.outcome = v.known ? ACCORD_OUTCOME_NOT_APPLICABLE
@@ -318,7 +348,7 @@ eval_criterion(const AccordCriterion *criterion, const AccordProfile *profile)
 	{
 		g_autoptr(GString) body = g_string_new(NULL);
 
-		v = eval_check(accord_criterion_get_check(criterion), profile, body);
+		v = eval_check(accord_criterion_get_check(criterion), facts, body);
 		g_string_append(reason, body->str);
 	}
 	result.outcome = outcome_of(v);
@@ -352,6 +382,7 @@ clear_result(gpointer data)
 AccordEvaluation *
 accord_evaluate(const AccordRuleset *ruleset, const AccordProfile *profile, GError **error)
 {
+	Facts facts = {profile, NULL, NULL};
 	AccordEvaluation *self;
 	guint n;
 
@@ -374,10 +405,23 @@ accord_evaluate(const AccordRuleset *ruleset, const AccordProfile *profile, GErr
 	g_array_set_clear_func(self->results, clear_result);
 	for (guint i = 0; i < n; i++) {
 		AccordCriterionResult r =
-		    eval_criterion(accord_ruleset_get_criterion(ruleset, i), profile);
+		    eval_criterion(accord_ruleset_get_criterion(ruleset, i), &facts);
 		g_array_append_val(self->results, r);
 	}
 	return self;
+}
+
+/* evaluates one criterion as accord_evaluate() does, with @override deciding what some facts
+ * read (evaluate-private.h) */
+AccordCriterionResult
+accord_criterion_evaluate_with(const AccordCriterion *criterion,
+			       const AccordProfile *profile,
+			       AccordFactOverride override,
+			       gpointer data)
+{
+	Facts facts = {profile, override, data};
+
+	return eval_criterion(criterion, &facts);
 }
 
 /**

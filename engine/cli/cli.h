@@ -24,6 +24,26 @@ typedef enum {
 	ACCORD_CLI_GATE = 1 << 5,      /* --fail-under */
 } AccordCliGroups;
 
+/* the uncertainty options (verb-uncertainty.c), as given */
+typedef struct {
+	gboolean enabled; /* --uncertainty, for score and rank */
+	gchar *draws;
+	gchar *seed;
+	gchar *threads;
+	gchar *vary;
+	gchar *concentration;
+	gchar *spread;
+	gchar *geometric;
+	gchar *policies;
+	gchar **flip;
+	gchar **drop;
+	gchar *age_bands;
+	gchar *top;
+	gchar *sobol;
+	gchar *bootstrap;
+	gchar *draws_csv;
+} AccordCliUncertainty;
+
 /* the options, filled by GOptionContext */
 typedef struct {
 	gchar *vocabulary;
@@ -45,6 +65,7 @@ typedef struct {
 	gchar *min_confidence;
 	gchar *evidence_max_age;
 	gboolean parties;
+	AccordCliUncertainty uncertainty;
 	gchar *mean;
 	AccordExitCode exit_code; /* set by a verb that succeeded but wants 1 */
 } AccordCli;
@@ -85,7 +106,28 @@ accord_cli_roadmap_run(AccordCli *cli, int argc, char **argv, GError **error);
 gboolean
 accord_cli_diff_run(AccordCli *cli, int argc, char **argv, GError **error);
 gboolean
+accord_cli_uncertainty_run(AccordCli *cli, int argc, char **argv, GError **error);
+gboolean
 accord_cli_report_run(AccordCli *cli, int argc, char **argv, GError **error);
+
+/* the uncertainty options, shared with score and rank (verb-uncertainty.c) */
+void
+accord_cli_uncertainty_add_entries(AccordCli *cli, GArray *entries, gboolean as_option);
+gboolean
+accord_cli_uncertainty_options(const AccordCli *cli,
+			       guint sobol_default,
+			       AccordUncertaintyOptions *options,
+			       GError **error);
+AccordUncertainty *
+accord_cli_uncertainty_new(const AccordCli *cli,
+			   const AccordRuleset *ruleset,
+			   const GPtrArray *profiles,
+			   const AccordAssessmentOptions *assessment,
+			   GError **error);
+gboolean
+accord_cli_uncertainty_check_used(const AccordCli *cli, GError **error);
+void
+accord_cli_uncertainty_clear(AccordCliUncertainty *options);
 
 /* shared helpers (common.c) */
 const AccordCliVerb *

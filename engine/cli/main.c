@@ -45,6 +45,11 @@ static const AccordCliVerb verbs[] = {
      "Plan which gaps to close first, in phases",
      ONE_COUNTRY,
      accord_cli_roadmap_run},
+    {"uncertainty",
+     "[PROFILE…]",
+     "How far scores and ranks can be trusted: Monte Carlo and Sobol indices",
+     SCORING | ACCORD_CLI_ASSUME | ACCORD_CLI_TAILORING,
+     accord_cli_uncertainty_run},
     {"diff",
      "OLD NEW",
      "Show what changed between two snapshots of a country",
@@ -76,7 +81,7 @@ print_usage(FILE *stream)
 		glong pad = 10 - g_utf8_strlen(verbs[i].arguments, -1);
 
 		fprintf(stream,
-			"  %-9s %s%*s%s\n",
+			"  %-11s %s%*s%s\n",
 			verbs[i].name,
 			verbs[i].arguments,
 			(int)MAX(pad, 1),
@@ -145,6 +150,7 @@ cli_clear(AccordCli *cli)
 	g_free(cli->aggregation);
 	g_free(cli->unknown);
 	g_free(cli->fail_under);
+	accord_cli_uncertainty_clear(&cli->uncertainty);
 	g_free(cli->mean);
 	g_free(cli->min_confidence);
 	g_free(cli->evidence_max_age);

@@ -129,14 +129,29 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 	     "(repeatable), e.g. gci-2020",
 	     "INDEX"},
 	    {NULL}};
+	g_autoptr(GArray) all = g_array_new(TRUE, TRUE, sizeof(GOptionEntry));
+	g_autoptr(AccordUncertainty) uncertainty = NULL;
+	AccordUncertaintyOptions checked;
 	g_auto(AccordCliInputs) in = {0};
 	g_autoptr(GArray) cutoffs = NULL;
 	g_autoptr(GPtrArray) profiles = NULL;
 	g_autoptr(AccordRanking) ranking = NULL;
 	g_autoptr(AccordDocument) document = NULL;
 
-	if (!accord_cli_parse(cli, "rank", entries, &argc, &argv, error))
+	g_array_append_vals(all, entries, G_N_ELEMENTS(entries) - 1);
+	accord_cli_uncertainty_add_entries(cli, all, TRUE);
+	if (!accord_cli_parse(cli, "rank", (GOptionEntry *)all->data, &argc, &argv, error) ||
+	    !accord_cli_uncertainty_options(cli, 0, &checked, error) ||
+	    !accord_cli_uncertainty_check_used(cli, error))
 		return FALSE;
+	if (cli->uncertainty.enabled && cli->rulesets != NULL &&
+	    g_strv_length(cli->rulesets) != 1) {
+		g_set_error_literal(error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_USAGE,
+				    "--uncertainty ranks against one --ruleset");
+		return FALSE;
+	}
 	if (cli->mean != NULL && g_strcmp0(cli->mean, "all") != 0 &&
 	    g_strcmp0(cli->mean, "verified") != 0) {
 		g_set_error(error,
@@ -177,6 +192,17 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 		for (guint c = 0; cli->correlate[c] != NULL; c++)
 			accord_ranking_add_correlation(ranking, r, cli->correlate[c]);
 	}
-	document = accord_ranking_to_document(ranking);
+	if (cli->uncertainty.enabled) {
+		uncertainty = accord_cli_uncertainty_new(cli,
+							 g_ptr_array_index(in.rulesets, 0),
+							 profiles,
+							 &in.options,
+							 error);
+		if (uncertainty == NULL)
+			return FALSE;
+		document = accord_ranking_with_uncertainty_to_document(ranking, uncertainty);
+	} else {
+		document = accord_ranking_to_document(ranking);
+	}
 	return accord_cli_emit(cli, document, error);
 }

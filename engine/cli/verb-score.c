@@ -2,6 +2,23 @@
 
 #include "cli.h"
 
+/* the uncertainty options only go with --uncertainty, which is a view of its own */
+static gboolean
+check_uncertainty(const AccordCli *cli, GError **error)
+{
+	AccordUncertaintyOptions o;
+
+	if (cli->uncertainty.enabled && cli->explain) {
+		g_set_error_literal(error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_USAGE,
+				    "--explain and --uncertainty are two views; ask for one");
+		return FALSE;
+	}
+	return accord_cli_uncertainty_options(cli, 0, &o, error) &&
+	       accord_cli_uncertainty_check_used(cli, error);
+}
+
 /* accord score PROFILE: the scores of every pillar and rule, or with --explain the full
  * derivation of every number */
 gboolean
@@ -17,13 +34,18 @@ accord_cli_score_run(AccordCli *cli, int argc, char **argv, GError **error)
 	     "of each open criterion",
 	     NULL},
 	    {NULL}};
+	g_autoptr(GArray) all = g_array_new(TRUE, TRUE, sizeof(GOptionEntry));
 	g_auto(AccordCliInputs) in = {0};
 	g_autoptr(AccordAssessment) assessment = NULL;
 	g_autoptr(AccordExplanation) explanation = NULL;
+	g_autoptr(AccordUncertainty) uncertainty = NULL;
 	g_autoptr(AccordDocument) document = NULL;
 	const AccordScore *score;
 
-	if (!accord_cli_parse(cli, "score", entries, &argc, &argv, error) ||
+	g_array_append_vals(all, entries, G_N_ELEMENTS(entries) - 1);
+	accord_cli_uncertainty_add_entries(cli, all, TRUE);
+	if (!accord_cli_parse(cli, "score", (GOptionEntry *)all->data, &argc, &argv, error) ||
+	    !check_uncertainty(cli, error) ||
 	    !accord_cli_expect_arguments(argc,
 					 argv,
 					 1,
@@ -35,7 +57,19 @@ accord_cli_score_run(AccordCli *cli, int argc, char **argv, GError **error)
 	if (assessment == NULL)
 		return FALSE;
 	score = accord_assessment_get_score(assessment, ACCORD_VARIANT_AS_GIVEN);
-	if (cli->explain) {
+	if (cli->uncertainty.enabled) {
+		g_autoptr(GPtrArray) profiles = g_ptr_array_new();
+
+		g_ptr_array_add(profiles, (gpointer)accord_assessment_get_profile(assessment));
+		uncertainty = accord_cli_uncertainty_new(cli,
+							 accord_assessment_get_ruleset(assessment),
+							 profiles,
+							 &in.options,
+							 error);
+		if (uncertainty == NULL)
+			return FALSE;
+		document = accord_score_with_uncertainty_to_document(assessment, uncertainty);
+	} else if (cli->explain) {
 		explanation = accord_explanation_new(score, error);
 		if (explanation == NULL)
 			return FALSE;

@@ -22,6 +22,7 @@
 #include "ruleset.h"
 #include "score.h"
 #include "tailoring.h"
+#include "uncertainty.h"
 #include "views.h"
 #include "vocabulary.h"
 #include "waiver.h"

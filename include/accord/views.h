@@ -17,6 +17,7 @@
 #include "parties.h"
 #include "rank.h"
 #include "roadmap.h"
+#include "uncertainty.h"
 
 G_BEGIN_DECLS
 
@@ -58,5 +59,15 @@ G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_vocabulary_to_document(const AccordVocabulary *vocabulary) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_parties_to_document(const AccordParties *parties) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_uncertainty_to_document(const AccordUncertainty *uncertainty) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_score_with_uncertainty_to_document(const AccordAssessment *assessment,
+					  const AccordUncertainty *uncertainty)
+    ACCORD_NON_NULL(1, 2);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_ranking_with_uncertainty_to_document(const AccordRanking *ranking,
+					    const AccordUncertainty *uncertainty)
+    ACCORD_NON_NULL(1, 2);
 
 G_END_DECLS

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "accord/evaluate.h"
+
+G_BEGIN_DECLS
+
+/* decides what a fact reads: returns %TRUE and sets *value (%NULL for "not stated") to
+ * override the profile, or %FALSE to read the profile as it is */
+typedef gboolean (*AccordFactOverride)(const AccordFactDef *def,
+				       const AccordValue **value,
+				       gpointer data);
+
+/* one criterion evaluated exactly as accord_evaluate() would, except for the facts
+ * @override overrides; the caller frees the result's reason */
+AccordCriterionResult
+accord_criterion_evaluate_with(const AccordCriterion *criterion,
+			       const AccordProfile *profile,
+			       AccordFactOverride override,
+			       gpointer data);
+
+/* the credit, in [0, 1], a fact check (ACCORD_CHECK_FACT) gives @value */
+gdouble
+accord_check_credit(const AccordCheck *check, const AccordValue *value);
+
+G_END_DECLS

@@ -1,0 +1,792 @@
+#include "fixtures.h"
+#include "uncertainty-private.h"
+
+/* The uncertainty analysis against the hand-checkable fixtures (scores worked out in
+ * test-score.c and docs/scoring.md section 7):
+ *   AA (profile-a), pillars ir 175/3 = 58.333 (weight 2) and policy 45.833 (weight 1):
+ *     unknown zero:    arithmetic (2·58.333 + 45.833)/3 = 54.1667,
+ *                      geometric 100·exp((2 ln 0.58333 + ln 0.45833)/3) = 53.8276
+ *     unknown exclude: r-first drops out, ir = 87.5: (2·87.5 + 45.833)/3 = 73.6111
+ *     unknown pass:    r-first counts 100, ir = (2·87.5 + 100)/3 = 91.667:
+ *                      (2·91.667 + 45.833)/3 = 76.3889
+ *   BB (profile-b) meets every criterion: 100 under every weight, aggregation and policy
+ *   CC (profile-c) states only iot.regime = none: c-iot is not applicable, every other
+ *     criterion unknown: 0 under zero, nothing counts (n/a) under exclude */
+
+typedef struct {
+	Fixture f;
+	GPtrArray *profiles; /* AA, BB, CC */
+} Data;
+
+static void
+data_load(Data *d)
+{
+	const gchar *names[] = {"good/profile-c.xml", "good/profile-a.xml", "good/profile-b.xml"};
+
+	fixture_load(&d->f);
+	d->profiles = g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+	for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+		g_autofree gchar *path = test_data_path(names[i]);
+		g_autoptr(GError) error = NULL;
+		AccordProfile *p = accord_profile_load_file(path, d->f.vocab, &error);
+
+		assert_non_null(p);
+		g_ptr_array_add(d->profiles, p);
+	}
+}
+
+static void
+data_clear(Data *d)
+{
+	g_ptr_array_unref(d->profiles);
+	fixture_clear(&d->f);
+}
+
+static AccordUncertaintyOptions
+options_for(guint inputs, guint64 draws)
+{
+	AccordUncertaintyOptions o;
+
+	accord_uncertainty_options_init(&o);
+	o.inputs = inputs;
+	o.draws = draws;
+	o.threads = 1;
+	return o;
+}
+
+static AccordUncertainty *
+analyse_with(const AccordRuleset *ruleset,
+	     const GPtrArray *profiles,
+	     const AccordUncertaintyOptions *o,
+	     const AccordAssessmentOptions *a)
+{
+	g_autoptr(GError) error = NULL;
+	AccordUncertainty *u = accord_uncertainty_new(ruleset, profiles, a, o, &error);
+
+	if (u == NULL)
+		print_error("%s\n", error->message);
+	assert_non_null(u);
+	return u;
+}
+
+static AccordUncertainty *
+analyse(const Data *d, const AccordUncertaintyOptions *o)
+{
+	AccordAssessmentOptions a;
+
+	accord_assessment_options_init(&a);
+	return analyse_with(d->f.ruleset, d->profiles, o, &a);
+}
+
+static const AccordUncertaintyRow *
+row_of(const AccordUncertainty *u, const gchar *country)
+{
+	const AccordUncertaintyRow *r = accord_uncertainty_find_row(u, country);
+
+	assert_non_null(r);
+	return r;
+}
+
+#define WEIGHTS	    (1u << ACCORD_UNCERTAIN_WEIGHTS)
+#define AGGREGATION (1u << ACCORD_UNCERTAIN_AGGREGATION)
+#define UNKNOWN	    (1u << ACCORD_UNCERTAIN_UNKNOWN)
+#define EVIDENCE    (1u << ACCORD_UNCERTAIN_EVIDENCE)
+
+/* with nothing varying every draw is the nominal score, under every policy and aggregation:
+ * the re-aggregation of the precomputed outcomes agrees with engine/score.c */
+static void
+test_uncertainty_off_every_draw_is_nominal(void **state)
+{
+	Data d;
+	/* AA's nominal score by hand, per policy, arithmetic then geometric (header comment) */
+	const gdouble aa[3][2] = {{54.166666666666667, 53.827599257619810},
+				  {73.611111111111111, 70.534108762666160},
+				  {76.388888888888889, 72.755881548542480}};
+
+	data_load(&d);
+	for (guint p = 0; p <= ACCORD_UNKNOWN_PASS; p++) {
+		for (guint g = 0; g <= ACCORD_AGGREGATION_GEOMETRIC; g++) {
+			AccordUncertaintyOptions o = options_for(0, 600);
+			AccordAssessmentOptions a;
+			g_autoptr(AccordUncertainty) u = NULL;
+
+			accord_assessment_options_init(&a);
+			a.score.unknown = p;
+			a.score.aggregation = g;
+			u = analyse_with(d.f.ruleset, d.profiles, &o, &a);
+			assert_close(row_of(u, "AA")->nominal, aa[p][g], 1e-9);
+			for (guint i = 0; i < accord_uncertainty_get_n_rows(u); i++) {
+				const AccordUncertaintyRow *r = accord_uncertainty_get_row(u, i);
+
+				if (isnan(r->nominal)) {
+					/* CC under exclude: nothing counts in any draw */
+					assert_int_equal(r->not_applicable, 600);
+					assert_true(isnan(r->median));
+					continue;
+				}
+				assert_true(r->median == r->nominal);
+				assert_true(r->lower == r->nominal);
+				assert_true(r->upper == r->nominal);
+				assert_int_equal(r->lower_rank, r->nominal_rank);
+				assert_int_equal(r->upper_rank, r->nominal_rank);
+			}
+			assert_close(accord_uncertainty_get_stability(u)->same, 1.0, 0);
+		}
+	}
+	data_clear(&d);
+}
+
+/* BB meets everything: any weights, either aggregation, any policy give 100 */
+static void
+test_uncertainty_perfect_profile_interval_is_100(void **state)
+{
+	Data d;
+	AccordUncertaintyOptions o = options_for(WEIGHTS | AGGREGATION | UNKNOWN, 3000);
+	g_autoptr(AccordUncertainty) u = NULL;
+	const AccordUncertaintyRow *bb;
+
+	data_load(&d);
+	o.unknown_policies |= 1u << ACCORD_UNKNOWN_PASS;
+	u = analyse(&d, &o);
+	bb = row_of(u, "BB");
+	assert_true(bb->lower == 100.0);
+	assert_true(bb->median == 100.0);
+	assert_true(bb->upper == 100.0);
+	/* nobody can pass it: first in every draw */
+	assert_int_equal(bb->lower_rank, 1);
+	assert_int_equal(bb->upper_rank, 1);
+	assert_close(bb->top, 1.0, 0);
+	data_clear(&d);
+}
+
+/* only the aggregation varies, geometric with chance ½: AA is 54.1667 or 53.8276, so its 5%
+ * quantile is the geometric score and its 95% the arithmetic one; CC is 0 both ways */
+static void
+test_uncertainty_aggregation_alone(void **state)
+{
+	Data d;
+	AccordUncertaintyOptions o = options_for(AGGREGATION, 4000);
+	g_autoptr(AccordUncertainty) u = NULL;
+
+	data_load(&d);
+	u = analyse(&d, &o);
+	assert_close(row_of(u, "AA")->lower, 53.827599257619810, 1e-9);
+	assert_close(row_of(u, "AA")->upper, 54.166666666666667, 1e-9);
+	assert_true(row_of(u, "CC")->lower == 0 && row_of(u, "CC")->upper == 0);
+	/* the ranking never changes: BB, AA, CC */
+	assert_close(accord_uncertainty_get_stability(u)->same, 1.0, 0);
+	assert_close(accord_uncertainty_get_stability(u)->median, 1.0, 0);
+	data_clear(&d);
+}
+
+/* only the policy varies among zero, exclude and pass, each with chance ⅓: AA's draws are
+ * 54.1667, 73.6111 and 76.3889; the 5% quantile is the first, the median the second (the
+ * middle third), the 95% the third. CC is n/a under exclude (about ⅓ of the draws) */
+static void
+test_uncertainty_unknown_policy_alone(void **state)
+{
+	Data d;
+	AccordUncertaintyOptions o = options_for(UNKNOWN, 6000);
+	g_autoptr(AccordUncertainty) u = NULL;
+	const AccordUncertaintyRow *cc;
+
+	data_load(&d);
+	o.unknown_policies =
+	    1u << ACCORD_UNKNOWN_ZERO | 1u << ACCORD_UNKNOWN_EXCLUDE | 1u << ACCORD_UNKNOWN_PASS;
+	u = analyse(&d, &o);
+	assert_close(row_of(u, "AA")->lower, 54.166666666666667, 1e-9);
+	assert_close(row_of(u, "AA")->median, 73.611111111111111, 1e-9);
+	assert_close(row_of(u, "AA")->upper, 76.388888888888889, 1e-9);
+	/* binomial(6000, ⅓): mean 2000, standard deviation 36.5; 5 of them either side */
+	cc = row_of(u, "CC");
+	assert_true(cc->not_applicable > 1817 && cc->not_applicable < 2183);
+	data_clear(&d);
+}
+
+/* the per-draw CSV a memory stream holds, as rows of fields */
+static GPtrArray *
+csv_rows(GOutputStream *out)
+{
+	GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
+	g_autofree gchar *text = NULL;
+	gsize size;
+
+	assert_true(g_output_stream_close(out, NULL, NULL));
+	size = g_memory_output_stream_get_data_size(G_MEMORY_OUTPUT_STREAM(out));
+	text = g_memory_output_stream_steal_data(G_MEMORY_OUTPUT_STREAM(out));
+	/* line by line with memchr: splitting the whole text at once costs a strlen() of the rest
+	 * per line under AddressSanitizer */
+	for (gchar *line = text, *end; (end = memchr(line, '\n', text + size - line)) != NULL;
+	     line = end + 1) {
+		g_autofree gchar *copy = g_strndup(line, end - line);
+
+		g_ptr_array_add(rows, g_strsplit(copy, ",", -1));
+	}
+	return rows;
+}
+
+/* the per-draw CSV of an analysis, as rows of fields */
+static GPtrArray *
+run_csv(const AccordRuleset *ruleset, const GPtrArray *profiles, AccordUncertaintyOptions *o)
+{
+	g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable();
+	g_autoptr(AccordUncertainty) u = NULL;
+	AccordAssessmentOptions a;
+
+	accord_assessment_options_init(&a);
+	o->draws_output = out;
+	u = analyse_with(ruleset, profiles, o, &a);
+	o->draws_output = NULL;
+	return csv_rows(out);
+}
+
+static guint
+column(const GPtrArray *rows, const gchar *name)
+{
+	const gchar *const *header = g_ptr_array_index(rows, 0);
+
+	for (guint i = 0; header[i] != NULL; i++) {
+		if (g_strcmp0(header[i], name) == 0)
+			return i;
+	}
+	fail_msg("no column %s", name);
+	return 0;
+}
+
+static gdouble
+column_mean(const GPtrArray *rows, const gchar *name)
+{
+	guint c = column(rows, name);
+	gdouble sum = 0;
+
+	for (guint i = 1; i < rows->len; i++)
+		sum += g_ascii_strtod(((gchar **)g_ptr_array_index(rows, i))[c], NULL);
+	return sum / (rows->len - 1);
+}
+
+/* Dirichlet draws of concentration 100 around the nominal shares: pillars ir 2/3 and policy
+ * 1/3; rules r-ir 2/3 and r-first 1/3 (effective weights 2 and 1) in ir, r-process and
+ * r-strategy 1/2 each in policy. A share w has standard deviation √(w(1 − w)/101) ≤ 0.0497,
+ * so the mean of 20,000 draws is within 0.00035 of w (one standard error); the tolerance
+ * 0.003 is over 8 of them */
+static void
+test_uncertainty_dirichlet_means_converge(void **state)
+{
+	Data d;
+	AccordUncertaintyOptions o = options_for(WEIGHTS, 20000);
+	g_autoptr(GPtrArray) rows = NULL;
+
+	data_load(&d);
+	rows = run_csv(d.f.ruleset, d.profiles, &o);
+	assert_int_equal(rows->len, 20001);
+	assert_close(column_mean(rows, "pillar:ir"), 2.0 / 3, 0.003);
+	assert_close(column_mean(rows, "pillar:policy"), 1.0 / 3, 0.003);
+	assert_close(column_mean(rows, "rule:r-ir"), 2.0 / 3, 0.003);
+	assert_close(column_mean(rows, "rule:r-first"), 1.0 / 3, 0.003);
+	assert_close(column_mean(rows, "rule:r-process"), 0.5, 0.003);
+	assert_close(column_mean(rows, "rule:r-strategy"), 0.5, 0.003);
+	data_clear(&d);
+}
+
+/* with the tailoring of tests/data/good/tailoring-test.xml (r-strategy deselected, r-first
+ * weight 4, c-cvd weight 3; tests/cli/cases/tailoring-score-text): AA's rules r-ir (3·1 +
+ * 3·0.5)/6 = 75, r-first 0, r-process 25; pillars ir (2·75 + 2·0)/4 = 37.5 (effective weights
+ * 2 and 4·0.5 = 2) and policy 25; overall (2·37.5 + 25)/3 = 33.333. With nothing varying every
+ * draw is that; with the weights varying, r-ir and r-first share pillar ir half and half, and
+ * r-process is alone in policy once r-strategy is left out, so only the pillars and ir's two
+ * rules are drawn: the others keep their weights as scored (r-strategy 2·0.5 = 1) */
+static void
+test_uncertainty_follows_the_tailoring(void **state)
+{
+	Data d;
+	g_autofree gchar *path = test_data_path("good/tailoring-test.xml");
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordTailoring) tailoring = NULL;
+	g_autoptr(AccordUncertainty) u = NULL;
+	g_autoptr(GPtrArray) rows = NULL;
+	g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable();
+	AccordUncertaintyOptions o = options_for(0, 200);
+	AccordAssessmentOptions a;
+
+	data_load(&d);
+	tailoring = accord_tailoring_load_file(path, d.f.ruleset, &error);
+	assert_non_null(tailoring);
+	accord_assessment_options_init(&a);
+	a.score.tailoring = tailoring;
+	u = analyse_with(d.f.ruleset, d.profiles, &o, &a);
+	assert_close(row_of(u, "AA")->nominal, 100.0 / 3, 1e-9);
+	assert_true(row_of(u, "AA")->lower == row_of(u, "AA")->nominal);
+	assert_true(row_of(u, "AA")->upper == row_of(u, "AA")->nominal);
+	o = options_for(WEIGHTS, 20000);
+	o.draws_output = out;
+	g_clear_pointer(&u, accord_uncertainty_free);
+	u = analyse_with(d.f.ruleset, d.profiles, &o, &a);
+	rows = csv_rows(out);
+	assert_close(column_mean(rows, "rule:r-ir"), 0.5, 0.003);
+	assert_close(column_mean(rows, "rule:r-first"), 0.5, 0.003);
+	assert_close(column_mean(rows, "rule:r-process"), 1, 0);
+	assert_close(column_mean(rows, "rule:r-strategy"), 1, 0);
+	assert_close(column_mean(rows, "pillar:ir"), 2.0 / 3, 0.003);
+	data_clear(&d);
+}
+
+/* uniform ±25%: the pillar weight 2 is drawn from [1.5, 2.5], mean 2, standard deviation
+ * 0.5/√12 = 0.144, so 20,000 draws average within 0.001 of 2 (one standard error) */
+static void
+test_uncertainty_uniform_weights(void **state)
+{
+	Data d;
+	AccordUncertaintyOptions o = options_for(WEIGHTS, 20000);
+	g_autoptr(GPtrArray) rows = NULL;
+	guint c;
+
+	data_load(&d);
+	o.weight_draw = ACCORD_WEIGHT_DRAW_UNIFORM;
+	rows = run_csv(d.f.ruleset, d.profiles, &o);
+	c = column(rows, "pillar:ir");
+	assert_close(column_mean(rows, "pillar:ir"), 2.0, 0.01);
+	for (guint i = 1; i < rows->len; i++) {
+		gdouble w = g_ascii_strtod(((gchar **)g_ptr_array_index(rows, i))[c], NULL);
+
+		assert_true(w >= 1.5 && w <= 2.5);
+	}
+	data_clear(&d);
+}
+
+static gchar *
+render(const AccordUncertainty *u)
+{
+	g_autoptr(AccordDocument) doc = accord_uncertainty_to_document(u);
+	g_autoptr(GBytes) bytes = accord_document_render(doc, ACCORD_FORMAT_JSON, NULL);
+
+	return g_strndup(g_bytes_get_data(bytes, NULL), g_bytes_get_size(bytes));
+}
+
+/* the same seed gives the same bytes with 1, 2 and 3 threads: the report and every line of
+ * the per-draw CSV (3,000 draws are 12 blocks, so the threads interleave) */
+static void
+test_uncertainty_same_bytes_any_threads(void **state)
+{
+	Data d;
+	g_autofree gchar *first = NULL;
+	g_autoptr(GPtrArray) first_rows = NULL;
+
+	data_load(&d);
+	for (guint threads = 1; threads <= 3; threads++) {
+		AccordUncertaintyOptions o =
+		    options_for(WEIGHTS | AGGREGATION | UNKNOWN | EVIDENCE, 3000);
+		g_autoptr(AccordUncertainty) u = NULL;
+		g_autoptr(GPtrArray) rows = NULL;
+		g_autofree gchar *json = NULL;
+
+		o.threads = threads;
+		o.sobol_samples = 300;
+		o.seed = 7;
+		rows = run_csv(d.f.ruleset, d.profiles, &o);
+		u = analyse(&d, &o);
+		json = render(u);
+		if (first == NULL) {
+			first = g_steal_pointer(&json);
+			first_rows = g_steal_pointer(&rows);
+			continue;
+		}
+		assert_string_equal(json, first);
+		assert_int_equal(rows->len, first_rows->len);
+		for (guint i = 0; i < rows->len; i++)
+			assert_true(g_strv_equal(g_ptr_array_index(rows, i),
+						 g_ptr_array_index(first_rows, i)));
+	}
+	data_clear(&d);
+}
+
+/* a one-criterion world: x.b = true, high confidence, evidence of 2010 (old against an as-of
+ * date of 2025-06-30); the score is 100 when the fact holds, 0 when flipped or dropped */
+static const gchar tiny_vocabulary[] =
+    "<vocabulary xmlns=\"urn:accord:vocabulary:1\" version=\"t\">"
+    "<fact key=\"x.b\" type=\"boolean\">b</fact></vocabulary>";
+static const gchar tiny_ruleset[] =
+    "<ruleset xmlns=\"urn:accord:ruleset:1\" id=\"tiny\" version=\"1\"><title>t</title>"
+    "<agreement name=\"T\"/><obligations><obligation id=\"shall\" multiplier=\"1\"/>"
+    "</obligations><pillar id=\"p\"><title>P</title></pillar>"
+    "<rule id=\"r\" pillar=\"p\" obligation=\"shall\"><title>R</title>"
+    "<provision cite=\"T 1\">text</provision><criterion id=\"c\"><title>C</title>"
+    "<check fact=\"x.b\" is=\"true\"/></criterion><recommendation>do</recommendation>"
+    "</rule></ruleset>";
+static const gchar tiny_profile[] =
+    "<profile xmlns=\"urn:accord:profile:1\" country=\"TT\" name=\"T\" as-of=\"2025-06-30\">"
+    "<fact key=\"x.b\" value=\"true\" confidence=\"high\">"
+    "<evidence title=\"t\" date=\"2010\"/></fact></profile>";
+
+typedef struct {
+	AccordVocabulary *vocab;
+	AccordRuleset *ruleset;
+	GPtrArray *profiles;
+} Tiny;
+
+static void
+tiny_load(Tiny *t)
+{
+	g_autoptr(GError) error = NULL;
+
+	t->vocab =
+	    accord_vocabulary_load_data(tiny_vocabulary, strlen(tiny_vocabulary), "v", &error);
+	assert_non_null(t->vocab);
+	t->ruleset =
+	    accord_ruleset_load_data(tiny_ruleset, strlen(tiny_ruleset), "r", t->vocab, &error);
+	assert_non_null(t->ruleset);
+	t->profiles = g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+	g_ptr_array_add(
+	    t->profiles,
+	    accord_profile_load_data(tiny_profile, strlen(tiny_profile), "p", t->vocab, &error));
+	assert_non_null(g_ptr_array_index(t->profiles, 0));
+}
+
+static void
+tiny_clear(Tiny *t)
+{
+	g_ptr_array_unref(t->profiles);
+	accord_ruleset_unref(t->ruleset);
+	accord_vocabulary_unref(t->vocab);
+}
+
+static AccordUncertaintyOptions
+tiny_options(void)
+{
+	AccordUncertaintyOptions o = options_for(EVIDENCE, 20000);
+
+	for (guint i = 0; i < ACCORD_N_EVIDENCE_CLASSES; i++)
+		o.flip[i] = o.drop[i] = 0;
+	return o;
+}
+
+/* the confidence class acts first and the age class on what it keeps: flip high 0.1 and flip
+ * old 0.2 give 0.1 + 0.9 × 0.2 = 0.28. Over 20,000 draws the share flipped has standard
+ * error √(0.28 × 0.72 / 20000) = 0.0032; the tolerance 0.015 is over 4 of them. A flipped
+ * fact fails its check, so the 5% quantile is 0 and the median 100 */
+static void
+test_uncertainty_evidence_chances_combine(void **state)
+{
+	Tiny t;
+	AccordUncertaintyOptions o;
+	g_autoptr(GPtrArray) rows = NULL;
+	g_autoptr(AccordUncertainty) u = NULL;
+	AccordAssessmentOptions a;
+
+	tiny_load(&t);
+	o = tiny_options();
+	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 0.1;
+	o.flip[ACCORD_EVIDENCE_CLASS_OLD] = 0.2;
+	rows = run_csv(t.ruleset, t.profiles, &o);
+	assert_close(column_mean(rows, "flipped"), 0.28, 0.015);
+	assert_close(column_mean(rows, "dropped"), 0, 0);
+	assert_close(column_mean(rows, "score:TT"), 100 * 0.72, 1.5);
+	accord_assessment_options_init(&a);
+	u = analyse_with(t.ruleset, t.profiles, &o, &a);
+	assert_close(accord_uncertainty_get_row(u, 0)->lower, 0, 0);
+	assert_close(accord_uncertainty_get_row(u, 0)->median, 100, 0);
+	assert_int_equal(accord_uncertainty_count_facts(u, ACCORD_EVIDENCE_CLASS_HIGH), 1);
+	assert_int_equal(accord_uncertainty_count_facts(u, ACCORD_EVIDENCE_CLASS_OLD), 1);
+	assert_int_equal(accord_uncertainty_count_facts(u, ACCORD_EVIDENCE_CLASS_RECENT), 0);
+	tiny_clear(&t);
+}
+
+/* drop old 0.3: dropped in 30% of the draws, scored 0 as unknown under the nominal policy;
+ * with a chance of 1 every draw drops it, so the interval is [0, 0] */
+static void
+test_uncertainty_evidence_drop(void **state)
+{
+	Tiny t;
+	AccordUncertaintyOptions o;
+	g_autoptr(GPtrArray) rows = NULL;
+	g_autoptr(AccordUncertainty) u = NULL;
+	AccordAssessmentOptions a;
+
+	tiny_load(&t);
+	o = tiny_options();
+	o.drop[ACCORD_EVIDENCE_CLASS_OLD] = 0.3;
+	rows = run_csv(t.ruleset, t.profiles, &o);
+	assert_close(column_mean(rows, "dropped"), 0.3, 0.015);
+	assert_close(column_mean(rows, "flipped"), 0, 0);
+	o.drop[ACCORD_EVIDENCE_CLASS_OLD] = 1;
+	accord_assessment_options_init(&a);
+	u = analyse_with(t.ruleset, t.profiles, &o, &a);
+	assert_true(accord_uncertainty_get_row(u, 0)->upper == 0);
+	tiny_clear(&t);
+}
+
+static void
+assert_refused(const AccordRuleset *ruleset,
+	       const GPtrArray *profiles,
+	       const AccordUncertaintyOptions *o,
+	       const gchar *words)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordUncertainty) u = NULL;
+	AccordAssessmentOptions a;
+
+	accord_assessment_options_init(&a);
+	u = accord_uncertainty_new(ruleset, profiles, &a, o, &error);
+	assert_null(u);
+	assert_accord_error(error, ACCORD_ERROR_USAGE, "");
+	if (strstr(error->message, words) == NULL)
+		fail_msg("'%s' lacks '%s'", error->message, words);
+}
+
+/* an input asked to vary that cannot change any score is refused, not skipped */
+static void
+test_uncertainty_refuses_input_that_cannot_vary(void **state)
+{
+	Tiny t;
+	Data d;
+	AccordUncertaintyOptions o;
+
+	tiny_load(&t);
+	data_load(&d);
+	/* one pillar holding one rule: no weight to trade */
+	o = options_for(WEIGHTS, 10);
+	assert_refused(t.ruleset, t.profiles, &o, "'weights' cannot vary");
+	/* one pillar: both aggregations agree */
+	o = options_for(AGGREGATION, 10);
+	assert_refused(t.ruleset, t.profiles, &o, "'aggregation' cannot vary");
+	/* geometric always */
+	o = options_for(AGGREGATION, 10);
+	o.geometric_probability = 1;
+	assert_refused(d.f.ruleset, d.profiles, &o, "'aggregation' cannot vary");
+	/* one policy listed */
+	o = options_for(UNKNOWN, 10);
+	o.unknown_policies = 1u << ACCORD_UNKNOWN_EXCLUDE;
+	assert_refused(d.f.ruleset, d.profiles, &o, "'unknown' cannot vary");
+	/* the tiny profile states its one fact, and no chance drops it: nothing is unknown */
+	o = tiny_options();
+	o.inputs = UNKNOWN | EVIDENCE;
+	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 0.1;
+	assert_refused(t.ruleset, t.profiles, &o, "'unknown' cannot vary");
+	/* every chance 0 */
+	o = tiny_options();
+	assert_refused(t.ruleset, t.profiles, &o, "'evidence' cannot vary");
+	data_clear(&d);
+	tiny_clear(&t);
+}
+
+static void
+assert_bad_options(const AccordUncertaintyOptions *o, const gchar *words)
+{
+	g_autoptr(GError) error = NULL;
+
+	assert_false(accord_uncertainty_options_check(o, &error));
+	assert_accord_error(error, ACCORD_ERROR_USAGE, "");
+	if (strstr(error->message, words) == NULL)
+		fail_msg("'%s' lacks '%s'", error->message, words);
+}
+
+static void
+test_uncertainty_options_out_of_range(void **state)
+{
+	AccordUncertaintyOptions o;
+
+	o = options_for(WEIGHTS, 0);
+	assert_bad_options(&o, "draws");
+	o = options_for(WEIGHTS, 10);
+	o.concentration = 0;
+	assert_bad_options(&o, "concentration");
+	o.concentration = -1;
+	assert_bad_options(&o, "concentration");
+	o.concentration = NAN;
+	assert_bad_options(&o, "concentration");
+	o = options_for(WEIGHTS, 10);
+	o.spread = 1;
+	assert_bad_options(&o, "spread");
+	o = options_for(WEIGHTS, 10);
+	o.geometric_probability = 1.5;
+	assert_bad_options(&o, "geometric");
+	o.geometric_probability = -0.1;
+	assert_bad_options(&o, "geometric");
+	o = options_for(WEIGHTS, 10);
+	o.flip[ACCORD_EVIDENCE_CLASS_LOW] = 1.1;
+	assert_bad_options(&o, "flipping a fact of class low");
+	o = options_for(WEIGHTS, 10);
+	o.drop[ACCORD_EVIDENCE_CLASS_OLD] = -0.5;
+	assert_bad_options(&o, "dropping a fact of class old");
+	o = options_for(WEIGHTS, 10);
+	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 0.6;
+	o.drop[ACCORD_EVIDENCE_CLASS_HIGH] = 0.6;
+	assert_bad_options(&o, "add up to more than 1");
+	o = options_for(WEIGHTS, 10);
+	o.unknown_policies = 0;
+	assert_bad_options(&o, "unknown policies");
+	o = options_for(WEIGHTS, 10);
+	o.old_years = 1;
+	assert_bad_options(&o, "age-bands");
+	/* 2^53 cannot be written exactly as a JSON number */
+	o = options_for(WEIGHTS, 10);
+	o.seed = G_GUINT64_CONSTANT(1) << 53;
+	assert_bad_options(&o, "seed");
+}
+
+static const AccordUncertainFact *
+find_fact(const AccordCountryModel *country, const gchar *key)
+{
+	for (guint i = 0; i < country->n_facts; i++) {
+		if (g_strcmp0(accord_fact_def_get_key(country->info[i].def), key) == 0)
+			return &country->info[i];
+	}
+	fail_msg("no uncertain fact %s", key);
+	return NULL;
+}
+
+static guint32
+julian(guint year, guint month, guint day)
+{
+	g_autoptr(GDate) date = g_date_new_dmy(day, month, year);
+
+	return g_date_get_julian(date);
+}
+
+/* what each of AA's facts may flip to (test ruleset, docs/scoring.md section 15):
+ *   ir.csirt true → false; framework.process consultation → closed or open-comment (the
+ *   levels either side); iot.regime mandatory → none or voluntary-label (every other
+ *   symbol); workforce.size 5000 → 999 (checked at-least 1000: the nearest value judged
+ *   differently is just below); strategy.adopted 2018-05-01 → 2020-01-01 (checked
+ *   on-or-after 2020-01-01: the nearest day that passes); disclosure.cvd draft → none or
+ *   adopted */
+static void
+test_uncertainty_neighbouring_values(void **state)
+{
+	Data d;
+	AccordUncertaintyOptions o = options_for(EVIDENCE, 1);
+	g_autoptr(GPtrArray) assessments =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_assessment_unref);
+	g_autoptr(AccordModel) m = NULL;
+	const AccordCountryModel *aa;
+	const AccordUncertainFact *f;
+	AccordAssessmentOptions a;
+
+	data_load(&d);
+	accord_assessment_options_init(&a);
+	g_ptr_array_add(assessments,
+			accord_assess(d.f.ruleset, g_ptr_array_index(d.profiles, 1), &a, NULL));
+	m = accord_model_new(d.f.ruleset, assessments, NULL, &o, NULL);
+	assert_non_null(m);
+	aa = &m->countries[0];
+	f = find_fact(aa, "ir.csirt");
+	assert_int_equal(f->n_neighbours, 1);
+	assert_false(f->neighbours[0].v.boolean);
+	f = find_fact(aa, "framework.process");
+	assert_int_equal(f->n_neighbours, 2);
+	assert_int_equal(f->neighbours[0].v.level, 0);
+	assert_int_equal(f->neighbours[1].v.level, 2);
+	f = find_fact(aa, "iot.regime");
+	assert_int_equal(f->n_neighbours, 2);
+	assert_int_equal(f->neighbours[0].v.symbol, 0);
+	assert_int_equal(f->neighbours[1].v.symbol, 1);
+	f = find_fact(aa, "workforce.size");
+	assert_int_equal(f->n_neighbours, 1);
+	assert_close(f->neighbours[0].v.number, 999, 0);
+	f = find_fact(aa, "strategy.adopted");
+	assert_int_equal(f->n_neighbours, 1);
+	assert_int_equal(f->neighbours[0].v.julian, julian(2020, 1, 1));
+	/* every fact is high confidence with evidence of 2024-01 (read as 2024-01-31), 1.4 years
+	 * before 2025-06-30: recent. High: flip 0.02, drop 0.01, so the chance of a change is
+	 * 0.03 and a change is a drop with chance ⅓ */
+	assert_int_equal(f->confidence, ACCORD_EVIDENCE_CLASS_HIGH);
+	assert_int_equal(f->age, ACCORD_EVIDENCE_CLASS_RECENT);
+	assert_close(f->change, 0.03, 1e-12);
+	assert_close(f->drop, 1.0 / 3, 1e-12);
+	data_clear(&d);
+}
+
+/* evidence is aged as of the analysis's date when it has one: on 2027-06-30 AA's evidence of
+ * 2024-01 (read as 2024-01-31) is 3.4 years old, dated (2 to 5 years). High and dated chances
+ * combine: flip = 0.02 + (1 − 0.02 − 0.01)·0.02 = 0.0394, drop = 0.01 + 0.97·0.03 = 0.0391, so a
+ * change comes with chance 0.0785 and is a drop with chance 0.0391/0.0785 */
+static void
+test_uncertainty_evidence_aged_as_of_the_date(void **state)
+{
+	Data d;
+	AccordUncertaintyOptions o = options_for(EVIDENCE, 1);
+	g_autoptr(GPtrArray) assessments =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_assessment_unref);
+	g_autoptr(AccordModel) m = NULL;
+	const AccordUncertainFact *f;
+	AccordAssessmentOptions a;
+
+	data_load(&d);
+	accord_assessment_options_init(&a);
+	g_ptr_array_add(assessments,
+			accord_assess(d.f.ruleset, g_ptr_array_index(d.profiles, 1), &a, NULL));
+	m = accord_model_new(d.f.ruleset, assessments, "2027-06-30", &o, NULL);
+	assert_non_null(m);
+	f = find_fact(&m->countries[0], "ir.csirt");
+	assert_int_equal(f->age, ACCORD_EVIDENCE_CLASS_DATED);
+	assert_close(f->change, 0.0785, 1e-12);
+	assert_close(f->drop, 0.0391 / 0.0785, 1e-12);
+	data_clear(&d);
+}
+
+/* with one factor, A_B^1 is B: Jansen's first-order estimate is exactly 1, the total-effect
+ * one near 1; BB, always 100, does not vary and has no indices; the ranking never moves */
+static void
+test_uncertainty_sobol_one_factor(void **state)
+{
+	Data d;
+	AccordUncertaintyOptions o = options_for(AGGREGATION, 10);
+	g_autoptr(AccordUncertainty) u = NULL;
+
+	data_load(&d);
+	o.sobol_samples = 512;
+	u = analyse(&d, &o);
+	assert_int_equal(accord_uncertainty_get_design(u)->runs, 512 * 3);
+	/* outputs in row order (BB, AA, CC), then the ranking; one factor each */
+	assert_int_equal(accord_uncertainty_get_n_sensitivities(u), 4);
+	assert_true(isnan(accord_uncertainty_get_sensitivity(u, 0)->first));
+	assert_close(accord_uncertainty_get_sensitivity(u, 1)->first, 1.0, 1e-12);
+	assert_close(accord_uncertainty_get_sensitivity(u, 1)->total, 1.0, 0.2);
+	assert_true(isnan(accord_uncertainty_get_sensitivity(u, 3)->first));
+	assert_null(accord_uncertainty_get_sensitivity(u, 3)->profile);
+	data_clear(&d);
+}
+
+/* the nominal ranks are engine/rank.c's: BB 1, AA 2, CC 3; rows in that order */
+static void
+test_uncertainty_rows_by_nominal_rank(void **state)
+{
+	Data d;
+	AccordUncertaintyOptions o = options_for(WEIGHTS, 100);
+	g_autoptr(AccordUncertainty) u = NULL;
+	const gchar *order[] = {"BB", "AA", "CC"};
+
+	data_load(&d);
+	u = analyse(&d, &o);
+	for (guint i = 0; i < 3; i++) {
+		const AccordUncertaintyRow *r = accord_uncertainty_get_row(u, i);
+
+		assert_string_equal(accord_profile_get_country(r->profile), order[i]);
+		assert_int_equal(r->nominal_rank, i + 1);
+	}
+	data_clear(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_uncertainty_off_every_draw_is_nominal),
+	    cmocka_unit_test(test_uncertainty_perfect_profile_interval_is_100),
+	    cmocka_unit_test(test_uncertainty_aggregation_alone),
+	    cmocka_unit_test(test_uncertainty_unknown_policy_alone),
+	    cmocka_unit_test(test_uncertainty_dirichlet_means_converge),
+	    cmocka_unit_test(test_uncertainty_follows_the_tailoring),
+	    cmocka_unit_test(test_uncertainty_uniform_weights),
+	    cmocka_unit_test(test_uncertainty_same_bytes_any_threads),
+	    cmocka_unit_test(test_uncertainty_evidence_chances_combine),
+	    cmocka_unit_test(test_uncertainty_evidence_drop),
+	    cmocka_unit_test(test_uncertainty_refuses_input_that_cannot_vary),
+	    cmocka_unit_test(test_uncertainty_options_out_of_range),
+	    cmocka_unit_test(test_uncertainty_neighbouring_values),
+	    cmocka_unit_test(test_uncertainty_evidence_aged_as_of_the_date),
+	    cmocka_unit_test(test_uncertainty_sobol_one_factor),
+	    cmocka_unit_test(test_uncertainty_rows_by_nominal_rank),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
