@@ -247,15 +247,18 @@ def check_one_country(run, keep):
           'one country: the heading names the country')
     expected = []
     for rs in data['rulesets']:
-        pillars, plan = rs['gaps']['pillars'], rs['roadmap']['plan']
+        pillars = rs['gaps']['pillars']
         if len(pillars) >= 2:
             expected.append(('radar' if len(pillars) >= 3 else 'bars',
                              ['%s \u2014 Score: %s' % (p['pillar'], fmt1(p['score']))
                               for p in pillars]))
-        if len(plan) >= 2:
-            expected.append(('steps', ['%d \u2014 Score after it: %s' % (r['phase'],
-                                                                          fmt1(r['score']))
-                                       for r in plan]))
+    # one roadmap over every ruleset: a line per ruleset and one for the objective
+    plan = data['roadmap']['plan']
+    series = [(r['ruleset'], r['ruleset']) for r in data['rulesets']] + [('objective',
+                                                                          'Objective')]
+    if len(plan) >= 2:
+        expected.append(('steps', ['%d \u2014 %s: %s' % (r['phase'], label, fmt1(r[key]))
+                                   for key, label in series for r in plan]))
     got = charts(dom)
     check(got == expected, 'one country: charts %s, expected %s' % (got, expected))
     overall = [dd.text() for dt, dd in zip(dom.root.find('dt'), dom.root.find('dd'))
@@ -296,11 +299,9 @@ def check_two_countries(run, keep):
     got = charts(dom)
     check(got[0] == ('heatmap', heat_titles(data)), 'two countries: heat map %s' % (got[0],))
     for i, rs in enumerate(data['compare']['rulesets']):
-        pillars = rs['pillars']
-        expected = ('radar', ['%s \u2014 Score A: %s' % (p['pillar'], fmt1(p['score_a']))
-                              for p in pillars] +
-                    ['%s \u2014 Score B: %s' % (p['pillar'], fmt1(p['score_b']))
-                     for p in pillars])
+        pillars, codes = rs['pillars'], [c['country'] for c in data['compare']['countries']]
+        expected = ('radar', ['%s \u2014 %s: %s' % (p['pillar'], code, fmt1(p[code]))
+                              for code in codes for p in pillars])
         check(got[1 + i] == expected,
               'two countries: overlaid radar %d %s, expected %s' % (i, got[1 + i], expected))
     check_country_links(dom, data, 'two countries')
