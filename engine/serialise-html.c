@@ -43,8 +43,9 @@ put_cell_text(Html *h, const AccordCell *cell)
 	put(h, text);
 }
 
-/* symbols and words: a mark is never shown by colour alone */
-static const gchar *const mark_symbols[] = {"?", "\u26a0", "\u2248", "\u2691", "\u2713", "\u2205"};
+/* symbols and words: a mark is never shown by colour alone; one of each per AccordMark bit */
+static const gchar *const mark_symbols[] =
+    {"?", "\u26a0", "\u2248", "\u2691", "\u2713", "\u2205", "\u2298"};
 static const gchar *const mark_meanings[] = {
     "rests on a low-confidence (inferred) fact",
     "rests on evidence older than the chosen maximum age",
@@ -52,12 +53,16 @@ static const gchar *const mark_meanings[] = {
     "rests on a what-if assumption, not on the profile",
     "counted as met because of a waiver",
     "left out of the score by the tailoring",
+    "stated by the profile but treated as unknown: below the confidence floor, stale or "
+    "expired",
 };
+G_STATIC_ASSERT(G_N_ELEMENTS(mark_symbols) == G_N_ELEMENTS(mark_meanings));
+G_STATIC_ASSERT(1u << (G_N_ELEMENTS(mark_symbols) - 1) == ACCORD_MARK_NOT_COUNTED);
 
 static void
 put_marks(Html *h, guint marks)
 {
-	for (guint i = 0; accord_mark_names[i] != NULL; i++)
+	for (guint i = 0; i < G_N_ELEMENTS(mark_symbols); i++)
 		if (marks & (1u << i))
 			g_string_append_printf(
 			    h->out,
@@ -946,7 +951,7 @@ legend(Html *h)
 	if (h->marks == 0)
 		return;
 	g_string_append(h->out, "<aside class=\"legend\"><h2>Marks</h2><dl>");
-	for (guint i = 0; accord_mark_names[i] != NULL; i++)
+	for (guint i = 0; i < G_N_ELEMENTS(mark_symbols); i++)
 		if (h->marks & (1u << i))
 			g_string_append_printf(h->out,
 					       "<dt><span class=\"mark\">%s&#160;%s</span></dt>"

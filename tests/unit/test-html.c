@@ -102,6 +102,30 @@ test_html_marks_in_symbols_and_words_with_legend(void **state)
 	assert_null(strstr(out, "waived"));
 }
 
+/* the marks of the fact filter: evidence too old is stale, and a fact left out is not counted */
+static void
+test_html_stale_and_not_counted_marks_with_legend(void **state)
+{
+	g_autoptr(AccordDocument) doc = accord_document_new("t", "T");
+	g_autofree gchar *out = NULL;
+
+	ACCORD_FIELDS(accord_document_get_root(doc),
+		      {"v",
+		       "Value",
+		       accord_cell_with_marks(accord_cell_fact("k", "v", "high", "2001", "S", NULL),
+					      ACCORD_MARK_STALE | ACCORD_MARK_NOT_COUNTED)});
+	out = render_html(doc);
+	/* U+26A0 stale, U+2298 not-counted: beside the fact and in the legend */
+	assert_int_equal(count(out, "\xe2\x9a\xa0&#160;stale</span>"), 2);
+	assert_int_equal(count(out, "\xe2\x8a\x98&#160;not-counted</span>"), 2);
+	assert_non_null(
+	    strstr(out, "<dd>rests on evidence older than the chosen maximum age</dd>"));
+	assert_non_null(strstr(out,
+			       "<dd>stated by the profile but treated as unknown: below the "
+			       "confidence floor, stale or expired</dd>"));
+	assert_null(strstr(out, "low-confidence"));
+}
+
 static void
 test_html_no_legend_without_marks(void **state)
 {
@@ -329,6 +353,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_html_escapes_text_and_refuses_other_links),
 	    cmocka_unit_test(test_html_marks_in_symbols_and_words_with_legend),
+	    cmocka_unit_test(test_html_stale_and_not_counted_marks_with_legend),
 	    cmocka_unit_test(test_html_no_legend_without_marks),
 	    cmocka_unit_test(test_html_id_cells_link_to_the_nearest_section),
 	    cmocka_unit_test(test_html_radar_overlays_series),
