@@ -21,8 +21,17 @@ typedef struct {
 	GHashTable *ids;     /* section node → its number */
 	GString *path;	     /* "\x1fkey=value" of each identified section around the writer */
 	guint marks;	     /* the marks the document uses, for the legend */
+	GByteArray *columns; /* by column index, the styles its tables set it in (Style) */
 	guint figures;	     /* charts written so far, to number them */
 } Html;
+
+/* how a table sets a column: figures right-aligned, identifiers in code type, else as text;
+ * the table names its set columns once, by class ("c1 n2"), rather than every cell its own */
+typedef enum {
+	STYLE_TEXT = 0,
+	STYLE_NUMBER = 1 << 0,
+	STYLE_CODE = 1 << 1,
+} Style;
 
 static void
 put(Html *h, const gchar *text)
@@ -137,8 +146,9 @@ find_anchor(Html *h, const gchar *key, const gchar *value)
 	}
 }
 
+/* a cell; an id in code type, unless its whole column is (@in_code) */
 static void
-put_cell(Html *h, const AccordCell *cell, const gchar *column)
+put_cell(Html *h, const AccordCell *cell, const gchar *column, gboolean in_code)
 {
 	guint anchor;
 
@@ -147,9 +157,10 @@ put_cell(Html *h, const AccordCell *cell, const gchar *column)
 		anchor = column != NULL ? find_anchor(h, column, cell->text) : 0;
 		if (anchor > 0)
 			g_string_append_printf(h->out, "<a href=\"#s%u\">", anchor);
-		g_string_append(h->out, "<code>");
+		g_string_append(h->out, in_code ? "" : "<code>");
 		put(h, cell->text);
-		g_string_append(h->out, anchor > 0 ? "</code></a>" : "</code>");
+		g_string_append(h->out, in_code ? "" : "</code>");
+		g_string_append(h->out, anchor > 0 ? "</a>" : "");
 		break;
 	case ACCORD_CELL_URL:
 		put_link(h, cell->text, cell->detail);
@@ -767,6 +778,55 @@ enter(Html *h, const AccordNode *section)
 		g_string_append_printf(h->path, "\x1f%s=%s", f->key, f->cell.text);
 }
 
+static Style
+column_style(const AccordNode *t, guint column)
+{
+	gboolean id = FALSE;
+
+	if (accord_table_column_is_numeric(t, column))
+		return STYLE_NUMBER;
+	for (guint r = 0; r < t->rows->len; r++) {
+		AccordCellType type = at(t, r, (gint)column)->type;
+
+		if (type != ACCORD_CELL_ID && type != ACCORD_CELL_EMPTY)
+			return STYLE_TEXT;
+		id |= type == ACCORD_CELL_ID;
+	}
+	return id ? STYLE_CODE : STYLE_TEXT;
+}
+
+/* the style rules of the column classes the document's tables use: .n2>*>tr>:nth-child(2) */
+static void
+column_rules(Html *h)
+{
+	static const struct {
+		Style style;
+		const gchar *name, *cells, *rule;
+	} styles[] = {
+	    {STYLE_NUMBER, "n", "*", "text-align:right;font-variant-numeric:tabular-nums"},
+	    {STYLE_CODE, "c", "tbody", "font-family:monospace"},
+	};
+
+	for (guint k = 0; k < G_N_ELEMENTS(styles); k++) {
+		gboolean any = FALSE;
+
+		for (guint c = 0; c < h->columns->len; c++) {
+			if ((h->columns->data[c] & styles[k].style) == 0)
+				continue;
+			g_string_append_printf(h->out,
+					       "%s.%s%u>%s>tr>:nth-child(%u)",
+					       any ? "," : "",
+					       styles[k].name,
+					       c + 1,
+					       styles[k].cells,
+					       c + 1);
+			any = TRUE;
+		}
+		if (any)
+			g_string_append_printf(h->out, "{%s}", styles[k].rule);
+	}
+}
+
 static guint
 row_marks(const AccordNode *table)
 {
@@ -787,8 +847,13 @@ collect(Html *h, const AccordNode *node)
 
 	if (node->kind == ACCORD_NODE_FIELD)
 		h->marks |= node->cell.marks;
-	if (node->kind == ACCORD_NODE_TABLE)
+	if (node->kind == ACCORD_NODE_TABLE) {
 		h->marks |= row_marks(node);
+		while (h->columns->len < node->columns->len)
+			g_byte_array_append(h->columns, (const guint8[]){STYLE_TEXT}, 1);
+		for (guint c = 0; c < node->columns->len; c++)
+			h->columns->data[c] |= column_style(node, c);
+	}
 	if (node->kind == ACCORD_NODE_SECTION) {
 		enter(h, node);
 		if (h->path->len > len && !g_hash_table_contains(h->anchors, h->path->str)) {
@@ -830,7 +895,7 @@ fields(Html *h, const GPtrArray *children, guint from)
 		g_string_append(h->out, "<dt>");
 		put(h, f->title);
 		g_string_append(h->out, "</dt><dd>");
-		put_cell(h, &f->cell, NULL);
+		put_cell(h, &f->cell, NULL, FALSE);
 		g_string_append(h->out, "</dd>");
 	}
 	g_string_append(h->out, "</dl>\n");
@@ -841,7 +906,8 @@ static void
 table(Html *h, const AccordNode *t)
 {
 	guint n = t->columns->len;
-	g_autofree gboolean *right = g_new0(gboolean, n);
+	g_autofree Style *styles = g_new0(Style, n);
+	g_autoptr(GString) classes = g_string_new(NULL);
 	/* a chart of one row would say nothing its table does not */
 	gboolean drawn = t->chart_series != NULL && t->rows->len >= 2;
 
@@ -855,7 +921,20 @@ table(Html *h, const AccordNode *t)
 		g_string_append(h->out, "<div class=\"pair\">");
 		chart(h, t);
 	}
-	g_string_append(h->out, "<div class=\"table\"><table>");
+	for (guint c = 0; c < n; c++) {
+		styles[c] = column_style(t, c);
+		if (styles[c] != STYLE_TEXT)
+			g_string_append_printf(classes,
+					       " %s%u",
+					       styles[c] == STYLE_NUMBER ? "n" : "c",
+					       c + 1);
+	}
+	if (classes->len > 0) {
+		g_string_overwrite(classes, 0, "\"");
+		g_string_prepend(classes, " class=");
+		g_string_append_c(classes, '"');
+	}
+	g_string_append_printf(h->out, "<div class=\"table\"><table%s>", classes->str);
 	if (t->title != NULL) {
 		g_string_append(h->out, "<caption>");
 		put(h, t->title);
@@ -863,8 +942,7 @@ table(Html *h, const AccordNode *t)
 	}
 	g_string_append(h->out, "<thead><tr>");
 	for (guint c = 0; c < n; c++) {
-		right[c] = accord_table_column_is_numeric(t, c);
-		g_string_append(h->out, right[c] ? "<th class=\"n\">" : "<th>");
+		g_string_append(h->out, "<th>");
 		put(h, ((const AccordNode *)g_ptr_array_index(t->columns, c))->title);
 		g_string_append(h->out, "</th>");
 	}
@@ -872,10 +950,11 @@ table(Html *h, const AccordNode *t)
 	for (guint r = 0; r < t->rows->len; r++) {
 		g_string_append(h->out, "<tr>");
 		for (guint c = 0; c < n; c++) {
-			g_string_append(h->out, right[c] ? "<td class=\"n\">" : "<td>");
+			g_string_append(h->out, "<td>");
 			put_cell(h,
 				 at(t, r, (gint)c),
-				 ((const AccordNode *)g_ptr_array_index(t->columns, c))->key);
+				 ((const AccordNode *)g_ptr_array_index(t->columns, c))->key,
+				 styles[c] == STYLE_CODE);
 			g_string_append(h->out, "</td>");
 		}
 		g_string_append(h->out, "</tr>\n");
@@ -972,11 +1051,12 @@ static const gchar style[] =
     "dd{margin:0}table{border-collapse:collapse;margin:.5em 0}"
     "caption{text-align:left;font-weight:bold}th,td{border:1px solid #ccc;padding:.15em .4em;"
     "text-align:left;vertical-align:top}th{background:#eee}"
-    ".n{text-align:right;font-variant-numeric:tabular-nums}.table{overflow-x:auto}"
+    ".table{overflow-x:auto}"
     ".pair{display:flex;flex-wrap:wrap;gap:0 1.5em;align-items:flex-start}"
     "blockquote{margin:.2em 0;padding-left:.8em;border-left:3px solid #888}"
     ".mark{border:1px solid #555;border-radius:3px;padding:0 .25em;font-size:.85em;"
-    "white-space:nowrap}.legend{border:1px solid #bbb;padding:0 1em .5em}"
+    "white-space:nowrap;font-family:\"DejaVu Sans\",sans-serif}.legend{border:1px solid "
+    "#bbb;padding:0 1em .5em}"
     "figure{margin:.5em 0;max-width:100%}figcaption{font-weight:bold}.key{font-size:.9em;"
     "max-width:40em}svg{max-width:100%;height:auto}.swatch{vertical-align:middle}"
     "svg text{font:11px \"DejaVu Sans\",sans-serif;fill:#222}svg .m{text-anchor:middle}"
@@ -1007,6 +1087,7 @@ accord_serialise_html(const AccordDocument *document)
 		  g_hash_table_new(NULL, NULL),
 		  g_string_new(NULL),
 		  0,
+		  g_byte_array_new(),
 		  0};
 	const gchar *title = document->root->title != NULL ? document->root->title : "";
 
@@ -1020,7 +1101,9 @@ accord_serialise_html(const AccordDocument *document)
 	    "initial-scale=1\">\n<meta name=\"generator\" content=\"accord " ACCORD_VERSION_STRING
 	    "\">\n<title>");
 	put(&h, title);
-	g_string_append_printf(h.out, "</title>\n<style>%s</style></head>\n<body><main>\n", style);
+	g_string_append_printf(h.out, "</title>\n<style>%s", style);
+	column_rules(&h);
+	g_string_append(h.out, "</style></head>\n<body><main>\n");
 	heading(&h, title, 0);
 	legend(&h);
 	children(&h, document->root, 0);
@@ -1028,5 +1111,6 @@ accord_serialise_html(const AccordDocument *document)
 	g_hash_table_unref(h.anchors);
 	g_hash_table_unref(h.ids);
 	g_string_free(h.path, TRUE);
+	g_byte_array_unref(h.columns);
 	return g_string_free_to_bytes(h.out);
 }

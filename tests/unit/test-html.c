@@ -175,13 +175,48 @@ test_html_id_cells_link_to_the_nearest_section(void **state)
 	/* sections are numbered in document order: AA 1, its r-1 2, BB 3, its r-1 4 */
 	assert_non_null(strstr(out, "<li id=\"s1\"><h3>A</h3>"));
 	assert_non_null(strstr(out, "<li id=\"s4\"><h5>Rule</h5>"));
-	assert_non_null(strstr(out, "<td><a href=\"#s1\"><code>AA</code></a></td>"));
-	assert_non_null(strstr(out, "<td><a href=\"#s3\"><code>BB</code></a></td>"));
+	/* a column of ids only is set in code type by its table's class, not cell by cell */
+	assert_non_null(strstr(out, "<table class=\"c1\"><caption>Ranking</caption>"));
+	assert_non_null(strstr(out, "<td><a href=\"#s1\">AA</a></td>"));
+	assert_non_null(strstr(out, "<td><a href=\"#s3\">BB</a></td>"));
 	/* no section for CC: no link */
-	assert_non_null(strstr(out, "<td><code>CC</code></td>"));
+	assert_non_null(strstr(out, "<td>CC</td>"));
 	/* r-1 in country B's table is B's rule, not A's */
-	assert_non_null(strstr(out, "<td><a href=\"#s4\"><code>r-1</code></a></td>"));
+	assert_non_null(strstr(out, "<td><a href=\"#s4\">r-1</a></td>"));
 	assert_int_equal(count(out, "href=\"#s2\""), 0);
+}
+
+static void
+test_html_tables_set_columns_by_class(void **state)
+{
+	g_autoptr(AccordDocument) doc = accord_document_new("t", "T");
+	AccordNode *root = accord_document_get_root(doc);
+	AccordNode *t = accord_node_add_table(root, "t", NULL, "id=Id|mixed=Mixed|n=N|text=Text");
+	g_autofree gchar *out = NULL;
+
+	ACCORD_ROW(t,
+		   accord_cell_id("a"),
+		   accord_cell_id("b"),
+		   accord_cell_score(1),
+		   accord_cell_text("x"));
+	ACCORD_ROW(t,
+		   accord_cell_empty(),
+		   accord_cell_text("c"),
+		   accord_cell_empty(),
+		   accord_cell_text("y"));
+	out = render_html(doc);
+	/* column 1 holds ids (and an empty cell): code type; column 3 a figure: right-aligned;
+	 * column 2 mixes an id with text, so its id is set in code type in its cell */
+	assert_non_null(strstr(out, "<table class=\"c1 n3\"><thead><tr><th>Id</th>"));
+	assert_non_null(strstr(out, "<tr><td>a</td><td><code>b</code></td><td>1.0</td><td>x</td>"));
+	assert_null(strstr(out, "class=\"n\""));
+	/* one rule per column class used, and none for the others */
+	assert_non_null(strstr(out,
+			       ".n3>*>tr>:nth-child(3){text-align:right;font-variant-numeric:"
+			       "tabular-nums}.c1>tbody>tr>:nth-child(1){font-family:monospace}"
+			       "</style>"));
+	assert_null(strstr(out, ".c2>"));
+	assert_null(strstr(out, ".n1>"));
 }
 
 static AccordNode *
@@ -356,6 +391,7 @@ main(void)
 	    cmocka_unit_test(test_html_stale_and_not_counted_marks_with_legend),
 	    cmocka_unit_test(test_html_no_legend_without_marks),
 	    cmocka_unit_test(test_html_id_cells_link_to_the_nearest_section),
+	    cmocka_unit_test(test_html_tables_set_columns_by_class),
 	    cmocka_unit_test(test_html_radar_overlays_series),
 	    cmocka_unit_test(test_html_small_tables_draw_bars_or_nothing),
 	    cmocka_unit_test(test_html_heatmap_prints_each_figure_on_its_colour),
