@@ -22,6 +22,7 @@ typedef struct {
 	GString *path;	     /* "\x1fkey=value" of each identified section around the writer */
 	guint marks;	     /* the marks the document uses, for the legend */
 	GByteArray *columns; /* by column index, the styles its tables set it in (Style) */
+	GHashTable *parts;   /* each part of a chart drawn so far → its number */
 	guint figures;	     /* charts written so far, to number them */
 } Html;
 
@@ -348,6 +349,37 @@ svg_open(Html *h, const gchar *kind, gint width, gint height, const gchar *title
 	g_string_append(h->out, "</title>");
 }
 
+/* the parts of charts that repeat (a frame of grid lines and axis labels, a key's swatch) are
+ * written once, numbered, and drawn again with <use> wherever they are identical: the radars
+ * of one ruleset in every country's section share one frame. begin_part() diverts the output
+ * into a new part; end_part() writes it, or a <use> of the same part written before */
+static GString *
+begin_part(Html *h)
+{
+	GString *page = h->out;
+
+	h->out = g_string_new(NULL);
+	return page;
+}
+
+static void
+end_part(Html *h, GString *page)
+{
+	g_autoptr(GString) part = h->out;
+	guint id = GPOINTER_TO_UINT(g_hash_table_lookup(h->parts, part->str));
+
+	h->out = page;
+	if (id > 0) {
+		g_string_append_printf(h->out, "<use href=\"#g%u\"/>", id);
+		return;
+	}
+	id = g_hash_table_size(h->parts) + 1;
+	g_string_append_printf(h->out, "<g id=\"g%u\">%s</g>", id, part->str);
+	g_hash_table_insert(h->parts,
+			    g_string_free(g_steal_pointer(&part), FALSE),
+			    GUINT_TO_POINTER(id));
+}
+
 /* a value axis along x from @left over @width at @y (grid lines up to @top_y) */
 static void
 x_axis(Html *h, gint left, gint width, gint top_y, gint y, gdouble top)
@@ -407,9 +439,12 @@ static void
 radar(Html *h, const AccordNode *t, gdouble top)
 {
 	guint n = t->rows->len;
+	GString *page;
 
 	svg_open(h, "radar", RADAR_W, RADAR_H, t->chart_title);
+	page = begin_part(h);
 	radar_frame(h, t, top);
+	end_part(h, page);
 	for (guint s = 0; s < t->chart_series->len; s++) {
 		g_string_append_printf(h->out, "<polygon class=\"area s%u\" points=\"", s % 6);
 		for (guint i = 0; i < n; i++)
@@ -431,6 +466,18 @@ radar(Html *h, const AccordNode *t, gdouble top)
 
 enum { LEFT = 180, PLOT_W = 360, CHART_W = 600 };
 
+/* the value axis of bars and intervals, and each row's label left of it at @first + r × @band */
+static void
+rows_frame(Html *h, const AccordNode *t, gdouble top, gint bottom, gint first, gint band)
+{
+	GString *page = begin_part(h);
+
+	x_axis(h, LEFT, PLOT_W, 6, bottom, top);
+	for (guint r = 0; r < t->rows->len; r++)
+		row_label(h, t, r, LEFT - 6, first + (gint)r * band, END);
+	end_part(h, page);
+}
+
 /* one bar per row and series, from 0, the figure written at its end */
 static void
 bars(Html *h, const AccordNode *t, gdouble top)
@@ -440,11 +487,10 @@ bars(Html *h, const AccordNode *t, gdouble top)
 	gint bottom = 10 + (gint)t->rows->len * band;
 
 	svg_open(h, "bars", CHART_W, bottom + 24, t->chart_title);
-	x_axis(h, LEFT, PLOT_W, 6, bottom, top);
+	rows_frame(h, t, top, bottom, 10 + band / 2, band);
 	for (guint r = 0; r < t->rows->len; r++) {
 		gint y = 10 + (gint)r * band;
 
-		row_label(h, t, r, LEFT - 6, y + band / 2, END);
 		for (guint s = 0; s < ns; s++) {
 			const AccordCell *c = at(t, r, series(t, s));
 			gint w = px(PLOT_W * MIN(plotted(c), top) / top);
@@ -511,9 +557,12 @@ static void
 steps(Html *h, const AccordNode *t, gdouble top)
 {
 	gdouble slot = (gdouble)STEPS_W / t->rows->len;
+	GString *page;
 
 	svg_open(h, "steps", CHART_W, STEPS_H, t->chart_title);
+	page = begin_part(h);
 	steps_frame(h, t, top, slot);
+	end_part(h, page);
 	for (guint s = 0; s < t->chart_series->len; s++) {
 		g_string_append_printf(h->out,
 				       "<path class=\"line s%u\" d=\"M%d,%d",
@@ -650,11 +699,10 @@ intervals(Html *h, const AccordNode *t, gdouble top)
 	gint bottom = 10 + (gint)t->rows->len * 22;
 
 	svg_open(h, "intervals", CHART_W, bottom + 24, t->chart_title);
-	x_axis(h, LEFT, PLOT_W, 6, bottom, top);
+	rows_frame(h, t, top, bottom, 25, 22);
 	for (guint r = 0; r < t->rows->len; r++) {
 		gint y = 21 + (gint)r * 22;
 
-		row_label(h, t, r, LEFT - 6, y + 4, END);
 		if (t->chart_series->len >= 3)
 			g_string_append_printf(
 			    h->out,
@@ -677,10 +725,13 @@ intervals(Html *h, const AccordNode *t, gdouble top)
 static void
 swatch(Html *h, guint s)
 {
+	GString *page;
+
+	g_string_append(h->out,
+			"<svg class=\"swatch\" viewBox=\"0 0 28 12\" width=\"28\" height=\"12\">");
+	page = begin_part(h);
 	g_string_append_printf(h->out,
-			       "<svg class=\"swatch\" viewBox=\"0 0 28 12\" width=\"28\" "
-			       "height=\"12\"><line class=\"line s%u\" x1=\"1\" y1=\"6\" x2=\"27\" "
-			       "y2=\"6\"/>",
+			       "<line class=\"line s%u\" x1=\"1\" y1=\"6\" x2=\"27\" y2=\"6\"/>",
 			       s % 6);
 	if (s % 2 == 0)
 		g_string_append_printf(h->out,
@@ -691,6 +742,7 @@ swatch(Html *h, guint s)
 				       "<rect class=\"s%u\" x=\"10\" y=\"2\" width=\"8\" "
 				       "height=\"8\"/>",
 				       s % 6);
+	end_part(h, page);
 	g_string_append(h->out, "</svg> ");
 }
 
@@ -1088,6 +1140,7 @@ accord_serialise_html(const AccordDocument *document)
 		  g_string_new(NULL),
 		  0,
 		  g_byte_array_new(),
+		  g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
 		  0};
 	const gchar *title = document->root->title != NULL ? document->root->title : "";
 
@@ -1112,5 +1165,6 @@ accord_serialise_html(const AccordDocument *document)
 	g_hash_table_unref(h.ids);
 	g_string_free(h.path, TRUE);
 	g_byte_array_unref(h.columns);
+	g_hash_table_unref(h.parts);
 	return g_string_free_to_bytes(h.out);
 }

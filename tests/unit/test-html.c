@@ -273,6 +273,36 @@ test_html_radar_overlays_series(void **state)
 }
 
 static void
+test_html_charts_reuse_identical_frames(void **state)
+{
+	g_autoptr(AccordDocument) doc = accord_document_new("t", "T");
+	AccordNode *root = accord_document_get_root(doc);
+	g_autofree gchar *out = NULL;
+
+	/* two radars on the same four pillars, then one on three */
+	accord_table_add_chart(pillar_table(root, 4), ACCORD_CHART_RADAR, "One", "pillar", "a");
+	accord_table_add_chart(pillar_table(root, 4), ACCORD_CHART_RADAR, "Two", "pillar", "a");
+	accord_table_add_chart(pillar_table(root, 3), ACCORD_CHART_RADAR, "Three", "pillar", "a");
+	out = render_html(doc);
+	/* parts numbered as first written: the four-axis frame g1, the key's swatch of series 0
+	 * g2, the three-axis frame g3; the second radar draws g1 and g2 again */
+	assert_int_equal(count(out, "<g id=\"g"), 3);
+	assert_non_null(strstr(out, "<title>One</title><g id=\"g1\"><path class=\"grid\""));
+	assert_non_null(
+	    strstr(out,
+		   "height=\"12\"><g id=\"g2\"><line class=\"line s0\" x1=\"1\" y1=\"6\" "
+		   "x2=\"27\" y2=\"6\"/><circle class=\"s0\" cx=\"14\" cy=\"6\" "
+		   "r=\"4\"/></g></svg> Score A."));
+	assert_non_null(strstr(out, "<title>Two</title><use href=\"#g1\"/><polygon"));
+	assert_non_null(strstr(out, "height=\"12\"><use href=\"#g2\"/></svg> Score A."));
+	assert_non_null(strstr(out, "<title>Three</title><g id=\"g3\"><path class=\"grid\""));
+	assert_int_equal(count(out, "<use href=\"#g2\"/>"), 2);
+	/* the frame's four axis labels once; every radar keeps its own points */
+	assert_int_equal(count(out, "class=\"m\">ir</text>"), 2);
+	assert_int_equal(count(out, "class=\"datum"), 11);
+}
+
+static void
 test_html_small_tables_draw_bars_or_nothing(void **state)
 {
 	g_autoptr(AccordDocument) doc = accord_document_new("t", "T");
@@ -393,6 +423,7 @@ main(void)
 	    cmocka_unit_test(test_html_id_cells_link_to_the_nearest_section),
 	    cmocka_unit_test(test_html_tables_set_columns_by_class),
 	    cmocka_unit_test(test_html_radar_overlays_series),
+	    cmocka_unit_test(test_html_charts_reuse_identical_frames),
 	    cmocka_unit_test(test_html_small_tables_draw_bars_or_nothing),
 	    cmocka_unit_test(test_html_heatmap_prints_each_figure_on_its_colour),
 	    cmocka_unit_test(test_html_steps_hold_each_figure_across_its_slot),
