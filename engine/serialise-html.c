@@ -125,26 +125,31 @@ put_fact(Html *h, const AccordCell *cell)
 	g_string_append_c(h->out, ')');
 }
 
-/* the section an id cell of column @key names: the nearest one, from the sections around the
- * writer outwards, whose identifying field is @key = @value */
+/* the section an id cell of column (or field) @key names: the nearest section identified as
+ * @key = @value within a run of the sections around the writer, from the longest run (the
+ * outermost first) to none, and never the section being written: from a country's gap on
+ * rule r of ruleset x, "rule = r" is the gap itself, then the rule r of ruleset x outside any
+ * country, where a report quotes it */
 static guint
 find_anchor(Html *h, const gchar *key, const gchar *value)
 {
-	g_autoptr(GString) path = g_string_new_len(h->path->str, (gssize)h->path->len);
+	g_auto(GStrv) around = g_strsplit(h->path->str, "\x1f", -1);
+	guint n = h->path->len > 0 ? g_strv_length(around) - 1 : 0; /* around[0] is "" */
+	g_autoptr(GString) path = g_string_new(NULL);
 
-	for (;;) {
-		gsize len = path->len;
-		gchar *cut;
-		guint id;
+	for (guint len = n + 1; len-- > 0;)
+		for (guint from = 1; from + len <= n + 1; from++) {
+			guint id;
 
-		g_string_append_printf(path, "\x1f%s=%s", key, value);
-		id = GPOINTER_TO_UINT(g_hash_table_lookup(h->anchors, path->str));
-		if (id > 0 || len == 0)
-			return id;
-		g_string_truncate(path, len);
-		cut = strrchr(path->str, '\x1f');
-		g_string_truncate(path, (gsize)(cut - path->str));
-	}
+			g_string_truncate(path, 0);
+			for (guint i = from; i < from + len; i++)
+				g_string_append_printf(path, "\x1f%s", around[i]);
+			g_string_append_printf(path, "\x1f%s=%s", key, value);
+			id = GPOINTER_TO_UINT(g_hash_table_lookup(h->anchors, path->str));
+			if (id > 0 && strcmp(path->str, h->path->str) != 0)
+				return id;
+		}
+	return 0;
 }
 
 /* a cell; an id in code type, unless its whole column is (@in_code) */
@@ -890,8 +895,9 @@ row_marks(const AccordNode *table)
 	return marks;
 }
 
-/* before writing: number every identified section (the first of a path wins) and gather the
- * marks for the legend */
+/* before writing: number every identified section below the root (the first of a path wins;
+ * the root is the page, which no link needs to lead to) and gather the marks for the legend
+ * and the styles of the tables' columns */
 static void
 collect(Html *h, const AccordNode *node)
 {
@@ -908,7 +914,8 @@ collect(Html *h, const AccordNode *node)
 	}
 	if (node->kind == ACCORD_NODE_SECTION) {
 		enter(h, node);
-		if (h->path->len > len && !g_hash_table_contains(h->anchors, h->path->str)) {
+		if (h->path->len > len && node != node->document->root &&
+		    !g_hash_table_contains(h->anchors, h->path->str)) {
 			guint id = g_hash_table_size(h->anchors) + 1;
 
 			g_hash_table_insert(h->anchors,
@@ -947,7 +954,7 @@ fields(Html *h, const GPtrArray *children, guint from)
 		g_string_append(h->out, "<dt>");
 		put(h, f->title);
 		g_string_append(h->out, "</dt><dd>");
-		put_cell(h, &f->cell, NULL, FALSE);
+		put_cell(h, &f->cell, f->key, FALSE);
 		g_string_append(h->out, "</dd>");
 	}
 	g_string_append(h->out, "</dl>\n");
@@ -1159,6 +1166,7 @@ accord_serialise_html(const AccordDocument *document)
 	g_string_append(h.out, "</style></head>\n<body><main>\n");
 	heading(&h, title, 0);
 	legend(&h);
+	enter(&h, document->root); /* as collect() did: the root's field identifies the page */
 	children(&h, document->root, 0);
 	g_string_append(h.out, "</main></body></html>\n");
 	g_hash_table_unref(h.anchors);

@@ -186,6 +186,46 @@ test_html_id_cells_link_to_the_nearest_section(void **state)
 	assert_int_equal(count(out, "href=\"#s2\""), 0);
 }
 
+/* a report's shape: country AA's ruleset x with its gap on rule r-1, then the rulesets
+ * quoted once, x with its rule r-1; the root names a country too */
+static void
+test_html_id_fields_link_within_their_context_never_to_themselves(void **state)
+{
+	g_autoptr(AccordDocument) doc = accord_document_new("t", "T");
+	AccordNode *root = accord_document_get_root(doc);
+	AccordNode *countries, *country, *ruleset, *rules;
+	g_autofree gchar *out = NULL;
+
+	ACCORD_FIELDS(root, {"country", "Country", accord_cell_id("AA"), TRUE});
+	countries = accord_node_add_list(root, "countries", "Countries");
+	country = accord_node_add_section(countries, NULL, "A");
+	ACCORD_FIELDS(country, {"country", "Country", accord_cell_id("AA"), TRUE});
+	ruleset = accord_node_add_section(country, "x", "X in A");
+	ACCORD_FIELDS(ruleset, {"ruleset", "Ruleset", accord_cell_id("x"), TRUE});
+	ACCORD_FIELDS(accord_node_add_section(ruleset, "gap", "Gap"),
+		      {"rule", "Rule", accord_cell_id("r-1"), TRUE});
+	rules = accord_node_add_list(root, "rulesets", "Rulesets");
+	ruleset = accord_node_add_section(rules, NULL, "X");
+	ACCORD_FIELDS(ruleset, {"ruleset", "Ruleset", accord_cell_id("x"), TRUE});
+	ACCORD_FIELDS(accord_node_add_section(ruleset, "rule", "Rule r-1"),
+		      {"rule", "Rule", accord_cell_id("r-1"), TRUE});
+	out = render_html(doc);
+	/* numbered in document order below the root (the page, never a target): AA 1, AA's x 2,
+	 * AA's gap on r-1 3, x 4, x's r-1 5 */
+	assert_int_equal(count(out, " id=\"s"), 5);
+	assert_non_null(strstr(out, "<section id=\"s3\"><h5>Gap</h5>"));
+	assert_non_null(strstr(out, "<li id=\"s4\"><h3>X</h3>"));
+	/* the gap's rule r-1 is its own section; the nearest other is x's r-1 outside AA */
+	assert_non_null(
+	    strstr(out, "<h5>Gap</h5>\n<dl><dt>Rule</dt><dd><a href=\"#s5\"><code>r-1"));
+	/* AA's ruleset x links to x outside AA */
+	assert_non_null(strstr(out, "<h4>X in A</h4>\n<dl><dt>Ruleset</dt><dd><a href=\"#s4\">"));
+	/* the root's AA is the page's: it links to the section of AA within it */
+	assert_non_null(strstr(out, "<h1>T</h1>\n<dl><dt>Country</dt><dd><a href=\"#s1\">"));
+	/* nothing else links: no section to itself */
+	assert_int_equal(count(out, "<a href="), 3);
+}
+
 static void
 test_html_tables_set_columns_by_class(void **state)
 {
@@ -421,6 +461,7 @@ main(void)
 	    cmocka_unit_test(test_html_stale_and_not_counted_marks_with_legend),
 	    cmocka_unit_test(test_html_no_legend_without_marks),
 	    cmocka_unit_test(test_html_id_cells_link_to_the_nearest_section),
+	    cmocka_unit_test(test_html_id_fields_link_within_their_context_never_to_themselves),
 	    cmocka_unit_test(test_html_tables_set_columns_by_class),
 	    cmocka_unit_test(test_html_radar_overlays_series),
 	    cmocka_unit_test(test_html_charts_reuse_identical_frames),
