@@ -8,9 +8,11 @@ G_BEGIN_DECLS
 AccordDocument *
 accord_build_document(const gchar *kind, const gchar *title, const AccordScore *score);
 void
+accord_build_header(AccordNode *root, const AccordScore *score, gboolean quote);
+void
 accord_build_profile_fields(AccordNode *parent, const AccordProfile *profile);
 void
-accord_build_ruleset_fields(AccordNode *parent, const AccordRuleset *ruleset);
+accord_build_ruleset_fields(AccordNode *parent, const AccordRuleset *ruleset, gboolean quote);
 void
 accord_build_options_fields(AccordNode *parent, const AccordScoreOptions *options);
 void
@@ -28,7 +30,9 @@ accord_build_context(AccordNode *parent, const AccordAssessment *assessment);
 AccordNode *
 accord_build_assumptions(AccordNode *parent, AccordNode *table, const AccordProfile *profile);
 void
-accord_build_pillars(AccordNode *parent, const AccordScore *score);
+accord_build_pillars(AccordNode *parent, const AccordScore *score, gboolean quote);
+AccordDocument *
+accord_build_gaps(const AccordAssessment *assessment, const AccordGapList *gaps, gboolean quote);
 AccordCell
 accord_build_fact(const AccordProfile *profile, const gchar *key);
 void

@@ -46,7 +46,7 @@ build_header(const AccordRoadmap *roadmap)
 		const AccordAssessment *a = accord_roadmap_get_assessment(roadmap, i);
 		AccordNode *item = accord_node_add_section(list, NULL, ruleset_id(roadmap, i));
 
-		accord_build_ruleset_fields(item, accord_assessment_get_ruleset(a));
+		accord_build_ruleset_fields(item, accord_assessment_get_ruleset(a), TRUE);
 		ACCORD_FIELDS(item,
 			      {"weight",
 			       "Weight in the objective",

@@ -104,7 +104,7 @@ accord_score_to_document(const AccordAssessment *assessment)
 	score = accord_assessment_get_score(assessment, ACCORD_VARIANT_AS_GIVEN);
 	doc = accord_build_document("score", "Accord score report", score);
 	accord_build_context(accord_document_get_root(doc), assessment);
-	accord_build_pillars(accord_document_get_root(doc), score);
+	accord_build_pillars(accord_document_get_root(doc), score, TRUE);
 	accord_build_rules(accord_document_get_root(doc), score, NULL);
 	return doc;
 }
