@@ -4,6 +4,9 @@
 
 G_BEGIN_DECLS
 
+/* the series a chart tells apart (by colour, dash and point shape): a builder charts no more */
+#define ACCORD_BUILD_MAX_SERIES 6
+
 /* what several builders show the same way (build-common.c, build-score.c) */
 AccordDocument *
 accord_build_document(const gchar *kind, const gchar *title, const AccordScore *score);

@@ -119,7 +119,9 @@ plan_row(AccordNode *table, const AccordRoadmap *roadmap, const AccordRoadmapPha
 	accord_table_add_row(table, row, n + 3);
 }
 
-/* where the plan starts (phase 0) and the scores after each phase, drawn as a step chart */
+/* where the plan starts (phase 0) and the scores after each phase, drawn as a step chart: each
+ * ruleset's score and the objective, or with more rulesets than a chart tells apart the
+ * objective alone (the table keeps every figure) */
 static void
 build_plan(AccordNode *root, const AccordRoadmap *roadmap)
 {
@@ -136,7 +138,8 @@ build_plan(AccordNode *root, const AccordRoadmap *roadmap)
 	}
 	for (guint i = 0; several(roadmap) && i < accord_roadmap_get_n_assessments(roadmap); i++) {
 		accord_table_add_column(table, ruleset_id(roadmap, i), ruleset_id(roadmap, i));
-		g_string_append_printf(series, "%s|", ruleset_id(roadmap, i));
+		if (accord_roadmap_get_n_assessments(roadmap) < ACCORD_BUILD_MAX_SERIES)
+			g_string_append_printf(series, "%s|", ruleset_id(roadmap, i));
 	}
 	if (several(roadmap)) {
 		accord_table_add_column(table, "objective", "Objective");
