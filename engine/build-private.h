@@ -35,6 +35,8 @@ accord_build_assumptions(AccordNode *parent, AccordNode *table, const AccordProf
 void
 accord_build_pillars(AccordNode *parent, const AccordScore *score, gboolean quote);
 AccordDocument *
+accord_build_roadmap(const AccordRoadmap *roadmap, gboolean alone);
+AccordDocument *
 accord_build_gaps(const AccordAssessment *assessment, const AccordGapList *gaps, gboolean quote);
 AccordCell
 accord_build_fact(const AccordProfile *profile, const gchar *key);

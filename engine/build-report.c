@@ -71,9 +71,16 @@ accord_briefing_to_document(const GPtrArray *assessments,
 		accord_build_ruleset_fields(item, rs, quote);
 		accord_build_options_fields(item, accord_score_get_options(score));
 		accord_build_overall_fields(item, score);
+		/* the roadmap below leaves the rulesets to these items: each one's weight there */
+		if (assessments->len > 1)
+			ACCORD_FIELDS(
+			    item,
+			    {"weight",
+			     "Weight in the roadmap's objective",
+			     accord_cell_number(accord_roadmap_get_weight(roadmap, i), 2)});
 		accord_node_add_document(item, gaps);
 	}
-	plan = accord_roadmap_to_document(roadmap);
+	plan = accord_build_roadmap(roadmap, FALSE);
 	accord_node_add_document(accord_document_get_root(doc), plan);
 	return doc;
 }

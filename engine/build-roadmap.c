@@ -19,16 +19,18 @@ several(const AccordRoadmap *roadmap)
 	return accord_roadmap_get_n_assessments(roadmap) > 1;
 }
 
-/* with one ruleset the header is the usual one; with several, one item per ruleset */
+/* with one ruleset the header is the usual one; with several, one item per ruleset. Inside a
+ * briefing (@alone FALSE), which shows each ruleset with its score and what changed its
+ * inputs, only the country, the options and the objective */
 static AccordDocument *
-build_header(const AccordRoadmap *roadmap)
+build_header(const AccordRoadmap *roadmap, gboolean alone)
 {
 	const AccordAssessment *first = accord_roadmap_get_assessment(roadmap, 0);
 	const AccordScore *score = accord_assessment_get_score(first, ACCORD_VARIANT_AS_GIVEN);
 	AccordDocument *doc;
 	AccordNode *root, *list;
 
-	if (!several(roadmap)) {
+	if (!several(roadmap) && alone) {
 		doc = accord_build_document("roadmap", "Accord roadmap", score);
 		accord_build_context(accord_document_get_root(doc), first);
 		return doc;
@@ -37,10 +39,14 @@ build_header(const AccordRoadmap *roadmap)
 	root = accord_document_get_root(doc);
 	accord_build_profile_fields(root, accord_assessment_get_profile(first));
 	accord_build_options_fields(root, accord_score_get_options(score));
+	if (!several(roadmap))
+		return doc;
 	ACCORD_FIELDS(root,
 		      {"objective",
 		       "Objective (weighted mean score)",
 		       accord_cell_score(accord_roadmap_get_start(roadmap)->objective)});
+	if (!alone)
+		return doc;
 	list = accord_node_add_list(root, "rulesets", "Rulesets");
 	for (guint i = 0; i < accord_roadmap_get_n_assessments(roadmap); i++) {
 		const AccordAssessment *a = accord_roadmap_get_assessment(roadmap, i);
@@ -223,12 +229,17 @@ build_step(AccordNode *list, const AccordRoadmap *roadmap, guint index)
 	build_effects(item, roadmap, s);
 }
 
+/* a phase: its effort and score, then its steps; with @alone, each ruleset's score after it
+ * too (inside a briefing the plan table above shows them) */
 static void
-build_phase(AccordNode *list, const AccordRoadmap *roadmap, const AccordRoadmapPhase *p)
+build_phase(AccordNode *list,
+	    const AccordRoadmap *roadmap,
+	    const AccordRoadmapPhase *p,
+	    gboolean alone)
 {
 	g_autofree gchar *title = g_strdup_printf("Phase %u", p->number);
 	AccordNode *item = accord_node_add_section(list, NULL, title);
-	AccordNode *scores, *steps;
+	AccordNode *steps;
 
 	ACCORD_FIELDS(item,
 		      {"phase", "Phase", accord_cell_count(p->number), TRUE},
@@ -241,12 +252,15 @@ build_phase(AccordNode *list, const AccordRoadmap *roadmap, const AccordRoadmapP
 		    item,
 		    {"score", "Score after it", accord_cell_score(p->scores[0])},
 		    {"coverage", "Coverage after it", accord_cell_percent(p->coverages[0])});
-	scores = accord_node_add_section(item, "scores", NULL);
-	for (guint i = 0; i < accord_roadmap_get_n_assessments(roadmap); i++)
-		ACCORD_FIELDS(scores,
-			      {ruleset_id(roadmap, i),
-			       ruleset_id(roadmap, i),
-			       accord_cell_score(p->scores[i])});
+	if (alone) {
+		AccordNode *scores = accord_node_add_section(item, "scores", NULL);
+
+		for (guint i = 0; i < accord_roadmap_get_n_assessments(roadmap); i++)
+			ACCORD_FIELDS(scores,
+				      {ruleset_id(roadmap, i),
+				       ruleset_id(roadmap, i),
+				       accord_cell_score(p->scores[i])});
+	}
 	steps = accord_node_add_list(item, "steps", "Steps");
 	for (guint s = p->first; s < p->first + p->n_steps; s++)
 		build_step(steps, roadmap, s);
@@ -319,11 +333,19 @@ build_open(AccordNode *root, const AccordRoadmap *roadmap)
 AccordDocument *
 accord_roadmap_to_document(const AccordRoadmap *roadmap)
 {
+	g_return_val_if_fail(roadmap != NULL, NULL);
+	return accord_build_roadmap(roadmap, TRUE);
+}
+
+/* the roadmap; inside a briefing (@alone FALSE) without what the briefing shows already:
+ * each ruleset's header, score and context, and each phase's scores (the plan table's) */
+AccordDocument *
+accord_build_roadmap(const AccordRoadmap *roadmap, gboolean alone)
+{
 	AccordDocument *doc;
 	AccordNode *root, *list;
 
-	g_return_val_if_fail(roadmap != NULL, NULL);
-	doc = build_header(roadmap);
+	doc = build_header(roadmap, alone);
 	root = accord_document_get_root(doc);
 	build_limits(root, roadmap);
 	accord_node_add_text(
@@ -337,7 +359,7 @@ accord_roadmap_to_document(const AccordRoadmap *roadmap)
 	build_plan(root, roadmap);
 	list = accord_node_add_list(root, "phases", "Steps by phase");
 	for (guint i = 0; i < accord_roadmap_get_n_phases(roadmap); i++)
-		build_phase(list, roadmap, accord_roadmap_get_phase(roadmap, i));
+		build_phase(list, roadmap, accord_roadmap_get_phase(roadmap, i), alone);
 	build_dependencies(root, roadmap);
 	build_open(root, roadmap);
 	return doc;
