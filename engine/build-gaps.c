@@ -76,9 +76,8 @@ accord_build_gaps(const AccordAssessment *assessment, const AccordGapList *gaps,
 		       accord_cell_score(accord_gap_list_get_total(gaps))});
 	accord_build_context(root, assessment);
 	accord_build_pillars(root, score, quote);
-	accord_node_add_text(root,
-			     "A rule's gap is the points of overall score its shortfall costs: its "
-			     "weight share x (100 - its score). Largest first.");
+	if (quote)
+		accord_node_add_text(root, ACCORD_BUILD_GAP_PROSE);
 	list = accord_node_add_list(root, "gaps", "Gaps");
 	for (guint i = 0; i < accord_gap_list_get_n_gaps(gaps); i++)
 		build_gap(list, score, accord_gap_list_get_gap(gaps, i), i + 1, quote);

@@ -7,6 +7,11 @@ G_BEGIN_DECLS
 /* the series a chart tells apart (by colour, dash and point shape): a builder charts no more */
 #define ACCORD_BUILD_MAX_SERIES 6
 
+/* how to read a gap report's gaps; a report of several countries says it once */
+#define ACCORD_BUILD_GAP_PROSE                                                                     \
+	"A rule's gap is the points of overall score its shortfall costs: its weight share x "     \
+	"(100 - its score). Largest first."
+
 /* what several builders show the same way (build-common.c, build-score.c) */
 AccordDocument *
 accord_build_document(const gchar *kind, const gchar *title, const AccordScore *score);

@@ -76,7 +76,7 @@ accord_briefing_to_document(const GPtrArray *assessments,
 			ACCORD_FIELDS(
 			    item,
 			    {"weight",
-			     "Weight in the roadmap's objective",
+			     "Weight in the roadmap",
 			     accord_cell_number(accord_roadmap_get_weight(roadmap, i), 2)});
 		accord_node_add_document(item, gaps);
 	}
@@ -171,6 +171,7 @@ accord_report_to_document(const GPtrArray *overviews,
 	root = accord_document_get_root(doc);
 	for (guint i = 0; i < overviews->len; i++)
 		accord_node_add_document(root, g_ptr_array_index(overviews, i));
+	accord_node_add_text(root, ACCORD_BUILD_GAP_PROSE);
 	accord_node_add_text(
 	    root,
 	    "Each country's gaps name their rule; the rule's provision, obligation, "
