@@ -69,17 +69,16 @@ static const gchar *const mark_meanings[] = {
 G_STATIC_ASSERT(G_N_ELEMENTS(mark_symbols) == G_N_ELEMENTS(mark_meanings));
 G_STATIC_ASSERT(1u << (G_N_ELEMENTS(mark_symbols) - 1) == ACCORD_MARK_NOT_COUNTED);
 
+/* a mark in symbol and word; the legend at the top of the page says what each means */
 static void
 put_marks(Html *h, guint marks)
 {
 	for (guint i = 0; i < G_N_ELEMENTS(mark_symbols); i++)
 		if (marks & (1u << i))
-			g_string_append_printf(
-			    h->out,
-			    " <span class=\"mark\" title=\"%s\">%s&#160;%s</span>",
-			    mark_meanings[i],
-			    mark_symbols[i],
-			    accord_mark_names[i]);
+			g_string_append_printf(h->out,
+					       " <span class=\"mark\">%s&#160;%s</span>",
+					       mark_symbols[i],
+					       accord_mark_names[i]);
 }
 
 static void
@@ -92,7 +91,7 @@ put_link(Html *h, const gchar *href, const gchar *title)
 		return;
 	}
 	attribute = g_markup_escape_text(href, -1);
-	g_string_append_printf(h->out, "<a href=\"%s\" rel=\"noopener noreferrer\">", attribute);
+	g_string_append_printf(h->out, "<a href=\"%s\">", attribute);
 	put(h, title != NULL ? title : href);
 	g_string_append(h->out, "</a>");
 }
@@ -1137,7 +1136,9 @@ static const gchar style[] =
     "page-break-inside:avoid}h1,h2,h3,h4,h5,h6,figcaption{break-after:avoid;"
     "page-break-after:avoid}a{color:#000}}";
 
-/* the document as one HTML page */
+/* the document as one HTML page; its links to other sites send no referrer (the page's own
+ * address may be private), and open in the same tab, so no page they lead to gets a handle on
+ * this one */
 GBytes *
 accord_serialise_html(const AccordDocument *document)
 {
@@ -1156,7 +1157,8 @@ accord_serialise_html(const AccordDocument *document)
 	    h.out,
 	    "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
 	    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
-	    "'none'; style-src 'unsafe-inline'\">\n"
+	    "'none'; style-src 'unsafe-inline'\">\n<meta name=\"referrer\" "
+	    "content=\"no-referrer\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n<meta name=\"generator\" content=\"accord " ACCORD_VERSION_STRING
 	    "\">\n<title>");
