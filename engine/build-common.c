@@ -24,8 +24,9 @@ accord_build_document(const gchar *kind, const gchar *title, const AccordScore *
 	return doc;
 }
 
-/* the header of a view of one country and one ruleset: the country, the ruleset (only its id
- * unless @quote), the options and the overall score */
+/* the header of a view of one country and one ruleset: the country, the ruleset, the options
+ * and the overall score; unless @quote, only the ruleset's id and no options, which a report of
+ * several countries shows once */
 void
 accord_build_header(AccordNode *root, const AccordScore *score, gboolean quote)
 {
@@ -34,7 +35,8 @@ accord_build_header(AccordNode *root, const AccordScore *score, gboolean quote)
 	    root,
 	    accord_evaluation_get_ruleset(accord_score_get_evaluation(score)),
 	    quote);
-	accord_build_options_fields(root, accord_score_get_options(score));
+	if (quote)
+		accord_build_options_fields(root, accord_score_get_options(score));
 	accord_build_overall_fields(root, score);
 }
 

@@ -43,7 +43,10 @@ accord_briefing_to_document(const GPtrArray *assessments,
 			    const AccordRoadmap *roadmap,
 			    AccordBriefingFlags flags)
 {
-	gboolean quote = (flags & ACCORD_BRIEFING_CITE_RULES) == 0;
+	AccordBuildPlace place = (flags & ACCORD_BRIEFING_CITE_RULES) != 0
+				     ? ACCORD_BUILD_IN_REPORT
+				     : ACCORD_BUILD_IN_BRIEFING;
+	gboolean quote = place != ACCORD_BUILD_IN_REPORT;
 	const AccordProfile *profile;
 	g_autofree gchar *title = NULL;
 	g_autoptr(AccordDocument) plan = NULL;
@@ -63,13 +66,14 @@ accord_briefing_to_document(const GPtrArray *assessments,
 		const AccordRuleset *rs = ruleset_of(a);
 		const AccordScore *score = accord_assessment_get_score(a, ACCORD_VARIANT_AS_GIVEN);
 		g_autoptr(AccordDocument) gaps =
-		    accord_build_gaps(a, g_ptr_array_index(gap_lists, i), quote);
+		    accord_build_gaps(a, g_ptr_array_index(gap_lists, i), place);
 		AccordNode *item =
 		    accord_node_add_section(list, NULL, accord_ruleset_get_title(rs));
 
 		/* what the gap report shares with its heading, once */
 		accord_build_ruleset_fields(item, rs, quote);
-		accord_build_options_fields(item, accord_score_get_options(score));
+		if (quote)
+			accord_build_options_fields(item, accord_score_get_options(score));
 		accord_build_overall_fields(item, score);
 		/* the roadmap below leaves the rulesets to these items: each one's weight there */
 		if (assessments->len > 1)
@@ -80,7 +84,7 @@ accord_briefing_to_document(const GPtrArray *assessments,
 			     accord_cell_number(accord_roadmap_get_weight(roadmap, i), 2)});
 		accord_node_add_document(item, gaps);
 	}
-	plan = accord_build_roadmap(roadmap, FALSE);
+	plan = accord_build_roadmap(roadmap, place);
 	accord_node_add_document(accord_document_get_root(doc), plan);
 	return doc;
 }
@@ -172,6 +176,7 @@ accord_report_to_document(const GPtrArray *overviews,
 	for (guint i = 0; i < overviews->len; i++)
 		accord_node_add_document(root, g_ptr_array_index(overviews, i));
 	accord_node_add_text(root, ACCORD_BUILD_GAP_PROSE);
+	accord_node_add_text(root, ACCORD_BUILD_ROADMAP_PROSE);
 	accord_node_add_text(
 	    root,
 	    "Each country's gaps name their rule; the rule's provision, obligation, "

@@ -20,8 +20,8 @@ several(const AccordRoadmap *roadmap)
 }
 
 /* with one ruleset the header is the usual one; with several, one item per ruleset. Inside a
- * briefing (@alone FALSE), which shows each ruleset with its score and what changed its
- * inputs, only the country, the options and the objective */
+ * briefing (@alone FALSE), which shows each ruleset with its options, its score and what
+ * changed its inputs, only the country and the objective */
 static AccordDocument *
 build_header(const AccordRoadmap *roadmap, gboolean alone)
 {
@@ -38,7 +38,8 @@ build_header(const AccordRoadmap *roadmap, gboolean alone)
 	doc = accord_build_document("roadmap", "Accord roadmap", NULL);
 	root = accord_document_get_root(doc);
 	accord_build_profile_fields(root, accord_assessment_get_profile(first));
-	accord_build_options_fields(root, accord_score_get_options(score));
+	if (alone)
+		accord_build_options_fields(root, accord_score_get_options(score));
 	if (!several(roadmap))
 		return doc;
 	ACCORD_FIELDS(root,
@@ -175,32 +176,44 @@ build_changes(AccordNode *item, const AccordRoadmapStep *s)
 						      : accord_cell_empty());
 }
 
+/* the criteria a step changes, each with its rule unless a report quotes each criterion under
+ * its rule once */
 static void
-build_effects(AccordNode *item, const AccordRoadmap *roadmap, const AccordRoadmapStep *s)
+build_effects(AccordNode *item,
+	      const AccordRoadmap *roadmap,
+	      const AccordRoadmapStep *s,
+	      AccordBuildPlace place)
 {
+	gboolean rules = place != ACCORD_BUILD_IN_REPORT;
 	AccordNode *table = accord_node_add_table(
 	    item,
 	    "criteria",
 	    NULL,
-	    "ruleset=Ruleset|criterion=Criterion|rule=Rule|before=Before|"
-	    "after=After|credit_before=Credit before|credit_after=Credit after");
+	    rules ? "ruleset=Ruleset|criterion=Criterion|rule=Rule|before=Before|"
+		    "after=After|credit_before=Credit before|credit_after=Credit after"
+		  : "ruleset=Ruleset|criterion=Criterion|before=Before|"
+		    "after=After|credit_before=Credit before|credit_after=Credit after");
 
 	for (guint e = 0; e < s->n_effects; e++) {
 		const AccordRoadmapEffect *x = &s->effects[e];
-		ACCORD_ROW(
-		    table,
-		    accord_cell_id(ruleset_id(roadmap, x->assessment)),
-		    accord_cell_id(accord_criterion_get_id(x->criterion)),
-		    accord_cell_id(accord_rule_get_id(accord_criterion_get_rule(x->criterion))),
-		    accord_cell_outcome(accord_outcome_to_string(x->before)),
-		    accord_cell_outcome(accord_outcome_to_string(x->after)),
-		    accord_cell_percent(x->credit_before),
-		    accord_cell_percent(x->credit_after));
+		AccordCell row[7];
+		guint n = 0;
+
+		row[n++] = accord_cell_id(ruleset_id(roadmap, x->assessment));
+		row[n++] = accord_cell_id(accord_criterion_get_id(x->criterion));
+		if (rules)
+			row[n++] = accord_cell_id(
+			    accord_rule_get_id(accord_criterion_get_rule(x->criterion)));
+		row[n++] = accord_cell_outcome(accord_outcome_to_string(x->before));
+		row[n++] = accord_cell_outcome(accord_outcome_to_string(x->after));
+		row[n++] = accord_cell_percent(x->credit_before);
+		row[n++] = accord_cell_percent(x->credit_after);
+		accord_table_add_row(table, row, n);
 	}
 }
 
 static void
-build_step(AccordNode *list, const AccordRoadmap *roadmap, guint index)
+build_step(AccordNode *list, const AccordRoadmap *roadmap, guint index, AccordBuildPlace place)
 {
 	const AccordRoadmapStep *s = accord_roadmap_get_step(roadmap, index);
 	g_autoptr(GString) title = g_string_new(NULL);
@@ -226,16 +239,16 @@ build_step(AccordNode *list, const AccordRoadmap *roadmap, guint index)
 	    {"attainment_gain", "Gain in attainment", accord_cell_score(s->attainment_gain)},
 	    {"basis", "Chosen by", accord_cell_outcome(accord_roadmap_basis_to_string(s->basis))});
 	build_changes(item, s);
-	build_effects(item, roadmap, s);
+	build_effects(item, roadmap, s, place);
 }
 
-/* a phase: its effort and score, then its steps; with @alone, each ruleset's score after it
- * too (inside a briefing the plan table above shows them) */
+/* a phase: its effort and score, then its steps; alone, each ruleset's score after it too
+ * (inside a briefing the plan table above shows them) */
 static void
 build_phase(AccordNode *list,
 	    const AccordRoadmap *roadmap,
 	    const AccordRoadmapPhase *p,
-	    gboolean alone)
+	    AccordBuildPlace place)
 {
 	g_autofree gchar *title = g_strdup_printf("Phase %u", p->number);
 	AccordNode *item = accord_node_add_section(list, NULL, title);
@@ -252,7 +265,7 @@ build_phase(AccordNode *list,
 		    item,
 		    {"score", "Score after it", accord_cell_score(p->scores[0])},
 		    {"coverage", "Coverage after it", accord_cell_percent(p->coverages[0])});
-	if (alone) {
+	if (place == ACCORD_BUILD_ALONE) {
 		AccordNode *scores = accord_node_add_section(item, "scores", NULL);
 
 		for (guint i = 0; i < accord_roadmap_get_n_assessments(roadmap); i++)
@@ -263,7 +276,7 @@ build_phase(AccordNode *list,
 	}
 	steps = accord_node_add_list(item, "steps", "Steps");
 	for (guint s = p->first; s < p->first + p->n_steps; s++)
-		build_step(steps, roadmap, s);
+		build_step(steps, roadmap, s, place);
 }
 
 static void
@@ -334,32 +347,27 @@ AccordDocument *
 accord_roadmap_to_document(const AccordRoadmap *roadmap)
 {
 	g_return_val_if_fail(roadmap != NULL, NULL);
-	return accord_build_roadmap(roadmap, TRUE);
+	return accord_build_roadmap(roadmap, ACCORD_BUILD_ALONE);
 }
 
-/* the roadmap; inside a briefing (@alone FALSE) without what the briefing shows already:
- * each ruleset's header, score and context, and each phase's scores (the plan table's) */
+/* the roadmap; inside a briefing without what the briefing shows already (each ruleset's
+ * header, score and context, each phase's scores), and inside a report without what it says
+ * once (how steps are chosen, the rule of each criterion) */
 AccordDocument *
-accord_build_roadmap(const AccordRoadmap *roadmap, gboolean alone)
+accord_build_roadmap(const AccordRoadmap *roadmap, AccordBuildPlace place)
 {
 	AccordDocument *doc;
 	AccordNode *root, *list;
 
-	doc = build_header(roadmap, alone);
+	doc = build_header(roadmap, place == ACCORD_BUILD_ALONE);
 	root = accord_document_get_root(doc);
 	build_limits(root, roadmap);
-	accord_node_add_text(
-	    root,
-	    "Each step sets facts to values: the change that raises the objective "
-	    "most per unit of effort, re-scored from the state the steps before it "
-	    "leave (ties: the larger gain, then the first fact in key order and "
-	    "value in vocabulary order). Without such a change, the best pair; "
-	    "without one, the change that raises attainment most without lowering "
-	    "the objective. No criterion is raised before those it depends on.");
+	if (place != ACCORD_BUILD_IN_REPORT)
+		accord_node_add_text(root, ACCORD_BUILD_ROADMAP_PROSE);
 	build_plan(root, roadmap);
 	list = accord_node_add_list(root, "phases", "Steps by phase");
 	for (guint i = 0; i < accord_roadmap_get_n_phases(roadmap); i++)
-		build_phase(list, roadmap, accord_roadmap_get_phase(roadmap, i), alone);
+		build_phase(list, roadmap, accord_roadmap_get_phase(roadmap, i), place);
 	build_dependencies(root, roadmap);
 	build_open(root, roadmap);
 	return doc;
