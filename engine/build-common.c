@@ -395,6 +395,20 @@ accord_build_fact_rows(AccordNode *table,
 	}
 }
 
+/* a rule as an item of @list: headed by its title, identified by its id, with its pillar */
+AccordNode *
+accord_build_rule_item(AccordNode *list, const AccordRule *rule)
+{
+	AccordNode *item = accord_node_add_section(list, NULL, accord_rule_get_title(rule));
+
+	ACCORD_FIELDS(item,
+		      {"rule", "Rule", accord_cell_id(accord_rule_get_id(rule)), TRUE},
+		      {"pillar",
+		       "Pillar",
+		       accord_cell_id(accord_pillar_get_id(accord_rule_get_pillar(rule)))});
+	return item;
+}
+
 /* the provision quoted with its citation; marked when the text was not read verbatim */
 AccordCell
 accord_build_provision(const AccordRule *rule)

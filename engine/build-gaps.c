@@ -5,29 +5,29 @@
 /* the gap report: every rule short of full marks, largest gap first, with the provision it
  * falls short of, the unmet criteria and the facts behind them, and the recommendation */
 
-/* the unmet criteria of @gap as rows of @table: @n_lead cells of @lead (the rule's id when
- * the table holds the criteria of every gap), then the criterion, its outcome and credit, its
- * title (with @quote) and the fact */
+/* the unmet criteria of @gap as rows of @table: the criterion, its outcome and credit, its
+ * title and the facts behind it; @cited in a report that quotes each criterion once under its
+ * rule, the rule first and no title */
 static void
-build_unmet(AccordNode *table,
-	    const AccordScore *score,
-	    const AccordGap *gap,
-	    AccordCell *lead,
-	    guint n_lead,
-	    gboolean quote)
+build_unmet(AccordNode *table, const AccordScore *score, const AccordGap *gap, gboolean cited)
 {
 	const AccordEvaluation *evaluation = accord_score_get_evaluation(score);
 
 	for (guint i = 0; i < gap->unmet->len; i++) {
 		const AccordCriterion *c = g_ptr_array_index(gap->unmet, i);
 		const AccordCriterionResult *r = accord_evaluation_get_result(evaluation, c);
+		AccordCell lead[4];
+		guint n = 0;
 
-		lead[n_lead] = accord_cell_with_marks(accord_cell_id(accord_criterion_get_id(c)),
-						      accord_build_basis_marks(score, c));
-		lead[n_lead + 1] = accord_cell_outcome(accord_outcome_to_string(r->outcome));
-		lead[n_lead + 2] = accord_cell_percent(r->credit);
-		lead[n_lead + 3] = accord_cell_text(accord_criterion_get_title(c));
-		accord_build_fact_rows(table, score, c, lead, n_lead + (quote ? 4 : 3));
+		if (cited)
+			lead[n++] = accord_cell_id(accord_rule_get_id(gap->rule));
+		lead[n++] = accord_cell_with_marks(accord_cell_id(accord_criterion_get_id(c)),
+						   accord_build_basis_marks(score, c));
+		lead[n++] = accord_cell_outcome(accord_outcome_to_string(r->outcome));
+		lead[n++] = accord_cell_percent(r->credit);
+		if (!cited)
+			lead[n++] = accord_cell_text(accord_criterion_get_title(c));
+		accord_build_fact_rows(table, score, c, lead, n);
 	}
 }
 
@@ -38,7 +38,6 @@ build_gap(AccordNode *list, const AccordScore *score, const AccordGap *gap, guin
 {
 	const AccordRule *rule = gap->rule;
 	AccordNode *item = accord_node_add_section(list, NULL, accord_rule_get_title(rule));
-	AccordCell lead[4];
 
 	ACCORD_FIELDS(
 	    item,
@@ -58,9 +57,7 @@ build_gap(AccordNode *list, const AccordScore *score, const AccordGap *gap, guin
 					  "title=Title|fact=The profile states"),
 		    score,
 		    gap,
-		    lead,
-		    0,
-		    TRUE);
+		    FALSE);
 	ACCORD_FIELDS(item,
 		      {"recommendation",
 		       "Recommendation",
@@ -68,27 +65,21 @@ build_gap(AccordNode *list, const AccordScore *score, const AccordGap *gap, guin
 }
 
 /* the gaps for a report of several countries, which quotes each rule once: one table of the
- * gaps (rank, rule, title and how far short it falls) and one of their unmet criteria, each
- * row naming its rule */
+ * gaps (rank, rule and how far short it falls, the rule's title) and one of their unmet
+ * criteria, each row naming its rule */
 static void
 build_gap_tables(AccordNode *root, const AccordScore *score, const AccordGapList *gaps)
 {
+	guint n = accord_gap_list_get_n_gaps(gaps);
 	AccordNode *table =
 	    accord_node_add_table(root,
 				  "gaps",
 				  "Gaps",
-				  "rank=Rank|rule=Rule|score=Rule score|share=Weight "
-				  "share|gap=Gap (points)|title=Title");
-	AccordNode *unmet = accord_node_add_table(root,
-						  "unmet",
-						  "Unmet criteria",
-						  "rule=Rule|criterion=Criterion|outcome=Outcome|"
-						  "credit=Credit|fact=The profile states");
+				  "rank=Rank|rule=Rule|score=Rule score|"
+				  "share=Weight share|gap=Gap (points)|title=Title");
 
-	for (guint i = 0; i < accord_gap_list_get_n_gaps(gaps); i++) {
+	for (guint i = 0; i < n; i++) {
 		const AccordGap *gap = accord_gap_list_get_gap(gaps, i);
-		AccordCell lead[5] = {accord_cell_id(accord_rule_get_id(gap->rule))};
-
 		ACCORD_ROW(table,
 			   accord_cell_count(i + 1),
 			   accord_cell_id(accord_rule_get_id(gap->rule)),
@@ -96,8 +87,14 @@ build_gap_tables(AccordNode *root, const AccordScore *score, const AccordGapList
 			   accord_cell_percent(gap->share),
 			   accord_cell_score(gap->gap),
 			   accord_cell_text(accord_rule_get_title(gap->rule)));
-		build_unmet(unmet, score, gap, lead, 1, FALSE);
 	}
+	table = accord_node_add_table(root,
+				      "unmet",
+				      "Unmet criteria",
+				      "rule=Rule|criterion=Criterion|outcome=Outcome|credit=Credit|"
+				      "fact=The profile states");
+	for (guint i = 0; i < n; i++)
+		build_unmet(table, score, accord_gap_list_get_gap(gaps, i), TRUE);
 }
 
 /* the gap report; inside a report of several countries, which quotes each ruleset's version,

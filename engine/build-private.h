@@ -71,6 +71,8 @@ accord_build_fact_rows(AccordNode *table,
 		       guint n_lead);
 guint
 accord_build_basis_marks(const AccordScore *score, const AccordCriterion *criterion);
+AccordNode *
+accord_build_rule_item(AccordNode *list, const AccordRule *rule);
 AccordCell
 accord_build_provision(const AccordRule *rule);
 const gchar *

@@ -94,15 +94,11 @@ accord_briefing_to_document(const GPtrArray *assessments,
 static void
 build_rule(AccordNode *list, const AccordRule *rule)
 {
-	AccordNode *item = accord_node_add_section(list, NULL, accord_rule_get_title(rule));
+	AccordNode *item = accord_build_rule_item(list, rule);
 	AccordNode *criteria;
 
 	ACCORD_FIELDS(
 	    item,
-	    {"rule", "Rule", accord_cell_id(accord_rule_get_id(rule)), TRUE},
-	    {"pillar",
-	     "Pillar",
-	     accord_cell_id(accord_pillar_get_id(accord_rule_get_pillar(rule)))},
 	    {"obligation",
 	     "Obligation",
 	     accord_cell_text(accord_obligation_get_id(accord_rule_get_obligation(rule)))},
