@@ -461,7 +461,7 @@ def check_every_country(run, keep):
     check_provisions(dom, data, 'every country')
     # the README's docs/report.png: the heat map of every country, whole
     check_not_blank(run.screenshot(html, os.path.join(run.work, 'every-country.png'),
-                                   '1000,1750'), 'every country')
+                                   '1000,2150'), 'every country')
     blank = os.path.join(run.work, 'blank.html')
     with open(blank, 'w') as f:
         f.write('<!DOCTYPE html><title>blank</title>\n')
