@@ -1133,7 +1133,7 @@ static const gchar style[] =
     "section{content-visibility:auto;contain-intrinsic-size:auto 900px}"
     "@page{margin:14mm}@media print{body{font-size:9pt;max-width:none;padding:0}"
     ".table{overflow:visible}figure,tr,blockquote,.legend,dl{break-inside:avoid;"
-    "page-break-inside:avoid}h1,h2,h3,h4,h5,h6,figcaption{break-after:avoid;"
+    "page-break-inside:avoid}h1,h2,h3,h4,h5,h6,figcaption,caption{break-after:avoid;"
     "page-break-after:avoid}a{color:#000}}";
 
 /* the document as one HTML page; its links to other sites send no referrer (the page's own
