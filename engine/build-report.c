@@ -29,11 +29,12 @@ ruleset_of(const AccordAssessment *assessment)
  * @flags: what to quote: everything, or (%ACCORD_BRIEFING_CITE_RULES) only what differs from
  *   one country to another, for a report that quotes the rest once
  *
- * One country's briefing: the country, then for each ruleset the ruleset, the scoring options
- * and the overall score, and its gap report (what changed the inputs, the pillars with their
+ * One country's briefing: the country, then for each ruleset the ruleset, the scoring options,
+ * the overall score with its coverage and high-confidence coverage, its weight in the roadmap
+ * (with several rulesets), and its gap report (what changed the inputs, the pillars with their
  * chart, every gap with its provision, the facts behind it and the recommendation); then the
  * roadmap of the changes that raise all its scores (the expected scores by phase, with its
- * chart, and the steps).
+ * chart, and the steps), which leaves each ruleset's header and score to the items above.
  *
  * Returns: (transfer full): the document
  */

@@ -45,10 +45,13 @@ accord_validation_to_document(const GPtrArray *results) ACCORD_NON_NULL(1);
 /**
  * AccordBriefingFlags:
  * @ACCORD_BRIEFING_DEFAULT: a briefing complete in itself
- * @ACCORD_BRIEFING_CITE_RULES: each gap names its rule by id, leaving out what every
- *   country's briefing would repeat (the ruleset's version, title and agreement, the pillars'
- *   titles, each rule's obligation, provision and recommendation and its criteria's titles),
- *   for a report that quotes them once (accord_report_to_document())
+ * @ACCORD_BRIEFING_CITE_RULES: a briefing for a report of several countries
+ *   (accord_report_to_document()), which shows once what is the same for every country: the
+ *   briefing leaves out the ruleset's version, title and agreement, the pillars' titles, each
+ *   rule's obligation, provision and recommendation and its criteria's titles (the report
+ *   quotes them once), the scoring options (the report's ranking shows them) and the prose on
+ *   how to read gaps and steps; its gaps become a table naming each rule by id and a table of
+ *   their unmet criteria, and its roadmap's steps name criteria without their rule
  *
  * What a briefing quotes (accord_briefing_to_document()).
  */
