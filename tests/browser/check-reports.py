@@ -460,6 +460,13 @@ def check_every_country(run, keep):
     check(shown == expected, 'every country: ranking %s, expected %s' % (shown, expected))
     check_country_links(dom, data, 'every country')
     check_provisions(dom, data, 'every country')
+    # more rulesets than a chart tells apart: each roadmap's step chart draws the objective
+    steps = [marks for kind, marks in got if kind == 'steps']
+    expected = [['%d \u2014 Objective: %s' % (r['phase'], fmt1(r['objective']))
+                 for r in c['roadmap']['plan']] for c in data['countries']
+                if len(c['roadmap']['plan']) >= 2]
+    check(steps == expected, 'every country: %d step charts, expected %d of the objective' % (
+        len(steps), len(expected)))
     # the README's docs/report.png: the heat map of every country, whole
     check_not_blank(run.screenshot(html, os.path.join(run.work, 'every-country.png'),
                                    '1000,2150'), 'every country')
