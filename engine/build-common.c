@@ -18,17 +18,26 @@ AccordDocument *
 accord_build_document(const gchar *kind, const gchar *title, const AccordScore *score)
 {
 	AccordDocument *doc = accord_document_new(kind, title);
-	AccordNode *root = accord_document_get_root(doc);
 
-	if (score == NULL)
-		return doc;
+	if (score != NULL)
+		accord_build_header(accord_document_get_root(doc), score, TRUE);
+	return doc;
+}
+
+/* the header of a view of one country and one ruleset: the country, the ruleset, the options
+ * and the overall score; unless @quote, only the ruleset's id and no options, which a report of
+ * several countries shows once */
+void
+accord_build_header(AccordNode *root, const AccordScore *score, gboolean quote)
+{
 	accord_build_profile_fields(root, profile_of(score));
 	accord_build_ruleset_fields(
 	    root,
-	    accord_evaluation_get_ruleset(accord_score_get_evaluation(score)));
-	accord_build_options_fields(root, accord_score_get_options(score));
+	    accord_evaluation_get_ruleset(accord_score_get_evaluation(score)),
+	    quote);
+	if (quote)
+		accord_build_options_fields(root, accord_score_get_options(score));
 	accord_build_overall_fields(root, score);
-	return doc;
 }
 
 void
@@ -41,12 +50,17 @@ accord_build_profile_fields(AccordNode *parent, const AccordProfile *profile)
 	    {"as_of", "As of", accord_cell_date(accord_profile_get_as_of(profile))});
 }
 
+/* the ruleset: its id, and unless a report quotes them once (@quote FALSE), its version,
+ * title and agreement */
 void
-accord_build_ruleset_fields(AccordNode *parent, const AccordRuleset *rs)
+accord_build_ruleset_fields(AccordNode *parent, const AccordRuleset *rs, gboolean quote)
 {
+	ACCORD_FIELDS(parent,
+		      {"ruleset", "Ruleset", accord_cell_id(accord_ruleset_get_id(rs)), TRUE});
+	if (!quote)
+		return;
 	ACCORD_FIELDS(
 	    parent,
-	    {"ruleset", "Ruleset", accord_cell_id(accord_ruleset_get_id(rs)), TRUE},
 	    {"ruleset_version", "Version", accord_cell_text(accord_ruleset_get_version(rs))},
 	    {"ruleset_title", "Title", accord_cell_text(accord_ruleset_get_title(rs))},
 	    {"agreement", "Agreement", accord_cell_text(accord_ruleset_get_agreement(rs))});
@@ -251,8 +265,9 @@ accord_build_context(AccordNode *parent, const AccordAssessment *assessment)
 	build_waivers(parent, accord_assessment_get_waivers(assessment));
 }
 
+/* the pillars' scores, with their chart; their titles unless a report quotes them once */
 void
-accord_build_pillars(AccordNode *parent, const AccordScore *score)
+accord_build_pillars(AccordNode *parent, const AccordScore *score, gboolean quote)
 {
 	const AccordRuleset *rs = accord_evaluation_get_ruleset(accord_score_get_evaluation(score));
 	AccordNode *table =
@@ -260,19 +275,24 @@ accord_build_pillars(AccordNode *parent, const AccordScore *score)
 				  "pillars",
 				  "Pillars",
 				  "pillar=Pillar|weight=Weight|score=Score|coverage=Coverage|"
-				  "coverage_high=High confidence|share=Share|title=Title");
+				  "coverage_high=High confidence|share=Share");
 
+	if (quote)
+		accord_table_add_column(table, "title", "Title");
 	for (guint i = 0; i < accord_ruleset_get_n_pillars(rs); i++) {
 		const AccordPillar *p = accord_ruleset_get_pillar(rs, i);
 		const AccordScoreItem *item = accord_score_get_pillar(score, p);
-		ACCORD_ROW(table,
-			   accord_cell_id(accord_pillar_get_id(p)),
-			   accord_cell_number(accord_score_get_pillar_weight(score, p), 4),
-			   accord_cell_score(item->value),
-			   accord_cell_percent(item->coverage),
-			   accord_cell_percent(item->coverage_high),
-			   accord_cell_percent(item->share),
-			   accord_cell_text(accord_pillar_get_title(p)));
+		AccordCell row[] = {
+		    accord_cell_id(accord_pillar_get_id(p)),
+		    accord_cell_number(accord_score_get_pillar_weight(score, p), 4),
+		    accord_cell_score(item->value),
+		    accord_cell_percent(item->coverage),
+		    accord_cell_percent(item->coverage_high),
+		    accord_cell_percent(item->share),
+		    accord_cell_text(accord_pillar_get_title(p)),
+		};
+
+		accord_table_add_row(table, row, G_N_ELEMENTS(row) - (quote ? 0 : 1));
 	}
 	accord_table_add_chart(table, ACCORD_CHART_RADAR, "Pillar scores", "pillar", "score");
 }
@@ -373,6 +393,20 @@ accord_build_fact_rows(AccordNode *table,
 		row[n_lead] = accord_build_fact(profile_of(score), g_ptr_array_index(keys, i));
 		accord_table_add_row(table, row, n_lead + 1);
 	}
+}
+
+/* a rule as an item of @list: headed by its title, identified by its id, with its pillar */
+AccordNode *
+accord_build_rule_item(AccordNode *list, const AccordRule *rule)
+{
+	AccordNode *item = accord_node_add_section(list, NULL, accord_rule_get_title(rule));
+
+	ACCORD_FIELDS(item,
+		      {"rule", "Rule", accord_cell_id(accord_rule_get_id(rule)), TRUE},
+		      {"pillar",
+		       "Pillar",
+		       accord_cell_id(accord_pillar_get_id(accord_rule_get_pillar(rule)))});
+	return item;
 }
 
 /* the provision quoted with its citation; marked when the text was not read verbatim */

@@ -136,7 +136,7 @@ accord_diff_to_document(const AccordDiff *diff)
 	ACCORD_FIELDS(
 	    root,
 	    {"country", "Country", accord_cell_id(accord_profile_get_country(profile)), TRUE});
-	accord_build_ruleset_fields(root, accord_evaluation_get_ruleset(old_evaluation));
+	accord_build_ruleset_fields(root, accord_evaluation_get_ruleset(old_evaluation), TRUE);
 	accord_build_options_fields(root,
 				    accord_score_get_options(accord_diff_get_old_score(diff)));
 	accord_build_filter_fields(root, profile_of(accord_diff_get_old_score(diff)), FALSE);

@@ -19,16 +19,18 @@ several(const AccordRoadmap *roadmap)
 	return accord_roadmap_get_n_assessments(roadmap) > 1;
 }
 
-/* with one ruleset the header is the usual one; with several, one item per ruleset */
+/* with one ruleset the header is the usual one; with several, one item per ruleset. Inside a
+ * briefing (@alone FALSE), which shows each ruleset with its options, its score and what
+ * changed its inputs, only the country and the objective */
 static AccordDocument *
-build_header(const AccordRoadmap *roadmap)
+build_header(const AccordRoadmap *roadmap, gboolean alone)
 {
 	const AccordAssessment *first = accord_roadmap_get_assessment(roadmap, 0);
 	const AccordScore *score = accord_assessment_get_score(first, ACCORD_VARIANT_AS_GIVEN);
 	AccordDocument *doc;
 	AccordNode *root, *list;
 
-	if (!several(roadmap)) {
+	if (!several(roadmap) && alone) {
 		doc = accord_build_document("roadmap", "Accord roadmap", score);
 		accord_build_context(accord_document_get_root(doc), first);
 		return doc;
@@ -36,17 +38,22 @@ build_header(const AccordRoadmap *roadmap)
 	doc = accord_build_document("roadmap", "Accord roadmap", NULL);
 	root = accord_document_get_root(doc);
 	accord_build_profile_fields(root, accord_assessment_get_profile(first));
-	accord_build_options_fields(root, accord_score_get_options(score));
+	if (alone)
+		accord_build_options_fields(root, accord_score_get_options(score));
+	if (!several(roadmap))
+		return doc;
 	ACCORD_FIELDS(root,
 		      {"objective",
 		       "Objective (weighted mean score)",
 		       accord_cell_score(accord_roadmap_get_start(roadmap)->objective)});
+	if (!alone)
+		return doc;
 	list = accord_node_add_list(root, "rulesets", "Rulesets");
 	for (guint i = 0; i < accord_roadmap_get_n_assessments(roadmap); i++) {
 		const AccordAssessment *a = accord_roadmap_get_assessment(roadmap, i);
 		AccordNode *item = accord_node_add_section(list, NULL, ruleset_id(roadmap, i));
 
-		accord_build_ruleset_fields(item, accord_assessment_get_ruleset(a));
+		accord_build_ruleset_fields(item, accord_assessment_get_ruleset(a), TRUE);
 		ACCORD_FIELDS(item,
 			      {"weight",
 			       "Weight in the objective",
@@ -119,7 +126,9 @@ plan_row(AccordNode *table, const AccordRoadmap *roadmap, const AccordRoadmapPha
 	accord_table_add_row(table, row, n + 3);
 }
 
-/* where the plan starts (phase 0) and the scores after each phase, drawn as a step chart */
+/* where the plan starts (phase 0) and the scores after each phase, drawn as a step chart: each
+ * ruleset's score and the objective, or with more rulesets than a chart tells apart the
+ * objective alone (the table keeps every figure) */
 static void
 build_plan(AccordNode *root, const AccordRoadmap *roadmap)
 {
@@ -136,7 +145,8 @@ build_plan(AccordNode *root, const AccordRoadmap *roadmap)
 	}
 	for (guint i = 0; several(roadmap) && i < accord_roadmap_get_n_assessments(roadmap); i++) {
 		accord_table_add_column(table, ruleset_id(roadmap, i), ruleset_id(roadmap, i));
-		g_string_append_printf(series, "%s|", ruleset_id(roadmap, i));
+		if (accord_roadmap_get_n_assessments(roadmap) < ACCORD_BUILD_MAX_SERIES)
+			g_string_append_printf(series, "%s|", ruleset_id(roadmap, i));
 	}
 	if (several(roadmap)) {
 		accord_table_add_column(table, "objective", "Objective");
@@ -166,32 +176,44 @@ build_changes(AccordNode *item, const AccordRoadmapStep *s)
 						      : accord_cell_empty());
 }
 
+/* the criteria a step changes, each with its rule unless a report quotes each criterion under
+ * its rule once */
 static void
-build_effects(AccordNode *item, const AccordRoadmap *roadmap, const AccordRoadmapStep *s)
+build_effects(AccordNode *item,
+	      const AccordRoadmap *roadmap,
+	      const AccordRoadmapStep *s,
+	      AccordBuildPlace place)
 {
+	gboolean rules = place != ACCORD_BUILD_IN_REPORT;
 	AccordNode *table = accord_node_add_table(
 	    item,
 	    "criteria",
 	    NULL,
-	    "ruleset=Ruleset|criterion=Criterion|rule=Rule|before=Before|"
-	    "after=After|credit_before=Credit before|credit_after=Credit after");
+	    rules ? "ruleset=Ruleset|criterion=Criterion|rule=Rule|before=Before|"
+		    "after=After|credit_before=Credit before|credit_after=Credit after"
+		  : "ruleset=Ruleset|criterion=Criterion|before=Before|"
+		    "after=After|credit_before=Credit before|credit_after=Credit after");
 
 	for (guint e = 0; e < s->n_effects; e++) {
 		const AccordRoadmapEffect *x = &s->effects[e];
-		ACCORD_ROW(
-		    table,
-		    accord_cell_id(ruleset_id(roadmap, x->assessment)),
-		    accord_cell_id(accord_criterion_get_id(x->criterion)),
-		    accord_cell_id(accord_rule_get_id(accord_criterion_get_rule(x->criterion))),
-		    accord_cell_outcome(accord_outcome_to_string(x->before)),
-		    accord_cell_outcome(accord_outcome_to_string(x->after)),
-		    accord_cell_percent(x->credit_before),
-		    accord_cell_percent(x->credit_after));
+		AccordCell row[7];
+		guint n = 0;
+
+		row[n++] = accord_cell_id(ruleset_id(roadmap, x->assessment));
+		row[n++] = accord_cell_id(accord_criterion_get_id(x->criterion));
+		if (rules)
+			row[n++] = accord_cell_id(
+			    accord_rule_get_id(accord_criterion_get_rule(x->criterion)));
+		row[n++] = accord_cell_outcome(accord_outcome_to_string(x->before));
+		row[n++] = accord_cell_outcome(accord_outcome_to_string(x->after));
+		row[n++] = accord_cell_percent(x->credit_before);
+		row[n++] = accord_cell_percent(x->credit_after);
+		accord_table_add_row(table, row, n);
 	}
 }
 
 static void
-build_step(AccordNode *list, const AccordRoadmap *roadmap, guint index)
+build_step(AccordNode *list, const AccordRoadmap *roadmap, guint index, AccordBuildPlace place)
 {
 	const AccordRoadmapStep *s = accord_roadmap_get_step(roadmap, index);
 	g_autoptr(GString) title = g_string_new(NULL);
@@ -217,15 +239,20 @@ build_step(AccordNode *list, const AccordRoadmap *roadmap, guint index)
 	    {"attainment_gain", "Gain in attainment", accord_cell_score(s->attainment_gain)},
 	    {"basis", "Chosen by", accord_cell_outcome(accord_roadmap_basis_to_string(s->basis))});
 	build_changes(item, s);
-	build_effects(item, roadmap, s);
+	build_effects(item, roadmap, s, place);
 }
 
+/* a phase: its effort and score, then its steps; alone, each ruleset's score after it too
+ * (inside a briefing the plan table above shows them) */
 static void
-build_phase(AccordNode *list, const AccordRoadmap *roadmap, const AccordRoadmapPhase *p)
+build_phase(AccordNode *list,
+	    const AccordRoadmap *roadmap,
+	    const AccordRoadmapPhase *p,
+	    AccordBuildPlace place)
 {
 	g_autofree gchar *title = g_strdup_printf("Phase %u", p->number);
 	AccordNode *item = accord_node_add_section(list, NULL, title);
-	AccordNode *scores, *steps;
+	AccordNode *steps;
 
 	ACCORD_FIELDS(item,
 		      {"phase", "Phase", accord_cell_count(p->number), TRUE},
@@ -238,15 +265,18 @@ build_phase(AccordNode *list, const AccordRoadmap *roadmap, const AccordRoadmapP
 		    item,
 		    {"score", "Score after it", accord_cell_score(p->scores[0])},
 		    {"coverage", "Coverage after it", accord_cell_percent(p->coverages[0])});
-	scores = accord_node_add_section(item, "scores", NULL);
-	for (guint i = 0; i < accord_roadmap_get_n_assessments(roadmap); i++)
-		ACCORD_FIELDS(scores,
-			      {ruleset_id(roadmap, i),
-			       ruleset_id(roadmap, i),
-			       accord_cell_score(p->scores[i])});
+	if (place == ACCORD_BUILD_ALONE) {
+		AccordNode *scores = accord_node_add_section(item, "scores", NULL);
+
+		for (guint i = 0; i < accord_roadmap_get_n_assessments(roadmap); i++)
+			ACCORD_FIELDS(scores,
+				      {ruleset_id(roadmap, i),
+				       ruleset_id(roadmap, i),
+				       accord_cell_score(p->scores[i])});
+	}
 	steps = accord_node_add_list(item, "steps", "Steps");
 	for (guint s = p->first; s < p->first + p->n_steps; s++)
-		build_step(steps, roadmap, s);
+		build_step(steps, roadmap, s, place);
 }
 
 static void
@@ -316,25 +346,28 @@ build_open(AccordNode *root, const AccordRoadmap *roadmap)
 AccordDocument *
 accord_roadmap_to_document(const AccordRoadmap *roadmap)
 {
+	g_return_val_if_fail(roadmap != NULL, NULL);
+	return accord_build_roadmap(roadmap, ACCORD_BUILD_ALONE);
+}
+
+/* the roadmap; inside a briefing without what the briefing shows already (each ruleset's
+ * header, score and context, each phase's scores), and inside a report without what it says
+ * once (how steps are chosen, the rule of each criterion) */
+AccordDocument *
+accord_build_roadmap(const AccordRoadmap *roadmap, AccordBuildPlace place)
+{
 	AccordDocument *doc;
 	AccordNode *root, *list;
 
-	g_return_val_if_fail(roadmap != NULL, NULL);
-	doc = build_header(roadmap);
+	doc = build_header(roadmap, place == ACCORD_BUILD_ALONE);
 	root = accord_document_get_root(doc);
 	build_limits(root, roadmap);
-	accord_node_add_text(
-	    root,
-	    "Each step sets facts to values: the change that raises the objective "
-	    "most per unit of effort, re-scored from the state the steps before it "
-	    "leave (ties: the larger gain, then the first fact in key order and "
-	    "value in vocabulary order). Without such a change, the best pair; "
-	    "without one, the change that raises attainment most without lowering "
-	    "the objective. No criterion is raised before those it depends on.");
+	if (place != ACCORD_BUILD_IN_REPORT)
+		accord_node_add_text(root, ACCORD_BUILD_ROADMAP_PROSE);
 	build_plan(root, roadmap);
 	list = accord_node_add_list(root, "phases", "Steps by phase");
 	for (guint i = 0; i < accord_roadmap_get_n_phases(roadmap); i++)
-		build_phase(list, roadmap, accord_roadmap_get_phase(roadmap, i));
+		build_phase(list, roadmap, accord_roadmap_get_phase(roadmap, i), place);
 	build_dependencies(root, roadmap);
 	build_open(root, roadmap);
 	return doc;

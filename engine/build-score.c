@@ -51,13 +51,9 @@ accord_build_rules(AccordNode *root, const AccordScore *score, const AccordExpla
 		const AccordScoreItem *s = accord_score_get_rule(score, r);
 		const AccordRuleTerm *t =
 		    explanation != NULL ? accord_explanation_get_rule(explanation, i) : NULL;
-		AccordNode *item = accord_node_add_section(list, NULL, accord_rule_get_title(r));
+		AccordNode *item = accord_build_rule_item(list, r);
 		ACCORD_FIELDS(
 		    item,
-		    {"rule", "Rule", accord_cell_id(accord_rule_get_id(r)), TRUE},
-		    {"pillar",
-		     "Pillar",
-		     accord_cell_id(accord_pillar_get_id(accord_rule_get_pillar(r)))},
 		    {"score", "Score", accord_cell_score(s->value)},
 		    {"coverage", "Coverage", accord_cell_percent(s->coverage)},
 		    {"coverage_high",
@@ -104,7 +100,7 @@ accord_score_to_document(const AccordAssessment *assessment)
 	score = accord_assessment_get_score(assessment, ACCORD_VARIANT_AS_GIVEN);
 	doc = accord_build_document("score", "Accord score report", score);
 	accord_build_context(accord_document_get_root(doc), assessment);
-	accord_build_pillars(accord_document_get_root(doc), score);
+	accord_build_pillars(accord_document_get_root(doc), score, TRUE);
 	accord_build_rules(accord_document_get_root(doc), score, NULL);
 	return doc;
 }

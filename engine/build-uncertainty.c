@@ -309,7 +309,7 @@ accord_uncertainty_to_document(const AccordUncertainty *uncertainty)
 	g_return_val_if_fail(uncertainty != NULL, NULL);
 	doc = accord_build_document("uncertainty", "Accord uncertainty analysis", NULL);
 	root = accord_document_get_root(doc);
-	accord_build_ruleset_fields(root, accord_uncertainty_get_ruleset(uncertainty));
+	accord_build_ruleset_fields(root, accord_uncertainty_get_ruleset(uncertainty), TRUE);
 	accord_build_options_fields(root, accord_uncertainty_get_score_options(uncertainty));
 	build_figures(root, uncertainty, TRUE);
 	for (guint i = 0; i < accord_uncertainty_get_n_rows(uncertainty); i++)

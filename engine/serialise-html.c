@@ -21,8 +21,18 @@ typedef struct {
 	GHashTable *ids;     /* section node → its number */
 	GString *path;	     /* "\x1fkey=value" of each identified section around the writer */
 	guint marks;	     /* the marks the document uses, for the legend */
+	GByteArray *columns; /* by column index, the styles its tables set it in (Style) */
+	GHashTable *parts;   /* each part of a chart drawn so far → its number */
 	guint figures;	     /* charts written so far, to number them */
 } Html;
+
+/* how a table sets a column: figures right-aligned, identifiers in code type, else as text;
+ * the table names its set columns once, by class ("c1 n2"), rather than every cell its own */
+typedef enum {
+	STYLE_TEXT = 0,
+	STYLE_NUMBER = 1 << 0,
+	STYLE_CODE = 1 << 1,
+} Style;
 
 static void
 put(Html *h, const gchar *text)
@@ -43,7 +53,7 @@ put_cell_text(Html *h, const AccordCell *cell)
 	put(h, text);
 }
 
-/* symbols and words: a mark is never shown by colour alone */
+/* symbols and words: a mark is never shown by colour alone; one of each per AccordMark bit */
 static const gchar *const mark_symbols[] =
     {"?", "\u26a0", "\u2248", "\u2691", "\u2713", "\u2205", "\u2298"};
 static const gchar *const mark_meanings[] = {
@@ -57,18 +67,18 @@ static const gchar *const mark_meanings[] = {
     "expired",
 };
 G_STATIC_ASSERT(G_N_ELEMENTS(mark_symbols) == G_N_ELEMENTS(mark_meanings));
+G_STATIC_ASSERT(1u << (G_N_ELEMENTS(mark_symbols) - 1) == ACCORD_MARK_NOT_COUNTED);
 
+/* a mark in symbol and word; the legend at the top of the page says what each means */
 static void
 put_marks(Html *h, guint marks)
 {
-	for (guint i = 0; accord_mark_names[i] != NULL; i++)
+	for (guint i = 0; i < G_N_ELEMENTS(mark_symbols); i++)
 		if (marks & (1u << i))
-			g_string_append_printf(
-			    h->out,
-			    " <span class=\"mark\" title=\"%s\">%s&#160;%s</span>",
-			    mark_meanings[i],
-			    mark_symbols[i],
-			    accord_mark_names[i]);
+			g_string_append_printf(h->out,
+					       " <span class=\"mark\">%s&#160;%s</span>",
+					       mark_symbols[i],
+					       accord_mark_names[i]);
 }
 
 static void
@@ -81,7 +91,7 @@ put_link(Html *h, const gchar *href, const gchar *title)
 		return;
 	}
 	attribute = g_markup_escape_text(href, -1);
-	g_string_append_printf(h->out, "<a href=\"%s\" rel=\"noopener noreferrer\">", attribute);
+	g_string_append_printf(h->out, "<a href=\"%s\">", attribute);
 	put(h, title != NULL ? title : href);
 	g_string_append(h->out, "</a>");
 }
@@ -114,30 +124,36 @@ put_fact(Html *h, const AccordCell *cell)
 	g_string_append_c(h->out, ')');
 }
 
-/* the section an id cell of column @key names: the nearest one, from the sections around the
- * writer outwards, whose identifying field is @key = @value */
+/* the section an id cell of column (or field) @key names: the nearest section identified as
+ * @key = @value within a run of the sections around the writer, from the longest run (the
+ * outermost first) to none, and never the section being written: from a country's gap on
+ * rule r of ruleset x, "rule = r" is the gap itself, then the rule r of ruleset x outside any
+ * country, where a report quotes it */
 static guint
 find_anchor(Html *h, const gchar *key, const gchar *value)
 {
-	g_autoptr(GString) path = g_string_new_len(h->path->str, (gssize)h->path->len);
+	g_auto(GStrv) around = g_strsplit(h->path->str, "\x1f", -1);
+	guint n = h->path->len > 0 ? g_strv_length(around) - 1 : 0; /* around[0] is "" */
+	g_autoptr(GString) path = g_string_new(NULL);
 
-	for (;;) {
-		gsize len = path->len;
-		gchar *cut;
-		guint id;
+	for (guint len = n + 1; len-- > 0;)
+		for (guint from = 1; from + len <= n + 1; from++) {
+			guint id;
 
-		g_string_append_printf(path, "\x1f%s=%s", key, value);
-		id = GPOINTER_TO_UINT(g_hash_table_lookup(h->anchors, path->str));
-		if (id > 0 || len == 0)
-			return id;
-		g_string_truncate(path, len);
-		cut = strrchr(path->str, '\x1f');
-		g_string_truncate(path, (gsize)(cut - path->str));
-	}
+			g_string_truncate(path, 0);
+			for (guint i = from; i < from + len; i++)
+				g_string_append_printf(path, "\x1f%s", around[i]);
+			g_string_append_printf(path, "\x1f%s=%s", key, value);
+			id = GPOINTER_TO_UINT(g_hash_table_lookup(h->anchors, path->str));
+			if (id > 0 && strcmp(path->str, h->path->str) != 0)
+				return id;
+		}
+	return 0;
 }
 
+/* a cell; an id in code type, unless its whole column is (@in_code) */
 static void
-put_cell(Html *h, const AccordCell *cell, const gchar *column)
+put_cell(Html *h, const AccordCell *cell, const gchar *column, gboolean in_code)
 {
 	guint anchor;
 
@@ -146,9 +162,10 @@ put_cell(Html *h, const AccordCell *cell, const gchar *column)
 		anchor = column != NULL ? find_anchor(h, column, cell->text) : 0;
 		if (anchor > 0)
 			g_string_append_printf(h->out, "<a href=\"#s%u\">", anchor);
-		g_string_append(h->out, "<code>");
+		g_string_append(h->out, in_code ? "" : "<code>");
 		put(h, cell->text);
-		g_string_append(h->out, anchor > 0 ? "</code></a>" : "</code>");
+		g_string_append(h->out, in_code ? "" : "</code>");
+		g_string_append(h->out, anchor > 0 ? "</a>" : "");
 		break;
 	case ACCORD_CELL_URL:
 		put_link(h, cell->text, cell->detail);
@@ -336,6 +353,37 @@ svg_open(Html *h, const gchar *kind, gint width, gint height, const gchar *title
 	g_string_append(h->out, "</title>");
 }
 
+/* the parts of charts that repeat (a frame of grid lines and axis labels, a key's swatch) are
+ * written once, numbered, and drawn again with <use> wherever they are identical: the radars
+ * of one ruleset in every country's section share one frame. begin_part() diverts the output
+ * into a new part; end_part() writes it, or a <use> of the same part written before */
+static GString *
+begin_part(Html *h)
+{
+	GString *page = h->out;
+
+	h->out = g_string_new(NULL);
+	return page;
+}
+
+static void
+end_part(Html *h, GString *page)
+{
+	g_autoptr(GString) part = h->out;
+	guint id = GPOINTER_TO_UINT(g_hash_table_lookup(h->parts, part->str));
+
+	h->out = page;
+	if (id > 0) {
+		g_string_append_printf(h->out, "<use href=\"#g%u\"/>", id);
+		return;
+	}
+	id = g_hash_table_size(h->parts) + 1;
+	g_string_append_printf(h->out, "<g id=\"g%u\">%s</g>", id, part->str);
+	g_hash_table_insert(h->parts,
+			    g_string_free(g_steal_pointer(&part), FALSE),
+			    GUINT_TO_POINTER(id));
+}
+
 /* a value axis along x from @left over @width at @y (grid lines up to @top_y) */
 static void
 x_axis(Html *h, gint left, gint width, gint top_y, gint y, gdouble top)
@@ -395,9 +443,12 @@ static void
 radar(Html *h, const AccordNode *t, gdouble top)
 {
 	guint n = t->rows->len;
+	GString *page;
 
 	svg_open(h, "radar", RADAR_W, RADAR_H, t->chart_title);
+	page = begin_part(h);
 	radar_frame(h, t, top);
+	end_part(h, page);
 	for (guint s = 0; s < t->chart_series->len; s++) {
 		g_string_append_printf(h->out, "<polygon class=\"area s%u\" points=\"", s % 6);
 		for (guint i = 0; i < n; i++)
@@ -419,6 +470,18 @@ radar(Html *h, const AccordNode *t, gdouble top)
 
 enum { LEFT = 180, PLOT_W = 360, CHART_W = 600 };
 
+/* the value axis of bars and intervals, and each row's label left of it at @first + r × @band */
+static void
+rows_frame(Html *h, const AccordNode *t, gdouble top, gint bottom, gint first, gint band)
+{
+	GString *page = begin_part(h);
+
+	x_axis(h, LEFT, PLOT_W, 6, bottom, top);
+	for (guint r = 0; r < t->rows->len; r++)
+		row_label(h, t, r, LEFT - 6, first + (gint)r * band, END);
+	end_part(h, page);
+}
+
 /* one bar per row and series, from 0, the figure written at its end */
 static void
 bars(Html *h, const AccordNode *t, gdouble top)
@@ -428,11 +491,10 @@ bars(Html *h, const AccordNode *t, gdouble top)
 	gint bottom = 10 + (gint)t->rows->len * band;
 
 	svg_open(h, "bars", CHART_W, bottom + 24, t->chart_title);
-	x_axis(h, LEFT, PLOT_W, 6, bottom, top);
+	rows_frame(h, t, top, bottom, 10 + band / 2, band);
 	for (guint r = 0; r < t->rows->len; r++) {
 		gint y = 10 + (gint)r * band;
 
-		row_label(h, t, r, LEFT - 6, y + band / 2, END);
 		for (guint s = 0; s < ns; s++) {
 			const AccordCell *c = at(t, r, series(t, s));
 			gint w = px(PLOT_W * MIN(plotted(c), top) / top);
@@ -499,9 +561,12 @@ static void
 steps(Html *h, const AccordNode *t, gdouble top)
 {
 	gdouble slot = (gdouble)STEPS_W / t->rows->len;
+	GString *page;
 
 	svg_open(h, "steps", CHART_W, STEPS_H, t->chart_title);
+	page = begin_part(h);
 	steps_frame(h, t, top, slot);
+	end_part(h, page);
 	for (guint s = 0; s < t->chart_series->len; s++) {
 		g_string_append_printf(h->out,
 				       "<path class=\"line s%u\" d=\"M%d,%d",
@@ -638,11 +703,10 @@ intervals(Html *h, const AccordNode *t, gdouble top)
 	gint bottom = 10 + (gint)t->rows->len * 22;
 
 	svg_open(h, "intervals", CHART_W, bottom + 24, t->chart_title);
-	x_axis(h, LEFT, PLOT_W, 6, bottom, top);
+	rows_frame(h, t, top, bottom, 25, 22);
 	for (guint r = 0; r < t->rows->len; r++) {
 		gint y = 21 + (gint)r * 22;
 
-		row_label(h, t, r, LEFT - 6, y + 4, END);
 		if (t->chart_series->len >= 3)
 			g_string_append_printf(
 			    h->out,
@@ -665,10 +729,13 @@ intervals(Html *h, const AccordNode *t, gdouble top)
 static void
 swatch(Html *h, guint s)
 {
+	GString *page;
+
+	g_string_append(h->out,
+			"<svg class=\"swatch\" viewBox=\"0 0 28 12\" width=\"28\" height=\"12\">");
+	page = begin_part(h);
 	g_string_append_printf(h->out,
-			       "<svg class=\"swatch\" viewBox=\"0 0 28 12\" width=\"28\" "
-			       "height=\"12\"><line class=\"line s%u\" x1=\"1\" y1=\"6\" x2=\"27\" "
-			       "y2=\"6\"/>",
+			       "<line class=\"line s%u\" x1=\"1\" y1=\"6\" x2=\"27\" y2=\"6\"/>",
 			       s % 6);
 	if (s % 2 == 0)
 		g_string_append_printf(h->out,
@@ -679,6 +746,7 @@ swatch(Html *h, guint s)
 				       "<rect class=\"s%u\" x=\"10\" y=\"2\" width=\"8\" "
 				       "height=\"8\"/>",
 				       s % 6);
+	end_part(h, page);
 	g_string_append(h->out, "</svg> ");
 }
 
@@ -766,6 +834,55 @@ enter(Html *h, const AccordNode *section)
 		g_string_append_printf(h->path, "\x1f%s=%s", f->key, f->cell.text);
 }
 
+static Style
+column_style(const AccordNode *t, guint column)
+{
+	gboolean id = FALSE;
+
+	if (accord_table_column_is_numeric(t, column))
+		return STYLE_NUMBER;
+	for (guint r = 0; r < t->rows->len; r++) {
+		AccordCellType type = at(t, r, (gint)column)->type;
+
+		if (type != ACCORD_CELL_ID && type != ACCORD_CELL_EMPTY)
+			return STYLE_TEXT;
+		id |= type == ACCORD_CELL_ID;
+	}
+	return id ? STYLE_CODE : STYLE_TEXT;
+}
+
+/* the style rules of the column classes the document's tables use: .n2>*>tr>:nth-child(2) */
+static void
+column_rules(Html *h)
+{
+	static const struct {
+		Style style;
+		const gchar *name, *cells, *rule;
+	} styles[] = {
+	    {STYLE_NUMBER, "n", "*", "text-align:right;font-variant-numeric:tabular-nums"},
+	    {STYLE_CODE, "c", "tbody", "font-family:monospace"},
+	};
+
+	for (guint k = 0; k < G_N_ELEMENTS(styles); k++) {
+		gboolean any = FALSE;
+
+		for (guint c = 0; c < h->columns->len; c++) {
+			if ((h->columns->data[c] & styles[k].style) == 0)
+				continue;
+			g_string_append_printf(h->out,
+					       "%s.%s%u>%s>tr>:nth-child(%u)",
+					       any ? "," : "",
+					       styles[k].name,
+					       c + 1,
+					       styles[k].cells,
+					       c + 1);
+			any = TRUE;
+		}
+		if (any)
+			g_string_append_printf(h->out, "{%s}", styles[k].rule);
+	}
+}
+
 static guint
 row_marks(const AccordNode *table)
 {
@@ -777,8 +894,9 @@ row_marks(const AccordNode *table)
 	return marks;
 }
 
-/* before writing: number every identified section (the first of a path wins) and gather the
- * marks for the legend */
+/* before writing: number every identified section below the root (the first of a path wins;
+ * the root is the page, which no link needs to lead to) and gather the marks for the legend
+ * and the styles of the tables' columns */
 static void
 collect(Html *h, const AccordNode *node)
 {
@@ -786,11 +904,17 @@ collect(Html *h, const AccordNode *node)
 
 	if (node->kind == ACCORD_NODE_FIELD)
 		h->marks |= node->cell.marks;
-	if (node->kind == ACCORD_NODE_TABLE)
+	if (node->kind == ACCORD_NODE_TABLE) {
 		h->marks |= row_marks(node);
+		while (h->columns->len < node->columns->len)
+			g_byte_array_append(h->columns, (const guint8[]){STYLE_TEXT}, 1);
+		for (guint c = 0; c < node->columns->len; c++)
+			h->columns->data[c] |= column_style(node, c);
+	}
 	if (node->kind == ACCORD_NODE_SECTION) {
 		enter(h, node);
-		if (h->path->len > len && !g_hash_table_contains(h->anchors, h->path->str)) {
+		if (h->path->len > len && node != node->document->root &&
+		    !g_hash_table_contains(h->anchors, h->path->str)) {
 			guint id = g_hash_table_size(h->anchors) + 1;
 
 			g_hash_table_insert(h->anchors,
@@ -829,7 +953,7 @@ fields(Html *h, const GPtrArray *children, guint from)
 		g_string_append(h->out, "<dt>");
 		put(h, f->title);
 		g_string_append(h->out, "</dt><dd>");
-		put_cell(h, &f->cell, NULL);
+		put_cell(h, &f->cell, f->key, FALSE);
 		g_string_append(h->out, "</dd>");
 	}
 	g_string_append(h->out, "</dl>\n");
@@ -840,7 +964,8 @@ static void
 table(Html *h, const AccordNode *t)
 {
 	guint n = t->columns->len;
-	g_autofree gboolean *right = g_new0(gboolean, n);
+	g_autofree Style *styles = g_new0(Style, n);
+	g_autoptr(GString) classes = g_string_new(NULL);
 	/* a chart of one row would say nothing its table does not */
 	gboolean drawn = t->chart_series != NULL && t->rows->len >= 2;
 
@@ -854,7 +979,20 @@ table(Html *h, const AccordNode *t)
 		g_string_append(h->out, "<div class=\"pair\">");
 		chart(h, t);
 	}
-	g_string_append(h->out, "<div class=\"table\"><table>");
+	for (guint c = 0; c < n; c++) {
+		styles[c] = column_style(t, c);
+		if (styles[c] != STYLE_TEXT)
+			g_string_append_printf(classes,
+					       " %s%u",
+					       styles[c] == STYLE_NUMBER ? "n" : "c",
+					       c + 1);
+	}
+	if (classes->len > 0) {
+		g_string_overwrite(classes, 0, "\"");
+		g_string_prepend(classes, " class=");
+		g_string_append_c(classes, '"');
+	}
+	g_string_append_printf(h->out, "<div class=\"table\"><table%s>", classes->str);
 	if (t->title != NULL) {
 		g_string_append(h->out, "<caption>");
 		put(h, t->title);
@@ -862,8 +1000,7 @@ table(Html *h, const AccordNode *t)
 	}
 	g_string_append(h->out, "<thead><tr>");
 	for (guint c = 0; c < n; c++) {
-		right[c] = accord_table_column_is_numeric(t, c);
-		g_string_append(h->out, right[c] ? "<th class=\"n\">" : "<th>");
+		g_string_append(h->out, "<th>");
 		put(h, ((const AccordNode *)g_ptr_array_index(t->columns, c))->title);
 		g_string_append(h->out, "</th>");
 	}
@@ -871,10 +1008,11 @@ table(Html *h, const AccordNode *t)
 	for (guint r = 0; r < t->rows->len; r++) {
 		g_string_append(h->out, "<tr>");
 		for (guint c = 0; c < n; c++) {
-			g_string_append(h->out, right[c] ? "<td class=\"n\">" : "<td>");
+			g_string_append(h->out, "<td>");
 			put_cell(h,
 				 at(t, r, (gint)c),
-				 ((const AccordNode *)g_ptr_array_index(t->columns, c))->key);
+				 ((const AccordNode *)g_ptr_array_index(t->columns, c))->key,
+				 styles[c] == STYLE_CODE);
 			g_string_append(h->out, "</td>");
 		}
 		g_string_append(h->out, "</tr>\n");
@@ -950,7 +1088,7 @@ legend(Html *h)
 	if (h->marks == 0)
 		return;
 	g_string_append(h->out, "<aside class=\"legend\"><h2>Marks</h2><dl>");
-	for (guint i = 0; accord_mark_names[i] != NULL; i++)
+	for (guint i = 0; i < G_N_ELEMENTS(mark_symbols); i++)
 		if (h->marks & (1u << i))
 			g_string_append_printf(h->out,
 					       "<dt><span class=\"mark\">%s&#160;%s</span></dt>"
@@ -971,11 +1109,12 @@ static const gchar style[] =
     "dd{margin:0}table{border-collapse:collapse;margin:.5em 0}"
     "caption{text-align:left;font-weight:bold}th,td{border:1px solid #ccc;padding:.15em .4em;"
     "text-align:left;vertical-align:top}th{background:#eee}"
-    ".n{text-align:right;font-variant-numeric:tabular-nums}.table{overflow-x:auto}"
+    ".table{overflow-x:auto}"
     ".pair{display:flex;flex-wrap:wrap;gap:0 1.5em;align-items:flex-start}"
     "blockquote{margin:.2em 0;padding-left:.8em;border-left:3px solid #888}"
     ".mark{border:1px solid #555;border-radius:3px;padding:0 .25em;font-size:.85em;"
-    "white-space:nowrap}.legend{border:1px solid #bbb;padding:0 1em .5em}"
+    "white-space:nowrap;font-family:\"DejaVu Sans\",sans-serif}.legend{border:1px solid "
+    "#bbb;padding:0 1em .5em}"
     "figure{margin:.5em 0;max-width:100%}figcaption{font-weight:bold}.key{font-size:.9em;"
     "max-width:40em}svg{max-width:100%;height:auto}.swatch{vertical-align:middle}"
     "svg text{font:11px \"DejaVu Sans\",sans-serif;fill:#222}svg .m{text-anchor:middle}"
@@ -994,10 +1133,12 @@ static const gchar style[] =
     "section{content-visibility:auto;contain-intrinsic-size:auto 900px}"
     "@page{margin:14mm}@media print{body{font-size:9pt;max-width:none;padding:0}"
     ".table{overflow:visible}figure,tr,blockquote,.legend,dl{break-inside:avoid;"
-    "page-break-inside:avoid}h1,h2,h3,h4,h5,h6,figcaption{break-after:avoid;"
+    "page-break-inside:avoid}h1,h2,h3,h4,h5,h6,figcaption,caption{break-after:avoid;"
     "page-break-after:avoid}a{color:#000}}";
 
-/* the document as one HTML page */
+/* the document as one HTML page; its links to other sites send no referrer (the page's own
+ * address may be private), and open in the same tab, so no page they lead to gets a handle on
+ * this one */
 GBytes *
 accord_serialise_html(const AccordDocument *document)
 {
@@ -1006,6 +1147,8 @@ accord_serialise_html(const AccordDocument *document)
 		  g_hash_table_new(NULL, NULL),
 		  g_string_new(NULL),
 		  0,
+		  g_byte_array_new(),
+		  g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
 		  0};
 	const gchar *title = document->root->title != NULL ? document->root->title : "";
 
@@ -1014,18 +1157,24 @@ accord_serialise_html(const AccordDocument *document)
 	    h.out,
 	    "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
 	    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
-	    "'none'; style-src 'unsafe-inline'\">\n"
+	    "'none'; style-src 'unsafe-inline'\">\n<meta name=\"referrer\" "
+	    "content=\"no-referrer\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n<meta name=\"generator\" content=\"accord " ACCORD_VERSION_STRING
 	    "\">\n<title>");
 	put(&h, title);
-	g_string_append_printf(h.out, "</title>\n<style>%s</style></head>\n<body><main>\n", style);
+	g_string_append_printf(h.out, "</title>\n<style>%s", style);
+	column_rules(&h);
+	g_string_append(h.out, "</style></head>\n<body><main>\n");
 	heading(&h, title, 0);
 	legend(&h);
+	enter(&h, document->root); /* as collect() did: the root's field identifies the page */
 	children(&h, document->root, 0);
 	g_string_append(h.out, "</main></body></html>\n");
 	g_hash_table_unref(h.anchors);
 	g_hash_table_unref(h.ids);
 	g_string_free(h.path, TRUE);
+	g_byte_array_unref(h.columns);
+	g_hash_table_unref(h.parts);
 	return g_string_free_to_bytes(h.out);
 }

@@ -8,6 +8,7 @@ static AccordDocument *
 brief(const AccordCli *cli,
       const AccordCliInputs *in,
       const AccordProfile *profile,
+      AccordBriefingFlags flags,
       GPtrArray *assessments,
       GError **error)
 {
@@ -35,7 +36,7 @@ brief(const AccordCli *cli,
 				     error);
 	if (roadmap == NULL)
 		return NULL;
-	return accord_briefing_to_document(assessments, gaps, roadmap);
+	return accord_briefing_to_document(assessments, gaps, roadmap, flags);
 }
 
 /* the countries side by side, ruleset by ruleset, as given: @assessed holds each
@@ -156,7 +157,14 @@ accord_cli_report_run(AccordCli *cli, int argc, char **argv, GError **error)
 		AccordDocument *briefing;
 
 		g_ptr_array_add(assessed, assessments);
-		briefing = brief(cli, &in, g_ptr_array_index(profiles, i), assessments, error);
+		/* a report of several countries quotes each rule once, after the countries */
+		briefing =
+		    brief(cli,
+			  &in,
+			  g_ptr_array_index(profiles, i),
+			  profiles->len > 1 ? ACCORD_BRIEFING_CITE_RULES : ACCORD_BRIEFING_DEFAULT,
+			  assessments,
+			  error);
 		if (briefing == NULL)
 			return FALSE;
 		g_ptr_array_add(briefings, briefing);
@@ -165,7 +173,7 @@ accord_cli_report_run(AccordCli *cli, int argc, char **argv, GError **error)
 		overview = overviews(&in, profiles, cutoffs, assessed, error);
 		if (overview == NULL)
 			return FALSE;
-		report = accord_report_to_document(overview, briefings);
+		report = accord_report_to_document(overview, briefings, in.rulesets);
 	}
 	/* the report is for people: HTML unless another format is asked for */
 	if (cli->format == NULL)

@@ -43,13 +43,33 @@ G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_diff_to_document(const AccordDiff *diff) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_validation_to_document(const GPtrArray *results) ACCORD_NON_NULL(1);
+/**
+ * AccordBriefingFlags:
+ * @ACCORD_BRIEFING_DEFAULT: a briefing complete in itself
+ * @ACCORD_BRIEFING_CITE_RULES: a briefing for a report of several countries
+ *   (accord_report_to_document()), which shows once what is the same for every country: the
+ *   briefing leaves out the ruleset's version, title and agreement, the pillars' titles, each
+ *   rule's obligation, provision and recommendation and its criteria's titles (the report
+ *   quotes them once), the scoring options (the report's ranking shows them) and the prose on
+ *   how to read gaps and steps; its gaps become a table naming each rule by id and a table of
+ *   their unmet criteria, and its roadmap's steps name criteria without their rule
+ *
+ * What a briefing quotes (accord_briefing_to_document()).
+ */
+typedef enum {
+	ACCORD_BRIEFING_DEFAULT = 0,
+	ACCORD_BRIEFING_CITE_RULES = 1 << 0,
+} AccordBriefingFlags;
+
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_briefing_to_document(const GPtrArray *assessments,
 			    const GPtrArray *gap_lists,
-			    const AccordRoadmap *roadmap) ACCORD_NON_NULL(1, 2, 3);
+			    const AccordRoadmap *roadmap,
+			    AccordBriefingFlags flags) ACCORD_NON_NULL(1, 2, 3);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
-accord_report_to_document(const GPtrArray *overviews, const GPtrArray *briefings)
-    ACCORD_NON_NULL(1, 2);
+accord_report_to_document(const GPtrArray *overviews,
+			  const GPtrArray *briefings,
+			  const GPtrArray *rulesets) ACCORD_NON_NULL(1, 2, 3);
 
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_rulesets_to_document(const GPtrArray *rulesets) ACCORD_NON_NULL(1);

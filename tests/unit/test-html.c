@@ -68,9 +68,9 @@ test_html_escapes_text_and_refuses_other_links(void **state)
 	ACCORD_FIELDS(root, {"g", "Amp", accord_cell_url("https://example.org/a?b=1&c=2", "S")});
 	out = render_html(doc);
 	assert_int_equal(count(out, "<a href="), 1);
-	assert_non_null(strstr(out,
-			       "<a href=\"https://example.org/a?b=1&amp;c=2\" "
-			       "rel=\"noopener noreferrer\">S</a>"));
+	assert_non_null(strstr(out, "<a href=\"https://example.org/a?b=1&amp;c=2\">S</a>"));
+	/* no page a link leads to learns this page's address */
+	assert_non_null(strstr(out, "<meta name=\"referrer\" content=\"no-referrer\">"));
 	/* the fact: key, value, confidence, date, source as text (its address is not a web one) */
 	assert_non_null(strstr(out,
 			       "<code>k</code> = v (confidence high; evidence 2024: "
@@ -102,6 +102,30 @@ test_html_marks_in_symbols_and_words_with_legend(void **state)
 	assert_non_null(strstr(out, "<dd>quotes treaty text that was not read verbatim</dd>"));
 	assert_null(strstr(out, "stale"));
 	assert_null(strstr(out, "waived"));
+}
+
+/* the marks of the fact filter: evidence too old is stale, and a fact left out is not counted */
+static void
+test_html_stale_and_not_counted_marks_with_legend(void **state)
+{
+	g_autoptr(AccordDocument) doc = accord_document_new("t", "T");
+	g_autofree gchar *out = NULL;
+
+	ACCORD_FIELDS(accord_document_get_root(doc),
+		      {"v",
+		       "Value",
+		       accord_cell_with_marks(accord_cell_fact("k", "v", "high", "2001", "S", NULL),
+					      ACCORD_MARK_STALE | ACCORD_MARK_NOT_COUNTED)});
+	out = render_html(doc);
+	/* U+26A0 stale, U+2298 not-counted: beside the fact and in the legend */
+	assert_int_equal(count(out, "\xe2\x9a\xa0&#160;stale</span>"), 2);
+	assert_int_equal(count(out, "\xe2\x8a\x98&#160;not-counted</span>"), 2);
+	assert_non_null(
+	    strstr(out, "<dd>rests on evidence older than the chosen maximum age</dd>"));
+	assert_non_null(strstr(out,
+			       "<dd>stated by the profile but treated as unknown: below the "
+			       "confidence floor, stale or expired</dd>"));
+	assert_null(strstr(out, "low-confidence"));
 }
 
 static void
@@ -153,13 +177,88 @@ test_html_id_cells_link_to_the_nearest_section(void **state)
 	/* sections are numbered in document order: AA 1, its r-1 2, BB 3, its r-1 4 */
 	assert_non_null(strstr(out, "<li id=\"s1\"><h3>A</h3>"));
 	assert_non_null(strstr(out, "<li id=\"s4\"><h5>Rule</h5>"));
-	assert_non_null(strstr(out, "<td><a href=\"#s1\"><code>AA</code></a></td>"));
-	assert_non_null(strstr(out, "<td><a href=\"#s3\"><code>BB</code></a></td>"));
+	/* a column of ids only is set in code type by its table's class, not cell by cell */
+	assert_non_null(strstr(out, "<table class=\"c1\"><caption>Ranking</caption>"));
+	assert_non_null(strstr(out, "<td><a href=\"#s1\">AA</a></td>"));
+	assert_non_null(strstr(out, "<td><a href=\"#s3\">BB</a></td>"));
 	/* no section for CC: no link */
-	assert_non_null(strstr(out, "<td><code>CC</code></td>"));
+	assert_non_null(strstr(out, "<td>CC</td>"));
 	/* r-1 in country B's table is B's rule, not A's */
-	assert_non_null(strstr(out, "<td><a href=\"#s4\"><code>r-1</code></a></td>"));
+	assert_non_null(strstr(out, "<td><a href=\"#s4\">r-1</a></td>"));
 	assert_int_equal(count(out, "href=\"#s2\""), 0);
+}
+
+/* a report's shape: country AA's ruleset x with its gap on rule r-1, then the rulesets
+ * quoted once, x with its rule r-1; the root names a country too */
+static void
+test_html_id_fields_link_within_their_context_never_to_themselves(void **state)
+{
+	g_autoptr(AccordDocument) doc = accord_document_new("t", "T");
+	AccordNode *root = accord_document_get_root(doc);
+	AccordNode *countries, *country, *ruleset, *rules;
+	g_autofree gchar *out = NULL;
+
+	ACCORD_FIELDS(root, {"country", "Country", accord_cell_id("AA"), TRUE});
+	countries = accord_node_add_list(root, "countries", "Countries");
+	country = accord_node_add_section(countries, NULL, "A");
+	ACCORD_FIELDS(country, {"country", "Country", accord_cell_id("AA"), TRUE});
+	ruleset = accord_node_add_section(country, "x", "X in A");
+	ACCORD_FIELDS(ruleset, {"ruleset", "Ruleset", accord_cell_id("x"), TRUE});
+	ACCORD_FIELDS(accord_node_add_section(ruleset, "gap", "Gap"),
+		      {"rule", "Rule", accord_cell_id("r-1"), TRUE});
+	rules = accord_node_add_list(root, "rulesets", "Rulesets");
+	ruleset = accord_node_add_section(rules, NULL, "X");
+	ACCORD_FIELDS(ruleset, {"ruleset", "Ruleset", accord_cell_id("x"), TRUE});
+	ACCORD_FIELDS(accord_node_add_section(ruleset, "rule", "Rule r-1"),
+		      {"rule", "Rule", accord_cell_id("r-1"), TRUE});
+	out = render_html(doc);
+	/* numbered in document order below the root (the page, never a target): AA 1, AA's x 2,
+	 * AA's gap on r-1 3, x 4, x's r-1 5 */
+	assert_int_equal(count(out, " id=\"s"), 5);
+	assert_non_null(strstr(out, "<section id=\"s3\"><h5>Gap</h5>"));
+	assert_non_null(strstr(out, "<li id=\"s4\"><h3>X</h3>"));
+	/* the gap's rule r-1 is its own section; the nearest other is x's r-1 outside AA */
+	assert_non_null(
+	    strstr(out, "<h5>Gap</h5>\n<dl><dt>Rule</dt><dd><a href=\"#s5\"><code>r-1"));
+	/* AA's ruleset x links to x outside AA */
+	assert_non_null(strstr(out, "<h4>X in A</h4>\n<dl><dt>Ruleset</dt><dd><a href=\"#s4\">"));
+	/* the root's AA is the page's: it links to the section of AA within it */
+	assert_non_null(strstr(out, "<h1>T</h1>\n<dl><dt>Country</dt><dd><a href=\"#s1\">"));
+	/* nothing else links: no section to itself */
+	assert_int_equal(count(out, "<a href="), 3);
+}
+
+static void
+test_html_tables_set_columns_by_class(void **state)
+{
+	g_autoptr(AccordDocument) doc = accord_document_new("t", "T");
+	AccordNode *root = accord_document_get_root(doc);
+	AccordNode *t = accord_node_add_table(root, "t", NULL, "id=Id|mixed=Mixed|n=N|text=Text");
+	g_autofree gchar *out = NULL;
+
+	ACCORD_ROW(t,
+		   accord_cell_id("a"),
+		   accord_cell_id("b"),
+		   accord_cell_score(1),
+		   accord_cell_text("x"));
+	ACCORD_ROW(t,
+		   accord_cell_empty(),
+		   accord_cell_text("c"),
+		   accord_cell_empty(),
+		   accord_cell_text("y"));
+	out = render_html(doc);
+	/* column 1 holds ids (and an empty cell): code type; column 3 a figure: right-aligned;
+	 * column 2 mixes an id with text, so its id is set in code type in its cell */
+	assert_non_null(strstr(out, "<table class=\"c1 n3\"><thead><tr><th>Id</th>"));
+	assert_non_null(strstr(out, "<tr><td>a</td><td><code>b</code></td><td>1.0</td><td>x</td>"));
+	assert_null(strstr(out, "class=\"n\""));
+	/* one rule per column class used, and none for the others */
+	assert_non_null(strstr(out,
+			       ".n3>*>tr>:nth-child(3){text-align:right;font-variant-numeric:"
+			       "tabular-nums}.c1>tbody>tr>:nth-child(1){font-family:monospace}"
+			       "</style>"));
+	assert_null(strstr(out, ".c2>"));
+	assert_null(strstr(out, ".n1>"));
 }
 
 static AccordNode *
@@ -213,6 +312,36 @@ test_html_radar_overlays_series(void **state)
 	assert_non_null(strstr(out, "</svg> Score A, "));
 	assert_non_null(strstr(out, "</svg> Score B.</p>"));
 	assert_non_null(strstr(out, "<caption>Pillars</caption>"));
+}
+
+static void
+test_html_charts_reuse_identical_frames(void **state)
+{
+	g_autoptr(AccordDocument) doc = accord_document_new("t", "T");
+	AccordNode *root = accord_document_get_root(doc);
+	g_autofree gchar *out = NULL;
+
+	/* two radars on the same four pillars, then one on three */
+	accord_table_add_chart(pillar_table(root, 4), ACCORD_CHART_RADAR, "One", "pillar", "a");
+	accord_table_add_chart(pillar_table(root, 4), ACCORD_CHART_RADAR, "Two", "pillar", "a");
+	accord_table_add_chart(pillar_table(root, 3), ACCORD_CHART_RADAR, "Three", "pillar", "a");
+	out = render_html(doc);
+	/* parts numbered as first written: the four-axis frame g1, the key's swatch of series 0
+	 * g2, the three-axis frame g3; the second radar draws g1 and g2 again */
+	assert_int_equal(count(out, "<g id=\"g"), 3);
+	assert_non_null(strstr(out, "<title>One</title><g id=\"g1\"><path class=\"grid\""));
+	assert_non_null(
+	    strstr(out,
+		   "height=\"12\"><g id=\"g2\"><line class=\"line s0\" x1=\"1\" y1=\"6\" "
+		   "x2=\"27\" y2=\"6\"/><circle class=\"s0\" cx=\"14\" cy=\"6\" "
+		   "r=\"4\"/></g></svg> Score A."));
+	assert_non_null(strstr(out, "<title>Two</title><use href=\"#g1\"/><polygon"));
+	assert_non_null(strstr(out, "height=\"12\"><use href=\"#g2\"/></svg> Score A."));
+	assert_non_null(strstr(out, "<title>Three</title><g id=\"g3\"><path class=\"grid\""));
+	assert_int_equal(count(out, "<use href=\"#g2\"/>"), 2);
+	/* the frame's four axis labels once; every radar keeps its own points */
+	assert_int_equal(count(out, "class=\"m\">ir</text>"), 2);
+	assert_int_equal(count(out, "class=\"datum"), 11);
 }
 
 static void
@@ -353,9 +482,13 @@ main(void)
 	    cmocka_unit_test(test_html_legend_knows_every_mark),
 	    cmocka_unit_test(test_html_escapes_text_and_refuses_other_links),
 	    cmocka_unit_test(test_html_marks_in_symbols_and_words_with_legend),
+	    cmocka_unit_test(test_html_stale_and_not_counted_marks_with_legend),
 	    cmocka_unit_test(test_html_no_legend_without_marks),
 	    cmocka_unit_test(test_html_id_cells_link_to_the_nearest_section),
+	    cmocka_unit_test(test_html_id_fields_link_within_their_context_never_to_themselves),
+	    cmocka_unit_test(test_html_tables_set_columns_by_class),
 	    cmocka_unit_test(test_html_radar_overlays_series),
+	    cmocka_unit_test(test_html_charts_reuse_identical_frames),
 	    cmocka_unit_test(test_html_small_tables_draw_bars_or_nothing),
 	    cmocka_unit_test(test_html_heatmap_prints_each_figure_on_its_colour),
 	    cmocka_unit_test(test_html_steps_hold_each_figure_across_its_slot),
