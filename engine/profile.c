@@ -2,7 +2,9 @@
 
 #include "accord/error.h"
 #include "accord/profile.h"
+#include "profile-private.h"
 #include "util-private.h"
+#include "vocabulary-private.h"
 #include "xml-private.h"
 
 struct _AccordEvidence {
@@ -36,9 +38,11 @@ struct _AccordProfile {
 	gchar *country;
 	gchar *name;
 	gchar *as_of;
+	gchar *id; /* the id attribute, or the country and as-of date joined by '@' */
 	gchar *note;
 	GPtrArray *facts; /* AccordProfileFact*, sorted by key */
-	GHashTable *fact_index;
+	/* by the vocabulary's fact index: evaluation finds a fact without hashing its key */
+	AccordProfileFact **by_def;
 	GPtrArray *figures;
 };
 
@@ -98,7 +102,7 @@ profile_new(const AccordVocabulary *vocab, const gchar *filename)
 	self->vocab = accord_vocabulary_ref(vocab);
 	self->filename = g_strdup(filename);
 	self->facts = g_ptr_array_new_with_free_func((GDestroyNotify)fact_free);
-	self->fact_index = g_hash_table_new(g_str_hash, g_str_equal);
+	self->by_def = g_new0(AccordProfileFact *, accord_vocabulary_get_n_facts(vocab));
 	self->figures = g_ptr_array_new_with_free_func((GDestroyNotify)figure_free);
 	return self;
 }
@@ -140,9 +144,11 @@ load_fact(Loader *l, const xmlNode *node, GError **error)
 {
 	g_autofree gchar *key = accord_xml_get_prop(node, "key");
 	g_autofree gchar *confidence = accord_xml_get_prop(node, "confidence");
+	const AccordFactDef *def;
 	AccordProfileFact *fact;
 
-	if (g_hash_table_contains(l->self->fact_index, key)) {
+	def = accord_vocabulary_lookup_fact(l->self->vocab, key);
+	if (def != NULL && l->self->by_def[def->index] != NULL) {
 		accord_xml_set_error(error,
 				     ACCORD_ERROR_DUPLICATE,
 				     l->name,
@@ -155,7 +161,7 @@ load_fact(Loader *l, const xmlNode *node, GError **error)
 	fact->evidence = g_ptr_array_new_with_free_func((GDestroyNotify)evidence_free);
 	fact->text = accord_xml_get_prop(node, "value");
 	g_ptr_array_add(l->self->facts, fact);
-	fact->def = accord_vocabulary_lookup_fact(l->self->vocab, key);
+	fact->def = def;
 	if (fact->def == NULL) {
 		accord_xml_set_error(error,
 				     ACCORD_ERROR_REFERENCE,
@@ -165,9 +171,7 @@ load_fact(Loader *l, const xmlNode *node, GError **error)
 				     key);
 		return FALSE;
 	}
-	g_hash_table_insert(l->self->fact_index,
-			    (gpointer)accord_fact_def_get_key(fact->def),
-			    fact);
+	l->self->by_def[def->index] = fact;
 	for (guint i = 0; i < G_N_ELEMENTS(confidence_names); i++) {
 		if (g_strcmp0(confidence, confidence_names[i]) == 0)
 			fact->confidence = i;
@@ -225,6 +229,9 @@ load_document(Loader *l, const xmlNode *root, GError **error)
 	self->country = accord_xml_get_prop(root, "country");
 	self->name = accord_xml_get_prop(root, "name");
 	self->as_of = accord_xml_get_prop(root, "as-of");
+	self->id = accord_xml_get_prop(root, "id");
+	if (self->id == NULL)
+		self->id = g_strconcat(self->country, "@", self->as_of, NULL);
 	if (!accord_parse_date(self->as_of, NULL)) {
 		accord_xml_set_error(error,
 				     ACCORD_ERROR_VALUE,
@@ -271,14 +278,32 @@ accord_profile_load_data(const gchar *data,
 			 const AccordVocabulary *vocab,
 			 GError **error)
 {
+	return accord_profile_load_data_checked(data, len, name, vocab, FALSE, error);
+}
+
+/* @always_schema: run the RELAX NG validator on every profile, as the differential test of
+ * profile-schema.c does */
+AccordProfile *
+accord_profile_load_data_checked(const gchar *data,
+				 gsize len,
+				 const gchar *name,
+				 const AccordVocabulary *vocab,
+				 gboolean always_schema,
+				 GError **error)
+{
 	g_autoptr(xmlDoc) doc = NULL;
 	g_autoptr(AccordProfile) self = NULL;
 	Loader l;
 
 	g_return_val_if_fail(data != NULL && vocab != NULL, NULL);
 	l.name = name != NULL ? name : "<memory>";
-	doc = accord_xml_load(data, len, l.name, ACCORD_SCHEMA_PROFILE, error);
+	doc = accord_xml_parse(data, len, l.name, error);
 	if (doc == NULL)
+		return NULL;
+	/* the RELAX NG validator decides, with its error, whatever the quick check does not
+	 * accept (profile-schema.c) */
+	if ((always_schema || !accord_xml_profile_is_valid(doc)) &&
+	    !accord_xml_validate(doc, ACCORD_SCHEMA_PROFILE, l.name, error))
 		return NULL;
 	self = profile_new(vocab, l.name);
 	l.self = self;
@@ -336,7 +361,7 @@ accord_profile_unref(AccordProfile *self)
 {
 	if (self == NULL || !g_atomic_ref_count_dec(&self->refcount))
 		return;
-	g_hash_table_unref(self->fact_index);
+	g_free(self->by_def);
 	g_ptr_array_unref(self->facts);
 	g_ptr_array_unref(self->figures);
 	accord_vocabulary_unref(self->vocab);
@@ -344,6 +369,7 @@ accord_profile_unref(AccordProfile *self)
 	g_free(self->country);
 	g_free(self->name);
 	g_free(self->as_of);
+	g_free(self->id);
 	g_free(self->note);
 	g_free(self);
 }
@@ -374,14 +400,16 @@ fact_copy(const AccordProfileFact *src)
 	return copy;
 }
 
+/* the profile without its facts */
 static AccordProfile *
-profile_copy(const AccordProfile *base)
+header_copy(const AccordProfile *base)
 {
 	AccordProfile *self = profile_new(base->vocab, base->filename);
 
 	self->country = g_strdup(base->country);
 	self->name = g_strdup(base->name);
 	self->as_of = g_strdup(base->as_of);
+	self->id = g_strdup(base->id);
 	self->note = g_strdup(base->note);
 	for (guint i = 0; i < base->figures->len; i++) {
 		const AccordIndexFigure *src = g_ptr_array_index(base->figures, i);
@@ -392,13 +420,48 @@ profile_copy(const AccordProfile *base)
 		figure->source = g_strdup(src->source);
 		g_ptr_array_add(self->figures, figure);
 	}
-	for (guint i = 0; i < base->facts->len; i++) {
-		AccordProfileFact *fact = fact_copy(g_ptr_array_index(base->facts, i));
+	return self;
+}
 
-		g_ptr_array_add(self->facts, fact);
-		g_hash_table_insert(self->fact_index,
-				    (gpointer)accord_fact_def_get_key(fact->def),
-				    fact);
+static void
+add_fact_copy(AccordProfile *self, const AccordProfileFact *src)
+{
+	AccordProfileFact *fact = fact_copy(src);
+
+	g_ptr_array_add(self->facts, fact);
+	self->by_def[fact->def->index] = fact;
+}
+
+static AccordProfile *
+profile_copy(const AccordProfile *base)
+{
+	AccordProfile *self = header_copy(base);
+
+	for (guint i = 0; i < base->facts->len; i++)
+		add_fact_copy(self, g_ptr_array_index(base->facts, i));
+	return self;
+}
+
+/**
+ * accord_profile_new_summary:
+ * @base: a profile
+ * @assumed_only: keep the facts assumed by a what-if assumption; %FALSE to keep none
+ *
+ * Copies what a ranking shows of a profile, so it need not keep the profile: the identity,
+ * name, dates and index figures, and the assumed facts when asked (#AccordRankRow).
+ *
+ * Returns: (transfer full): the copy
+ */
+AccordProfile *
+accord_profile_new_summary(const AccordProfile *base, gboolean assumed_only)
+{
+	AccordProfile *self = header_copy(base);
+
+	for (guint i = 0; assumed_only && i < base->facts->len; i++) {
+		const AccordProfileFact *fact = g_ptr_array_index(base->facts, i);
+
+		if (fact->assumed)
+			add_fact_copy(self, fact);
 	}
 	return self;
 }
@@ -440,13 +503,13 @@ apply_assumption(AccordProfile *self, const gchar *assumption, GError **error)
 			    local->message);
 		return FALSE;
 	}
-	fact = g_hash_table_lookup(self->fact_index, parts[0]);
+	fact = self->by_def[def->index];
 	if (fact == NULL) {
 		fact = g_new0(AccordProfileFact, 1);
 		fact->def = def;
 		fact->evidence = g_ptr_array_new_with_free_func((GDestroyNotify)evidence_free);
 		g_ptr_array_add(self->facts, fact);
-		g_hash_table_insert(self->fact_index, (gpointer)accord_fact_def_get_key(def), fact);
+		self->by_def[def->index] = fact;
 	} else if (!fact->assumed) {
 		fact->was = g_strdup(fact->text);
 	}
@@ -533,8 +596,32 @@ accord_profile_fact_get_assumed_from(const AccordProfileFact *fact)
 const AccordProfileFact *
 accord_profile_lookup_fact(const AccordProfile *self, const gchar *key)
 {
+	const AccordFactDef *def;
+
 	g_return_val_if_fail(self != NULL && key != NULL, NULL);
-	return g_hash_table_lookup(self->fact_index, key);
+	def = accord_vocabulary_lookup_fact(self->vocab, key);
+	return def != NULL ? self->by_def[def->index] : NULL;
+}
+
+/**
+ * accord_profile_lookup_fact_by_def:
+ * @self: a profile
+ * @def: a fact of the vocabulary the profile was loaded with
+ *
+ * Finds a fact by its definition, through the vocabulary's index of it, without comparing
+ * keys: how evaluation reads the facts every check names.
+ *
+ * Returns: (transfer none) (nullable): the stated fact, or %NULL when the profile does not
+ *   state it
+ */
+const AccordProfileFact *
+accord_profile_lookup_fact_by_def(const AccordProfile *self, const AccordFactDef *def)
+{
+	g_return_val_if_fail(self != NULL && def != NULL, NULL);
+	g_return_val_if_fail(def->index < accord_vocabulary_get_n_facts(self->vocab) &&
+				 accord_vocabulary_get_fact(self->vocab, def->index) == def,
+			     NULL);
+	return self->by_def[def->index];
 }
 
 /**
@@ -562,6 +649,23 @@ accord_profile_get_country(const AccordProfile *self)
 {
 	g_return_val_if_fail(self != NULL, NULL);
 	return self->country;
+}
+
+/**
+ * accord_profile_get_id:
+ * @self: a profile
+ *
+ * What tells the profile apart from others in a batch or a ranking: its `id` attribute, given
+ * for a sub-national or sectoral framework or a variant of a snapshot, or else its country
+ * code and as-of date joined by `@` (`GB@2026-01-31`), so snapshots of a country differ.
+ *
+ * Returns: (transfer none): its identity
+ */
+const gchar *
+accord_profile_get_id(const AccordProfile *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->id;
 }
 
 /**

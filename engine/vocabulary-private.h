@@ -21,6 +21,7 @@ struct _AccordFactDef {
 	GHashTable *symbol_index; /* enums only: symbol → index + 1 */
 	gchar *unit;
 	gboolean informational;
+	guint index; /* its place in the vocabulary, sorted by key: profiles index facts by it */
 };
 
 gint

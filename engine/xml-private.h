@@ -34,6 +34,8 @@ accord_xml_load(const gchar *data,
 		GError **error);
 gboolean
 accord_xml_sniff_schema(xmlDoc *doc, AccordSchema *schema);
+gboolean
+accord_xml_profile_is_valid(const xmlDoc *doc);
 
 void
 accord_xml_set_error(GError **error,

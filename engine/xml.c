@@ -6,6 +6,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlschemastypes.h>
 
 #include "accord/error.h"
 #include "accord/input.h"
@@ -110,6 +111,19 @@ refuse_doctype_cb(void *ctx,
 	xmlStopParser(ctxt);
 }
 
+/* libxml2 2.9 sets up its global state on the first parse, which is not safe to race: the
+ * batch verbs parse on several threads */
+static GOnce parser_once = G_ONCE_INIT;
+
+static gpointer
+init_parser(gpointer data)
+{
+	xmlInitParser();
+	/* the datatypes profile-schema.c checks through libxml2 */
+	xmlSchemaInitTypes();
+	return NULL;
+}
+
 xmlDoc *
 accord_xml_parse(const gchar *data, gsize len, const gchar *name, GError **error)
 {
@@ -129,6 +143,7 @@ accord_xml_parse(const gchar *data, gsize len, const gchar *name, GError **error
 			    ACCORD_XML_MAX_BYTES / (1024 * 1024));
 		return NULL;
 	}
+	g_once(&parser_once, init_parser, NULL);
 	ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
 		g_set_error(error,
@@ -276,8 +291,17 @@ accord_xml_sniff_schema(xmlDoc *doc, AccordSchema *schema)
 gchar *
 accord_xml_get_prop(const xmlNode *node, const gchar *attr)
 {
-	xmlChar *value = xmlGetNoNsProp(node, (const xmlChar *)attr);
+	xmlChar *value;
 	gchar *copy;
+
+	/* the common form, an attribute of one text node, is copied once rather than twice */
+	for (const xmlAttr *a = node->properties; a != NULL; a = a->next) {
+		if (a->ns == NULL && g_strcmp0((const gchar *)a->name, attr) == 0 &&
+		    a->children != NULL && a->children->next == NULL &&
+		    a->children->type == XML_TEXT_NODE)
+			return g_strdup((const gchar *)a->children->content);
+	}
+	value = xmlGetNoNsProp(node, (const xmlChar *)attr);
 
 	if (value == NULL)
 		return NULL;

@@ -1,0 +1,267 @@
+#include "config.h"
+
+#include <libxml/xmlschemastypes.h>
+#include <string.h>
+
+#include "xml-private.h"
+
+/* profiles/schema/profile.rng, checked by one walk of the parsed tree. The check is a
+ * sufficient condition: when it says valid, libxml2's RELAX NG validator says valid too;
+ * whenever it says no, or meets a form it does not decide for certain (a value not already in
+ * canonical form, a comment inside a value, an attribute in a namespace), the loader runs the
+ * RELAX NG validator, whose verdict and file:line error are final. So every profile gets
+ * exactly the schema's checks and errors, while a valid one costs a walk of its tree instead
+ * of the RELAX NG engine (two thirds of the time of a batch). tests/unit/test-profile-schema.c
+ * runs both over the fixtures, the fuzz corpora and their mutations and finds no profile the
+ * check accepts and the schema refuses. Keep the two in step: a change to profile.rng needs
+ * the same change here, and the test fails until it has one */
+
+#define PROFILE_NS "urn:accord:profile:1"
+
+typedef enum {
+	VALUE_TOKEN,	  /* <ref name="token"/> and <ref name="nonempty"/>: token, minLength 1 */
+	VALUE_COUNTRY,	  /* token, pattern [A-Z]{2,3} */
+	VALUE_ID,	  /* token, pattern [A-Za-z0-9][A-Za-z0-9._\-]* */
+	VALUE_CONFIDENCE, /* high, medium or low */
+	VALUE_RANK,	  /* positiveInteger */
+	VALUE_URI,	  /* anyURI */
+} ValueKind;
+
+typedef struct {
+	const gchar *name;
+	ValueKind kind;
+	gboolean required;
+} AttributeSpec;
+
+static const AttributeSpec profile_attributes[] = {
+    {"country", VALUE_COUNTRY, TRUE},
+    {"name", VALUE_TOKEN, TRUE},
+    {"as-of", VALUE_TOKEN, TRUE},
+    {"id", VALUE_ID, FALSE},
+    {NULL, 0, FALSE},
+};
+static const AttributeSpec index_attributes[] = {
+    {"name", VALUE_TOKEN, TRUE},
+    {"value", VALUE_TOKEN, TRUE},
+    {"rank", VALUE_RANK, FALSE},
+    {"source", VALUE_TOKEN, TRUE},
+    {NULL, 0, FALSE},
+};
+static const AttributeSpec fact_attributes[] = {
+    {"key", VALUE_TOKEN, TRUE},
+    {"value", VALUE_TOKEN, TRUE},
+    {"confidence", VALUE_CONFIDENCE, TRUE},
+    {NULL, 0, FALSE},
+};
+static const AttributeSpec evidence_attributes[] = {
+    {"title", VALUE_TOKEN, TRUE},
+    {"href", VALUE_URI, FALSE},
+    {"date", VALUE_TOKEN, TRUE},
+    {NULL, 0, FALSE},
+};
+
+static gboolean
+is_space(gchar c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* a token of length 1 or more once white space is collapsed: some character is not space */
+static gboolean
+has_non_space(const gchar *text)
+{
+	for (const gchar *p = text; *p != '\0'; p++) {
+		if (!is_space(*p))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+static gboolean
+all_of(const gchar *text, const gchar *first, const gchar *rest, gsize min, gsize max)
+{
+	gsize n = strlen(text);
+
+	if (n < min || n > max || strchr(first, text[0]) == NULL)
+		return FALSE;
+	return strspn(text + 1, rest) == n - 1;
+}
+
+#define UPPER  "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#define ALNUM  UPPER "abcdefghijklmnopqrstuvwxyz0123456789"
+#define DIGITS "0123456789"
+
+/* only the canonical form of each restricted value is decided here: one with space around it
+ * passes the schema after white space is collapsed, and goes to the RELAX NG validator */
+static gboolean
+value_is_valid(ValueKind kind, const gchar *value)
+{
+	switch (kind) {
+	case VALUE_TOKEN:
+		return has_non_space(value);
+	case VALUE_COUNTRY:
+		return all_of(value, UPPER, UPPER, 2, 3);
+	case VALUE_ID:
+		return all_of(value, ALNUM, ALNUM "._-", 1, G_MAXSIZE);
+	case VALUE_CONFIDENCE:
+		return strcmp(value, "high") == 0 || strcmp(value, "medium") == 0 ||
+		       strcmp(value, "low") == 0;
+	case VALUE_RANK:
+		/* 18 digits stay far below the limits of libxml2's decimal type */
+		return all_of(value, "123456789", DIGITS, 1, 18);
+	case VALUE_URI:
+		/* the very function the RELAX NG validator calls for the anyURI datatype */
+		return xmlSchemaValPredefTypeNode(xmlSchemaGetBuiltInType(XML_SCHEMAS_ANYURI),
+						  (const xmlChar *)value,
+						  NULL,
+						  NULL) == 0;
+	default:
+		return FALSE;
+	}
+}
+
+/* the value of an attribute as one text node, the only form a profile without a DTD has */
+static const gchar *
+attribute_value(const xmlAttr *attr)
+{
+	if (attr->children == NULL || attr->children->next != NULL ||
+	    attr->children->type != XML_TEXT_NODE || attr->children->content == NULL)
+		return NULL;
+	return (const gchar *)attr->children->content;
+}
+
+static gboolean
+attributes_are_valid(const xmlNode *node, const AttributeSpec *specs)
+{
+	guint seen = 0, required = 0;
+
+	for (const xmlAttr *a = node->properties; a != NULL; a = a->next) {
+		const gchar *value = attribute_value(a);
+		guint i = 0;
+
+		while (specs[i].name != NULL && strcmp(specs[i].name, (const gchar *)a->name) != 0)
+			i++;
+		if (a->ns != NULL || specs[i].name == NULL || value == NULL ||
+		    !value_is_valid(specs[i].kind, value))
+			return FALSE;
+		seen |= 1u << i;
+	}
+	for (guint i = 0; specs[i].name != NULL; i++)
+		required |= specs[i].required ? 1u << i : 0;
+	return (seen & required) == required;
+}
+
+static gboolean
+is_element(const xmlNode *node, const gchar *name)
+{
+	return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
+	       node->ns->href != NULL && strcmp((const gchar *)node->ns->href, PROFILE_NS) == 0 &&
+	       strcmp((const gchar *)node->name, name) == 0;
+}
+
+/* the next child that is not ignorable in element content (white space, comment, processing
+ * instruction); sets *bad at text that is not white space or at a node of another kind */
+static const xmlNode *
+next_element(const xmlNode *node, gboolean *bad)
+{
+	for (; node != NULL; node = node->next) {
+		if (node->type == XML_ELEMENT_NODE)
+			return node;
+		if (node->type == XML_TEXT_NODE && node->content != NULL &&
+		    !has_non_space((const gchar *)node->content))
+			continue;
+		if (node->type != XML_COMMENT_NODE && node->type != XML_PI_NODE)
+			*bad = TRUE;
+	}
+	return NULL;
+}
+
+/* an element with <empty/> content */
+static gboolean
+is_empty(const xmlNode *node)
+{
+	gboolean bad = FALSE;
+
+	return next_element(node->children, &bad) == NULL && !bad;
+}
+
+/* an element holding <ref name="nonempty"/>: text alone, with some non-space character */
+static gboolean
+is_nonempty_text(const xmlNode *node)
+{
+	gboolean some = FALSE;
+
+	if (node->properties != NULL || node->children == NULL)
+		return FALSE;
+	for (const xmlNode *n = node->children; n != NULL; n = n->next) {
+		if (n->type != XML_TEXT_NODE || n->content == NULL)
+			return FALSE;
+		some = some || has_non_space((const gchar *)n->content);
+	}
+	return some;
+}
+
+static gboolean
+fact_is_valid(const xmlNode *fact)
+{
+	gboolean bad = FALSE;
+	const xmlNode *n = next_element(fact->children, &bad);
+	guint n_evidence = 0;
+
+	if (!attributes_are_valid(fact, fact_attributes))
+		return FALSE;
+	for (; !bad && is_element(n, "evidence"); n = next_element(n->next, &bad)) {
+		if (!attributes_are_valid(n, evidence_attributes) || !is_empty(n))
+			return FALSE;
+		n_evidence++;
+	}
+	if (!bad && is_element(n, "note")) {
+		if (!is_nonempty_text(n))
+			return FALSE;
+		n = next_element(n->next, &bad);
+	}
+	return !bad && n == NULL && n_evidence > 0;
+}
+
+/* <profile>: note?, index*, fact*, in that order */
+static gboolean
+profile_is_valid(const xmlNode *root)
+{
+	gboolean bad = FALSE;
+	const xmlNode *n = next_element(root->children, &bad);
+
+	if (!attributes_are_valid(root, profile_attributes))
+		return FALSE;
+	if (!bad && is_element(n, "note")) {
+		if (!is_nonempty_text(n))
+			return FALSE;
+		n = next_element(n->next, &bad);
+	}
+	for (; !bad && is_element(n, "index"); n = next_element(n->next, &bad)) {
+		if (!attributes_are_valid(n, index_attributes) || !is_empty(n))
+			return FALSE;
+	}
+	for (; !bad && is_element(n, "fact"); n = next_element(n->next, &bad)) {
+		if (!fact_is_valid(n))
+			return FALSE;
+	}
+	return !bad && n == NULL;
+}
+
+/**
+ * accord_xml_profile_is_valid:
+ * @doc: a parsed document
+ *
+ * A sufficient condition for @doc to be valid against the profile schema, decided without
+ * the RELAX NG engine.
+ *
+ * Returns: %TRUE when @doc is certainly valid; %FALSE when it is invalid or the check cannot
+ *   tell, and the RELAX NG validator must decide
+ */
+gboolean
+accord_xml_profile_is_valid(const xmlDoc *doc)
+{
+	const xmlNode *root = xmlDocGetRootElement(doc);
+
+	return is_element(root, "profile") && profile_is_valid(root);
+}
