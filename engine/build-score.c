@@ -21,6 +21,8 @@ build_criteria(AccordNode *item, const AccordScore *score, const AccordRule *rul
 		const AccordCriterion *c = accord_rule_get_criterion(rule, i);
 		const AccordCriterionResult *r = accord_evaluation_get_result(evaluation, c);
 		const AccordScoreTerm *t = accord_score_get_term(score, c);
+		g_autofree gchar *reason = accord_evaluation_format_reason(evaluation, c);
+
 		ACCORD_ROW(table,
 			   accord_cell_id(accord_criterion_get_id(c)),
 			   accord_cell_outcome(accord_outcome_to_string(r->outcome)),
@@ -29,7 +31,7 @@ build_criteria(AccordNode *item, const AccordScore *score, const AccordRule *rul
 			   accord_cell_number(t->weight, 4),
 			   accord_cell_outcome(accord_term_status_to_string(t->status)),
 			   accord_cell_text(accord_criterion_get_title(c)),
-			   accord_cell_text(r->reason));
+			   accord_cell_text(reason));
 	}
 }
 

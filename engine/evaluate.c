@@ -4,11 +4,17 @@
 #include "accord/evaluate.h"
 #include "util-private.h"
 
+/* reasons are not kept: a view that prints one formats it from the criterion and the profile
+ * (accord_evaluation_format_reason()); a batch ranking prints none, and formatting them all
+ * took a third of its evaluation time */
 struct _AccordEvaluation {
 	gatomicrefcount refcount;
 	AccordRuleset *ruleset;
 	AccordProfile *profile;
-	GArray *results; /* AccordCriterionResult, by criterion index */
+	GArray *results;	/* AccordCriterionResult, by criterion index */
+	AccordEvaluation *base; /* for a copy with criteria met: the evaluation it copies */
+	gchar *why;		/* the words that start the reason of each criterion it met */
+	guint8 *met;		/* by criterion index: TRUE for a criterion this copy met */
 };
 
 /* a check's value: known with a credit in [0, 1], or unknown */
@@ -112,9 +118,12 @@ compare_credit(const AccordCheck *check, const AccordValue *value)
 	}
 }
 
+/* every function below takes a reason to append to, or NULL when only the verdict is wanted */
 static void
 append_clause(GString *reason, const gchar *clause)
 {
+	if (reason == NULL)
+		return;
 	if (reason->len > 0)
 		g_string_append(reason, "; ");
 	g_string_append(reason, clause);
@@ -134,27 +143,35 @@ describe_threshold(const AccordCheck *check)
 	return g_string_free(out, FALSE);
 }
 
-static Verdict
-eval_fact(const AccordCheck *check, const AccordProfile *profile, GString *reason)
+static void
+describe_fact(const AccordCheck *check, const AccordProfileFact *fact, GString *reason)
 {
 	const AccordFactDef *def = accord_check_get_fact(check);
 	const gchar *key = accord_fact_def_get_key(def);
-	const AccordProfileFact *fact = accord_profile_lookup_fact(profile, key);
 	g_autofree gchar *wanted = describe_threshold(check);
 	g_autofree gchar *clause = NULL;
 	g_autofree gchar *text = NULL;
-	gdouble credit;
 
 	if (fact == NULL) {
 		clause = g_strdup_printf("%s not stated (needs %s)", key, wanted);
-		append_clause(reason, clause);
-		return (Verdict){FALSE, 0};
+	} else {
+		text = accord_value_to_string(def, accord_profile_fact_get_value(fact));
+		clause = g_strdup_printf("%s = %s (needs %s)", key, text, wanted);
 	}
-	credit = compare_credit(check, accord_profile_fact_get_value(fact));
-	text = accord_value_to_string(def, accord_profile_fact_get_value(fact));
-	clause = g_strdup_printf("%s = %s (needs %s)", key, text, wanted);
 	append_clause(reason, clause);
-	return known(credit);
+}
+
+static Verdict
+eval_fact(const AccordCheck *check, const AccordProfile *profile, GString *reason)
+{
+	const AccordProfileFact *fact =
+	    accord_profile_lookup_fact_by_def(profile, accord_check_get_fact(check));
+
+	if (reason != NULL)
+		describe_fact(check, fact, reason);
+	if (fact == NULL)
+		return (Verdict){FALSE, 0};
+	return known(compare_credit(check, accord_profile_fact_get_value(fact)));
 }
 
 static Verdict
@@ -198,12 +215,14 @@ eval_check(const AccordCheck *check, const AccordProfile *profile, GString *reas
 	case ACCORD_CHECK_NOT: {
 		/* the reader must see the negation, or "x = false (needs is true)" reads as a
 		 * failure where it is a pass */
-		g_autoptr(GString) inner = g_string_new(NULL);
+		g_autoptr(GString) inner = reason != NULL ? g_string_new(NULL) : NULL;
 		g_autofree gchar *clause = NULL;
 
 		v = eval_check(accord_check_get_child(check, 0), profile, inner);
-		clause = g_strdup_printf("not (%s)", inner->str);
-		append_clause(reason, clause);
+		if (reason != NULL) {
+			clause = g_strdup_printf("not (%s)", inner->str);
+			append_clause(reason, clause);
+		}
 		return v.known ? known(1.0 - v.credit) : v;
 	}
 	default:
@@ -221,9 +240,8 @@ weakest_confidence(const AccordCheck *check, const AccordProfile *profile)
 	if (check == NULL)
 		return weakest;
 	if (accord_check_get_kind(check) == ACCORD_CHECK_FACT) {
-		const AccordProfileFact *fact = accord_profile_lookup_fact(
-		    profile,
-		    accord_fact_def_get_key(accord_check_get_fact(check)));
+		const AccordProfileFact *fact =
+		    accord_profile_lookup_fact_by_def(profile, accord_check_get_fact(check));
 		return fact != NULL ? accord_profile_fact_get_confidence(fact) : weakest;
 	}
 	for (guint i = 0; i < accord_check_get_n_children(check); i++)
@@ -244,50 +262,40 @@ outcome_of(Verdict v)
 	return ACCORD_OUTCOME_PARTIAL;
 }
 
+/* a criterion's result, and with @reason its reason: "precondition: …; then: …" */
 static AccordCriterionResult
-eval_criterion(const AccordCriterion *criterion, const AccordProfile *profile)
+eval_criterion(const AccordCriterion *criterion, const AccordProfile *profile, GString *reason)
 {
 	const AccordCheck *precondition = accord_criterion_get_precondition(criterion);
-	g_autoptr(GString) reason = g_string_new(NULL);
+	g_autoptr(GString) part = reason != NULL ? g_string_new(NULL) : NULL;
 	AccordCriterionResult result = {0};
 	Verdict v;
 
 	if (precondition != NULL) {
-		g_autoptr(GString) pre = g_string_new(NULL);
-
-		v = eval_check(precondition, profile, pre);
-		g_string_append_printf(reason, "precondition: %s", pre->str);
+		v = eval_check(precondition, profile, part);
+		if (reason != NULL)
+			g_string_append_printf(reason, "precondition: %s", part->str);
 		if (!v.known || v.credit < 1.0) {
 			result.outcome = v.known ? ACCORD_OUTCOME_NOT_APPLICABLE
 						 : ACCORD_OUTCOME_UNKNOWN;
 			result.known = v.known;
 			result.confidence = weakest_confidence(precondition, profile);
-			result.reason = g_strdup(reason->str);
 			return result;
 		}
-		g_string_append(reason, "; then: ");
+		if (reason != NULL) {
+			g_string_append(reason, "; then: ");
+			g_string_truncate(part, 0);
+		}
 	}
-	{
-		g_autoptr(GString) body = g_string_new(NULL);
-
-		v = eval_check(accord_criterion_get_check(criterion), profile, body);
-		g_string_append(reason, body->str);
-	}
+	v = eval_check(accord_criterion_get_check(criterion), profile, part);
+	if (reason != NULL)
+		g_string_append(reason, part->str);
 	result.outcome = outcome_of(v);
 	result.known = v.known;
 	result.confidence = MIN(weakest_confidence(precondition, profile),
 				weakest_confidence(accord_criterion_get_check(criterion), profile));
 	result.credit = v.known ? v.credit : 0.0;
-	result.reason = g_strdup(reason->str);
 	return result;
-}
-
-static void
-clear_result(gpointer data)
-{
-	AccordCriterionResult *result = data;
-
-	g_free(result->reason);
 }
 
 /**
@@ -324,10 +332,9 @@ accord_evaluate(const AccordRuleset *ruleset, const AccordProfile *profile, GErr
 	self->ruleset = accord_ruleset_ref(ruleset);
 	self->profile = accord_profile_ref(profile);
 	self->results = g_array_sized_new(FALSE, TRUE, sizeof(AccordCriterionResult), n);
-	g_array_set_clear_func(self->results, clear_result);
 	for (guint i = 0; i < n; i++) {
 		AccordCriterionResult r =
-		    eval_criterion(accord_ruleset_get_criterion(ruleset, i), profile);
+		    eval_criterion(accord_ruleset_get_criterion(ruleset, i), profile, NULL);
 		g_array_append_val(self->results, r);
 	}
 	return self;
@@ -361,29 +368,18 @@ accord_evaluation_new_with_met(const AccordEvaluation *base,
 	g_atomic_ref_count_init(&self->refcount);
 	self->ruleset = accord_ruleset_ref(base->ruleset);
 	self->profile = accord_profile_ref(base->profile);
-	self->results =
-	    g_array_sized_new(FALSE, TRUE, sizeof(AccordCriterionResult), base->results->len);
-	g_array_set_clear_func(self->results, clear_result);
-	for (guint i = 0; i < base->results->len; i++) {
-		AccordCriterionResult r = g_array_index(base->results, AccordCriterionResult, i);
-
-		r.reason = g_strdup(r.reason);
-		g_array_append_val(self->results, r);
-	}
+	self->results = g_array_copy(base->results);
+	self->base = accord_evaluation_ref(base);
+	self->why = g_strdup(why);
+	self->met = g_new0(guint8, base->results->len);
 	for (guint i = 0; i < criteria->len; i++) {
 		guint index = accord_criterion_get_index(g_ptr_array_index(criteria, i));
 		AccordCriterionResult *r =
 		    &g_array_index(self->results, AccordCriterionResult, index);
-		gchar *reason;
 
 		if (r->outcome == ACCORD_OUTCOME_NOT_APPLICABLE)
 			continue;
-		reason = g_strdup_printf("%s (was %s: %s)",
-					 why,
-					 accord_outcome_to_string(r->outcome),
-					 r->reason);
-		g_free(r->reason);
-		r->reason = reason;
+		self->met[index] = TRUE;
 		r->outcome = ACCORD_OUTCOME_PASS;
 		r->credit = 1.0;
 		r->known = r->known || establishes_facts;
@@ -421,6 +417,9 @@ accord_evaluation_unref(AccordEvaluation *self)
 	if (self == NULL || !g_atomic_ref_count_dec(&self->refcount))
 		return;
 	g_array_unref(self->results);
+	accord_evaluation_unref(self->base);
+	g_free(self->why);
+	g_free(self->met);
 	accord_ruleset_unref(self->ruleset);
 	accord_profile_unref(self->profile);
 	g_free(self);
@@ -457,7 +456,8 @@ accord_evaluation_get_profile(const AccordEvaluation *self)
  * @self: an evaluation
  * @criterion: a criterion of the evaluated ruleset
  *
- * Returns: (transfer none): the criterion's outcome, credit and reason
+ * Returns: (transfer none): the criterion's outcome, credit, whether its facts are known and
+ *   their confidence; its reason is formatted by accord_evaluation_format_reason()
  */
 const AccordCriterionResult *
 accord_evaluation_get_result(const AccordEvaluation *self, const AccordCriterion *criterion)
@@ -468,4 +468,47 @@ accord_evaluation_get_result(const AccordEvaluation *self, const AccordCriterion
 	index = accord_criterion_get_index(criterion);
 	g_return_val_if_fail(index < self->results->len, NULL);
 	return &g_array_index(self->results, AccordCriterionResult, index);
+}
+
+/**
+ * accord_evaluation_format_reason:
+ * @self: an evaluation
+ * @criterion: a criterion of the evaluated ruleset
+ *
+ * Says why the criterion has its outcome: the value of each fact its checks read against
+ * what each check needs (`ir.csirt = false (needs is true)`), the precondition first when it
+ * has one. For a criterion a copy took as met (accord_evaluation_new_with_met()), the words
+ * it was given and what it was: `waived (was fail: …)`. Formatted on each call, from the
+ * criterion and the profile, so an evaluation costs no text until a view prints it.
+ *
+ * Returns: (transfer full): the reason
+ */
+gchar *
+accord_evaluation_format_reason(const AccordEvaluation *self, const AccordCriterion *criterion)
+{
+	g_autoptr(GPtrArray) wrappers =
+	    g_ptr_array_new(); /* the copies that met it, outermost first */
+	g_autoptr(GString) reason = g_string_new(NULL);
+	const AccordEvaluation *e = self;
+	guint index;
+
+	g_return_val_if_fail(self != NULL && criterion != NULL, NULL);
+	index = accord_criterion_get_index(criterion);
+	g_return_val_if_fail(index < self->results->len, NULL);
+	for (; e->base != NULL; e = e->base) {
+		if (e->met[index])
+			g_ptr_array_add(wrappers, (gpointer)e);
+	}
+	eval_criterion(criterion, e->profile, reason);
+	/* innermost first: "why (was outcome: reason)" */
+	for (guint i = wrappers->len; i > 0; i--) {
+		const AccordEvaluation *w = g_ptr_array_index(wrappers, i - 1);
+		AccordOutcome was =
+		    g_array_index(w->base->results, AccordCriterionResult, index).outcome;
+		g_autofree gchar *inner = g_string_free(g_steal_pointer(&reason), FALSE);
+
+		reason = g_string_new(NULL);
+		g_string_printf(reason, "%s (was %s: %s)", w->why, outcome_names[was], inner);
+	}
+	return g_string_free(g_steal_pointer(&reason), FALSE);
 }
