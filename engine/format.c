@@ -6,7 +6,7 @@
 #include "accord/error.h"
 #include "document-private.h"
 
-static const gchar *const format_names[] = {"text", "json", "csv", "markdown"};
+static const gchar *const format_names[] = {"text", "json", "csv", "markdown", "jsonl"};
 
 /**
  * accord_format_to_string:
@@ -17,7 +17,7 @@ static const gchar *const format_names[] = {"text", "json", "csv", "markdown"};
 const gchar *
 accord_format_to_string(AccordFormat format)
 {
-	g_return_val_if_fail(format <= ACCORD_FORMAT_MARKDOWN, NULL);
+	g_return_val_if_fail(format <= ACCORD_FORMAT_JSONL, NULL);
 	return format_names[format];
 }
 
@@ -64,7 +64,9 @@ accord_document_render(const AccordDocument *document, AccordFormat format, GErr
 	case ACCORD_FORMAT_CSV:
 		return accord_serialise_csv(document);
 	case ACCORD_FORMAT_JSON:
-		return accord_serialise_json(document, error);
+		return accord_serialise_json(document, TRUE, error);
+	case ACCORD_FORMAT_JSONL:
+		return accord_serialise_json(document, FALSE, error);
 	}
 	g_set_error(error, ACCORD_ERROR, ACCORD_ERROR_INTERNAL, "unknown format %d", format);
 	return NULL;

@@ -27,39 +27,53 @@ parse_tiers(const gchar *text, GError **error)
 	return g_steal_pointer(&cutoffs);
 }
 
-/* the profiles named on the command line, or every shipped profile */
-static GPtrArray *
-load_profiles(const AccordVocabulary *vocab, int argc, char **argv, GError **error)
-{
-	g_autoptr(GPtrArray) ids = NULL;
-	g_autoptr(GPtrArray) profiles =
-	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+/* what the workers share: the ranking (only read while assessing) and the parties */
+typedef struct {
+	AccordRanking *ranking;
+	AccordParties *parties; /* --parties, else NULL */
+	const GPtrArray *rulesets;
+	gchar *date;
+} RankRun;
 
-	if (argc > 1) {
-		ids = g_ptr_array_new();
-		for (int i = 1; i < argc; i++)
-			g_ptr_array_add(ids, argv[i]);
-	} else {
-		ids = accord_datadir_list("profiles");
+/* --parties: the profile is kept when every ruleset's agreement binds its country on --date */
+static gboolean
+is_bound(const RankRun *run, const AccordProfile *profile)
+{
+	for (guint r = 0; run->parties != NULL && r < run->rulesets->len; r++) {
+		if (!accord_parties_is_bound(
+			run->parties,
+			accord_ruleset_get_id(g_ptr_array_index(run->rulesets, r)),
+			accord_profile_get_country(profile),
+			run->date))
+			return FALSE;
 	}
-	for (guint i = 0; i < ids->len; i++) {
-		AccordProfile *p = accord_cli_load_profile(vocab, g_ptr_array_index(ids, i), error);
-		if (p == NULL)
-			return NULL;
-		g_ptr_array_add(profiles, p);
-	}
-	return g_steal_pointer(&profiles);
+	return TRUE;
 }
 
-/* --parties: of the profiles, those bound by every ruleset's agreement on the --date */
-static GPtrArray *
-keep_parties(const AccordCli *cli, const GPtrArray *rulesets, GPtrArray *profiles, GError **error)
+static gpointer
+assess_profile(const AccordProfile *profile, gpointer data, GError **error)
+{
+	RankRun *run = data;
+
+	if (!is_bound(run, profile))
+		return NULL;
+	return accord_ranking_assess(run->ranking, profile, error);
+}
+
+static gboolean
+add_entry(gpointer result, gpointer data, GError **error)
+{
+	RankRun *run = data;
+
+	return accord_ranking_add(run->ranking, result, error);
+}
+
+/* --parties: every ruleset must score an agreement the parties file knows */
+static AccordParties *
+load_parties(const GPtrArray *rulesets, GError **error)
 {
 	g_autofree gchar *path = accord_datadir_get_parties_path();
 	g_autoptr(AccordParties) parties = accord_parties_load_file(path, error);
-	g_autofree gchar *date = accord_cli_get_date(cli);
-	g_autoptr(GPtrArray) kept =
-	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
 
 	if (parties == NULL)
 		return NULL;
@@ -76,20 +90,33 @@ keep_parties(const AccordCli *cli, const GPtrArray *rulesets, GPtrArray *profile
 			return NULL;
 		}
 	}
-	for (guint i = 0; i < profiles->len; i++) {
-		AccordProfile *p = g_ptr_array_index(profiles, i);
-		gboolean bound = TRUE;
+	return g_steal_pointer(&parties);
+}
 
-		for (guint r = 0; bound && r < rulesets->len; r++)
-			bound = accord_parties_is_bound(
-			    parties,
-			    accord_ruleset_get_id(g_ptr_array_index(rulesets, r)),
-			    accord_profile_get_country(p),
-			    date);
-		if (bound)
-			g_ptr_array_add(kept, accord_profile_ref(p));
-	}
-	return g_steal_pointer(&kept);
+/* the profiles named on the command line, or every shipped profile, assessed on --threads
+ * workers and added in input order */
+static gboolean
+rank_profiles(const AccordCli *cli,
+	      RankRun *run,
+	      const AccordCliInputs *in,
+	      int argc,
+	      char **argv,
+	      GError **error)
+{
+	AccordCliBatch batch = {in->vocabulary,
+				assess_profile,
+				add_entry,
+				(GDestroyNotify)accord_rank_entry_free,
+				run,
+				(guint)cli->threads};
+	g_autoptr(GPtrArray) shipped = NULL;
+
+	if (argc > 1)
+		return accord_cli_batch_run(&batch, argc, argv, error);
+	shipped = accord_datadir_list("profiles");
+	g_ptr_array_insert(shipped, 0, g_strdup(argv[0]));
+	g_ptr_array_add(shipped, NULL);
+	return accord_cli_batch_run(&batch, (int)shipped->len - 1, (char **)shipped->pdata, error);
 }
 
 /* accord rank [PROFILE…]: countries × rulesets, ranked by mean overall score, with optional
@@ -131,9 +158,12 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 	    {NULL}};
 	g_auto(AccordCliInputs) in = {0};
 	g_autoptr(GArray) cutoffs = NULL;
-	g_autoptr(GPtrArray) profiles = NULL;
 	g_autoptr(AccordRanking) ranking = NULL;
+	g_autoptr(AccordParties) parties = NULL;
 	g_autoptr(AccordDocument) document = NULL;
+	g_autofree gchar *date = NULL;
+	g_autoptr(GError) failed = NULL;
+	RankRun run;
 
 	if (!accord_cli_parse(cli, "rank", entries, &argc, &argv, error))
 		return FALSE;
@@ -150,23 +180,26 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 		return FALSE;
 	if (!accord_cli_load_inputs(cli, G_MAXUINT, &in, error))
 		return FALSE;
-	profiles = load_profiles(in.vocabulary, argc, argv, error);
-	if (profiles != NULL && cli->parties) {
-		GPtrArray *kept = keep_parties(cli, in.rulesets, profiles, error);
-
-		g_ptr_array_unref(profiles);
-		profiles = kept;
-	}
-	if (profiles == NULL)
+	if (cli->parties && (parties = load_parties(in.rulesets, error)) == NULL)
 		return FALSE;
-	ranking =
-	    accord_ranking_new(in.rulesets,
-			       profiles,
-			       &in.options,
-			       g_strcmp0(cli->mean, "verified") == 0 ? ACCORD_RANK_MEAN_VERIFIED
-								     : ACCORD_RANK_MEAN_ALL,
-			       error);
+	ranking = accord_ranking_new_empty(in.rulesets,
+					   &in.options,
+					   g_strcmp0(cli->mean, "verified") == 0
+					       ? ACCORD_RANK_MEAN_VERIFIED
+					       : ACCORD_RANK_MEAN_ALL,
+					   error);
 	if (ranking == NULL)
+		return FALSE;
+	date = accord_cli_get_date(cli);
+	run = (RankRun){ranking, parties, in.rulesets, date};
+	/* a profile that failed in a batch is reported; the others are ranked and written */
+	if (!rank_profiles(cli, &run, &in, argc, argv, &failed) &&
+	    (!accord_cli_is_batch(argc, argv) || !accord_error_is_input(failed) ||
+	     failed->code == ACCORD_ERROR_USAGE)) {
+		g_propagate_error(error, g_steal_pointer(&failed));
+		return FALSE;
+	}
+	if (!accord_ranking_finish(ranking, error))
 		return FALSE;
 	if (cutoffs != NULL && !accord_ranking_set_tiers(ranking, cutoffs, error))
 		return FALSE;
@@ -178,5 +211,10 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 			accord_ranking_add_correlation(ranking, r, cli->correlate[c]);
 	}
 	document = accord_ranking_to_document(ranking);
-	return accord_cli_emit(cli, document, error);
+	if (!accord_cli_emit(cli, document, error))
+		return FALSE;
+	if (failed == NULL)
+		return TRUE;
+	g_propagate_error(error, g_steal_pointer(&failed));
+	return FALSE;
 }

@@ -2,8 +2,23 @@
 
 #include "cli.h"
 
-/* accord score PROFILE: the scores of every pillar and rule, or with --explain the full
- * derivation of every number */
+/* the score view of one assessment, or with --explain the full derivation of every number */
+static AccordDocument *
+build_score(const AccordCli *cli, const AccordAssessment *assessment, GError **error)
+{
+	const AccordScore *score = accord_assessment_get_score(assessment, ACCORD_VARIANT_AS_GIVEN);
+	g_autoptr(AccordExplanation) explanation = NULL;
+
+	if (!cli->explain)
+		return accord_score_to_document(assessment);
+	explanation = accord_explanation_new(score, error);
+	if (explanation == NULL)
+		return NULL;
+	return accord_explanation_to_document(assessment, explanation);
+}
+
+/* accord score PROFILE…: the scores of every pillar and rule of each profile against each
+ * ruleset */
 gboolean
 accord_cli_score_run(AccordCli *cli, int argc, char **argv, GError **error)
 {
@@ -17,34 +32,16 @@ accord_cli_score_run(AccordCli *cli, int argc, char **argv, GError **error)
 	     "of each open criterion",
 	     NULL},
 	    {NULL}};
-	g_auto(AccordCliInputs) in = {0};
-	g_autoptr(AccordAssessment) assessment = NULL;
-	g_autoptr(AccordExplanation) explanation = NULL;
-	g_autoptr(AccordDocument) document = NULL;
-	const AccordScore *score;
 
 	if (!accord_cli_parse(cli, "score", entries, &argc, &argv, error) ||
-	    !accord_cli_expect_arguments(argc,
-					 argv,
-					 1,
-					 1,
-					 "exactly one PROFILE (an id such as gb, or a file)",
-					 error))
+	    !accord_cli_expect_arguments(
+		argc,
+		argv,
+		1,
+		G_MAXUINT,
+		"one or more PROFILEs (an id such as gb, a file, a directory, "
+		"@LIST or -)",
+		error))
 		return FALSE;
-	assessment = accord_cli_assess_one(cli, &in, argv[1], error);
-	if (assessment == NULL)
-		return FALSE;
-	score = accord_assessment_get_score(assessment, ACCORD_VARIANT_AS_GIVEN);
-	if (cli->explain) {
-		explanation = accord_explanation_new(score, error);
-		if (explanation == NULL)
-			return FALSE;
-		document = accord_explanation_to_document(assessment, explanation);
-	} else {
-		document = accord_score_to_document(assessment);
-	}
-	if (!accord_cli_emit(cli, document, error))
-		return FALSE;
-	accord_cli_gate(cli, score);
-	return TRUE;
+	return accord_cli_run_documents(cli, argc, argv, build_score, error);
 }
