@@ -32,9 +32,8 @@ static void
 blank(Writer *w)
 {
 	/* by length, not g_str_has_suffix(), whose strlen() made a long report quadratic */
-	while (w->out->len > 0 &&
-	       !(w->out->len >= 2 && w->out->str[w->out->len - 1] == '\n' &&
-		 w->out->str[w->out->len - 2] == '\n'))
+	while (w->out->len > 0 && !(w->out->len >= 2 && w->out->str[w->out->len - 1] == '\n' &&
+				    w->out->str[w->out->len - 2] == '\n'))
 		g_string_append_c(w->out, '\n');
 }
 
