@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <libxml/uri.h>
 #include <libxml/xmlschemastypes.h>
 #include <string.h>
 
@@ -91,6 +92,36 @@ all_of(const gchar *text, const gchar *first, const gchar *rest, gsize min, gsiz
 #define ALNUM  UPPER "abcdefghijklmnopqrstuvwxyz0123456789"
 #define DIGITS "0123456789"
 
+/* libxml2's anyURI check (xmlschemastypes.c, 2.9) collapses white space, replaces each
+ * character below 32 or above 126 and each of  <>"{}|\^`'  with '_', and calls
+ * xmlParseURI(). A value with none of those and no white space is left as it is, so
+ * xmlParseURI() alone decides it; any other goes to the very function the RELAX NG validator
+ * calls */
+static gboolean
+exact_uri_is_valid(const gchar *value)
+{
+	return xmlSchemaValPredefTypeNode(xmlSchemaGetBuiltInType(XML_SCHEMAS_ANYURI),
+					  (const xmlChar *)value,
+					  NULL,
+					  NULL) == 0;
+}
+
+static gboolean
+uri_is_valid(const gchar *value)
+{
+	xmlURI *uri;
+
+	for (const gchar *p = value; *p != '\0'; p++) {
+		if ((guchar)*p <= 32 || (guchar)*p >= 127 || strchr("<>\"{}|\\^`'", *p) != NULL)
+			return exact_uri_is_valid(value);
+	}
+	if (value[0] == '\0')
+		return exact_uri_is_valid(value);
+	uri = xmlParseURI(value);
+	xmlFreeURI(uri);
+	return uri != NULL;
+}
+
 /* only the canonical form of each restricted value is decided here: one with space around it
  * passes the schema after white space is collapsed, and goes to the RELAX NG validator */
 static gboolean
@@ -110,11 +141,7 @@ value_is_valid(ValueKind kind, const gchar *value)
 		/* 18 digits stay far below the limits of libxml2's decimal type */
 		return all_of(value, "123456789", DIGITS, 1, 18);
 	case VALUE_URI:
-		/* the very function the RELAX NG validator calls for the anyURI datatype */
-		return xmlSchemaValPredefTypeNode(xmlSchemaGetBuiltInType(XML_SCHEMAS_ANYURI),
-						  (const xmlChar *)value,
-						  NULL,
-						  NULL) == 0;
+		return uri_is_valid(value);
 	default:
 		return FALSE;
 	}
@@ -130,25 +157,94 @@ attribute_value(const xmlAttr *attr)
 	return (const gchar *)attr->children->content;
 }
 
-static gboolean
-attributes_are_valid(const xmlNode *node, const AttributeSpec *specs)
+/* one attribute: its place in @specs, or -1 when it is not allowed or its value not valid */
+static gint
+check_attribute(const AttributeSpec *specs, const gchar *name, const gchar *value)
 {
-	guint seen = 0, required = 0;
+	gint i = 0;
 
-	for (const xmlAttr *a = node->properties; a != NULL; a = a->next) {
-		const gchar *value = attribute_value(a);
-		guint i = 0;
+	while (specs[i].name != NULL && strcmp(specs[i].name, name) != 0)
+		i++;
+	if (specs[i].name == NULL || value == NULL || !value_is_valid(specs[i].kind, value))
+		return -1;
+	return i;
+}
 
-		while (specs[i].name != NULL && strcmp(specs[i].name, (const gchar *)a->name) != 0)
-			i++;
-		if (a->ns != NULL || specs[i].name == NULL || value == NULL ||
-		    !value_is_valid(specs[i].kind, value))
-			return FALSE;
-		seen |= 1u << i;
-	}
+static gboolean
+has_required(const AttributeSpec *specs, guint seen)
+{
+	guint required = 0;
+
 	for (guint i = 0; specs[i].name != NULL; i++)
 		required |= specs[i].required ? 1u << i : 0;
 	return (seen & required) == required;
+}
+
+static gboolean
+attributes_are_valid(const xmlNode *node, const AttributeSpec *specs)
+{
+	guint seen = 0;
+
+	for (const xmlAttr *a = node->properties; a != NULL; a = a->next) {
+		gint i = a->ns != NULL
+			     ? -1
+			     : check_attribute(specs, (const gchar *)a->name, attribute_value(a));
+
+		if (i < 0)
+			return FALSE;
+		seen |= 1u << i;
+	}
+	return has_required(specs, seen);
+}
+
+static const AttributeSpec *const element_specs[] = {
+    profile_attributes,
+    index_attributes,
+    fact_attributes,
+    evidence_attributes,
+};
+
+/**
+ * accord_xml_profile_attributes_are_valid:
+ * @element: which element of a profile
+ * @names: the attribute names, none in a namespace
+ * @values: their values
+ * @n: how many
+ *
+ * The quick check of an element's attributes, for the streamed reader (profile-sax.c).
+ *
+ * Returns: %TRUE when they are certainly valid
+ */
+gboolean
+accord_xml_profile_attributes_are_valid(AccordProfileElement element,
+					const gchar *const *names,
+					const gchar *const *values,
+					guint n)
+{
+	const AttributeSpec *specs = element_specs[element];
+	guint seen = 0;
+
+	for (guint a = 0; a < n; a++) {
+		gint i = check_attribute(specs, names[a], values[a]);
+
+		if (i < 0 || (seen & (1u << i)) != 0)
+			return FALSE;
+		seen |= 1u << i;
+	}
+	return has_required(specs, seen);
+}
+
+/**
+ * accord_xml_profile_text_is_valid:
+ * @text: the text of a `<note>`
+ *
+ * Returns: %TRUE when it has a character that is not white space, as the schema's nonempty
+ *   type needs
+ */
+gboolean
+accord_xml_profile_text_is_valid(const gchar *text)
+{
+	return has_non_space(text);
 }
 
 static gboolean

@@ -46,11 +46,6 @@ struct _AccordProfile {
 	GPtrArray *figures;
 };
 
-typedef struct {
-	AccordProfile *self;
-	const gchar *name;
-} Loader;
-
 static const gchar *confidence_names[] = {"low", "medium", "high"};
 
 /**
@@ -107,109 +102,208 @@ profile_new(const AccordVocabulary *vocab, const gchar *filename)
 	return self;
 }
 
-static gboolean
-load_evidence(Loader *l, const xmlNode *node, AccordProfileFact *fact, GError **error)
-{
-	AccordEvidence *evidence = g_new0(AccordEvidence, 1);
+/* The builder: what the DOM loader and the streamed reader (profile-sax.c) both call, with
+ * the strings of each element's attributes (owned, freed here), in document order. @node is
+ * for the line of an error; the streamed reader gives none, and on any error the profile is
+ * loaded again through the DOM, whose error is the one reported. */
 
-	evidence->title = accord_xml_get_prop(node, "title");
-	evidence->href = accord_xml_get_prop(node, "href");
-	evidence->date = accord_xml_get_prop(node, "date");
-	g_ptr_array_add(fact->evidence, evidence);
-	if (!accord_parse_partial_date(evidence->date)) {
-		accord_xml_set_error(error,
-				     ACCORD_ERROR_VALUE,
-				     l->name,
-				     node,
-				     "evidence date '%s' is not YYYY, YYYY-MM or YYYY-MM-DD",
-				     evidence->date);
-		return FALSE;
-	}
-	return TRUE;
+/**
+ * accord_profile_builder_new:
+ * @vocab: the vocabulary
+ * @name: the file name errors use
+ *
+ * Returns: (transfer full): an empty profile to fill
+ */
+AccordProfile *
+accord_profile_builder_new(const AccordVocabulary *vocab, const gchar *name)
+{
+	return profile_new(vocab, name);
 }
 
-static gboolean
-parse_fact_value(Loader *l, const xmlNode *node, AccordProfileFact *fact, GError **error)
+/**
+ * accord_profile_builder_set_header:
+ * @self: a profile being built
+ * @node: (nullable): the element, for the line of an error
+ * @country: (transfer full) (nullable): the attributes of `<profile>`
+ * @name: (transfer full) (nullable):
+ * @as_of: (transfer full) (nullable):
+ * @id: (transfer full) (nullable):
+ * @error: return location for an `ACCORD_ERROR`
+ */
+gboolean
+accord_profile_builder_set_header(AccordProfile *self,
+				  const xmlNode *node,
+				  gchar *country,
+				  gchar *name,
+				  gchar *as_of,
+				  gchar *id,
+				  GError **error)
 {
-	g_autoptr(GError) local = NULL;
-
-	if (accord_value_parse(fact->def, fact->text, &fact->value, &local))
+	self->country = country;
+	self->name = name;
+	self->as_of = as_of;
+	self->id = id != NULL ? id : g_strconcat(country, "@", as_of, NULL);
+	if (accord_parse_date(as_of, NULL))
 		return TRUE;
-	accord_xml_set_error(error, local->code, l->name, node, "%s", local->message);
+	accord_xml_set_error(error,
+			     ACCORD_ERROR_VALUE,
+			     self->filename,
+			     node,
+			     "as-of '%s' is not a valid YYYY-MM-DD date",
+			     as_of);
 	return FALSE;
 }
 
-static gboolean
-load_fact(Loader *l, const xmlNode *node, GError **error)
+/**
+ * accord_profile_builder_set_note:
+ * @self: a profile being built
+ * @fact: (nullable): the fact the note qualifies; %NULL for the profile's note
+ * @text: (transfer full): the note's text, white space as in the file
+ */
+void
+accord_profile_builder_set_note(AccordProfile *self, AccordProfileFact *fact, gchar *text)
 {
-	g_autofree gchar *key = accord_xml_get_prop(node, "key");
-	g_autofree gchar *confidence = accord_xml_get_prop(node, "confidence");
-	const AccordFactDef *def;
+	gchar **note = fact != NULL ? &fact->note : &self->note;
+
+	g_free(*note);
+	*note = accord_normalize_space(text);
+	g_free(text);
+}
+
+/**
+ * accord_profile_builder_add_figure:
+ * @self: a profile being built
+ * @node: (nullable): the element, for the line of an error
+ * @name: (transfer full) (nullable): the attributes of `<index>`
+ * @value: (transfer full) (nullable):
+ * @rank: (transfer full) (nullable):
+ * @source: (transfer full) (nullable):
+ * @error: return location for an `ACCORD_ERROR`
+ */
+gboolean
+accord_profile_builder_add_figure(AccordProfile *self,
+				  const xmlNode *node,
+				  gchar *name,
+				  gchar *value,
+				  gchar *rank,
+				  gchar *source,
+				  GError **error)
+{
+	AccordIndexFigure *figure = g_new0(AccordIndexFigure, 1);
+	g_autofree gchar *owned_value = value;
+	g_autofree gchar *owned_rank = rank;
+
+	figure->name = name;
+	figure->source = source;
+	figure->rank = rank != NULL ? (guint)g_ascii_strtoull(rank, NULL, 10) : 0;
+	g_ptr_array_add(self->figures, figure);
+	if (accord_parse_number(value, &figure->value))
+		return TRUE;
+	accord_xml_set_error(error,
+			     ACCORD_ERROR_VALUE,
+			     self->filename,
+			     node,
+			     "index '%s' value '%s' is not a finite decimal number",
+			     figure->name,
+			     value);
+	return FALSE;
+}
+
+/**
+ * accord_profile_builder_add_fact:
+ * @self: a profile being built
+ * @node: (nullable): the element, for the line of an error
+ * @key: (transfer full) (nullable): the attributes of `<fact>`
+ * @value: (transfer full) (nullable):
+ * @confidence: (transfer full) (nullable):
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Returns: (transfer none) (nullable): the fact, to add evidence and a note to, or %NULL with
+ *   @error set: a fact stated twice or not in the vocabulary, or a value not of its type
+ */
+AccordProfileFact *
+accord_profile_builder_add_fact(AccordProfile *self,
+				const xmlNode *node,
+				gchar *key,
+				gchar *value,
+				gchar *confidence,
+				GError **error)
+{
+	g_autofree gchar *owned_key = key;
+	g_autofree gchar *owned_confidence = confidence;
+	g_autoptr(GError) local = NULL;
+	const AccordFactDef *def = accord_vocabulary_lookup_fact(self->vocab, key);
 	AccordProfileFact *fact;
 
-	def = accord_vocabulary_lookup_fact(l->self->vocab, key);
-	if (def != NULL && l->self->by_def[def->index] != NULL) {
+	if (def != NULL && self->by_def[def->index] != NULL) {
 		accord_xml_set_error(error,
 				     ACCORD_ERROR_DUPLICATE,
-				     l->name,
+				     self->filename,
 				     node,
 				     "fact '%s' is stated twice",
 				     key);
-		return FALSE;
+		g_free(value);
+		return NULL;
 	}
 	fact = g_new0(AccordProfileFact, 1);
 	fact->evidence = g_ptr_array_new_with_free_func((GDestroyNotify)evidence_free);
-	fact->text = accord_xml_get_prop(node, "value");
-	g_ptr_array_add(l->self->facts, fact);
+	fact->text = value;
 	fact->def = def;
-	if (fact->def == NULL) {
+	g_ptr_array_add(self->facts, fact);
+	if (def == NULL) {
 		accord_xml_set_error(error,
 				     ACCORD_ERROR_REFERENCE,
-				     l->name,
+				     self->filename,
 				     node,
 				     "fact '%s' is not defined in the vocabulary",
 				     key);
-		return FALSE;
+		return NULL;
 	}
-	l->self->by_def[def->index] = fact;
+	self->by_def[def->index] = fact;
 	for (guint i = 0; i < G_N_ELEMENTS(confidence_names); i++) {
 		if (g_strcmp0(confidence, confidence_names[i]) == 0)
 			fact->confidence = i;
 	}
-	if (!parse_fact_value(l, node, fact, error))
-		return FALSE;
-	for (xmlNode *n = accord_xml_first_element(node); n != NULL;
-	     n = accord_xml_next_element(n)) {
-		if (accord_xml_is(n, "note"))
-			fact->note = accord_xml_get_text(n);
-		else if (!load_evidence(l, n, fact, error))
-			return FALSE;
-	}
-	return TRUE;
+	if (accord_value_parse(def, fact->text, &fact->value, &local))
+		return fact;
+	accord_xml_set_error(error, local->code, self->filename, node, "%s", local->message);
+	return NULL;
 }
 
-static gboolean
-load_figure(Loader *l, const xmlNode *node, GError **error)
+/**
+ * accord_profile_builder_add_evidence:
+ * @self: a profile being built
+ * @node: (nullable): the element, for the line of an error
+ * @fact: the fact it backs
+ * @title: (transfer full) (nullable): the attributes of `<evidence>`
+ * @href: (transfer full) (nullable):
+ * @date: (transfer full) (nullable):
+ * @error: return location for an `ACCORD_ERROR`
+ */
+gboolean
+accord_profile_builder_add_evidence(AccordProfile *self,
+				    const xmlNode *node,
+				    AccordProfileFact *fact,
+				    gchar *title,
+				    gchar *href,
+				    gchar *date,
+				    GError **error)
 {
-	AccordIndexFigure *figure = g_new0(AccordIndexFigure, 1);
-	g_autofree gchar *value = accord_xml_get_prop(node, "value");
-	g_autofree gchar *rank = accord_xml_get_prop(node, "rank");
+	AccordEvidence *evidence = g_new0(AccordEvidence, 1);
 
-	figure->name = accord_xml_get_prop(node, "name");
-	figure->source = accord_xml_get_prop(node, "source");
-	figure->rank = rank != NULL ? (guint)g_ascii_strtoull(rank, NULL, 10) : 0;
-	g_ptr_array_add(l->self->figures, figure);
-	if (!accord_parse_number(value, &figure->value)) {
-		accord_xml_set_error(error,
-				     ACCORD_ERROR_VALUE,
-				     l->name,
-				     node,
-				     "index '%s' value '%s' is not a finite decimal number",
-				     figure->name,
-				     value);
-		return FALSE;
-	}
-	return TRUE;
+	evidence->title = title;
+	evidence->href = href;
+	evidence->date = date;
+	g_ptr_array_add(fact->evidence, evidence);
+	if (accord_parse_partial_date(date))
+		return TRUE;
+	accord_xml_set_error(error,
+			     ACCORD_ERROR_VALUE,
+			     self->filename,
+			     node,
+			     "evidence date '%s' is not YYYY, YYYY-MM or YYYY-MM-DD",
+			     date);
+	return FALSE;
 }
 
 static gint
@@ -221,40 +315,86 @@ compare_facts(gconstpointer a, gconstpointer b)
 	return g_strcmp0(accord_fact_def_get_key(x->def), accord_fact_def_get_key(y->def));
 }
 
-static gboolean
-load_document(Loader *l, const xmlNode *root, GError **error)
+/**
+ * accord_profile_builder_finish:
+ * @self: a profile whose every element was added
+ */
+void
+accord_profile_builder_finish(AccordProfile *self)
 {
-	AccordProfile *self = l->self;
+	g_ptr_array_sort(self->facts, compare_facts);
+}
 
-	self->country = accord_xml_get_prop(root, "country");
-	self->name = accord_xml_get_prop(root, "name");
-	self->as_of = accord_xml_get_prop(root, "as-of");
-	self->id = accord_xml_get_prop(root, "id");
-	if (self->id == NULL)
-		self->id = g_strconcat(self->country, "@", self->as_of, NULL);
-	if (!accord_parse_date(self->as_of, NULL)) {
-		accord_xml_set_error(error,
-				     ACCORD_ERROR_VALUE,
-				     l->name,
-				     root,
-				     "as-of '%s' is not a valid YYYY-MM-DD date",
-				     self->as_of);
+static gchar *
+content_of(const xmlNode *node)
+{
+	xmlChar *content = xmlNodeGetContent(node);
+	gchar *text = g_strdup(content != NULL ? (const gchar *)content : "");
+
+	xmlFree(content);
+	return text;
+}
+
+static gboolean
+load_fact(AccordProfile *self, const xmlNode *node, GError **error)
+{
+	AccordProfileFact *fact =
+	    accord_profile_builder_add_fact(self,
+					    node,
+					    accord_xml_get_prop(node, "key"),
+					    accord_xml_get_prop(node, "value"),
+					    accord_xml_get_prop(node, "confidence"),
+					    error);
+
+	if (fact == NULL)
 		return FALSE;
+	for (xmlNode *n = accord_xml_first_element(node); n != NULL;
+	     n = accord_xml_next_element(n)) {
+		if (accord_xml_is(n, "note"))
+			accord_profile_builder_set_note(self, fact, content_of(n));
+		else if (!accord_profile_builder_add_evidence(self,
+							      n,
+							      fact,
+							      accord_xml_get_prop(n, "title"),
+							      accord_xml_get_prop(n, "href"),
+							      accord_xml_get_prop(n, "date"),
+							      error))
+			return FALSE;
 	}
+	return TRUE;
+}
+
+static gboolean
+load_document(AccordProfile *self, const xmlNode *root, GError **error)
+{
+	if (!accord_profile_builder_set_header(self,
+					       root,
+					       accord_xml_get_prop(root, "country"),
+					       accord_xml_get_prop(root, "name"),
+					       accord_xml_get_prop(root, "as-of"),
+					       accord_xml_get_prop(root, "id"),
+					       error))
+		return FALSE;
 	for (xmlNode *n = accord_xml_first_element(root); n != NULL;
 	     n = accord_xml_next_element(n)) {
 		gboolean ok = TRUE;
 
 		if (accord_xml_is(n, "note"))
-			self->note = accord_xml_get_text(n);
+			accord_profile_builder_set_note(self, NULL, content_of(n));
 		else if (accord_xml_is(n, "index"))
-			ok = load_figure(l, n, error);
+			ok = accord_profile_builder_add_figure(self,
+							       n,
+							       accord_xml_get_prop(n, "name"),
+							       accord_xml_get_prop(n, "value"),
+							       accord_xml_get_prop(n, "rank"),
+							       accord_xml_get_prop(n, "source"),
+							       error);
 		else
-			ok = load_fact(l, n, error);
+			ok = load_fact(self, n, error);
 		if (!ok)
 			return FALSE;
 	}
-	g_ptr_array_sort(self->facts, compare_facts);
+	accord_profile_builder_finish(self);
 	return TRUE;
 }
 
@@ -293,21 +433,24 @@ accord_profile_load_data_checked(const gchar *data,
 {
 	g_autoptr(xmlDoc) doc = NULL;
 	g_autoptr(AccordProfile) self = NULL;
-	Loader l;
 
 	g_return_val_if_fail(data != NULL && vocab != NULL, NULL);
-	l.name = name != NULL ? name : "<memory>";
-	doc = accord_xml_parse(data, len, l.name, error);
+	if (name == NULL)
+		name = "<memory>";
+	/* a valid profile in the forms the streamed reader decides is read without a tree;
+	 * anything else is parsed into one, checked and loaded, with its error */
+	if (!always_schema && (self = accord_profile_read_streamed(data, len, name, vocab)) != NULL)
+		return g_steal_pointer(&self);
+	doc = accord_xml_parse(data, len, name, error);
 	if (doc == NULL)
 		return NULL;
 	/* the RELAX NG validator decides, with its error, whatever the quick check does not
 	 * accept (profile-schema.c) */
 	if ((always_schema || !accord_xml_profile_is_valid(doc)) &&
-	    !accord_xml_validate(doc, ACCORD_SCHEMA_PROFILE, l.name, error))
+	    !accord_xml_validate(doc, ACCORD_SCHEMA_PROFILE, name, error))
 		return NULL;
-	self = profile_new(vocab, l.name);
-	l.self = self;
-	if (!load_document(&l, xmlDocGetRootElement(doc), error))
+	self = profile_new(vocab, name);
+	if (!load_document(self, xmlDocGetRootElement(doc), error))
 		return NULL;
 	return g_steal_pointer(&self);
 }
@@ -990,4 +1133,84 @@ accord_profile_count_facts(const AccordProfile *self, AccordConfidence confidenc
 		n += accord_profile_fact_get_confidence(accord_profile_get_fact(self, i)) ==
 		     confidence;
 	return n;
+}
+
+static gboolean
+same(const gchar *what, const gchar *a, const gchar *b, gchar **why)
+{
+	if (g_strcmp0(a, b) == 0)
+		return TRUE;
+	*why = g_strdup_printf("%s: '%s' and '%s'", what, a, b);
+	return FALSE;
+}
+
+static gboolean
+facts_equal(const AccordProfileFact *x, const AccordProfileFact *y, gchar **why)
+{
+	if (x->def != y->def || x->confidence != y->confidence || x->assumed != y->assumed ||
+	    accord_value_compare(&x->value, &y->value) != 0 ||
+	    x->evidence->len != y->evidence->len) {
+		*why = g_strdup_printf("fact %s", accord_fact_def_get_key(x->def));
+		return FALSE;
+	}
+	if (!same("fact value", x->text, y->text, why) || !same("note", x->note, y->note, why) ||
+	    !same("was", x->was, y->was, why))
+		return FALSE;
+	for (guint e = 0; e < x->evidence->len; e++) {
+		const AccordEvidence *a = g_ptr_array_index(x->evidence, e);
+		const AccordEvidence *b = g_ptr_array_index(y->evidence, e);
+
+		if (!same("title", a->title, b->title, why) ||
+		    !same("href", a->href, b->href, why) || !same("date", a->date, b->date, why))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/**
+ * accord_profile_equal:
+ * @a: a profile
+ * @b: another
+ * @why: (out) (transfer full): the first difference, when they differ
+ *
+ * For tests: whether two loaders made the same profile, every field compared.
+ *
+ * Returns: %TRUE when they are equal
+ */
+gboolean
+accord_profile_equal(const AccordProfile *a, const AccordProfile *b, gchar **why)
+{
+	if (!same("country", a->country, b->country, why) || !same("name", a->name, b->name, why) ||
+	    !same("as-of", a->as_of, b->as_of, why) || !same("id", a->id, b->id, why) ||
+	    !same("note", a->note, b->note, why) || !same("file", a->filename, b->filename, why))
+		return FALSE;
+	if (a->facts->len != b->facts->len || a->figures->len != b->figures->len) {
+		*why = g_strdup("the number of facts or index figures");
+		return FALSE;
+	}
+	for (guint i = 0; i < a->facts->len; i++) {
+		if (!facts_equal(g_ptr_array_index(a->facts, i),
+				 g_ptr_array_index(b->facts, i),
+				 why))
+			return FALSE;
+	}
+	for (guint i = 0; i < a->figures->len; i++) {
+		const AccordIndexFigure *x = g_ptr_array_index(a->figures, i);
+		const AccordIndexFigure *y = g_ptr_array_index(b->figures, i);
+
+		if (!same("index", x->name, y->name, why) ||
+		    !same("source", x->source, y->source, why))
+			return FALSE;
+		if (x->value != y->value || x->rank != y->rank) {
+			*why = g_strdup_printf("index %s value or rank", x->name);
+			return FALSE;
+		}
+	}
+	for (guint i = 0; i < accord_vocabulary_get_n_facts(a->vocab); i++) {
+		if ((a->by_def[i] == NULL) != (b->by_def[i] == NULL)) {
+			*why = g_strdup("the fact index");
+			return FALSE;
+		}
+	}
+	return TRUE;
 }

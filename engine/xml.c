@@ -124,6 +124,17 @@ init_parser(gpointer data)
 	return NULL;
 }
 
+/**
+ * accord_xml_init:
+ *
+ * Sets libxml2 up, once, before the first parse on any thread.
+ */
+void
+accord_xml_init(void)
+{
+	g_once(&parser_once, init_parser, NULL);
+}
+
 xmlDoc *
 accord_xml_parse(const gchar *data, gsize len, const gchar *name, GError **error)
 {
@@ -143,7 +154,7 @@ accord_xml_parse(const gchar *data, gsize len, const gchar *name, GError **error
 			    ACCORD_XML_MAX_BYTES / (1024 * 1024));
 		return NULL;
 	}
-	g_once(&parser_once, init_parser, NULL);
+	accord_xml_init();
 	ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
 		g_set_error(error,

@@ -23,10 +23,42 @@ typedef struct {
 	guint schema;	   /* accepted by the schema */
 	guint fallbacks;   /* valid, but left to the validator by the quick check */
 	guint disagreeing; /* accepted by the check, refused by the schema: must stay 0 */
+	guint streamed;	   /* read by the streamed reader */
+	AccordVocabulary *vocab;
 } Tally;
 
-/* one document: the check may only accept what the schema accepts */
+/* the streamed reader: what it reads, the schema accepts and the tree loader loads the same */
 static void
+compare_streamed(Tally *t, const gchar *text, gsize len, gboolean schema, const gchar *what)
+{
+	g_autoptr(AccordProfile) streamed = NULL;
+	g_autoptr(AccordProfile) tree = NULL;
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *why = NULL;
+
+	if (t->vocab == NULL)
+		return;
+	streamed = accord_profile_read_streamed(text, len, what, t->vocab);
+	if (streamed == NULL)
+		return;
+	t->streamed++;
+	tree = accord_profile_load_data_checked(text, len, what, t->vocab, TRUE, &error);
+	if (!schema || tree == NULL) {
+		t->disagreeing++;
+		print_error("the streamed reader reads %s, which the %s refuses: %s\n",
+			    what,
+			    schema ? "tree loader" : "schema",
+			    error != NULL ? error->message : "");
+	} else if (!accord_profile_equal(streamed, tree, &why)) {
+		t->disagreeing++;
+		print_error("the streamed reader reads %s otherwise than the tree loader: %s\n",
+			    what,
+			    why);
+	}
+}
+
+/* one document: the check may only accept what the schema accepts */
+static gboolean
 compare_doc(Tally *t, xmlDoc *doc, const gchar *what)
 {
 	g_autoptr(GError) error = NULL;
@@ -43,6 +75,7 @@ compare_doc(Tally *t, xmlDoc *doc, const gchar *what)
 			    what,
 			    error->message);
 	}
+	return schema;
 }
 
 /* serialised and parsed again, so line numbers and text nodes are as a loader sees them */
@@ -56,7 +89,11 @@ compare_serialised(Tally *t, xmlDoc *doc, const gchar *what)
 	xmlDocDumpMemory(doc, &text, &len);
 	again = accord_xml_parse((const gchar *)text, (gsize)len, what, NULL);
 	if (again != NULL)
-		compare_doc(t, again, what);
+		compare_streamed(t,
+				 (const gchar *)text,
+				 (gsize)len,
+				 compare_doc(t, again, what),
+				 what);
 	xmlFree(text);
 }
 
@@ -380,7 +417,7 @@ compare_folder(Tally *t, const gchar *dir, gboolean mutations, GPtrArray *files)
 		doc = accord_xml_parse(data, len, path, NULL);
 		if (doc == NULL)
 			continue;
-		compare_doc(t, doc, path);
+		compare_streamed(t, data, len, compare_doc(t, doc, path), path);
 		if (mutations && is_profile(doc))
 			mutate(t, doc, path);
 	}
@@ -397,12 +434,14 @@ report(const Tally *t, const gchar *what)
 		       t->quick,
 		       t->fallbacks,
 		       t->disagreeing);
-	printf("# %s: %u cases, %u valid, %u quick, %u valid fallbacks, %u disagreements\n",
+	printf("# %s: %u cases, %u valid, %u quick, %u valid fallbacks, %u streamed, %u "
+	       "disagreements\n",
 	       what,
 	       t->cases,
 	       t->schema,
 	       t->quick,
 	       t->fallbacks,
+	       t->streamed,
 	       t->disagreeing);
 }
 
@@ -417,22 +456,33 @@ test_profile_schema_never_accepts_what_the_schema_refuses(void **state)
 	g_autofree gchar *bad = test_data_path("bad");
 	g_autofree gchar *shipped = g_build_filename(SOURCE_ROOT, "profiles", NULL);
 	g_autofree gchar *fuzz = g_build_filename(SOURCE_ROOT, "fuzz", "corpus-profile", NULL);
+	g_autofree gchar *vpath = test_data_path("good/vocabulary.xml");
+	g_autofree gchar *shipped_vpath =
+	    g_build_filename(SOURCE_ROOT, "rulesets", "vocabulary.xml", NULL);
+	g_autoptr(AccordVocabulary) vocab = accord_vocabulary_load_file(vpath, NULL);
+	g_autoptr(AccordVocabulary) shipped_vocab =
+	    accord_vocabulary_load_file(shipped_vpath, NULL);
 	Tally t = {0};
 
+	t.vocab = vocab;
 	compare_folder(&t, good, TRUE, files);
 	compare_folder(&t, bad, TRUE, files);
-	/* shipped profiles are long: mutated through the fixtures' kinds of element already */
-	compare_folder(&t, shipped, FALSE, files);
 	compare_folder(&t, fuzz, FALSE, files);
+	/* shipped profiles are long: mutated through the fixtures' kinds of element already */
+	t.vocab = shipped_vocab;
+	compare_folder(&t, shipped, FALSE, files);
+	t.vocab = vocab;
 	for (guint i = 0; corpora[i] != NULL; i++) {
 		if (corpora[i][0] != '\0')
 			compare_folder(&t, corpora[i], FALSE, files);
 	}
 	report(&t, "corpora and mutations");
 	assert_int_equal(t.disagreeing, 0);
-	/* the mutations found invalid profiles of many kinds, and valid ones */
+	/* the mutations found invalid profiles of many kinds, and valid ones, many of them
+	 * read by the streamed reader */
 	assert_true(t.cases > 10000);
 	assert_true(t.schema > 1000 && t.cases - t.schema > 1000);
+	assert_true(t.streamed > 1000);
 }
 
 /* one restricted attribute at a time, over every string of up to three characters from an
@@ -444,21 +494,29 @@ test_profile_schema_values_agree(void **state)
 	    {"A", "b", "1", "0", " ", "\t", "\n", "\r", "-", ".", ":", "%", "\xc3\xa9"};
 	/* each attribute in a profile where every other value is valid */
 	static const gchar *const templates[] = {
-	    "<profile xmlns='" PROFILE_NS "' country='@' name='n' as-of='d'/>",
-	    "<profile xmlns='" PROFILE_NS "' country='AA' name='@' as-of='d'/>",
-	    "<profile xmlns='" PROFILE_NS "' country='AA' name='n' as-of='d' id='@'/>",
-	    "<profile xmlns='" PROFILE_NS "' country='AA' name='n' as-of='d'><index name='g' "
+	    "<profile xmlns='" PROFILE_NS "' country='@' name='n' as-of='2025-01-01'/>",
+	    "<profile xmlns='" PROFILE_NS "' country='AA' name='@' as-of='2025-01-01'/>",
+	    "<profile xmlns='" PROFILE_NS "' country='AA' name='n' as-of='2025-01-01' id='@'/>",
+	    "<profile xmlns='" PROFILE_NS
+	    "' country='AA' name='n' as-of='2025-01-01'><index name='g' "
 	    "value='1' rank='@' source='s'/></profile>",
-	    "<profile xmlns='" PROFILE_NS "' country='AA' name='n' as-of='d'><fact key='k' "
-	    "value='v' confidence='@'><evidence title='t' date='d'/></fact></profile>",
-	    "<profile xmlns='" PROFILE_NS "' country='AA' name='n' as-of='d'><fact key='k' "
-	    "value='v' confidence='low'><evidence title='t' href='@' date='d'/></fact></profile>",
-	    "<profile xmlns='" PROFILE_NS "' country='AA' name='n' as-of='d'><note>@</note>"
+	    "<profile xmlns='" PROFILE_NS
+	    "' country='AA' name='n' as-of='2025-01-01'><fact key='ir.csirt' "
+	    "value='true' confidence='@'><evidence title='t' date='2024'/></fact></profile>",
+	    "<profile xmlns='" PROFILE_NS
+	    "' country='AA' name='n' as-of='2025-01-01'><fact key='ir.csirt' "
+	    "value='true' confidence='low'><evidence title='t' href='@' "
+	    "date='2024'/></fact></profile>",
+	    "<profile xmlns='" PROFILE_NS
+	    "' country='AA' name='n' as-of='2025-01-01'><note>@</note>"
 	    "</profile>",
 	};
 	guint n = G_N_ELEMENTS(alphabet);
+	g_autofree gchar *vpath = test_data_path("good/vocabulary.xml");
+	g_autoptr(AccordVocabulary) vocab = accord_vocabulary_load_file(vpath, NULL);
 	Tally t = {0};
 
+	t.vocab = vocab;
 	for (guint k = 0; k < G_N_ELEMENTS(templates); k++) {
 		for (guint code = 0; code < 1 + n + n * n + n * n * n; code++) {
 			g_autoptr(GString) value = g_string_new(NULL);
@@ -488,12 +546,13 @@ test_profile_schema_values_agree(void **state)
 			}
 			doc = accord_xml_parse(xml, strlen(xml), "<values>", NULL);
 			assert_non_null(doc);
-			compare_doc(&t, doc, xml);
+			compare_streamed(&t, xml, strlen(xml), compare_doc(&t, doc, xml), xml);
 		}
 	}
 	report(&t, "short values");
 	assert_int_equal(t.disagreeing, 0);
 	assert_true(t.quick > 1000);
+	assert_true(t.streamed > 1000);
 }
 
 /* the bulk loader and the validator-only loader: the same profile or the same error */
@@ -534,11 +593,26 @@ test_profile_schema_loaders_agree(void **state)
 		assert_string_equal(accord_profile_get_id(bulk), accord_profile_get_id(schema));
 		assert_int_equal(accord_profile_get_n_facts(bulk),
 				 accord_profile_get_n_facts(schema));
-		/* and the quick check took every valid profile, none went to the validator */
+		/* and the quick check took every valid profile, none went to the validator, and
+		 * the streamed reader read each */
 		doc = accord_xml_parse(data, len, path, NULL);
 		if (!accord_xml_profile_is_valid(doc)) {
 			print_error("%s: valid, yet not accepted by the quick check\n", path);
 			fail();
+		}
+		{
+			g_autoptr(AccordProfile) streamed =
+			    accord_profile_read_streamed(data, len, path, v);
+			g_autofree gchar *why = NULL;
+
+			if (streamed == NULL || !accord_profile_equal(streamed, schema, &why)) {
+				print_error(
+				    "%s: not read, or not the same, by the streamed reader: "
+				    "%s\n",
+				    path,
+				    why != NULL ? why : "not read");
+				fail();
+			}
 		}
 		quick_ok++;
 	}
