@@ -543,11 +543,14 @@ fact_copy(const AccordProfileFact *src)
 	return copy;
 }
 
-/* the profile without its facts */
+/* the profile without its facts, and with no room for any when @facts is FALSE */
 static AccordProfile *
-header_copy(const AccordProfile *base)
+header_copy(const AccordProfile *base, gboolean facts)
 {
 	AccordProfile *self = profile_new(base->vocab, base->filename);
+
+	if (!facts)
+		g_clear_pointer(&self->by_def, g_free);
 
 	self->country = g_strdup(base->country);
 	self->name = g_strdup(base->name);
@@ -578,7 +581,7 @@ add_fact_copy(AccordProfile *self, const AccordProfileFact *src)
 static AccordProfile *
 profile_copy(const AccordProfile *base)
 {
-	AccordProfile *self = header_copy(base);
+	AccordProfile *self = header_copy(base, TRUE);
 
 	for (guint i = 0; i < base->facts->len; i++)
 		add_fact_copy(self, g_ptr_array_index(base->facts, i));
@@ -598,7 +601,7 @@ profile_copy(const AccordProfile *base)
 AccordProfile *
 accord_profile_new_summary(const AccordProfile *base, gboolean assumed_only)
 {
-	AccordProfile *self = header_copy(base);
+	AccordProfile *self = header_copy(base, assumed_only);
 
 	for (guint i = 0; assumed_only && i < base->facts->len; i++) {
 		const AccordProfileFact *fact = g_ptr_array_index(base->facts, i);
@@ -743,7 +746,7 @@ accord_profile_lookup_fact(const AccordProfile *self, const gchar *key)
 
 	g_return_val_if_fail(self != NULL && key != NULL, NULL);
 	def = accord_vocabulary_lookup_fact(self->vocab, key);
-	return def != NULL ? self->by_def[def->index] : NULL;
+	return def != NULL && self->by_def != NULL ? self->by_def[def->index] : NULL;
 }
 
 /**
@@ -764,7 +767,7 @@ accord_profile_lookup_fact_by_def(const AccordProfile *self, const AccordFactDef
 	g_return_val_if_fail(def->index < accord_vocabulary_get_n_facts(self->vocab) &&
 				 accord_vocabulary_get_fact(self->vocab, def->index) == def,
 			     NULL);
-	return self->by_def[def->index];
+	return self->by_def != NULL ? self->by_def[def->index] : NULL; /* none in a summary */
 }
 
 /**
@@ -1206,7 +1209,9 @@ accord_profile_equal(const AccordProfile *a, const AccordProfile *b, gchar **why
 			return FALSE;
 		}
 	}
-	for (guint i = 0; i < accord_vocabulary_get_n_facts(a->vocab); i++) {
+	for (guint i = 0;
+	     a->by_def != NULL && b->by_def != NULL && i < accord_vocabulary_get_n_facts(a->vocab);
+	     i++) {
 		if ((a->by_def[i] == NULL) != (b->by_def[i] == NULL)) {
 			*why = g_strdup("the fact index");
 			return FALSE;
