@@ -17,10 +17,12 @@ struct _AccordEvaluation {
 	guint8 *met;		/* by criterion index: TRUE for a criterion this copy met */
 };
 
-/* a check's value: known with a credit in [0, 1], or unknown */
+/* a check's value: known with a credit in [0, 1], or unknown; and the weakest confidence
+ * among the facts it reads that the profile states, which a known outcome rests on */
 typedef struct {
 	gboolean known;
 	gdouble credit;
+	AccordConfidence confidence;
 } Verdict;
 
 static const gchar *outcome_names[] = {"pass", "partial", "fail", "unknown", "not-applicable"};
@@ -60,7 +62,7 @@ accord_outcome_from_string(const gchar *text, AccordOutcome *outcome)
 static Verdict
 known(gdouble credit)
 {
-	return (Verdict){TRUE, credit};
+	return (Verdict){TRUE, credit, ACCORD_CONFIDENCE_HIGH};
 }
 
 /* partial credit on an ordered scale: how far the value has come towards the threshold,
@@ -167,11 +169,15 @@ eval_fact(const AccordCheck *check, const AccordProfile *profile, GString *reaso
 	const AccordProfileFact *fact =
 	    accord_profile_lookup_fact_by_def(profile, accord_check_get_fact(check));
 
+	Verdict v;
+
 	if (reason != NULL)
 		describe_fact(check, fact, reason);
 	if (fact == NULL)
-		return (Verdict){FALSE, 0};
-	return known(compare_credit(check, accord_profile_fact_get_value(fact)));
+		return (Verdict){FALSE, 0, ACCORD_CONFIDENCE_HIGH};
+	v = known(compare_credit(check, accord_profile_fact_get_value(fact)));
+	v.confidence = accord_profile_fact_get_confidence(fact);
+	return v;
 }
 
 static Verdict
@@ -186,22 +192,29 @@ eval_combinator(const AccordCheck *check, const AccordProfile *profile, GString 
 	gboolean is_all = accord_check_get_kind(check) == ACCORD_CHECK_ALL;
 	gboolean any_unknown = FALSE;
 	gdouble best = is_all ? 1.0 : 0.0;
+	AccordConfidence weakest = ACCORD_CONFIDENCE_HIGH;
+	Verdict v;
 
+	/* every child is read, so the confidence covers every stated fact the check reads */
 	for (guint i = 0; i < accord_check_get_n_children(check); i++) {
-		Verdict v = eval_check(accord_check_get_child(check, i), profile, reason);
+		Verdict c = eval_check(accord_check_get_child(check, i), profile, reason);
 
-		if (!v.known)
+		weakest = MIN(weakest, c.confidence);
+		if (!c.known)
 			any_unknown = TRUE;
 		else
-			best = is_all ? MIN(best, v.credit) : MAX(best, v.credit);
+			best = is_all ? MIN(best, c.credit) : MAX(best, c.credit);
 	}
 	if (is_all && best == 0.0)
-		return known(0.0);
-	if (!is_all && best == 1.0)
-		return known(1.0);
-	if (any_unknown)
-		return (Verdict){FALSE, 0};
-	return known(best);
+		v = known(0.0);
+	else if (!is_all && best == 1.0)
+		v = known(1.0);
+	else if (any_unknown)
+		v = (Verdict){FALSE, 0, ACCORD_CONFIDENCE_HIGH};
+	else
+		v = known(best);
+	v.confidence = weakest;
+	return v;
 }
 
 static Verdict
@@ -223,31 +236,13 @@ eval_check(const AccordCheck *check, const AccordProfile *profile, GString *reas
 			clause = g_strdup_printf("not (%s)", inner->str);
 			append_clause(reason, clause);
 		}
-		return v.known ? known(1.0 - v.credit) : v;
+		if (v.known)
+			v.credit = 1.0 - v.credit;
+		return v;
 	}
 	default:
 		return eval_combinator(check, profile, reason);
 	}
-}
-
-/* the weakest confidence among the facts a check reads that the profile states: what a
- * criterion's known outcome rests on. Checks nest at most 32 deep (the loader's limit) */
-static AccordConfidence
-weakest_confidence(const AccordCheck *check, const AccordProfile *profile)
-{
-	AccordConfidence weakest = ACCORD_CONFIDENCE_HIGH;
-
-	if (check == NULL)
-		return weakest;
-	if (accord_check_get_kind(check) == ACCORD_CHECK_FACT) {
-		const AccordProfileFact *fact =
-		    accord_profile_lookup_fact_by_def(profile, accord_check_get_fact(check));
-		return fact != NULL ? accord_profile_fact_get_confidence(fact) : weakest;
-	}
-	for (guint i = 0; i < accord_check_get_n_children(check); i++)
-		weakest =
-		    MIN(weakest, weakest_confidence(accord_check_get_child(check, i), profile));
-	return weakest;
 }
 
 static AccordOutcome
@@ -269,6 +264,7 @@ eval_criterion(const AccordCriterion *criterion, const AccordProfile *profile, G
 	const AccordCheck *precondition = accord_criterion_get_precondition(criterion);
 	g_autoptr(GString) part = reason != NULL ? g_string_new(NULL) : NULL;
 	AccordCriterionResult result = {0};
+	AccordConfidence weakest = ACCORD_CONFIDENCE_HIGH;
 	Verdict v;
 
 	if (precondition != NULL) {
@@ -279,21 +275,21 @@ eval_criterion(const AccordCriterion *criterion, const AccordProfile *profile, G
 			result.outcome = v.known ? ACCORD_OUTCOME_NOT_APPLICABLE
 						 : ACCORD_OUTCOME_UNKNOWN;
 			result.known = v.known;
-			result.confidence = weakest_confidence(precondition, profile);
+			result.confidence = v.confidence;
 			return result;
 		}
 		if (reason != NULL) {
 			g_string_append(reason, "; then: ");
 			g_string_truncate(part, 0);
 		}
+		weakest = v.confidence;
 	}
 	v = eval_check(accord_criterion_get_check(criterion), profile, part);
 	if (reason != NULL)
 		g_string_append(reason, part->str);
 	result.outcome = outcome_of(v);
 	result.known = v.known;
-	result.confidence = MIN(weakest_confidence(precondition, profile),
-				weakest_confidence(accord_criterion_get_check(criterion), profile));
+	result.confidence = MIN(weakest, v.confidence);
 	result.credit = v.known ? v.credit : 0.0;
 	return result;
 }
