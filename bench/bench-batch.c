@@ -37,6 +37,7 @@ typedef struct {
 	gchar *dir;
 	gboolean skip_memory;
 	gboolean skip_criteria;
+	gboolean instructions;
 	gchar *accord;
 	gchar *generate;
 } Options;
@@ -408,6 +409,83 @@ bench_criteria(const Options *o, const gchar *root)
 	bench_analysis(o, dir, "compare", "profiles/p0000001.xml");
 }
 
+/* the instructions a command executes, counted by cachegrind: unlike time, the same however
+ * loaded the machine is */
+static gdouble
+instructions(const gchar *const *command, const gchar *cwd)
+{
+	g_autoptr(GStrvBuilder) b = g_strv_builder_new();
+	g_auto(GStrv) argv = NULL;
+	g_autofree gchar *err = NULL;
+	g_autoptr(GError) error = NULL;
+	const gchar *at;
+	gdouble n = 0;
+	gint status = 0;
+
+	g_strv_builder_add_many(b,
+				"valgrind",
+				"--tool=cachegrind",
+				"--cache-sim=no",
+				"--cachegrind-out-file=/dev/null",
+				NULL);
+	g_strv_builder_addv(b, (const gchar **)command);
+	argv = g_strv_builder_end(b);
+	if (!g_spawn_sync(cwd,
+			  argv,
+			  NULL,
+			  G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+			  NULL,
+			  NULL,
+			  NULL,
+			  &err,
+			  &status,
+			  &error) ||
+	    (at = strstr(err, "I   refs:")) == NULL) {
+		fprintf(stderr,
+			"bench-batch: cachegrind: %s\n",
+			error != NULL ? error->message : err);
+		exit(1);
+	}
+	for (at += 9; *at != '\n' && *at != '\0'; at++) {
+		if (g_ascii_isdigit(*at))
+			n = n * 10 + (*at - '0');
+	}
+	return n;
+}
+
+/* accord rank on one thread against xmllint --noout given every file, instructions counted */
+static void
+bench_instructions(const Options *o, const gchar *base)
+{
+	gsize bytes = 0;
+	g_autofree gchar *list = make_list(base, o->profiles, &bytes);
+	g_autofree gchar *text = NULL;
+	g_autoptr(GStrvBuilder) b = g_strv_builder_new();
+	g_auto(GStrv) lint = NULL;
+	g_auto(GStrv) argv = NULL;
+	g_auto(GStrv) lines = NULL;
+	Options one = *o;
+	gdouble a, x;
+
+	one.threads = 1;
+	argv = rank_argv(&one, base, list, "rank");
+	g_file_get_contents(list, &text, NULL, NULL);
+	lines = g_strsplit(g_strstrip(text), "\n", -1);
+	g_strv_builder_add_many(b, "xmllint", "--noout", NULL);
+	g_strv_builder_addv(b, (const gchar **)lines);
+	lint = g_strv_builder_end(b);
+	a = instructions((const gchar *const *)argv, base);
+	x = instructions((const gchar *const *)lint, base);
+	printf("\nInstructions (cachegrind), %d profiles: accord rank --threads=1 %.0f M "
+	       "(%.0f k a profile), xmllint --noout %.0f M (%.0f k a file), ratio %.2f\n",
+	       o->profiles,
+	       a / 1e6,
+	       a / 1e3 / o->profiles,
+	       x / 1e6,
+	       x / 1e3 / o->profiles,
+	       a / x);
+}
+
 static void
 print_machine(const Options *o)
 {
@@ -446,6 +524,13 @@ main(int argc, char **argv)
 	    {"dir", 0, 0, G_OPTION_ARG_FILENAME, &o.dir, "Where to generate (kept)", "DIR"},
 	    {"skip-memory", 0, 0, G_OPTION_ARG_NONE, &o.skip_memory, "No memory test", NULL},
 	    {"skip-criteria", 0, 0, G_OPTION_ARG_NONE, &o.skip_criteria, "No criteria test", NULL},
+	    {"instructions",
+	     0,
+	     0,
+	     G_OPTION_ARG_NONE,
+	     &o.instructions,
+	     "Count instructions with valgrind's cachegrind too",
+	     NULL},
 	    {NULL}};
 	g_autoptr(GOptionContext) context = g_option_context_new(NULL);
 	g_autoptr(GError) error = NULL;
@@ -467,6 +552,8 @@ main(int argc, char **argv)
 	base = g_build_filename(o.dir, "profiles", NULL);
 	generate(&o, base, o.profiles * 8, o.rules, 2, 6);
 	print_machine(&o);
+	if (o.instructions)
+		bench_instructions(&o, base);
 	bench_profiles(&o, base);
 	bench_rules(&o, base, o.dir);
 	if (!o.skip_memory)
