@@ -15,6 +15,23 @@
 #include "profile-private.h"
 #include "xml-private.h"
 
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#else
+#define RUNNING_ON_VALGRIND 0
+#endif
+
+/* under valgrind, which looks for memory errors and not for disagreements, one case in 16 of
+ * the generated ones, so the suite ends in its time */
+static guint stride = 1;
+static guint skipped;
+
+static gboolean
+sampled(void)
+{
+	return skipped++ % stride == 0;
+}
+
 #define PROFILE_NS "urn:accord:profile:1"
 
 typedef struct {
@@ -86,6 +103,8 @@ compare_serialised(Tally *t, xmlDoc *doc, const gchar *what)
 	int len = 0;
 	g_autoptr(xmlDoc) again = NULL;
 
+	if (!sampled())
+		return;
 	xmlDocDumpMemory(doc, &text, &len);
 	again = accord_xml_parse((const gchar *)text, (gsize)len, what, NULL);
 	if (again != NULL)
@@ -302,10 +321,15 @@ apply(xmlDoc *copy, xmlNode *node, Mutation m, guint v)
 	case MUTATE_DUPLICATE:
 		xmlAddNextSibling(node, xmlCopyNode(node, 1));
 		return;
-	case MUTATE_SWAP:
-		if (node->prev != NULL)
-			xmlAddPrevSibling(node->prev, (xmlUnlinkNode(node), node));
+	case MUTATE_SWAP: {
+		xmlNode *prev = node->prev;
+
+		if (prev != NULL) {
+			xmlUnlinkNode(node);
+			xmlAddPrevSibling(prev, node);
+		}
 		return;
+	}
 	case MUTATE_RENAME:
 		xmlNodeSetName(node,
 			       (const xmlChar *)element_names[v % G_N_ELEMENTS(element_names)]);
@@ -506,9 +530,9 @@ test_profile_schema_never_accepts_what_the_schema_refuses(void **state)
 	assert_int_equal(t.disagreeing, 0);
 	/* the mutations found invalid profiles of many kinds, and valid ones, many of them
 	 * read by the streamed reader */
-	assert_true(t.cases > 10000);
-	assert_true(t.schema > 1000 && t.cases - t.schema > 1000);
-	assert_true(t.streamed > 1000);
+	assert_true(t.cases > 10000 / stride);
+	assert_true(t.schema > 1000 / stride && t.cases - t.schema > 1000 / stride);
+	assert_true(t.streamed > 1000 / stride);
 }
 
 /* one restricted attribute at a time, over every string of up to three characters from an
@@ -545,6 +569,8 @@ test_profile_schema_values_agree(void **state)
 	t.vocab = vocab;
 	for (guint k = 0; k < G_N_ELEMENTS(templates); k++) {
 		for (guint code = 0; code < 1 + n + n * n + n * n * n; code++) {
+			if (!sampled())
+				continue;
 			g_autoptr(GString) value = g_string_new(NULL);
 			g_autofree gchar *escaped = NULL;
 			g_autofree gchar *xml = NULL;
@@ -577,8 +603,8 @@ test_profile_schema_values_agree(void **state)
 	}
 	report(&t, "short values");
 	assert_int_equal(t.disagreeing, 0);
-	assert_true(t.quick > 1000);
-	assert_true(t.streamed > 1000);
+	assert_true(t.quick > 1000 / stride);
+	assert_true(t.streamed > 1000 / stride);
 }
 
 /* the bulk loader and the validator-only loader: the same profile or the same error */
@@ -663,6 +689,8 @@ teardown(void **state)
 int
 main(void)
 {
+	if (RUNNING_ON_VALGRIND)
+		stride = 16;
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_profile_schema_values_agree),
 	    cmocka_unit_test(test_profile_schema_never_accepts_what_the_schema_refuses),
