@@ -246,7 +246,8 @@ print_row(const gchar *what, gint n, gsize bytes, const Run *a, const Run *x)
 static void
 bench_profiles(const Options *o, const gchar *base)
 {
-	gdouble first_accord = 0, first_xmllint = 0;
+	gdouble first_accord = 0, first_xmllint = 0, last_accord = 0, last_xmllint = 0,
+		last_cpu = 0;
 
 	printf("\nProfiles: accord rank, 6 rulesets of %d rules x 2 criteria, against "
 	       "xargs xmllint --noout\n",
@@ -279,17 +280,23 @@ bench_profiles(const Options *o, const gchar *base)
 		       "",
 		       x.rss / 1024.0);
 		if (m == 1) {
-			first_accord = a.wall;
-			first_xmllint = x.wall;
+			first_accord = last_accord = a.wall;
+			first_xmllint = last_xmllint = x.wall;
+			last_cpu = a.cpu;
 			continue;
 		}
-		printf("%-22s growth x%.2f for x%d profiles, x%.2f for the last doubling "
-		       "(xmllint x%.2f)\n",
+		printf("%-22s growth: x%.2f for this doubling (cpu x%.2f; xmllint x%.2f), x%.2f "
+		       "for x%d profiles (xmllint x%.2f)\n",
 		       "",
+		       a.wall / last_accord,
+		       a.cpu / last_cpu,
+		       x.wall / last_xmllint,
 		       a.wall / first_accord,
 		       m,
-		       a.wall / (first_accord * m / 2),
 		       x.wall / first_xmllint);
+		last_accord = a.wall;
+		last_xmllint = x.wall;
+		last_cpu = a.cpu;
 	}
 }
 
@@ -298,7 +305,7 @@ bench_rules(const Options *o, const gchar *base, const gchar *root)
 {
 	gsize bytes = 0;
 	g_autofree gchar *list = make_list(base, o->profiles * 8, &bytes);
-	gdouble first = 0;
+	gdouble first = 0, first_cpu = 0;
 
 	printf("\nRules: accord rank over %d profiles, 6 rulesets of R rules x 2 criteria\n",
 	       o->profiles * 8);
@@ -317,10 +324,15 @@ bench_rules(const Options *o, const gchar *base, const gchar *root)
 		       a.cpu,
 		       a.rss / 1024.0,
 		       a.wall / x.wall);
-		if (m == 1)
+		if (m == 1) {
 			first = a.wall;
-		else
-			printf("  growth x%.2f for x%d rules", a.wall / first, m);
+			first_cpu = a.cpu;
+		} else {
+			printf("  growth x%.2f (cpu x%.2f) for x%d rules",
+			       a.wall / first,
+			       a.cpu / first_cpu,
+			       m);
+		}
 		printf("\n");
 	}
 }
