@@ -80,6 +80,8 @@ add_columns(AccordNode *table, const AccordRanking *ranking)
 	accord_table_add_column(table, "rank", "Rank");
 	accord_table_add_column(table, "tied", "Tied");
 	accord_table_add_column(table, "country", "Country");
+	if (accord_ranking_has_repeated_countries(ranking))
+		accord_table_add_column(table, "profile", "Profile");
 	accord_table_add_column(table, "name", "Name");
 	for (guint i = 0; i < accord_ranking_get_n_rulesets(ranking); i++) {
 		const gchar *id = accord_ruleset_get_id(accord_ranking_get_ruleset(ranking, i));
@@ -110,9 +112,14 @@ add_row(AccordNode *table, const AccordRanking *ranking, guint r)
 	AccordCell c[] = {accord_cell_count(row->position),
 			  accord_cell_boolean(row->tied),
 			  accord_cell_id(accord_profile_get_country(row->profile)),
+			  accord_cell_id(accord_profile_get_id(row->profile)),
 			  accord_cell_text(accord_profile_get_name(row->profile))};
 
-	g_array_append_vals(cells, c, G_N_ELEMENTS(c));
+	/* the identity only when a country has several rows */
+	g_array_append_vals(cells, c, 3);
+	if (accord_ranking_has_repeated_countries(ranking))
+		g_array_append_val(cells, c[3]);
+	g_array_append_val(cells, c[4]);
 	for (guint i = 0; i < accord_ranking_get_n_rulesets(ranking); i++) {
 		const AccordRankCell *x = accord_ranking_get_cell(ranking, r, i);
 		guint marks = (x->low_confidence > 0 ? ACCORD_MARK_LOW_CONFIDENCE : 0) |
@@ -191,9 +198,12 @@ build_correlations(AccordNode *root, const AccordRanking *ranking)
 				    "Where the mean and the indices disagree most (average ranks)",
 				    "index=Index|country=Country|rank=Accord rank|"
 				    "index_rank=Index rank|difference=Difference");
+			/* a country with several rows is named by the row's identity */
 			ACCORD_ROW(worst,
 				   accord_cell_id(c->index_name),
-				   accord_cell_id(accord_profile_get_country(dev->profile)),
+				   accord_cell_id(accord_ranking_has_repeated_countries(ranking)
+						      ? accord_profile_get_id(dev->profile)
+						      : accord_profile_get_country(dev->profile)),
 				   accord_cell_number(dev->rank, 1),
 				   accord_cell_number(dev->index_rank, 1),
 				   accord_cell_number(dev->difference, 1));

@@ -21,6 +21,8 @@ build_criteria(AccordNode *item, const AccordScore *score, const AccordRule *rul
 		const AccordCriterion *c = accord_rule_get_criterion(rule, i);
 		const AccordCriterionResult *r = accord_evaluation_get_result(evaluation, c);
 		const AccordScoreTerm *t = accord_score_get_term(score, c);
+		g_autofree gchar *reason = accord_evaluation_format_reason(evaluation, c);
+
 		ACCORD_ROW(table,
 			   accord_cell_with_marks(accord_cell_id(accord_criterion_get_id(c)),
 						  accord_build_basis_marks(score, c)),
@@ -34,7 +36,7 @@ build_criteria(AccordNode *item, const AccordScore *score, const AccordRule *rul
 			       : accord_cell_empty(),
 			   accord_cell_date(r->evidence),
 			   accord_cell_text(accord_criterion_get_title(c)),
-			   accord_cell_text(r->reason));
+			   accord_cell_text(reason));
 	}
 }
 

@@ -44,7 +44,7 @@ accord_serialise_text(const AccordDocument *document);
 GBytes *
 accord_serialise_markdown(const AccordDocument *document);
 GBytes *
-accord_serialise_json(const AccordDocument *document, GError **error);
+accord_serialise_json(const AccordDocument *document, gboolean pretty, GError **error);
 GBytes *
 accord_serialise_csv(const AccordDocument *document);
 GBytes *

@@ -5,11 +5,17 @@
 #include "evaluate-private.h"
 #include "util-private.h"
 
+/* reasons are not kept: a view that prints one formats it from the criterion and the profile
+ * (accord_evaluation_format_reason()); a batch ranking prints none, and formatting them all
+ * took a third of its evaluation time */
 struct _AccordEvaluation {
 	gatomicrefcount refcount;
 	AccordRuleset *ruleset;
 	AccordProfile *profile;
-	GArray *results; /* AccordCriterionResult, by criterion index */
+	GArray *results;	 /* AccordCriterionResult, by criterion index */
+	AccordEvaluation *base; /* the evaluation a copy took criteria as met in, or NULL */
+	gchar *why;		 /* the words that start the reason of each criterion it met */
+	guint8 *met;		 /* by criterion index: whether this copy took it as met */
 };
 
 /* a check's value: known with a credit in [0, 1], or unknown */
@@ -128,9 +134,12 @@ accord_check_credit(const AccordCheck *check, const AccordValue *value)
 	return compare_credit(check, value);
 }
 
+/* every function below takes a reason to append to, or NULL when only the verdict is wanted */
 static void
 append_clause(GString *reason, const gchar *clause)
 {
+	if (reason == NULL)
+		return;
 	if (reason->len > 0)
 		g_string_append(reason, "; ");
 	g_string_append(reason, clause);
@@ -158,20 +167,22 @@ read_fact(const Facts *facts, const AccordFactDef *def)
 
 	if (facts->override != NULL && facts->override(def, &value, facts->data))
 		return value;
-	fact = accord_profile_lookup_fact(facts->profile, accord_fact_def_get_key(def));
+	fact = accord_profile_lookup_fact_by_def(facts->profile, def);
 	return fact != NULL ? accord_profile_fact_get_value(fact) : NULL;
 }
 
-static Verdict
-eval_fact(const AccordCheck *check, const Facts *facts, GString *reason)
+/* "key = value (needs …)", or why the value is missing */
+static void
+describe_fact(const AccordCheck *check,
+	      const Facts *facts,
+	      const AccordValue *value,
+	      GString *reason)
 {
 	const AccordFactDef *def = accord_check_get_fact(check);
 	const gchar *key = accord_fact_def_get_key(def);
-	const AccordValue *value = read_fact(facts, def);
 	g_autofree gchar *wanted = describe_threshold(check);
 	g_autofree gchar *clause = NULL;
 	g_autofree gchar *text = NULL;
-	gdouble credit;
 
 	if (value == NULL) {
 		const AccordProfileFact *dropped =
@@ -187,13 +198,21 @@ eval_fact(const AccordCheck *check, const Facts *facts, GString *reason)
 						   accord_profile_fact_get_drop_reason(dropped)),
 					       wanted);
 		append_clause(reason, clause);
-		return (Verdict){FALSE, 0};
+		return;
 	}
-	credit = compare_credit(check, value);
 	text = accord_value_to_string(def, value);
 	clause = g_strdup_printf("%s = %s (needs %s)", key, text, wanted);
 	append_clause(reason, clause);
-	return known(credit);
+}
+
+static Verdict
+eval_fact(const AccordCheck *check, const Facts *facts, GString *reason)
+{
+	const AccordValue *value = read_fact(facts, accord_check_get_fact(check));
+
+	if (reason != NULL)
+		describe_fact(check, facts, value, reason);
+	return value != NULL ? known(compare_credit(check, value)) : (Verdict){FALSE, 0};
 }
 
 static Verdict
@@ -237,12 +256,14 @@ eval_check(const AccordCheck *check, const Facts *facts, GString *reason)
 	case ACCORD_CHECK_NOT: {
 		/* the reader must see the negation, or "x = false (needs is true)" reads as a
 		 * failure where it is a pass */
-		g_autoptr(GString) inner = g_string_new(NULL);
+		g_autoptr(GString) inner = reason != NULL ? g_string_new(NULL) : NULL;
 		g_autofree gchar *clause = NULL;
 
 		v = eval_check(accord_check_get_child(check, 0), facts, inner);
-		clause = g_strdup_printf("not (%s)", inner->str);
-		append_clause(reason, clause);
+		if (reason != NULL) {
+			clause = g_strdup_printf("not (%s)", inner->str);
+			append_clause(reason, clause);
+		}
 		return v.known ? known(1.0 - v.credit) : v;
 	}
 	default:
@@ -262,12 +283,11 @@ typedef struct {
 static void
 inspect_fact(const AccordFactDef *def, const AccordProfile *profile, Basis *basis)
 {
-	const gchar *key = accord_fact_def_get_key(def);
-	const AccordProfileFact *fact = accord_profile_lookup_fact(profile, key);
+	const AccordProfileFact *fact = accord_profile_lookup_fact_by_def(profile, def);
 	const AccordEvidence *newest;
 
 	if (fact == NULL) {
-		fact = accord_profile_lookup_dropped(profile, key);
+		fact = accord_profile_lookup_dropped(profile, accord_fact_def_get_key(def));
 		if (fact != NULL && basis->dropped == ACCORD_DROP_NONE)
 			basis->dropped = accord_profile_fact_get_drop_reason(fact);
 		return;
@@ -321,50 +341,40 @@ outcome_of(Verdict v)
 	return ACCORD_OUTCOME_PARTIAL;
 }
 
+/* a criterion's result, and with @reason its reason: "precondition: …; then: …" */
 static AccordCriterionResult
-eval_criterion(const AccordCriterion *criterion, const Facts *facts)
+eval_criterion(const AccordCriterion *criterion, const Facts *facts, GString *reason)
 {
-	const AccordProfile *profile = facts->profile;
 	const AccordCheck *precondition = accord_criterion_get_precondition(criterion);
-	g_autoptr(GString) reason = g_string_new(NULL);
+	const AccordCheck *check = accord_criterion_get_check(criterion);
+	g_autoptr(GString) part = reason != NULL ? g_string_new(NULL) : NULL;
 	AccordCriterionResult result = {0};
 	Verdict v;
 
 	if (precondition != NULL) {
-		g_autoptr(GString) pre = g_string_new(NULL);
-
-		v = eval_check(precondition, facts, pre);
-		g_string_append_printf(reason, "precondition: %s", pre->str);
+		v = eval_check(precondition, facts, part);
+		if (reason != NULL)
+			g_string_append_printf(reason, "precondition: %s", part->str);
 		if (!v.known || v.credit < 1.0) {
 			result.outcome = v.known ? ACCORD_OUTCOME_NOT_APPLICABLE
 						 : ACCORD_OUTCOME_UNKNOWN;
 			result.known = v.known;
-			set_basis(&result, precondition, NULL, profile);
-			result.reason = g_strdup(reason->str);
+			set_basis(&result, precondition, NULL, facts->profile);
 			return result;
 		}
-		g_string_append(reason, "; then: ");
+		if (reason != NULL) {
+			g_string_append(reason, "; then: ");
+			g_string_truncate(part, 0);
+		}
 	}
-	{
-		g_autoptr(GString) body = g_string_new(NULL);
-
-		v = eval_check(accord_criterion_get_check(criterion), facts, body);
-		g_string_append(reason, body->str);
-	}
+	v = eval_check(check, facts, part);
+	if (reason != NULL)
+		g_string_append(reason, part->str);
 	result.outcome = outcome_of(v);
 	result.known = v.known;
-	set_basis(&result, precondition, accord_criterion_get_check(criterion), profile);
+	set_basis(&result, precondition, check, facts->profile);
 	result.credit = v.known ? v.credit : 0.0;
-	result.reason = g_strdup(reason->str);
 	return result;
-}
-
-static void
-clear_result(gpointer data)
-{
-	AccordCriterionResult *result = data;
-
-	g_free(result->reason);
 }
 
 /**
@@ -402,10 +412,9 @@ accord_evaluate(const AccordRuleset *ruleset, const AccordProfile *profile, GErr
 	self->ruleset = accord_ruleset_ref(ruleset);
 	self->profile = accord_profile_ref(profile);
 	self->results = g_array_sized_new(FALSE, TRUE, sizeof(AccordCriterionResult), n);
-	g_array_set_clear_func(self->results, clear_result);
 	for (guint i = 0; i < n; i++) {
 		AccordCriterionResult r =
-		    eval_criterion(accord_ruleset_get_criterion(ruleset, i), &facts);
+		    eval_criterion(accord_ruleset_get_criterion(ruleset, i), &facts, NULL);
 		g_array_append_val(self->results, r);
 	}
 	return self;
@@ -421,7 +430,7 @@ accord_criterion_evaluate_with(const AccordCriterion *criterion,
 {
 	Facts facts = {profile, override, data};
 
-	return eval_criterion(criterion, &facts);
+	return eval_criterion(criterion, &facts, NULL);
 }
 
 /**
@@ -452,29 +461,18 @@ accord_evaluation_new_with_met(const AccordEvaluation *base,
 	g_atomic_ref_count_init(&self->refcount);
 	self->ruleset = accord_ruleset_ref(base->ruleset);
 	self->profile = accord_profile_ref(base->profile);
-	self->results =
-	    g_array_sized_new(FALSE, TRUE, sizeof(AccordCriterionResult), base->results->len);
-	g_array_set_clear_func(self->results, clear_result);
-	for (guint i = 0; i < base->results->len; i++) {
-		AccordCriterionResult r = g_array_index(base->results, AccordCriterionResult, i);
-
-		r.reason = g_strdup(r.reason);
-		g_array_append_val(self->results, r);
-	}
+	self->results = g_array_copy(base->results);
+	self->base = accord_evaluation_ref(base);
+	self->why = g_strdup(why);
+	self->met = g_new0(guint8, base->results->len);
 	for (guint i = 0; i < criteria->len; i++) {
 		guint index = accord_criterion_get_index(g_ptr_array_index(criteria, i));
 		AccordCriterionResult *r =
 		    &g_array_index(self->results, AccordCriterionResult, index);
-		gchar *reason;
 
 		if (r->outcome == ACCORD_OUTCOME_NOT_APPLICABLE)
 			continue;
-		reason = g_strdup_printf("%s (was %s: %s)",
-					 why,
-					 accord_outcome_to_string(r->outcome),
-					 r->reason);
-		g_free(r->reason);
-		r->reason = reason;
+		self->met[index] = TRUE;
 		r->outcome = ACCORD_OUTCOME_PASS;
 		r->credit = 1.0;
 		r->known = r->known || establishes_facts;
@@ -512,6 +510,9 @@ accord_evaluation_unref(AccordEvaluation *self)
 	if (self == NULL || !g_atomic_ref_count_dec(&self->refcount))
 		return;
 	g_array_unref(self->results);
+	accord_evaluation_unref(self->base);
+	g_free(self->why);
+	g_free(self->met);
 	accord_ruleset_unref(self->ruleset);
 	accord_profile_unref(self->profile);
 	g_free(self);
@@ -548,7 +549,8 @@ accord_evaluation_get_profile(const AccordEvaluation *self)
  * @self: an evaluation
  * @criterion: a criterion of the evaluated ruleset
  *
- * Returns: (transfer none): the criterion's outcome, credit and reason
+ * Returns: (transfer none): the criterion's outcome, credit, whether its facts are known and
+ *   what they rest on; its reason is formatted by accord_evaluation_format_reason()
  */
 const AccordCriterionResult *
 accord_evaluation_get_result(const AccordEvaluation *self, const AccordCriterion *criterion)
@@ -559,4 +561,51 @@ accord_evaluation_get_result(const AccordEvaluation *self, const AccordCriterion
 	index = accord_criterion_get_index(criterion);
 	g_return_val_if_fail(index < self->results->len, NULL);
 	return &g_array_index(self->results, AccordCriterionResult, index);
+}
+
+/**
+ * accord_evaluation_format_reason:
+ * @self: an evaluation
+ * @criterion: a criterion of the evaluated ruleset
+ *
+ * Says why the criterion has its outcome: the value of each fact its checks read against
+ * what each check needs (`ir.csirt = false (needs is true)`), the precondition first when it
+ * has one. For a criterion a copy took as met (accord_evaluation_new_with_met()), the words
+ * it was given and what it was: `waived (was fail: …)`. Formatted on each call, from the
+ * criterion and the profile, so an evaluation costs no text until a view prints it.
+ *
+ * Returns: (transfer full): the reason
+ */
+gchar *
+accord_evaluation_format_reason(const AccordEvaluation *self, const AccordCriterion *criterion)
+{
+	g_autoptr(GPtrArray) wrappers =
+	    g_ptr_array_new(); /* the copies that met it, outermost first */
+	g_autoptr(GString) reason = g_string_new(NULL);
+	const AccordEvaluation *e = self;
+	guint index;
+
+	g_return_val_if_fail(self != NULL && criterion != NULL, NULL);
+	index = accord_criterion_get_index(criterion);
+	g_return_val_if_fail(index < self->results->len, NULL);
+	for (; e->base != NULL; e = e->base) {
+		if (e->met[index])
+			g_ptr_array_add(wrappers, (gpointer)e);
+	}
+	{
+		Facts facts = {e->profile, NULL, NULL};
+
+		eval_criterion(criterion, &facts, reason);
+	}
+	/* innermost first: "why (was outcome: reason)" */
+	for (guint i = wrappers->len; i > 0; i--) {
+		const AccordEvaluation *w = g_ptr_array_index(wrappers, i - 1);
+		AccordOutcome was =
+		    g_array_index(w->base->results, AccordCriterionResult, index).outcome;
+		g_autofree gchar *inner = g_string_free(g_steal_pointer(&reason), FALSE);
+
+		reason = g_string_new(NULL);
+		g_string_printf(reason, "%s (was %s: %s)", w->why, outcome_names[was], inner);
+	}
+	return g_string_free(g_steal_pointer(&reason), FALSE);
 }

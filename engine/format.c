@@ -6,7 +6,7 @@
 #include "accord/error.h"
 #include "document-private.h"
 
-static const gchar *const format_names[] = {"text", "json", "csv", "markdown", "html"};
+static const gchar *const format_names[] = {"text", "json", "csv", "markdown", "html", "jsonl"};
 
 /**
  * accord_format_to_string:
@@ -17,7 +17,7 @@ static const gchar *const format_names[] = {"text", "json", "csv", "markdown", "
 const gchar *
 accord_format_to_string(AccordFormat format)
 {
-	g_return_val_if_fail(format <= ACCORD_FORMAT_HTML, NULL);
+	g_return_val_if_fail(format <= ACCORD_FORMAT_JSONL, NULL);
 	return format_names[format];
 }
 
@@ -64,7 +64,9 @@ accord_document_render(const AccordDocument *document, AccordFormat format, GErr
 	case ACCORD_FORMAT_CSV:
 		return accord_serialise_csv(document);
 	case ACCORD_FORMAT_JSON:
-		return accord_serialise_json(document, error);
+		return accord_serialise_json(document, TRUE, error);
+	case ACCORD_FORMAT_JSONL:
+		return accord_serialise_json(document, FALSE, error);
 	case ACCORD_FORMAT_HTML:
 		return accord_serialise_html(document);
 	}
@@ -76,12 +78,12 @@ accord_document_render(const AccordDocument *document, AccordFormat format, GErr
 static gchar *
 fixed(gdouble value, guint digits, gboolean trim)
 {
-	gchar fmt[16];
+	static const gchar *const formats[] =
+	    {"%.0f", "%.1f", "%.2f", "%.3f", "%.4f", "%.5f", "%.6f", "%.7f", "%.8f", "%.9f"};
 	gchar buf[G_ASCII_DTOSTR_BUF_SIZE];
 	gchar *out;
 
-	g_snprintf(fmt, sizeof fmt, "%%.%uf", MIN(digits, 9u));
-	g_ascii_formatd(buf, sizeof buf, fmt, value);
+	g_ascii_formatd(buf, sizeof buf, formats[MIN(digits, 9u)], value);
 	out = g_strdup(buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1) ? buf + 1 : buf);
 	if (trim && strchr(out, '.') != NULL) {
 		gsize n = strlen(out);
@@ -176,7 +178,11 @@ const gchar *const accord_mark_names[] = {"low-confidence",
 gchar *
 accord_format_marks(guint marks)
 {
-	GString *s = g_string_new(NULL);
+	GString *s;
+
+	if (marks == 0)
+		return g_strdup("");
+	s = g_string_new(NULL);
 
 	for (guint i = 0; accord_mark_names[i] != NULL; i++) {
 		if ((marks & (1u << i)) == 0)
@@ -229,10 +235,20 @@ is_hidden(gunichar c)
 void
 accord_append_escaped_bidi(GString *out, const gchar *text)
 {
-	/* input files are valid UTF-8 (libxml2 checks); a command-line argument may not be */
-	g_autofree gchar *valid = g_utf8_make_valid(text, -1);
+	g_autofree gchar *valid = NULL;
+	const gchar *p = text;
 
-	for (const gchar *p = valid; *p != '\0'; p = g_utf8_next_char(p)) {
+	/* printable ASCII, tab and newline hide nothing: as they are, in one copy */
+	while ((*p >= 0x20 && *p < 0x7f) || *p == '\n' || *p == '\t')
+		p++;
+	if (*p == '\0') {
+		g_string_append_len(out, text, p - text);
+		return;
+	}
+	/* input files are valid UTF-8 (libxml2 checks); a command-line argument may not be */
+	valid = g_utf8_make_valid(text, -1);
+
+	for (p = valid; *p != '\0'; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 
 		if (is_hidden(c))

@@ -2,7 +2,9 @@
 
 #include "accord/error.h"
 #include "accord/profile.h"
+#include "profile-private.h"
 #include "util-private.h"
+#include "vocabulary-private.h"
 #include "xml-private.h"
 
 struct _AccordEvidence {
@@ -38,9 +40,11 @@ struct _AccordProfile {
 	gchar *country;
 	gchar *name;
 	gchar *as_of;
+	gchar *id; /* the id attribute, or the country and as-of date joined by '@' */
 	gchar *note;
 	GPtrArray *facts; /* AccordProfileFact*, sorted by key */
-	GHashTable *fact_index;
+	/* by the vocabulary's fact index: evaluation finds a fact without hashing its key */
+	AccordProfileFact **by_def;
 	GPtrArray *figures;
 	GPtrArray *dropped; /* AccordProfileFact*, sorted by key: stated but not counted */
 	GHashTable *dropped_index;
@@ -49,11 +53,6 @@ struct _AccordProfile {
 	AccordProfileFilter filter; /* when filtered; its date points at filter_date */
 	gchar *filter_date;
 };
-
-typedef struct {
-	AccordProfile *self;
-	const gchar *name;
-} Loader;
 
 static const gchar *confidence_names[] = {"low", "medium", "high"};
 static const gchar *const drop_names[] = {"none", "below-floor", "stale", "expired"};
@@ -140,136 +139,238 @@ profile_new(const AccordVocabulary *vocab, const gchar *filename)
 	self->vocab = accord_vocabulary_ref(vocab);
 	self->filename = g_strdup(filename);
 	self->facts = g_ptr_array_new_with_free_func((GDestroyNotify)fact_free);
-	self->fact_index = g_hash_table_new(g_str_hash, g_str_equal);
+	self->by_def = g_new0(AccordProfileFact *, accord_vocabulary_get_n_facts(vocab));
 	self->figures = g_ptr_array_new_with_free_func((GDestroyNotify)figure_free);
 	self->dropped = g_ptr_array_new_with_free_func((GDestroyNotify)fact_free);
 	self->dropped_index = g_hash_table_new(g_str_hash, g_str_equal);
 	return self;
 }
 
-static gboolean
-load_evidence(Loader *l, const xmlNode *node, AccordProfileFact *fact, GError **error)
+/* The builder: what the DOM loader and the streamed reader (profile-sax.c) both call, with
+ * the strings of each element's attributes (owned, freed here), in document order. @node is
+ * for the line of an error; the streamed reader gives none, and on any error the profile is
+ * loaded again through the DOM, whose error is the one reported. */
+
+/**
+ * accord_profile_builder_new:
+ * @vocab: the vocabulary
+ * @name: the file name errors use
+ *
+ * Returns: (transfer full): an empty profile to fill
+ */
+AccordProfile *
+accord_profile_builder_new(const AccordVocabulary *vocab, const gchar *name)
+{
+	return profile_new(vocab, name);
+}
+
+/**
+ * accord_profile_builder_set_header:
+ * @self: a profile being built
+ * @node: (nullable): the element, for the line of an error
+ * @country: (transfer full) (nullable): the attributes of `<profile>`
+ * @name: (transfer full) (nullable):
+ * @as_of: (transfer full) (nullable):
+ * @id: (transfer full) (nullable):
+ * @error: return location for an `ACCORD_ERROR`
+ */
+gboolean
+accord_profile_builder_set_header(AccordProfile *self,
+				  const xmlNode *node,
+				  gchar *country,
+				  gchar *name,
+				  gchar *as_of,
+				  gchar *id,
+				  GError **error)
+{
+	self->country = country;
+	self->name = name;
+	self->as_of = as_of;
+	self->id = id != NULL ? id : g_strconcat(country, "@", as_of, NULL);
+	if (accord_parse_date(as_of, NULL))
+		return TRUE;
+	accord_xml_set_error(error,
+			     ACCORD_ERROR_VALUE,
+			     self->filename,
+			     node,
+			     "as-of '%s' is not a valid YYYY-MM-DD date",
+			     as_of);
+	return FALSE;
+}
+
+/**
+ * accord_profile_builder_set_note:
+ * @self: a profile being built
+ * @fact: (nullable): the fact the note qualifies; %NULL for the profile's note
+ * @text: (transfer full): the note's text, white space as in the file
+ */
+void
+accord_profile_builder_set_note(AccordProfile *self, AccordProfileFact *fact, gchar *text)
+{
+	gchar **note = fact != NULL ? &fact->note : &self->note;
+
+	g_free(*note);
+	*note = accord_normalize_space(text);
+	g_free(text);
+}
+
+/**
+ * accord_profile_builder_add_figure:
+ * @self: a profile being built
+ * @node: (nullable): the element, for the line of an error
+ * @name: (transfer full) (nullable): the attributes of `<index>`
+ * @value: (transfer full) (nullable):
+ * @rank: (transfer full) (nullable):
+ * @source: (transfer full) (nullable):
+ * @error: return location for an `ACCORD_ERROR`
+ */
+gboolean
+accord_profile_builder_add_figure(AccordProfile *self,
+				  const xmlNode *node,
+				  gchar *name,
+				  gchar *value,
+				  gchar *rank,
+				  gchar *source,
+				  GError **error)
+{
+	AccordIndexFigure *figure = g_new0(AccordIndexFigure, 1);
+	g_autofree gchar *owned_value = value;
+	g_autofree gchar *owned_rank = rank;
+
+	figure->name = name;
+	figure->source = source;
+	figure->rank = rank != NULL ? (guint)g_ascii_strtoull(rank, NULL, 10) : 0;
+	g_ptr_array_add(self->figures, figure);
+	if (accord_parse_number(value, &figure->value))
+		return TRUE;
+	accord_xml_set_error(error,
+			     ACCORD_ERROR_VALUE,
+			     self->filename,
+			     node,
+			     "index '%s' value '%s' is not a finite decimal number",
+			     figure->name,
+			     value);
+	return FALSE;
+}
+
+/**
+ * accord_profile_builder_add_fact:
+ * @self: a profile being built
+ * @node: (nullable): the element, for the line of an error
+ * @key: (transfer full) (nullable): the attributes of `<fact>`
+ * @value: (transfer full) (nullable):
+ * @confidence: (transfer full) (nullable):
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Returns: (transfer none) (nullable): the fact, to add evidence and a note to, or %NULL with
+ *   @error set: a fact stated twice or not in the vocabulary, or a value not of its type
+ */
+AccordProfileFact *
+accord_profile_builder_add_fact(AccordProfile *self,
+				const xmlNode *node,
+				gchar *key,
+				gchar *value,
+				gchar *confidence,
+				GError **error)
+{
+	g_autofree gchar *owned_key = key;
+	g_autofree gchar *owned_confidence = confidence;
+	g_autoptr(GError) local = NULL;
+	const AccordFactDef *def = accord_vocabulary_lookup_fact(self->vocab, key);
+	AccordProfileFact *fact;
+
+	if (def != NULL && self->by_def[def->index] != NULL) {
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_DUPLICATE,
+				     self->filename,
+				     node,
+				     "fact '%s' is stated twice",
+				     key);
+		g_free(value);
+		return NULL;
+	}
+	fact = g_new0(AccordProfileFact, 1);
+	fact->evidence = g_ptr_array_new_with_free_func((GDestroyNotify)evidence_free);
+	fact->text = value;
+	fact->def = def;
+	g_ptr_array_add(self->facts, fact);
+	if (def == NULL) {
+		accord_xml_set_error(error,
+				     ACCORD_ERROR_REFERENCE,
+				     self->filename,
+				     node,
+				     "fact '%s' is not defined in the vocabulary",
+				     key);
+		return NULL;
+	}
+	self->by_def[def->index] = fact;
+	/* the schema allows only the three names */
+	accord_confidence_from_string(confidence, &fact->confidence);
+	if (accord_value_parse(def, fact->text, &fact->value, &local))
+		return fact;
+	accord_xml_set_error(error, local->code, self->filename, node, "%s", local->message);
+	return NULL;
+}
+
+/**
+ * accord_profile_builder_add_evidence:
+ * @self: a profile being built
+ * @node: (nullable): the element, for the line of an error
+ * @fact: the fact it backs
+ * @title: (transfer full) (nullable): the attributes of `<evidence>`
+ * @href: (transfer full) (nullable):
+ * @date: (transfer full) (nullable):
+ * @expires: (transfer full) (nullable):
+ * @error: return location for an `ACCORD_ERROR`
+ */
+gboolean
+accord_profile_builder_add_evidence(AccordProfile *self,
+				    const xmlNode *node,
+				    AccordProfileFact *fact,
+				    gchar *title,
+				    gchar *href,
+				    gchar *date,
+				    gchar *expires,
+				    GError **error)
 {
 	AccordEvidence *evidence = g_new0(AccordEvidence, 1);
 
-	evidence->title = accord_xml_get_prop(node, "title");
-	evidence->href = accord_xml_get_prop(node, "href");
-	evidence->date = accord_xml_get_prop(node, "date");
-	evidence->expires = accord_xml_get_prop(node, "expires");
+	evidence->title = title;
+	evidence->href = href;
+	evidence->date = date;
+	evidence->expires = expires;
 	g_ptr_array_add(fact->evidence, evidence);
-	if (!accord_parse_partial_date(evidence->date)) {
+	if (!accord_parse_partial_date(date)) {
 		accord_xml_set_error(error,
 				     ACCORD_ERROR_VALUE,
-				     l->name,
+				     self->filename,
 				     node,
 				     "evidence date '%s' is not YYYY, YYYY-MM or YYYY-MM-DD",
-				     evidence->date);
+				     date);
 		return FALSE;
 	}
-	if (evidence->expires == NULL)
+	if (expires == NULL)
 		return TRUE;
-	l->self->expiring = TRUE;
-	if (!accord_parse_date(evidence->expires, NULL)) {
+	self->expiring = TRUE;
+	if (!accord_parse_date(expires, NULL)) {
 		accord_xml_set_error(error,
 				     ACCORD_ERROR_VALUE,
-				     l->name,
+				     self->filename,
 				     node,
 				     "evidence expires '%s', which is not a valid YYYY-MM-DD date",
-				     evidence->expires);
+				     expires);
 		return FALSE;
 	}
 	/* text order puts a year before its months and days, so "2024-01-01" is not before
 	 * "2024": evidence may expire in the year or month it is dated */
-	if (g_strcmp0(evidence->expires, evidence->date) < 0) {
+	if (g_strcmp0(expires, date) < 0) {
 		accord_xml_set_error(error,
 				     ACCORD_ERROR_VALUE,
-				     l->name,
+				     self->filename,
 				     node,
 				     "evidence expires on %s, before its date %s",
-				     evidence->expires,
-				     evidence->date);
-		return FALSE;
-	}
-	return TRUE;
-}
-
-static gboolean
-parse_fact_value(Loader *l, const xmlNode *node, AccordProfileFact *fact, GError **error)
-{
-	g_autoptr(GError) local = NULL;
-
-	if (accord_value_parse(fact->def, fact->text, &fact->value, &local))
-		return TRUE;
-	accord_xml_set_error(error, local->code, l->name, node, "%s", local->message);
-	return FALSE;
-}
-
-static gboolean
-load_fact(Loader *l, const xmlNode *node, GError **error)
-{
-	g_autofree gchar *key = accord_xml_get_prop(node, "key");
-	g_autofree gchar *confidence = accord_xml_get_prop(node, "confidence");
-	AccordProfileFact *fact;
-
-	if (g_hash_table_contains(l->self->fact_index, key)) {
-		accord_xml_set_error(error,
-				     ACCORD_ERROR_DUPLICATE,
-				     l->name,
-				     node,
-				     "fact '%s' is stated twice",
-				     key);
-		return FALSE;
-	}
-	fact = g_new0(AccordProfileFact, 1);
-	fact->evidence = g_ptr_array_new_with_free_func((GDestroyNotify)evidence_free);
-	fact->text = accord_xml_get_prop(node, "value");
-	g_ptr_array_add(l->self->facts, fact);
-	fact->def = accord_vocabulary_lookup_fact(l->self->vocab, key);
-	if (fact->def == NULL) {
-		accord_xml_set_error(error,
-				     ACCORD_ERROR_REFERENCE,
-				     l->name,
-				     node,
-				     "fact '%s' is not defined in the vocabulary",
-				     key);
-		return FALSE;
-	}
-	g_hash_table_insert(l->self->fact_index,
-			    (gpointer)accord_fact_def_get_key(fact->def),
-			    fact);
-	/* the schema allows only the three names */
-	accord_confidence_from_string(confidence, &fact->confidence);
-	if (!parse_fact_value(l, node, fact, error))
-		return FALSE;
-	for (xmlNode *n = accord_xml_first_element(node); n != NULL;
-	     n = accord_xml_next_element(n)) {
-		if (accord_xml_is(n, "note"))
-			fact->note = accord_xml_get_text(n);
-		else if (!load_evidence(l, n, fact, error))
-			return FALSE;
-	}
-	return TRUE;
-}
-
-static gboolean
-load_figure(Loader *l, const xmlNode *node, GError **error)
-{
-	AccordIndexFigure *figure = g_new0(AccordIndexFigure, 1);
-	g_autofree gchar *value = accord_xml_get_prop(node, "value");
-	g_autofree gchar *rank = accord_xml_get_prop(node, "rank");
-
-	figure->name = accord_xml_get_prop(node, "name");
-	figure->source = accord_xml_get_prop(node, "source");
-	figure->rank = rank != NULL ? (guint)g_ascii_strtoull(rank, NULL, 10) : 0;
-	g_ptr_array_add(l->self->figures, figure);
-	if (!accord_parse_number(value, &figure->value)) {
-		accord_xml_set_error(error,
-				     ACCORD_ERROR_VALUE,
-				     l->name,
-				     node,
-				     "index '%s' value '%s' is not a finite decimal number",
-				     figure->name,
-				     value);
+				     expires,
+				     date);
 		return FALSE;
 	}
 	return TRUE;
@@ -284,37 +385,87 @@ compare_facts(gconstpointer a, gconstpointer b)
 	return g_strcmp0(accord_fact_def_get_key(x->def), accord_fact_def_get_key(y->def));
 }
 
-static gboolean
-load_document(Loader *l, const xmlNode *root, GError **error)
+/**
+ * accord_profile_builder_finish:
+ * @self: a profile whose every element was added
+ */
+void
+accord_profile_builder_finish(AccordProfile *self)
 {
-	AccordProfile *self = l->self;
+	g_ptr_array_sort(self->facts, compare_facts);
+}
 
-	self->country = accord_xml_get_prop(root, "country");
-	self->name = accord_xml_get_prop(root, "name");
-	self->as_of = accord_xml_get_prop(root, "as-of");
-	if (!accord_parse_date(self->as_of, NULL)) {
-		accord_xml_set_error(error,
-				     ACCORD_ERROR_VALUE,
-				     l->name,
-				     root,
-				     "as-of '%s' is not a valid YYYY-MM-DD date",
-				     self->as_of);
+static gchar *
+content_of(const xmlNode *node)
+{
+	xmlChar *content = xmlNodeGetContent(node);
+	gchar *text = g_strdup(content != NULL ? (const gchar *)content : "");
+
+	xmlFree(content);
+	return text;
+}
+
+static gboolean
+load_fact(AccordProfile *self, const xmlNode *node, GError **error)
+{
+	AccordProfileFact *fact =
+	    accord_profile_builder_add_fact(self,
+					    node,
+					    accord_xml_get_prop(node, "key"),
+					    accord_xml_get_prop(node, "value"),
+					    accord_xml_get_prop(node, "confidence"),
+					    error);
+
+	if (fact == NULL)
 		return FALSE;
+	for (xmlNode *n = accord_xml_first_element(node); n != NULL;
+	     n = accord_xml_next_element(n)) {
+		if (accord_xml_is(n, "note"))
+			accord_profile_builder_set_note(self, fact, content_of(n));
+		else if (!accord_profile_builder_add_evidence(self,
+							      n,
+							      fact,
+							      accord_xml_get_prop(n, "title"),
+							      accord_xml_get_prop(n, "href"),
+							      accord_xml_get_prop(n, "date"),
+							      accord_xml_get_prop(n, "expires"),
+							      error))
+			return FALSE;
 	}
+	return TRUE;
+}
+
+static gboolean
+load_document(AccordProfile *self, const xmlNode *root, GError **error)
+{
+	if (!accord_profile_builder_set_header(self,
+					       root,
+					       accord_xml_get_prop(root, "country"),
+					       accord_xml_get_prop(root, "name"),
+					       accord_xml_get_prop(root, "as-of"),
+					       accord_xml_get_prop(root, "id"),
+					       error))
+		return FALSE;
 	for (xmlNode *n = accord_xml_first_element(root); n != NULL;
 	     n = accord_xml_next_element(n)) {
 		gboolean ok = TRUE;
 
 		if (accord_xml_is(n, "note"))
-			self->note = accord_xml_get_text(n);
+			accord_profile_builder_set_note(self, NULL, content_of(n));
 		else if (accord_xml_is(n, "index"))
-			ok = load_figure(l, n, error);
+			ok = accord_profile_builder_add_figure(self,
+							       n,
+							       accord_xml_get_prop(n, "name"),
+							       accord_xml_get_prop(n, "value"),
+							       accord_xml_get_prop(n, "rank"),
+							       accord_xml_get_prop(n, "source"),
+							       error);
 		else
-			ok = load_fact(l, n, error);
+			ok = load_fact(self, n, error);
 		if (!ok)
 			return FALSE;
 	}
-	g_ptr_array_sort(self->facts, compare_facts);
+	accord_profile_builder_finish(self);
 	return TRUE;
 }
 
@@ -338,18 +489,39 @@ accord_profile_load_data(const gchar *data,
 			 const AccordVocabulary *vocab,
 			 GError **error)
 {
+	return accord_profile_load_data_checked(data, len, name, vocab, FALSE, error);
+}
+
+/* @always_schema: run the RELAX NG validator on every profile, as the differential test of
+ * profile-schema.c does */
+AccordProfile *
+accord_profile_load_data_checked(const gchar *data,
+				 gsize len,
+				 const gchar *name,
+				 const AccordVocabulary *vocab,
+				 gboolean always_schema,
+				 GError **error)
+{
 	g_autoptr(xmlDoc) doc = NULL;
 	g_autoptr(AccordProfile) self = NULL;
-	Loader l;
 
 	g_return_val_if_fail(data != NULL && vocab != NULL, NULL);
-	l.name = name != NULL ? name : "<memory>";
-	doc = accord_xml_load(data, len, l.name, ACCORD_SCHEMA_PROFILE, error);
+	if (name == NULL)
+		name = "<memory>";
+	/* a valid profile in the forms the streamed reader decides is read without a tree;
+	 * anything else is parsed into one, checked and loaded, with its error */
+	if (!always_schema && (self = accord_profile_read_streamed(data, len, name, vocab)) != NULL)
+		return g_steal_pointer(&self);
+	doc = accord_xml_parse(data, len, name, error);
 	if (doc == NULL)
 		return NULL;
-	self = profile_new(vocab, l.name);
-	l.self = self;
-	if (!load_document(&l, xmlDocGetRootElement(doc), error))
+	/* the RELAX NG validator decides, with its error, whatever the quick check does not
+	 * accept (profile-schema.c) */
+	if ((always_schema || !accord_xml_profile_is_valid(doc)) &&
+	    !accord_xml_validate(doc, ACCORD_SCHEMA_PROFILE, name, error))
+		return NULL;
+	self = profile_new(vocab, name);
+	if (!load_document(self, xmlDocGetRootElement(doc), error))
 		return NULL;
 	return g_steal_pointer(&self);
 }
@@ -403,7 +575,7 @@ accord_profile_unref(AccordProfile *self)
 {
 	if (self == NULL || !g_atomic_ref_count_dec(&self->refcount))
 		return;
-	g_hash_table_unref(self->fact_index);
+	g_free(self->by_def);
 	g_hash_table_unref(self->dropped_index);
 	g_ptr_array_unref(self->facts);
 	g_ptr_array_unref(self->dropped);
@@ -414,6 +586,7 @@ accord_profile_unref(AccordProfile *self)
 	g_free(self->country);
 	g_free(self->name);
 	g_free(self->as_of);
+	g_free(self->id);
 	g_free(self->note);
 	g_free(self);
 }
@@ -446,22 +619,33 @@ fact_copy(const AccordProfileFact *src)
 }
 
 static void
-add_fact(GPtrArray *facts, GHashTable *index, AccordProfileFact *fact)
+add_fact(AccordProfile *self, AccordProfileFact *fact)
 {
-	g_ptr_array_add(facts, fact);
-	g_hash_table_insert(index, (gpointer)accord_fact_def_get_key(fact->def), fact);
+	g_ptr_array_add(self->facts, fact);
+	self->by_def[fact->def->index] = fact;
 }
 
-/* a profile like @base but without its facts: country, dates, figures, the facts it dropped
- * and the filter that dropped them */
+static void
+add_dropped(AccordProfile *self, AccordProfileFact *fact)
+{
+	g_ptr_array_add(self->dropped, fact);
+	g_hash_table_insert(self->dropped_index, (gpointer)accord_fact_def_get_key(fact->def), fact);
+}
+
+/* the profile without its facts (but with the facts a filter dropped and the filter), and
+ * with no room for any when @facts is FALSE */
 static AccordProfile *
-profile_copy_header(const AccordProfile *base)
+header_copy(const AccordProfile *base, gboolean facts)
 {
 	AccordProfile *self = profile_new(base->vocab, base->filename);
+
+	if (!facts)
+		g_clear_pointer(&self->by_def, g_free);
 
 	self->country = g_strdup(base->country);
 	self->name = g_strdup(base->name);
 	self->as_of = g_strdup(base->as_of);
+	self->id = g_strdup(base->id);
 	self->note = g_strdup(base->note);
 	for (guint i = 0; i < base->figures->len; i++) {
 		const AccordIndexFigure *src = g_ptr_array_index(base->figures, i);
@@ -473,9 +657,7 @@ profile_copy_header(const AccordProfile *base)
 		g_ptr_array_add(self->figures, figure);
 	}
 	for (guint i = 0; i < base->dropped->len; i++)
-		add_fact(self->dropped,
-			 self->dropped_index,
-			 fact_copy(g_ptr_array_index(base->dropped, i)));
+		add_dropped(self, fact_copy(g_ptr_array_index(base->dropped, i)));
 	self->filtered = base->filtered;
 	self->expiring = base->expiring;
 	self->filter = base->filter;
@@ -484,15 +666,43 @@ profile_copy_header(const AccordProfile *base)
 	return self;
 }
 
+static void
+add_fact_copy(AccordProfile *self, const AccordProfileFact *src)
+{
+	add_fact(self, fact_copy(src));
+}
+
 static AccordProfile *
 profile_copy(const AccordProfile *base)
 {
-	AccordProfile *self = profile_copy_header(base);
+	AccordProfile *self = header_copy(base, TRUE);
 
 	for (guint i = 0; i < base->facts->len; i++)
-		add_fact(self->facts,
-			 self->fact_index,
-			 fact_copy(g_ptr_array_index(base->facts, i)));
+		add_fact_copy(self, g_ptr_array_index(base->facts, i));
+	return self;
+}
+
+/**
+ * accord_profile_new_summary:
+ * @base: a profile
+ * @assumed_only: keep the facts assumed by a what-if assumption; %FALSE to keep none
+ *
+ * Copies what a ranking shows of a profile, so it need not keep the profile: the identity,
+ * name, dates and index figures, and the assumed facts when asked (#AccordRankRow).
+ *
+ * Returns: (transfer full): the copy
+ */
+AccordProfile *
+accord_profile_new_summary(const AccordProfile *base, gboolean assumed_only)
+{
+	AccordProfile *self = header_copy(base, assumed_only);
+
+	for (guint i = 0; assumed_only && i < base->facts->len; i++) {
+		const AccordProfileFact *fact = g_ptr_array_index(base->facts, i);
+
+		if (fact->assumed)
+			add_fact_copy(self, fact);
+	}
 	return self;
 }
 
@@ -550,13 +760,13 @@ apply_assumption(AccordProfile *self, const gchar *assumption, GError **error)
 			    local->message);
 		return FALSE;
 	}
-	fact = g_hash_table_lookup(self->fact_index, parts[0]);
+	fact = self->by_def[def->index];
 	if (fact == NULL) {
 		fact = g_new0(AccordProfileFact, 1);
 		fact->def = def;
 		fact->evidence = g_ptr_array_new_with_free_func((GDestroyNotify)evidence_free);
 		g_ptr_array_add(self->facts, fact);
-		g_hash_table_insert(self->fact_index, (gpointer)accord_fact_def_get_key(def), fact);
+		self->by_def[def->index] = fact;
 	} else if (!fact->assumed) {
 		fact->was = g_strdup(fact->text);
 	}
@@ -752,7 +962,7 @@ accord_profile_new_filtered(const AccordProfile *base,
 	if (filter->min_confidence == ACCORD_CONFIDENCE_LOW && limits.oldest == 0 &&
 	    !base->expiring && base->dropped->len == 0)
 		return accord_profile_ref(base);
-	self = profile_copy_header(base);
+	self = header_copy(base, TRUE);
 	self->filtered = TRUE;
 	self->filter = *filter;
 	g_free(self->filter_date);
@@ -764,9 +974,9 @@ accord_profile_new_filtered(const AccordProfile *base,
 		    filtered_fact(g_ptr_array_index(base->facts, i), filter, &limits);
 
 		if (fact->dropped != ACCORD_DROP_NONE)
-			add_fact(self->dropped, self->dropped_index, fact);
+			add_dropped(self, fact);
 		else
-			add_fact(self->facts, self->fact_index, fact);
+			add_fact(self, fact);
 	}
 	g_ptr_array_sort(self->dropped, compare_facts);
 	return g_steal_pointer(&self);
@@ -880,8 +1090,32 @@ accord_profile_fact_get_assumed_from(const AccordProfileFact *fact)
 const AccordProfileFact *
 accord_profile_lookup_fact(const AccordProfile *self, const gchar *key)
 {
+	const AccordFactDef *def;
+
 	g_return_val_if_fail(self != NULL && key != NULL, NULL);
-	return g_hash_table_lookup(self->fact_index, key);
+	def = accord_vocabulary_lookup_fact(self->vocab, key);
+	return def != NULL && self->by_def != NULL ? self->by_def[def->index] : NULL;
+}
+
+/**
+ * accord_profile_lookup_fact_by_def:
+ * @self: a profile
+ * @def: a fact of the vocabulary the profile was loaded with
+ *
+ * Finds a fact by its definition, through the vocabulary's index of it, without comparing
+ * keys: how evaluation reads the facts every check names.
+ *
+ * Returns: (transfer none) (nullable): the stated fact, or %NULL when the profile does not
+ *   state it
+ */
+const AccordProfileFact *
+accord_profile_lookup_fact_by_def(const AccordProfile *self, const AccordFactDef *def)
+{
+	g_return_val_if_fail(self != NULL && def != NULL, NULL);
+	g_return_val_if_fail(def->index < accord_vocabulary_get_n_facts(self->vocab) &&
+				 accord_vocabulary_get_fact(self->vocab, def->index) == def,
+			     NULL);
+	return self->by_def != NULL ? self->by_def[def->index] : NULL; /* none in a summary */
 }
 
 /**
@@ -909,6 +1143,23 @@ accord_profile_get_country(const AccordProfile *self)
 {
 	g_return_val_if_fail(self != NULL, NULL);
 	return self->country;
+}
+
+/**
+ * accord_profile_get_id:
+ * @self: a profile
+ *
+ * What tells the profile apart from others in a batch or a ranking: its `id` attribute, given
+ * for a sub-national or sectoral framework or a variant of a snapshot, or else its country
+ * code and as-of date joined by `@` (`GB@2026-01-31`), so snapshots of a country differ.
+ *
+ * Returns: (transfer none): its identity
+ */
+const gchar *
+accord_profile_get_id(const AccordProfile *self)
+{
+	g_return_val_if_fail(self != NULL, NULL);
+	return self->id;
 }
 
 /**
@@ -1247,4 +1498,86 @@ accord_profile_count_facts(const AccordProfile *self, AccordConfidence confidenc
 		n += accord_profile_fact_get_confidence(accord_profile_get_fact(self, i)) ==
 		     confidence;
 	return n;
+}
+
+static gboolean
+same(const gchar *what, const gchar *a, const gchar *b, gchar **why)
+{
+	if (g_strcmp0(a, b) == 0)
+		return TRUE;
+	*why = g_strdup_printf("%s: '%s' and '%s'", what, a, b);
+	return FALSE;
+}
+
+static gboolean
+facts_equal(const AccordProfileFact *x, const AccordProfileFact *y, gchar **why)
+{
+	if (x->def != y->def || x->confidence != y->confidence || x->assumed != y->assumed ||
+	    accord_value_compare(&x->value, &y->value) != 0 ||
+	    x->evidence->len != y->evidence->len) {
+		*why = g_strdup_printf("fact %s", accord_fact_def_get_key(x->def));
+		return FALSE;
+	}
+	if (!same("fact value", x->text, y->text, why) || !same("note", x->note, y->note, why) ||
+	    !same("was", x->was, y->was, why))
+		return FALSE;
+	for (guint e = 0; e < x->evidence->len; e++) {
+		const AccordEvidence *a = g_ptr_array_index(x->evidence, e);
+		const AccordEvidence *b = g_ptr_array_index(y->evidence, e);
+
+		if (!same("title", a->title, b->title, why) ||
+		    !same("href", a->href, b->href, why) || !same("date", a->date, b->date, why))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/**
+ * accord_profile_equal:
+ * @a: a profile
+ * @b: another
+ * @why: (out) (transfer full): the first difference, when they differ
+ *
+ * For tests: whether two loaders made the same profile, every field compared.
+ *
+ * Returns: %TRUE when they are equal
+ */
+gboolean
+accord_profile_equal(const AccordProfile *a, const AccordProfile *b, gchar **why)
+{
+	if (!same("country", a->country, b->country, why) || !same("name", a->name, b->name, why) ||
+	    !same("as-of", a->as_of, b->as_of, why) || !same("id", a->id, b->id, why) ||
+	    !same("note", a->note, b->note, why) || !same("file", a->filename, b->filename, why))
+		return FALSE;
+	if (a->facts->len != b->facts->len || a->figures->len != b->figures->len) {
+		*why = g_strdup("the number of facts or index figures");
+		return FALSE;
+	}
+	for (guint i = 0; i < a->facts->len; i++) {
+		if (!facts_equal(g_ptr_array_index(a->facts, i),
+				 g_ptr_array_index(b->facts, i),
+				 why))
+			return FALSE;
+	}
+	for (guint i = 0; i < a->figures->len; i++) {
+		const AccordIndexFigure *x = g_ptr_array_index(a->figures, i);
+		const AccordIndexFigure *y = g_ptr_array_index(b->figures, i);
+
+		if (!same("index", x->name, y->name, why) ||
+		    !same("source", x->source, y->source, why))
+			return FALSE;
+		if (x->value != y->value || x->rank != y->rank) {
+			*why = g_strdup_printf("index %s value or rank", x->name);
+			return FALSE;
+		}
+	}
+	for (guint i = 0;
+	     a->by_def != NULL && b->by_def != NULL && i < accord_vocabulary_get_n_facts(a->vocab);
+	     i++) {
+		if ((a->by_def[i] == NULL) != (b->by_def[i] == NULL)) {
+			*why = g_strdup("the fact index");
+			return FALSE;
+		}
+	}
+	return TRUE;
 }

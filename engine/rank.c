@@ -5,26 +5,35 @@
 
 #include "accord/error.h"
 #include "accord/rank.h"
+#include "profile-private.h"
 
 /* two scores closer than this are a tie: they come from sums of user weights, so "equal by
  * hand" can differ in the last bits */
 #define TIE_EPSILON 1e-9
 
-/* one country: its row and one cell per ruleset; the assessments are not kept */
-typedef struct {
+/* one country: its row and one cell per ruleset; neither the assessments nor the profile
+ * are kept, only a summary of it (accord_profile_new_summary()), so a batch of any size
+ * ranks in a few hundred bytes a country */
+struct _AccordRankEntry {
 	AccordRankRow row;
 	AccordRankCell *cells; /* by ruleset index */
 	gdouble *plain;	       /* overall without assumptions, by ruleset index */
-} Entry;
+};
+typedef AccordRankEntry Entry;
 
 struct _AccordRanking {
-	AccordAssessmentOptions options; /* its date is @day */
-	gchar *day;			 /* the day waivers and evidence ages are measured on */
+	/* assumptions and waivers: the caller's, until finished; its date is @day */
+	AccordAssessmentOptions options;
+	gchar *day; /* the day waivers and evidence ages are measured on */
 	AccordRankMean mean;
-	gboolean assumed;    /* some assumption applied to some country */
-	GPtrArray *rulesets; /* AccordRuleset*, a reference each */
-	GPtrArray *entries;  /* Entry*, sorted */
-	GArray *cutoffs;     /* gdouble, descending */
+	gboolean assumed;      /* some assumption applied to some country */
+	gboolean finished;     /* sorted, positions assigned; nothing more may be added */
+	gboolean repeated;     /* some country has several profiles (snapshots) */
+	GPtrArray *rulesets;   /* AccordRuleset*, a reference each */
+	GPtrArray *entries;    /* Entry*, sorted once finished */
+	GHashTable *ids;       /* profile identity → its Entry, while adding */
+	GHashTable *countries; /* country codes seen, while adding */
+	GArray *cutoffs;       /* gdouble, descending */
 	GArray *correlations;
 };
 
@@ -51,9 +60,15 @@ today(void)
 	return g_date_time_format(now, "%Y-%m-%d");
 }
 
-static void
-entry_free(Entry *entry)
+/**
+ * accord_rank_entry_free:
+ * @entry: (nullable) (transfer full): an entry not added to a ranking
+ */
+void
+accord_rank_entry_free(AccordRankEntry *entry)
 {
+	if (entry == NULL)
+		return;
 	accord_profile_unref((AccordProfile *)entry->row.profile);
 	if (entry->row.assumed != NULL)
 		accord_profile_unref((AccordProfile *)entry->row.assumed);
@@ -137,39 +152,53 @@ reduce(Entry *entry, guint r, const AccordAssessment *a)
 		entry->row.waived +=
 		    accord_waiver_outcome_get_use(waivers, i)->status == ACCORD_WAIVER_APPLIED;
 	if (entry->row.assumed == NULL && plain == ACCORD_VARIANT_WITHOUT_ASSUMPTIONS)
-		entry->row.assumed = accord_profile_ref(accord_evaluation_get_profile(evaluation));
+		entry->row.assumed =
+		    accord_profile_new_summary(accord_evaluation_get_profile(evaluation), TRUE);
 }
 
-/* one country assessed against every ruleset and reduced to its row and cells */
-static Entry *
-entry_new(AccordRanking *self,
-	  const AccordProfile *profile,
-	  const AccordAssessmentOptions *options,
-	  GError **error)
+/**
+ * accord_ranking_assess:
+ * @self: a ranking being filled (accord_ranking_new_empty())
+ * @profile: a profile loaded with the rulesets' vocabulary
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Assesses @profile against every ruleset of the ranking, under its options, and reduces the
+ * assessments to the country's row and cells; the profile is not kept. The ranking is only
+ * read, so several threads may assess at once; accord_ranking_add() then adds the entries in
+ * one thread.
+ *
+ * Returns: (transfer full) (nullable): the entry, or %NULL with @error set as by
+ *   accord_assess()
+ */
+AccordRankEntry *
+accord_ranking_assess(const AccordRanking *self, const AccordProfile *profile, GError **error)
 {
-	Entry *entry = g_new0(Entry, 1);
+	Entry *entry;
 
-	entry->row.profile = accord_profile_ref(profile);
+	g_return_val_if_fail(self != NULL && profile != NULL && !self->finished, NULL);
+	entry = g_new0(Entry, 1);
+	entry->row.profile = accord_profile_new_summary(profile, FALSE);
 	entry->cells = g_new0(AccordRankCell, self->rulesets->len);
 	entry->plain = g_new0(gdouble, self->rulesets->len);
 	for (guint i = 0; i < self->rulesets->len; i++) {
-		g_autoptr(AccordAssessment) a =
-		    accord_assess(g_ptr_array_index(self->rulesets, i), profile, options, error);
+		g_autoptr(AccordAssessment) a = accord_assess(g_ptr_array_index(self->rulesets, i),
+							      profile,
+							      &self->options,
+							      error);
 
 		if (a == NULL) {
-			entry_free(entry);
+			accord_rank_entry_free(entry);
 			return NULL;
 		}
 		reduce(entry, i, a);
 	}
-	self->assumed |= entry->row.assumed != NULL;
 	entry->row.mean = mean_of(self, entry->cells, NULL);
 	entry->row.mean_without_assumptions = mean_of(self, entry->cells, entry->plain);
 	return entry;
 }
 
-/* best mean first; a country nothing applies to goes last; ties in country-code order, so
- * the output never depends on the order the profiles were given in */
+/* best mean first; a country nothing applies to goes last; ties in the order of the
+ * profiles' identities, so the output never depends on the order they were given in */
 static gint
 compare_entries(gconstpointer a, gconstpointer b)
 {
@@ -181,8 +210,8 @@ compare_entries(gconstpointer a, gconstpointer b)
 		return xn ? 1 : -1;
 	if (!xn && fabs(x->row.mean - y->row.mean) > TIE_EPSILON)
 		return x->row.mean > y->row.mean ? -1 : 1;
-	return g_strcmp0(accord_profile_get_country(x->row.profile),
-			 accord_profile_get_country(y->row.profile));
+	return g_strcmp0(accord_profile_get_id(x->row.profile),
+			 accord_profile_get_id(y->row.profile));
 }
 
 static gboolean
@@ -211,15 +240,14 @@ assign_positions(AccordRanking *self)
 
 static gboolean
 check_input(const GPtrArray *rulesets,
-	    const GPtrArray *profiles,
 	    const AccordAssessmentOptions *options,
 	    AccordRankMean mean,
 	    GError **error)
 {
 	const gchar *problem = NULL;
 
-	if (rulesets->len == 0 || profiles->len == 0)
-		problem = "a ranking needs at least one ruleset and one profile";
+	if (rulesets->len == 0)
+		problem = "a ranking needs at least one ruleset";
 	else if (options->score.tailoring != NULL)
 		problem = "a ranking takes no tailoring: a tailoring belongs to one ruleset";
 	for (guint i = 0; problem == NULL && i < rulesets->len; i++)
@@ -241,10 +269,126 @@ check_input(const GPtrArray *rulesets,
 }
 
 /**
+ * accord_ranking_new_empty:
+ * @rulesets: (element-type AccordRuleset): one or more rulesets
+ * @options: how to assess each country (assumptions, waivers, score options; no tailoring,
+ *   which belongs to one ruleset); borrowed until accord_ranking_finish()
+ * @mean: which rulesets each country's mean averages
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Starts a ranking that countries are added to one at a time, so a batch of any size is
+ * ranked without keeping its profiles: accord_ranking_assess() (in any thread), then
+ * accord_ranking_add() (in one), then accord_ranking_finish().
+ *
+ * Returns: (transfer full) (nullable): the empty ranking, or %NULL with `ACCORD_ERROR_USAGE`
+ *   for no ruleset, a ruleset given twice, a tailoring, or a verified mean with no verified
+ *   ruleset
+ */
+AccordRanking *
+accord_ranking_new_empty(const GPtrArray *rulesets,
+			 const AccordAssessmentOptions *options,
+			 AccordRankMean mean,
+			 GError **error)
+{
+	AccordRanking *self;
+
+	g_return_val_if_fail(rulesets != NULL && options != NULL, NULL);
+	if (!check_input(rulesets, options, mean, error))
+		return NULL;
+	self = g_new0(AccordRanking, 1);
+	self->options = *options;
+	/* one day for every country, even when the run crosses midnight */
+	self->day = options->date != NULL ? g_strdup(options->date) : today();
+	self->options.date = self->day;
+	self->mean = mean;
+	self->rulesets = g_ptr_array_new_with_free_func((GDestroyNotify)accord_ruleset_unref);
+	self->entries = g_ptr_array_new_with_free_func((GDestroyNotify)accord_rank_entry_free);
+	self->ids = g_hash_table_new(g_str_hash, g_str_equal);
+	self->countries = g_hash_table_new(g_str_hash, g_str_equal);
+	self->cutoffs = g_array_new(FALSE, FALSE, sizeof(gdouble));
+	self->correlations = g_array_new(FALSE, TRUE, sizeof(AccordCorrelation));
+	g_array_set_clear_func(self->correlations, clear_correlation);
+	for (guint i = 0; i < rulesets->len; i++)
+		g_ptr_array_add(self->rulesets, accord_ruleset_ref(g_ptr_array_index(rulesets, i)));
+	return self;
+}
+
+/**
+ * accord_ranking_add:
+ * @self: a ranking being filled
+ * @entry: (transfer full): an entry accord_ranking_assess() made for this ranking
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Adds a country's entry. Identities must differ (accord_profile_get_id()): two snapshots
+ * of a country, or a country and one of its regions, rank side by side; the same profile
+ * twice does not.
+ *
+ * Returns: %TRUE, or %FALSE with `ACCORD_ERROR_USAGE` when another entry has the same
+ *   identity; the entry is freed either way
+ */
+gboolean
+accord_ranking_add(AccordRanking *self, AccordRankEntry *entry, GError **error)
+{
+	const AccordProfile *p;
+	const Entry *other;
+
+	g_return_val_if_fail(self != NULL && entry != NULL && !self->finished, FALSE);
+	p = entry->row.profile;
+	other = g_hash_table_lookup(self->ids, accord_profile_get_id(p));
+	if (other != NULL) {
+		g_set_error(error,
+			    ACCORD_ERROR,
+			    ACCORD_ERROR_USAGE,
+			    "identity %s is given twice: %s and %s (give one an id attribute)",
+			    accord_profile_get_id(p),
+			    accord_profile_get_filename(other->row.profile),
+			    accord_profile_get_filename(p));
+		accord_rank_entry_free(entry);
+		return FALSE;
+	}
+	g_hash_table_insert(self->ids, (gpointer)accord_profile_get_id(p), entry);
+	self->repeated |=
+	    !g_hash_table_add(self->countries, (gpointer)accord_profile_get_country(p));
+	self->assumed |= entry->row.assumed != NULL;
+	g_ptr_array_add(self->entries, entry);
+	return TRUE;
+}
+
+/**
+ * accord_ranking_finish:
+ * @self: a ranking being filled
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Ranks the countries added: sorts them by mean and assigns positions. Nothing can be added
+ * afterwards; tiers and correlations can.
+ *
+ * Returns: %TRUE, or %FALSE with `ACCORD_ERROR_USAGE` when no country was added
+ */
+gboolean
+accord_ranking_finish(AccordRanking *self, GError **error)
+{
+	g_return_val_if_fail(self != NULL && !self->finished, FALSE);
+	if (self->entries->len == 0) {
+		g_set_error_literal(error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_USAGE,
+				    "a ranking needs at least one profile");
+		return FALSE;
+	}
+	self->finished = TRUE;
+	self->options.assumptions = NULL; /* the caller's; rows keep what they changed */
+	self->options.waivers = NULL;
+	g_clear_pointer(&self->ids, g_hash_table_unref);
+	g_clear_pointer(&self->countries, g_hash_table_unref);
+	assign_positions(self);
+	return TRUE;
+}
+
+/**
  * accord_ranking_new:
  * @rulesets: (element-type AccordRuleset): one or more rulesets
  * @profiles: (element-type AccordProfile): the countries, loaded with the rulesets'
- *   vocabulary; each country code once
+ *   vocabulary; each identity once
  * @options: how to assess each country (assumptions, waivers, score options; no tailoring,
  *   which belongs to one ruleset)
  * @mean: which rulesets each country's mean averages
@@ -252,10 +396,12 @@ check_input(const GPtrArray *rulesets,
  *
  * Assesses every country against every ruleset and ranks the countries by the mean of their
  * overall scores (with one ruleset, by that score). Each row also has the mean without the
- * what-if assumptions and the counts of its outcomes.
+ * what-if assumptions and the counts of its outcomes. The same as accord_ranking_new_empty(),
+ * accord_ranking_assess() and accord_ranking_add() for each profile, and
+ * accord_ranking_finish().
  *
  * Returns: (transfer full) (nullable): the ranking, or %NULL with `ACCORD_ERROR_USAGE` for an
- *   empty input, a country given twice, a tailoring, a verified mean with no verified
+ *   empty input, an identity given twice, a tailoring, a verified mean with no verified
  *   ruleset, or options that cannot score
  */
 AccordRanking *
@@ -265,47 +411,21 @@ accord_ranking_new(const GPtrArray *rulesets,
 		   AccordRankMean mean,
 		   GError **error)
 {
-	g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
 	g_autoptr(AccordRanking) self = NULL;
-	AccordAssessmentOptions each;
 
 	g_return_val_if_fail(rulesets != NULL && profiles != NULL && options != NULL, NULL);
-	if (!check_input(rulesets, profiles, options, mean, error))
+	self = accord_ranking_new_empty(rulesets, options, mean, error);
+	if (self == NULL)
 		return NULL;
-	self = g_new0(AccordRanking, 1);
-	/* one day for every country, even when the run crosses midnight */
-	self->day = options->date != NULL ? g_strdup(options->date) : today();
-	each = *options;
-	each.date = self->day;
-	self->options = each;
-	self->options.assumptions = NULL; /* the caller's; rows keep what they changed */
-	self->options.waivers = NULL;
-	self->mean = mean;
-	self->rulesets = g_ptr_array_new_with_free_func((GDestroyNotify)accord_ruleset_unref);
-	self->entries = g_ptr_array_new_with_free_func((GDestroyNotify)entry_free);
-	self->cutoffs = g_array_new(FALSE, FALSE, sizeof(gdouble));
-	self->correlations = g_array_new(FALSE, TRUE, sizeof(AccordCorrelation));
-	g_array_set_clear_func(self->correlations, clear_correlation);
-	for (guint i = 0; i < rulesets->len; i++)
-		g_ptr_array_add(self->rulesets, accord_ruleset_ref(g_ptr_array_index(rulesets, i)));
 	for (guint i = 0; i < profiles->len; i++) {
-		const AccordProfile *profile = g_ptr_array_index(profiles, i);
-		Entry *entry;
+		AccordRankEntry *entry =
+		    accord_ranking_assess(self, g_ptr_array_index(profiles, i), error);
 
-		if (!g_hash_table_add(seen, (gpointer)accord_profile_get_country(profile))) {
-			g_set_error(error,
-				    ACCORD_ERROR,
-				    ACCORD_ERROR_USAGE,
-				    "country %s is given twice",
-				    accord_profile_get_country(profile));
+		if (entry == NULL || !accord_ranking_add(self, entry, error))
 			return NULL;
-		}
-		entry = entry_new(self, profile, &each, error);
-		if (entry == NULL)
-			return NULL;
-		g_ptr_array_add(self->entries, entry);
 	}
-	assign_positions(self);
+	if (!accord_ranking_finish(self, error))
+		return NULL;
 	return g_steal_pointer(&self);
 }
 
@@ -318,6 +438,8 @@ accord_ranking_free(AccordRanking *self)
 {
 	if (self == NULL)
 		return;
+	g_clear_pointer(&self->ids, g_hash_table_unref);
+	g_clear_pointer(&self->countries, g_hash_table_unref);
 	g_ptr_array_unref(self->entries);
 	g_ptr_array_unref(self->rulesets);
 	g_array_unref(self->cutoffs);
@@ -340,7 +462,7 @@ accord_ranking_free(AccordRanking *self)
 gboolean
 accord_ranking_set_tiers(AccordRanking *self, const GArray *cutoffs, GError **error)
 {
-	g_return_val_if_fail(self != NULL && cutoffs != NULL, FALSE);
+	g_return_val_if_fail(self != NULL && cutoffs != NULL && self->finished, FALSE);
 	for (guint i = 0; i < cutoffs->len; i++) {
 		gdouble c = g_array_index(cutoffs, gdouble, i);
 
@@ -410,8 +532,7 @@ compare_deviations(gconstpointer a, gconstpointer b)
 
 	if (fabs(x->difference) != fabs(y->difference))
 		return fabs(x->difference) > fabs(y->difference) ? -1 : 1;
-	return g_strcmp0(accord_profile_get_country(x->profile),
-			 accord_profile_get_country(y->profile));
+	return g_strcmp0(accord_profile_get_id(x->profile), accord_profile_get_id(y->profile));
 }
 
 static gboolean
@@ -452,7 +573,7 @@ accord_ranking_add_correlation(AccordRanking *self, guint ruleset_index, const g
 			       g_array_new(FALSE, TRUE, sizeof(AccordRankDeviation))};
 
 	g_return_if_fail(self != NULL && ruleset_index <= self->rulesets->len &&
-			 index_name != NULL);
+			 index_name != NULL && self->finished);
 	if (ruleset_index < self->rulesets->len)
 		c.ruleset = g_ptr_array_index(self->rulesets, ruleset_index);
 	for (guint i = 0; i < self->entries->len; i++) {
@@ -497,6 +618,20 @@ accord_ranking_has_assumptions(const AccordRanking *self)
 }
 
 /**
+ * accord_ranking_has_repeated_countries:
+ * @self: a ranking
+ *
+ * Returns: %TRUE when some country has several rows (snapshots, or regions with their own
+ *   id), so the country code alone does not name a row and views show each row's identity
+ */
+gboolean
+accord_ranking_has_repeated_countries(const AccordRanking *self)
+{
+	g_return_val_if_fail(self != NULL, FALSE);
+	return self->repeated;
+}
+
+/**
  * accord_ranking_get_mean:
  * @self: a ranking
  *
@@ -538,14 +673,14 @@ accord_ranking_get_ruleset(const AccordRanking *self, guint index)
 
 /**
  * accord_ranking_get_n_rows:
- * @self: a ranking
+ * @self: a finished ranking
  *
  * Returns: how many countries it ranks
  */
 guint
 accord_ranking_get_n_rows(const AccordRanking *self)
 {
-	g_return_val_if_fail(self != NULL, 0);
+	g_return_val_if_fail(self != NULL && self->finished, 0);
 	return self->entries->len;
 }
 

@@ -154,12 +154,13 @@ add_members(JsonBuilder *b, const AccordNode *section)
 /**
  * accord_serialise_json:
  * @document: a document
+ * @pretty: %TRUE to indent; %FALSE for one line, as JSON Lines has it
  * @error: return location for an `ACCORD_ERROR`
  *
- * Returns: (transfer full) (nullable): the document as indented JSON ending in a newline
+ * Returns: (transfer full) (nullable): the document as JSON ending in a newline
  */
 GBytes *
-accord_serialise_json(const AccordDocument *document, GError **error)
+accord_serialise_json(const AccordDocument *document, gboolean pretty, GError **error)
 {
 	g_autoptr(JsonBuilder) b = json_builder_new();
 	g_autoptr(JsonGenerator) gen = json_generator_new();
@@ -185,7 +186,7 @@ accord_serialise_json(const AccordDocument *document, GError **error)
 		return NULL;
 	}
 	json_generator_set_root(gen, root);
-	json_generator_set_pretty(gen, TRUE);
+	json_generator_set_pretty(gen, pretty);
 	text = json_generator_to_data(gen, NULL);
 	with_newline = g_strconcat(text, "\n", NULL);
 	return g_bytes_new_take(with_newline, strlen(with_newline));

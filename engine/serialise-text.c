@@ -31,7 +31,9 @@ put(Writer *w, const gchar *text)
 static void
 blank(Writer *w)
 {
-	while (w->out->len > 0 && !g_str_has_suffix(w->out->str, "\n\n"))
+	/* by length, not g_str_has_suffix(), whose strlen() made a long report quadratic */
+	while (w->out->len > 0 && !(w->out->len >= 2 && w->out->str[w->out->len - 1] == '\n' &&
+				    w->out->str[w->out->len - 2] == '\n'))
 		g_string_append_c(w->out, '\n');
 }
 
@@ -170,6 +172,9 @@ table(Writer *w, const AccordNode *t, guint at)
 	g_autofree gboolean *right = g_new0(gboolean, n);
 	g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
 
+	/* once per column: per cell, a ranking of n rows took n² steps */
+	for (guint c = 0; c < n; c++)
+		right[c] = accord_table_column_is_numeric(t, c);
 	for (guint r = 0; r <= t->rows->len; r++) {
 		gchar **cells = g_new0(gchar *, n + 1);
 
@@ -183,7 +188,6 @@ table(Writer *w, const AccordNode *t, guint at)
 				: cell_string(&((AccordCell *)g_ptr_array_index(t->rows, r - 1))[c],
 					      w->md);
 			width[c] = MAX(width[c], g_utf8_strlen(cells[c], -1));
-			right[c] = accord_table_column_is_numeric(t, c);
 		}
 		g_ptr_array_add(lines, cells);
 	}

@@ -378,7 +378,6 @@ state_outcome(const AccordCriterion *criterion, const Override *o)
 		out = ACCORD_STATE_NOT_APPLICABLE;
 	else if (r.outcome == ACCORD_OUTCOME_UNKNOWN)
 		out = ACCORD_STATE_UNKNOWN;
-	g_free(r.reason);
 	return out;
 }
 

@@ -238,18 +238,21 @@ accord_format_date(guint32 julian)
 gchar *
 accord_normalize_space(const gchar *text)
 {
-	GString *out = g_string_new(NULL);
+	/* never longer than the text: written in place into one allocation */
+	gchar *out = g_malloc(strlen(text) + 1);
+	gchar *end = out;
 	gboolean space = FALSE;
 
 	for (const gchar *p = text; *p != '\0'; p++) {
 		if (g_ascii_isspace(*p)) {
-			space = out->len > 0;
+			space = end > out;
 			continue;
 		}
 		if (space)
-			g_string_append_c(out, ' ');
+			*end++ = ' ';
 		space = FALSE;
-		g_string_append_c(out, *p);
+		*end++ = *p;
 	}
-	return g_string_free(out, FALSE);
+	*end = '\0';
+	return out;
 }

@@ -24,6 +24,7 @@ struct _AccordFactDef {
 	guint effort;	      /* cost units of reaching any value (a level: each step) */
 	guint *value_efforts; /* by value index (false/true, level, symbol); 0 = @effort */
 	GPtrArray *conflicts; /* GArray* of AccordValue, in pairs: side a, side b */
+	guint index; /* its place in the vocabulary, sorted by key: profiles index facts by it */
 };
 
 gint

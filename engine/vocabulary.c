@@ -474,6 +474,8 @@ load_document(AccordVocabulary *self, const xmlNode *root, const gchar *name, GE
 			return FALSE;
 	}
 	g_ptr_array_sort(self->facts, compare_fact_keys);
+	for (guint i = 0; i < self->facts->len; i++)
+		((AccordFactDef *)g_ptr_array_index(self->facts, i))->index = i;
 	return TRUE;
 }
 

@@ -21,6 +21,8 @@ typedef enum {
 /* inputs larger than this are refused before parsing (accord/input.h) */
 #define ACCORD_XML_MAX_BYTES ACCORD_INPUT_MAX_BYTES
 
+void
+accord_xml_init(void);
 gboolean
 accord_xml_read_file(const gchar *path, gchar **data, gsize *len, GError **error);
 xmlDoc *
@@ -42,6 +44,24 @@ accord_xml_sniff_root(const gchar *data,
 		      AccordSchema *schema,
 		      gint *root_line,
 		      GError **error);
+gboolean
+accord_xml_profile_is_valid(const xmlDoc *doc);
+
+/* the elements of a profile with attributes, for the streamed reader's quick check */
+typedef enum {
+	ACCORD_PROFILE_ELEMENT_PROFILE,
+	ACCORD_PROFILE_ELEMENT_INDEX,
+	ACCORD_PROFILE_ELEMENT_FACT,
+	ACCORD_PROFILE_ELEMENT_EVIDENCE,
+} AccordProfileElement;
+
+gboolean
+accord_xml_profile_attributes_are_valid(AccordProfileElement element,
+					const gchar *const *names,
+					const gchar *const *values,
+					guint n);
+gboolean
+accord_xml_profile_text_is_valid(const gchar *text);
 
 void
 accord_xml_set_error(GError **error,

@@ -7,6 +7,7 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 #include <string.h>
+#include <libxml/xmlschemastypes.h>
 
 #include "accord/error.h"
 #include "accord/input.h"
@@ -163,9 +164,11 @@ read_memory(const gchar *data,
 	    ParseState *state,
 	    FirstError *first)
 {
-	xmlParserCtxt *ctxt = xmlNewParserCtxt();
+	xmlParserCtxt *ctxt;
 	xmlDoc *doc;
 
+	accord_xml_init();
+	ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
 		first->message = g_strdup("out of memory");
 		return NULL;
@@ -202,6 +205,30 @@ set_parse_error(GError **error, const gchar *name, const FirstError *first)
 		    name,
 		    first->line,
 		    first->message != NULL ? first->message : "empty document");
+}
+
+/* libxml2 2.9 sets up its global state on the first parse, which is not safe to race: the
+ * batch verbs parse on several threads */
+static GOnce parser_once = G_ONCE_INIT;
+
+static gpointer
+init_parser(gpointer data)
+{
+	xmlInitParser();
+	/* the datatypes profile-schema.c checks through libxml2 */
+	xmlSchemaInitTypes();
+	return NULL;
+}
+
+/**
+ * accord_xml_init:
+ *
+ * Sets libxml2 up, once, before the first parse on any thread.
+ */
+void
+accord_xml_init(void)
+{
+	g_once(&parser_once, init_parser, NULL);
 }
 
 xmlDoc *
@@ -526,8 +553,17 @@ accord_xml_sniff_schema(xmlDoc *doc, AccordSchema *schema)
 gchar *
 accord_xml_get_prop(const xmlNode *node, const gchar *attr)
 {
-	xmlChar *value = xmlGetNoNsProp(node, (const xmlChar *)attr);
+	xmlChar *value;
 	gchar *copy;
+
+	/* the common form, an attribute of one text node, is copied once rather than twice */
+	for (const xmlAttr *a = node->properties; a != NULL; a = a->next) {
+		if (a->ns == NULL && g_strcmp0((const gchar *)a->name, attr) == 0 &&
+		    a->children != NULL && a->children->next == NULL &&
+		    a->children->type == XML_TEXT_NODE)
+			return g_strdup((const gchar *)a->children->content);
+	}
+	value = xmlGetNoNsProp(node, (const xmlChar *)attr);
 
 	if (value == NULL)
 		return NULL;

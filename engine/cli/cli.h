@@ -22,6 +22,7 @@ typedef enum {
 	ACCORD_CLI_TAILORING = 1 << 3, /* --tailoring */
 	ACCORD_CLI_WAIVERS = 1 << 4,   /* --waivers, --date */
 	ACCORD_CLI_GATE = 1 << 5,      /* --fail-under */
+	ACCORD_CLI_BATCH = 1 << 6,     /* --threads */
 } AccordCliGroups;
 
 /* the uncertainty options (verb-uncertainty.c), as given */
@@ -29,7 +30,6 @@ typedef struct {
 	gboolean enabled; /* --uncertainty, for score and rank */
 	gchar *draws;
 	gchar *seed;
-	gchar *threads;
 	gchar *vary;
 	gchar *concentration;
 	gchar *spread;
@@ -67,6 +67,7 @@ typedef struct {
 	gboolean parties;
 	AccordCliUncertainty uncertainty;
 	gchar *mean;
+	gint threads;		  /* --threads; 0 until parsed: the number of processors */
 	AccordExitCode exit_code; /* set by a verb that succeeded but wants 1 */
 } AccordCli;
 
@@ -129,6 +130,40 @@ accord_cli_uncertainty_check_used(const AccordCli *cli, GError **error);
 void
 accord_cli_uncertainty_clear(AccordCliUncertainty *options);
 
+/* a batch of profiles (batch.c): loaded and processed on worker threads, consumed in input
+ * order on the main thread */
+typedef struct {
+	const AccordVocabulary *vocabulary;
+	/* in a worker: may only read what the threads share; NULL without error leaves the
+	 * profile out */
+	gpointer (*process)(const AccordProfile *profile, gpointer data, GError **error);
+	/* on the main thread, in input order, owning the result; FALSE stops the batch */
+	gboolean (*consume)(gpointer result, gpointer data, GError **error);
+	GDestroyNotify free_result;
+	gpointer data;
+	guint threads;
+} AccordCliBatch;
+
+gboolean
+accord_cli_is_batch(int argc, char **argv);
+gboolean
+accord_cli_batch_run(const AccordCliBatch *batch, int argc, char **argv, GError **error);
+
+/* score and gaps (common.c): one document per profile and ruleset */
+typedef AccordDocument *(*AccordCliBuild)(const AccordCli *cli,
+					  const AccordAssessment *assessment,
+					  GError **error);
+gboolean
+accord_cli_run_documents(AccordCli *cli,
+			 int argc,
+			 char **argv,
+			 AccordCliBuild build,
+			 GError **error);
+
+/* main.c: an error message on standard error, control characters made visible */
+void
+accord_cli_print_error(const gchar *message);
+
 /* shared helpers (common.c) */
 const AccordCliVerb *
 accord_cli_find_verb(const gchar *name);
@@ -162,6 +197,8 @@ accord_cli_parse_tiers(const gchar *text, GError **error);
 GPtrArray *
 accord_cli_load_profiles(const AccordVocabulary *vocab, int argc, char **argv, GError **error);
 gboolean
+accord_cli_check_prefix_countries(const AccordCli *cli, const GPtrArray *countries, GError **error);
+gboolean
 accord_cli_check_prefixes(const AccordCli *cli, const GPtrArray *profiles, GError **error);
 AccordAssessment *
 accord_cli_assess_one(const AccordCli *cli,
@@ -174,6 +211,8 @@ gboolean
 accord_cli_emit(AccordCli *cli, const AccordDocument *document, GError **error);
 void
 accord_cli_gate(AccordCli *cli, const AccordScore *score);
+gboolean
+accord_cli_is_below(const AccordCli *cli, const AccordScore *score);
 gboolean
 accord_cli_write(AccordCli *cli, GBytes *bytes, GError **error);
 
@@ -192,6 +231,19 @@ accord_cli_output_write(const gchar *path,
 			AccordCliOutputFlags flags,
 			GError **error);
 
+/* a report written in pieces (output.c) */
+typedef struct _AccordCliStream AccordCliStream;
+
+AccordCliStream *
+accord_cli_stream_new(const gchar *path, GError **error);
+gboolean
+accord_cli_stream_write(AccordCliStream *self, const gchar *data, gsize len, GError **error);
+gboolean
+accord_cli_stream_close(AccordCliStream *self, GError **error);
+void
+accord_cli_stream_free(AccordCliStream *self);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(AccordCliInputs, accord_cli_inputs_clear)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordCliStream, accord_cli_stream_free)
 
 G_END_DECLS

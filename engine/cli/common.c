@@ -129,6 +129,15 @@ add_groups(GArray *entries, AccordCli *cli, guint groups)
 				      &cli->fail_under,
 				      "Exit with status 1 if the overall score is below N",
 				      "N"}};
+	const GOptionEntry batch[] = {
+	    {"threads",
+	     'j',
+	     0,
+	     G_OPTION_ARG_INT,
+	     &cli->threads,
+	     "Worker threads (the output is the same for any number); default: one per "
+	     "processor",
+	     "N"}};
 
 	if (groups & ACCORD_CLI_RULESET)
 		g_array_append_vals(entries, ruleset, G_N_ELEMENTS(ruleset));
@@ -142,6 +151,8 @@ add_groups(GArray *entries, AccordCli *cli, guint groups)
 		g_array_append_vals(entries, waivers, G_N_ELEMENTS(waivers));
 	if (groups & ACCORD_CLI_GATE)
 		g_array_append_vals(entries, gate, G_N_ELEMENTS(gate));
+	if (groups & ACCORD_CLI_BATCH)
+		g_array_append_vals(entries, batch, G_N_ELEMENTS(batch));
 	if (groups & ACCORD_CLI_MODEL)
 		g_array_append_vals(entries, date, G_N_ELEMENTS(date));
 }
@@ -216,16 +227,16 @@ check_assumption(const gchar *assumption, GError **error)
 }
 
 /**
- * accord_cli_check_prefixes:
+ * accord_cli_check_prefix_countries:
  * @cli: parsed options
- * @profiles: (element-type AccordProfile): the profiles the verb assesses
+ * @countries: (element-type utf8): the country codes the verb assessed
  * @error: return location for a usage error
  *
- * Every CC: prefix of --assume must name the country of one of @profiles, in any case: an
- * assumption for a country not assessed would be silently ignored.
+ * Every CC: prefix of --assume must name one of @countries, in any case: an assumption for a
+ * country not assessed would be silently ignored.
  */
 gboolean
-accord_cli_check_prefixes(const AccordCli *cli, const GPtrArray *profiles, GError **error)
+accord_cli_check_prefix_countries(const AccordCli *cli, const GPtrArray *countries, GError **error)
 {
 	for (guint i = 0; cli->assumptions != NULL && cli->assumptions[i] != NULL; i++) {
 		const gchar *a = cli->assumptions[i];
@@ -236,9 +247,8 @@ accord_cli_check_prefixes(const AccordCli *cli, const GPtrArray *profiles, GErro
 
 		if (colon == NULL || eq == NULL || colon > eq)
 			continue;
-		for (guint p = 0; p < profiles->len && !found; p++) {
-			const gchar *cc =
-			    accord_profile_get_country(g_ptr_array_index(profiles, p));
+		for (guint p = 0; p < countries->len && !found; p++) {
+			const gchar *cc = g_ptr_array_index(countries, p);
 
 			found = strlen(cc) == (gsize)(colon - a) &&
 				g_ascii_strncasecmp(a, cc, (gsize)(colon - a)) == 0;
@@ -254,6 +264,25 @@ accord_cli_check_prefixes(const AccordCli *cli, const GPtrArray *profiles, GErro
 					   known->str);
 	}
 	return TRUE;
+}
+
+/**
+ * accord_cli_check_prefixes:
+ * @cli: parsed options
+ * @profiles: (element-type AccordProfile): the profiles the verb assesses
+ * @error: return location for a usage error
+ *
+ * accord_cli_check_prefix_countries() with the countries of @profiles.
+ */
+gboolean
+accord_cli_check_prefixes(const AccordCli *cli, const GPtrArray *profiles, GError **error)
+{
+	g_autoptr(GPtrArray) countries = g_ptr_array_new();
+
+	for (guint p = 0; p < profiles->len; p++)
+		g_ptr_array_add(countries,
+				(gpointer)accord_profile_get_country(g_ptr_array_index(profiles, p)));
+	return accord_cli_check_prefix_countries(cli, countries, error);
 }
 
 /* every option value is checked before any file is read, so usage errors come first */
@@ -343,8 +372,15 @@ accord_cli_parse(AccordCli *cli,
 	g_option_context_set_summary(context, verb->summary);
 	g_option_context_add_main_entries(context, (GOptionEntry *)entries->data, NULL);
 	g_option_context_set_strict_posix(context, FALSE);
+	cli->threads = -1;
 	if (!g_option_context_parse(context, argc, argv, &local))
 		return usage_error(error, "%s", local->message);
+	if (cli->threads == -1)
+		cli->threads = (gint)MIN(g_get_num_processors(), 64);
+	else if (cli->threads < 1 || cli->threads > 1024)
+		return usage_error(error,
+				   "--threads takes a number from 1 to 1024, not %d",
+				   cli->threads);
 	return check_values(cli, error);
 }
 
@@ -455,6 +491,37 @@ load_rulesets(const AccordCli *cli, const AccordVocabulary *vocab, guint max, GE
 	return g_steal_pointer(&rulesets);
 }
 
+/* every --assume, whichever country it names, applied to an empty profile: a malformed or
+ * impossible one is refused once, before any profile is read, with the message a profile
+ * would give, rather than once for every profile of a batch */
+static gboolean
+check_assumptions(const AccordCli *cli, const AccordVocabulary *vocab, GError **error)
+{
+	static const gchar empty[] = "<profile xmlns=\"urn:accord:profile:1\" country=\"ZZ\" "
+				     "name=\"-\" as-of=\"2000-01-01\"/>";
+	g_autoptr(AccordProfile) base = NULL;
+	g_autoptr(AccordProfile) assumed = NULL;
+	g_autoptr(GStrvBuilder) all = g_strv_builder_new();
+	g_auto(GStrv) stripped = NULL;
+
+	if (cli->assumptions == NULL)
+		return TRUE;
+	for (guint i = 0; cli->assumptions[i] != NULL; i++) {
+		const gchar *a = cli->assumptions[i];
+		const gchar *colon = strchr(a, ':');
+		const gchar *eq = strchr(a, '=');
+
+		g_strv_builder_add(all,
+				   colon != NULL && (eq == NULL || colon < eq) ? colon + 1 : a);
+	}
+	stripped = g_strv_builder_end(all);
+	base = accord_profile_load_data(empty, strlen(empty), "<assumptions>", vocab, error);
+	if (base == NULL)
+		return FALSE;
+	assumed = accord_profile_new_with_assumptions(base, (const gchar *const *)stripped, error);
+	return assumed != NULL;
+}
+
 /**
  * accord_cli_load_inputs:
  * @cli: parsed options
@@ -490,7 +557,7 @@ accord_cli_load_inputs(const AccordCli *cli,
 	if (cli->evidence_max_age != NULL)
 		parse_years(cli->evidence_max_age, &o->evidence_max_age);
 	in->vocabulary = accord_cli_load_vocabulary(cli, error);
-	if (in->vocabulary == NULL)
+	if (in->vocabulary == NULL || !check_assumptions(cli, in->vocabulary, error))
 		return FALSE;
 	in->rulesets = load_rulesets(cli, in->vocabulary, max_rulesets, error);
 	if (in->rulesets == NULL)
@@ -581,10 +648,226 @@ accord_cli_emit(AccordCli *cli, const AccordDocument *document, GError **error)
 void
 accord_cli_gate(AccordCli *cli, const AccordScore *score)
 {
+	if (accord_cli_is_below(cli, score))
+		cli->exit_code = ACCORD_EXIT_THRESHOLD;
+}
+
+/**
+ * accord_cli_is_below:
+ * @cli: parsed options
+ * @score: the score --fail-under judges
+ *
+ * Returns: %TRUE when --fail-under is given and the overall score is below it, or cannot be
+ *   computed
+ */
+gboolean
+accord_cli_is_below(const AccordCli *cli, const AccordScore *score)
+{
 	const AccordScoreItem *overall = accord_score_get_overall(score);
 
 	if (cli->fail_under == NULL)
-		return;
-	if (!overall->applicable || overall->value < g_ascii_strtod(cli->fail_under, NULL))
-		cli->exit_code = ACCORD_EXIT_THRESHOLD;
+		return FALSE;
+	return !overall->applicable || overall->value < g_ascii_strtod(cli->fail_under, NULL);
+}
+
+/* what a worker makes of one profile for score or gaps: its documents, rendered */
+typedef struct {
+	GBytes *bytes;
+	gboolean below; /* some score is below --fail-under */
+	gchar *country;
+} Rendered;
+
+typedef struct {
+	AccordCli *cli;
+	AccordCliInputs *in;
+	AccordCliBuild build;
+	AccordFormat format;
+	AccordCliStream *stream;
+	guint64 n_written;   /* documents */
+	GHashTable *seen;  /* the countries of the profiles written, for the checks of --assume */
+} DocumentRun;
+
+static void
+rendered_free(gpointer data)
+{
+	Rendered *r = data;
+
+	if (r->bytes != NULL)
+		g_bytes_unref(r->bytes);
+	g_free(r->country);
+	g_free(r);
+}
+
+/* each ruleset in turn; text and Markdown documents are set apart by a blank line */
+static gpointer
+render_profile(const AccordProfile *profile, gpointer data, GError **error)
+{
+	DocumentRun *run = data;
+	g_autoptr(GByteArray) out = g_byte_array_new();
+	Rendered *r = g_new0(Rendered, 1);
+
+	r->country = g_strdup(accord_profile_get_country(profile));
+
+	for (guint i = 0; i < run->in->rulesets->len; i++) {
+		g_autoptr(AccordAssessment) a =
+		    accord_assess(g_ptr_array_index(run->in->rulesets, i),
+				  profile,
+				  &run->in->options,
+				  error);
+		g_autoptr(AccordDocument) document = NULL;
+		g_autoptr(GBytes) bytes = NULL;
+		gsize len = 0;
+		const guint8 *data_ = NULL;
+
+		if (a != NULL)
+			document = run->build(run->cli, a, error);
+		if (document != NULL)
+			bytes = accord_document_render(document, run->format, error);
+		if (bytes == NULL) {
+			g_byte_array_unref(g_steal_pointer(&out));
+			rendered_free(r);
+			return NULL;
+		}
+		r->below |=
+		    accord_cli_is_below(run->cli,
+					accord_assessment_get_score(a, ACCORD_VARIANT_AS_GIVEN));
+		if (i > 0 &&
+		    (run->format == ACCORD_FORMAT_TEXT || run->format == ACCORD_FORMAT_MARKDOWN))
+			g_byte_array_append(out, (const guint8 *)"\n", 1);
+		data_ = g_bytes_get_data(bytes, &len);
+		g_byte_array_append(out, data_, (guint)len);
+	}
+	r->bytes = g_byte_array_free_to_bytes(g_steal_pointer(&out));
+	return r;
+}
+
+static gboolean
+write_rendered(gpointer result, gpointer data, GError **error)
+{
+	DocumentRun *run = data;
+	Rendered *r = result;
+	gsize len = 0;
+	const gchar *bytes = g_bytes_get_data(r->bytes, &len);
+	gboolean separate = run->n_written > 0 && (run->format == ACCORD_FORMAT_TEXT ||
+						   run->format == ACCORD_FORMAT_MARKDOWN);
+	gboolean ok = (!separate || accord_cli_stream_write(run->stream, "\n", 1, error)) &&
+		      accord_cli_stream_write(run->stream, bytes, len, error);
+
+	run->n_written++;
+	g_hash_table_add(run->seen, g_steal_pointer(&r->country));
+	if (r->below)
+		run->cli->exit_code = ACCORD_EXIT_THRESHOLD;
+	rendered_free(r);
+	return ok;
+}
+
+/* the profiles named one by one are read first, so a --assume prefix that names none of them
+ * is refused before anything is written; one that fails to load is reported by the run */
+static gboolean
+check_named_prefixes(const AccordCli *cli,
+		     const AccordCliInputs *in,
+		     int argc,
+		     char **argv,
+		     GError **error)
+{
+	g_autoptr(GPtrArray) profiles =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+	gboolean prefixed = FALSE;
+
+	for (guint i = 0; cli->assumptions != NULL && cli->assumptions[i] != NULL; i++) {
+		const gchar *colon = strchr(cli->assumptions[i], ':');
+		const gchar *eq = strchr(cli->assumptions[i], '=');
+
+		prefixed |= colon != NULL && eq != NULL && colon < eq;
+	}
+	if (!prefixed)
+		return TRUE;
+	for (int i = 1; i < argc; i++) {
+		AccordProfile *p = accord_cli_load_profile(in->vocabulary, argv[i], NULL);
+
+		if (p == NULL)
+			return TRUE;
+		g_ptr_array_add(profiles, p);
+	}
+	return accord_cli_check_prefixes(cli, profiles, error);
+}
+
+static gint
+compare_codes(gconstpointer a, gconstpointer b)
+{
+	return g_strcmp0(*(const gchar *const *)a, *(const gchar *const *)b);
+}
+
+static gboolean
+check_seen_prefixes(const AccordCli *cli, GHashTable *seen, GError **error)
+{
+	g_autoptr(GPtrArray) countries = g_ptr_array_new();
+	GHashTableIter iter;
+	gpointer code;
+
+	g_hash_table_iter_init(&iter, seen);
+	while (g_hash_table_iter_next(&iter, &code, NULL))
+		g_ptr_array_add(countries, code);
+
+	g_ptr_array_sort(countries, compare_codes);
+	return accord_cli_check_prefix_countries(cli, countries, error);
+}
+
+/**
+ * accord_cli_run_documents:
+ * @cli: parsed options
+ * @argc: arguments after the options; argv[0] is the verb
+ * @argv: the profiles: ids, files, directories, @LIST files or -
+ * @build: the view of one assessment
+ * @error: return location for an error
+ *
+ * Every profile against every --ruleset, one document each, written in input order as each
+ * profile is done (score, gaps). JSON and CSV hold one document: with several, the JSON Lines
+ * format is the one to use.
+ */
+gboolean
+accord_cli_run_documents(AccordCli *cli,
+			 int argc,
+			 char **argv,
+			 AccordCliBuild build,
+			 GError **error)
+{
+	g_auto(AccordCliInputs) in = {0};
+	g_autoptr(AccordCliStream) stream = NULL;
+	g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	DocumentRun run = {cli, &in, build, ACCORD_FORMAT_TEXT, NULL, 0, seen};
+	AccordCliBatch batch = {NULL, render_profile, write_rendered, rendered_free, &run, 1};
+	gboolean several;
+
+	if (cli->format != NULL)
+		accord_format_from_string(cli->format, &run.format);
+	several = accord_cli_is_batch(argc, argv) ||
+		  (cli->rulesets != NULL && g_strv_length(cli->rulesets) > 1);
+	if (several && (run.format == ACCORD_FORMAT_JSON || run.format == ACCORD_FORMAT_CSV))
+		return usage_error(error,
+				   "--format %s writes one document, and several profiles or "
+				   "rulesets make several: use --format jsonl (one JSON document "
+				   "per line), text or markdown",
+				   cli->format);
+	if (!accord_cli_load_inputs(cli, G_MAXUINT, &in, error) ||
+	    (!accord_cli_is_batch(argc, argv) && !check_named_prefixes(cli, &in, argc, argv, error)))
+		return FALSE;
+	stream = accord_cli_stream_new(cli->output, error);
+	if (stream == NULL)
+		return FALSE;
+	run.stream = stream;
+	batch.vocabulary = in.vocabulary;
+	batch.threads = accord_cli_is_batch(argc, argv) ? (guint)cli->threads : 1;
+	if (!accord_cli_batch_run(&batch, argc, argv, error)) {
+		/* what the other profiles gave is still written */
+		g_autoptr(GError) ignored = NULL;
+
+		if (run.n_written > 0 && accord_error_is_input(*error))
+			accord_cli_stream_close(stream, &ignored);
+		return FALSE;
+	}
+	/* a batch's countries are known once it is read; what it wrote to --output is dropped */
+	if (!check_seen_prefixes(cli, seen, error))
+		return FALSE;
+	return accord_cli_stream_close(stream, error);
 }

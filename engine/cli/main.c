@@ -21,19 +21,19 @@ static const AccordCliVerb verbs[] = {
      0,
      accord_cli_list_run},
     {"score",
-     "PROFILE",
-     "Score a profile against a ruleset",
-     ONE_COUNTRY | ACCORD_CLI_GATE,
+     "PROFILE…",
+     "Score profiles against rulesets",
+     ONE_COUNTRY | ACCORD_CLI_GATE | ACCORD_CLI_BATCH,
      accord_cli_score_run},
     {"gaps",
-     "PROFILE",
+     "PROFILE…",
      "Report the rules a profile falls short of, largest gap first",
-     ONE_COUNTRY | ACCORD_CLI_GATE,
+     ONE_COUNTRY | ACCORD_CLI_GATE | ACCORD_CLI_BATCH,
      accord_cli_gaps_run},
     {"rank",
      "[PROFILE…]",
      "Rank countries against one or more rulesets",
-     SCORING | ACCORD_CLI_ASSUME | ACCORD_CLI_WAIVERS,
+     SCORING | ACCORD_CLI_ASSUME | ACCORD_CLI_WAIVERS | ACCORD_CLI_BATCH,
      accord_cli_rank_run},
     {"compare",
      "A B [C…]",
@@ -48,7 +48,7 @@ static const AccordCliVerb verbs[] = {
     {"uncertainty",
      "[PROFILE…]",
      "How far scores and ranks can be trusted: Monte Carlo and Sobol indices",
-     SCORING | ACCORD_CLI_ASSUME | ACCORD_CLI_TAILORING,
+     SCORING | ACCORD_CLI_ASSUME | ACCORD_CLI_TAILORING | ACCORD_CLI_BATCH,
      accord_cli_uncertainty_run},
     {"diff",
      "OLD NEW",
@@ -96,8 +96,8 @@ print_usage(FILE *stream)
 
 /* an error message quotes input (ids, values, file names): its control and bidirectional
  * formatting characters are printed visibly, as the text reports print them */
-static void
-print_error(const gchar *message)
+void
+accord_cli_print_error(const gchar *message)
 {
 	g_autofree gchar *valid = g_utf8_make_valid(message, -1);
 	g_autoptr(GString) out = g_string_new("accord: ");
@@ -188,7 +188,7 @@ main(int argc, char **argv)
 	else
 		code = exit_code_for(error);
 	if (error != NULL)
-		print_error(error->message);
+		accord_cli_print_error(error->message);
 	cli_clear(&cli);
 	return code;
 }

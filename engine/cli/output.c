@@ -429,3 +429,98 @@ accord_cli_output_write(const gchar *path,
 		return refuse(error, path, "it is read-only; make it writable to replace it");
 	return replace_file(path, data, len, &st, flags, error);
 }
+
+/* a report written in pieces, as a batch produces it: standard output gets each piece as it
+ * comes; any other --output gets them through an unnamed temporary spool and is written once,
+ * at the end, by accord_cli_output_write(), so it is never left half-written */
+struct _AccordCliStream {
+	gchar *path;
+	FILE *spool; /* NULL for standard output */
+};
+
+/**
+ * accord_cli_stream_new:
+ * @path: (nullable): the value of --output
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Returns: (transfer full) (nullable): the stream, or %NULL with `ACCORD_ERROR_WRITE` when
+ *   no spool can be made
+ */
+AccordCliStream *
+accord_cli_stream_new(const gchar *path, GError **error)
+{
+	AccordCliStream *self = g_new0(AccordCliStream, 1);
+
+	if (path != NULL && g_strcmp0(path, "-") != 0 && !is_stdout(path)) {
+		self->spool = tmpfile();
+		if (self->spool == NULL) {
+			set_write_error(error, "a temporary file", errno);
+			g_free(self);
+			return NULL;
+		}
+		self->path = g_strdup(path);
+	}
+	return self;
+}
+
+/**
+ * accord_cli_stream_write:
+ * @self: a stream
+ * @data: the bytes of one piece
+ * @len: how many
+ * @error: return location for an `ACCORD_ERROR`
+ */
+gboolean
+accord_cli_stream_write(AccordCliStream *self, const gchar *data, gsize len, GError **error)
+{
+	if (fwrite(data, 1, len, self->spool != NULL ? self->spool : stdout) == len)
+		return TRUE;
+	return set_write_error(error,
+			       self->spool != NULL ? "a temporary file" : "standard output",
+			       errno);
+}
+
+/**
+ * accord_cli_stream_close:
+ * @self: a stream
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * Writes what the stream holds to its file, as accord_cli_output_write() does, or flushes
+ * standard output.
+ */
+gboolean
+accord_cli_stream_close(AccordCliStream *self, GError **error)
+{
+	g_autoptr(GMappedFile) map = NULL;
+	g_autoptr(GError) local = NULL;
+
+	if (self->spool == NULL)
+		return write_stdout("", 0, error);
+	if (fflush(self->spool) != 0)
+		return set_write_error(error, "a temporary file", errno);
+	if (ftell(self->spool) == 0)
+		return accord_cli_output_write(self->path, "", 0, ACCORD_CLI_OUTPUT_NONE, error);
+	map = g_mapped_file_new_from_fd(fileno(self->spool), FALSE, &local);
+	if (map == NULL)
+		return set_write_error(error, "a temporary file", EIO);
+	return accord_cli_output_write(self->path,
+				       g_mapped_file_get_contents(map),
+				       g_mapped_file_get_length(map),
+				       ACCORD_CLI_OUTPUT_NONE,
+				       error);
+}
+
+/**
+ * accord_cli_stream_free:
+ * @self: (nullable): a stream; its spool, written or not, is removed
+ */
+void
+accord_cli_stream_free(AccordCliStream *self)
+{
+	if (self == NULL)
+		return;
+	if (self->spool != NULL)
+		fclose(self->spool);
+	g_free(self->path);
+	g_free(self);
+}

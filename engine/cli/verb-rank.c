@@ -51,15 +51,53 @@ accord_cli_load_profiles(const AccordVocabulary *vocab, int argc, char **argv, G
 	return g_steal_pointer(&profiles);
 }
 
-/* --parties: of the profiles, those bound by every ruleset's agreement on the --date */
-static GPtrArray *
-keep_parties(const AccordCli *cli, const GPtrArray *rulesets, GPtrArray *profiles, GError **error)
+/* what the workers share: the ranking (only read while assessing) and the parties */
+typedef struct {
+	AccordRanking *ranking;
+	AccordParties *parties; /* --parties, else NULL */
+	const GPtrArray *rulesets;
+	gchar *date;
+} RankRun;
+
+/* --parties: the profile is kept when every ruleset's agreement binds its country on --date */
+static gboolean
+is_bound(const RankRun *run, const AccordProfile *profile)
+{
+	for (guint r = 0; run->parties != NULL && r < run->rulesets->len; r++) {
+		if (!accord_parties_is_bound(
+			run->parties,
+			accord_ruleset_get_id(g_ptr_array_index(run->rulesets, r)),
+			accord_profile_get_country(profile),
+			run->date))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+static gpointer
+assess_profile(const AccordProfile *profile, gpointer data, GError **error)
+{
+	RankRun *run = data;
+
+	if (!is_bound(run, profile))
+		return NULL;
+	return accord_ranking_assess(run->ranking, profile, error);
+}
+
+static gboolean
+add_entry(gpointer result, gpointer data, GError **error)
+{
+	RankRun *run = data;
+
+	return accord_ranking_add(run->ranking, result, error);
+}
+
+/* --parties: every ruleset must score an agreement the parties file knows */
+static AccordParties *
+load_parties(const GPtrArray *rulesets, GError **error)
 {
 	g_autofree gchar *path = accord_datadir_get_parties_path();
 	g_autoptr(AccordParties) parties = accord_parties_load_file(path, error);
-	g_autofree gchar *date = accord_cli_get_date(cli);
-	g_autoptr(GPtrArray) kept =
-	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
 
 	if (parties == NULL)
 		return NULL;
@@ -76,20 +114,97 @@ keep_parties(const AccordCli *cli, const GPtrArray *rulesets, GPtrArray *profile
 			return NULL;
 		}
 	}
-	for (guint i = 0; i < profiles->len; i++) {
-		AccordProfile *p = g_ptr_array_index(profiles, i);
-		gboolean bound = TRUE;
+	return g_steal_pointer(&parties);
+}
 
-		for (guint r = 0; bound && r < rulesets->len; r++)
-			bound = accord_parties_is_bound(
-			    parties,
-			    accord_ruleset_get_id(g_ptr_array_index(rulesets, r)),
-			    accord_profile_get_country(p),
-			    date);
-		if (bound)
-			g_ptr_array_add(kept, accord_profile_ref(p));
+/* the profiles named on the command line, or every shipped profile, assessed on --threads
+ * workers and added in input order */
+static gboolean
+rank_profiles(const AccordCli *cli,
+	      RankRun *run,
+	      const AccordCliInputs *in,
+	      int argc,
+	      char **argv,
+	      GError **error)
+{
+	AccordCliBatch batch = {in->vocabulary,
+				assess_profile,
+				add_entry,
+				(GDestroyNotify)accord_rank_entry_free,
+				run,
+				(guint)cli->threads};
+	g_autoptr(GPtrArray) shipped = NULL;
+
+	if (argc > 1)
+		return accord_cli_batch_run(&batch, argc, argv, error);
+	shipped = accord_datadir_list("profiles");
+	g_ptr_array_insert(shipped, 0, g_strdup(argv[0]));
+	g_ptr_array_add(shipped, NULL);
+	return accord_cli_batch_run(&batch, (int)shipped->len - 1, (char **)shipped->pdata, error);
+}
+
+/* --uncertainty: the profiles themselves, those bound by the parties when asked */
+static GPtrArray *
+parties_profiles(const AccordCli *cli,
+		 AccordParties *parties,
+		 const AccordCliInputs *in,
+		 int argc,
+		 char **argv,
+		 GError **error)
+{
+	g_autofree gchar *date = accord_cli_get_date(cli);
+	RankRun run = {NULL, parties, in->rulesets, date};
+	g_autoptr(GPtrArray) profiles = accord_cli_load_profiles(in->vocabulary, argc, argv, error);
+
+	for (guint i = profiles != NULL ? profiles->len : 0; i > 0; i--) {
+		if (!is_bound(&run, g_ptr_array_index(profiles, i - 1)))
+			g_ptr_array_remove_index(profiles, i - 1);
 	}
-	return g_steal_pointer(&kept);
+	return g_steal_pointer(&profiles);
+}
+
+/* the ranking of a batch; a profile that failed to load is left in @failed while the others
+ * are ranked, unless nothing could be */
+static AccordRanking *
+rank_batch(const AccordCli *cli,
+	   AccordParties *parties,
+	   const AccordCliInputs *in,
+	   AccordRankMean mean,
+	   int argc,
+	   char **argv,
+	   GError **failed,
+	   GError **error)
+{
+	g_autoptr(AccordRanking) ranking =
+	    accord_ranking_new_empty(in->rulesets, &in->options, mean, error);
+	g_autofree gchar *date = accord_cli_get_date(cli);
+	RankRun run = {ranking, parties, in->rulesets, date};
+	g_autoptr(GError) local = NULL;
+
+	if (ranking == NULL)
+		return NULL;
+	if (!rank_profiles(cli, &run, in, argc, argv, &local) &&
+	    (!accord_cli_is_batch(argc, argv) || !accord_error_is_input(local) ||
+	     local->code == ACCORD_ERROR_USAGE)) {
+		g_propagate_error(error, g_steal_pointer(&local));
+		return NULL;
+	}
+	if (!accord_ranking_finish(ranking, error))
+		return NULL;
+	if (local != NULL)
+		g_propagate_error(failed, g_steal_pointer(&local));
+	return g_steal_pointer(&ranking);
+}
+
+/* the summaries of the ranked profiles, for the checks of --assume */
+static GPtrArray *
+ranked_profiles(const AccordRanking *ranking)
+{
+	GPtrArray *profiles = g_ptr_array_new();
+
+	for (guint i = 0; ranking != NULL && i < accord_ranking_get_n_rows(ranking); i++)
+		g_ptr_array_add(profiles, (gpointer)accord_ranking_get_row(ranking, i)->profile);
+	return profiles;
 }
 
 /* accord rank [PROFILE…]: countries × rulesets, ranked by mean overall score, with optional
@@ -136,7 +251,10 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 	g_autoptr(GArray) cutoffs = NULL;
 	g_autoptr(GPtrArray) profiles = NULL;
 	g_autoptr(AccordRanking) ranking = NULL;
+	g_autoptr(AccordParties) parties = NULL;
 	g_autoptr(AccordDocument) document = NULL;
+	g_autoptr(GError) failed = NULL;
+	AccordRankMean mean;
 
 	g_array_append_vals(all, entries, G_N_ELEMENTS(entries) - 1);
 	accord_cli_uncertainty_add_entries(cli, all, TRUE);
@@ -165,23 +283,21 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 		return FALSE;
 	if (!accord_cli_load_inputs(cli, G_MAXUINT, &in, error))
 		return FALSE;
-	profiles = accord_cli_load_profiles(in.vocabulary, argc, argv, error);
-	if (profiles != NULL && cli->parties) {
-		GPtrArray *kept = keep_parties(cli, in.rulesets, profiles, error);
-
-		g_ptr_array_unref(profiles);
-		profiles = kept;
-	}
-	if (profiles == NULL || !accord_cli_check_prefixes(cli, profiles, error))
+	if (cli->parties && (parties = load_parties(in.rulesets, error)) == NULL)
 		return FALSE;
-	ranking =
-	    accord_ranking_new(in.rulesets,
-			       profiles,
-			       &in.options,
-			       g_strcmp0(cli->mean, "verified") == 0 ? ACCORD_RANK_MEAN_VERIFIED
-								     : ACCORD_RANK_MEAN_ALL,
-			       error);
-	if (ranking == NULL)
+	mean = g_strcmp0(cli->mean, "verified") == 0 ? ACCORD_RANK_MEAN_VERIFIED
+						     : ACCORD_RANK_MEAN_ALL;
+	if (cli->uncertainty.enabled) {
+		/* the analysis draws from every profile, so they are all kept */
+		profiles = parties_profiles(cli, parties, &in, argc, argv, error);
+		if (profiles == NULL)
+			return FALSE;
+		ranking = accord_ranking_new(in.rulesets, profiles, &in.options, mean, error);
+	} else {
+		ranking = rank_batch(cli, parties, &in, mean, argc, argv, &failed, error);
+		profiles = ranked_profiles(ranking);
+	}
+	if (ranking == NULL || !accord_cli_check_prefixes(cli, profiles, error))
 		return FALSE;
 	if (cutoffs != NULL && !accord_ranking_set_tiers(ranking, cutoffs, error))
 		return FALSE;
@@ -204,5 +320,10 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 	} else {
 		document = accord_ranking_to_document(ranking);
 	}
-	return accord_cli_emit(cli, document, error);
+	if (!accord_cli_emit(cli, document, error))
+		return FALSE;
+	if (failed == NULL)
+		return TRUE;
+	g_propagate_error(error, g_steal_pointer(&failed));
+	return FALSE;
 }

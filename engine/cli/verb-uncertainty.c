@@ -45,13 +45,6 @@ add_run_entries(AccordCliUncertainty *u, GArray *entries)
 	     "Monte Carlo draws; default: 10000",
 	     "N"},
 	    {"seed", 0, 0, G_OPTION_ARG_STRING, &u->seed, "Random seed; default: 1", "S"},
-	    {"threads",
-	     0,
-	     0,
-	     G_OPTION_ARG_STRING,
-	     &u->threads,
-	     "Worker threads (the output is the same for any number); default: one per processor",
-	     "T"},
 	    {"vary",
 	     0,
 	     0,
@@ -179,7 +172,6 @@ accord_cli_uncertainty_clear(AccordCliUncertainty *u)
 {
 	g_free(u->draws);
 	g_free(u->seed);
-	g_free(u->threads);
 	g_free(u->vary);
 	g_free(u->concentration);
 	g_free(u->spread);
@@ -342,17 +334,15 @@ parse_weights(const AccordCliUncertainty *u, AccordUncertaintyOptions *o, GError
 static gboolean
 parse_counts(const AccordCliUncertainty *u, AccordUncertaintyOptions *o, GError **error)
 {
-	guint64 threads = o->threads, top = o->top, sobol = o->sobol_samples,
+	guint64 top = o->top, sobol = o->sobol_samples,
 		bootstrap = o->bootstrap;
 
 	if (!parse_whole("draws", u->draws, 1, G_MAXUINT32, &o->draws, error) ||
 	    !parse_whole("seed", u->seed, 0, (G_GUINT64_CONSTANT(1) << 53) - 1, &o->seed, error) ||
-	    !parse_whole("threads", u->threads, 1, 1024, &threads, error) ||
 	    !parse_whole("top", u->top, 1, G_MAXUINT32, &top, error) ||
 	    !parse_whole("sobol", u->sobol, 0, 10000000, &sobol, error) ||
 	    !parse_whole("bootstrap", u->bootstrap, 0, 100000, &bootstrap, error))
 		return FALSE;
-	o->threads = (guint)threads;
 	o->top = (guint)top;
 	o->sobol_samples = (guint)sobol;
 	o->bootstrap = (guint)bootstrap;
@@ -379,6 +369,9 @@ accord_cli_uncertainty_options(const AccordCli *cli,
 
 	accord_uncertainty_options_init(o);
 	o->sobol_samples = sobol_default;
+	/* --threads, shared with the batch verbs */
+	if (cli->threads > 0)
+		o->threads = (guint)cli->threads;
 	if (!parse_vary(u->vary, &o->inputs, error))
 		return FALSE;
 	/* with nothing varying there is nothing to apportion: no design unless asked for */
@@ -406,7 +399,6 @@ accord_cli_uncertainty_check_used(const AccordCli *cli, GError **error)
 	const AccordCliUncertainty *u = &cli->uncertainty;
 	const gchar *given[] = {u->draws,
 				u->seed,
-				u->threads,
 				u->vary,
 				u->concentration,
 				u->spread,

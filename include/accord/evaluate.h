@@ -32,7 +32,6 @@ typedef enum {
  * AccordCriterionResult:
  * @outcome: what the evaluation found
  * @credit: the credit in [0, 1]; 0 for unknown and not applicable
- * @reason: why, in words: the fact values against the check
  * @known: %TRUE when the profile states the facts the outcome rests on (coverage counts it);
  *   a waived unknown criterion passes but stays unknown in this sense
  * @confidence: the weakest confidence among the stated facts the criterion reads
@@ -41,12 +40,13 @@ typedef enum {
  * @dropped: why the first fact it reads that a filter left out was left out
  *   (accord_profile_new_filtered()); %ACCORD_DROP_NONE when none was
  *
- * The evaluation of one criterion. A plain read-only record owned by its #AccordEvaluation.
+ * The evaluation of one criterion. A plain read-only record owned by its #AccordEvaluation;
+ * why it has its outcome, in words, is formatted on demand by
+ * accord_evaluation_format_reason().
  */
 typedef struct {
 	AccordOutcome outcome;
 	gdouble credit;
-	gchar *reason;
 	gboolean known;
 	AccordConfidence confidence;
 	const gchar *evidence;
@@ -56,7 +56,7 @@ typedef struct {
 /**
  * AccordEvaluation:
  *
- * The outcome, credit and reason of every criterion of a ruleset for one profile
+ * The outcome and credit of every criterion of a ruleset for one profile
  * (accord_evaluate()). Immutable and shared by reference (accord_evaluation_ref()); it holds a
  * reference to its ruleset and profile.
  */
@@ -86,6 +86,9 @@ const AccordProfile *
 accord_evaluation_get_profile(const AccordEvaluation *self) ACCORD_NON_NULL(1);
 const AccordCriterionResult *
 accord_evaluation_get_result(const AccordEvaluation *self, const AccordCriterion *criterion)
+    ACCORD_NON_NULL(1, 2);
+G_GNUC_WARN_UNUSED_RESULT gchar *
+accord_evaluation_format_reason(const AccordEvaluation *self, const AccordCriterion *criterion)
     ACCORD_NON_NULL(1, 2);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordEvaluation, accord_evaluation_unref)

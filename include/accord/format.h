@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * @ACCORD_FORMAT_CSV: RFC 4180 comma-separated values, one row per record
  * @ACCORD_FORMAT_MARKDOWN: GitHub-flavoured Markdown
  * @ACCORD_FORMAT_HTML: one self-contained HTML page with SVG charts, no script
+ * @ACCORD_FORMAT_JSONL: the JSON of %ACCORD_FORMAT_JSON on one line (JSON Lines), so a batch
+ *   writes one document per line
  *
  * The output formats; each is one serialiser of any #AccordDocument.
  */
@@ -27,6 +29,7 @@ typedef enum {
 	ACCORD_FORMAT_CSV,
 	ACCORD_FORMAT_MARKDOWN,
 	ACCORD_FORMAT_HTML,
+	ACCORD_FORMAT_JSONL,
 } AccordFormat;
 
 /* the version of the JSON document layout; bumped on any incompatible change */

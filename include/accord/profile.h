@@ -114,6 +114,8 @@ accord_profile_unref(AccordProfile *self);
 const gchar *
 accord_profile_get_country(const AccordProfile *self) ACCORD_NON_NULL(1);
 const gchar *
+accord_profile_get_id(const AccordProfile *self) ACCORD_NON_NULL(1);
+const gchar *
 accord_profile_get_name(const AccordProfile *self) ACCORD_NON_NULL(1);
 const gchar *
 accord_profile_get_as_of(const AccordProfile *self) ACCORD_NON_NULL(1);
@@ -146,6 +148,9 @@ const AccordProfileFact *
 accord_profile_get_fact(const AccordProfile *self, guint index) ACCORD_NON_NULL(1);
 const AccordProfileFact *
 accord_profile_lookup_fact(const AccordProfile *self, const gchar *key) ACCORD_NON_NULL(1, 2);
+const AccordProfileFact *
+accord_profile_lookup_fact_by_def(const AccordProfile *self, const AccordFactDef *def)
+    ACCORD_NON_NULL(1, 2);
 guint
 accord_profile_get_n_index_figures(const AccordProfile *self) ACCORD_NON_NULL(1);
 const AccordIndexFigure *

@@ -16,12 +16,21 @@ G_BEGIN_DECLS
  * AccordRanking:
  *
  * Countries assessed against one or more rulesets and ranked by their mean overall score, with
- * optional tiers and rank correlations with external indices (accord_ranking_new()). Has a
- * single owner, who frees it with accord_ranking_free(). It keeps what its views show of each
- * country (#AccordRankRow, #AccordRankCell), not the assessments, so its memory is a few
- * hundred bytes a country.
+ * optional tiers and rank correlations with external indices (accord_ranking_new(), or for a
+ * batch accord_ranking_new_empty() and one accord_ranking_add() per country). Has a single
+ * owner, who frees it with accord_ranking_free(). It keeps what its views show of each
+ * country (#AccordRankRow, #AccordRankCell), neither the assessments nor the profiles, so its
+ * memory is about a kilobyte a country.
  */
 typedef struct _AccordRanking AccordRanking;
+
+/**
+ * AccordRankEntry:
+ *
+ * One country assessed against every ruleset of a ranking and reduced to its row and cells
+ * (accord_ranking_assess()), waiting to be added (accord_ranking_add()). Single owner.
+ */
+typedef struct _AccordRankEntry AccordRankEntry;
 
 /**
  * AccordRankMean:
@@ -56,9 +65,9 @@ typedef struct {
 
 /**
  * AccordRankRow:
- * @profile: the country
- * @assumed: (nullable): the country as evaluated, with its what-if assumptions, when any
- *   applies
+ * @profile: the country: a summary of its profile with its identity, name, dates and index
+ *   figures, but none of its facts
+ * @assumed: (nullable): when any what-if assumption applies, the same with the assumed facts
  * @position: its rank, 1 for the best; tied countries share a position and the next
  *   position skips (1, 2, 2, 4)
  * @tied: %TRUE when another country has the same position
@@ -126,6 +135,21 @@ accord_ranking_new(const GPtrArray *rulesets,
 		   const AccordAssessmentOptions *options,
 		   AccordRankMean mean,
 		   GError **error) ACCORD_NON_NULL(1, 2, 3);
+G_GNUC_WARN_UNUSED_RESULT AccordRanking *
+accord_ranking_new_empty(const GPtrArray *rulesets,
+			 const AccordAssessmentOptions *options,
+			 AccordRankMean mean,
+			 GError **error) ACCORD_NON_NULL(1, 2);
+G_GNUC_WARN_UNUSED_RESULT AccordRankEntry *
+accord_ranking_assess(const AccordRanking *self, const AccordProfile *profile, GError **error)
+    ACCORD_NON_NULL(1, 2);
+void
+accord_rank_entry_free(AccordRankEntry *entry);
+gboolean
+accord_ranking_add(AccordRanking *self, AccordRankEntry *entry, GError **error)
+    ACCORD_NON_NULL(1, 2);
+gboolean
+accord_ranking_finish(AccordRanking *self, GError **error) ACCORD_NON_NULL(1);
 void
 accord_ranking_free(AccordRanking *self);
 gboolean
@@ -136,6 +160,8 @@ accord_ranking_add_correlation(AccordRanking *self, guint ruleset_index, const g
     ACCORD_NON_NULL(1, 3);
 gboolean
 accord_ranking_has_assumptions(const AccordRanking *self) ACCORD_NON_NULL(1);
+gboolean
+accord_ranking_has_repeated_countries(const AccordRanking *self) ACCORD_NON_NULL(1);
 AccordRankMean
 accord_ranking_get_mean(const AccordRanking *self) ACCORD_NON_NULL(1);
 gboolean
@@ -165,5 +191,6 @@ const gchar *
 accord_rank_mean_to_string(AccordRankMean mean);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordRanking, accord_ranking_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordRankEntry, accord_rank_entry_free)
 
 G_END_DECLS

@@ -138,8 +138,10 @@ evaluate(const State *s, const gchar *body, const gchar *facts)
 	assert_int_equal(accord_ruleset_get_n_criteria(ruleset), 1);
 	r = accord_evaluation_get_result(evaluation, accord_ruleset_get_criterion(ruleset, 0));
 	assert_non_null(r);
-	assert_non_null(r->reason);
-	return (Result){r->outcome, r->credit, g_strdup(r->reason)};
+	return (Result){
+	    r->outcome,
+	    r->credit,
+	    accord_evaluation_format_reason(evaluation, accord_ruleset_get_criterion(ruleset, 0))};
 }
 
 /* evaluates and compares; on a mismatch prints the criterion and the facts, so the failing
@@ -687,6 +689,103 @@ test_evaluate_reason_prints_numbers_as_written(void **state)
 		      (const gchar *[]){"t.size = 2.5 ", "at-least 0.3)", NULL});
 }
 
+/* the confidence of one criterion's result */
+static AccordConfidence
+confidence_of(const State *s, const gchar *body, const gchar *facts)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordRuleset) ruleset = load_ruleset(s->vocab, body);
+	g_autoptr(AccordProfile) profile = load_profile(s->vocab, facts);
+	g_autoptr(AccordEvaluation) evaluation = accord_evaluate(ruleset, profile, &error);
+
+	assert_non_null(evaluation);
+	return accord_evaluation_get_result(evaluation, accord_ruleset_get_criterion(ruleset, 0))
+	    ->confidence;
+}
+
+#define FACT_AT(key, value, confidence)                                                            \
+	"<fact key=\"" key "\" value=\"" value "\" confidence=\"" confidence "\">"                 \
+	"<evidence title=\"Test source\" date=\"2024-01\"/></fact>"
+
+/* the weakest confidence of the stated facts a criterion reads, wherever they stand */
+static void
+test_evaluate_confidence_is_the_weakest_fact_read(void **state)
+{
+	State *s = *state;
+	const gchar *both = "<all>" CHECK("t.flag", "is", "true")
+	    CHECK("t.other", "is", "true") "</all>";
+
+	/* all of a low and a medium fact: low, though the low one alone decides nothing */
+	assert_int_equal(confidence_of(s,
+				       both,
+				       FACT_AT("t.flag", "true", "low")
+					   FACT_AT("t.other", "true", "medium")),
+			 ACCORD_CONFIDENCE_LOW);
+	/* a fact the profile does not state adds nothing: high */
+	assert_int_equal(confidence_of(s,
+				       "<any>" CHECK("t.flag", "is", "true")
+					   CHECK("t.other", "is", "true") "</any>",
+				       FACT_AT("t.flag", "true", "high")),
+			 ACCORD_CONFIDENCE_HIGH);
+	/* under a negation, the fact's own */
+	assert_int_equal(confidence_of(s,
+				       "<not>" CHECK("t.flag", "is", "true") "</not>",
+				       FACT_AT("t.flag", "false", "medium")),
+			 ACCORD_CONFIDENCE_MEDIUM);
+	/* a precondition that is false: its facts' (not applicable, low) */
+	assert_int_equal(
+	    confidence_of(
+		s,
+		"<when>" CHECK("t.other", "is", "true") "</when>" CHECK("t.flag", "is", "true"),
+		FACT_AT("t.other", "false", "low") FACT_AT("t.flag", "true", "high")),
+	    ACCORD_CONFIDENCE_LOW);
+	/* a precondition that holds: the weakest of it and the check */
+	assert_int_equal(
+	    confidence_of(
+		s,
+		"<when>" CHECK("t.other", "is", "true") "</when>" CHECK("t.flag", "is", "true"),
+		FACT_AT("t.other", "true", "medium") FACT_AT("t.flag", "true", "high")),
+	    ACCORD_CONFIDENCE_MEDIUM);
+}
+
+/* a copy that meets a criterion wraps its reason, formatted on demand, once per copy */
+static void
+test_evaluate_reason_of_met_copies(void **state)
+{
+	State *s = *state;
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordRuleset) ruleset = load_ruleset(
+	    s->vocab,
+	    "<when>" CHECK("t.other", "is", "true") "</when>" CHECK("t.flag", "is", "true"));
+	g_autoptr(AccordProfile) profile =
+	    load_profile(s->vocab, FACT("t.flag", "false") FACT("t.other", "true"));
+	g_autoptr(AccordEvaluation) base = accord_evaluate(ruleset, profile, &error);
+	const AccordCriterion *c = accord_ruleset_get_criterion(ruleset, 0);
+	g_autoptr(GPtrArray) met = g_ptr_array_new();
+	g_autoptr(AccordEvaluation) waived = NULL;
+	g_autoptr(AccordEvaluation) both = NULL;
+	g_autofree gchar *r0 = NULL, *r1 = NULL, *r2 = NULL, *w1 = NULL, *w2 = NULL;
+
+	assert_non_null(base);
+	g_ptr_array_add(met, (gpointer)c);
+	waived = accord_evaluation_new_with_met(base, met, "waived", FALSE);
+	both = accord_evaluation_new_with_met(waived, met, "assumed met", TRUE);
+	r0 = accord_evaluation_format_reason(base, c);
+	r1 = accord_evaluation_format_reason(waived, c);
+	r2 = accord_evaluation_format_reason(both, c);
+	assert_string_equal(r0,
+			    "precondition: t.other = true (needs is true); then: t.flag = false "
+			    "(needs is true)");
+	w1 = g_strconcat("waived (was fail: ", r0, ")", NULL);
+	w2 = g_strconcat("assumed met (was pass: ", w1, ")", NULL);
+	assert_string_equal(r1, w1);
+	assert_string_equal(r2, w2);
+	/* the outcomes: fail, then pass twice; the facts become known only in the last */
+	assert_int_equal(accord_evaluation_get_result(base, c)->outcome, ACCORD_OUTCOME_FAIL);
+	assert_int_equal(accord_evaluation_get_result(waived, c)->outcome, ACCORD_OUTCOME_PASS);
+	assert_int_equal(accord_evaluation_get_result(both, c)->outcome, ACCORD_OUTCOME_PASS);
+}
+
 static void
 test_evaluate_fixture_profiles(void **state)
 {
@@ -832,6 +931,8 @@ main(void)
 	    cmocka_unit_test(test_evaluate_outcome_strings),
 	    cmocka_unit_test(test_evaluate_reason_names_fact_and_value),
 	    cmocka_unit_test(test_evaluate_reason_prints_numbers_as_written),
+	    cmocka_unit_test(test_evaluate_reason_of_met_copies),
+	    cmocka_unit_test(test_evaluate_confidence_is_the_weakest_fact_read),
 	    cmocka_unit_test(test_evaluate_fixture_profiles),
 	    cmocka_unit_test(test_evaluate_profile_a_by_hand),
 	    cmocka_unit_test(test_evaluate_refuses_other_vocabulary),

@@ -231,7 +231,8 @@ static void
 test_explain_terms_excluded_and_not_applicable(void **state)
 {
 	State *s = *state;
-	g_autoptr(AccordExplanation) explanation = explain(s, "profile-c.xml", ACCORD_UNKNOWN_EXCLUDE);
+	g_autoptr(AccordExplanation) explanation =
+	    explain(s, "profile-c.xml", ACCORD_UNKNOWN_EXCLUDE);
 
 	/* C states no IoT regime: c-iot's precondition is false; its other facts are unknown */
 	assert_int_equal(term(s, "c-iot")->status, ACCORD_TERM_NOT_APPLICABLE);
@@ -264,7 +265,186 @@ test_explain_zeroing_pillar(void **state)
 	assert_int_equal(accord_explanation_get_n_zeroing(explanation), 1);
 	assert_true(accord_explanation_get_pillar(explanation, 0)->zeroes);
 	assert_false(accord_explanation_get_pillar(explanation, 1)->zeroes);
-	assert_close(accord_explanation_get_pillar(explanation, 1)->score->value, 275.0 / 6.0, 1e-9);
+	assert_close(accord_explanation_get_pillar(explanation, 1)->score->value,
+		     275.0 / 6.0,
+		     1e-9);
+}
+
+/* random rulesets and profiles over the fixture vocabulary, from a fixed seed */
+static const gchar *const random_checks[] = {
+    "<check fact=\"ir.csirt\" is=\"true\"/>",
+    "<check fact=\"ir.first\" is=\"true\"/>",
+    "<check fact=\"encryption.backdoor\" is=\"false\"/>",
+    "<check fact=\"framework.process\" at-least=\"open-comment\" partial=\"yes\"/>",
+    "<check fact=\"framework.process\" at-most=\"consultation\" partial=\"yes\"/>",
+    "<check fact=\"disclosure.cvd\" at-least=\"adopted\" partial=\"yes\"/>",
+    "<check fact=\"disclosure.cvd\" at-least=\"draft\"/>",
+    "<check fact=\"iot.regime\" in=\"voluntary-label mandatory\"/>",
+    "<check fact=\"workforce.size\" at-least=\"1000\"/>",
+    "<check fact=\"strategy.adopted\" on-or-after=\"2020-01-01\"/>",
+    "<any><check fact=\"ir.csirt\" is=\"true\"/><check fact=\"ir.first\" is=\"true\"/></any>",
+    "<all><check fact=\"disclosure.cvd\" at-least=\"adopted\" partial=\"yes\"/>"
+    "<not><check fact=\"encryption.backdoor\" is=\"true\"/></not></all>",
+};
+
+static const gchar *const random_weights[] = {"0.5", "1", "1", "2", "3", "0.25"};
+
+static gchar *
+random_ruleset(GRand *rng)
+{
+	GString *out = g_string_new(
+	    "<ruleset xmlns=\"urn:accord:ruleset:1\" id=\"random\" version=\"1\"><title>R</title>"
+	    "<agreement name=\"R\"/><obligations><obligation id=\"shall\" multiplier=\"1\"/>"
+	    "<obligation id=\"may\" multiplier=\"0.5\"/></obligations>");
+	guint n_pillars = (guint)g_rand_int_range(rng, 1, 5);
+	guint n_rules = (guint)g_rand_int_range(rng, 1, 13);
+
+	for (guint p = 0; p < n_pillars; p++)
+		g_string_append_printf(out,
+				       "<pillar id=\"p%u\" weight=\"%s\"><title>P</title></pillar>",
+				       p,
+				       random_weights[g_rand_int_range(rng, 0, 6)]);
+	for (guint r = 0; r < n_rules; r++) {
+		guint n_criteria = (guint)g_rand_int_range(rng, 1, 6);
+
+		g_string_append_printf(
+		    out,
+		    "<rule id=\"r%u\" pillar=\"p%u\" obligation=\"%s\" weight=\"%s\">"
+		    "<title>R</title><provision cite=\"c\">T</provision>",
+		    r,
+		    (guint)g_rand_int_range(rng, 0, (gint)n_pillars),
+		    g_rand_boolean(rng) ? "shall" : "may",
+		    random_weights[g_rand_int_range(rng, 0, 6)]);
+		for (guint c = 0; c < n_criteria; c++) {
+			g_string_append_printf(
+			    out,
+			    "<criterion id=\"c%u-%u\" weight=\"%s\"><title>C</title>",
+			    r,
+			    c,
+			    random_weights[g_rand_int_range(rng, 0, 6)]);
+			if (g_rand_int_range(rng, 0, 5) == 0)
+				g_string_append(
+				    out,
+				    "<when><check fact=\"ir.csirt\" is=\"true\"/></when>");
+			g_string_append_printf(
+			    out,
+			    "%s</criterion>",
+			    random_checks[g_rand_int_range(rng, 0, G_N_ELEMENTS(random_checks))]);
+		}
+		g_string_append(out, "<recommendation>Do.</recommendation></rule>");
+	}
+	g_string_append(out, "</ruleset>");
+	return g_string_free(out, FALSE);
+}
+
+static gchar *
+random_profile(GRand *rng)
+{
+	static const gchar *const facts[][4] = {
+	    {"ir.csirt", "true", "false", "true"},
+	    {"ir.first", "true", "false", "false"},
+	    {"encryption.backdoor", "true", "false", "false"},
+	    {"framework.process", "closed", "consultation", "co-developed"},
+	    {"disclosure.cvd", "none", "draft", "adopted"},
+	    {"iot.regime", "none", "voluntary-label", "mandatory"},
+	    {"workforce.size", "10", "999.5", "5000"},
+	    {"strategy.adopted", "2015-01-01", "2020-01-01", "2024-06-30"},
+	};
+	GString *out = g_string_new("<profile xmlns=\"urn:accord:profile:1\" country=\"RR\" "
+				    "name=\"R\" as-of=\"2025-01-01\">");
+
+	for (guint f = 0; f < G_N_ELEMENTS(facts); f++) {
+		if (g_rand_int_range(rng, 0, 10) < 3)
+			continue;
+		g_string_append_printf(out,
+				       "<fact key=\"%s\" value=\"%s\" confidence=\"high\">"
+				       "<evidence title=\"t\" date=\"2024\"/></fact>",
+				       facts[f][0],
+				       facts[f][1 + g_rand_int_range(rng, 0, 3)]);
+	}
+	g_string_append(out, "</profile>");
+	return g_string_free(out, FALSE);
+}
+
+/* every explanation gain equals the gain of re-scoring the whole ruleset with the criterion
+ * met, under each model, aggregation and unknown policy */
+static guint
+compare_gains_with_rescoring(const AccordEvaluation *evaluation, const AccordScoreOptions *options)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordScore) score = accord_score_compute(evaluation, options, &error);
+	g_autoptr(AccordExplanation) explanation = NULL;
+
+	assert_non_null(score);
+	explanation = accord_explanation_new(score, &error);
+	assert_non_null(explanation);
+	for (guint i = 0; i < accord_explanation_get_n_gains(explanation); i++) {
+		const AccordMarginalGain *g = accord_explanation_get_gain(explanation, i);
+		g_autoptr(GPtrArray) met = g_ptr_array_new();
+		gdouble full = 0;
+
+		g_ptr_array_add(met, (gpointer)g->criterion);
+		assert_true(accord_score_gain_if_met(score, met, &full, &error));
+		if (fabs(full - g->gain) > 1e-9) {
+			print_error("%s under %s/%s/%s: gain %.17g, re-scored %.17g\n",
+				    accord_criterion_get_id(g->criterion),
+				    accord_score_model_to_string(options->model),
+				    accord_aggregation_to_string(options->aggregation),
+				    accord_unknown_policy_to_string(options->unknown),
+				    g->gain,
+				    full);
+			fail();
+		}
+	}
+	return accord_explanation_get_n_gains(explanation);
+}
+
+static void
+test_explain_gains_equal_rescoring(void **state)
+{
+	State *s = *state;
+	g_autoptr(GRand) rng = g_rand_new_with_seed(12);
+	guint n_gains = 0, n_scores = 0;
+
+	for (guint k = 0; k < 60; k++) {
+		g_autofree gchar *rtext = random_ruleset(rng);
+		g_autoptr(GError) error = NULL;
+		g_autoptr(AccordRuleset) rs =
+		    accord_ruleset_load_data(rtext, strlen(rtext), "<random>", s->f.vocab, &error);
+
+		assert_non_null(rs);
+		for (guint p = 0; p < 5; p++) {
+			g_autofree gchar *ptext = random_profile(rng);
+			g_autoptr(AccordProfile) profile = accord_profile_load_data(ptext,
+										    strlen(ptext),
+										    "<random>",
+										    s->f.vocab,
+										    &error);
+			g_autoptr(AccordEvaluation) evaluation = NULL;
+
+			assert_non_null(profile);
+			evaluation = accord_evaluate(rs, profile, &error);
+			for (AccordScoreModel m = 0; m <= ACCORD_SCORE_MODEL_XCCDF_ABSOLUTE; m++) {
+				for (AccordAggregation a = 0; a <= ACCORD_AGGREGATION_GEOMETRIC;
+				     a++) {
+					for (AccordUnknownPolicy u = 0; u <= ACCORD_UNKNOWN_PASS;
+					     u++) {
+						AccordScoreOptions o = {m, a, u, NULL};
+
+						if (m != ACCORD_SCORE_MODEL_WEIGHTED &&
+						    a == ACCORD_AGGREGATION_GEOMETRIC)
+							continue;
+						n_gains +=
+						    compare_gains_with_rescoring(evaluation, &o);
+						n_scores++;
+					}
+				}
+			}
+		}
+	}
+	/* 60 rulesets x 5 profiles x 18 option sets, and enough open criteria to mean something */
+	assert_int_equal(n_scores, 60 * 5 * 18);
+	assert_true(n_gains > 10000);
 }
 
 int
@@ -288,6 +468,7 @@ main(void)
 					    setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_explain_zeroing_pillar, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_explain_gains_equal_rescoring, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -264,7 +264,140 @@ test_rank_refuses_a_country_twice(void **state)
 	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-b.xml", "AA", "2"));
 	accord_assessment_options_init(&options);
 	assert_null(accord_ranking_new(rulesets, profiles, &options, ACCORD_RANK_MEAN_ALL, &error));
-	assert_accord_error(error, ACCORD_ERROR_USAGE, "country AA is given twice");
+	assert_accord_error(error,
+			    ACCORD_ERROR_USAGE,
+			    "identity AA@2025-06-30 is given twice: good/profile-a.xml and "
+			    "good/profile-b.xml");
+	fixture_clear(&f);
+}
+
+/* a profile patched with another as-of date, or an explicit id, right in its root tag */
+static AccordProfile *
+load_snapshot(const Fixture *f, const gchar *file, const gchar *root_attributes)
+{
+	g_autofree gchar *path = test_data_path(file);
+	g_autofree gchar *text = NULL;
+	g_autofree gchar *patched = NULL;
+	g_autoptr(GError) error = NULL;
+	g_auto(GStrv) parts = NULL;
+	AccordProfile *p;
+
+	assert_true(g_file_get_contents(path, &text, NULL, NULL));
+	parts = g_strsplit(text, "as-of=\"2025-06-30\"", 2);
+	patched = g_strconcat(parts[0], root_attributes, parts[1], NULL);
+	p = accord_profile_load_data(patched, strlen(patched), file, f->vocab, &error);
+	assert_non_null(p);
+	return p;
+}
+
+/* snapshots of a country and a region with its own id rank side by side, by identity */
+static void
+test_rank_snapshots_and_ids_side_by_side(void **state)
+{
+	Fixture f;
+	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
+	g_autoptr(GPtrArray) profiles =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordRanking) ranking = NULL;
+	AccordAssessmentOptions options;
+
+	fixture_load(&f);
+	g_ptr_array_add(rulesets, f.ruleset);
+	/* profile-a's facts three times: 54.1667 each (test-score.c), so all tie and the
+	 * identities order them: "AA@2024-06-30" < "AA@2025-06-30" < "aa-north" */
+	g_ptr_array_add(profiles, load_snapshot(&f, "good/profile-a.xml", "as-of=\"2025-06-30\""));
+	g_ptr_array_add(
+	    profiles,
+	    load_snapshot(&f, "good/profile-a.xml", "as-of=\"2025-06-30\" id=\"aa-north\""));
+	g_ptr_array_add(profiles, load_snapshot(&f, "good/profile-a.xml", "as-of=\"2024-06-30\""));
+	accord_assessment_options_init(&options);
+	ranking = accord_ranking_new(rulesets, profiles, &options, ACCORD_RANK_MEAN_ALL, &error);
+	assert_non_null(ranking);
+	assert_true(accord_ranking_has_repeated_countries(ranking));
+	assert_int_equal(accord_ranking_get_n_rows(ranking), 3);
+	assert_string_equal(accord_profile_get_id(accord_ranking_get_row(ranking, 0)->profile),
+			    "AA@2024-06-30");
+	assert_string_equal(accord_profile_get_id(accord_ranking_get_row(ranking, 1)->profile),
+			    "AA@2025-06-30");
+	assert_string_equal(accord_profile_get_id(accord_ranking_get_row(ranking, 2)->profile),
+			    "aa-north");
+	for (guint r = 0; r < 3; r++) {
+		const AccordRankRow *row = accord_ranking_get_row(ranking, r);
+
+		assert_int_equal(row->position, 1);
+		assert_true(row->tied);
+		/* test-score.c: profile-a scores 39/72 */
+		assert_close(row->mean, 100.0 * 39.0 / 72.0, 1e-9);
+		/* the row keeps a summary of the profile, none of its facts */
+		assert_int_equal(accord_profile_get_n_facts(row->profile), 0);
+		assert_string_equal(accord_profile_get_country(row->profile), "AA");
+	}
+	fixture_clear(&f);
+}
+
+/* a ranking filled one entry at a time, in any order, equals the one made at once */
+static void
+test_rank_streaming_equals_at_once(void **state)
+{
+	Fixture f;
+	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
+	g_autoptr(AccordRanking) at_once = NULL;
+	g_autoptr(AccordRanking) streamed = NULL;
+	g_autoptr(GError) error = NULL;
+	AccordAssessmentOptions options;
+	const gchar *const files[][3] = {{"good/profile-b.xml", "BB", "10"},
+					 {"good/profile-a.xml", "AB", "20"},
+					 {"good/profile-c.xml", "CC", "40"},
+					 {"good/profile-a.xml", "AA", "30"}};
+
+	fixture_load(&f);
+	g_ptr_array_add(rulesets, f.ruleset);
+	at_once = rank_four(&f, rulesets);
+	accord_assessment_options_init(&options);
+	streamed = accord_ranking_new_empty(rulesets, &options, ACCORD_RANK_MEAN_ALL, &error);
+	assert_non_null(streamed);
+	for (guint i = 0; i < G_N_ELEMENTS(files); i++) {
+		g_autoptr(AccordProfile) p =
+		    load_profile_with_index(&f, files[i][0], files[i][1], files[i][2]);
+		AccordRankEntry *entry = accord_ranking_assess(streamed, p, &error);
+
+		assert_non_null(entry);
+		assert_true(accord_ranking_add(streamed, entry, &error));
+	}
+	assert_true(accord_ranking_finish(streamed, &error));
+	assert_false(accord_ranking_has_repeated_countries(streamed));
+	assert_int_equal(accord_ranking_get_n_rows(streamed), 4);
+	for (guint r = 0; r < 4; r++) {
+		const AccordRankRow *x = accord_ranking_get_row(at_once, r);
+		const AccordRankRow *y = accord_ranking_get_row(streamed, r);
+
+		assert_string_equal(accord_profile_get_id(x->profile),
+				    accord_profile_get_id(y->profile));
+		assert_int_equal(x->position, y->position);
+		assert_true(x->mean == y->mean || (isnan(x->mean) && isnan(y->mean)));
+		assert_memory_equal(x->outcomes, y->outcomes, sizeof x->outcomes);
+	}
+	fixture_clear(&f);
+}
+
+/* a ranking with nothing added is refused when finished */
+static void
+test_rank_refuses_no_profile(void **state)
+{
+	Fixture f;
+	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
+	g_autoptr(AccordRanking) ranking = NULL;
+	g_autoptr(GError) error = NULL;
+	AccordAssessmentOptions options;
+
+	fixture_load(&f);
+	g_ptr_array_add(rulesets, f.ruleset);
+	accord_assessment_options_init(&options);
+	ranking = accord_ranking_new_empty(rulesets, &options, ACCORD_RANK_MEAN_ALL, &error);
+	assert_non_null(ranking);
+	assert_false(accord_ranking_finish(ranking, &error));
+	assert_accord_error(error, ACCORD_ERROR_USAGE, "a ranking needs at least one profile");
 	fixture_clear(&f);
 }
 
@@ -277,6 +410,9 @@ main(void)
 	    cmocka_unit_test(test_rank_spearman_with_average_ranks),
 	    cmocka_unit_test(test_rank_mean_across_rulesets),
 	    cmocka_unit_test(test_rank_refuses_a_country_twice),
+	    cmocka_unit_test(test_rank_snapshots_and_ids_side_by_side),
+	    cmocka_unit_test(test_rank_streaming_equals_at_once),
+	    cmocka_unit_test(test_rank_refuses_no_profile),
 	    cmocka_unit_test(test_rank_mean_over_verified_rulesets),
 	    cmocka_unit_test(test_rank_counts_outcomes),
 	};

@@ -1,0 +1,577 @@
+/* The batch benchmark of issue 12: Accord against `xmllint --noout` over the same generated
+ * profile files, in one run, with the ratio; growth as the profiles and the rules double; peak
+ * memory of a streamed batch at 10× the profiles; and the analyses at 10,000 criteria.
+ * Prints figures and ratios only: timings on a shared machine are not a pass/fail test.
+ *
+ * usage: bench-batch [--profiles N] [--rules R] [--repeat K] [--threads T] [--dir DIR]
+ *                    [--memory M] [--criteria C] [--skip-memory] [--skip-criteria]
+ * defaults: N 1250 (so 8N = 10,000), R 10, K 3, T the processors, M 10,000, C 10,000.
+ * Each figure is the median of K runs; Accord and xmllint alternate run by run, so both meet
+ * the same load. Wall time is what the targets are stated in; CPU time is printed as well. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+typedef struct {
+	gdouble wall; /* seconds */
+	gdouble cpu;  /* user + system seconds of the process and its children */
+	glong rss;    /* peak resident set, KiB */
+	gint status;
+} Run;
+
+typedef struct {
+	gint profiles;
+	gint rules;
+	gint repeat;
+	gint threads;
+	gint memory;
+	gint criteria;
+	gchar *dir;
+	gboolean skip_memory;
+	gboolean skip_criteria;
+	gboolean instructions;
+	gchar *accord;
+	gchar *generate;
+} Options;
+
+static gdouble
+seconds(const struct timeval *tv)
+{
+	return (gdouble)tv->tv_sec + (gdouble)tv->tv_usec / 1e6;
+}
+
+/* runs argv with stdin from @in (or /dev/null) and stdout to /dev/null */
+static Run
+run(const gchar *const *argv, const gchar *in, const gchar *cwd)
+{
+	Run r = {0, 0, 0, -1};
+	g_autoptr(GError) error = NULL;
+	gint in_fd = open(in != NULL ? in : "/dev/null", O_RDONLY | O_CLOEXEC);
+	gint out_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	struct rusage ru;
+	gint64 start = g_get_monotonic_time();
+	GPid pid;
+
+	if (!g_spawn_async_with_fds(cwd,
+				    (gchar **)argv,
+				    NULL,
+				    G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH,
+				    NULL,
+				    NULL,
+				    &pid,
+				    in_fd,
+				    out_fd,
+				    -1,
+				    &error)) {
+		fprintf(stderr, "bench-batch: %s: %s\n", argv[0], error->message);
+		exit(1);
+	}
+	close(in_fd);
+	close(out_fd);
+	while (wait4(pid, &r.status, 0, &ru) < 0 && errno == EINTR)
+		;
+	r.wall = (gdouble)(g_get_monotonic_time() - start) / 1e6;
+	r.cpu = seconds(&ru.ru_utime) + seconds(&ru.ru_stime);
+	r.rss = ru.ru_maxrss;
+	return r;
+}
+
+static gint
+compare_doubles(gconstpointer a, gconstpointer b)
+{
+	gdouble x = *(const gdouble *)a, y = *(const gdouble *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static gdouble
+median(gdouble *values, gint n)
+{
+	qsort(values,
+	      (gsize)n,
+	      sizeof(gdouble),
+	      (int (*)(const void *, const void *))compare_doubles);
+	return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/* the medians of K runs of each command, alternating */
+static void
+paired(const Options *o,
+       const gchar *const *a,
+       const gchar *a_in,
+       const gchar *const *b,
+       const gchar *b_in,
+       const gchar *cwd,
+       Run *ra,
+       Run *rb)
+{
+	g_autofree gdouble *v = g_new0(gdouble, 6 * (gsize)o->repeat);
+
+	for (gint k = 0; k < o->repeat; k++) {
+		Run x = run(a, a_in, cwd);
+		Run y = run(b, b_in, cwd);
+
+		if (x.status != 0 || y.status != 0) {
+			fprintf(stderr, "bench-batch: %s or %s failed\n", a[0], b[0]);
+			exit(1);
+		}
+		v[k] = x.wall, v[o->repeat + k] = x.cpu, v[2 * o->repeat + k] = (gdouble)x.rss;
+		v[3 * o->repeat + k] = y.wall, v[4 * o->repeat + k] = y.cpu;
+		v[5 * o->repeat + k] = (gdouble)y.rss;
+	}
+	*ra = (Run){median(v, o->repeat),
+		    median(v + o->repeat, o->repeat),
+		    (glong)median(v + 2 * o->repeat, o->repeat),
+		    0};
+	*rb = (Run){median(v + 3 * o->repeat, o->repeat),
+		    median(v + 4 * o->repeat, o->repeat),
+		    (glong)median(v + 5 * o->repeat, o->repeat),
+		    0};
+}
+
+/* profiles, and rulesets of @rules rules of @criteria criteria each; a ruleset of 500 rules
+ * or more tests a vocabulary of 100 facts, the others one of 25 */
+static void
+generate(const Options *o,
+	 const gchar *dir,
+	 gint profiles,
+	 gint rules,
+	 gint criteria,
+	 gint n_rulesets)
+{
+	g_autofree gchar *p = g_strdup_printf("%d", profiles);
+	g_autofree gchar *r = g_strdup_printf("%d", rules);
+	g_autofree gchar *c = g_strdup_printf("%d", criteria);
+	g_autofree gchar *k = g_strdup_printf("%d", n_rulesets);
+	g_autofree gchar *f = g_strdup_printf("%d", rules >= 500 ? 100 : 25);
+	const gchar *argv[] = {o->generate,
+			       "--profiles",
+			       p,
+			       "--rules",
+			       r,
+			       "--criteria",
+			       c,
+			       "--rulesets",
+			       k,
+			       "--facts",
+			       f,
+			       dir,
+			       NULL};
+	g_autofree gchar *done = g_build_filename(dir, "complete", NULL);
+	Run g;
+
+	/* generated by an earlier run: the generator is deterministic */
+	if (g_file_test(done, G_FILE_TEST_EXISTS))
+		return;
+	g = run(argv, NULL, NULL);
+	if (g.status != 0 || !g_file_set_contents(done, "", 0, NULL)) {
+		fprintf(stderr, "bench-batch: accord-generate failed\n");
+		exit(1);
+	}
+}
+
+/* the first @n lines of @dir/profiles.list, as paths relative to @dir, in @dir/list-N */
+static gchar *
+make_list(const gchar *dir, gint n, gsize *bytes)
+{
+	g_autofree gchar *all = g_build_filename(dir, "profiles.list", NULL);
+	g_autofree gchar *text = NULL;
+	g_auto(GStrv) lines = NULL;
+	g_autoptr(GString) out = g_string_new(NULL);
+	g_autofree gchar *name = g_strdup_printf("list-%d", n);
+	gchar *path = g_build_filename(dir, name, NULL);
+
+	if (!g_file_get_contents(all, &text, NULL, NULL))
+		exit(1);
+	lines = g_strsplit(text, "\n", -1);
+	*bytes = 0;
+	for (gint i = 0; i < n && lines[i] != NULL && lines[i][0] != '\0'; i++) {
+		g_autofree gchar *file = g_path_get_basename(lines[i]);
+		GStatBuf st;
+
+		g_string_append_printf(out, "profiles/%s\n", file);
+		if (g_stat(lines[i], &st) == 0)
+			*bytes += (gsize)st.st_size;
+	}
+	g_file_set_contents(path, out->str, (gssize)out->len, NULL);
+	return path;
+}
+
+static const gchar *const xmllint_argv[] = {"xargs", "xmllint", "--noout", NULL};
+
+/* accord rank over the list against the rulesets of @rules_dir */
+static GStrv
+rank_argv(const Options *o, const gchar *rules_dir, const gchar *list, const gchar *verb)
+{
+	g_autoptr(GStrvBuilder) b = g_strv_builder_new();
+	g_autofree gchar *threads = g_strdup_printf("--threads=%d", o->threads);
+	g_autofree gchar *at = g_strconcat("@", list, NULL);
+	g_autofree gchar *vocab = g_build_filename(rules_dir, "vocabulary.xml", NULL);
+
+	g_strv_builder_add_many(b, o->accord, verb, "--vocabulary", vocab, threads, NULL);
+	if (g_strcmp0(verb, "rank") != 0)
+		g_strv_builder_add(b, "--format=jsonl");
+	for (gint k = 1; k <= 6; k++) {
+		g_autofree gchar *r =
+		    g_strdup_printf("--ruleset=%s/rulesets/rs%d.xml", rules_dir, k);
+		g_strv_builder_add(b, r);
+	}
+	g_strv_builder_add(b, at);
+	return g_strv_builder_end(b);
+}
+
+static void
+print_row(const gchar *what, gint n, gsize bytes, const Run *a, const Run *x)
+{
+	printf("%-22s %7d %8.2f %8.2f %9.0f %8.1f %8.1f %8.1f %8.2f\n",
+	       what,
+	       n,
+	       a->wall,
+	       a->cpu,
+	       n / a->wall,
+	       bytes / 1048576.0 / a->wall,
+	       a->rss / 1024.0,
+	       x->rss / 1024.0,
+	       a->wall / x->wall);
+}
+
+static void
+bench_profiles(const Options *o, const gchar *base)
+{
+	gdouble first_accord = 0, first_xmllint = 0, last_accord = 0, last_xmllint = 0,
+		last_cpu = 0;
+
+	printf("\nProfiles: accord rank, 6 rulesets of %d rules x 2 criteria, against "
+	       "xargs xmllint --noout\n",
+	       o->rules);
+	printf("%-22s %7s %8s %8s %9s %8s %8s %8s %8s\n",
+	       "",
+	       "files",
+	       "wall s",
+	       "cpu s",
+	       "prof/s",
+	       "MB/s",
+	       "RSS MiB",
+	       "xmllint",
+	       "ratio");
+	for (gint m = 1; m <= 8; m *= 2) {
+		gsize bytes = 0;
+		g_autofree gchar *list = make_list(base, o->profiles * m, &bytes);
+		g_auto(GStrv) argv = rank_argv(o, base, list, "rank");
+		Run a, x;
+
+		paired(o, (const gchar *const *)argv, NULL, xmllint_argv, list, base, &a, &x);
+		print_row("accord rank", o->profiles * m, bytes, &a, &x);
+		printf("%-22s %7d %8.2f %8.2f %9.0f %8.1f %8s %8.1f\n",
+		       "xmllint --noout",
+		       o->profiles * m,
+		       x.wall,
+		       x.cpu,
+		       o->profiles * m / x.wall,
+		       bytes / 1048576.0 / x.wall,
+		       "",
+		       x.rss / 1024.0);
+		if (m == 1) {
+			first_accord = last_accord = a.wall;
+			first_xmllint = last_xmllint = x.wall;
+			last_cpu = a.cpu;
+			continue;
+		}
+		printf("%-22s growth: x%.2f for this doubling (cpu x%.2f; xmllint x%.2f), x%.2f "
+		       "for x%d profiles (xmllint x%.2f)\n",
+		       "",
+		       a.wall / last_accord,
+		       a.cpu / last_cpu,
+		       x.wall / last_xmllint,
+		       a.wall / first_accord,
+		       m,
+		       x.wall / first_xmllint);
+		last_accord = a.wall;
+		last_xmllint = x.wall;
+		last_cpu = a.cpu;
+	}
+}
+
+static void
+bench_rules(const Options *o, const gchar *base, const gchar *root)
+{
+	gsize bytes = 0;
+	g_autofree gchar *list = make_list(base, o->profiles * 8, &bytes);
+	gdouble first = 0, first_cpu = 0;
+
+	printf("\nRules: accord rank over %d profiles, 6 rulesets of R rules x 2 criteria\n",
+	       o->profiles * 8);
+	for (gint m = 1; m <= 4; m *= 2) {
+		g_autofree gchar *name = g_strdup_printf("rules-%d", o->rules * m);
+		g_autofree gchar *dir = g_build_filename(root, name, NULL);
+		g_auto(GStrv) argv = NULL;
+		Run a, x;
+
+		generate(o, dir, 0, o->rules * m, 2, 6);
+		argv = rank_argv(o, dir, list, "rank");
+		paired(o, (const gchar *const *)argv, NULL, xmllint_argv, list, base, &a, &x);
+		printf("R = %-4d wall %6.2f s  cpu %6.2f s  RSS %6.1f MiB  ratio to xmllint %.2f",
+		       o->rules * m,
+		       a.wall,
+		       a.cpu,
+		       a.rss / 1024.0,
+		       a.wall / x.wall);
+		if (m == 1) {
+			first = a.wall;
+			first_cpu = a.cpu;
+		} else {
+			printf("  growth x%.2f (cpu x%.2f) for x%d rules",
+			       a.wall / first,
+			       a.cpu / first_cpu,
+			       m);
+		}
+		printf("\n");
+	}
+}
+
+static void
+bench_memory(const Options *o, const gchar *root)
+{
+	g_autofree gchar *dir = g_build_filename(root, "memory", NULL);
+	gsize bytes = 0;
+	/* gaps streams (score does too, with longer documents); rank keeps a row a profile */
+	const gchar *verbs[] = {"gaps", "rank"};
+
+	generate(o, dir, o->memory * 10, o->rules, 2, 6);
+	printf("\nMemory: peak RSS of a batch of N and 10N profiles (6 rulesets)\n");
+	for (guint v = 0; v < G_N_ELEMENTS(verbs); v++) {
+		g_autofree gchar *small = make_list(dir, o->memory, &bytes);
+		g_autofree gchar *large = make_list(dir, o->memory * 10, &bytes);
+		g_auto(GStrv) a1 = rank_argv(o, dir, small, verbs[v]);
+		g_auto(GStrv) a2 = rank_argv(o, dir, large, verbs[v]);
+		Run r1 = run((const gchar *const *)a1, NULL, dir);
+		Run r2 = run((const gchar *const *)a2, NULL, dir);
+
+		printf("accord %-5s%s  N = %-6d %7.1f MiB (%6.1f s)   10N = %-7d %7.1f MiB "
+		       "(%6.1f s)   ratio %.2f\n",
+		       verbs[v],
+		       v == 0 ? " jsonl" : "      ",
+		       o->memory,
+		       r1.rss / 1024.0,
+		       r1.wall,
+		       o->memory * 10,
+		       r2.rss / 1024.0,
+		       r2.wall,
+		       (gdouble)r2.rss / (gdouble)r1.rss);
+	}
+}
+
+/* one analysis of the ruleset of @dir: its median wall and CPU time */
+static void
+bench_analysis(const Options *o, const gchar *dir, const gchar *verb, const gchar *extra)
+{
+	g_autoptr(GStrvBuilder) b = g_strv_builder_new();
+	g_autofree gchar *vocab = g_build_filename(dir, "vocabulary.xml", NULL);
+	g_autofree gchar *rs = g_build_filename(dir, "rulesets", "rs1.xml", NULL);
+	g_autofree gdouble *walls = g_new0(gdouble, (gsize)o->repeat);
+	g_autofree gdouble *cpus = g_new0(gdouble, (gsize)o->repeat);
+	g_auto(GStrv) argv = NULL;
+
+	g_strv_builder_add_many(b,
+				o->accord,
+				verb,
+				"--vocabulary",
+				vocab,
+				"--ruleset",
+				rs,
+				"profiles/p0000000.xml",
+				NULL);
+	if (extra != NULL)
+		g_strv_builder_add(b, extra);
+	argv = g_strv_builder_end(b);
+	for (gint k = 0; k < o->repeat; k++) {
+		Run r = run((const gchar *const *)argv, NULL, dir);
+
+		walls[k] = r.wall;
+		cpus[k] = r.cpu;
+	}
+	printf("accord %-8s %-22s wall %7.2f s  cpu %7.2f s\n",
+	       verb,
+	       extra != NULL ? extra : "",
+	       median(walls, o->repeat),
+	       median(cpus, o->repeat));
+}
+
+static void
+bench_criteria(const Options *o, const gchar *root)
+{
+	g_autofree gchar *name = g_strdup_printf("criteria-%d", o->criteria);
+	g_autofree gchar *dir = g_build_filename(root, name, NULL);
+
+	generate(o, dir, 2, o->criteria / 10, 10, 1);
+	printf("\nCriteria: one ruleset of %d rules x 10 criteria = %d, one profile (two for "
+	       "compare)\n",
+	       o->criteria / 10,
+	       o->criteria / 10 * 10);
+	bench_analysis(o, dir, "score", "--explain");
+	bench_analysis(o, dir, "gaps", NULL);
+	bench_analysis(o, dir, "roadmap", NULL);
+	bench_analysis(o, dir, "compare", "profiles/p0000001.xml");
+}
+
+/* the instructions a command executes, counted by cachegrind: unlike time, the same however
+ * loaded the machine is */
+static gdouble
+instructions(const gchar *const *command, const gchar *cwd)
+{
+	g_autoptr(GStrvBuilder) b = g_strv_builder_new();
+	g_auto(GStrv) argv = NULL;
+	g_autofree gchar *err = NULL;
+	g_autoptr(GError) error = NULL;
+	const gchar *at;
+	gdouble n = 0;
+	gint status = 0;
+
+	g_strv_builder_add_many(b,
+				"valgrind",
+				"--tool=cachegrind",
+				"--cache-sim=no",
+				"--cachegrind-out-file=/dev/null",
+				NULL);
+	g_strv_builder_addv(b, (const gchar **)command);
+	argv = g_strv_builder_end(b);
+	if (!g_spawn_sync(cwd,
+			  argv,
+			  NULL,
+			  G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+			  NULL,
+			  NULL,
+			  NULL,
+			  &err,
+			  &status,
+			  &error) ||
+	    (at = strstr(err, "I   refs:")) == NULL) {
+		fprintf(stderr,
+			"bench-batch: cachegrind: %s\n",
+			error != NULL ? error->message : err);
+		exit(1);
+	}
+	for (at += 9; *at != '\n' && *at != '\0'; at++) {
+		if (g_ascii_isdigit(*at))
+			n = n * 10 + (*at - '0');
+	}
+	return n;
+}
+
+/* accord rank on one thread against xmllint --noout given every file, instructions counted */
+static void
+bench_instructions(const Options *o, const gchar *base)
+{
+	gsize bytes = 0;
+	g_autofree gchar *list = make_list(base, o->profiles, &bytes);
+	g_autofree gchar *text = NULL;
+	g_autoptr(GStrvBuilder) b = g_strv_builder_new();
+	g_auto(GStrv) lint = NULL;
+	g_auto(GStrv) argv = NULL;
+	g_auto(GStrv) lines = NULL;
+	Options one = *o;
+	gdouble a, x;
+
+	one.threads = 1;
+	argv = rank_argv(&one, base, list, "rank");
+	g_file_get_contents(list, &text, NULL, NULL);
+	lines = g_strsplit(g_strstrip(text), "\n", -1);
+	g_strv_builder_add_many(b, "xmllint", "--noout", NULL);
+	g_strv_builder_addv(b, (const gchar **)lines);
+	lint = g_strv_builder_end(b);
+	a = instructions((const gchar *const *)argv, base);
+	x = instructions((const gchar *const *)lint, base);
+	printf("\nInstructions (cachegrind), %d profiles: accord rank --threads=1 %.0f M "
+	       "(%.0f k a profile), xmllint --noout %.0f M (%.0f k a file), ratio %.2f\n",
+	       o->profiles,
+	       a / 1e6,
+	       a / 1e3 / o->profiles,
+	       x / 1e6,
+	       x / 1e3 / o->profiles,
+	       a / x);
+}
+
+static void
+print_machine(const Options *o)
+{
+	g_autofree gchar *cpuinfo = NULL;
+	g_autofree gchar *loadavg = NULL;
+	const gchar *model = "?";
+	g_auto(GStrv) lines = NULL;
+
+	if (g_file_get_contents("/proc/cpuinfo", &cpuinfo, NULL, NULL)) {
+		lines = g_strsplit(cpuinfo, "\n", -1);
+		for (guint i = 0; lines[i] != NULL; i++)
+			if (g_str_has_prefix(lines[i], "model name")) {
+				model = strchr(lines[i], ':') + 2;
+				break;
+			}
+	}
+	g_file_get_contents("/proc/loadavg", &loadavg, NULL, NULL);
+	printf("machine: %u processors, %s; load average %s",
+	       g_get_num_processors(),
+	       model,
+	       loadavg);
+	printf("accord --threads=%d; median of %d paired runs\n", o->threads, o->repeat);
+}
+
+int
+main(int argc, char **argv)
+{
+	Options o = {1250, 10, 3, (gint)g_get_num_processors(), 10000, 10000, NULL, FALSE, FALSE};
+	const GOptionEntry entries[] = {
+	    {"profiles", 0, 0, G_OPTION_ARG_INT, &o.profiles, "Profiles at 1x (1250)", "N"},
+	    {"rules", 0, 0, G_OPTION_ARG_INT, &o.rules, "Rules per ruleset at 1x (10)", "R"},
+	    {"repeat", 0, 0, G_OPTION_ARG_INT, &o.repeat, "Runs per figure (3)", "K"},
+	    {"threads", 0, 0, G_OPTION_ARG_INT, &o.threads, "accord --threads", "T"},
+	    {"memory", 0, 0, G_OPTION_ARG_INT, &o.memory, "Profiles of the memory test", "M"},
+	    {"criteria", 0, 0, G_OPTION_ARG_INT, &o.criteria, "Criteria of one ruleset", "C"},
+	    {"dir", 0, 0, G_OPTION_ARG_FILENAME, &o.dir, "Where to generate (kept)", "DIR"},
+	    {"skip-memory", 0, 0, G_OPTION_ARG_NONE, &o.skip_memory, "No memory test", NULL},
+	    {"skip-criteria", 0, 0, G_OPTION_ARG_NONE, &o.skip_criteria, "No criteria test", NULL},
+	    {"instructions",
+	     0,
+	     0,
+	     G_OPTION_ARG_NONE,
+	     &o.instructions,
+	     "Count instructions with valgrind's cachegrind too",
+	     NULL},
+	    {NULL}};
+	g_autoptr(GOptionContext) context = g_option_context_new(NULL);
+	g_autoptr(GError) error = NULL;
+	g_autofree gchar *exe = g_file_read_link("/proc/self/exe", NULL);
+	g_autofree gchar *base = NULL;
+
+	g_option_context_add_main_entries(context, entries, NULL);
+	if (!g_option_context_parse(context, &argc, &argv, &error) || o.profiles < 1 ||
+	    o.rules < 1 || o.repeat < 1 || o.threads < 1 || o.memory < 1 || o.criteria < 10) {
+		fprintf(stderr, "bench-batch: %s\n", error != NULL ? error->message : "bad counts");
+		return 2;
+	}
+	/* a line at a time, so a long run shows its progress */
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (o.dir == NULL)
+		o.dir = g_build_filename(g_get_tmp_dir(), "accord-bench", NULL);
+	o.accord = g_build_filename(ACCORD_BUILDDIR, "accord", NULL);
+	o.generate = g_build_filename(g_path_get_dirname(exe), "accord-generate", NULL);
+	base = g_build_filename(o.dir, "profiles", NULL);
+	generate(&o, base, o.profiles * 8, o.rules, 2, 6);
+	print_machine(&o);
+	if (o.instructions)
+		bench_instructions(&o, base);
+	bench_profiles(&o, base);
+	bench_rules(&o, base, o.dir);
+	if (!o.skip_memory)
+		bench_memory(&o, o.dir);
+	if (!o.skip_criteria)
+		bench_criteria(&o, o.dir);
+	return 0;
+}
