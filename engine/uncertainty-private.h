@@ -1,6 +1,7 @@
 #pragma once
 
 #include <gsl/gsl_rng.h>
+#include <math.h>
 
 #include "accord/accord.h"
 
@@ -16,6 +17,33 @@ G_BEGIN_DECLS
  * of these */
 #define ACCORD_STATE_UNKNOWN	    (-1.0)
 #define ACCORD_STATE_NOT_APPLICABLE (-2.0)
+
+/* GSL's taus2 generator (L'Ecuyer 1996, seeded as gsl_rng_set() seeds it), inline: the
+ * evidence stream takes a dozen uniforms per country and draw, and GSL calls its generators
+ * through a function pointer. Its uniforms are GSL's, number for number
+ * (tests/unit/test-uncertainty.c checks it) */
+typedef struct {
+	guint32 s1, s2, s3;
+} AccordTaus;
+
+static inline guint32
+accord_taus_next(AccordTaus *t)
+{
+	t->s1 = ((t->s1 & 4294967294u) << 12) ^ (((t->s1 << 13) ^ t->s1) >> 19);
+	t->s2 = ((t->s2 & 4294967288u) << 4) ^ (((t->s2 << 2) ^ t->s2) >> 25);
+	t->s3 = ((t->s3 & 4294967280u) << 17) ^ (((t->s3 << 3) ^ t->s3) >> 11);
+	return t->s1 ^ t->s2 ^ t->s3;
+}
+
+/* uniform on [0, 1), as gsl_rng_uniform() */
+static inline gdouble
+accord_taus_uniform(AccordTaus *t)
+{
+	return accord_taus_next(t) / 4294967296.0;
+}
+
+void
+accord_taus_seed(AccordTaus *t, gulong seed);
 
 /* a fact a country states, that a criterion reads and that may change in a draw. Its state
  * is 0 (kept), 1 (dropped) or 2 + i (flipped to neighbour i). What building and reporting
@@ -37,8 +65,8 @@ typedef struct {
 	gdouble flip_scale;  /* n_neighbours / (1 − drop) */
 	guint32 segment_end; /* the last fact of its segment of the chain */
 	guint32 n_neighbours;
-	guint32 criteria;   /* its first entry in fact_criteria */
-	guint32 n_criteria; /* the criteria that read it */
+	guint32 units;	 /* its first entry in unit_refs */
+	guint32 n_units; /* the units that hold it: one, unless a unit would grow too large */
 } AccordFactHot;
 
 /* one uncertain fact a criterion reads, and its place value in the state index */
@@ -46,6 +74,12 @@ typedef struct {
 	guint32 fact;
 	guint32 stride;
 } AccordFactRef;
+
+/* a unit that holds a fact, and the fact's place value in the unit's state index */
+typedef struct {
+	guint32 unit;
+	guint32 stride;
+} AccordUnitRef;
 
 /* a selected criterion: its outcomes in every state of the uncertain facts it reads, indexed
  * by Σ state × stride (0: every fact kept) */
@@ -63,22 +97,42 @@ typedef struct {
 	gint counted;
 } AccordRuleSum;
 
+/* what one state of a unit changes in one rule, against every fact kept: among the unit's
+ * criteria of the rule, the known ones' Σ w·credit, Σ w and count, and the unknown ones'
+ * Σ w and count. The draw's unknown policy makes rule sums of them: an unknown criterion
+ * counts with credit 0 (zero), 1 (pass) or not at all (exclude) */
+typedef struct {
+	guint32 slot; /* the rule, in pillar order */
+	gint32 known;
+	gint32 unknown;
+	gdouble numerator;
+	gdouble denominator;
+	gdouble unknown_weight;
+} AccordRuleDelta;
+
 /* one country, laid out in a few flat arrays: a draw sweeps every country, so what it reads
- * must be compact */
+ * must be compact. A unit is a set of the criteria and the facts they read, whose outcomes
+ * are worked out together: a draw sums each changed unit's state (Σ state × stride over its
+ * facts) and adds that state's rule deltas */
 typedef struct {
 	const AccordProfile *profile; /* as assessed: with the assumptions */
 	gdouble nominal;
 	guint n_facts;
-	AccordUncertainFact *info; /* by fact, in key order */
-	AccordFactHot *facts;	   /* by fact */
-	gdouble *survival;	   /* Π (1 − change) over the segment up to each fact */
-	guint32 *fact_criteria;
+	AccordUncertainFact *info;    /* by fact, in key order */
+	AccordFactHot *facts;	      /* by fact */
+	gdouble *survival;	      /* Π (1 − change) over the segment up to each fact */
 	AccordCriterionHot *criteria; /* the selected criteria, rule by rule */
 	AccordFactRef *refs;
 	gdouble *outcomes;
-	gdouble *rule_values; /* [policy × n_rules + rule]: Σw·c/Σw with every fact kept; NAN
-				 when nothing counts */
-	AccordRuleSum *rule_sums; /* [policy × n_rules + rule]: the sums behind it */
+	guint n_units;
+	guint n_unit_refs;
+	AccordUnitRef *unit_refs;
+	guint32 *unit_first;	  /* by unit: the entry of its state 0 in delta_start */
+	guint32 *delta_start;	  /* Σ states + 1: each unit state's first entry in deltas */
+	AccordRuleDelta *deltas;  /* each unit state's, in slot order */
+	AccordRuleSum *slot_sums; /* [policy × n_rules + slot]: with every fact kept */
+	gdouble *slot_values;	  /* [policy × 2 n_rules]: each slot's Σw·c/Σw with every fact
+				     kept (0 when nothing counts), then 1 if it counts, else 0 */
 } AccordCountryModel;
 
 /* siblings whose weights are drawn together: the pillars, or one pillar's rules */
@@ -101,7 +155,10 @@ typedef struct {
 	gdouble *criterion_weight; /* by selected criterion */
 	guint *criterion_rule;	   /* by selected criterion: the index of its rule */
 	guint *rule_pillar;	   /* by rule */
-	guint *rule_start;    /* n_rules + 1: each rule's criteria in AccordCountryModel.criteria */
+	guint *rule_start; /* n_rules + 1: each rule's criteria in AccordCountryModel.criteria */
+	guint *slot_rule;  /* the rules in pillar order, each pillar's in rule order */
+	guint *rule_slot;
+	guint *pillar_slots;  /* n_pillars + 1: each pillar's first slot */
 	gdouble *rule_weight; /* effective (W·m), as scored */
 	gdouble *pillar_weight;
 	guint n_groups;
@@ -109,6 +166,8 @@ typedef struct {
 	guint n_policies;
 	AccordUnknownPolicy policies[3];
 	guint max_facts;
+	guint max_units;
+	guint max_unit_refs;
 	AccordCountryModel *countries;
 	guint *nominal_positions;
 	gdouble *nominal_ranks; /* average ranks, for Spearman's rho */
@@ -122,28 +181,26 @@ typedef struct {
 	guint capacity;
 	guint n;				 /* runs in the batch */
 	gsl_rng *rng[ACCORD_N_UNCERTAIN_INPUTS]; /* reseeded for each run */
-	gsl_rng **evidence;		/* by run: its evidence stream, read country by country */
+	AccordTaus *evidence;		/* by run: its evidence stream, read country by country */
 	AccordAggregation *aggregation; /* by run */
 	AccordUnknownPolicy *unknown;
 	guint *flipped;
 	guint *dropped;
 	gdouble *pillar_weights; /* run × n_pillars */
 	gdouble *rule_weights;	 /* run × n_rules */
+	gdouble *slot_weights;	 /* run × n_rules: the rule weights in slot order */
 	gdouble *scores;	 /* run × n_countries; NAN where nothing counted */
 	guint *order;		 /* accord_run_rank(): the countries best first */
 	guint *buckets;		 /* its counting sort */
 	guint *positions;	 /* its competition ranks, by country */
 	gdouble *ranks;		 /* its average ranks, by country */
-	guint8 *state;		 /* by uncertain fact of the country being scored */
-	guint *changed;
-	guint8 *dirty;		 /* by rule: a changed criterion is in it */
-	guint *dirty_rules;	 /* the rules marked so */
-	AccordRuleSum *sums;	 /* by rule: the sums of the rules marked so */
-	guint8 *reached;	 /* by criterion: a changed fact reaches it */
-	guint *reached_criteria; /* the criteria marked so */
-	gdouble *values;	 /* by rule: its value in the run and country being scored */
+	guint32 *unit_state;	 /* by unit of the country being scored: Σ state × stride */
+	guint *touched;		 /* the units its changed facts are in */
+	gdouble *delta_sums;	 /* by slot: Σ numerator and denominator deltas */
+	gint *delta_counted;	 /* by slot */
+	guint *slots;		 /* the slots the deltas were added to */
+	gdouble *values;	 /* 2 × n_rules: values and counts, as in slot_values */
 	gdouble *theta;		 /* a Dirichlet draw */
-	gdouble *pillar_sums;
 } AccordRun;
 
 /* uncertainty-model.c */
@@ -159,6 +216,21 @@ gboolean
 accord_model_check_inputs(const AccordModel *self, GError **error);
 guint
 accord_model_count_facts(const AccordModel *self, AccordEvidenceClass evidence_class);
+
+/* uncertainty-units.c */
+void
+accord_model_build_units(AccordModel *m, AccordCountryModel *country);
+
+/* a rule's value from its sums: Σw·c/Σw, and 1 as it counts; 0 and 0 when nothing counts (or
+ * the sums give no number), so a pillar sums every rule without asking which count */
+static inline void
+accord_rule_value(const AccordRuleSum *sum, gdouble *value, gdouble *counts)
+{
+	gdouble x = sum->counted > 0 ? sum->numerator / sum->denominator : NAN;
+
+	*counts = isnan(x) ? 0.0 : 1.0;
+	*value = isnan(x) ? 0.0 : x;
+}
 
 /* uncertainty-run.c */
 AccordRuleSum

@@ -1,7 +1,5 @@
 #include "config.h"
 
-/* GSL's inline gsl_rng_uniform(): a draw calls it once per country and once per change */
-#define HAVE_INLINE
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
@@ -53,6 +51,32 @@ accord_run_seed(guint64 seed, guint purpose, guint64 index, guint input)
 }
 
 /**
+ * accord_taus_seed:
+ * @t: a generator
+ * @seed: its seed
+ *
+ * Seeds @t as gsl_rng_set() seeds GSL's taus2: three linear congruential steps, each state
+ * word raised above the bits its recurrence discards, then six draws thrown away.
+ */
+void
+accord_taus_seed(AccordTaus *t, gulong seed)
+{
+	if (seed == 0)
+		seed = 1;
+	t->s1 = (guint32)(69069u * seed);
+	if (t->s1 < 2)
+		t->s1 += 2;
+	t->s2 = 69069u * t->s1;
+	if (t->s2 < 8)
+		t->s2 += 8;
+	t->s3 = 69069u * t->s2;
+	if (t->s3 < 16)
+		t->s3 += 16;
+	for (guint i = 0; i < 6; i++)
+		accord_taus_next(t);
+}
+
+/**
  * accord_run_new:
  * @model: the model
  * @capacity: the most runs a batch holds
@@ -69,9 +93,7 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->capacity = (guint)n;
 	for (guint i = 0; i < ACCORD_N_UNCERTAIN_INPUTS; i++)
 		self->rng[i] = gsl_rng_alloc(gsl_rng_taus2);
-	self->evidence = g_new0(gsl_rng *, n);
-	for (gsize i = 0; i < n; i++)
-		self->evidence[i] = gsl_rng_alloc(gsl_rng_taus2);
+	self->evidence = g_new0(AccordTaus, n);
 	self->aggregation = g_new0(AccordAggregation, n);
 	self->unknown = g_new0(AccordUnknownPolicy, n);
 	self->flipped = g_new0(guint, n);
@@ -83,16 +105,15 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->buckets = g_new0(guint, RANK_BUCKETS + 2);
 	self->positions = g_new0(guint, model->n_countries);
 	self->ranks = g_new0(gdouble, model->n_countries);
-	self->state = g_new0(guint8, MAX(model->max_facts, 1));
-	self->changed = g_new0(guint, MAX(model->max_facts, 1));
-	self->dirty = g_new0(guint8, MAX(model->n_rules, 1));
-	self->dirty_rules = g_new0(guint, MAX(model->n_rules, 1));
-	self->sums = g_new0(AccordRuleSum, MAX(model->n_rules, 1));
-	self->reached = g_new0(guint8, MAX(model->n_criteria, 1));
-	self->reached_criteria = g_new0(guint, MAX(model->n_criteria, 1));
-	self->values = g_new0(gdouble, MAX(model->n_rules, 1));
+	self->slot_weights = g_new0(gdouble, n * MAX(model->n_rules, 1));
+	self->unit_state = g_new0(guint32, MAX(model->max_units, 1));
+	self->touched = g_new0(guint, MAX(model->max_unit_refs, 1));
+	self->delta_sums = g_new0(gdouble, 2 * MAX(model->n_rules, 1));
+	self->delta_counted = g_new0(gint, MAX(model->n_rules, 1));
+	/* a unit state has a delta for each rule of its criteria at most */
+	self->slots = g_new0(guint, MAX(model->n_criteria, 1));
+	self->values = g_new0(gdouble, 2 * MAX(model->n_rules, 1));
 	self->theta = g_new0(gdouble, MAX(model->n_rules, model->n_pillars) + 1);
-	self->pillar_sums = g_new0(gdouble, 2 * MAX(model->n_pillars, 1));
 	return self;
 }
 
@@ -103,8 +124,6 @@ accord_run_free(AccordRun *self)
 		return;
 	for (guint i = 0; i < ACCORD_N_UNCERTAIN_INPUTS; i++)
 		gsl_rng_free(self->rng[i]);
-	for (guint i = 0; i < self->capacity; i++)
-		gsl_rng_free(self->evidence[i]);
 	g_free(self->evidence);
 	g_free(self->aggregation);
 	g_free(self->unknown);
@@ -117,16 +136,14 @@ accord_run_free(AccordRun *self)
 	g_free(self->buckets);
 	g_free(self->positions);
 	g_free(self->ranks);
-	g_free(self->state);
-	g_free(self->changed);
-	g_free(self->dirty);
-	g_free(self->dirty_rules);
-	g_free(self->sums);
-	g_free(self->reached);
-	g_free(self->reached_criteria);
+	g_free(self->slot_weights);
+	g_free(self->unit_state);
+	g_free(self->touched);
+	g_free(self->delta_sums);
+	g_free(self->delta_counted);
+	g_free(self->slots);
 	g_free(self->values);
 	g_free(self->theta);
-	g_free(self->pillar_sums);
 	g_free(self);
 }
 
@@ -209,18 +226,15 @@ first_below(const gdouble *survival, guint from, guint to, gdouble target)
 }
 
 /* a changed fact is dropped with its chance given a change, else flipped to one of its
- * neighbours, each as likely; @u is uniform on [0, 1) */
-static void
-change_fact(AccordRun *self, guint run, const AccordFactHot *fact, guint index, gdouble u)
+ * neighbours, each as likely; @u is uniform on [0, 1). Returns its state */
+static guint
+fact_state(const AccordFactHot *fact, gdouble u)
 {
-	if (u < fact->drop || fact->n_neighbours == 0) {
-		self->state[index] = 1;
-		self->dropped[run]++;
-		return;
-	}
-	self->state[index] =
-	    (guint8)(2 + MIN((guint)((u - fact->drop) * fact->flip_scale), fact->n_neighbours - 1));
-	self->flipped[run]++;
+	guint flip = (guint)(MAX(u - fact->drop, 0.0) * fact->flip_scale);
+
+	if (u < fact->drop || fact->n_neighbours == 0)
+		return 1;
+	return 2 + MIN(flip, fact->n_neighbours - 1);
 }
 
 /* which facts change: each independently with its own chance. Rather than a uniform per fact,
@@ -228,55 +242,44 @@ change_fact(AccordRun *self, guint run, const AccordFactHot *fact, guint index, 
  * S(k) < T = S(i)·(1 − u), S the survival product, which inverts its distribution
  * P(next ≤ k) = 1 − S(k)/S(i). Given that it is k, T is uniform on (S(k), S(k − 1)], so
  * where T falls in that interval is a fresh uniform that decides how k changes: a country
- * costs one uniform plus one per change */
+ * costs one uniform plus one per change. Each change adds its state to the units that hold
+ * the fact; returns how many units were touched (a unit may be touched more than once) */
 static guint
 draw_evidence(AccordRun *self, guint run, const AccordCountryModel *country)
 {
-	gsl_rng *rng = self->evidence[run];
+	AccordTaus rng = self->evidence[run];
 	gdouble survival = 1.0;
-	guint n = 0, next = 0;
+	guint n = 0, next = 0, dropped = 0, changed = 0;
 
 	while (next < country->n_facts) {
 		guint end = country->facts[next].segment_end;
-		gdouble target = survival * (1.0 - gsl_rng_uniform(rng));
+		gdouble target = survival * (1.0 - accord_taus_uniform(&rng));
 		guint k = first_below(country->survival, next, end, target);
 		const AccordFactHot *fact;
+		guint state;
 
 		if (k > end) {
 			next = end + 1;
 			survival = 1.0;
 			continue;
 		}
-		self->changed[n++] = k;
 		fact = &country->facts[k];
-		change_fact(self,
-			    run,
-			    fact,
-			    k,
-			    MIN((fact->before - target) * fact->inv_width, 0.999999999));
+		state =
+		    fact_state(fact, MIN((fact->before - target) * fact->inv_width, 0.999999999));
+		dropped += state == 1;
+		changed++;
+		for (guint j = 0; j < fact->n_units; j++) {
+			const AccordUnitRef *ref = &country->unit_refs[fact->units + j];
+
+			self->unit_state[ref->unit] += state * ref->stride;
+			self->touched[n++] = ref->unit;
+		}
 		next = k + 1;
 		survival = k == end ? 1.0 : country->survival[k];
 	}
-	return n;
-}
-
-/* the criteria a changed fact reaches, each once; returns how many */
-static guint
-reach_criteria(AccordRun *self, const AccordCountryModel *country, guint n_changed)
-{
-	guint n = 0;
-
-	for (guint i = 0; i < n_changed; i++) {
-		const AccordFactHot *f = &country->facts[self->changed[i]];
-
-		for (guint j = 0; j < f->n_criteria; j++) {
-			guint c = country->fact_criteria[f->criteria + j];
-
-			if (!self->reached[c])
-				self->reached_criteria[n++] = c;
-			self->reached[c] = 1;
-		}
-	}
+	self->evidence[run] = rng;
+	self->dropped[run] += dropped;
+	self->flipped[run] += changed - dropped;
 	return n;
 }
 
@@ -328,96 +331,94 @@ accord_rule_sum(const AccordModel *model,
 	return sum;
 }
 
-/* the sums of the rules whose criteria changed outcome: each starts from its sums with every
- * fact kept and trades a changed criterion's old term for its new one (counting the criteria,
- * so a rule left with none is n/a whatever rounding leaves in the sums). A change that leaves
- * every outcome as it was changes no rule */
+/* each touched unit's deltas, in its state, added by slot with the draw's unknown policy;
+ * leaves every unit state at 0 for the next country. Returns how many deltas were added (a
+ * slot may be listed more than once) */
 static guint
-change_rules(AccordRun *self,
-	     const AccordCountryModel *country,
-	     AccordUnknownPolicy unknown,
-	     guint n_reached)
+add_deltas(AccordRun *self,
+	   const AccordCountryModel *country,
+	   AccordUnknownPolicy unknown,
+	   guint n_touched)
 {
-	const AccordModel *m = self->model;
+	gdouble pass = unknown == ACCORD_UNKNOWN_PASS, count = unknown != ACCORD_UNKNOWN_EXCLUDE;
 	guint n = 0;
 
-	for (guint i = 0; i < n_reached; i++) {
-		guint c = self->reached_criteria[i], r = m->criterion_rule[c], index = 0;
-		const AccordCriterionHot *hot = &country->criteria[c];
-		const AccordFactRef *refs = country->refs + hot->refs;
-		gdouble before = country->outcomes[hot->outcomes], now;
+	for (guint i = 0; i < n_touched; i++) {
+		guint unit = self->touched[i];
+		guint32 state = self->unit_state[unit];
+		const guint32 *start = country->delta_start + country->unit_first[unit] + state;
 
-		self->reached[c] = 0;
-		for (guint j = 0; j < hot->n_refs; j++)
-			index += self->state[refs[j].fact] * refs[j].stride;
-		now = country->outcomes[hot->outcomes + index];
-		if (now == before)
-			continue;
-		if (!self->dirty[r]) {
-			self->dirty[r] = 1;
-			self->dirty_rules[n++] = r;
-			self->sums[r] = country->rule_sums[unknown * m->n_rules + r];
+		/* a unit touched twice is added once: its state is then 0 */
+		self->unit_state[unit] = 0;
+		for (guint32 e = state != 0 ? start[0] : 0; state != 0 && e < start[1]; e++) {
+			const AccordRuleDelta *d = &country->deltas[e];
+
+			self->delta_sums[2 * d->slot] += d->numerator + pass * d->unknown_weight;
+			self->delta_sums[2 * d->slot + 1] +=
+			    d->denominator + count * d->unknown_weight;
+			self->delta_counted[d->slot] += d->known + (gint)count * d->unknown;
+			self->slots[n++] = d->slot;
 		}
-		add_term(&self->sums[r], before, m->criterion_weight[c], unknown, -1);
-		add_term(&self->sums[r], now, m->criterion_weight[c], unknown, 1);
 	}
 	return n;
 }
 
-/* every rule's value in the run: the value with every fact kept, except for the rules whose
- * sums changed; so the aggregation below reads values without branching on which changed.
- * Leaves no fact, criterion or rule marked for the next country */
+/* every rule's value and count in the run, in slot order: those with every fact kept, except
+ * for the slots deltas were added to */
 static const gdouble *
-rule_values(AccordRun *self, guint run, const AccordCountryModel *country, guint n_changed)
+rule_values(AccordRun *self, guint run, const AccordCountryModel *country, guint n_touched)
 {
 	const AccordModel *m = self->model;
 	AccordUnknownPolicy unknown = self->unknown[run];
-	const gdouble *cached = country->rule_values + unknown * m->n_rules;
-	guint n_dirty =
-	    change_rules(self, country, unknown, reach_criteria(self, country, n_changed));
+	const gdouble *cached = country->slot_values + 2 * unknown * m->n_rules;
+	const AccordRuleSum *kept = country->slot_sums + unknown * m->n_rules;
+	guint n = add_deltas(self, country, unknown, n_touched);
 
-	for (guint i = 0; i < n_changed; i++)
-		self->state[self->changed[i]] = 0;
-	if (n_dirty == 0)
+	if (n == 0)
 		return cached;
-	memcpy(self->values, cached, m->n_rules * sizeof(gdouble));
-	for (guint i = 0; i < n_dirty; i++) {
-		guint r = self->dirty_rules[i];
-		const AccordRuleSum *sum = &self->sums[r];
+	memcpy(self->values, cached, 2 * m->n_rules * sizeof(gdouble));
+	for (guint i = 0; i < n; i++) {
+		guint slot = self->slots[i];
+		AccordRuleSum sum = {kept[slot].numerator + self->delta_sums[2 * slot],
+				     kept[slot].denominator + self->delta_sums[2 * slot + 1],
+				     kept[slot].counted + self->delta_counted[slot]};
 
-		self->values[r] = sum->counted > 0 ? sum->numerator / sum->denominator : NAN;
-		self->dirty[r] = 0;
+		accord_rule_value(&sum, &self->values[slot], &self->values[m->n_rules + slot]);
+	}
+	for (guint i = 0; i < n; i++) {
+		guint slot = self->slots[i];
+
+		self->delta_sums[2 * slot] = self->delta_sums[2 * slot + 1] = 0;
+		self->delta_counted[slot] = 0;
 	}
 	return self->values;
 }
 
 /* rules into pillars, pillars into the overall score: the formulas of engine/score.c
  * (docs/scoring.md section 3) on fractions rather than points, which saves two divisions a
- * rule; a run with the nominal inputs agrees with the nominal score to within 1e-12 */
+ * rule; a run with the nominal inputs agrees with the nominal score to within 1e-12. A rule
+ * that does not count has value and count 0, so it adds nothing */
 static gdouble
 aggregate(AccordRun *self, guint run, const gdouble *values)
 {
 	const AccordModel *m = self->model;
 	gboolean geometric = self->aggregation[run] == ACCORD_AGGREGATION_GEOMETRIC;
-	const gdouble *rule_weights = self->rule_weights + (gsize)run * m->n_rules;
+	const gdouble *weights = self->slot_weights + (gsize)run * m->n_rules;
 	const gdouble *pillar_weights = self->pillar_weights + (gsize)run * m->n_pillars;
-	gdouble *sums = self->pillar_sums;
+	const gdouble *counts = values + m->n_rules;
 	gdouble numerator = 0, denominator = 0, log_sum = 0;
 	gboolean any_zero = FALSE;
 
-	memset(sums, 0, 2 * m->n_pillars * sizeof(gdouble));
-	for (guint r = 0; r < m->n_rules; r++) {
-		if (isnan(values[r]))
-			continue;
-		sums[2 * m->rule_pillar[r]] += rule_weights[r] * values[r];
-		sums[2 * m->rule_pillar[r] + 1] += rule_weights[r];
-	}
 	for (guint p = 0; p < m->n_pillars; p++) {
-		gdouble w = pillar_weights[p], value;
+		gdouble sum = 0, weight = 0, w = pillar_weights[p], value;
 
-		if (!(sums[2 * p + 1] > 0))
+		for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++) {
+			sum += weights[s] * values[s];
+			weight += weights[s] * counts[s];
+		}
+		if (!(weight > 0))
 			continue;
-		value = sums[2 * p] / sums[2 * p + 1];
+		value = sum / weight;
 		numerator += w * value;
 		denominator += w;
 		if (value <= 0)
@@ -454,24 +455,30 @@ accord_run_draw(AccordRun *self, guint n, const guint64 *seeds)
 		const guint64 *s = seeds + (gsize)run * ACCORD_N_UNCERTAIN_INPUTS;
 
 		for (guint i = 0; i < ACCORD_N_UNCERTAIN_INPUTS; i++) {
-			gsl_rng *rng = i == ACCORD_UNCERTAIN_EVIDENCE ? self->evidence[run]
-								      : self->rng[i];
+			gulong seed = (gulong)(s[i] ^ (s[i] >> 32));
 
-			if (varies(m, i))
-				gsl_rng_set(rng, (gulong)(s[i] ^ (s[i] >> 32)));
+			if (!varies(m, i))
+				continue;
+			if (i == ACCORD_UNCERTAIN_EVIDENCE)
+				accord_taus_seed(&self->evidence[run], seed);
+			else
+				gsl_rng_set(self->rng[i], seed);
 		}
 		self->flipped[run] = self->dropped[run] = 0;
 		draw_weights(self, run);
 		draw_rules(self, run);
+		for (guint slot = 0; slot < m->n_rules; slot++)
+			self->slot_weights[(gsize)run * m->n_rules + slot] =
+			    self->rule_weights[(gsize)run * m->n_rules + m->slot_rule[slot]];
 	}
 	for (guint c = 0; c < m->n_countries; c++) {
 		const AccordCountryModel *country = &m->countries[c];
 
 		for (guint run = 0; run < n; run++) {
-			guint n_changed = evidence ? draw_evidence(self, run, country) : 0;
+			guint n_touched = evidence ? draw_evidence(self, run, country) : 0;
 
 			self->scores[(gsize)run * m->n_countries + c] =
-			    aggregate(self, run, rule_values(self, run, country, n_changed));
+			    aggregate(self, run, rule_values(self, run, country, n_touched));
 		}
 	}
 }

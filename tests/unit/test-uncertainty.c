@@ -514,6 +514,143 @@ test_uncertainty_evidence_drop(void **state)
 	tiny_clear(&t);
 }
 
+/* two facts, and a rule of two criteria: c-both needs x.a and x.b, c-a needs x.a. Both
+ * facts true, high confidence, recent evidence. The criteria share x.a, so they are one unit
+ * over both facts: 3 × 3 = 9 joint states (each fact kept, dropped or flipped), x.a the
+ * place value 1 and x.b 3 (key order) */
+static const gchar pair_vocabulary[] =
+    "<vocabulary xmlns=\"urn:accord:vocabulary:1\" version=\"t\">"
+    "<fact key=\"x.a\" type=\"boolean\">a</fact>"
+    "<fact key=\"x.b\" type=\"boolean\">b</fact></vocabulary>";
+static const gchar pair_ruleset[] =
+    "<ruleset xmlns=\"urn:accord:ruleset:1\" id=\"pair\" version=\"1\"><title>t</title>"
+    "<agreement name=\"T\"/><obligations><obligation id=\"shall\" multiplier=\"1\"/>"
+    "</obligations><pillar id=\"p\"><title>P</title></pillar>"
+    "<rule id=\"r\" pillar=\"p\" obligation=\"shall\"><title>R</title>"
+    "<provision cite=\"T 1\">text</provision>"
+    "<criterion id=\"c-both\"><title>C</title><all><check fact=\"x.a\" is=\"true\"/>"
+    "<check fact=\"x.b\" is=\"true\"/></all></criterion>"
+    "<criterion id=\"c-a\"><title>C</title><check fact=\"x.a\" is=\"true\"/></criterion>"
+    "<recommendation>do</recommendation></rule></ruleset>";
+static const gchar pair_profile[] =
+    "<profile xmlns=\"urn:accord:profile:1\" country=\"PP\" name=\"P\" as-of=\"2025-06-30\">"
+    "<fact key=\"x.a\" value=\"true\" confidence=\"high\"><evidence title=\"t\" "
+    "date=\"2025-01\"/></fact><fact key=\"x.b\" value=\"true\" confidence=\"high\">"
+    "<evidence title=\"t\" date=\"2025-01\"/></fact></profile>";
+
+static void
+tiny_load_pair(Tiny *t)
+{
+	g_autoptr(GError) error = NULL;
+
+	t->vocab =
+	    accord_vocabulary_load_data(pair_vocabulary, strlen(pair_vocabulary), "v", &error);
+	assert_non_null(t->vocab);
+	t->ruleset =
+	    accord_ruleset_load_data(pair_ruleset, strlen(pair_ruleset), "r", t->vocab, &error);
+	assert_non_null(t->ruleset);
+	t->profiles = g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+	g_ptr_array_add(
+	    t->profiles,
+	    accord_profile_load_data(pair_profile, strlen(pair_profile), "p", t->vocab, &error));
+	assert_non_null(g_ptr_array_index(t->profiles, 0));
+}
+
+static void
+assert_delta(const AccordCountryModel *c, guint state, gint known, gint unknown, gdouble w[3])
+{
+	const AccordRuleDelta *d = &c->deltas[c->delta_start[c->unit_first[0] + state]];
+
+	assert_int_equal(c->delta_start[c->unit_first[0] + state + 1] -
+			     c->delta_start[c->unit_first[0] + state],
+			 1);
+	assert_int_equal(d->slot, 0);
+	assert_int_equal(d->known, known);
+	assert_int_equal(d->unknown, unknown);
+	assert_close(d->numerator, w[0], 0);
+	assert_close(d->denominator, w[1], 0);
+	assert_close(d->unknown_weight, w[2], 0);
+}
+
+/* the unit's deltas against both facts kept (both criteria pass, weight 1 each: Σw·c 2,
+ * Σw 2): x.a flipped (state 2) fails both: numerator −2; x.b flipped (state 2·3 = 6) fails
+ * c-both: −1; x.a dropped (1) makes both unknown: 2 known criteria fewer, 2 unknown more,
+ * Σw·c and Σw −2, unknown weight +2; x.a dropped and x.b flipped (1 + 6 = 7): c-both fails
+ * whatever x.a holds (known, credit 0) and c-a is unknown: numerator −2, Σw −1, one unknown
+ * more and one known fewer */
+static void
+test_uncertainty_unit_of_shared_facts(void **state)
+{
+	Tiny t;
+	AccordUncertaintyOptions o = tiny_options();
+	g_autoptr(GPtrArray) assessments =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_assessment_unref);
+	g_autoptr(AccordModel) m = NULL;
+	const AccordCountryModel *c;
+	AccordAssessmentOptions a;
+
+	tiny_load_pair(&t);
+	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 0.3;
+	accord_assessment_options_init(&a);
+	g_ptr_array_add(assessments,
+			accord_assess(t.ruleset, g_ptr_array_index(t.profiles, 0), &a, NULL));
+	m = accord_model_new(t.ruleset, assessments, NULL, &o, NULL);
+	assert_non_null(m);
+	c = &m->countries[0];
+	assert_int_equal(c->n_facts, 2);
+	assert_int_equal(c->n_units, 1);
+	assert_int_equal(c->unit_refs[c->facts[0].units].stride, 1);
+	assert_int_equal(c->unit_refs[c->facts[1].units].stride, 3);
+	assert_int_equal(c->delta_start[c->unit_first[0] + 1] - c->delta_start[c->unit_first[0]],
+			 0);
+	assert_delta(c, 2, 0, 0, (gdouble[]){-2, 0, 0});
+	assert_delta(c, 6, 0, 0, (gdouble[]){-1, 0, 0});
+	assert_delta(c, 1, -2, 2, (gdouble[]){-2, -2, 2});
+	assert_delta(c, 7, -1, 1, (gdouble[]){-2, -1, 1});
+	tiny_clear(&t);
+}
+
+/* the same world drawn: each fact flips with chance 0.3 and is never dropped. x.a flipped
+ * (0.3): both fail, 0; x.a kept, x.b flipped (0.7 × 0.3 = 0.21): c-a alone passes, 50; both
+ * kept (0.49): 100. Mean 0.21·50 + 0.49·100 = 59.5, standard deviation
+ * √(0.21·2500 + 0.49·10000 − 59.5²) = 43.4, so over 20,000 draws a standard error of 0.31;
+ * the tolerance 1.5 is nearly 5 of them. Flips: 2 × 0.3 = 0.6 a draw, standard error
+ * √(2·0.21/20000) = 0.0046, tolerance 0.025 */
+static void
+test_uncertainty_shared_facts_drawn(void **state)
+{
+	Tiny t;
+	AccordUncertaintyOptions o = tiny_options();
+	g_autoptr(GPtrArray) rows = NULL;
+
+	tiny_load_pair(&t);
+	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 0.3;
+	rows = run_csv(t.ruleset, t.profiles, &o);
+	assert_close(column_mean(rows, "score:PP"), 59.5, 1.5);
+	assert_close(column_mean(rows, "flipped"), 0.6, 0.025);
+	assert_close(column_mean(rows, "dropped"), 0, 0);
+	tiny_clear(&t);
+}
+
+/* the evidence stream's inline taus2 gives GSL's uniforms, number for number, seeded as
+ * gsl_rng_set() seeds it (0 is read as 1; only the low 32 bits of a seed count) */
+static void
+test_uncertainty_taus_is_gsl(void **state)
+{
+	const gulong seeds[] = {0, 1, 2, 7, 4294967295ul, 4294967296ul, 12345678901ul};
+	gsl_rng *gsl = gsl_rng_alloc(gsl_rng_taus2);
+
+	for (guint i = 0; i < G_N_ELEMENTS(seeds); i++) {
+		AccordTaus t;
+
+		gsl_rng_set(gsl, seeds[i]);
+		accord_taus_seed(&t, seeds[i]);
+		for (guint k = 0; k < 1000; k++)
+			assert_true(accord_taus_uniform(&t) == gsl_rng_uniform(gsl));
+	}
+	gsl_rng_free(gsl);
+}
+
 static void
 assert_refused(const AccordRuleset *ruleset,
 	       const GPtrArray *profiles,
@@ -780,6 +917,9 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_same_bytes_any_threads),
 	    cmocka_unit_test(test_uncertainty_evidence_chances_combine),
 	    cmocka_unit_test(test_uncertainty_evidence_drop),
+	    cmocka_unit_test(test_uncertainty_unit_of_shared_facts),
+	    cmocka_unit_test(test_uncertainty_shared_facts_drawn),
+	    cmocka_unit_test(test_uncertainty_taus_is_gsl),
 	    cmocka_unit_test(test_uncertainty_refuses_input_that_cannot_vary),
 	    cmocka_unit_test(test_uncertainty_options_out_of_range),
 	    cmocka_unit_test(test_uncertainty_neighbouring_values),
