@@ -16,9 +16,6 @@
  * too large to build */
 #define MAX_STATES (1u << 16)
 
-/* a segment of the fact chain ends before Π (1 − change) underflows */
-#define MIN_SURVIVAL 1e-200
-
 /* the facts a check reads, once each */
 static void
 collect_defs(const AccordCheck *check, GPtrArray *defs)
@@ -306,36 +303,6 @@ build_facts(AccordModel *m, AccordCountryModel *country, const GPtrArray *defs, 
 	}
 	country->n_facts = n;
 	m->max_facts = MAX(m->max_facts, n);
-}
-
-/* the draw's view of the facts, and Π (1 − change) from each segment's start: a segment ends
- * at a certain change or before the product underflows, so uncertainty-run.c can search it */
-static void
-chain_facts(AccordCountryModel *country)
-{
-	gdouble survival = 1.0;
-	guint start = 0;
-
-	country->facts = g_new0(AccordFactHot, MAX(country->n_facts, 1));
-	country->survival = g_new0(gdouble, MAX(country->n_facts, 1));
-	for (guint i = 0; i < country->n_facts; i++) {
-		const AccordUncertainFact *f = &country->info[i];
-		AccordFactHot *hot = &country->facts[i];
-
-		hot->drop = f->drop;
-		hot->n_neighbours = f->n_neighbours;
-		hot->flip_scale = f->drop < 1 ? f->n_neighbours / (1.0 - f->drop) : 0;
-		hot->before = survival;
-		survival *= 1.0 - f->change;
-		country->survival[i] = survival;
-		hot->inv_width = 1.0 / (hot->before - survival);
-		if (survival < MIN_SURVIVAL || i + 1 == country->n_facts) {
-			for (guint j = start; j <= i; j++)
-				country->facts[j].segment_end = i;
-			start = i + 1;
-			survival = 1.0;
-		}
-	}
 }
 
 /* ---- every criterion in every state ---- */
@@ -644,7 +611,6 @@ build_country(AccordModel *m,
 	country->nominal = overall->applicable ? overall->value : NAN;
 	if (m->options.inputs & (1u << ACCORD_UNCERTAIN_EVIDENCE))
 		build_facts(m, country, defs, checks);
-	chain_facts(country);
 	if (!build_criteria(m, country, selected, error))
 		return FALSE;
 	build_sums(m, country);
@@ -710,11 +676,12 @@ country_clear(AccordCountryModel *country)
 	for (guint f = 0; f < country->n_facts; f++)
 		g_free(country->info[f].neighbours);
 	g_free(country->info);
-	g_free(country->facts);
-	g_free(country->survival);
 	g_free(country->criteria);
 	g_free(country->refs);
 	g_free(country->outcomes);
+	g_free(country->units);
+	g_free(country->unit_states);
+	g_free(country->exact);
 	g_free(country->unit_refs);
 	g_free(country->unit_first);
 	g_free(country->delta_start);

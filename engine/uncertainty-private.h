@@ -18,36 +18,22 @@ G_BEGIN_DECLS
 #define ACCORD_STATE_UNKNOWN	    (-1.0)
 #define ACCORD_STATE_NOT_APPLICABLE (-2.0)
 
-/* GSL's taus2 generator (L'Ecuyer 1996, seeded as gsl_rng_set() seeds it), inline: the
- * evidence stream takes a dozen uniforms per country and draw, and GSL calls its generators
- * through a function pointer. Its uniforms are GSL's, number for number
- * (tests/unit/test-uncertainty.c checks it) */
-typedef struct {
-	guint32 s1, s2, s3;
-} AccordTaus;
-
-static inline guint32
-accord_taus_next(AccordTaus *t)
+/* SplitMix64 (Steele, Lea and Flood 2014) as a generator: the state steps by the golden
+ * ratio and each output is the state mixed. Its 64 bits give two evidence draws, with nothing
+ * to call through a pointer; it passes BigCrush */
+static inline guint64
+accord_splitmix_next(guint64 *state)
 {
-	t->s1 = ((t->s1 & 4294967294u) << 12) ^ (((t->s1 << 13) ^ t->s1) >> 19);
-	t->s2 = ((t->s2 & 4294967288u) << 4) ^ (((t->s2 << 2) ^ t->s2) >> 25);
-	t->s3 = ((t->s3 & 4294967280u) << 17) ^ (((t->s3 << 3) ^ t->s3) >> 11);
-	return t->s1 ^ t->s2 ^ t->s3;
-}
+	guint64 z = (*state += G_GUINT64_CONSTANT(0x9e3779b97f4a7c15));
 
-/* uniform on [0, 1), as gsl_rng_uniform() */
-static inline gdouble
-accord_taus_uniform(AccordTaus *t)
-{
-	return accord_taus_next(t) / 4294967296.0;
+	z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT(0xbf58476d1ce4e5b9);
+	z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT(0x94d049bb133111eb);
+	return z ^ (z >> 31);
 }
-
-void
-accord_taus_seed(AccordTaus *t, gulong seed);
 
 /* a fact a country states, that a criterion reads and that may change in a draw. Its state
  * is 0 (kept), 1 (dropped) or 2 + i (flipped to neighbour i). What building and reporting
- * need; a draw reads the compact AccordFactHot */
+ * need; a draw reads its units (AccordUnitHot) */
 typedef struct {
 	const AccordFactDef *def;
 	AccordEvidenceClass confidence;
@@ -58,28 +44,48 @@ typedef struct {
 	AccordValue *neighbours; /* the values it may flip to */
 } AccordUncertainFact;
 
-typedef struct {
-	gdouble drop;	     /* the chance it is dropped, given that it changes */
-	gdouble before;	     /* the survival product before it: 1 at the start of a segment */
-	gdouble inv_width;   /* 1 / (before − its survival product) */
-	gdouble flip_scale;  /* n_neighbours / (1 − drop) */
-	guint32 segment_end; /* the last fact of its segment of the chain */
-	guint32 n_neighbours;
-	guint32 units;	 /* its first entry in unit_refs */
-	guint32 n_units; /* the units that hold it: one, unless a unit would grow too large */
-} AccordFactHot;
-
 /* one uncertain fact a criterion reads, and its place value in the state index */
 typedef struct {
 	guint32 fact;
 	guint32 stride;
 } AccordFactRef;
 
+/* a state of a unit other than every fact kept, that a draw can reach. A unit draws 32
+ * random bits r: it changes when r < its change threshold, and then takes the first of its
+ * states, most likely first, with r < below. Thresholds are chances × 2^32, rounded */
+typedef struct {
+	guint64 below;
+	guint32 deltas; /* its first entry in deltas */
+	guint32 end;	/* and the entry after its last */
+	guint8 flipped; /* how many of the unit's facts it flips */
+	guint8 dropped; /* and drops */
+} AccordUnitState;
+
+typedef struct {
+	guint64 change;	  /* the chance that any of its facts changes, × 2^32; 0 when its
+			     facts are drawn one by one (AccordExactFact) */
+	guint32 states;	  /* its first entry in unit_states */
+	guint32 n_states; /* reachable states other than every fact kept */
+} AccordUnitHot;
+
 /* a unit that holds a fact, and the fact's place value in the unit's state index */
 typedef struct {
 	guint32 unit;
 	guint32 stride;
 } AccordUnitRef;
+
+/* a fact of a unit that shares a fact with another unit (rare: only when merging them would
+ * make too many joint states). Such units cannot be drawn independently, so their facts are
+ * drawn one by one, each with 32 bits, and each adds its state to every unit that holds it.
+ * Its states 1 (dropped), 2, … (flipped) have the thresholds of its entries in unit_states,
+ * in that order */
+typedef struct {
+	guint64 change;
+	guint32 states;
+	guint32 n_states;
+	guint32 refs; /* its first entry in unit_refs */
+	guint32 n_refs;
+} AccordExactFact;
 
 /* a selected criterion: its outcomes in every state of the uncertain facts it reads, indexed
  * by Σ state × stride (0: every fact kept) */
@@ -112,20 +118,22 @@ typedef struct {
 
 /* one country, laid out in a few flat arrays: a draw sweeps every country, so what it reads
  * must be compact. A unit is a set of the criteria and the facts they read, whose outcomes
- * are worked out together: a draw sums each changed unit's state (Σ state × stride over its
- * facts) and adds that state's rule deltas */
+ * are worked out together. The units are independent, so a draw picks each unit's joint
+ * state with one 32-bit number, as likely as the product of its facts' chances, and adds that
+ * state's rule deltas */
 typedef struct {
 	const AccordProfile *profile; /* as assessed: with the assumptions */
 	gdouble nominal;
 	guint n_facts;
 	AccordUncertainFact *info;    /* by fact, in key order */
-	AccordFactHot *facts;	      /* by fact */
-	gdouble *survival;	      /* Π (1 − change) over the segment up to each fact */
 	AccordCriterionHot *criteria; /* the selected criteria, rule by rule */
 	AccordFactRef *refs;
 	gdouble *outcomes;
 	guint n_units;
-	guint n_unit_refs;
+	AccordUnitHot *units;
+	AccordUnitState *unit_states;
+	guint n_exact;
+	AccordExactFact *exact;
 	AccordUnitRef *unit_refs;
 	guint32 *unit_first;	  /* by unit: the entry of its state 0 in delta_start */
 	guint32 *delta_start;	  /* Σ states + 1: each unit state's first entry in deltas */
@@ -167,7 +175,6 @@ typedef struct {
 	AccordUnknownPolicy policies[3];
 	guint max_facts;
 	guint max_units;
-	guint max_unit_refs;
 	AccordCountryModel *countries;
 	guint *nominal_positions;
 	gdouble *nominal_ranks; /* average ranks, for Spearman's rho */
@@ -181,7 +188,7 @@ typedef struct {
 	guint capacity;
 	guint n;				 /* runs in the batch */
 	gsl_rng *rng[ACCORD_N_UNCERTAIN_INPUTS]; /* reseeded for each run */
-	AccordTaus *evidence;		/* by run: its evidence stream, read country by country */
+	guint64 *evidence;		/* by run: its evidence stream, read country by country */
 	AccordAggregation *aggregation; /* by run */
 	AccordUnknownPolicy *unknown;
 	guint *flipped;
@@ -194,8 +201,10 @@ typedef struct {
 	guint *buckets;		 /* its counting sort */
 	guint *positions;	 /* its competition ranks, by country */
 	gdouble *ranks;		 /* its average ranks, by country */
-	guint32 *unit_state;	 /* by unit of the country being scored: Σ state × stride */
-	guint *touched;		 /* the units its changed facts are in */
+	guint *touched;		 /* the units of the country being scored that changed */
+	guint32 *unit_draws;	 /* and the 32 bits each drew */
+	guint *touched_exact;	 /* the units changed by facts drawn one by one */
+	guint32 *unit_state;	 /* by unit: Σ state × stride of those facts */
 	gdouble *delta_sums;	 /* by slot: Σ numerator and denominator deltas */
 	gint *delta_counted;	 /* by slot */
 	guint *slots;		 /* the slots the deltas were added to */

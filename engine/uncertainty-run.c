@@ -51,32 +51,6 @@ accord_run_seed(guint64 seed, guint purpose, guint64 index, guint input)
 }
 
 /**
- * accord_taus_seed:
- * @t: a generator
- * @seed: its seed
- *
- * Seeds @t as gsl_rng_set() seeds GSL's taus2: three linear congruential steps, each state
- * word raised above the bits its recurrence discards, then six draws thrown away.
- */
-void
-accord_taus_seed(AccordTaus *t, gulong seed)
-{
-	if (seed == 0)
-		seed = 1;
-	t->s1 = (guint32)(69069u * seed);
-	if (t->s1 < 2)
-		t->s1 += 2;
-	t->s2 = 69069u * t->s1;
-	if (t->s2 < 8)
-		t->s2 += 8;
-	t->s3 = 69069u * t->s2;
-	if (t->s3 < 16)
-		t->s3 += 16;
-	for (guint i = 0; i < 6; i++)
-		accord_taus_next(t);
-}
-
-/**
  * accord_run_new:
  * @model: the model
  * @capacity: the most runs a batch holds
@@ -93,7 +67,7 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->capacity = (guint)n;
 	for (guint i = 0; i < ACCORD_N_UNCERTAIN_INPUTS; i++)
 		self->rng[i] = gsl_rng_alloc(gsl_rng_taus2);
-	self->evidence = g_new0(AccordTaus, n);
+	self->evidence = g_new0(guint64, n);
 	self->aggregation = g_new0(AccordAggregation, n);
 	self->unknown = g_new0(AccordUnknownPolicy, n);
 	self->flipped = g_new0(guint, n);
@@ -106,8 +80,10 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->positions = g_new0(guint, model->n_countries);
 	self->ranks = g_new0(gdouble, model->n_countries);
 	self->slot_weights = g_new0(gdouble, n * MAX(model->n_rules, 1));
+	self->touched = g_new0(guint, MAX(model->max_units, 1));
+	self->unit_draws = g_new0(guint32, MAX(model->max_units, 1));
+	self->touched_exact = g_new0(guint, MAX(model->max_units, 1));
 	self->unit_state = g_new0(guint32, MAX(model->max_units, 1));
-	self->touched = g_new0(guint, MAX(model->max_unit_refs, 1));
 	self->delta_sums = g_new0(gdouble, 2 * MAX(model->n_rules, 1));
 	self->delta_counted = g_new0(gint, MAX(model->n_rules, 1));
 	/* a unit state has a delta for each rule of its criteria at most */
@@ -137,8 +113,10 @@ accord_run_free(AccordRun *self)
 	g_free(self->positions);
 	g_free(self->ranks);
 	g_free(self->slot_weights);
-	g_free(self->unit_state);
 	g_free(self->touched);
+	g_free(self->unit_draws);
+	g_free(self->touched_exact);
+	g_free(self->unit_state);
 	g_free(self->delta_sums);
 	g_free(self->delta_counted);
 	g_free(self->slots);
@@ -198,88 +176,72 @@ draw_rules(AccordRun *self, guint run)
 						    m->n_policies)];
 }
 
-/* the first fact in [from, to] whose survival product is below @target; to + 1 if none.
- * With the default chances a change comes every few facts, so a short linear scan finds most;
- * beyond it, survival products never rise within a segment and a lower bound search, without
- * branches on the data, finds the rest */
-static guint
-first_below(const gdouble *survival, guint from, guint to, gdouble target)
+/* the first of a list of states whose threshold @r is below; @r is below the last one's */
+static const AccordUnitState *
+pick_state(const AccordUnitState *state, guint32 r)
 {
-	const gdouble *base;
-	guint n;
-
-	for (guint k = from; k < from + 8; k++) {
-		if (k > to || survival[k] < target)
-			return k;
-	}
-	if (from + 8 > to)
-		return to + 1;
-	base = survival + from + 8;
-	n = to + 1 - (from + 8);
-	while (n > 1) {
-		guint half = n / 2;
-
-		base += half * (guint)(base[half - 1] >= target);
-		n -= half;
-	}
-	return (guint)(base - survival) + (guint)(*base >= target);
+	while (r >= state->below)
+		state++;
+	return state;
 }
 
-/* a changed fact is dropped with its chance given a change, else flipped to one of its
- * neighbours, each as likely; @u is uniform on [0, 1). Returns its state */
+/* the facts drawn one by one: each adds its state to the units that hold it, and lists each
+ * unit it is the first to change. Returns how many units are listed */
 static guint
-fact_state(const AccordFactHot *fact, gdouble u)
+draw_exact(AccordRun *self, guint run, const AccordCountryModel *country, guint64 *stream)
 {
-	guint flip = (guint)(MAX(u - fact->drop, 0.0) * fact->flip_scale);
+	guint n = 0;
 
-	if (u < fact->drop || fact->n_neighbours == 0)
-		return 1;
-	return 2 + MIN(flip, fact->n_neighbours - 1);
-}
-
-/* which facts change: each independently with its own chance. Rather than a uniform per fact,
- * the chain draws where the next change is: after fact i the next is the first k with
- * S(k) < T = S(i)·(1 − u), S the survival product, which inverts its distribution
- * P(next ≤ k) = 1 − S(k)/S(i). Given that it is k, T is uniform on (S(k), S(k − 1)], so
- * where T falls in that interval is a fresh uniform that decides how k changes: a country
- * costs one uniform plus one per change. Each change adds its state to the units that hold
- * the fact; returns how many units were touched (a unit may be touched more than once) */
-static guint
-draw_evidence(AccordRun *self, guint run, const AccordCountryModel *country)
-{
-	AccordTaus rng = self->evidence[run];
-	gdouble survival = 1.0;
-	guint n = 0, next = 0, dropped = 0, changed = 0;
-
-	while (next < country->n_facts) {
-		guint end = country->facts[next].segment_end;
-		gdouble target = survival * (1.0 - accord_taus_uniform(&rng));
-		guint k = first_below(country->survival, next, end, target);
-		const AccordFactHot *fact;
+	for (guint i = 0; i < country->n_exact; i++) {
+		const AccordExactFact *e = &country->exact[i];
+		guint32 r = (guint32)(accord_splitmix_next(stream) >> 32);
 		guint state;
 
-		if (k > end) {
-			next = end + 1;
-			survival = 1.0;
+		if (r >= e->change)
 			continue;
-		}
-		fact = &country->facts[k];
-		state =
-		    fact_state(fact, MIN((fact->before - target) * fact->inv_width, 0.999999999));
-		dropped += state == 1;
-		changed++;
-		for (guint j = 0; j < fact->n_units; j++) {
-			const AccordUnitRef *ref = &country->unit_refs[fact->units + j];
+		state = 1 + (guint)(pick_state(country->unit_states + e->states, r) -
+				    (country->unit_states + e->states));
+		self->dropped[run] += state == 1;
+		self->flipped[run] += state >= 2;
+		for (guint j = 0; j < e->n_refs; j++) {
+			const AccordUnitRef *ref = &country->unit_refs[e->refs + j];
 
+			if (self->unit_state[ref->unit] == 0)
+				self->touched_exact[n++] = ref->unit;
 			self->unit_state[ref->unit] += state * ref->stride;
-			self->touched[n++] = ref->unit;
 		}
-		next = k + 1;
-		survival = k == end ? 1.0 : country->survival[k];
 	}
-	self->evidence[run] = rng;
-	self->dropped[run] += dropped;
-	self->flipped[run] += changed - dropped;
+	return n;
+}
+
+/* which units change: each draws 32 bits (two to a number of the stream), and changes when
+ * they are below its threshold; those bits, uniform below it, then pick its state. No
+ * branch depends on a draw until a unit has changed. Lists the changed units and their bits;
+ * returns how many */
+static guint
+draw_units(AccordRun *self, const AccordCountryModel *country, guint64 *stream)
+{
+	const AccordUnitHot *units = country->units;
+	guint n = 0, u = 0;
+
+	for (; u + 1 < country->n_units; u += 2) {
+		guint64 bits = accord_splitmix_next(stream);
+		guint32 high = (guint32)(bits >> 32), low = (guint32)bits;
+
+		self->touched[n] = u;
+		self->unit_draws[n] = high;
+		n += high < units[u].change;
+		self->touched[n] = u + 1;
+		self->unit_draws[n] = low;
+		n += low < units[u + 1].change;
+	}
+	if (u < country->n_units) {
+		guint32 high = (guint32)(accord_splitmix_next(stream) >> 32);
+
+		self->touched[n] = u;
+		self->unit_draws[n] = high;
+		n += high < units[u].change;
+	}
 	return n;
 }
 
@@ -331,34 +293,57 @@ accord_rule_sum(const AccordModel *model,
 	return sum;
 }
 
-/* each touched unit's deltas, in its state, added by slot with the draw's unknown policy;
- * leaves every unit state at 0 for the next country. Returns how many deltas were added (a
- * slot may be listed more than once) */
+static void
+add_range(AccordRun *self,
+	  const AccordCountryModel *country,
+	  guint32 from,
+	  guint32 to,
+	  gdouble pass,
+	  gdouble count,
+	  guint *n)
+{
+	for (guint32 e = from; e < to; e++) {
+		const AccordRuleDelta *d = &country->deltas[e];
+
+		self->delta_sums[2 * d->slot] += d->numerator + pass * d->unknown_weight;
+		self->delta_sums[2 * d->slot + 1] += d->denominator + count * d->unknown_weight;
+		self->delta_counted[d->slot] += d->known + (gint)count * d->unknown;
+		self->slots[(*n)++] = d->slot;
+	}
+}
+
+/* the evidence of one run for one country: each changed unit's deltas, in the state it took,
+ * added by slot with the run's unknown policy; leaves every unit state at 0 for the next
+ * country. Returns how many deltas were added (a slot may be listed more than once) */
 static guint
 add_deltas(AccordRun *self,
+	   guint run,
 	   const AccordCountryModel *country,
-	   AccordUnknownPolicy unknown,
-	   guint n_touched)
+	   AccordUnknownPolicy unknown)
 {
 	gdouble pass = unknown == ACCORD_UNKNOWN_PASS, count = unknown != ACCORD_UNKNOWN_EXCLUDE;
-	guint n = 0;
+	guint64 stream = self->evidence[run];
+	guint n = 0, n_units = draw_units(self, country, &stream), n_exact = 0;
 
-	for (guint i = 0; i < n_touched; i++) {
-		guint unit = self->touched[i];
-		guint32 state = self->unit_state[unit];
-		const guint32 *start = country->delta_start + country->unit_first[unit] + state;
+	if (country->n_exact > 0)
+		n_exact = draw_exact(self, run, country, &stream);
+	self->evidence[run] = stream;
+	for (guint i = 0; i < n_units; i++) {
+		const AccordUnitHot *unit = &country->units[self->touched[i]];
+		const AccordUnitState *state =
+		    pick_state(country->unit_states + unit->states, self->unit_draws[i]);
 
-		/* a unit touched twice is added once: its state is then 0 */
+		self->flipped[run] += state->flipped;
+		self->dropped[run] += state->dropped;
+		add_range(self, country, state->deltas, state->end, pass, count, &n);
+	}
+	for (guint i = 0; i < n_exact; i++) {
+		guint unit = self->touched_exact[i];
+		const guint32 *start =
+		    country->delta_start + country->unit_first[unit] + self->unit_state[unit];
+
 		self->unit_state[unit] = 0;
-		for (guint32 e = state != 0 ? start[0] : 0; state != 0 && e < start[1]; e++) {
-			const AccordRuleDelta *d = &country->deltas[e];
-
-			self->delta_sums[2 * d->slot] += d->numerator + pass * d->unknown_weight;
-			self->delta_sums[2 * d->slot + 1] +=
-			    d->denominator + count * d->unknown_weight;
-			self->delta_counted[d->slot] += d->known + (gint)count * d->unknown;
-			self->slots[n++] = d->slot;
-		}
+		add_range(self, country, start[0], start[1], pass, count, &n);
 	}
 	return n;
 }
@@ -366,13 +351,13 @@ add_deltas(AccordRun *self,
 /* every rule's value and count in the run, in slot order: those with every fact kept, except
  * for the slots deltas were added to */
 static const gdouble *
-rule_values(AccordRun *self, guint run, const AccordCountryModel *country, guint n_touched)
+rule_values(AccordRun *self, guint run, const AccordCountryModel *country, gboolean evidence)
 {
 	const AccordModel *m = self->model;
 	AccordUnknownPolicy unknown = self->unknown[run];
 	const gdouble *cached = country->slot_values + 2 * unknown * m->n_rules;
 	const AccordRuleSum *kept = country->slot_sums + unknown * m->n_rules;
-	guint n = add_deltas(self, country, unknown, n_touched);
+	guint n = evidence ? add_deltas(self, run, country, unknown) : 0;
 
 	if (n == 0)
 		return cached;
@@ -460,7 +445,7 @@ accord_run_draw(AccordRun *self, guint n, const guint64 *seeds)
 			if (!varies(m, i))
 				continue;
 			if (i == ACCORD_UNCERTAIN_EVIDENCE)
-				accord_taus_seed(&self->evidence[run], seed);
+				self->evidence[run] = s[i];
 			else
 				gsl_rng_set(self->rng[i], seed);
 		}
@@ -474,12 +459,9 @@ accord_run_draw(AccordRun *self, guint n, const guint64 *seeds)
 	for (guint c = 0; c < m->n_countries; c++) {
 		const AccordCountryModel *country = &m->countries[c];
 
-		for (guint run = 0; run < n; run++) {
-			guint n_touched = evidence ? draw_evidence(self, run, country) : 0;
-
+		for (guint run = 0; run < n; run++)
 			self->scores[(gsize)run * m->n_countries + c] =
-			    aggregate(self, run, rule_values(self, run, country, n_touched));
-		}
+			    aggregate(self, run, rule_values(self, run, country, evidence));
 	}
 }
 

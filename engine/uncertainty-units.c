@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "uncertainty-private.h"
@@ -271,12 +272,151 @@ build_unit(Builder *b, const Unit *u)
 		add_deltas(b, s);
 }
 
-/* each fact's units and its stride in each */
-static void
-keep_unit_refs(AccordModel *m, AccordCountryModel *country, const GPtrArray *units)
+/* ---- the chance of each unit state ---- */
+
+/* the chance that fact @f is in state @state: kept, dropped, or flipped to one neighbour,
+ * each as likely (uncertainty-model.c sets the chances) */
+static gdouble
+fact_chance(const AccordUncertainFact *f, guint state)
 {
+	if (state == 0)
+		return 1.0 - f->change;
+	if (state == 1)
+		return f->change * f->drop;
+	return f->change * (1.0 - f->drop) / f->n_neighbours;
+}
+
+typedef struct {
+	guint32 state;
+	gdouble chance;
+	guint8 flipped;
+	guint8 dropped;
+} Reach;
+
+/* most likely first; equal chances in state order, so the order is the same everywhere */
+static gint
+compare_reach(gconstpointer a, gconstpointer b)
+{
+	const Reach *x = a, *y = b;
+
+	if (x->chance != y->chance)
+		return x->chance < y->chance ? 1 : -1;
+	return (x->state > y->state) - (x->state < y->state);
+}
+
+/* the unit's states other than every fact kept that have a chance, most likely first */
+static GArray *
+reachable_states(const AccordCountryModel *country, const Unit *u)
+{
+	GArray *out = g_array_new(FALSE, FALSE, sizeof(Reach));
+
+	for (guint64 s = 1; s < u->n_states; s++) {
+		Reach r = {(guint32)s, 1.0, 0, 0};
+		guint64 rest = s;
+
+		for (guint i = 0; i < u->facts->len; i++) {
+			guint f = g_array_index(u->facts, guint, i);
+			guint state = (guint)(rest % fact_states(country, f));
+
+			rest /= fact_states(country, f);
+			r.chance *= fact_chance(&country->info[f], state);
+			r.flipped += state >= 2;
+			r.dropped += state == 1;
+		}
+		if (r.chance > 0)
+			g_array_append_val(out, r);
+	}
+	g_array_sort(out, compare_reach);
+	return out;
+}
+
+/* a chance as a threshold for 32 random bits */
+static guint64
+threshold(gdouble chance)
+{
+	return (guint64)llround(MIN(chance, 1.0) * 4294967296.0);
+}
+
+static void
+add_state(GArray *states, gdouble cumulative, const guint32 *deltas, guint flipped, guint dropped)
+{
+	AccordUnitState st = {threshold(cumulative),
+			      deltas != NULL ? deltas[0] : 0,
+			      deltas != NULL ? deltas[1] : 0,
+			      (guint8)flipped,
+			      (guint8)dropped};
+
+	g_array_append_val(states, st);
+}
+
+/* a unit drawn whole: its chance of changing and its reachable states with their thresholds,
+ * the cumulative chances, so that the last state's threshold is the unit's */
+static void
+keep_unit(AccordCountryModel *country, guint u, const Unit *unit, GArray *states)
+{
+	g_autoptr(GArray) reach = reachable_states(country, unit);
+	AccordUnitHot *hot = &country->units[u];
+	gdouble cumulative = 0;
+
+	hot->states = states->len;
+	hot->n_states = reach->len;
+	for (guint i = 0; i < reach->len; i++) {
+		const Reach *r = &g_array_index(reach, Reach, i);
+
+		cumulative += r->chance;
+		add_state(states,
+			  cumulative,
+			  country->delta_start + country->unit_first[u] + r->state,
+			  r->flipped,
+			  r->dropped);
+	}
+	hot->change = threshold(cumulative);
+}
+
+/* a fact drawn on its own: its states' thresholds, and the units that hold it */
+static void
+keep_exact(AccordCountryModel *country,
+	   guint f,
+	   const GPtrArray *units,
+	   GArray *states,
+	   GArray *refs)
+{
+	AccordExactFact *e = &country->exact[country->n_exact++];
+	gdouble cumulative = 0;
+
+	e->states = states->len;
+	e->n_states = fact_states(country, f) - 1;
+	for (guint state = 1; state <= e->n_states; state++) {
+		cumulative += fact_chance(&country->info[f], state);
+		add_state(states, cumulative, NULL, state >= 2, state == 1);
+	}
+	e->change = threshold(cumulative);
+	e->refs = refs->len;
+	for (guint u = 0; u < units->len; u++) {
+		const Unit *unit = g_ptr_array_index(units, u);
+		AccordUnitRef ref = {u, 1};
+
+		for (guint i = 0; i < unit->facts->len; i++) {
+			guint g = g_array_index(unit->facts, guint, i);
+
+			if (g == f) {
+				g_array_append_val(refs, ref);
+				break;
+			}
+			ref.stride *= fact_states(country, g);
+		}
+	}
+	e->n_refs = refs->len - e->refs;
+}
+
+/* units that share no fact are drawn whole; the facts of those that do, one by one */
+static void
+keep_unit_states(AccordCountryModel *country, const GPtrArray *units)
+{
+	g_autoptr(GArray) states = g_array_new(FALSE, FALSE, sizeof(AccordUnitState));
+	g_autoptr(GArray) refs = g_array_new(FALSE, FALSE, sizeof(AccordUnitRef));
 	g_autofree guint *count = g_new0(guint, MAX(country->n_facts, 1));
-	guint n = 0;
+	g_autofree gboolean *exact = g_new0(gboolean, MAX(country->n_facts, 1));
 
 	for (guint u = 0; u < units->len; u++) {
 		const Unit *unit = g_ptr_array_index(units, u);
@@ -284,27 +424,25 @@ keep_unit_refs(AccordModel *m, AccordCountryModel *country, const GPtrArray *uni
 		for (guint i = 0; i < unit->facts->len; i++)
 			count[g_array_index(unit->facts, guint, i)]++;
 	}
-	for (guint f = 0; f < country->n_facts; f++) {
-		country->facts[f].units = n;
-		country->facts[f].n_units = 0;
-		n += count[f];
-	}
-	country->n_unit_refs = n;
-	country->unit_refs = g_new0(AccordUnitRef, MAX(n, 1));
+	country->units = g_new0(AccordUnitHot, MAX(units->len, 1));
 	for (guint u = 0; u < units->len; u++) {
 		const Unit *unit = g_ptr_array_index(units, u);
-		guint32 stride = 1;
+		gboolean shares = FALSE;
 
-		for (guint i = 0; i < unit->facts->len; i++) {
-			guint f = g_array_index(unit->facts, guint, i);
-			AccordFactHot *hot = &country->facts[f];
-
-			country->unit_refs[hot->units + hot->n_units++] =
-			    (AccordUnitRef){u, stride};
-			stride *= fact_states(country, f);
-		}
+		for (guint i = 0; i < unit->facts->len; i++)
+			shares |= count[g_array_index(unit->facts, guint, i)] > 1;
+		for (guint i = 0; shares && i < unit->facts->len; i++)
+			exact[g_array_index(unit->facts, guint, i)] = TRUE;
+		if (!shares)
+			keep_unit(country, u, unit, states);
 	}
-	m->max_unit_refs = MAX(m->max_unit_refs, n);
+	country->exact = g_new0(AccordExactFact, MAX(country->n_facts, 1));
+	for (guint f = 0; f < country->n_facts; f++) {
+		if (exact[f])
+			keep_exact(country, f, units, states, refs);
+	}
+	country->unit_states = (AccordUnitState *)g_array_free(g_steal_pointer(&states), FALSE);
+	country->unit_refs = (AccordUnitRef *)g_array_free(g_steal_pointer(&refs), FALSE);
 }
 
 /**
@@ -312,7 +450,8 @@ keep_unit_refs(AccordModel *m, AccordCountryModel *country, const GPtrArray *uni
  * @m: the model being built
  * @country: a country whose criteria have their outcome tables
  *
- * Groups the country's criteria into units and works out every unit state's rule deltas.
+ * Groups the country's criteria into units and works out every unit state's rule deltas and
+ * the chance that a draw gives it.
  */
 void
 accord_model_build_units(AccordModel *m, AccordCountryModel *country)
@@ -343,6 +482,6 @@ accord_model_build_units(AccordModel *m, AccordCountryModel *country)
 	g_array_append_val(b.starts, end);
 	country->delta_start = (guint32 *)g_array_free(b.starts, FALSE);
 	country->deltas = (AccordRuleDelta *)g_array_free(b.deltas, FALSE);
-	keep_unit_refs(m, country, units);
+	keep_unit_states(country, units);
 	m->max_units = MAX(m->max_units, units->len);
 }
