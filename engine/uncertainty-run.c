@@ -88,7 +88,8 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->delta_counted = g_new0(gint, MAX(model->n_rules, 1));
 	/* a unit state has a delta for each rule of its criteria at most */
 	self->slots = g_new0(guint, MAX(model->n_criteria, 1));
-	self->values = g_new0(gdouble, 2 * MAX(model->n_rules, 1));
+	self->values = g_new0(gdouble, 6 * MAX(model->n_rules, 1));
+	self->pillar_sums = g_new0(gdouble, 2 * MAX(model->n_pillars, 1));
 	self->theta = g_new0(gdouble, MAX(model->n_rules, model->n_pillars) + 1);
 	return self;
 }
@@ -121,6 +122,7 @@ accord_run_free(AccordRun *self)
 	g_free(self->delta_counted);
 	g_free(self->slots);
 	g_free(self->values);
+	g_free(self->pillar_sums);
 	g_free(self->theta);
 	g_free(self);
 }
@@ -348,27 +350,26 @@ add_deltas(AccordRun *self,
 	return n;
 }
 
-/* every rule's value and count in the run, in slot order: those with every fact kept, except
- * for the slots deltas were added to */
-static const gdouble *
-rule_values(AccordRun *self, guint run, const AccordCountryModel *country, gboolean evidence)
+/* every rule's value and count in the run, in slot order. self->values holds the country's
+ * with every fact kept, for each policy, and gets the slots deltas were added to changed;
+ * restore_values() puts them back. Returns how many slots were listed */
+static guint
+rule_values(AccordRun *self, guint run, const AccordCountryModel *country, const gdouble **out)
 {
 	const AccordModel *m = self->model;
 	AccordUnknownPolicy unknown = self->unknown[run];
-	const gdouble *cached = country->slot_values + 2 * unknown * m->n_rules;
+	gdouble *values = self->values + 2 * unknown * m->n_rules;
 	const AccordRuleSum *kept = country->slot_sums + unknown * m->n_rules;
-	guint n = evidence ? add_deltas(self, run, country, unknown) : 0;
+	guint n = add_deltas(self, run, country, unknown);
 
-	if (n == 0)
-		return cached;
-	memcpy(self->values, cached, 2 * m->n_rules * sizeof(gdouble));
+	*out = values;
 	for (guint i = 0; i < n; i++) {
 		guint slot = self->slots[i];
 		AccordRuleSum sum = {kept[slot].numerator + self->delta_sums[2 * slot],
 				     kept[slot].denominator + self->delta_sums[2 * slot + 1],
 				     kept[slot].counted + self->delta_counted[slot]};
 
-		accord_rule_value(&sum, &self->values[slot], &self->values[m->n_rules + slot]);
+		accord_rule_value(&sum, &values[slot], &values[m->n_rules + slot]);
 	}
 	for (guint i = 0; i < n; i++) {
 		guint slot = self->slots[i];
@@ -376,7 +377,21 @@ rule_values(AccordRun *self, guint run, const AccordCountryModel *country, gbool
 		self->delta_sums[2 * slot] = self->delta_sums[2 * slot + 1] = 0;
 		self->delta_counted[slot] = 0;
 	}
-	return self->values;
+	return n;
+}
+
+static void
+restore_values(AccordRun *self, guint run, const AccordCountryModel *country, guint n)
+{
+	guint n_rules = self->model->n_rules, offset = 2 * self->unknown[run] * n_rules;
+
+	for (guint i = 0; i < n; i++) {
+		guint slot = self->slots[i];
+
+		self->values[offset + slot] = country->slot_values[offset + slot];
+		self->values[offset + n_rules + slot] =
+		    country->slot_values[offset + n_rules + slot];
+	}
 }
 
 /* rules into pillars, pillars into the overall score: the formulas of engine/score.c
@@ -391,19 +406,24 @@ aggregate(AccordRun *self, guint run, const gdouble *values)
 	const gdouble *weights = self->slot_weights + (gsize)run * m->n_rules;
 	const gdouble *pillar_weights = self->pillar_weights + (gsize)run * m->n_pillars;
 	const gdouble *counts = values + m->n_rules;
+	gdouble *sums = self->pillar_sums, *pillar_counts = self->pillar_sums + m->n_pillars;
 	gdouble numerator = 0, denominator = 0, log_sum = 0;
 	gboolean any_zero = FALSE;
 
+	/* one pass over the slots, each added to its pillar's sums in slot order: no loop
+	 * whose length changes from pillar to pillar */
+	for (guint p = 0; p < 2 * m->n_pillars; p++)
+		sums[p] = 0;
+	for (guint s = 0; s < m->n_rules; s++) {
+		sums[m->slot_pillar[s]] += weights[s] * values[s];
+		pillar_counts[m->slot_pillar[s]] += weights[s] * counts[s];
+	}
 	for (guint p = 0; p < m->n_pillars; p++) {
-		gdouble sum = 0, weight = 0, w = pillar_weights[p], value;
+		gdouble w = pillar_weights[p], value;
 
-		for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++) {
-			sum += weights[s] * values[s];
-			weight += weights[s] * counts[s];
-		}
-		if (!(weight > 0))
+		if (!(pillar_counts[p] > 0))
 			continue;
-		value = sum / weight;
+		value = sums[p] / pillar_counts[p];
 		numerator += w * value;
 		denominator += w;
 		if (value <= 0)
@@ -459,9 +479,16 @@ accord_run_draw(AccordRun *self, guint n, const guint64 *seeds)
 	for (guint c = 0; c < m->n_countries; c++) {
 		const AccordCountryModel *country = &m->countries[c];
 
-		for (guint run = 0; run < n; run++)
+		memcpy(self->values, country->slot_values, 6 * m->n_rules * sizeof(gdouble));
+		for (guint run = 0; run < n; run++) {
+			const gdouble *values =
+			    country->slot_values + 2 * self->unknown[run] * m->n_rules;
+			guint changed = evidence ? rule_values(self, run, country, &values) : 0;
+
 			self->scores[(gsize)run * m->n_countries + c] =
-			    aggregate(self, run, rule_values(self, run, country, evidence));
+			    aggregate(self, run, values);
+			restore_values(self, run, country, changed);
+		}
 	}
 }
 
