@@ -295,6 +295,17 @@ accord_rule_sum(const AccordModel *model,
 	return sum;
 }
 
+/* the state of a unit that changed: the first three without a branch (padded lists), then on
+ * for the rare longer one */
+static const AccordUnitState *
+pick_unit_state(const AccordUnitState *state, guint32 r)
+{
+	state += (r >= state[0].below) + (r >= state[1].below) + (r >= state[2].below);
+	while (r >= state->below)
+		state++;
+	return state;
+}
+
 static void
 add_range(AccordRun *self,
 	  const AccordCountryModel *country,
@@ -304,14 +315,17 @@ add_range(AccordRun *self,
 	  gdouble count,
 	  guint *n)
 {
-	for (guint32 e = from; e < to; e++) {
+	/* at least one: a unit state that changes no rule has the zero delta */
+	guint32 e = from;
+
+	do {
 		const AccordRuleDelta *d = &country->deltas[e];
 
 		self->delta_sums[2 * d->slot] += d->numerator + pass * d->unknown_weight;
 		self->delta_sums[2 * d->slot + 1] += d->denominator + count * d->unknown_weight;
 		self->delta_counted[d->slot] += d->known + (gint)count * d->unknown;
 		self->slots[(*n)++] = d->slot;
-	}
+	} while (++e < to);
 }
 
 /* the evidence of one run for one country: each changed unit's deltas, in the state it took,
@@ -333,7 +347,7 @@ add_deltas(AccordRun *self,
 	for (guint i = 0; i < n_units; i++) {
 		const AccordUnitHot *unit = &country->units[self->touched[i]];
 		const AccordUnitState *state =
-		    pick_state(country->unit_states + unit->states, self->unit_draws[i]);
+		    pick_unit_state(country->unit_states + unit->states, self->unit_draws[i]);
 
 		self->flipped[run] += state->flipped;
 		self->dropped[run] += state->dropped;
@@ -345,7 +359,8 @@ add_deltas(AccordRun *self,
 		    country->delta_start + country->unit_first[unit] + self->unit_state[unit];
 
 		self->unit_state[unit] = 0;
-		add_range(self, country, start[0], start[1], pass, count, &n);
+		if (start[0] < start[1])
+			add_range(self, country, start[0], start[1], pass, count, &n);
 	}
 	return n;
 }

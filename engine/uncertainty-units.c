@@ -350,9 +350,12 @@ add_state(GArray *states, gdouble cumulative, const guint32 *deltas, guint flipp
 }
 
 /* a unit drawn whole: its chance of changing and its reachable states with their thresholds,
- * the cumulative chances, so that the last state's threshold is the unit's */
+ * the cumulative chances, so that the last state's threshold is the unit's. A draw finds its
+ * state among the first three without a branch (uncertainty-run.c), so a shorter list is
+ * padded with states no draw reaches; and a state that changes no rule gets the country's
+ * zero delta (entry @zero), so that every state has a first delta to add */
 static void
-keep_unit(AccordCountryModel *country, guint u, const Unit *unit, GArray *states)
+keep_unit(AccordCountryModel *country, guint u, const Unit *unit, GArray *states, guint32 zero)
 {
 	g_autoptr(GArray) reach = reachable_states(country, unit);
 	AccordUnitHot *hot = &country->units[u];
@@ -363,14 +366,21 @@ keep_unit(AccordCountryModel *country, guint u, const Unit *unit, GArray *states
 	for (guint i = 0; i < reach->len; i++) {
 		const Reach *r = &g_array_index(reach, Reach, i);
 
+		const guint32 *range = country->delta_start + country->unit_first[u] + r->state;
+
 		cumulative += r->chance;
 		add_state(states,
 			  cumulative,
-			  country->delta_start + country->unit_first[u] + r->state,
+			  range[0] < range[1] ? range : (guint32[]){zero, zero + 1},
 			  r->flipped,
 			  r->dropped);
 	}
 	hot->change = threshold(cumulative);
+	for (guint i = reach->len; i < 3; i++) {
+		AccordUnitState never = {G_MAXUINT64, zero, zero + 1, 0, 0};
+
+		g_array_append_val(states, never);
+	}
 }
 
 /* a fact drawn on its own: its states' thresholds, and the units that hold it */
@@ -411,7 +421,7 @@ keep_exact(AccordCountryModel *country,
 
 /* units that share no fact are drawn whole; the facts of those that do, one by one */
 static void
-keep_unit_states(AccordCountryModel *country, const GPtrArray *units)
+keep_unit_states(AccordCountryModel *country, const GPtrArray *units, guint32 zero)
 {
 	g_autoptr(GArray) states = g_array_new(FALSE, FALSE, sizeof(AccordUnitState));
 	g_autoptr(GArray) refs = g_array_new(FALSE, FALSE, sizeof(AccordUnitRef));
@@ -434,7 +444,7 @@ keep_unit_states(AccordCountryModel *country, const GPtrArray *units)
 		for (guint i = 0; shares && i < unit->facts->len; i++)
 			exact[g_array_index(unit->facts, guint, i)] = TRUE;
 		if (!shares)
-			keep_unit(country, u, unit, states);
+			keep_unit(country, u, unit, states, zero);
 	}
 	country->exact = g_new0(AccordExactFact, MAX(country->n_facts, 1));
 	for (guint f = 0; f < country->n_facts; f++) {
@@ -480,8 +490,10 @@ accord_model_build_units(AccordModel *m, AccordCountryModel *country)
 	}
 	end = b.deltas->len;
 	g_array_append_val(b.starts, end);
+	/* the zero delta, after every unit state's */
+	g_array_append_val(b.deltas, (AccordRuleDelta){0});
 	country->delta_start = (guint32 *)g_array_free(b.starts, FALSE);
 	country->deltas = (AccordRuleDelta *)g_array_free(b.deltas, FALSE);
-	keep_unit_states(country, units);
+	keep_unit_states(country, units, end);
 	m->max_units = MAX(m->max_units, units->len);
 }
