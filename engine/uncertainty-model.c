@@ -16,9 +16,6 @@
  * too large to build */
 #define MAX_STATES (1u << 16)
 
-/* a segment of the fact chain ends before Π (1 − change) underflows */
-#define MIN_SURVIVAL 1e-200
-
 /* the facts a check reads, once each */
 static void
 collect_defs(const AccordCheck *check, GPtrArray *defs)
@@ -308,36 +305,6 @@ build_facts(AccordModel *m, AccordCountryModel *country, const GPtrArray *defs, 
 	m->max_facts = MAX(m->max_facts, n);
 }
 
-/* the draw's view of the facts, and Π (1 − change) from each segment's start: a segment ends
- * at a certain change or before the product underflows, so uncertainty-run.c can search it */
-static void
-chain_facts(AccordCountryModel *country)
-{
-	gdouble survival = 1.0;
-	guint start = 0;
-
-	country->facts = g_new0(AccordFactHot, MAX(country->n_facts, 1));
-	country->survival = g_new0(gdouble, MAX(country->n_facts, 1));
-	for (guint i = 0; i < country->n_facts; i++) {
-		const AccordUncertainFact *f = &country->info[i];
-		AccordFactHot *hot = &country->facts[i];
-
-		hot->drop = f->drop;
-		hot->n_neighbours = f->n_neighbours;
-		hot->flip_scale = f->drop < 1 ? f->n_neighbours / (1.0 - f->drop) : 0;
-		hot->before = survival;
-		survival *= 1.0 - f->change;
-		country->survival[i] = survival;
-		hot->inv_width = 1.0 / (hot->before - survival);
-		if (survival < MIN_SURVIVAL || i + 1 == country->n_facts) {
-			for (guint j = start; j <= i; j++)
-				country->facts[j].segment_end = i;
-			start = i + 1;
-			survival = 1.0;
-		}
-	}
-}
-
 /* ---- every criterion in every state ---- */
 
 typedef struct {
@@ -419,9 +386,8 @@ criterion_refs(const AccordCountryModel *country,
 }
 
 typedef struct {
-	GArray *refs;	   /* AccordFactRef */
-	GArray *outcomes;  /* gdouble */
-	GArray **criteria; /* by fact: guint32 indices of the criteria that read it */
+	GArray *refs;	  /* AccordFactRef */
+	GArray *outcomes; /* gdouble */
 } Tables;
 
 static gboolean
@@ -451,31 +417,34 @@ build_criterion(AccordCountryModel *country,
 		outcome = state_outcome(criterion, &o);
 		g_array_append_val(t->outcomes, outcome);
 	}
-	/* each fact knows the criteria that read it */
-	for (guint j = 0; j < o.n_refs; j++)
-		g_array_append_val(t->criteria[o.refs[j].fact], index);
 	return TRUE;
 }
 
-/* the flat arrays of the criteria's tables and of the facts' rules */
-static void
-keep_tables(AccordCountryModel *country, Tables *t)
-{
-	g_autoptr(GArray) all = g_array_new(FALSE, FALSE, sizeof(guint32));
-
-	for (guint f = 0; f < country->n_facts; f++) {
-		country->facts[f].criteria = all->len;
-		country->facts[f].n_criteria = t->criteria[f]->len;
-		g_array_append_vals(all, t->criteria[f]->data, t->criteria[f]->len);
-		g_array_unref(t->criteria[f]);
-	}
-	g_free(t->criteria);
-	country->fact_criteria = g_memdup2(all->data, MAX(all->len, 1) * sizeof(guint32));
-	country->refs = (AccordFactRef *)g_array_free(t->refs, FALSE);
-	country->outcomes = (gdouble *)g_array_free(t->outcomes, FALSE);
-}
-
 /* ---- the ruleset's structure, as scored ---- */
+
+/* the rules in pillar order, so that a pillar sums its rules from one run of slots, in the
+ * order engine/score.c adds them */
+static void
+build_slots(AccordModel *m)
+{
+	guint n = 0;
+
+	m->slot_rule = g_new0(guint, MAX(m->n_rules, 1));
+	m->rule_slot = g_new0(guint, MAX(m->n_rules, 1));
+	m->pillar_slots = g_new0(guint, m->n_pillars + 1);
+	m->slot_pillar = g_new0(guint, MAX(m->n_rules, 1));
+	for (guint p = 0; p < m->n_pillars; p++) {
+		m->pillar_slots[p] = n;
+		for (guint r = 0; r < m->n_rules; r++) {
+			if (m->rule_pillar[r] != p)
+				continue;
+			m->rule_slot[r] = n;
+			m->slot_pillar[n] = p;
+			m->slot_rule[n++] = r;
+		}
+	}
+	m->pillar_slots[m->n_pillars] = n;
+}
 
 static void
 build_rules(AccordModel *m, const AccordScore *score, GPtrArray *selected)
@@ -505,6 +474,7 @@ build_rules(AccordModel *m, const AccordScore *score, GPtrArray *selected)
 		}
 	}
 	m->rule_start[m->n_rules] = selected->len;
+	build_slots(m);
 	m->n_criteria = selected->len;
 	m->criterion_weight = g_new0(gdouble, MAX(m->n_criteria, 1));
 	m->criterion_rule = g_new0(guint, MAX(m->n_criteria, 1));
@@ -595,17 +565,35 @@ build_criteria(AccordModel *m,
 	       GError **error)
 {
 	Tables t = {g_array_new(FALSE, FALSE, sizeof(AccordFactRef)),
-		    g_array_new(FALSE, FALSE, sizeof(gdouble)),
-		    g_new0(GArray *, MAX(country->n_facts, 1))};
+		    g_array_new(FALSE, FALSE, sizeof(gdouble))};
 	gboolean ok = TRUE;
 
-	for (guint f = 0; f < country->n_facts; f++)
-		t.criteria[f] = g_array_new(FALSE, FALSE, sizeof(guint32));
 	country->criteria = g_new0(AccordCriterionHot, MAX(m->n_criteria, 1));
 	for (guint i = 0; ok && i < m->n_criteria; i++)
 		ok = build_criterion(country, i, g_ptr_array_index(selected, i), &t, error);
-	keep_tables(country, &t);
+	country->refs = (AccordFactRef *)g_array_free(t.refs, FALSE);
+	country->outcomes = (gdouble *)g_array_free(t.outcomes, FALSE);
 	return ok;
+}
+
+/* every fact kept: each rule's sums and value under each policy, in slot order */
+static void
+build_sums(AccordModel *m, AccordCountryModel *country)
+{
+	guint n = m->n_rules;
+
+	country->slot_sums = g_new0(AccordRuleSum, 3 * MAX(n, 1));
+	country->slot_values = g_new0(gdouble, 6 * MAX(n, 1));
+	for (guint p = 0; p < 3; p++) {
+		gdouble *values = country->slot_values + 2 * p * n;
+
+		for (guint s = 0; s < n; s++) {
+			AccordRuleSum sum = accord_rule_sum(m, country, m->slot_rule[s], p);
+
+			country->slot_sums[p * n + s] = sum;
+			accord_rule_value(&sum, &values[s], &values[n + s]);
+		}
+	}
 }
 
 static gboolean
@@ -624,20 +612,10 @@ build_country(AccordModel *m,
 	country->nominal = overall->applicable ? overall->value : NAN;
 	if (m->options.inputs & (1u << ACCORD_UNCERTAIN_EVIDENCE))
 		build_facts(m, country, defs, checks);
-	chain_facts(country);
 	if (!build_criteria(m, country, selected, error))
 		return FALSE;
-	country->rule_values = g_new0(gdouble, 3 * MAX(m->n_rules, 1));
-	country->rule_sums = g_new0(AccordRuleSum, 3 * MAX(m->n_rules, 1));
-	for (guint p = 0; p < 3; p++) {
-		for (guint r = 0; r < m->n_rules; r++) {
-			AccordRuleSum sum = accord_rule_sum(m, country, r, p);
-
-			country->rule_sums[p * m->n_rules + r] = sum;
-			country->rule_values[p * m->n_rules + r] =
-			    sum.counted > 0 ? sum.numerator / sum.denominator : NAN;
-		}
-	}
+	build_sums(m, country);
+	accord_model_build_units(m, country);
 	return TRUE;
 }
 
@@ -699,14 +677,18 @@ country_clear(AccordCountryModel *country)
 	for (guint f = 0; f < country->n_facts; f++)
 		g_free(country->info[f].neighbours);
 	g_free(country->info);
-	g_free(country->facts);
-	g_free(country->survival);
-	g_free(country->fact_criteria);
-	g_free(country->rule_sums);
 	g_free(country->criteria);
 	g_free(country->refs);
 	g_free(country->outcomes);
-	g_free(country->rule_values);
+	g_free(country->units);
+	g_free(country->unit_states);
+	g_free(country->exact);
+	g_free(country->unit_refs);
+	g_free(country->unit_first);
+	g_free(country->delta_start);
+	g_free(country->deltas);
+	g_free(country->slot_sums);
+	g_free(country->slot_values);
 }
 
 void
@@ -726,6 +708,10 @@ accord_model_free(AccordModel *self)
 	g_free(self->criterion_rule);
 	g_free(self->rule_pillar);
 	g_free(self->rule_start);
+	g_free(self->slot_rule);
+	g_free(self->rule_slot);
+	g_free(self->pillar_slots);
+	g_free(self->slot_pillar);
 	g_free(self->rule_weight);
 	g_free(self->pillar_weight);
 	g_free(self->nominal_positions);

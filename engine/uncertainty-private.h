@@ -1,6 +1,7 @@
 #pragma once
 
 #include <gsl/gsl_rng.h>
+#include <math.h>
 
 #include "accord/accord.h"
 
@@ -17,9 +18,22 @@ G_BEGIN_DECLS
 #define ACCORD_STATE_UNKNOWN	    (-1.0)
 #define ACCORD_STATE_NOT_APPLICABLE (-2.0)
 
+/* SplitMix64 (Steele, Lea and Flood 2014) as a generator: the state steps by the golden
+ * ratio and each output is the state mixed. Its 64 bits give two evidence draws, with nothing
+ * to call through a pointer; it passes BigCrush */
+static inline guint64
+accord_splitmix_next(guint64 *state)
+{
+	guint64 z = (*state += G_GUINT64_CONSTANT(0x9e3779b97f4a7c15));
+
+	z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT(0xbf58476d1ce4e5b9);
+	z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT(0x94d049bb133111eb);
+	return z ^ (z >> 31);
+}
+
 /* a fact a country states, that a criterion reads and that may change in a draw. Its state
  * is 0 (kept), 1 (dropped) or 2 + i (flipped to neighbour i). What building and reporting
- * need; a draw reads the compact AccordFactHot */
+ * need; a draw reads its units (AccordUnitHot) */
 typedef struct {
 	const AccordFactDef *def;
 	AccordEvidenceClass confidence;
@@ -30,22 +44,48 @@ typedef struct {
 	AccordValue *neighbours; /* the values it may flip to */
 } AccordUncertainFact;
 
-typedef struct {
-	gdouble drop;	     /* the chance it is dropped, given that it changes */
-	gdouble before;	     /* the survival product before it: 1 at the start of a segment */
-	gdouble inv_width;   /* 1 / (before − its survival product) */
-	gdouble flip_scale;  /* n_neighbours / (1 − drop) */
-	guint32 segment_end; /* the last fact of its segment of the chain */
-	guint32 n_neighbours;
-	guint32 criteria;   /* its first entry in fact_criteria */
-	guint32 n_criteria; /* the criteria that read it */
-} AccordFactHot;
-
 /* one uncertain fact a criterion reads, and its place value in the state index */
 typedef struct {
 	guint32 fact;
 	guint32 stride;
 } AccordFactRef;
+
+/* a state of a unit other than every fact kept, that a draw can reach. A unit draws 32
+ * random bits r: it changes when r < its change threshold, and then takes the first of its
+ * states, most likely first, with r < below. Thresholds are chances × 2^32, rounded */
+typedef struct {
+	guint64 below;
+	guint32 deltas; /* its first entry in deltas */
+	guint32 end;	/* and the entry after its last */
+	guint8 flipped; /* how many of the unit's facts it flips */
+	guint8 dropped; /* and drops */
+} AccordUnitState;
+
+typedef struct {
+	guint64 change;	  /* the chance that any of its facts changes, × 2^32; 0 when its
+			     facts are drawn one by one (AccordExactFact) */
+	guint32 states;	  /* its first entry in unit_states */
+	guint32 n_states; /* reachable states other than every fact kept */
+} AccordUnitHot;
+
+/* a unit that holds a fact, and the fact's place value in the unit's state index */
+typedef struct {
+	guint32 unit;
+	guint32 stride;
+} AccordUnitRef;
+
+/* a fact of a unit that shares a fact with another unit (rare: only when merging them would
+ * make too many joint states). Such units cannot be drawn independently, so their facts are
+ * drawn one by one, each with 32 bits, and each adds its state to every unit that holds it.
+ * Its states 1 (dropped), 2, … (flipped) have the thresholds of its entries in unit_states,
+ * in that order */
+typedef struct {
+	guint64 change;
+	guint32 states;
+	guint32 n_states;
+	guint32 refs; /* its first entry in unit_refs */
+	guint32 n_refs;
+} AccordExactFact;
 
 /* a selected criterion: its outcomes in every state of the uncertain facts it reads, indexed
  * by Σ state × stride (0: every fact kept) */
@@ -63,22 +103,44 @@ typedef struct {
 	gint counted;
 } AccordRuleSum;
 
+/* what one state of a unit changes in one rule, against every fact kept: among the unit's
+ * criteria of the rule, the known ones' Σ w·credit, Σ w and count, and the unknown ones'
+ * Σ w and count. The draw's unknown policy makes rule sums of them: an unknown criterion
+ * counts with credit 0 (zero), 1 (pass) or not at all (exclude) */
+typedef struct {
+	guint32 slot; /* the rule, in pillar order */
+	gint32 known;
+	gint32 unknown;
+	gdouble numerator;
+	gdouble denominator;
+	gdouble unknown_weight;
+} AccordRuleDelta;
+
 /* one country, laid out in a few flat arrays: a draw sweeps every country, so what it reads
- * must be compact */
+ * must be compact. A unit is a set of the criteria and the facts they read, whose outcomes
+ * are worked out together. The units are independent, so a draw picks each unit's joint
+ * state with one 32-bit number, as likely as the product of its facts' chances, and adds that
+ * state's rule deltas */
 typedef struct {
 	const AccordProfile *profile; /* as assessed: with the assumptions */
 	gdouble nominal;
 	guint n_facts;
-	AccordUncertainFact *info; /* by fact, in key order */
-	AccordFactHot *facts;	   /* by fact */
-	gdouble *survival;	   /* Π (1 − change) over the segment up to each fact */
-	guint32 *fact_criteria;
+	AccordUncertainFact *info;    /* by fact, in key order */
 	AccordCriterionHot *criteria; /* the selected criteria, rule by rule */
 	AccordFactRef *refs;
 	gdouble *outcomes;
-	gdouble *rule_values; /* [policy × n_rules + rule]: Σw·c/Σw with every fact kept; NAN
-				 when nothing counts */
-	AccordRuleSum *rule_sums; /* [policy × n_rules + rule]: the sums behind it */
+	guint n_units;
+	AccordUnitHot *units;
+	AccordUnitState *unit_states;
+	guint n_exact;
+	AccordExactFact *exact;
+	AccordUnitRef *unit_refs;
+	guint32 *unit_first;	  /* by unit: the entry of its state 0 in delta_start */
+	guint32 *delta_start;	  /* Σ states + 1: each unit state's first entry in deltas */
+	AccordRuleDelta *deltas;  /* each unit state's, in slot order */
+	AccordRuleSum *slot_sums; /* [policy × n_rules + slot]: with every fact kept */
+	gdouble *slot_values;	  /* [policy × 2 n_rules]: each slot's Σw·c/Σw with every fact
+				     kept (0 when nothing counts), then 1 if it counts, else 0 */
 } AccordCountryModel;
 
 /* siblings whose weights are drawn together: the pillars, or one pillar's rules */
@@ -101,7 +163,11 @@ typedef struct {
 	gdouble *criterion_weight; /* by selected criterion */
 	guint *criterion_rule;	   /* by selected criterion: the index of its rule */
 	guint *rule_pillar;	   /* by rule */
-	guint *rule_start;    /* n_rules + 1: each rule's criteria in AccordCountryModel.criteria */
+	guint *rule_start; /* n_rules + 1: each rule's criteria in AccordCountryModel.criteria */
+	guint *slot_rule;  /* the rules in pillar order, each pillar's in rule order */
+	guint *rule_slot;
+	guint *pillar_slots; /* n_pillars + 1: each pillar's first slot */
+	guint *slot_pillar;
 	gdouble *rule_weight; /* effective (W·m), as scored */
 	gdouble *pillar_weight;
 	guint n_groups;
@@ -109,6 +175,7 @@ typedef struct {
 	guint n_policies;
 	AccordUnknownPolicy policies[3];
 	guint max_facts;
+	guint max_units;
 	AccordCountryModel *countries;
 	guint *nominal_positions;
 	gdouble *nominal_ranks; /* average ranks, for Spearman's rho */
@@ -122,28 +189,29 @@ typedef struct {
 	guint capacity;
 	guint n;				 /* runs in the batch */
 	gsl_rng *rng[ACCORD_N_UNCERTAIN_INPUTS]; /* reseeded for each run */
-	gsl_rng **evidence;		/* by run: its evidence stream, read country by country */
+	guint64 *evidence;		/* by run: its evidence stream, read country by country */
 	AccordAggregation *aggregation; /* by run */
 	AccordUnknownPolicy *unknown;
 	guint *flipped;
 	guint *dropped;
 	gdouble *pillar_weights; /* run × n_pillars */
 	gdouble *rule_weights;	 /* run × n_rules */
+	gdouble *slot_weights;	 /* run × n_rules: the rule weights in slot order */
 	gdouble *scores;	 /* run × n_countries; NAN where nothing counted */
 	guint *order;		 /* accord_run_rank(): the countries best first */
 	guint *buckets;		 /* its counting sort */
 	guint *positions;	 /* its competition ranks, by country */
 	gdouble *ranks;		 /* its average ranks, by country */
-	guint8 *state;		 /* by uncertain fact of the country being scored */
-	guint *changed;
-	guint8 *dirty;		 /* by rule: a changed criterion is in it */
-	guint *dirty_rules;	 /* the rules marked so */
-	AccordRuleSum *sums;	 /* by rule: the sums of the rules marked so */
-	guint8 *reached;	 /* by criterion: a changed fact reaches it */
-	guint *reached_criteria; /* the criteria marked so */
-	gdouble *values;	 /* by rule: its value in the run and country being scored */
+	guint *touched;		 /* the units of the country being scored that changed */
+	guint32 *unit_draws;	 /* and the 32 bits each drew */
+	guint *touched_exact;	 /* the units changed by facts drawn one by one */
+	guint32 *unit_state;	 /* by unit: Σ state × stride of those facts */
+	gdouble *delta_sums;	 /* by slot: Σ numerator and denominator deltas */
+	gint *delta_counted;	 /* by slot */
+	guint *slots;		 /* the slots the deltas were added to */
+	gdouble *values;	 /* 6 × n_rules: the country's slot_values, changed by a run */
+	gdouble *pillar_sums;	 /* 2 × n_pillars: Σ weight × value and Σ weight × count */
 	gdouble *theta;		 /* a Dirichlet draw */
-	gdouble *pillar_sums;
 } AccordRun;
 
 /* uncertainty-model.c */
@@ -159,6 +227,21 @@ gboolean
 accord_model_check_inputs(const AccordModel *self, GError **error);
 guint
 accord_model_count_facts(const AccordModel *self, AccordEvidenceClass evidence_class);
+
+/* uncertainty-units.c */
+void
+accord_model_build_units(AccordModel *m, AccordCountryModel *country);
+
+/* a rule's value from its sums: Σw·c/Σw, and 1 as it counts; 0 and 0 when nothing counts (or
+ * the sums give no number), so a pillar sums every rule without asking which count */
+static inline void
+accord_rule_value(const AccordRuleSum *sum, gdouble *value, gdouble *counts)
+{
+	gdouble x = sum->counted > 0 ? sum->numerator / sum->denominator : NAN;
+
+	*counts = isnan(x) ? 0.0 : 1.0;
+	*value = isnan(x) ? 0.0 : x;
+}
 
 /* uncertainty-run.c */
 AccordRuleSum

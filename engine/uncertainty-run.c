@@ -1,7 +1,5 @@
 #include "config.h"
 
-/* GSL's inline gsl_rng_uniform(): a draw calls it once per country and once per change */
-#define HAVE_INLINE
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
@@ -69,9 +67,7 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->capacity = (guint)n;
 	for (guint i = 0; i < ACCORD_N_UNCERTAIN_INPUTS; i++)
 		self->rng[i] = gsl_rng_alloc(gsl_rng_taus2);
-	self->evidence = g_new0(gsl_rng *, n);
-	for (gsize i = 0; i < n; i++)
-		self->evidence[i] = gsl_rng_alloc(gsl_rng_taus2);
+	self->evidence = g_new0(guint64, n);
 	self->aggregation = g_new0(AccordAggregation, n);
 	self->unknown = g_new0(AccordUnknownPolicy, n);
 	self->flipped = g_new0(guint, n);
@@ -83,16 +79,18 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->buckets = g_new0(guint, RANK_BUCKETS + 2);
 	self->positions = g_new0(guint, model->n_countries);
 	self->ranks = g_new0(gdouble, model->n_countries);
-	self->state = g_new0(guint8, MAX(model->max_facts, 1));
-	self->changed = g_new0(guint, MAX(model->max_facts, 1));
-	self->dirty = g_new0(guint8, MAX(model->n_rules, 1));
-	self->dirty_rules = g_new0(guint, MAX(model->n_rules, 1));
-	self->sums = g_new0(AccordRuleSum, MAX(model->n_rules, 1));
-	self->reached = g_new0(guint8, MAX(model->n_criteria, 1));
-	self->reached_criteria = g_new0(guint, MAX(model->n_criteria, 1));
-	self->values = g_new0(gdouble, MAX(model->n_rules, 1));
-	self->theta = g_new0(gdouble, MAX(model->n_rules, model->n_pillars) + 1);
+	self->slot_weights = g_new0(gdouble, n * MAX(model->n_rules, 1));
+	self->touched = g_new0(guint, MAX(model->max_units, 1));
+	self->unit_draws = g_new0(guint32, MAX(model->max_units, 1));
+	self->touched_exact = g_new0(guint, MAX(model->max_units, 1));
+	self->unit_state = g_new0(guint32, MAX(model->max_units, 1));
+	self->delta_sums = g_new0(gdouble, 2 * MAX(model->n_rules, 1));
+	self->delta_counted = g_new0(gint, MAX(model->n_rules, 1));
+	/* a unit state has a delta for each rule of its criteria at most */
+	self->slots = g_new0(guint, MAX(model->n_criteria, 1));
+	self->values = g_new0(gdouble, 6 * MAX(model->n_rules, 1));
 	self->pillar_sums = g_new0(gdouble, 2 * MAX(model->n_pillars, 1));
+	self->theta = g_new0(gdouble, MAX(model->n_rules, model->n_pillars) + 1);
 	return self;
 }
 
@@ -103,8 +101,6 @@ accord_run_free(AccordRun *self)
 		return;
 	for (guint i = 0; i < ACCORD_N_UNCERTAIN_INPUTS; i++)
 		gsl_rng_free(self->rng[i]);
-	for (guint i = 0; i < self->capacity; i++)
-		gsl_rng_free(self->evidence[i]);
 	g_free(self->evidence);
 	g_free(self->aggregation);
 	g_free(self->unknown);
@@ -117,16 +113,17 @@ accord_run_free(AccordRun *self)
 	g_free(self->buckets);
 	g_free(self->positions);
 	g_free(self->ranks);
-	g_free(self->state);
-	g_free(self->changed);
-	g_free(self->dirty);
-	g_free(self->dirty_rules);
-	g_free(self->sums);
-	g_free(self->reached);
-	g_free(self->reached_criteria);
+	g_free(self->slot_weights);
+	g_free(self->touched);
+	g_free(self->unit_draws);
+	g_free(self->touched_exact);
+	g_free(self->unit_state);
+	g_free(self->delta_sums);
+	g_free(self->delta_counted);
+	g_free(self->slots);
 	g_free(self->values);
-	g_free(self->theta);
 	g_free(self->pillar_sums);
+	g_free(self->theta);
 	g_free(self);
 }
 
@@ -181,101 +178,71 @@ draw_rules(AccordRun *self, guint run)
 						    m->n_policies)];
 }
 
-/* the first fact in [from, to] whose survival product is below @target; to + 1 if none.
- * With the default chances a change comes every few facts, so a short linear scan finds most;
- * beyond it, survival products never rise within a segment and a lower bound search, without
- * branches on the data, finds the rest */
-static guint
-first_below(const gdouble *survival, guint from, guint to, gdouble target)
+/* the first of a list of states whose threshold @r is below; @r is below the last one's */
+static const AccordUnitState *
+pick_state(const AccordUnitState *state, guint32 r)
 {
-	const gdouble *base;
-	guint n;
-
-	for (guint k = from; k < from + 8; k++) {
-		if (k > to || survival[k] < target)
-			return k;
-	}
-	if (from + 8 > to)
-		return to + 1;
-	base = survival + from + 8;
-	n = to + 1 - (from + 8);
-	while (n > 1) {
-		guint half = n / 2;
-
-		base += half * (guint)(base[half - 1] >= target);
-		n -= half;
-	}
-	return (guint)(base - survival) + (guint)(*base >= target);
+	while (r >= state->below)
+		state++;
+	return state;
 }
 
-/* a changed fact is dropped with its chance given a change, else flipped to one of its
- * neighbours, each as likely; @u is uniform on [0, 1) */
-static void
-change_fact(AccordRun *self, guint run, const AccordFactHot *fact, guint index, gdouble u)
-{
-	if (u < fact->drop || fact->n_neighbours == 0) {
-		self->state[index] = 1;
-		self->dropped[run]++;
-		return;
-	}
-	self->state[index] =
-	    (guint8)(2 + MIN((guint)((u - fact->drop) * fact->flip_scale), fact->n_neighbours - 1));
-	self->flipped[run]++;
-}
-
-/* which facts change: each independently with its own chance. Rather than a uniform per fact,
- * the chain draws where the next change is: after fact i the next is the first k with
- * S(k) < T = S(i)·(1 − u), S the survival product, which inverts its distribution
- * P(next ≤ k) = 1 − S(k)/S(i). Given that it is k, T is uniform on (S(k), S(k − 1)], so
- * where T falls in that interval is a fresh uniform that decides how k changes: a country
- * costs one uniform plus one per change */
+/* the facts drawn one by one: each adds its state to the units that hold it, and lists each
+ * unit it is the first to change. Returns how many units are listed */
 static guint
-draw_evidence(AccordRun *self, guint run, const AccordCountryModel *country)
+draw_exact(AccordRun *self, guint run, const AccordCountryModel *country, guint64 *stream)
 {
-	gsl_rng *rng = self->evidence[run];
-	gdouble survival = 1.0;
-	guint n = 0, next = 0;
+	guint n = 0;
 
-	while (next < country->n_facts) {
-		guint end = country->facts[next].segment_end;
-		gdouble target = survival * (1.0 - gsl_rng_uniform(rng));
-		guint k = first_below(country->survival, next, end, target);
-		const AccordFactHot *fact;
+	for (guint i = 0; i < country->n_exact; i++) {
+		const AccordExactFact *e = &country->exact[i];
+		guint32 r = (guint32)(accord_splitmix_next(stream) >> 32);
+		guint state;
 
-		if (k > end) {
-			next = end + 1;
-			survival = 1.0;
+		if (r >= e->change)
 			continue;
+		state = 1 + (guint)(pick_state(country->unit_states + e->states, r) -
+				    (country->unit_states + e->states));
+		self->dropped[run] += state == 1;
+		self->flipped[run] += state >= 2;
+		for (guint j = 0; j < e->n_refs; j++) {
+			const AccordUnitRef *ref = &country->unit_refs[e->refs + j];
+
+			if (self->unit_state[ref->unit] == 0)
+				self->touched_exact[n++] = ref->unit;
+			self->unit_state[ref->unit] += state * ref->stride;
 		}
-		self->changed[n++] = k;
-		fact = &country->facts[k];
-		change_fact(self,
-			    run,
-			    fact,
-			    k,
-			    MIN((fact->before - target) * fact->inv_width, 0.999999999));
-		next = k + 1;
-		survival = k == end ? 1.0 : country->survival[k];
 	}
 	return n;
 }
 
-/* the criteria a changed fact reaches, each once; returns how many */
+/* which units change: each draws 32 bits (two to a number of the stream), and changes when
+ * they are below its threshold; those bits, uniform below it, then pick its state. No
+ * branch depends on a draw until a unit has changed. Lists the changed units and their bits;
+ * returns how many */
 static guint
-reach_criteria(AccordRun *self, const AccordCountryModel *country, guint n_changed)
+draw_units(AccordRun *self, const AccordCountryModel *country, guint64 *stream)
 {
-	guint n = 0;
+	const AccordUnitHot *units = country->units;
+	guint n = 0, u = 0;
 
-	for (guint i = 0; i < n_changed; i++) {
-		const AccordFactHot *f = &country->facts[self->changed[i]];
+	for (; u + 1 < country->n_units; u += 2) {
+		guint64 bits = accord_splitmix_next(stream);
+		guint32 high = (guint32)(bits >> 32), low = (guint32)bits;
 
-		for (guint j = 0; j < f->n_criteria; j++) {
-			guint c = country->fact_criteria[f->criteria + j];
+		self->touched[n] = u;
+		self->unit_draws[n] = high;
+		n += high < units[u].change;
+		self->touched[n] = u + 1;
+		self->unit_draws[n] = low;
+		n += low < units[u + 1].change;
+	}
+	if (u < country->n_units) {
+		guint32 high = (guint32)(accord_splitmix_next(stream) >> 32);
 
-			if (!self->reached[c])
-				self->reached_criteria[n++] = c;
-			self->reached[c] = 1;
-		}
+		self->touched[n] = u;
+		self->unit_draws[n] = high;
+		n += high < units[u].change;
 	}
 	return n;
 }
@@ -328,96 +295,150 @@ accord_rule_sum(const AccordModel *model,
 	return sum;
 }
 
-/* the sums of the rules whose criteria changed outcome: each starts from its sums with every
- * fact kept and trades a changed criterion's old term for its new one (counting the criteria,
- * so a rule left with none is n/a whatever rounding leaves in the sums). A change that leaves
- * every outcome as it was changes no rule */
-static guint
-change_rules(AccordRun *self,
-	     const AccordCountryModel *country,
-	     AccordUnknownPolicy unknown,
-	     guint n_reached)
+/* the state of a unit that changed: the first three without a branch (padded lists), then on
+ * for the rare longer one */
+static const AccordUnitState *
+pick_unit_state(const AccordUnitState *state, guint32 r)
 {
-	const AccordModel *m = self->model;
-	guint n = 0;
+	state += (r >= state[0].below) + (r >= state[1].below) + (r >= state[2].below);
+	while (r >= state->below)
+		state++;
+	return state;
+}
 
-	for (guint i = 0; i < n_reached; i++) {
-		guint c = self->reached_criteria[i], r = m->criterion_rule[c], index = 0;
-		const AccordCriterionHot *hot = &country->criteria[c];
-		const AccordFactRef *refs = country->refs + hot->refs;
-		gdouble before = country->outcomes[hot->outcomes], now;
+static void
+add_range(AccordRun *self,
+	  const AccordCountryModel *country,
+	  guint32 from,
+	  guint32 to,
+	  gdouble pass,
+	  gdouble count,
+	  guint *n)
+{
+	/* at least one: a unit state that changes no rule has the zero delta */
+	guint32 e = from;
 
-		self->reached[c] = 0;
-		for (guint j = 0; j < hot->n_refs; j++)
-			index += self->state[refs[j].fact] * refs[j].stride;
-		now = country->outcomes[hot->outcomes + index];
-		if (now == before)
-			continue;
-		if (!self->dirty[r]) {
-			self->dirty[r] = 1;
-			self->dirty_rules[n++] = r;
-			self->sums[r] = country->rule_sums[unknown * m->n_rules + r];
-		}
-		add_term(&self->sums[r], before, m->criterion_weight[c], unknown, -1);
-		add_term(&self->sums[r], now, m->criterion_weight[c], unknown, 1);
+	do {
+		const AccordRuleDelta *d = &country->deltas[e];
+
+		self->delta_sums[2 * d->slot] += d->numerator + pass * d->unknown_weight;
+		self->delta_sums[2 * d->slot + 1] += d->denominator + count * d->unknown_weight;
+		self->delta_counted[d->slot] += d->known + (gint)count * d->unknown;
+		self->slots[(*n)++] = d->slot;
+	} while (++e < to);
+}
+
+/* the evidence of one run for one country: each changed unit's deltas, in the state it took,
+ * added by slot with the run's unknown policy; leaves every unit state at 0 for the next
+ * country. Returns how many deltas were added (a slot may be listed more than once) */
+static guint
+add_deltas(AccordRun *self,
+	   guint run,
+	   const AccordCountryModel *country,
+	   AccordUnknownPolicy unknown)
+{
+	gdouble pass = unknown == ACCORD_UNKNOWN_PASS, count = unknown != ACCORD_UNKNOWN_EXCLUDE;
+	guint64 stream = self->evidence[run];
+	guint n = 0, n_units = draw_units(self, country, &stream), n_exact = 0;
+
+	if (country->n_exact > 0)
+		n_exact = draw_exact(self, run, country, &stream);
+	self->evidence[run] = stream;
+	for (guint i = 0; i < n_units; i++) {
+		const AccordUnitHot *unit = &country->units[self->touched[i]];
+		const AccordUnitState *state =
+		    pick_unit_state(country->unit_states + unit->states, self->unit_draws[i]);
+
+		self->flipped[run] += state->flipped;
+		self->dropped[run] += state->dropped;
+		add_range(self, country, state->deltas, state->end, pass, count, &n);
+	}
+	for (guint i = 0; i < n_exact; i++) {
+		guint unit = self->touched_exact[i];
+		const guint32 *start =
+		    country->delta_start + country->unit_first[unit] + self->unit_state[unit];
+
+		self->unit_state[unit] = 0;
+		if (start[0] < start[1])
+			add_range(self, country, start[0], start[1], pass, count, &n);
 	}
 	return n;
 }
 
-/* every rule's value in the run: the value with every fact kept, except for the rules whose
- * sums changed; so the aggregation below reads values without branching on which changed.
- * Leaves no fact, criterion or rule marked for the next country */
-static const gdouble *
-rule_values(AccordRun *self, guint run, const AccordCountryModel *country, guint n_changed)
+/* every rule's value and count in the run, in slot order. self->values holds the country's
+ * with every fact kept, for each policy, and gets the slots deltas were added to changed;
+ * restore_values() puts them back. Returns how many slots were listed */
+static guint
+rule_values(AccordRun *self, guint run, const AccordCountryModel *country, const gdouble **out)
 {
 	const AccordModel *m = self->model;
 	AccordUnknownPolicy unknown = self->unknown[run];
-	const gdouble *cached = country->rule_values + unknown * m->n_rules;
-	guint n_dirty =
-	    change_rules(self, country, unknown, reach_criteria(self, country, n_changed));
+	gdouble *values = self->values + 2 * unknown * m->n_rules;
+	const AccordRuleSum *kept = country->slot_sums + unknown * m->n_rules;
+	guint n = add_deltas(self, run, country, unknown);
 
-	for (guint i = 0; i < n_changed; i++)
-		self->state[self->changed[i]] = 0;
-	if (n_dirty == 0)
-		return cached;
-	memcpy(self->values, cached, m->n_rules * sizeof(gdouble));
-	for (guint i = 0; i < n_dirty; i++) {
-		guint r = self->dirty_rules[i];
-		const AccordRuleSum *sum = &self->sums[r];
+	*out = values;
+	for (guint i = 0; i < n; i++) {
+		guint slot = self->slots[i];
+		AccordRuleSum sum = {kept[slot].numerator + self->delta_sums[2 * slot],
+				     kept[slot].denominator + self->delta_sums[2 * slot + 1],
+				     kept[slot].counted + self->delta_counted[slot]};
 
-		self->values[r] = sum->counted > 0 ? sum->numerator / sum->denominator : NAN;
-		self->dirty[r] = 0;
+		accord_rule_value(&sum, &values[slot], &values[m->n_rules + slot]);
 	}
-	return self->values;
+	for (guint i = 0; i < n; i++) {
+		guint slot = self->slots[i];
+
+		self->delta_sums[2 * slot] = self->delta_sums[2 * slot + 1] = 0;
+		self->delta_counted[slot] = 0;
+	}
+	return n;
+}
+
+static void
+restore_values(AccordRun *self, guint run, const AccordCountryModel *country, guint n)
+{
+	guint n_rules = self->model->n_rules, offset = 2 * self->unknown[run] * n_rules;
+
+	for (guint i = 0; i < n; i++) {
+		guint slot = self->slots[i];
+
+		self->values[offset + slot] = country->slot_values[offset + slot];
+		self->values[offset + n_rules + slot] =
+		    country->slot_values[offset + n_rules + slot];
+	}
 }
 
 /* rules into pillars, pillars into the overall score: the formulas of engine/score.c
  * (docs/scoring.md section 3) on fractions rather than points, which saves two divisions a
- * rule; a run with the nominal inputs agrees with the nominal score to within 1e-12 */
+ * rule; a run with the nominal inputs agrees with the nominal score to within 1e-12. A rule
+ * that does not count has value and count 0, so it adds nothing */
 static gdouble
 aggregate(AccordRun *self, guint run, const gdouble *values)
 {
 	const AccordModel *m = self->model;
 	gboolean geometric = self->aggregation[run] == ACCORD_AGGREGATION_GEOMETRIC;
-	const gdouble *rule_weights = self->rule_weights + (gsize)run * m->n_rules;
+	const gdouble *weights = self->slot_weights + (gsize)run * m->n_rules;
 	const gdouble *pillar_weights = self->pillar_weights + (gsize)run * m->n_pillars;
-	gdouble *sums = self->pillar_sums;
+	const gdouble *counts = values + m->n_rules;
+	gdouble *sums = self->pillar_sums, *pillar_counts = self->pillar_sums + m->n_pillars;
 	gdouble numerator = 0, denominator = 0, log_sum = 0;
 	gboolean any_zero = FALSE;
 
-	memset(sums, 0, 2 * m->n_pillars * sizeof(gdouble));
-	for (guint r = 0; r < m->n_rules; r++) {
-		if (isnan(values[r]))
-			continue;
-		sums[2 * m->rule_pillar[r]] += rule_weights[r] * values[r];
-		sums[2 * m->rule_pillar[r] + 1] += rule_weights[r];
+	/* one pass over the slots, each added to its pillar's sums in slot order: no loop
+	 * whose length changes from pillar to pillar */
+	for (guint p = 0; p < 2 * m->n_pillars; p++)
+		sums[p] = 0;
+	for (guint s = 0; s < m->n_rules; s++) {
+		sums[m->slot_pillar[s]] += weights[s] * values[s];
+		pillar_counts[m->slot_pillar[s]] += weights[s] * counts[s];
 	}
 	for (guint p = 0; p < m->n_pillars; p++) {
 		gdouble w = pillar_weights[p], value;
 
-		if (!(sums[2 * p + 1] > 0))
+		if (!(pillar_counts[p] > 0))
 			continue;
-		value = sums[2 * p] / sums[2 * p + 1];
+		value = sums[p] / pillar_counts[p];
 		numerator += w * value;
 		denominator += w;
 		if (value <= 0)
@@ -454,24 +475,34 @@ accord_run_draw(AccordRun *self, guint n, const guint64 *seeds)
 		const guint64 *s = seeds + (gsize)run * ACCORD_N_UNCERTAIN_INPUTS;
 
 		for (guint i = 0; i < ACCORD_N_UNCERTAIN_INPUTS; i++) {
-			gsl_rng *rng = i == ACCORD_UNCERTAIN_EVIDENCE ? self->evidence[run]
-								      : self->rng[i];
+			gulong seed = (gulong)(s[i] ^ (s[i] >> 32));
 
-			if (varies(m, i))
-				gsl_rng_set(rng, (gulong)(s[i] ^ (s[i] >> 32)));
+			if (!varies(m, i))
+				continue;
+			if (i == ACCORD_UNCERTAIN_EVIDENCE)
+				self->evidence[run] = s[i];
+			else
+				gsl_rng_set(self->rng[i], seed);
 		}
 		self->flipped[run] = self->dropped[run] = 0;
 		draw_weights(self, run);
 		draw_rules(self, run);
+		for (guint slot = 0; slot < m->n_rules; slot++)
+			self->slot_weights[(gsize)run * m->n_rules + slot] =
+			    self->rule_weights[(gsize)run * m->n_rules + m->slot_rule[slot]];
 	}
 	for (guint c = 0; c < m->n_countries; c++) {
 		const AccordCountryModel *country = &m->countries[c];
 
+		memcpy(self->values, country->slot_values, 6 * m->n_rules * sizeof(gdouble));
 		for (guint run = 0; run < n; run++) {
-			guint n_changed = evidence ? draw_evidence(self, run, country) : 0;
+			const gdouble *values =
+			    country->slot_values + 2 * self->unknown[run] * m->n_rules;
+			guint changed = evidence ? rule_values(self, run, country, &values) : 0;
 
 			self->scores[(gsize)run * m->n_countries + c] =
-			    aggregate(self, run, rule_values(self, run, country, n_changed));
+			    aggregate(self, run, values);
+			restore_values(self, run, country, changed);
 		}
 	}
 }

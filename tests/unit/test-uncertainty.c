@@ -514,6 +514,263 @@ test_uncertainty_evidence_drop(void **state)
 	tiny_clear(&t);
 }
 
+/* two facts, and a rule of two criteria: c-both needs x.a and x.b, c-a needs x.a. Both
+ * facts true, high confidence, recent evidence. The criteria share x.a, so they are one unit
+ * over both facts: 3 × 3 = 9 joint states (each fact kept, dropped or flipped), x.a the
+ * place value 1 and x.b 3 (key order) */
+static const gchar pair_vocabulary[] =
+    "<vocabulary xmlns=\"urn:accord:vocabulary:1\" version=\"t\">"
+    "<fact key=\"x.a\" type=\"boolean\">a</fact>"
+    "<fact key=\"x.b\" type=\"boolean\">b</fact></vocabulary>";
+static const gchar pair_ruleset[] =
+    "<ruleset xmlns=\"urn:accord:ruleset:1\" id=\"pair\" version=\"1\"><title>t</title>"
+    "<agreement name=\"T\"/><obligations><obligation id=\"shall\" multiplier=\"1\"/>"
+    "</obligations><pillar id=\"p\"><title>P</title></pillar>"
+    "<rule id=\"r\" pillar=\"p\" obligation=\"shall\"><title>R</title>"
+    "<provision cite=\"T 1\">text</provision>"
+    "<criterion id=\"c-both\"><title>C</title><all><check fact=\"x.a\" is=\"true\"/>"
+    "<check fact=\"x.b\" is=\"true\"/></all></criterion>"
+    "<criterion id=\"c-a\"><title>C</title><check fact=\"x.a\" is=\"true\"/></criterion>"
+    "<recommendation>do</recommendation></rule></ruleset>";
+static const gchar pair_profile[] =
+    "<profile xmlns=\"urn:accord:profile:1\" country=\"PP\" name=\"P\" as-of=\"2025-06-30\">"
+    "<fact key=\"x.a\" value=\"true\" confidence=\"high\"><evidence title=\"t\" "
+    "date=\"2025-01\"/></fact><fact key=\"x.b\" value=\"true\" confidence=\"high\">"
+    "<evidence title=\"t\" date=\"2025-01\"/></fact></profile>";
+
+static void
+tiny_load_pair(Tiny *t)
+{
+	g_autoptr(GError) error = NULL;
+
+	t->vocab =
+	    accord_vocabulary_load_data(pair_vocabulary, strlen(pair_vocabulary), "v", &error);
+	assert_non_null(t->vocab);
+	t->ruleset =
+	    accord_ruleset_load_data(pair_ruleset, strlen(pair_ruleset), "r", t->vocab, &error);
+	assert_non_null(t->ruleset);
+	t->profiles = g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+	g_ptr_array_add(
+	    t->profiles,
+	    accord_profile_load_data(pair_profile, strlen(pair_profile), "p", t->vocab, &error));
+	assert_non_null(g_ptr_array_index(t->profiles, 0));
+}
+
+static void
+assert_delta(const AccordCountryModel *c, guint state, gint known, gint unknown, gdouble w[3])
+{
+	const AccordRuleDelta *d = &c->deltas[c->delta_start[c->unit_first[0] + state]];
+
+	assert_int_equal(c->delta_start[c->unit_first[0] + state + 1] -
+			     c->delta_start[c->unit_first[0] + state],
+			 1);
+	assert_int_equal(d->slot, 0);
+	assert_int_equal(d->known, known);
+	assert_int_equal(d->unknown, unknown);
+	assert_close(d->numerator, w[0], 0);
+	assert_close(d->denominator, w[1], 0);
+	assert_close(d->unknown_weight, w[2], 0);
+}
+
+/* the unit's deltas against both facts kept (both criteria pass, weight 1 each: Σw·c 2,
+ * Σw 2): x.a flipped (state 2) fails both: numerator −2; x.b flipped (state 2·3 = 6) fails
+ * c-both: −1; x.a dropped (1) makes both unknown: 2 known criteria fewer, 2 unknown more,
+ * Σw·c and Σw −2, unknown weight +2; x.a dropped and x.b flipped (1 + 6 = 7): c-both fails
+ * whatever x.a holds (known, credit 0) and c-a is unknown: numerator −2, Σw −1, one unknown
+ * more and one known fewer */
+static void
+test_uncertainty_unit_of_shared_facts(void **state)
+{
+	Tiny t;
+	AccordUncertaintyOptions o = tiny_options();
+	g_autoptr(GPtrArray) assessments =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_assessment_unref);
+	g_autoptr(AccordModel) m = NULL;
+	const AccordCountryModel *c;
+	AccordAssessmentOptions a;
+
+	tiny_load_pair(&t);
+	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 0.3;
+	accord_assessment_options_init(&a);
+	g_ptr_array_add(assessments,
+			accord_assess(t.ruleset, g_ptr_array_index(t.profiles, 0), &a, NULL));
+	m = accord_model_new(t.ruleset, assessments, NULL, &o, NULL);
+	assert_non_null(m);
+	c = &m->countries[0];
+	assert_int_equal(c->n_facts, 2);
+	assert_int_equal(c->n_units, 1);
+	assert_int_equal(c->delta_start[c->unit_first[0] + 1] - c->delta_start[c->unit_first[0]],
+			 0);
+	assert_delta(c, 2, 0, 0, (gdouble[]){-2, 0, 0});
+	assert_delta(c, 6, 0, 0, (gdouble[]){-1, 0, 0});
+	assert_delta(c, 1, -2, 2, (gdouble[]){-2, -2, 2});
+	assert_delta(c, 7, -1, 1, (gdouble[]){-2, -1, 1});
+	tiny_clear(&t);
+}
+
+/* the unit of the same world as a draw picks its state: each fact flips with chance 0.3 and
+ * is never dropped, so the reachable states are x.a flipped (state 2: 0.3 × 0.7 = 0.21), x.b
+ * flipped (6: 0.7 × 0.3 = 0.21) and both (8: 0.09), most likely first and ties in state
+ * order. Thresholds are the cumulative chances × 2^32 = 4,294,967,296, rounded: 0.21 gives
+ * 901,943,132.16, 0.42 1,803,886,264.32, 0.51 2,190,433,320.96; the last is the unit's */
+static void
+test_uncertainty_unit_state_chances(void **state)
+{
+	Tiny t;
+	AccordUncertaintyOptions o = tiny_options();
+	g_autoptr(GPtrArray) assessments =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_assessment_unref);
+	g_autoptr(AccordModel) m = NULL;
+	const AccordCountryModel *c;
+	const AccordUnitState *s;
+	AccordAssessmentOptions a;
+
+	tiny_load_pair(&t);
+	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 0.3;
+	accord_assessment_options_init(&a);
+	g_ptr_array_add(assessments,
+			accord_assess(t.ruleset, g_ptr_array_index(t.profiles, 0), &a, NULL));
+	m = accord_model_new(t.ruleset, assessments, NULL, &o, NULL);
+	assert_non_null(m);
+	c = &m->countries[0];
+	assert_int_equal(c->n_exact, 0);
+	assert_int_equal(c->units[0].n_states, 3);
+	assert_true(c->units[0].change == 2190433321u);
+	s = c->unit_states + c->units[0].states;
+	assert_true(s[0].below == 901943132u);
+	assert_true(s[1].below == 1803886264u);
+	assert_true(s[2].below == 2190433321u);
+	assert_int_equal(s[0].deltas, c->delta_start[c->unit_first[0] + 2]);
+	assert_int_equal(s[1].deltas, c->delta_start[c->unit_first[0] + 6]);
+	assert_int_equal(s[2].deltas, c->delta_start[c->unit_first[0] + 8]);
+	assert_int_equal(s[2].end, c->delta_start[c->unit_first[0] + 9]);
+	assert_int_equal(s[0].flipped, 1);
+	assert_int_equal(s[2].flipped, 2);
+	assert_int_equal(s[2].dropped, 0);
+	tiny_clear(&t);
+}
+
+/* the same world drawn: each fact flips with chance 0.3 and is never dropped. x.a flipped
+ * (0.3): both fail, 0; x.a kept, x.b flipped (0.7 × 0.3 = 0.21): c-a alone passes, 50; both
+ * kept (0.49): 100. Mean 0.21·50 + 0.49·100 = 59.5, standard deviation
+ * √(0.21·2500 + 0.49·10000 − 59.5²) = 43.4, so over 20,000 draws a standard error of 0.31;
+ * the tolerance 1.5 is nearly 5 of them. Flips: 2 × 0.3 = 0.6 a draw, standard error
+ * √(2·0.21/20000) = 0.0046, tolerance 0.025 */
+static void
+test_uncertainty_shared_facts_drawn(void **state)
+{
+	Tiny t;
+	AccordUncertaintyOptions o = tiny_options();
+	g_autoptr(GPtrArray) rows = NULL;
+
+	tiny_load_pair(&t);
+	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 0.3;
+	rows = run_csv(t.ruleset, t.profiles, &o);
+	assert_close(column_mean(rows, "score:PP"), 59.5, 1.5);
+	assert_close(column_mean(rows, "flipped"), 0.6, 0.025);
+	assert_close(column_mean(rows, "dropped"), 0, 0);
+	tiny_clear(&t);
+}
+
+/* three enum facts of ten symbols, each 11 states (kept, dropped, 9 flips): c-12 needs x.e1
+ * and x.e2 at s0, c-23 needs x.e2 and x.e3 at s0. Together they would be 11³ = 1331 joint
+ * states, above the 1024 units merge to, so c-23 is a unit of its own and x.e2 is in both:
+ * such facts are drawn one by one. Each flips with chance 0.3 (any flip fails its check). If
+ * x.e2 were drawn apart for each unit, both criteria would pass with chance 0.49² = 0.24;
+ * drawn once, all three facts must be kept: 0.7³ = 0.343, and both fail with chance
+ * 1 − (0.49 + 0.49 − 0.343) = 0.363. Over 20,000 draws a share near 0.35 has standard
+ * error √(0.343 · 0.657 / 20000) = 0.0034; the tolerance 0.015 is over 4 of them. Flips:
+ * 3 × 0.3 = 0.9 a draw, standard error √(3 · 0.21 / 20000) = 0.0056, tolerance 0.03 */
+static const gchar shared_vocabulary[] =
+    "<vocabulary xmlns=\"urn:accord:vocabulary:1\" version=\"t\">"
+    "<fact key=\"x.e1\" type=\"enum\" values=\"s0 s1 s2 s3 s4 s5 s6 s7 s8 s9\">a</fact>"
+    "<fact key=\"x.e2\" type=\"enum\" values=\"s0 s1 s2 s3 s4 s5 s6 s7 s8 s9\">b</fact>"
+    "<fact key=\"x.e3\" type=\"enum\" values=\"s0 s1 s2 s3 s4 s5 s6 s7 s8 s9\">c</fact>"
+    "</vocabulary>";
+static const gchar shared_ruleset[] =
+    "<ruleset xmlns=\"urn:accord:ruleset:1\" id=\"shared\" version=\"1\"><title>t</title>"
+    "<agreement name=\"T\"/><obligations><obligation id=\"shall\" multiplier=\"1\"/>"
+    "</obligations><pillar id=\"p\"><title>P</title></pillar>"
+    "<rule id=\"r\" pillar=\"p\" obligation=\"shall\"><title>R</title>"
+    "<provision cite=\"T 1\">text</provision>"
+    "<criterion id=\"c-12\"><title>C</title><all><check fact=\"x.e1\" in=\"s0\"/>"
+    "<check fact=\"x.e2\" in=\"s0\"/></all></criterion>"
+    "<criterion id=\"c-23\"><title>C</title><all><check fact=\"x.e2\" in=\"s0\"/>"
+    "<check fact=\"x.e3\" in=\"s0\"/></all></criterion>"
+    "<recommendation>do</recommendation></rule></ruleset>";
+static const gchar shared_profile[] =
+    "<profile xmlns=\"urn:accord:profile:1\" country=\"SS\" name=\"S\" as-of=\"2025-06-30\">"
+    "<fact key=\"x.e1\" value=\"s0\" confidence=\"high\"><evidence title=\"t\" "
+    "date=\"2025-01\"/></fact><fact key=\"x.e2\" value=\"s0\" confidence=\"high\">"
+    "<evidence title=\"t\" date=\"2025-01\"/></fact><fact key=\"x.e3\" value=\"s0\" "
+    "confidence=\"high\"><evidence title=\"t\" date=\"2025-01\"/></fact></profile>";
+
+static gdouble
+column_share(const GPtrArray *rows, const gchar *name, gdouble value)
+{
+	guint c = column(rows, name), n = 0;
+
+	for (guint i = 1; i < rows->len; i++)
+		n += g_ascii_strtod(((gchar **)g_ptr_array_index(rows, i))[c], NULL) == value;
+	return (gdouble)n / (rows->len - 1);
+}
+
+static void
+test_uncertainty_fact_in_two_units(void **state)
+{
+	Tiny t;
+	AccordUncertaintyOptions o = tiny_options();
+	g_autoptr(GPtrArray) assessments =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_assessment_unref);
+	g_autoptr(AccordModel) m = NULL;
+	g_autoptr(GPtrArray) rows = NULL;
+	g_autoptr(GError) error = NULL;
+	AccordAssessmentOptions a;
+
+	t.vocab =
+	    accord_vocabulary_load_data(shared_vocabulary, strlen(shared_vocabulary), "v", &error);
+	assert_non_null(t.vocab);
+	t.ruleset =
+	    accord_ruleset_load_data(shared_ruleset, strlen(shared_ruleset), "r", t.vocab, &error);
+	assert_non_null(t.ruleset);
+	t.profiles = g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+	g_ptr_array_add(
+	    t.profiles,
+	    accord_profile_load_data(shared_profile, strlen(shared_profile), "p", t.vocab, &error));
+	assert_non_null(g_ptr_array_index(t.profiles, 0));
+	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 0.3;
+	accord_assessment_options_init(&a);
+	g_ptr_array_add(assessments,
+			accord_assess(t.ruleset, g_ptr_array_index(t.profiles, 0), &a, NULL));
+	m = accord_model_new(t.ruleset, assessments, NULL, &o, NULL);
+	assert_non_null(m);
+	assert_int_equal(m->countries[0].n_units, 2);
+	assert_int_equal(m->countries[0].n_exact, 3);
+	rows = run_csv(t.ruleset, t.profiles, &o);
+	assert_close(column_share(rows, "score:SS", 100), 0.343, 0.015);
+	assert_close(column_share(rows, "score:SS", 0), 0.363, 0.015);
+	assert_close(column_mean(rows, "flipped"), 0.9, 0.03);
+	assert_close(column_mean(rows, "dropped"), 0, 0);
+	tiny_clear(&t);
+}
+
+/* the evidence stream is SplitMix64: the first outputs for the seed 1234567 that its
+ * authors' reference code gives (they are the check values of Rosetta Code's SplitMix64
+ * task) */
+static void
+test_uncertainty_splitmix_reference(void **state)
+{
+	const guint64 expected[] = {G_GUINT64_CONSTANT(6457827717110365317),
+				    G_GUINT64_CONSTANT(3203168211198807973),
+				    G_GUINT64_CONSTANT(9817491932198370423),
+				    G_GUINT64_CONSTANT(4593380528125082431),
+				    G_GUINT64_CONSTANT(16408922859458223821)};
+	guint64 stream = 1234567;
+
+	for (guint i = 0; i < G_N_ELEMENTS(expected); i++)
+		assert_true(accord_splitmix_next(&stream) == expected[i]);
+}
+
 static void
 assert_refused(const AccordRuleset *ruleset,
 	       const GPtrArray *profiles,
@@ -780,6 +1037,11 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_same_bytes_any_threads),
 	    cmocka_unit_test(test_uncertainty_evidence_chances_combine),
 	    cmocka_unit_test(test_uncertainty_evidence_drop),
+	    cmocka_unit_test(test_uncertainty_unit_of_shared_facts),
+	    cmocka_unit_test(test_uncertainty_unit_state_chances),
+	    cmocka_unit_test(test_uncertainty_shared_facts_drawn),
+	    cmocka_unit_test(test_uncertainty_fact_in_two_units),
+	    cmocka_unit_test(test_uncertainty_splitmix_reference),
 	    cmocka_unit_test(test_uncertainty_refuses_input_that_cannot_vary),
 	    cmocka_unit_test(test_uncertainty_options_out_of_range),
 	    cmocka_unit_test(test_uncertainty_neighbouring_values),

@@ -1,0 +1,499 @@
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "uncertainty-private.h"
+
+/* The units of a country (uncertainty-private.h): its selected criteria grouped with the
+ * uncertain facts they read, so that a draw turns the changed facts into rule sums with a
+ * few table look-ups. Criteria that share a fact join one unit while its joint states stay
+ * few; every criterion is in exactly one unit, so the units' deltas add up to the change of
+ * every rule. Built from the criteria's outcome tables (uncertainty-model.c) */
+
+/* units merge while their facts take at most this many joint states; a criterion whose own
+ * facts take more (up to the model's limit) is a unit of its own */
+#define UNIT_STATES 1024
+
+typedef struct {
+	GArray *criteria; /* guint: selected criterion indices */
+	GArray *facts;	  /* guint: fact indices, ascending */
+	guint64 n_states;
+} Unit;
+
+static void
+unit_free(Unit *u)
+{
+	if (u == NULL)
+		return;
+	g_array_unref(u->criteria);
+	g_array_unref(u->facts);
+	g_free(u);
+}
+
+static guint
+fact_states(const AccordCountryModel *country, guint fact)
+{
+	return 2 + country->info[fact].n_neighbours;
+}
+
+/* the facts marked, ascending, and their joint states (at most G_MAXUINT32 + 1: beyond, a
+ * merge is out of the question) */
+static Unit *
+unit_from_marks(const AccordCountryModel *country, guint8 *mark)
+{
+	Unit *u = g_new0(Unit, 1);
+
+	u->criteria = g_array_new(FALSE, FALSE, sizeof(guint));
+	u->facts = g_array_new(FALSE, FALSE, sizeof(guint));
+	u->n_states = 1;
+	for (guint f = 0; f < country->n_facts; f++) {
+		if (!mark[f])
+			continue;
+		mark[f] = 0;
+		g_array_append_val(u->facts, f);
+		u->n_states = MIN(u->n_states * fact_states(country, f), (guint64)G_MAXUINT32 + 1);
+	}
+	return u;
+}
+
+static void
+mark_criterion(const AccordCountryModel *country, guint criterion, guint8 *mark)
+{
+	const AccordCriterionHot *hot = &country->criteria[criterion];
+
+	for (guint j = 0; j < hot->n_refs; j++)
+		mark[country->refs[hot->refs + j].fact] = 1;
+}
+
+/* criterion @c joins the units that hold its facts when together they stay small (or no
+ * larger than the largest of them), else it is a unit of its own */
+static void
+place_criterion(const AccordCountryModel *country,
+		guint c,
+		GPtrArray *units,
+		gint *owner,
+		guint8 *mark)
+{
+	const AccordCriterionHot *hot = &country->criteria[c];
+	g_autoptr(GArray) joined = g_array_new(FALSE, FALSE, sizeof(guint));
+	guint64 largest = hot->n_states;
+	gboolean alone = FALSE;
+	Unit *u;
+
+	for (guint j = 0; j < hot->n_refs; j++) {
+		gint o = owner[country->refs[hot->refs + j].fact];
+		guint k = 0;
+
+		while (o >= 0 && k < joined->len && g_array_index(joined, guint, k) != (guint)o)
+			k++;
+		if (o >= 0 && k == joined->len) {
+			g_array_append_val(joined, o);
+			largest = MAX(largest, ((Unit *)g_ptr_array_index(units, o))->n_states);
+		}
+	}
+	mark_criterion(country, c, mark);
+	for (guint k = 0; k < joined->len; k++) {
+		Unit *other = g_ptr_array_index(units, g_array_index(joined, guint, k));
+
+		for (guint i = 0; i < other->facts->len; i++)
+			mark[g_array_index(other->facts, guint, i)] = 1;
+	}
+	u = unit_from_marks(country, mark);
+	if (u->n_states > MAX(UNIT_STATES, largest)) {
+		unit_free(u);
+		mark_criterion(country, c, mark);
+		u = unit_from_marks(country, mark);
+		g_array_set_size(joined, 0);
+		alone = TRUE;
+	}
+	for (guint k = 0; k < joined->len; k++) {
+		guint index = g_array_index(joined, guint, k);
+		Unit *other = g_ptr_array_index(units, index);
+
+		g_array_append_vals(u->criteria, other->criteria->data, other->criteria->len);
+		unit_free(other);
+		g_ptr_array_index(units, index) = NULL;
+	}
+	g_array_append_val(u->criteria, c);
+	g_ptr_array_add(units, u);
+	for (guint i = 0; i < u->facts->len; i++) {
+		guint f = g_array_index(u->facts, guint, i);
+
+		/* a unit of its own leaves its facts to the units that hold them */
+		if (!alone || owner[f] < 0)
+			owner[f] = (gint)units->len - 1;
+	}
+}
+
+/* the criteria grouped into units, in the order they were made */
+static GPtrArray *
+group_criteria(const AccordModel *m, const AccordCountryModel *country)
+{
+	GPtrArray *units = g_ptr_array_new();
+	g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func((GDestroyNotify)unit_free);
+	g_autofree gint *owner = g_new(gint, MAX(country->n_facts, 1));
+	g_autofree guint8 *mark = g_new0(guint8, MAX(country->n_facts, 1));
+
+	for (guint f = 0; f < country->n_facts; f++)
+		owner[f] = -1;
+	for (guint c = 0; c < m->n_criteria; c++) {
+		if (country->criteria[c].n_refs > 0)
+			place_criterion(country, c, units, owner, mark);
+	}
+	for (guint i = 0; i < units->len; i++) {
+		if (g_ptr_array_index(units, i) != NULL)
+			g_ptr_array_add(kept, g_ptr_array_index(units, i));
+	}
+	g_ptr_array_unref(units);
+	return g_steal_pointer(&kept);
+}
+
+/* ---- each unit state's deltas ---- */
+
+/* a unit's criteria of one rule, summed: see AccordRuleDelta */
+typedef struct {
+	gdouble numerator;
+	gdouble denominator;
+	gdouble unknown_weight;
+	gint known;
+	gint unknown;
+} Terms;
+
+typedef struct {
+	const AccordModel *model;
+	const AccordCountryModel *country;
+	const Unit *unit;
+	guint *place;	/* by fact: its stride in the unit */
+	GArray *slots;	/* guint: the slots of the unit's criteria, ascending */
+	Terms *kept;	/* by slot: with every fact kept */
+	Terms *now;	/* by slot: in the state being worked out */
+	GArray *deltas; /* AccordRuleDelta */
+	GArray *starts; /* guint32: each unit state's first delta */
+} Builder;
+
+/* the outcome of criterion @c in unit state @s */
+static gdouble
+unit_outcome(const Builder *b, guint c, guint64 s)
+{
+	const AccordCriterionHot *hot = &b->country->criteria[c];
+	guint index = 0;
+
+	for (guint j = 0; j < hot->n_refs; j++) {
+		const AccordFactRef *ref = &b->country->refs[hot->refs + j];
+		guint state = (guint)(s / b->place[ref->fact] % fact_states(b->country, ref->fact));
+
+		index += state * ref->stride;
+	}
+	return b->country->outcomes[hot->outcomes + index];
+}
+
+static void
+sum_terms(const Builder *b, guint64 s, Terms *terms)
+{
+	for (guint i = 0; i < b->slots->len; i++)
+		memset(&terms[g_array_index(b->slots, guint, i)], 0, sizeof(Terms));
+	for (guint i = 0; i < b->unit->criteria->len; i++) {
+		guint c = g_array_index(b->unit->criteria, guint, i);
+		Terms *t = &terms[b->model->rule_slot[b->model->criterion_rule[c]]];
+		gdouble w = b->model->criterion_weight[c], outcome = unit_outcome(b, c, s);
+
+		if (outcome == ACCORD_STATE_UNKNOWN) {
+			t->unknown_weight += w;
+			t->unknown++;
+		} else if (outcome != ACCORD_STATE_NOT_APPLICABLE) {
+			t->numerator += w * outcome;
+			t->denominator += w;
+			t->known++;
+		}
+	}
+}
+
+/* the deltas of unit state @s: one per rule it changes */
+static void
+add_deltas(Builder *b, guint64 s)
+{
+	guint32 start = b->deltas->len;
+
+	g_array_append_val(b->starts, start);
+	if (s == 0)
+		return;
+	sum_terms(b, s, b->now);
+	for (guint i = 0; i < b->slots->len; i++) {
+		guint slot = g_array_index(b->slots, guint, i);
+		const Terms *now = &b->now[slot], *kept = &b->kept[slot];
+		AccordRuleDelta d = {slot,
+				     now->known - kept->known,
+				     now->unknown - kept->unknown,
+				     now->numerator - kept->numerator,
+				     now->denominator - kept->denominator,
+				     now->unknown_weight - kept->unknown_weight};
+
+		if (d.known != 0 || d.unknown != 0 || d.numerator != 0 || d.denominator != 0 ||
+		    d.unknown_weight != 0)
+			g_array_append_val(b->deltas, d);
+	}
+}
+
+static gint
+compare_guints(gconstpointer a, gconstpointer b)
+{
+	guint x = *(const guint *)a, y = *(const guint *)b;
+
+	return (x > y) - (x < y);
+}
+
+static void
+build_unit(Builder *b, const Unit *u)
+{
+	guint stride = 1;
+
+	b->unit = u;
+	for (guint i = 0; i < u->facts->len; i++) {
+		guint f = g_array_index(u->facts, guint, i);
+
+		b->place[f] = stride;
+		stride *= fact_states(b->country, f);
+	}
+	g_array_set_size(b->slots, 0);
+	for (guint i = 0; i < u->criteria->len; i++) {
+		guint c = g_array_index(u->criteria, guint, i);
+		guint slot = b->model->rule_slot[b->model->criterion_rule[c]];
+		guint k = 0;
+
+		while (k < b->slots->len && g_array_index(b->slots, guint, k) != slot)
+			k++;
+		if (k == b->slots->len)
+			g_array_append_val(b->slots, slot);
+	}
+	g_array_sort(b->slots, compare_guints);
+	sum_terms(b, 0, b->kept);
+	for (guint64 s = 0; s < u->n_states; s++)
+		add_deltas(b, s);
+}
+
+/* ---- the chance of each unit state ---- */
+
+/* the chance that fact @f is in state @state: kept, dropped, or flipped to one neighbour,
+ * each as likely (uncertainty-model.c sets the chances) */
+static gdouble
+fact_chance(const AccordUncertainFact *f, guint state)
+{
+	if (state == 0)
+		return 1.0 - f->change;
+	if (state == 1)
+		return f->change * f->drop;
+	return f->change * (1.0 - f->drop) / f->n_neighbours;
+}
+
+typedef struct {
+	guint32 state;
+	gdouble chance;
+	guint8 flipped;
+	guint8 dropped;
+} Reach;
+
+/* most likely first; equal chances in state order, so the order is the same everywhere */
+static gint
+compare_reach(gconstpointer a, gconstpointer b)
+{
+	const Reach *x = a, *y = b;
+
+	if (x->chance != y->chance)
+		return x->chance < y->chance ? 1 : -1;
+	return (x->state > y->state) - (x->state < y->state);
+}
+
+/* the unit's states other than every fact kept that have a chance, most likely first */
+static GArray *
+reachable_states(const AccordCountryModel *country, const Unit *u)
+{
+	GArray *out = g_array_new(FALSE, FALSE, sizeof(Reach));
+
+	for (guint64 s = 1; s < u->n_states; s++) {
+		Reach r = {(guint32)s, 1.0, 0, 0};
+		guint64 rest = s;
+
+		for (guint i = 0; i < u->facts->len; i++) {
+			guint f = g_array_index(u->facts, guint, i);
+			guint state = (guint)(rest % fact_states(country, f));
+
+			rest /= fact_states(country, f);
+			r.chance *= fact_chance(&country->info[f], state);
+			r.flipped += state >= 2;
+			r.dropped += state == 1;
+		}
+		if (r.chance > 0)
+			g_array_append_val(out, r);
+	}
+	g_array_sort(out, compare_reach);
+	return out;
+}
+
+/* a chance as a threshold for 32 random bits */
+static guint64
+threshold(gdouble chance)
+{
+	return (guint64)llround(MIN(chance, 1.0) * 4294967296.0);
+}
+
+static void
+add_state(GArray *states, gdouble cumulative, const guint32 *deltas, guint flipped, guint dropped)
+{
+	AccordUnitState st = {threshold(cumulative),
+			      deltas != NULL ? deltas[0] : 0,
+			      deltas != NULL ? deltas[1] : 0,
+			      (guint8)flipped,
+			      (guint8)dropped};
+
+	g_array_append_val(states, st);
+}
+
+/* a unit drawn whole: its chance of changing and its reachable states with their thresholds,
+ * the cumulative chances, so that the last state's threshold is the unit's. A draw finds its
+ * state among the first three without a branch (uncertainty-run.c), so a shorter list is
+ * padded with states no draw reaches; and a state that changes no rule gets the country's
+ * zero delta (entry @zero), so that every state has a first delta to add */
+static void
+keep_unit(AccordCountryModel *country, guint u, const Unit *unit, GArray *states, guint32 zero)
+{
+	g_autoptr(GArray) reach = reachable_states(country, unit);
+	AccordUnitHot *hot = &country->units[u];
+	gdouble cumulative = 0;
+
+	hot->states = states->len;
+	hot->n_states = reach->len;
+	for (guint i = 0; i < reach->len; i++) {
+		const Reach *r = &g_array_index(reach, Reach, i);
+
+		const guint32 *range = country->delta_start + country->unit_first[u] + r->state;
+
+		cumulative += r->chance;
+		add_state(states,
+			  cumulative,
+			  range[0] < range[1] ? range : (guint32[]){zero, zero + 1},
+			  r->flipped,
+			  r->dropped);
+	}
+	hot->change = threshold(cumulative);
+	for (guint i = reach->len; i < 3; i++) {
+		AccordUnitState never = {G_MAXUINT64, zero, zero + 1, 0, 0};
+
+		g_array_append_val(states, never);
+	}
+}
+
+/* a fact drawn on its own: its states' thresholds, and the units that hold it */
+static void
+keep_exact(AccordCountryModel *country,
+	   guint f,
+	   const GPtrArray *units,
+	   GArray *states,
+	   GArray *refs)
+{
+	AccordExactFact *e = &country->exact[country->n_exact++];
+	gdouble cumulative = 0;
+
+	e->states = states->len;
+	e->n_states = fact_states(country, f) - 1;
+	for (guint state = 1; state <= e->n_states; state++) {
+		cumulative += fact_chance(&country->info[f], state);
+		add_state(states, cumulative, NULL, state >= 2, state == 1);
+	}
+	e->change = threshold(cumulative);
+	e->refs = refs->len;
+	for (guint u = 0; u < units->len; u++) {
+		const Unit *unit = g_ptr_array_index(units, u);
+		AccordUnitRef ref = {u, 1};
+
+		for (guint i = 0; i < unit->facts->len; i++) {
+			guint g = g_array_index(unit->facts, guint, i);
+
+			if (g == f) {
+				g_array_append_val(refs, ref);
+				break;
+			}
+			ref.stride *= fact_states(country, g);
+		}
+	}
+	e->n_refs = refs->len - e->refs;
+}
+
+/* units that share no fact are drawn whole; the facts of those that do, one by one */
+static void
+keep_unit_states(AccordCountryModel *country, const GPtrArray *units, guint32 zero)
+{
+	g_autoptr(GArray) states = g_array_new(FALSE, FALSE, sizeof(AccordUnitState));
+	g_autoptr(GArray) refs = g_array_new(FALSE, FALSE, sizeof(AccordUnitRef));
+	g_autofree guint *count = g_new0(guint, MAX(country->n_facts, 1));
+	g_autofree gboolean *exact = g_new0(gboolean, MAX(country->n_facts, 1));
+
+	for (guint u = 0; u < units->len; u++) {
+		const Unit *unit = g_ptr_array_index(units, u);
+
+		for (guint i = 0; i < unit->facts->len; i++)
+			count[g_array_index(unit->facts, guint, i)]++;
+	}
+	country->units = g_new0(AccordUnitHot, MAX(units->len, 1));
+	for (guint u = 0; u < units->len; u++) {
+		const Unit *unit = g_ptr_array_index(units, u);
+		gboolean shares = FALSE;
+
+		for (guint i = 0; i < unit->facts->len; i++)
+			shares |= count[g_array_index(unit->facts, guint, i)] > 1;
+		for (guint i = 0; shares && i < unit->facts->len; i++)
+			exact[g_array_index(unit->facts, guint, i)] = TRUE;
+		if (!shares)
+			keep_unit(country, u, unit, states, zero);
+	}
+	country->exact = g_new0(AccordExactFact, MAX(country->n_facts, 1));
+	for (guint f = 0; f < country->n_facts; f++) {
+		if (exact[f])
+			keep_exact(country, f, units, states, refs);
+	}
+	country->unit_states = (AccordUnitState *)g_array_free(g_steal_pointer(&states), FALSE);
+	country->unit_refs = (AccordUnitRef *)g_array_free(g_steal_pointer(&refs), FALSE);
+}
+
+/**
+ * accord_model_build_units:
+ * @m: the model being built
+ * @country: a country whose criteria have their outcome tables
+ *
+ * Groups the country's criteria into units and works out every unit state's rule deltas and
+ * the chance that a draw gives it.
+ */
+void
+accord_model_build_units(AccordModel *m, AccordCountryModel *country)
+{
+	g_autoptr(GPtrArray) units = group_criteria(m, country);
+	g_autofree guint *place = g_new0(guint, MAX(country->n_facts, 1));
+	g_autofree Terms *kept = g_new0(Terms, MAX(m->n_rules, 1));
+	g_autofree Terms *now = g_new0(Terms, MAX(m->n_rules, 1));
+	g_autoptr(GArray) slots = g_array_new(FALSE, FALSE, sizeof(guint));
+	Builder b = {m,
+		     country,
+		     NULL,
+		     place,
+		     slots,
+		     kept,
+		     now,
+		     g_array_new(FALSE, FALSE, sizeof(AccordRuleDelta)),
+		     g_array_new(FALSE, FALSE, sizeof(guint32))};
+	guint32 end;
+
+	country->n_units = units->len;
+	country->unit_first = g_new0(guint32, MAX(units->len, 1));
+	for (guint u = 0; u < units->len; u++) {
+		country->unit_first[u] = b.starts->len;
+		build_unit(&b, g_ptr_array_index(units, u));
+	}
+	end = b.deltas->len;
+	g_array_append_val(b.starts, end);
+	/* the zero delta, after every unit state's */
+	g_array_append_val(b.deltas, (AccordRuleDelta){0});
+	country->delta_start = (guint32 *)g_array_free(b.starts, FALSE);
+	country->deltas = (AccordRuleDelta *)g_array_free(b.deltas, FALSE);
+	keep_unit_states(country, units, end);
+	m->max_units = MAX(m->max_units, units->len);
+}
