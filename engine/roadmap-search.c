@@ -3,12 +3,22 @@
 #include <math.h>
 
 #include "accord/error.h"
+#include "evaluate-private.h"
 #include "roadmap-private.h"
+#include "score-private.h"
 
 /* The search for a roadmap's next step. A step is a change of one fact to one value (or a
  * plan's bundle), tried by re-scoring every assessment it can affect with all the changes so
  * far assumed; the best gain per unit of effort goes next. docs/scoring.md §10 states the
- * rules this file implements. */
+ * rules this file implements.
+ *
+ * Trying a change by accord_assessment_rescore() copies the profile and evaluates and scores
+ * every criterion: on 10,000 criteria each step tried hundreds of changes that way. A change
+ * only moves the criteria that read a fact it sets, so the search evaluates those alone
+ * against the state the steps so far leave (the fast path) and sums the score again from the
+ * rules they belong to (accord_score_overall_with()): the same doubles as the full re-score,
+ * which still makes every step's scores. An assessment with waivers takes the full re-score,
+ * as waivers turn results into passes after evaluation. */
 
 typedef struct {
 	gint direction;	  /* how a level fact has moved so far: −1, 0 (not yet) or +1 */
@@ -33,12 +43,23 @@ track_visited(const Track *track, const AccordValue *value)
 	return FALSE;
 }
 
+/* what a candidate gives one assessment: a score (the full re-score, or the score now when
+ * it reads no fact the candidate sets), or on the fast path the criteria it evaluated again
+ * and their results */
+typedef struct {
+	AccordScore *score;
+	GArray *criteria; /* guint: criterion indices, ascending */
+	GArray *results;  /* AccordCriterionResult, one per criterion */
+	gdouble overall;  /* the overall value after it (NAN when not applicable) */
+} Trial;
+
 typedef struct {
 	GArray *changes; /* AccordRoadmapChange */
 	const AccordPlanBundle *bundle;
 	guint cost;
-	guint order;	   /* generation order: the last tie-breaker */
-	GPtrArray *scores; /* AccordScore* per assessment after it; NULL until evaluated */
+	guint order;   /* generation order: the last tie-breaker */
+	Trial *trials; /* one per assessment; NULL until evaluated */
+	guint n_trials;
 	gdouble gain;
 	gboolean useful; /* raises the credit of a selected criterion */
 	gboolean lowers; /* lowers the credit of a selected criterion */
@@ -59,6 +80,11 @@ struct _AccordRoadmapSearch {
 	GHashTable *bundles_done;
 	GPtrArray *assumptions; /* gchar* FACT=VALUE: every change so far, in order */
 	GPtrArray *current;	/* AccordScore*, per assessment */
+	GPtrArray *readers; /* per assessment: AccordFactDef* → GArray of the guint indices of the
+			     * criteria that read it, ascending; NULL for the full re-score */
+	const AccordCriterionResult **overlay; /* scratch, by criterion index: all NULL between
+						* uses */
+	gboolean full;			       /* every trial by the full re-score */
 	gdouble objective;
 	guint spent;
 	gboolean budget_bound; /* the last search left out a gaining change for the budget */
@@ -66,11 +92,24 @@ struct _AccordRoadmapSearch {
 };
 
 static void
+trials_free(Trial *trials, guint n)
+{
+	for (guint i = 0; trials != NULL && i < n; i++) {
+		if (trials[i].score != NULL)
+			accord_score_unref(trials[i].score);
+		if (trials[i].criteria != NULL)
+			g_array_unref(trials[i].criteria);
+		if (trials[i].results != NULL)
+			g_array_unref(trials[i].results);
+	}
+	g_free(trials);
+}
+
+static void
 candidate_free(Candidate *c)
 {
 	g_array_unref(c->changes);
-	if (c->scores != NULL)
-		g_ptr_array_unref(c->scores);
+	trials_free(c->trials, c->n_trials);
 	g_free(c);
 }
 
@@ -135,21 +174,41 @@ current_profile(const AccordRoadmapSearch *self)
 	    accord_score_get_evaluation(g_ptr_array_index(self->current, 0)));
 }
 
-/* the objective: the weighted mean of the overall scores, a score that is not applicable
- * counting as 0 */
-gdouble
-accord_roadmap_objective(const AccordRoadmapSearch *self, const GPtrArray *scores)
+/* the weighted mean of @values, a value that is not applicable (NAN) counting as 0 */
+static gdouble
+mean_of(const AccordRoadmapSearch *self, const gdouble *values)
 {
 	gdouble sum = 0, total = 0;
 
 	for (guint i = 0; i < self->n; i++) {
 		gdouble w = self->weights != NULL ? self->weights[i] : 1.0;
-		gdouble s = accord_score_get_overall(g_ptr_array_index(scores, i))->value;
 
-		sum += w * (isnan(s) ? 0 : s);
+		sum += w * (isnan(values[i]) ? 0 : values[i]);
 		total += w;
 	}
 	return sum / total;
+}
+
+/* the objective: the weighted mean of the overall scores, a score that is not applicable
+ * counting as 0 */
+gdouble
+accord_roadmap_objective(const AccordRoadmapSearch *self, const GPtrArray *scores)
+{
+	g_autofree gdouble *values = g_new(gdouble, self->n);
+
+	for (guint i = 0; i < self->n; i++)
+		values[i] = accord_score_get_overall(g_ptr_array_index(scores, i))->value;
+	return mean_of(self, values);
+}
+
+static gdouble
+objective_of_trials(const AccordRoadmapSearch *self, const Trial *trials)
+{
+	g_autofree gdouble *values = g_new(gdouble, self->n);
+
+	for (guint i = 0; i < self->n; i++)
+		values[i] = trials[i].overall;
+	return mean_of(self, values);
 }
 
 /* attainment: the same mean with each score taken under the weighted model, arithmetic
@@ -184,6 +243,42 @@ accord_roadmap_attainment(const AccordRoadmapSearch *self,
 	return TRUE;
 }
 
+static void
+readers_free(gpointer readers)
+{
+	if (readers != NULL)
+		g_hash_table_unref(readers);
+}
+
+/* fact → the indices of the criteria that read it (in a precondition or a check), ascending */
+static GHashTable *
+readers_of(const AccordRuleset *rs)
+{
+	GHashTable *readers =
+	    g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
+
+	for (guint c = 0; c < accord_ruleset_get_n_criteria(rs); c++) {
+		const AccordCriterion *criterion = accord_ruleset_get_criterion(rs, c);
+		g_autoptr(GHashTable) facts = g_hash_table_new(NULL, NULL);
+		GHashTableIter iter;
+		gpointer fact;
+
+		collect_facts(accord_criterion_get_precondition(criterion), facts);
+		collect_facts(accord_criterion_get_check(criterion), facts);
+		g_hash_table_iter_init(&iter, facts);
+		while (g_hash_table_iter_next(&iter, &fact, NULL)) {
+			GArray *list = g_hash_table_lookup(readers, fact);
+
+			if (list == NULL) {
+				list = g_array_new(FALSE, FALSE, sizeof(guint));
+				g_hash_table_insert(readers, fact, list);
+			}
+			g_array_append_val(list, c);
+		}
+	}
+	return readers;
+}
+
 AccordRoadmapSearch *
 accord_roadmap_search_new(const AccordAssessment *const *assessments,
 			  guint n_assessments,
@@ -192,6 +287,7 @@ accord_roadmap_search_new(const AccordAssessment *const *assessments,
 			  GStringChunk *strings)
 {
 	AccordRoadmapSearch *self = g_new0(AccordRoadmapSearch, 1);
+	guint n_criteria = 0;
 
 	self->assessments = assessments;
 	self->n = n_assessments;
@@ -204,6 +300,7 @@ accord_roadmap_search_new(const AccordAssessment *const *assessments,
 	self->bundles_done = g_hash_table_new(NULL, NULL);
 	self->assumptions = g_ptr_array_new_with_free_func(g_free);
 	self->current = g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
+	self->readers = g_ptr_array_new_with_free_func(readers_free);
 	for (guint i = 0; i < n_assessments; i++) {
 		const AccordRuleset *rs = accord_assessment_get_ruleset(assessments[i]);
 		GHashTable *facts = g_hash_table_new(NULL, NULL);
@@ -217,10 +314,15 @@ accord_roadmap_search_new(const AccordAssessment *const *assessments,
 		}
 		g_ptr_array_add(self->reads, facts);
 		g_ptr_array_add(
+		    self->readers,
+		    accord_assessment_get_waivers(assessments[i]) == NULL ? readers_of(rs) : NULL);
+		n_criteria = MAX(n_criteria, accord_ruleset_get_n_criteria(rs));
+		g_ptr_array_add(
 		    self->current,
 		    accord_score_ref(
 			accord_assessment_get_score(assessments[i], ACCORD_VARIANT_AS_GIVEN)));
 	}
+	self->overlay = g_new0(const AccordCriterionResult *, MAX(n_criteria, 1));
 	self->vocab = accord_profile_get_vocabulary(current_profile(self));
 	self->objective = accord_roadmap_objective(self, self->current);
 	return self;
@@ -237,6 +339,8 @@ accord_roadmap_search_free(AccordRoadmapSearch *self)
 	g_hash_table_unref(self->bundles_done);
 	g_ptr_array_unref(self->assumptions);
 	g_ptr_array_unref(self->current);
+	g_ptr_array_unref(self->readers);
+	g_free(self->overlay);
 	g_free(self);
 }
 
@@ -491,13 +595,42 @@ is_credited(AccordOutcome outcome)
 
 /* met for a dependency: passed (or waived), not applicable, or out of the tailoring */
 static gboolean
-dependency_met(const AccordScore *score, const AccordCriterion *criterion)
+dependency_met(const AccordScore *score,
+	       const AccordCriterion *criterion,
+	       const AccordCriterionResult *const *overlay)
 {
+	guint index = accord_criterion_get_index(criterion);
 	AccordOutcome outcome =
-	    accord_evaluation_get_result(accord_score_get_evaluation(score), criterion)->outcome;
+	    overlay != NULL && overlay[index] != NULL
+		? overlay[index]->outcome
+		: accord_evaluation_get_result(accord_score_get_evaluation(score), criterion)
+		      ->outcome;
 
 	return !accord_score_selects_criterion(score, criterion) ||
 	       outcome == ACCORD_OUTCOME_PASS || outcome == ACCORD_OUTCOME_NOT_APPLICABLE;
+}
+
+/* whether @criterion, credited @b before and @a after, is raised or lowered, and whether a
+ * raised one has every criterion it depends on met after (@after: the score after, or the
+ * score now with @overlay holding what differs) */
+static void
+check_raise(const AccordScore *after,
+	    const AccordCriterionResult *const *overlay,
+	    const AccordCriterion *criterion,
+	    const AccordCriterionResult *b,
+	    const AccordCriterionResult *a,
+	    Candidate *c)
+{
+	if (!accord_score_selects_criterion(after, criterion))
+		return;
+	if (is_credited(b->outcome) && (!is_credited(a->outcome) || a->credit < b->credit))
+		c->lowers = TRUE;
+	if (!is_credited(a->outcome) || (is_credited(b->outcome) && a->credit <= b->credit))
+		return;
+	c->useful = TRUE;
+	for (guint d = 0; d < accord_criterion_get_n_depends(criterion); d++)
+		if (!dependency_met(after, accord_criterion_get_depends(criterion, d), overlay))
+			c->ready = FALSE;
 }
 
 /* which selected criteria @after credits more or less than @before, and whether each one it
@@ -509,22 +642,219 @@ check_raises(const AccordScore *before, const AccordScore *after, Candidate *c)
 
 	for (guint i = 0; i < accord_ruleset_get_n_criteria(rs); i++) {
 		const AccordCriterion *criterion = accord_ruleset_get_criterion(rs, i);
-		const AccordCriterionResult *b =
-		    accord_evaluation_get_result(accord_score_get_evaluation(before), criterion);
-		const AccordCriterionResult *a =
-		    accord_evaluation_get_result(accord_score_get_evaluation(after), criterion);
 
-		if (!accord_score_selects_criterion(after, criterion))
-			continue;
-		if (is_credited(b->outcome) && (!is_credited(a->outcome) || a->credit < b->credit))
-			c->lowers = TRUE;
-		if (!is_credited(a->outcome) || (is_credited(b->outcome) && a->credit <= b->credit))
-			continue;
-		c->useful = TRUE;
-		for (guint d = 0; d < accord_criterion_get_n_depends(criterion); d++)
-			if (!dependency_met(after, accord_criterion_get_depends(criterion, d)))
-				c->ready = FALSE;
+		check_raise(
+		    after,
+		    NULL,
+		    criterion,
+		    accord_evaluation_get_result(accord_score_get_evaluation(before), criterion),
+		    accord_evaluation_get_result(accord_score_get_evaluation(after), criterion),
+		    c);
 	}
+}
+
+/* the full re-score: every assumption so far and @c's, through accord_assessment_rescore() */
+static gboolean
+trial_full(AccordRoadmapSearch *self, Candidate *c, guint i, GError **error)
+{
+	g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func(g_free);
+	const AccordScore *now = g_ptr_array_index(self->current, i);
+	Trial *trial = &c->trials[i];
+
+	for (guint k = 0; k < self->assumptions->len; k++)
+		g_ptr_array_add(list, g_strdup(g_ptr_array_index(self->assumptions, k)));
+	for (guint k = 0; k < c->changes->len; k++) {
+		const AccordRoadmapChange *change =
+		    &g_array_index(c->changes, AccordRoadmapChange, k);
+
+		g_ptr_array_add(
+		    list,
+		    g_strdup_printf("%s=%s", accord_fact_def_get_key(change->fact), change->text));
+	}
+	g_ptr_array_add(list, NULL);
+	trial->score = accord_assessment_rescore(self->assessments[i],
+						 (const gchar *const *)list->pdata,
+						 error);
+	if (trial->score == NULL)
+		return FALSE;
+	trial->overall = accord_score_get_overall(trial->score)->value;
+	check_raises(now, trial->score, c);
+	return TRUE;
+}
+
+/* what the fast path reads for a fact: the value the last change of it sets, as an
+ * assumption would parse it */
+typedef struct {
+	const GArray *changes; /* AccordRoadmapChange */
+	const AccordValue *values;
+} Override;
+
+static gboolean
+override_fact(const AccordFactDef *def, const AccordValue **value, gpointer data)
+{
+	const Override *o = data;
+
+	for (guint k = o->changes->len; k > 0; k--) {
+		if (g_array_index(o->changes, AccordRoadmapChange, k - 1).fact == def) {
+			*value = &o->values[k - 1];
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+static gint
+compare_indices(gconstpointer a, gconstpointer b)
+{
+	guint x = *(const guint *)a, y = *(const guint *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* sorts @indices and drops repeats */
+static void
+sort_unique(GArray *indices)
+{
+	guint n = 0;
+
+	g_array_sort(indices, compare_indices);
+	for (guint k = 0; k < indices->len; k++)
+		if (n == 0 ||
+		    g_array_index(indices, guint, k) != g_array_index(indices, guint, n - 1))
+			g_array_index(indices, guint, n++) = g_array_index(indices, guint, k);
+	g_array_set_size(indices, n);
+}
+
+/* the criteria of assessment @i that read a fact @changes sets */
+static GArray *
+criteria_reading(const AccordRoadmapSearch *self, guint i, const GArray *changes)
+{
+	GHashTable *readers = g_ptr_array_index(self->readers, i);
+	GArray *out = g_array_new(FALSE, FALSE, sizeof(guint));
+
+	for (guint k = 0; k < changes->len; k++) {
+		const GArray *list =
+		    g_hash_table_lookup(readers,
+					g_array_index(changes, AccordRoadmapChange, k).fact);
+
+		if (list != NULL)
+			g_array_append_vals(out, list->data, list->len);
+	}
+	if (changes->len > 1)
+		sort_unique(out);
+	return out;
+}
+
+/* the rules the criteria @criteria (indices) belong to, ascending */
+static GArray *
+rules_of(const AccordRuleset *rs, const GArray *criteria)
+{
+	GArray *rules = g_array_sized_new(FALSE, FALSE, sizeof(guint), criteria->len);
+
+	for (guint k = 0; k < criteria->len; k++) {
+		guint r = accord_rule_get_index(accord_criterion_get_rule(
+		    accord_ruleset_get_criterion(rs, g_array_index(criteria, guint, k))));
+
+		g_array_append_val(rules, r);
+	}
+	sort_unique(rules);
+	return rules;
+}
+
+static void
+overlay_set(AccordRoadmapSearch *self, const Trial *trial, gboolean set)
+{
+	for (guint k = 0; k < trial->criteria->len; k++)
+		self->overlay[g_array_index(trial->criteria, guint, k)] =
+		    set ? &g_array_index(trial->results, AccordCriterionResult, k) : NULL;
+}
+
+/* the overall value @base's options give with the trial's results in place (attainment
+ * scores with other options than the search's own) */
+static gboolean
+overall_with_trial(AccordRoadmapSearch *self,
+		   const AccordScore *base,
+		   const Trial *trial,
+		   gdouble *value)
+{
+	g_autoptr(GArray) rules =
+	    rules_of(accord_evaluation_get_ruleset(accord_score_get_evaluation(base)),
+		     trial->criteria);
+	gboolean finite;
+
+	overlay_set(self, trial, TRUE);
+	finite = accord_score_overall_with(base,
+					   self->overlay,
+					   (const guint *)rules->data,
+					   rules->len,
+					   value);
+	overlay_set(self, trial, FALSE);
+	return finite;
+}
+
+/* the fast path: the criteria that read a fact @c sets, evaluated again against the state
+ * now with @c's values read in place of the profile's; FALSE (nothing set) when the score
+ * would not be finite, which the full re-score then reports */
+static gboolean
+trial_fast(AccordRoadmapSearch *self, Candidate *c, guint i, const Override *override)
+{
+	const AccordScore *now = g_ptr_array_index(self->current, i);
+	const AccordEvaluation *evaluation = accord_score_get_evaluation(now);
+	const AccordRuleset *rs = accord_evaluation_get_ruleset(evaluation);
+	const AccordProfile *profile = accord_evaluation_get_profile(evaluation);
+	Trial *trial = &c->trials[i];
+	gboolean lowers = c->lowers, useful = c->useful, ready = c->ready;
+
+	trial->criteria = criteria_reading(self, i, c->changes);
+	trial->results =
+	    g_array_sized_new(FALSE, FALSE, sizeof(AccordCriterionResult), trial->criteria->len);
+	for (guint k = 0; k < trial->criteria->len; k++) {
+		AccordCriterionResult r = accord_criterion_evaluate_with(
+		    accord_ruleset_get_criterion(rs, g_array_index(trial->criteria, guint, k)),
+		    profile,
+		    override_fact,
+		    (gpointer) override);
+
+		g_array_append_val(trial->results, r);
+	}
+	overlay_set(self, trial, TRUE);
+	for (guint k = 0; k < trial->criteria->len; k++) {
+		const AccordCriterion *criterion =
+		    accord_ruleset_get_criterion(rs, g_array_index(trial->criteria, guint, k));
+
+		check_raise(now,
+			    self->overlay,
+			    criterion,
+			    accord_evaluation_get_result(evaluation, criterion),
+			    &g_array_index(trial->results, AccordCriterionResult, k),
+			    c);
+	}
+	overlay_set(self, trial, FALSE);
+	if (overall_with_trial(self, now, trial, &trial->overall))
+		return TRUE;
+	c->lowers = lowers;
+	c->useful = useful;
+	c->ready = ready;
+	g_clear_pointer(&trial->criteria, g_array_unref);
+	g_clear_pointer(&trial->results, g_array_unref);
+	return FALSE;
+}
+
+/* the values @c's changes set, as an assumption parses their text (which is what the full
+ * re-score reads); NULL when one does not parse, for the full re-score to report */
+static AccordValue *
+parse_values(const Candidate *c)
+{
+	g_autofree AccordValue *values = g_new0(AccordValue, MAX(c->changes->len, 1));
+
+	for (guint k = 0; k < c->changes->len; k++) {
+		const AccordRoadmapChange *change =
+		    &g_array_index(c->changes, AccordRoadmapChange, k);
+
+		if (!accord_value_parse(change->fact, change->text, &values[k], NULL))
+			return NULL;
+	}
+	return g_steal_pointer(&values);
 }
 
 /* every assessment with every change so far and @c's assumed; one that reads none of @c's
@@ -533,41 +863,31 @@ check_raises(const AccordScore *before, const AccordScore *after, Candidate *c)
 static gboolean
 evaluate(AccordRoadmapSearch *self, Candidate *c, GError **error)
 {
-	g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func(g_free);
+	g_autofree AccordValue *values = self->full ? NULL : parse_values(c);
+	Override override = {c->changes, values};
 
-	for (guint i = 0; i < self->assumptions->len; i++)
-		g_ptr_array_add(list, g_strdup(g_ptr_array_index(self->assumptions, i)));
-	for (guint i = 0; i < c->changes->len; i++) {
-		const AccordRoadmapChange *change =
-		    &g_array_index(c->changes, AccordRoadmapChange, i);
-
-		g_ptr_array_add(
-		    list,
-		    g_strdup_printf("%s=%s", accord_fact_def_get_key(change->fact), change->text));
-	}
-	g_ptr_array_add(list, NULL);
-	c->scores = g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
+	c->trials = g_new0(Trial, self->n);
+	c->n_trials = self->n;
 	c->ready = TRUE;
 	for (guint i = 0; i < self->n; i++) {
 		const AccordScore *now = g_ptr_array_index(self->current, i);
-		AccordScore *after;
+		Trial *trial = &c->trials[i];
 
 		if (!reads_any(g_ptr_array_index(self->reads, i), c->changes)) {
-			g_ptr_array_add(c->scores, accord_score_ref(now));
+			trial->score = accord_score_ref(now);
+			trial->overall = accord_score_get_overall(now)->value;
 			continue;
 		}
-		after = accord_assessment_rescore(self->assessments[i],
-						  (const gchar *const *)list->pdata,
-						  error);
-		if (after == NULL)
+		if (values != NULL && g_ptr_array_index(self->readers, i) != NULL &&
+		    trial_fast(self, c, i, &override))
+			continue;
+		if (!trial_full(self, c, i, error))
 			return FALSE;
-		g_ptr_array_add(c->scores, after);
-		check_raises(now, after, c);
 	}
 	/* a change of a fact changed before may not take credit back */
 	if (c->again && c->lowers)
 		c->ready = FALSE;
-	c->gain = accord_roadmap_objective(self, c->scores) - self->objective;
+	c->gain = objective_of_trials(self, c->trials) - self->objective;
 	return TRUE;
 }
 
@@ -682,23 +1002,83 @@ best_pair(AccordRoadmapSearch *self, GPtrArray *candidates, Candidate **out, GEr
 	return TRUE;
 }
 
+/* the score of @evaluation under the attainment's options: the weighted model, arithmetic
+ * aggregation and unknowns as zero, with @score's tailoring */
+static AccordScore *
+plain_score(const AccordScore *score, const AccordEvaluation *evaluation, GError **error)
+{
+	AccordScoreOptions options;
+
+	accord_score_options_init(&options);
+	options.tailoring = accord_score_get_options(score)->tailoring;
+	return accord_score_compute(evaluation, &options, error);
+}
+
+/* accord_roadmap_attainment() of the scores @trials stand for; @plain holds each assessment's
+ * plain score now, which a trial of the fast path scores its results against */
+static gboolean
+attainment_of_trials(AccordRoadmapSearch *self,
+		     const Trial *trials,
+		     const GPtrArray *plain,
+		     gdouble *attainment,
+		     GError **error)
+{
+	g_autofree gdouble *values = g_new(gdouble, self->n);
+
+	for (guint i = 0; i < self->n; i++) {
+		g_autoptr(AccordScore) score = NULL;
+
+		if (trials[i].score == NULL) {
+			if (!overall_with_trial(self,
+						g_ptr_array_index(plain, i),
+						&trials[i],
+						&values[i])) {
+				g_set_error_literal(
+				    error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_INTERNAL,
+				    "an attainment score is not finite; this is a bug");
+				return FALSE;
+			}
+			continue;
+		}
+		score = plain_score(trials[i].score,
+				    accord_score_get_evaluation(trials[i].score),
+				    error);
+		if (score == NULL)
+			return FALSE;
+		values[i] = accord_score_get_overall(score)->value;
+	}
+	*attainment = mean_of(self, values);
+	return TRUE;
+}
+
 /* stage 3: no change or pair raises the objective; the best change that does not lower it and
  * raises the attainment */
 static gboolean
 best_attainment(AccordRoadmapSearch *self, GPtrArray *candidates, Candidate **out, GError **error)
 {
+	g_autoptr(GPtrArray) plain =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
 	gdouble now, best_gain = 0;
 
 	*out = NULL;
-	if (!accord_roadmap_attainment(self, self->current, &now, error))
-		return FALSE;
+	for (guint i = 0; i < self->n; i++) {
+		const AccordScore *score = g_ptr_array_index(self->current, i);
+		AccordScore *p = plain_score(score, accord_score_get_evaluation(score), error);
+
+		if (p == NULL)
+			return FALSE;
+		g_ptr_array_add(plain, p);
+	}
+	now = accord_roadmap_objective(self, plain);
 	for (guint i = 0; i < candidates->len; i++) {
 		Candidate *c = g_ptr_array_index(candidates, i);
 		gdouble after;
 
 		if (!c->ready || !c->useful || c->gain < -ACCORD_ROADMAP_EPSILON)
 			continue;
-		if (!accord_roadmap_attainment(self, c->scores, &after, error))
+		if (!attainment_of_trials(self, c->trials, plain, &after, error))
 			return FALSE;
 		if (after - now > ACCORD_ROADMAP_EPSILON && c->cost > remaining(self)) {
 			self->budget_bound = TRUE;
