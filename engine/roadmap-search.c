@@ -792,6 +792,15 @@ overall_with_trial(AccordRoadmapSearch *self,
 	return finite;
 }
 
+/* every field scoring reads (and the others), so an equal result scores the same */
+static gboolean
+same_result(const AccordCriterionResult *a, const AccordCriterionResult *b)
+{
+	return a->outcome == b->outcome && a->credit == b->credit && a->known == b->known &&
+	       a->confidence == b->confidence && a->evidence == b->evidence &&
+	       a->dropped == b->dropped;
+}
+
 /* the fast path: the criteria that read a fact @c sets, evaluated again against the state
  * now with @c's values read in place of the profile's; FALSE (nothing set) when the score
  * would not be finite, which the full re-score then reports */
@@ -809,14 +818,21 @@ trial_fast(AccordRoadmapSearch *self, Candidate *c, guint i, const Override *ove
 	trial->results =
 	    g_array_sized_new(FALSE, FALSE, sizeof(AccordCriterionResult), trial->criteria->len);
 	for (guint k = 0; k < trial->criteria->len; k++) {
-		AccordCriterionResult r = accord_criterion_evaluate_with(
-		    accord_ruleset_get_criterion(rs, g_array_index(trial->criteria, guint, k)),
-		    profile,
-		    override_fact,
-		    (gpointer) override);
+		guint index = g_array_index(trial->criteria, guint, k);
+		const AccordCriterion *criterion = accord_ruleset_get_criterion(rs, index);
+		AccordCriterionResult r = accord_criterion_evaluate_with(criterion,
+									 profile,
+									 override_fact,
+									 (gpointer) override);
 
+		/* a criterion whose result stays as it is neither raises nor lowers, and leaves
+		 * its rule's score as it is: only those that move are kept */
+		if (same_result(&r, accord_evaluation_get_result(evaluation, criterion)))
+			continue;
+		g_array_index(trial->criteria, guint, trial->results->len) = index;
 		g_array_append_val(trial->results, r);
 	}
+	g_array_set_size(trial->criteria, trial->results->len);
 	overlay_set(self, trial, TRUE);
 	for (guint k = 0; k < trial->criteria->len; k++) {
 		const AccordCriterion *criterion =

@@ -11,10 +11,11 @@ struct _AccordScore {
 	AccordEvaluation *evaluation;
 	AccordScoreOptions options; /* holds a reference to the tailoring */
 	AccordScoreItem overall;
-	GArray *pillars;  /* AccordScoreItem, by pillar index */
-	GArray *rules;	  /* AccordScoreItem, by rule index */
-	GArray *terms;	  /* AccordScoreTerm, by criterion index */
-	guint8 *assessed; /* by rule index: whether any of its criteria is applicable */
+	GArray *pillars;       /* AccordScoreItem, by pillar index */
+	GArray *rules;	       /* AccordScoreItem, by rule index */
+	GArray *terms;	       /* AccordScoreTerm, by criterion index */
+	guint8 *assessed;      /* by rule index: whether any of its criteria is applicable */
+	gdouble *rule_weights; /* by rule index: accord_score_get_rule_weight() */
 };
 
 static const gchar *model_names[] = {"weighted",
@@ -353,7 +354,8 @@ accumulate(Accumulator *acc,
 	   const AccordScoreItem *child,
 	   gdouble weight,
 	   AccordScoreModel model,
-	   gboolean assessed)
+	   gboolean assessed,
+	   gboolean geometric)
 {
 	if (assessed) {
 		acc->coverage_sum += weight * child->coverage;
@@ -370,6 +372,9 @@ accumulate(Accumulator *acc,
 	}
 	acc->numerator += weight * child->value / 100.0;
 	acc->denominator += weight;
+	/* only a geometric whole reads the logarithms, and a pillar is always arithmetic */
+	if (!geometric)
+		return;
 	if (child->value <= 0)
 		acc->any_zero = TRUE;
 	else
@@ -428,7 +433,8 @@ score_whole(const AccordScore *self,
 		    &item,
 		    accord_score_get_pillar_weight(self, accord_ruleset_get_pillar(ruleset, p)),
 		    self->options.model,
-		    acc[p].weight_sum > 0);
+		    acc[p].weight_sum > 0,
+		    self->options.aggregation == ACCORD_AGGREGATION_GEOMETRIC);
 	}
 	return finish(&total,
 		      &self->options,
@@ -447,11 +453,13 @@ score_pillars(AccordScore *self, const AccordRuleset *ruleset)
 
 		*item = score_rule(self, rule, NULL, self->terms, &assessed);
 		self->assessed[i] = assessed;
+		self->rule_weights[i] = accord_score_get_rule_weight(self, rule);
 		accumulate(&acc[accord_pillar_get_index(accord_rule_get_pillar(rule))],
 			   item,
-			   accord_score_get_rule_weight(self, rule),
+			   self->rule_weights[i],
 			   self->options.model,
-			   assessed);
+			   assessed,
+			   FALSE);
 	}
 	self->overall = score_whole(self, ruleset, acc, (AccordScoreItem *)self->pillars->data);
 }
@@ -487,9 +495,10 @@ accord_score_overall_with(const AccordScore *self,
 		}
 		accumulate(&acc[accord_pillar_get_index(accord_rule_get_pillar(rule))],
 			   &item,
-			   accord_score_get_rule_weight(self, rule),
+			   self->rule_weights[i],
 			   self->options.model,
-			   assessed);
+			   assessed,
+			   FALSE);
 	}
 	overall = score_whole(self, ruleset, acc, NULL);
 	*value = overall.value;
@@ -627,6 +636,7 @@ accord_score_compute(const AccordEvaluation *evaluation,
 	self->terms = g_array_set_size(g_array_new(FALSE, TRUE, sizeof(AccordScoreTerm)),
 				       accord_ruleset_get_n_criteria(ruleset));
 	self->assessed = g_new0(guint8, MAX(accord_ruleset_get_n_rules(ruleset), 1));
+	self->rule_weights = g_new0(gdouble, MAX(accord_ruleset_get_n_rules(ruleset), 1));
 	score_pillars(self, ruleset);
 	compute_shares(self, ruleset);
 	if (!check_finite(self, ruleset, error))
@@ -667,6 +677,7 @@ accord_score_unref(AccordScore *self)
 	g_array_unref(self->pillars);
 	g_array_unref(self->terms);
 	g_free(self->assessed);
+	g_free(self->rule_weights);
 	accord_evaluation_unref(self->evaluation);
 	if (self->options.tailoring != NULL)
 		accord_tailoring_unref((AccordTailoring *)self->options.tailoring);
