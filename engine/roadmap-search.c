@@ -1069,24 +1069,35 @@ attainment_of_trials(AccordRoadmapSearch *self,
 	return TRUE;
 }
 
-/* stage 3: no change or pair raises the objective; the best change that does not lower it and
- * raises the attainment */
-static gboolean
-best_attainment(AccordRoadmapSearch *self, GPtrArray *candidates, Candidate **out, GError **error)
+/* each assessment's plain score now (see plain_score()) */
+static GPtrArray *
+plain_scores_now(const AccordRoadmapSearch *self, GError **error)
 {
 	g_autoptr(GPtrArray) plain =
 	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
-	gdouble now, best_gain = 0;
 
-	*out = NULL;
 	for (guint i = 0; i < self->n; i++) {
 		const AccordScore *score = g_ptr_array_index(self->current, i);
 		AccordScore *p = plain_score(score, accord_score_get_evaluation(score), error);
 
 		if (p == NULL)
-			return FALSE;
+			return NULL;
 		g_ptr_array_add(plain, p);
 	}
+	return g_steal_pointer(&plain);
+}
+
+/* stage 3: no change or pair raises the objective; the best change that does not lower it and
+ * raises the attainment */
+static gboolean
+best_attainment(AccordRoadmapSearch *self, GPtrArray *candidates, Candidate **out, GError **error)
+{
+	g_autoptr(GPtrArray) plain = plain_scores_now(self, error);
+	gdouble now, best_gain = 0;
+
+	*out = NULL;
+	if (plain == NULL)
+		return FALSE;
 	now = accord_roadmap_objective(self, plain);
 	for (guint i = 0; i < candidates->len; i++) {
 		Candidate *c = g_ptr_array_index(candidates, i);
@@ -1260,4 +1271,33 @@ accord_roadmap_choice_clear(AccordRoadmapChoice *choice)
 {
 	g_clear_pointer(&choice->changes, g_array_unref);
 	g_clear_pointer(&choice->scores, g_ptr_array_unref);
+}
+
+/* tries @changes from the state the steps so far leave, on the fast path or by the full
+ * re-score (@full), as a step would be tried; for the tests that hold the two paths equal */
+gboolean
+accord_roadmap_search_try(AccordRoadmapSearch *self,
+			  const AccordRoadmapChange *changes,
+			  guint n_changes,
+			  gboolean full,
+			  AccordRoadmapTry *out,
+			  GError **error)
+{
+	g_autoptr(GPtrArray) plain = NULL;
+	Candidate *c = candidate_new(0, 1, NULL);
+	gboolean was = self->full, ok;
+
+	g_array_append_vals(c->changes, changes, n_changes);
+	self->full = full;
+	ok = evaluate(self, c, error) && (plain = plain_scores_now(self, error)) != NULL &&
+	     attainment_of_trials(self, c->trials, plain, &out->attainment, error);
+	self->full = was;
+	for (guint i = 0; ok && i < self->n && i < G_N_ELEMENTS(out->overall); i++)
+		out->overall[i] = c->trials[i].overall;
+	out->gain = c->gain;
+	out->useful = c->useful;
+	out->lowers = c->lowers;
+	out->ready = c->ready;
+	candidate_free(c);
+	return ok;
 }
