@@ -715,9 +715,14 @@ compare_indices(gconstpointer a, gconstpointer b)
 static void
 sort_unique(GArray *indices)
 {
+	gboolean sorted = TRUE;
 	guint n = 0;
 
-	g_array_sort(indices, compare_indices);
+	/* criteria come in rule order, so their rules mostly need no sort */
+	for (guint k = 1; k < indices->len && sorted; k++)
+		sorted = g_array_index(indices, guint, k - 1) <= g_array_index(indices, guint, k);
+	if (!sorted)
+		g_array_sort(indices, compare_indices);
 	for (guint k = 0; k < indices->len; k++)
 		if (n == 0 ||
 		    g_array_index(indices, guint, k) != g_array_index(indices, guint, n - 1))
@@ -792,13 +797,12 @@ overall_with_trial(AccordRoadmapSearch *self,
 	return finite;
 }
 
-/* every field scoring reads (and the others), so an equal result scores the same */
+/* every field a score's value reads (the basis feeds only coverage), so an equal result
+ * gives the same value */
 static gboolean
 same_result(const AccordCriterionResult *a, const AccordCriterionResult *b)
 {
-	return a->outcome == b->outcome && a->credit == b->credit && a->known == b->known &&
-	       a->confidence == b->confidence && a->evidence == b->evidence &&
-	       a->dropped == b->dropped;
+	return a->outcome == b->outcome && a->credit == b->credit && a->known == b->known;
 }
 
 /* the fast path: the criteria that read a fact @c sets, evaluated again against the state
@@ -820,15 +824,21 @@ trial_fast(AccordRoadmapSearch *self, Candidate *c, guint i, const Override *ove
 	for (guint k = 0; k < trial->criteria->len; k++) {
 		guint index = g_array_index(trial->criteria, guint, k);
 		const AccordCriterion *criterion = accord_ruleset_get_criterion(rs, index);
-		AccordCriterionResult r = accord_criterion_evaluate_with(criterion,
-									 profile,
-									 override_fact,
-									 (gpointer) override);
+		const AccordCriterionResult *before =
+		    accord_evaluation_get_result(evaluation, criterion);
+		AccordCriterionResult r = accord_criterion_evaluate_verdict(criterion,
+									    profile,
+									    override_fact,
+									    (gpointer) override);
 
 		/* a criterion whose result stays as it is neither raises nor lowers, and leaves
 		 * its rule's score as it is: only those that move are kept */
-		if (same_result(&r, accord_evaluation_get_result(evaluation, criterion)))
+		if (same_result(&r, before))
 			continue;
+		/* the basis feeds coverage, never a value: it stays as it was */
+		r.confidence = before->confidence;
+		r.evidence = before->evidence;
+		r.dropped = before->dropped;
 		g_array_index(trial->criteria, guint, trial->results->len) = index;
 		g_array_append_val(trial->results, r);
 	}
