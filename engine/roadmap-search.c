@@ -50,22 +50,25 @@ typedef struct {
 	AccordScore *score;
 	GArray *criteria; /* guint: criterion indices, ascending */
 	GArray *results;  /* AccordCriterionResult, one per criterion */
+	GArray *rules;	  /* AccordScoreRuleDelta: the rules of those criteria, scored */
 	gdouble overall;  /* the overall value after it (NAN when not applicable) */
 } Trial;
 
-typedef struct {
+typedef struct _Candidate Candidate;
+struct _Candidate {
 	GArray *changes; /* AccordRoadmapChange */
 	const AccordPlanBundle *bundle;
 	guint cost;
-	guint order;   /* generation order: the last tie-breaker */
-	Trial *trials; /* one per assessment; NULL until evaluated */
+	guint order;		   /* generation order: the last tie-breaker */
+	Trial *trials;		   /* one per assessment; NULL until evaluated */
+	const Candidate *parts[2]; /* a pair's two single changes, else NULL */
 	guint n_trials;
 	gdouble gain;
 	gboolean useful; /* raises the credit of a selected criterion */
 	gboolean lowers; /* lowers the credit of a selected criterion */
 	gboolean again;	 /* changes a fact an earlier step changed */
 	gboolean ready;	 /* may go now: see evaluate() */
-} Candidate;
+};
 
 struct _AccordRoadmapSearch {
 	const AccordAssessment *const *assessments;
@@ -85,6 +88,7 @@ struct _AccordRoadmapSearch {
 	const AccordCriterionResult **overlay; /* scratch, by criterion index: all NULL between
 						* uses */
 	gboolean full;			       /* every trial by the full re-score */
+	guint8 *marks; /* scratch, by rule index: all 0 between uses (trial_pair()) */
 	gdouble objective;
 	guint spent;
 	gboolean budget_bound; /* the last search left out a gaining change for the budget */
@@ -101,6 +105,8 @@ trials_free(Trial *trials, guint n)
 			g_array_unref(trials[i].criteria);
 		if (trials[i].results != NULL)
 			g_array_unref(trials[i].results);
+		if (trials[i].rules != NULL)
+			g_array_unref(trials[i].rules);
 	}
 	g_free(trials);
 }
@@ -287,7 +293,7 @@ accord_roadmap_search_new(const AccordAssessment *const *assessments,
 			  GStringChunk *strings)
 {
 	AccordRoadmapSearch *self = g_new0(AccordRoadmapSearch, 1);
-	guint n_criteria = 0;
+	guint n_criteria = 0, n_rules = 0;
 
 	self->assessments = assessments;
 	self->n = n_assessments;
@@ -317,12 +323,14 @@ accord_roadmap_search_new(const AccordAssessment *const *assessments,
 		    self->readers,
 		    accord_assessment_get_waivers(assessments[i]) == NULL ? readers_of(rs) : NULL);
 		n_criteria = MAX(n_criteria, accord_ruleset_get_n_criteria(rs));
+		n_rules = MAX(n_rules, accord_ruleset_get_n_rules(rs));
 		g_ptr_array_add(
 		    self->current,
 		    accord_score_ref(
 			accord_assessment_get_score(assessments[i], ACCORD_VARIANT_AS_GIVEN)));
 	}
 	self->overlay = g_new0(const AccordCriterionResult *, MAX(n_criteria, 1));
+	self->marks = g_new0(guint8, MAX(n_rules, 1));
 	self->vocab = accord_profile_get_vocabulary(current_profile(self));
 	self->objective = accord_roadmap_objective(self, self->current);
 	return self;
@@ -341,6 +349,7 @@ accord_roadmap_search_free(AccordRoadmapSearch *self)
 	g_ptr_array_unref(self->current);
 	g_ptr_array_unref(self->readers);
 	g_free(self->overlay);
+	g_free(self->marks);
 	g_free(self);
 }
 
@@ -774,24 +783,43 @@ overlay_set(AccordRoadmapSearch *self, const Trial *trial, gboolean set)
 		    set ? &g_array_index(trial->results, AccordCriterionResult, k) : NULL;
 }
 
-/* the overall value @base's options give with the trial's results in place (attainment
- * scores with other options than the search's own) */
+/* @criteria's rules as accord_score_overall_with() takes them, none scored yet */
+static GArray *
+deltas_of(const AccordRuleset *rs, const GArray *criteria)
+{
+	g_autoptr(GArray) rules = rules_of(rs, criteria);
+	GArray *deltas = g_array_sized_new(FALSE, TRUE, sizeof(AccordScoreRuleDelta), rules->len);
+
+	for (guint k = 0; k < rules->len; k++) {
+		AccordScoreRuleDelta delta = {g_array_index(rules, guint, k), FALSE, FALSE, {0}};
+
+		g_array_append_val(deltas, delta);
+	}
+	return deltas;
+}
+
+/* the overall value @base's options give with the trial's results in place, through
+ * @deltas (the trial's rules, scored or not yet) or, when NULL, rules scored for this call
+ * alone (attainment scores with other options than the search's own) */
 static gboolean
 overall_with_trial(AccordRoadmapSearch *self,
 		   const AccordScore *base,
 		   const Trial *trial,
+		   GArray *deltas,
 		   gdouble *value)
 {
-	g_autoptr(GArray) rules =
-	    rules_of(accord_evaluation_get_ruleset(accord_score_get_evaluation(base)),
-		     trial->criteria);
+	g_autoptr(GArray) own = NULL;
 	gboolean finite;
 
+	if (deltas == NULL)
+		deltas = own =
+		    deltas_of(accord_evaluation_get_ruleset(accord_score_get_evaluation(base)),
+			      trial->criteria);
 	overlay_set(self, trial, TRUE);
 	finite = accord_score_overall_with(base,
 					   self->overlay,
-					   (const guint *)rules->data,
-					   rules->len,
+					   (AccordScoreRuleDelta *)deltas->data,
+					   deltas->len,
 					   value);
 	overlay_set(self, trial, FALSE);
 	return finite;
@@ -808,41 +836,52 @@ same_result(const AccordCriterionResult *a, const AccordCriterionResult *b)
 /* the fast path: the criteria that read a fact @c sets, evaluated again against the state
  * now with @c's values read in place of the profile's; FALSE (nothing set) when the score
  * would not be finite, which the full re-score then reports */
+/* @trial's result of @criterion evaluated with @override, kept when it moves */
+static void
+evaluate_moved(const AccordEvaluation *evaluation,
+	       const AccordCriterion *criterion,
+	       const Override *override,
+	       Trial *trial)
+{
+	const AccordCriterionResult *before = accord_evaluation_get_result(evaluation, criterion);
+	AccordCriterionResult r =
+	    accord_criterion_evaluate_verdict(criterion,
+					      accord_evaluation_get_profile(evaluation),
+					      override_fact,
+					      (gpointer) override);
+	guint index = accord_criterion_get_index(criterion);
+
+	/* a criterion whose result stays as it is neither raises nor lowers, and leaves its
+	 * rule's score as it is: only those that move are kept */
+	if (same_result(&r, before))
+		return;
+	/* the basis feeds coverage, never a value: it stays as it was */
+	r.confidence = before->confidence;
+	r.evidence = before->evidence;
+	r.dropped = before->dropped;
+	g_array_append_val(trial->criteria, index);
+	g_array_append_val(trial->results, r);
+}
+
+static void
+trial_init(Trial *trial, guint size)
+{
+	trial->criteria = g_array_sized_new(FALSE, FALSE, sizeof(guint), size);
+	trial->results = g_array_sized_new(FALSE, FALSE, sizeof(AccordCriterionResult), size);
+}
+
+/* the flags and the overall value of a trial whose moved criteria are known, its rules in
+ * trial->rules (some perhaps scored already); FALSE (nothing kept) when the score would not
+ * be finite, which the full re-score then reports */
 static gboolean
-trial_fast(AccordRoadmapSearch *self, Candidate *c, guint i, const Override *override)
+trial_score(AccordRoadmapSearch *self, Candidate *c, guint i)
 {
 	const AccordScore *now = g_ptr_array_index(self->current, i);
 	const AccordEvaluation *evaluation = accord_score_get_evaluation(now);
 	const AccordRuleset *rs = accord_evaluation_get_ruleset(evaluation);
-	const AccordProfile *profile = accord_evaluation_get_profile(evaluation);
 	Trial *trial = &c->trials[i];
 	gboolean lowers = c->lowers, useful = c->useful, ready = c->ready;
 
-	trial->criteria = criteria_reading(self, i, c->changes);
-	trial->results =
-	    g_array_sized_new(FALSE, FALSE, sizeof(AccordCriterionResult), trial->criteria->len);
-	for (guint k = 0; k < trial->criteria->len; k++) {
-		guint index = g_array_index(trial->criteria, guint, k);
-		const AccordCriterion *criterion = accord_ruleset_get_criterion(rs, index);
-		const AccordCriterionResult *before =
-		    accord_evaluation_get_result(evaluation, criterion);
-		AccordCriterionResult r = accord_criterion_evaluate_verdict(criterion,
-									    profile,
-									    override_fact,
-									    (gpointer) override);
-
-		/* a criterion whose result stays as it is neither raises nor lowers, and leaves
-		 * its rule's score as it is: only those that move are kept */
-		if (same_result(&r, before))
-			continue;
-		/* the basis feeds coverage, never a value: it stays as it was */
-		r.confidence = before->confidence;
-		r.evidence = before->evidence;
-		r.dropped = before->dropped;
-		g_array_index(trial->criteria, guint, trial->results->len) = index;
-		g_array_append_val(trial->results, r);
-	}
-	g_array_set_size(trial->criteria, trial->results->len);
 	overlay_set(self, trial, TRUE);
 	for (guint k = 0; k < trial->criteria->len; k++) {
 		const AccordCriterion *criterion =
@@ -856,14 +895,190 @@ trial_fast(AccordRoadmapSearch *self, Candidate *c, guint i, const Override *ove
 			    c);
 	}
 	overlay_set(self, trial, FALSE);
-	if (overall_with_trial(self, now, trial, &trial->overall))
+	if (overall_with_trial(self, now, trial, trial->rules, &trial->overall))
 		return TRUE;
 	c->lowers = lowers;
 	c->useful = useful;
 	c->ready = ready;
 	g_clear_pointer(&trial->criteria, g_array_unref);
 	g_clear_pointer(&trial->results, g_array_unref);
+	g_clear_pointer(&trial->rules, g_array_unref);
 	return FALSE;
+}
+
+/* the fast path: the criteria that read a fact @c sets, evaluated again against the state
+ * now with @c's values read in place of the profile's */
+static gboolean
+trial_fast(AccordRoadmapSearch *self, Candidate *c, guint i, const Override *override)
+{
+	const AccordEvaluation *evaluation =
+	    accord_score_get_evaluation(g_ptr_array_index(self->current, i));
+	const AccordRuleset *rs = accord_evaluation_get_ruleset(evaluation);
+	g_autoptr(GArray) reading = criteria_reading(self, i, c->changes);
+	Trial *trial = &c->trials[i];
+
+	trial_init(trial, reading->len);
+	for (guint k = 0; k < reading->len; k++)
+		evaluate_moved(evaluation,
+			       accord_ruleset_get_criterion(rs, g_array_index(reading, guint, k)),
+			       override,
+			       trial);
+	trial->rules = deltas_of(rs, trial->criteria);
+	return trial_score(self, c, i);
+}
+
+typedef struct {
+	guint index;
+	AccordCriterionResult result;
+} Moved;
+
+static void
+mark_rules(guint8 *marks, const GArray *deltas, guint8 bit)
+{
+	for (guint k = 0; k < deltas->len; k++)
+		marks[g_array_index(deltas, AccordScoreRuleDelta, k).rule] |= bit;
+}
+
+/* the rule scores of a pair's parts it can take as they are: those of a rule one part
+ * moved alone (mark 1 or 2: no criterion there reads both facts); clears the marks */
+static void
+pair_rules(AccordRoadmapSearch *self, const Trial *const parts[2], GArray *deltas)
+{
+	guint cursor[2] = {0, 0};
+
+	mark_rules(self->marks, parts[0]->rules, 1);
+	mark_rules(self->marks, parts[1]->rules, 2);
+	for (guint k = 0; k < deltas->len; k++) {
+		AccordScoreRuleDelta *d = &g_array_index(deltas, AccordScoreRuleDelta, k);
+		guint8 mark = self->marks[d->rule];
+
+		for (guint p = 0; p < 2; p++) {
+			const GArray *own = parts[p]->rules;
+
+			while (cursor[p] < own->len &&
+			       g_array_index(own, AccordScoreRuleDelta, cursor[p]).rule < d->rule)
+				cursor[p]++;
+			if (mark == (1u << p) && cursor[p] < own->len &&
+			    g_array_index(own, AccordScoreRuleDelta, cursor[p]).rule == d->rule)
+				*d = g_array_index(own, AccordScoreRuleDelta, cursor[p]);
+		}
+	}
+	for (guint k = 0; k < deltas->len; k++)
+		self->marks[g_array_index(deltas, AccordScoreRuleDelta, k).rule] = 0;
+	for (guint p = 0; p < 2; p++)
+		for (guint k = 0; k < parts[p]->rules->len; k++)
+			self->marks[g_array_index(parts[p]->rules, AccordScoreRuleDelta, k).rule] =
+			    0;
+}
+
+/* whether sorted @list holds @index */
+static gboolean
+holds(const GArray *list, guint index)
+{
+	guint lo = 0, hi = list != NULL ? list->len : 0;
+
+	while (lo < hi) {
+		guint mid = (lo + hi) / 2, v = g_array_index(list, guint, mid);
+
+		if (v == index)
+			return TRUE;
+		if (v < index)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return FALSE;
+}
+
+/* the trial of a part of a pair usable here: on the fast path, one fact */
+static const Trial *
+part_trial(const Candidate *part, guint i)
+{
+	const Trial *t = &part->trials[i];
+
+	return part->changes->len == 1 && t->criteria != NULL && t->rules != NULL ? t : NULL;
+}
+
+/* a part's moved criteria that do not read the other part's fact, in the pair */
+static void
+take_moved(const Trial *part, const GArray *other_readers, GArray *out)
+{
+	for (guint k = 0; k < part->criteria->len; k++) {
+		guint index = g_array_index(part->criteria, guint, k);
+		Moved m = {index, g_array_index(part->results, AccordCriterionResult, k)};
+
+		if (!holds(other_readers, index))
+			g_array_append_val(out, m);
+	}
+}
+
+static gint
+compare_moved(gconstpointer a, gconstpointer b)
+{
+	return compare_indices(&((const Moved *)a)->index, &((const Moved *)b)->index);
+}
+
+/* a pair of single changes, from what each gave alone: a criterion that reads the fact of
+ * one only has the result it had under that one, so only those that read both are evaluated
+ * again; a rule only one part moved, holding no criterion that reads both, keeps the score
+ * it had under that part (its criteria have the same results) */
+static gboolean
+trial_pair(AccordRoadmapSearch *self, Candidate *c, guint i, const Override *override)
+{
+	const Trial *parts[2] = {part_trial(c->parts[0], i), part_trial(c->parts[1], i)};
+	GHashTable *readers = g_ptr_array_index(self->readers, i);
+	const GArray *reads[2];
+	const AccordEvaluation *evaluation =
+	    accord_score_get_evaluation(g_ptr_array_index(self->current, i));
+	const AccordRuleset *rs = accord_evaluation_get_ruleset(evaluation);
+	g_autoptr(GArray) moved = g_array_new(FALSE, FALSE, sizeof(Moved));
+	g_autoptr(GArray) shared = g_array_new(FALSE, FALSE, sizeof(guint));
+	Trial both = {0};
+	guint rule;
+	Trial *trial = &c->trials[i];
+
+	if (parts[0] == NULL || parts[1] == NULL)
+		return trial_fast(self, c, i, override);
+	for (guint p = 0; p < 2; p++)
+		reads[p] = g_hash_table_lookup(
+		    readers,
+		    g_array_index(c->parts[p]->changes, AccordRoadmapChange, 0).fact);
+	trial_init(&both, 0);
+	for (guint k = 0; reads[0] != NULL && k < reads[0]->len; k++) {
+		guint index = g_array_index(reads[0], guint, k);
+
+		if (!holds(reads[1], index))
+			continue;
+		evaluate_moved(evaluation,
+			       accord_ruleset_get_criterion(rs, index),
+			       override,
+			       &both);
+		rule = accord_rule_get_index(
+		    accord_criterion_get_rule(accord_ruleset_get_criterion(rs, index)));
+		self->marks[rule] |= 4;
+		g_array_append_val(shared, rule);
+	}
+	take_moved(parts[0], reads[1], moved);
+	take_moved(parts[1], reads[0], moved);
+	for (guint k = 0; k < both.criteria->len; k++) {
+		Moved m = {g_array_index(both.criteria, guint, k),
+			   g_array_index(both.results, AccordCriterionResult, k)};
+
+		g_array_append_val(moved, m);
+	}
+	g_array_unref(both.criteria);
+	g_array_unref(both.results);
+	g_array_sort(moved, compare_moved);
+	trial_init(trial, moved->len);
+	for (guint k = 0; k < moved->len; k++) {
+		g_array_append_val(trial->criteria, g_array_index(moved, Moved, k).index);
+		g_array_append_val(trial->results, g_array_index(moved, Moved, k).result);
+	}
+	trial->rules = deltas_of(rs, trial->criteria);
+	pair_rules(self, parts, trial->rules);
+	for (guint k = 0; k < shared->len; k++)
+		self->marks[g_array_index(shared, guint, k)] = 0;
+	return trial_score(self, c, i);
 }
 
 /* the values @c's changes set, as an assumption parses their text (which is what the full
@@ -905,7 +1120,8 @@ evaluate(AccordRoadmapSearch *self, Candidate *c, GError **error)
 			continue;
 		}
 		if (values != NULL && g_ptr_array_index(self->readers, i) != NULL &&
-		    trial_fast(self, c, i, &override))
+		    (c->parts[0] != NULL ? trial_pair(self, c, i, &override)
+					 : trial_fast(self, c, i, &override)))
 			continue;
 		if (!trial_full(self, c, i, error))
 			return FALSE;
@@ -976,6 +1192,8 @@ pair_of(const Candidate *a, const Candidate *b, guint order)
 	Candidate *c = candidate_new(order, a->cost + b->cost, NULL);
 
 	c->again = a->again || b->again;
+	c->parts[0] = a;
+	c->parts[1] = b;
 	g_array_append_vals(c->changes, a->changes->data, a->changes->len);
 	g_array_append_vals(c->changes, b->changes->data, b->changes->len);
 	return c;
@@ -1058,6 +1276,7 @@ attainment_of_trials(AccordRoadmapSearch *self,
 			if (!overall_with_trial(self,
 						g_ptr_array_index(plain, i),
 						&trials[i],
+						NULL,
 						&values[i])) {
 				g_set_error_literal(
 				    error,
@@ -1294,12 +1513,22 @@ accord_roadmap_search_try(AccordRoadmapSearch *self,
 			  GError **error)
 {
 	g_autoptr(GPtrArray) plain = NULL;
+	g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func((GDestroyNotify)candidate_free);
 	Candidate *c = candidate_new(0, 1, NULL);
-	gboolean was = self->full, ok;
+	gboolean was = self->full, ok = TRUE;
 
-	g_array_append_vals(c->changes, changes, n_changes);
 	self->full = full;
-	ok = evaluate(self, c, error) && (plain = plain_scores_now(self, error)) != NULL &&
+	/* two changes go as a pair of single changes would, each tried alone first */
+	for (guint k = 0; n_changes == 2 && k < 2 && ok; k++) {
+		Candidate *part = candidate_new(k, 1, NULL);
+
+		g_array_append_val(part->changes, changes[k]);
+		g_ptr_array_add(parts, part);
+		ok = evaluate(self, part, error);
+		c->parts[k] = part;
+	}
+	g_array_append_vals(c->changes, changes, n_changes);
+	ok = ok && evaluate(self, c, error) && (plain = plain_scores_now(self, error)) != NULL &&
 	     attainment_of_trials(self, c->trials, plain, &out->attainment, error);
 	self->full = was;
 	for (guint i = 0; ok && i < self->n && i < G_N_ELEMENTS(out->overall); i++)

@@ -471,7 +471,7 @@ score_pillars(AccordScore *self, const AccordRuleset *ruleset)
 gboolean
 accord_score_overall_with(const AccordScore *self,
 			  const AccordCriterionResult *const *overlay,
-			  const guint *rules,
+			  AccordScoreRuleDelta *rules,
 			  guint n_rules,
 			  gdouble *value)
 {
@@ -482,19 +482,26 @@ accord_score_overall_with(const AccordScore *self,
 
 	for (guint i = 0; i < accord_ruleset_get_n_rules(ruleset); i++) {
 		const AccordRule *rule = accord_ruleset_get_rule(ruleset, i);
-		AccordScoreItem item = g_array_index(self->rules, AccordScoreItem, i);
+		const AccordScoreItem *item = &g_array_index(self->rules, AccordScoreItem, i);
 		gboolean assessed = self->assessed[i];
 
-		if (next < n_rules && rules[next] == i) {
-			next++;
-			item = score_rule(self, rule, overlay, NULL, &assessed);
+		if (next < n_rules && rules[next].rule == i) {
+			AccordScoreRuleDelta *delta = &rules[next++];
+
+			if (!delta->given) {
+				delta->item =
+				    score_rule(self, rule, overlay, NULL, &delta->assessed);
+				delta->given = TRUE;
+			}
 			/* accord_score_compute() fails on such an item: the caller takes that
 			 * path to report it */
-			if (!item_is_finite(&item))
+			if (!item_is_finite(&delta->item))
 				return FALSE;
+			item = &delta->item;
+			assessed = delta->assessed;
 		}
 		accumulate(&acc[accord_pillar_get_index(accord_rule_get_pillar(rule))],
-			   &item,
+			   item,
 			   self->rule_weights[i],
 			   self->options.model,
 			   assessed,
