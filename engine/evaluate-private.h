@@ -18,6 +18,15 @@ accord_criterion_evaluate_with(const AccordCriterion *criterion,
 			       AccordFactOverride override,
 			       gpointer data);
 
+/* the outcome, credit and known of accord_criterion_evaluate_with(), with confidence,
+ * evidence and dropped left at 0: what scoring a value reads, for a search that evaluates
+ * the same criterion many times */
+AccordCriterionResult
+accord_criterion_evaluate_verdict(const AccordCriterion *criterion,
+				  const AccordProfile *profile,
+				  AccordFactOverride override,
+				  gpointer data);
+
 /* the credit, in [0, 1], a fact check (ACCORD_CHECK_FACT) gives @value */
 gdouble
 accord_check_credit(const AccordCheck *check, const AccordValue *value);

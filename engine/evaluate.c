@@ -12,10 +12,10 @@ struct _AccordEvaluation {
 	gatomicrefcount refcount;
 	AccordRuleset *ruleset;
 	AccordProfile *profile;
-	GArray *results;	 /* AccordCriterionResult, by criterion index */
+	GArray *results;	/* AccordCriterionResult, by criterion index */
 	AccordEvaluation *base; /* the evaluation a copy took criteria as met in, or NULL */
-	gchar *why;		 /* the words that start the reason of each criterion it met */
-	guint8 *met;		 /* by criterion index: whether this copy took it as met */
+	gchar *why;		/* the words that start the reason of each criterion it met */
+	guint8 *met;		/* by criterion index: whether this copy took it as met */
 };
 
 /* a check's value: known with a credit in [0, 1], or unknown */
@@ -30,6 +30,7 @@ typedef struct {
 	const AccordProfile *profile;
 	AccordFactOverride override;
 	gpointer data;
+	gboolean verdict_only; /* no basis: see accord_criterion_evaluate_verdict() */
 } Facts;
 
 static const gchar *outcome_names[] = {"pass", "partial", "fail", "unknown", "not-applicable"};
@@ -341,6 +342,30 @@ outcome_of(Verdict v)
 	return ACCORD_OUTCOME_PARTIAL;
 }
 
+/* the outcome, credit and knowledge of eval_criterion() without a reason or a basis */
+static AccordCriterionResult
+verdict_of(const AccordCriterion *criterion, const Facts *facts)
+{
+	const AccordCheck *precondition = accord_criterion_get_precondition(criterion);
+	AccordCriterionResult result = {0};
+	Verdict v;
+
+	if (precondition != NULL) {
+		v = eval_check(precondition, facts, NULL);
+		if (!v.known || v.credit < 1.0) {
+			result.outcome = v.known ? ACCORD_OUTCOME_NOT_APPLICABLE
+						 : ACCORD_OUTCOME_UNKNOWN;
+			result.known = v.known;
+			return result;
+		}
+	}
+	v = eval_check(accord_criterion_get_check(criterion), facts, NULL);
+	result.outcome = outcome_of(v);
+	result.known = v.known;
+	result.credit = v.known ? v.credit : 0.0;
+	return result;
+}
+
 /* a criterion's result, and with @reason its reason: "precondition: …; then: …" */
 static AccordCriterionResult
 eval_criterion(const AccordCriterion *criterion, const Facts *facts, GString *reason)
@@ -350,6 +375,10 @@ eval_criterion(const AccordCriterion *criterion, const Facts *facts, GString *re
 	g_autoptr(GString) part = reason != NULL ? g_string_new(NULL) : NULL;
 	AccordCriterionResult result = {0};
 	Verdict v;
+
+	/* the weakest confidence, evidence and drops are left at 0 */
+	if (facts->verdict_only)
+		return verdict_of(criterion, facts);
 
 	if (precondition != NULL) {
 		v = eval_check(precondition, facts, part);
@@ -392,7 +421,7 @@ eval_criterion(const AccordCriterion *criterion, const Facts *facts, GString *re
 AccordEvaluation *
 accord_evaluate(const AccordRuleset *ruleset, const AccordProfile *profile, GError **error)
 {
-	Facts facts = {profile, NULL, NULL};
+	Facts facts = {profile, NULL, NULL, FALSE};
 	AccordEvaluation *self;
 	guint n;
 
@@ -428,7 +457,20 @@ accord_criterion_evaluate_with(const AccordCriterion *criterion,
 			       AccordFactOverride override,
 			       gpointer data)
 {
-	Facts facts = {profile, override, data};
+	Facts facts = {profile, override, data, FALSE};
+
+	return eval_criterion(criterion, &facts, NULL);
+}
+
+/* the outcome, credit and knowledge accord_criterion_evaluate_with() gives, without the
+ * basis (evaluate-private.h) */
+AccordCriterionResult
+accord_criterion_evaluate_verdict(const AccordCriterion *criterion,
+				  const AccordProfile *profile,
+				  AccordFactOverride override,
+				  gpointer data)
+{
+	Facts facts = {profile, override, data, TRUE};
 
 	return eval_criterion(criterion, &facts, NULL);
 }
@@ -593,7 +635,7 @@ accord_evaluation_format_reason(const AccordEvaluation *self, const AccordCriter
 			g_ptr_array_add(wrappers, (gpointer)e);
 	}
 	{
-		Facts facts = {e->profile, NULL, NULL};
+		Facts facts = {e->profile, NULL, NULL, FALSE};
 
 		eval_criterion(criterion, &facts, reason);
 	}

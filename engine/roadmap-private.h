@@ -46,6 +46,25 @@ accord_roadmap_attainment(const AccordRoadmapSearch *search,
 void
 accord_roadmap_choice_clear(AccordRoadmapChoice *choice);
 
+/* what a change, tried as a step would be, gives: each assessment's overall value (the first
+ * eight), the gain of the objective, the attainment and the flags the choice reads */
+typedef struct {
+	gdouble overall[8];
+	gdouble gain;
+	gdouble attainment;
+	gboolean useful; /* raises a selected criterion */
+	gboolean lowers; /* lowers one */
+	gboolean ready;	 /* every criterion it raises has its dependencies met */
+} AccordRoadmapTry;
+
+gboolean
+accord_roadmap_search_try(AccordRoadmapSearch *search,
+			  const AccordRoadmapChange *changes,
+			  guint n_changes,
+			  gboolean full,
+			  AccordRoadmapTry *out,
+			  GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordRoadmapSearch, accord_roadmap_search_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(AccordRoadmapChoice, accord_roadmap_choice_clear)
 

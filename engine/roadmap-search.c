@@ -3,12 +3,22 @@
 #include <math.h>
 
 #include "accord/error.h"
+#include "evaluate-private.h"
 #include "roadmap-private.h"
+#include "score-private.h"
 
 /* The search for a roadmap's next step. A step is a change of one fact to one value (or a
  * plan's bundle), tried by re-scoring every assessment it can affect with all the changes so
  * far assumed; the best gain per unit of effort goes next. docs/scoring.md §10 states the
- * rules this file implements. */
+ * rules this file implements.
+ *
+ * Trying a change by accord_assessment_rescore() copies the profile and evaluates and scores
+ * every criterion: on 10,000 criteria each step tried hundreds of changes that way. A change
+ * only moves the criteria that read a fact it sets, so the search evaluates those alone
+ * against the state the steps so far leave (the fast path) and sums the score again from the
+ * rules they belong to (accord_score_overall_with()): the same doubles as the full re-score,
+ * which still makes every step's scores. An assessment with waivers takes the full re-score,
+ * as waivers turn results into passes after evaluation. */
 
 typedef struct {
 	gint direction;	  /* how a level fact has moved so far: −1, 0 (not yet) or +1 */
@@ -33,18 +43,32 @@ track_visited(const Track *track, const AccordValue *value)
 	return FALSE;
 }
 
+/* what a candidate gives one assessment: a score (the full re-score, or the score now when
+ * it reads no fact the candidate sets), or on the fast path the criteria it evaluated again
+ * and their results */
 typedef struct {
+	AccordScore *score;
+	GArray *criteria; /* guint: criterion indices, ascending */
+	GArray *results;  /* AccordCriterionResult, one per criterion */
+	GArray *rules;	  /* AccordScoreRuleDelta: the rules of those criteria, scored */
+	gdouble overall;  /* the overall value after it (NAN when not applicable) */
+} Trial;
+
+typedef struct _Candidate Candidate;
+struct _Candidate {
 	GArray *changes; /* AccordRoadmapChange */
 	const AccordPlanBundle *bundle;
 	guint cost;
-	guint order;	   /* generation order: the last tie-breaker */
-	GPtrArray *scores; /* AccordScore* per assessment after it; NULL until evaluated */
+	guint order;		   /* generation order: the last tie-breaker */
+	Trial *trials;		   /* one per assessment; NULL until evaluated */
+	const Candidate *parts[2]; /* a pair's two single changes, else NULL */
+	guint n_trials;
 	gdouble gain;
 	gboolean useful; /* raises the credit of a selected criterion */
 	gboolean lowers; /* lowers the credit of a selected criterion */
 	gboolean again;	 /* changes a fact an earlier step changed */
 	gboolean ready;	 /* may go now: see evaluate() */
-} Candidate;
+};
 
 struct _AccordRoadmapSearch {
 	const AccordAssessment *const *assessments;
@@ -59,6 +83,12 @@ struct _AccordRoadmapSearch {
 	GHashTable *bundles_done;
 	GPtrArray *assumptions; /* gchar* FACT=VALUE: every change so far, in order */
 	GPtrArray *current;	/* AccordScore*, per assessment */
+	GPtrArray *readers; /* per assessment: AccordFactDef* → GArray of the guint indices of the
+			     * criteria that read it, ascending; NULL for the full re-score */
+	const AccordCriterionResult **overlay; /* scratch, by criterion index: all NULL between
+						* uses */
+	gboolean full;			       /* every trial by the full re-score */
+	guint8 *marks; /* scratch, by rule index: all 0 between uses (trial_pair()) */
 	gdouble objective;
 	guint spent;
 	gboolean budget_bound; /* the last search left out a gaining change for the budget */
@@ -66,11 +96,26 @@ struct _AccordRoadmapSearch {
 };
 
 static void
+trials_free(Trial *trials, guint n)
+{
+	for (guint i = 0; trials != NULL && i < n; i++) {
+		if (trials[i].score != NULL)
+			accord_score_unref(trials[i].score);
+		if (trials[i].criteria != NULL)
+			g_array_unref(trials[i].criteria);
+		if (trials[i].results != NULL)
+			g_array_unref(trials[i].results);
+		if (trials[i].rules != NULL)
+			g_array_unref(trials[i].rules);
+	}
+	g_free(trials);
+}
+
+static void
 candidate_free(Candidate *c)
 {
 	g_array_unref(c->changes);
-	if (c->scores != NULL)
-		g_ptr_array_unref(c->scores);
+	trials_free(c->trials, c->n_trials);
 	g_free(c);
 }
 
@@ -135,21 +180,41 @@ current_profile(const AccordRoadmapSearch *self)
 	    accord_score_get_evaluation(g_ptr_array_index(self->current, 0)));
 }
 
-/* the objective: the weighted mean of the overall scores, a score that is not applicable
- * counting as 0 */
-gdouble
-accord_roadmap_objective(const AccordRoadmapSearch *self, const GPtrArray *scores)
+/* the weighted mean of @values, a value that is not applicable (NAN) counting as 0 */
+static gdouble
+mean_of(const AccordRoadmapSearch *self, const gdouble *values)
 {
 	gdouble sum = 0, total = 0;
 
 	for (guint i = 0; i < self->n; i++) {
 		gdouble w = self->weights != NULL ? self->weights[i] : 1.0;
-		gdouble s = accord_score_get_overall(g_ptr_array_index(scores, i))->value;
 
-		sum += w * (isnan(s) ? 0 : s);
+		sum += w * (isnan(values[i]) ? 0 : values[i]);
 		total += w;
 	}
 	return sum / total;
+}
+
+/* the objective: the weighted mean of the overall scores, a score that is not applicable
+ * counting as 0 */
+gdouble
+accord_roadmap_objective(const AccordRoadmapSearch *self, const GPtrArray *scores)
+{
+	g_autofree gdouble *values = g_new(gdouble, self->n);
+
+	for (guint i = 0; i < self->n; i++)
+		values[i] = accord_score_get_overall(g_ptr_array_index(scores, i))->value;
+	return mean_of(self, values);
+}
+
+static gdouble
+objective_of_trials(const AccordRoadmapSearch *self, const Trial *trials)
+{
+	g_autofree gdouble *values = g_new(gdouble, self->n);
+
+	for (guint i = 0; i < self->n; i++)
+		values[i] = trials[i].overall;
+	return mean_of(self, values);
 }
 
 /* attainment: the same mean with each score taken under the weighted model, arithmetic
@@ -184,6 +249,42 @@ accord_roadmap_attainment(const AccordRoadmapSearch *self,
 	return TRUE;
 }
 
+static void
+readers_free(gpointer readers)
+{
+	if (readers != NULL)
+		g_hash_table_unref(readers);
+}
+
+/* fact → the indices of the criteria that read it (in a precondition or a check), ascending */
+static GHashTable *
+readers_of(const AccordRuleset *rs)
+{
+	GHashTable *readers =
+	    g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
+
+	for (guint c = 0; c < accord_ruleset_get_n_criteria(rs); c++) {
+		const AccordCriterion *criterion = accord_ruleset_get_criterion(rs, c);
+		g_autoptr(GHashTable) facts = g_hash_table_new(NULL, NULL);
+		GHashTableIter iter;
+		gpointer fact;
+
+		collect_facts(accord_criterion_get_precondition(criterion), facts);
+		collect_facts(accord_criterion_get_check(criterion), facts);
+		g_hash_table_iter_init(&iter, facts);
+		while (g_hash_table_iter_next(&iter, &fact, NULL)) {
+			GArray *list = g_hash_table_lookup(readers, fact);
+
+			if (list == NULL) {
+				list = g_array_new(FALSE, FALSE, sizeof(guint));
+				g_hash_table_insert(readers, fact, list);
+			}
+			g_array_append_val(list, c);
+		}
+	}
+	return readers;
+}
+
 AccordRoadmapSearch *
 accord_roadmap_search_new(const AccordAssessment *const *assessments,
 			  guint n_assessments,
@@ -192,6 +293,7 @@ accord_roadmap_search_new(const AccordAssessment *const *assessments,
 			  GStringChunk *strings)
 {
 	AccordRoadmapSearch *self = g_new0(AccordRoadmapSearch, 1);
+	guint n_criteria = 0, n_rules = 0;
 
 	self->assessments = assessments;
 	self->n = n_assessments;
@@ -204,6 +306,7 @@ accord_roadmap_search_new(const AccordAssessment *const *assessments,
 	self->bundles_done = g_hash_table_new(NULL, NULL);
 	self->assumptions = g_ptr_array_new_with_free_func(g_free);
 	self->current = g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
+	self->readers = g_ptr_array_new_with_free_func(readers_free);
 	for (guint i = 0; i < n_assessments; i++) {
 		const AccordRuleset *rs = accord_assessment_get_ruleset(assessments[i]);
 		GHashTable *facts = g_hash_table_new(NULL, NULL);
@@ -217,10 +320,17 @@ accord_roadmap_search_new(const AccordAssessment *const *assessments,
 		}
 		g_ptr_array_add(self->reads, facts);
 		g_ptr_array_add(
+		    self->readers,
+		    accord_assessment_get_waivers(assessments[i]) == NULL ? readers_of(rs) : NULL);
+		n_criteria = MAX(n_criteria, accord_ruleset_get_n_criteria(rs));
+		n_rules = MAX(n_rules, accord_ruleset_get_n_rules(rs));
+		g_ptr_array_add(
 		    self->current,
 		    accord_score_ref(
 			accord_assessment_get_score(assessments[i], ACCORD_VARIANT_AS_GIVEN)));
 	}
+	self->overlay = g_new0(const AccordCriterionResult *, MAX(n_criteria, 1));
+	self->marks = g_new0(guint8, MAX(n_rules, 1));
 	self->vocab = accord_profile_get_vocabulary(current_profile(self));
 	self->objective = accord_roadmap_objective(self, self->current);
 	return self;
@@ -237,6 +347,9 @@ accord_roadmap_search_free(AccordRoadmapSearch *self)
 	g_hash_table_unref(self->bundles_done);
 	g_ptr_array_unref(self->assumptions);
 	g_ptr_array_unref(self->current);
+	g_ptr_array_unref(self->readers);
+	g_free(self->overlay);
+	g_free(self->marks);
 	g_free(self);
 }
 
@@ -491,13 +604,42 @@ is_credited(AccordOutcome outcome)
 
 /* met for a dependency: passed (or waived), not applicable, or out of the tailoring */
 static gboolean
-dependency_met(const AccordScore *score, const AccordCriterion *criterion)
+dependency_met(const AccordScore *score,
+	       const AccordCriterion *criterion,
+	       const AccordCriterionResult *const *overlay)
 {
+	guint index = accord_criterion_get_index(criterion);
 	AccordOutcome outcome =
-	    accord_evaluation_get_result(accord_score_get_evaluation(score), criterion)->outcome;
+	    overlay != NULL && overlay[index] != NULL
+		? overlay[index]->outcome
+		: accord_evaluation_get_result(accord_score_get_evaluation(score), criterion)
+		      ->outcome;
 
 	return !accord_score_selects_criterion(score, criterion) ||
 	       outcome == ACCORD_OUTCOME_PASS || outcome == ACCORD_OUTCOME_NOT_APPLICABLE;
+}
+
+/* whether @criterion, credited @b before and @a after, is raised or lowered, and whether a
+ * raised one has every criterion it depends on met after (@after: the score after, or the
+ * score now with @overlay holding what differs) */
+static void
+check_raise(const AccordScore *after,
+	    const AccordCriterionResult *const *overlay,
+	    const AccordCriterion *criterion,
+	    const AccordCriterionResult *b,
+	    const AccordCriterionResult *a,
+	    Candidate *c)
+{
+	if (!accord_score_selects_criterion(after, criterion))
+		return;
+	if (is_credited(b->outcome) && (!is_credited(a->outcome) || a->credit < b->credit))
+		c->lowers = TRUE;
+	if (!is_credited(a->outcome) || (is_credited(b->outcome) && a->credit <= b->credit))
+		return;
+	c->useful = TRUE;
+	for (guint d = 0; d < accord_criterion_get_n_depends(criterion); d++)
+		if (!dependency_met(after, accord_criterion_get_depends(criterion, d), overlay))
+			c->ready = FALSE;
 }
 
 /* which selected criteria @after credits more or less than @before, and whether each one it
@@ -509,22 +651,451 @@ check_raises(const AccordScore *before, const AccordScore *after, Candidate *c)
 
 	for (guint i = 0; i < accord_ruleset_get_n_criteria(rs); i++) {
 		const AccordCriterion *criterion = accord_ruleset_get_criterion(rs, i);
-		const AccordCriterionResult *b =
-		    accord_evaluation_get_result(accord_score_get_evaluation(before), criterion);
-		const AccordCriterionResult *a =
-		    accord_evaluation_get_result(accord_score_get_evaluation(after), criterion);
 
-		if (!accord_score_selects_criterion(after, criterion))
-			continue;
-		if (is_credited(b->outcome) && (!is_credited(a->outcome) || a->credit < b->credit))
-			c->lowers = TRUE;
-		if (!is_credited(a->outcome) || (is_credited(b->outcome) && a->credit <= b->credit))
-			continue;
-		c->useful = TRUE;
-		for (guint d = 0; d < accord_criterion_get_n_depends(criterion); d++)
-			if (!dependency_met(after, accord_criterion_get_depends(criterion, d)))
-				c->ready = FALSE;
+		check_raise(
+		    after,
+		    NULL,
+		    criterion,
+		    accord_evaluation_get_result(accord_score_get_evaluation(before), criterion),
+		    accord_evaluation_get_result(accord_score_get_evaluation(after), criterion),
+		    c);
 	}
+}
+
+/* the full re-score: every assumption so far and @c's, through accord_assessment_rescore() */
+static gboolean
+trial_full(AccordRoadmapSearch *self, Candidate *c, guint i, GError **error)
+{
+	g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func(g_free);
+	const AccordScore *now = g_ptr_array_index(self->current, i);
+	Trial *trial = &c->trials[i];
+
+	for (guint k = 0; k < self->assumptions->len; k++)
+		g_ptr_array_add(list, g_strdup(g_ptr_array_index(self->assumptions, k)));
+	for (guint k = 0; k < c->changes->len; k++) {
+		const AccordRoadmapChange *change =
+		    &g_array_index(c->changes, AccordRoadmapChange, k);
+
+		g_ptr_array_add(
+		    list,
+		    g_strdup_printf("%s=%s", accord_fact_def_get_key(change->fact), change->text));
+	}
+	g_ptr_array_add(list, NULL);
+	trial->score = accord_assessment_rescore(self->assessments[i],
+						 (const gchar *const *)list->pdata,
+						 error);
+	if (trial->score == NULL)
+		return FALSE;
+	trial->overall = accord_score_get_overall(trial->score)->value;
+	check_raises(now, trial->score, c);
+	return TRUE;
+}
+
+/* what the fast path reads for a fact: the value the last change of it sets, as an
+ * assumption would parse it */
+typedef struct {
+	const GArray *changes; /* AccordRoadmapChange */
+	const AccordValue *values;
+} Override;
+
+static gboolean
+override_fact(const AccordFactDef *def, const AccordValue **value, gpointer data)
+{
+	const Override *o = data;
+
+	for (guint k = o->changes->len; k > 0; k--) {
+		if (g_array_index(o->changes, AccordRoadmapChange, k - 1).fact == def) {
+			*value = &o->values[k - 1];
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+static gint
+compare_indices(gconstpointer a, gconstpointer b)
+{
+	guint x = *(const guint *)a, y = *(const guint *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* sorts @indices and drops repeats */
+static void
+sort_unique(GArray *indices)
+{
+	gboolean sorted = TRUE;
+	guint n = 0;
+
+	/* criteria come in rule order, so their rules mostly need no sort */
+	for (guint k = 1; k < indices->len && sorted; k++)
+		sorted = g_array_index(indices, guint, k - 1) <= g_array_index(indices, guint, k);
+	if (!sorted)
+		g_array_sort(indices, compare_indices);
+	for (guint k = 0; k < indices->len; k++)
+		if (n == 0 ||
+		    g_array_index(indices, guint, k) != g_array_index(indices, guint, n - 1))
+			g_array_index(indices, guint, n++) = g_array_index(indices, guint, k);
+	g_array_set_size(indices, n);
+}
+
+/* the criteria of assessment @i that read a fact @changes sets */
+static GArray *
+criteria_reading(const AccordRoadmapSearch *self, guint i, const GArray *changes)
+{
+	GHashTable *readers = g_ptr_array_index(self->readers, i);
+	GArray *out = g_array_new(FALSE, FALSE, sizeof(guint));
+
+	for (guint k = 0; k < changes->len; k++) {
+		const GArray *list =
+		    g_hash_table_lookup(readers,
+					g_array_index(changes, AccordRoadmapChange, k).fact);
+
+		if (list != NULL)
+			g_array_append_vals(out, list->data, list->len);
+	}
+	if (changes->len > 1)
+		sort_unique(out);
+	return out;
+}
+
+/* the rules the criteria @criteria (indices) belong to, ascending */
+static GArray *
+rules_of(const AccordRuleset *rs, const GArray *criteria)
+{
+	GArray *rules = g_array_sized_new(FALSE, FALSE, sizeof(guint), criteria->len);
+
+	for (guint k = 0; k < criteria->len; k++) {
+		guint r = accord_rule_get_index(accord_criterion_get_rule(
+		    accord_ruleset_get_criterion(rs, g_array_index(criteria, guint, k))));
+
+		g_array_append_val(rules, r);
+	}
+	sort_unique(rules);
+	return rules;
+}
+
+static void
+overlay_set(AccordRoadmapSearch *self, const Trial *trial, gboolean set)
+{
+	for (guint k = 0; k < trial->criteria->len; k++)
+		self->overlay[g_array_index(trial->criteria, guint, k)] =
+		    set ? &g_array_index(trial->results, AccordCriterionResult, k) : NULL;
+}
+
+/* @criteria's rules as accord_score_overall_with() takes them, none scored yet */
+static GArray *
+deltas_of(const AccordRuleset *rs, const GArray *criteria)
+{
+	g_autoptr(GArray) rules = rules_of(rs, criteria);
+	GArray *deltas = g_array_sized_new(FALSE, TRUE, sizeof(AccordScoreRuleDelta), rules->len);
+
+	for (guint k = 0; k < rules->len; k++) {
+		AccordScoreRuleDelta delta = {g_array_index(rules, guint, k), FALSE, FALSE, {0}};
+
+		g_array_append_val(deltas, delta);
+	}
+	return deltas;
+}
+
+/* the overall value @base's options give with the trial's results in place, through
+ * @deltas (the trial's rules, scored or not yet) or, when NULL, rules scored for this call
+ * alone (attainment scores with other options than the search's own) */
+static gboolean
+overall_with_trial(AccordRoadmapSearch *self,
+		   const AccordScore *base,
+		   const Trial *trial,
+		   GArray *deltas,
+		   gdouble *value)
+{
+	g_autoptr(GArray) own = NULL;
+	gboolean finite;
+
+	if (deltas == NULL)
+		deltas = own =
+		    deltas_of(accord_evaluation_get_ruleset(accord_score_get_evaluation(base)),
+			      trial->criteria);
+	overlay_set(self, trial, TRUE);
+	finite = accord_score_overall_with(base,
+					   self->overlay,
+					   (AccordScoreRuleDelta *)deltas->data,
+					   deltas->len,
+					   value);
+	overlay_set(self, trial, FALSE);
+	return finite;
+}
+
+/* every field a score's value reads (the basis feeds only coverage), so an equal result
+ * gives the same value */
+static gboolean
+same_result(const AccordCriterionResult *a, const AccordCriterionResult *b)
+{
+	return a->outcome == b->outcome && a->credit == b->credit && a->known == b->known;
+}
+
+/* the fast path: the criteria that read a fact @c sets, evaluated again against the state
+ * now with @c's values read in place of the profile's; FALSE (nothing set) when the score
+ * would not be finite, which the full re-score then reports */
+/* @trial's result of @criterion evaluated with @override, kept when it moves */
+static void
+evaluate_moved(const AccordEvaluation *evaluation,
+	       const AccordCriterion *criterion,
+	       const Override *override,
+	       Trial *trial)
+{
+	const AccordCriterionResult *before = accord_evaluation_get_result(evaluation, criterion);
+	AccordCriterionResult r =
+	    accord_criterion_evaluate_verdict(criterion,
+					      accord_evaluation_get_profile(evaluation),
+					      override_fact,
+					      (gpointer) override);
+	guint index = accord_criterion_get_index(criterion);
+
+	/* a criterion whose result stays as it is neither raises nor lowers, and leaves its
+	 * rule's score as it is: only those that move are kept */
+	if (same_result(&r, before))
+		return;
+	/* the basis feeds coverage, never a value: it stays as it was */
+	r.confidence = before->confidence;
+	r.evidence = before->evidence;
+	r.dropped = before->dropped;
+	g_array_append_val(trial->criteria, index);
+	g_array_append_val(trial->results, r);
+}
+
+static void
+trial_init(Trial *trial, guint size)
+{
+	trial->criteria = g_array_sized_new(FALSE, FALSE, sizeof(guint), size);
+	trial->results = g_array_sized_new(FALSE, FALSE, sizeof(AccordCriterionResult), size);
+}
+
+/* the flags and the overall value of a trial whose moved criteria are known, its rules in
+ * trial->rules (some perhaps scored already); FALSE (nothing kept) when the score would not
+ * be finite, which the full re-score then reports */
+static gboolean
+trial_score(AccordRoadmapSearch *self, Candidate *c, guint i)
+{
+	const AccordScore *now = g_ptr_array_index(self->current, i);
+	const AccordEvaluation *evaluation = accord_score_get_evaluation(now);
+	const AccordRuleset *rs = accord_evaluation_get_ruleset(evaluation);
+	Trial *trial = &c->trials[i];
+	gboolean lowers = c->lowers, useful = c->useful, ready = c->ready;
+
+	overlay_set(self, trial, TRUE);
+	for (guint k = 0; k < trial->criteria->len; k++) {
+		const AccordCriterion *criterion =
+		    accord_ruleset_get_criterion(rs, g_array_index(trial->criteria, guint, k));
+
+		check_raise(now,
+			    self->overlay,
+			    criterion,
+			    accord_evaluation_get_result(evaluation, criterion),
+			    &g_array_index(trial->results, AccordCriterionResult, k),
+			    c);
+	}
+	overlay_set(self, trial, FALSE);
+	if (overall_with_trial(self, now, trial, trial->rules, &trial->overall))
+		return TRUE;
+	c->lowers = lowers;
+	c->useful = useful;
+	c->ready = ready;
+	g_clear_pointer(&trial->criteria, g_array_unref);
+	g_clear_pointer(&trial->results, g_array_unref);
+	g_clear_pointer(&trial->rules, g_array_unref);
+	return FALSE;
+}
+
+/* the fast path: the criteria that read a fact @c sets, evaluated again against the state
+ * now with @c's values read in place of the profile's */
+static gboolean
+trial_fast(AccordRoadmapSearch *self, Candidate *c, guint i, const Override *override)
+{
+	const AccordEvaluation *evaluation =
+	    accord_score_get_evaluation(g_ptr_array_index(self->current, i));
+	const AccordRuleset *rs = accord_evaluation_get_ruleset(evaluation);
+	g_autoptr(GArray) reading = criteria_reading(self, i, c->changes);
+	Trial *trial = &c->trials[i];
+
+	trial_init(trial, reading->len);
+	for (guint k = 0; k < reading->len; k++)
+		evaluate_moved(evaluation,
+			       accord_ruleset_get_criterion(rs, g_array_index(reading, guint, k)),
+			       override,
+			       trial);
+	trial->rules = deltas_of(rs, trial->criteria);
+	return trial_score(self, c, i);
+}
+
+typedef struct {
+	guint index;
+	AccordCriterionResult result;
+} Moved;
+
+static void
+mark_rules(guint8 *marks, const GArray *deltas, guint8 bit)
+{
+	for (guint k = 0; k < deltas->len; k++)
+		marks[g_array_index(deltas, AccordScoreRuleDelta, k).rule] |= bit;
+}
+
+/* the rule scores of a pair's parts it can take as they are: those of a rule one part
+ * moved alone (mark 1 or 2: no criterion there reads both facts); clears the marks */
+static void
+pair_rules(AccordRoadmapSearch *self, const Trial *const parts[2], GArray *deltas)
+{
+	guint cursor[2] = {0, 0};
+
+	mark_rules(self->marks, parts[0]->rules, 1);
+	mark_rules(self->marks, parts[1]->rules, 2);
+	for (guint k = 0; k < deltas->len; k++) {
+		AccordScoreRuleDelta *d = &g_array_index(deltas, AccordScoreRuleDelta, k);
+		guint8 mark = self->marks[d->rule];
+
+		for (guint p = 0; p < 2; p++) {
+			const GArray *own = parts[p]->rules;
+
+			while (cursor[p] < own->len &&
+			       g_array_index(own, AccordScoreRuleDelta, cursor[p]).rule < d->rule)
+				cursor[p]++;
+			if (mark == (1u << p) && cursor[p] < own->len &&
+			    g_array_index(own, AccordScoreRuleDelta, cursor[p]).rule == d->rule)
+				*d = g_array_index(own, AccordScoreRuleDelta, cursor[p]);
+		}
+	}
+	for (guint k = 0; k < deltas->len; k++)
+		self->marks[g_array_index(deltas, AccordScoreRuleDelta, k).rule] = 0;
+	for (guint p = 0; p < 2; p++)
+		for (guint k = 0; k < parts[p]->rules->len; k++)
+			self->marks[g_array_index(parts[p]->rules, AccordScoreRuleDelta, k).rule] =
+			    0;
+}
+
+/* whether sorted @list holds @index */
+static gboolean
+holds(const GArray *list, guint index)
+{
+	guint lo = 0, hi = list != NULL ? list->len : 0;
+
+	while (lo < hi) {
+		guint mid = (lo + hi) / 2, v = g_array_index(list, guint, mid);
+
+		if (v == index)
+			return TRUE;
+		if (v < index)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return FALSE;
+}
+
+/* the trial of a part of a pair usable here: on the fast path, one fact */
+static const Trial *
+part_trial(const Candidate *part, guint i)
+{
+	const Trial *t = &part->trials[i];
+
+	return part->changes->len == 1 && t->criteria != NULL && t->rules != NULL ? t : NULL;
+}
+
+/* a part's moved criteria that do not read the other part's fact, in the pair */
+static void
+take_moved(const Trial *part, const GArray *other_readers, GArray *out)
+{
+	for (guint k = 0; k < part->criteria->len; k++) {
+		guint index = g_array_index(part->criteria, guint, k);
+		Moved m = {index, g_array_index(part->results, AccordCriterionResult, k)};
+
+		if (!holds(other_readers, index))
+			g_array_append_val(out, m);
+	}
+}
+
+static gint
+compare_moved(gconstpointer a, gconstpointer b)
+{
+	return compare_indices(&((const Moved *)a)->index, &((const Moved *)b)->index);
+}
+
+/* a pair of single changes, from what each gave alone: a criterion that reads the fact of
+ * one only has the result it had under that one, so only those that read both are evaluated
+ * again; a rule only one part moved, holding no criterion that reads both, keeps the score
+ * it had under that part (its criteria have the same results) */
+static gboolean
+trial_pair(AccordRoadmapSearch *self, Candidate *c, guint i, const Override *override)
+{
+	const Trial *parts[2] = {part_trial(c->parts[0], i), part_trial(c->parts[1], i)};
+	GHashTable *readers = g_ptr_array_index(self->readers, i);
+	const GArray *reads[2];
+	const AccordEvaluation *evaluation =
+	    accord_score_get_evaluation(g_ptr_array_index(self->current, i));
+	const AccordRuleset *rs = accord_evaluation_get_ruleset(evaluation);
+	g_autoptr(GArray) moved = g_array_new(FALSE, FALSE, sizeof(Moved));
+	g_autoptr(GArray) shared = g_array_new(FALSE, FALSE, sizeof(guint));
+	Trial both = {0};
+	guint rule;
+	Trial *trial = &c->trials[i];
+
+	if (parts[0] == NULL || parts[1] == NULL)
+		return trial_fast(self, c, i, override);
+	for (guint p = 0; p < 2; p++)
+		reads[p] = g_hash_table_lookup(
+		    readers,
+		    g_array_index(c->parts[p]->changes, AccordRoadmapChange, 0).fact);
+	trial_init(&both, 0);
+	for (guint k = 0; reads[0] != NULL && k < reads[0]->len; k++) {
+		guint index = g_array_index(reads[0], guint, k);
+
+		if (!holds(reads[1], index))
+			continue;
+		evaluate_moved(evaluation,
+			       accord_ruleset_get_criterion(rs, index),
+			       override,
+			       &both);
+		rule = accord_rule_get_index(
+		    accord_criterion_get_rule(accord_ruleset_get_criterion(rs, index)));
+		self->marks[rule] |= 4;
+		g_array_append_val(shared, rule);
+	}
+	take_moved(parts[0], reads[1], moved);
+	take_moved(parts[1], reads[0], moved);
+	for (guint k = 0; k < both.criteria->len; k++) {
+		Moved m = {g_array_index(both.criteria, guint, k),
+			   g_array_index(both.results, AccordCriterionResult, k)};
+
+		g_array_append_val(moved, m);
+	}
+	g_array_unref(both.criteria);
+	g_array_unref(both.results);
+	g_array_sort(moved, compare_moved);
+	trial_init(trial, moved->len);
+	for (guint k = 0; k < moved->len; k++) {
+		g_array_append_val(trial->criteria, g_array_index(moved, Moved, k).index);
+		g_array_append_val(trial->results, g_array_index(moved, Moved, k).result);
+	}
+	trial->rules = deltas_of(rs, trial->criteria);
+	pair_rules(self, parts, trial->rules);
+	for (guint k = 0; k < shared->len; k++)
+		self->marks[g_array_index(shared, guint, k)] = 0;
+	return trial_score(self, c, i);
+}
+
+/* the values @c's changes set, as an assumption parses their text (which is what the full
+ * re-score reads); NULL when one does not parse, for the full re-score to report */
+static AccordValue *
+parse_values(const Candidate *c)
+{
+	g_autofree AccordValue *values = g_new0(AccordValue, MAX(c->changes->len, 1));
+
+	for (guint k = 0; k < c->changes->len; k++) {
+		const AccordRoadmapChange *change =
+		    &g_array_index(c->changes, AccordRoadmapChange, k);
+
+		if (!accord_value_parse(change->fact, change->text, &values[k], NULL))
+			return NULL;
+	}
+	return g_steal_pointer(&values);
 }
 
 /* every assessment with every change so far and @c's assumed; one that reads none of @c's
@@ -533,41 +1104,32 @@ check_raises(const AccordScore *before, const AccordScore *after, Candidate *c)
 static gboolean
 evaluate(AccordRoadmapSearch *self, Candidate *c, GError **error)
 {
-	g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func(g_free);
+	g_autofree AccordValue *values = self->full ? NULL : parse_values(c);
+	Override override = {c->changes, values};
 
-	for (guint i = 0; i < self->assumptions->len; i++)
-		g_ptr_array_add(list, g_strdup(g_ptr_array_index(self->assumptions, i)));
-	for (guint i = 0; i < c->changes->len; i++) {
-		const AccordRoadmapChange *change =
-		    &g_array_index(c->changes, AccordRoadmapChange, i);
-
-		g_ptr_array_add(
-		    list,
-		    g_strdup_printf("%s=%s", accord_fact_def_get_key(change->fact), change->text));
-	}
-	g_ptr_array_add(list, NULL);
-	c->scores = g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
+	c->trials = g_new0(Trial, self->n);
+	c->n_trials = self->n;
 	c->ready = TRUE;
 	for (guint i = 0; i < self->n; i++) {
 		const AccordScore *now = g_ptr_array_index(self->current, i);
-		AccordScore *after;
+		Trial *trial = &c->trials[i];
 
 		if (!reads_any(g_ptr_array_index(self->reads, i), c->changes)) {
-			g_ptr_array_add(c->scores, accord_score_ref(now));
+			trial->score = accord_score_ref(now);
+			trial->overall = accord_score_get_overall(now)->value;
 			continue;
 		}
-		after = accord_assessment_rescore(self->assessments[i],
-						  (const gchar *const *)list->pdata,
-						  error);
-		if (after == NULL)
+		if (values != NULL && g_ptr_array_index(self->readers, i) != NULL &&
+		    (c->parts[0] != NULL ? trial_pair(self, c, i, &override)
+					 : trial_fast(self, c, i, &override)))
+			continue;
+		if (!trial_full(self, c, i, error))
 			return FALSE;
-		g_ptr_array_add(c->scores, after);
-		check_raises(now, after, c);
 	}
 	/* a change of a fact changed before may not take credit back */
 	if (c->again && c->lowers)
 		c->ready = FALSE;
-	c->gain = accord_roadmap_objective(self, c->scores) - self->objective;
+	c->gain = objective_of_trials(self, c->trials) - self->objective;
 	return TRUE;
 }
 
@@ -630,6 +1192,8 @@ pair_of(const Candidate *a, const Candidate *b, guint order)
 	Candidate *c = candidate_new(order, a->cost + b->cost, NULL);
 
 	c->again = a->again || b->again;
+	c->parts[0] = a;
+	c->parts[1] = b;
 	g_array_append_vals(c->changes, a->changes->data, a->changes->len);
 	g_array_append_vals(c->changes, b->changes->data, b->changes->len);
 	return c;
@@ -682,23 +1246,95 @@ best_pair(AccordRoadmapSearch *self, GPtrArray *candidates, Candidate **out, GEr
 	return TRUE;
 }
 
+/* the score of @evaluation under the attainment's options: the weighted model, arithmetic
+ * aggregation and unknowns as zero, with @score's tailoring */
+static AccordScore *
+plain_score(const AccordScore *score, const AccordEvaluation *evaluation, GError **error)
+{
+	AccordScoreOptions options;
+
+	accord_score_options_init(&options);
+	options.tailoring = accord_score_get_options(score)->tailoring;
+	return accord_score_compute(evaluation, &options, error);
+}
+
+/* accord_roadmap_attainment() of the scores @trials stand for; @plain holds each assessment's
+ * plain score now, which a trial of the fast path scores its results against */
+static gboolean
+attainment_of_trials(AccordRoadmapSearch *self,
+		     const Trial *trials,
+		     const GPtrArray *plain,
+		     gdouble *attainment,
+		     GError **error)
+{
+	g_autofree gdouble *values = g_new(gdouble, self->n);
+
+	for (guint i = 0; i < self->n; i++) {
+		g_autoptr(AccordScore) score = NULL;
+
+		if (trials[i].score == NULL) {
+			if (!overall_with_trial(self,
+						g_ptr_array_index(plain, i),
+						&trials[i],
+						NULL,
+						&values[i])) {
+				g_set_error_literal(
+				    error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_INTERNAL,
+				    "an attainment score is not finite; this is a bug");
+				return FALSE;
+			}
+			continue;
+		}
+		score = plain_score(trials[i].score,
+				    accord_score_get_evaluation(trials[i].score),
+				    error);
+		if (score == NULL)
+			return FALSE;
+		values[i] = accord_score_get_overall(score)->value;
+	}
+	*attainment = mean_of(self, values);
+	return TRUE;
+}
+
+/* each assessment's plain score now (see plain_score()) */
+static GPtrArray *
+plain_scores_now(const AccordRoadmapSearch *self, GError **error)
+{
+	g_autoptr(GPtrArray) plain =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
+
+	for (guint i = 0; i < self->n; i++) {
+		const AccordScore *score = g_ptr_array_index(self->current, i);
+		AccordScore *p = plain_score(score, accord_score_get_evaluation(score), error);
+
+		if (p == NULL)
+			return NULL;
+		g_ptr_array_add(plain, p);
+	}
+	return g_steal_pointer(&plain);
+}
+
 /* stage 3: no change or pair raises the objective; the best change that does not lower it and
  * raises the attainment */
 static gboolean
 best_attainment(AccordRoadmapSearch *self, GPtrArray *candidates, Candidate **out, GError **error)
 {
+	g_autoptr(GPtrArray) plain = plain_scores_now(self, error);
 	gdouble now, best_gain = 0;
 
 	*out = NULL;
-	if (!accord_roadmap_attainment(self, self->current, &now, error))
+	if (plain == NULL)
 		return FALSE;
+	now = accord_roadmap_objective(self, plain);
 	for (guint i = 0; i < candidates->len; i++) {
 		Candidate *c = g_ptr_array_index(candidates, i);
 		gdouble after;
 
 		if (!c->ready || !c->useful || c->gain < -ACCORD_ROADMAP_EPSILON)
 			continue;
-		if (!accord_roadmap_attainment(self, c->scores, &after, error))
+		if (!attainment_of_trials(self, c->trials, plain, &after, error))
 			return FALSE;
 		if (after - now > ACCORD_ROADMAP_EPSILON && c->cost > remaining(self)) {
 			self->budget_bound = TRUE;
@@ -864,4 +1500,43 @@ accord_roadmap_choice_clear(AccordRoadmapChoice *choice)
 {
 	g_clear_pointer(&choice->changes, g_array_unref);
 	g_clear_pointer(&choice->scores, g_ptr_array_unref);
+}
+
+/* tries @changes from the state the steps so far leave, on the fast path or by the full
+ * re-score (@full), as a step would be tried; for the tests that hold the two paths equal */
+gboolean
+accord_roadmap_search_try(AccordRoadmapSearch *self,
+			  const AccordRoadmapChange *changes,
+			  guint n_changes,
+			  gboolean full,
+			  AccordRoadmapTry *out,
+			  GError **error)
+{
+	g_autoptr(GPtrArray) plain = NULL;
+	g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func((GDestroyNotify)candidate_free);
+	Candidate *c = candidate_new(0, 1, NULL);
+	gboolean was = self->full, ok = TRUE;
+
+	self->full = full;
+	/* two changes go as a pair of single changes would, each tried alone first */
+	for (guint k = 0; n_changes == 2 && k < 2 && ok; k++) {
+		Candidate *part = candidate_new(k, 1, NULL);
+
+		g_array_append_val(part->changes, changes[k]);
+		g_ptr_array_add(parts, part);
+		ok = evaluate(self, part, error);
+		c->parts[k] = part;
+	}
+	g_array_append_vals(c->changes, changes, n_changes);
+	ok = ok && evaluate(self, c, error) && (plain = plain_scores_now(self, error)) != NULL &&
+	     attainment_of_trials(self, c->trials, plain, &out->attainment, error);
+	self->full = was;
+	for (guint i = 0; ok && i < self->n && i < G_N_ELEMENTS(out->overall); i++)
+		out->overall[i] = c->trials[i].overall;
+	out->gain = c->gain;
+	out->useful = c->useful;
+	out->lowers = c->lowers;
+	out->ready = c->ready;
+	candidate_free(c);
+	return ok;
 }

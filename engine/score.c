@@ -4,15 +4,18 @@
 
 #include "accord/error.h"
 #include "accord/score.h"
+#include "score-private.h"
 
 struct _AccordScore {
 	gatomicrefcount refcount;
 	AccordEvaluation *evaluation;
 	AccordScoreOptions options; /* holds a reference to the tailoring */
 	AccordScoreItem overall;
-	GArray *pillars; /* AccordScoreItem, by pillar index */
-	GArray *rules;	 /* AccordScoreItem, by rule index */
-	GArray *terms;	 /* AccordScoreTerm, by criterion index */
+	GArray *pillars;       /* AccordScoreItem, by pillar index */
+	GArray *rules;	       /* AccordScoreItem, by rule index */
+	GArray *terms;	       /* AccordScoreTerm, by criterion index */
+	guint8 *assessed;      /* by rule index: whether any of its criteria is applicable */
+	gdouble *rule_weights; /* by rule index: accord_score_get_rule_weight() */
 };
 
 static const gchar *model_names[] = {"weighted",
@@ -242,9 +245,15 @@ is_flat(AccordScoreModel model)
  * XCCDF result `unknown` (scored as not passing) under --unknown=zero, to `notchecked`
  * (not scored) under exclude, and is taken as a pass under the optimistic policy */
 static AccordScoreTerm
-term_of(const AccordScore *self, const AccordCriterion *criterion)
+term_of(const AccordScore *self,
+	const AccordCriterion *criterion,
+	const AccordCriterionResult *const *overlay)
 {
-	const AccordCriterionResult *r = accord_evaluation_get_result(self->evaluation, criterion);
+	guint index = accord_criterion_get_index(criterion);
+	const AccordCriterionResult *r =
+	    overlay != NULL && overlay[index] != NULL
+		? overlay[index]
+		: accord_evaluation_get_result(self->evaluation, criterion);
 	AccordScoreModel model = self->options.model;
 	/* coverage follows whether the facts are known, not the outcome: a waived unknown
 	 * criterion passes, yet its facts are as unknown as before */
@@ -279,19 +288,27 @@ term_of(const AccordScore *self, const AccordCriterion *criterion)
 }
 
 /* a rule is an XCCDF Group of its criteria: the same weighted mean for the weighted and
- * default models (XCCDF 1.2 §7.3.2.1), a raw sum for the flat models (§7.3.2.2–4) */
+ * default models (XCCDF 1.2 §7.3.2.1), a raw sum for the flat models (§7.3.2.2–4). The
+ * results @overlay holds (by criterion index, NULL where none) stand in for the evaluation's;
+ * the terms go to @terms when it is not NULL */
 static AccordScoreItem
-score_rule(AccordScore *self, const AccordRule *rule, gboolean *assessed)
+score_rule(const AccordScore *self,
+	   const AccordRule *rule,
+	   const AccordCriterionResult *const *overlay,
+	   GArray *terms,
+	   gboolean *assessed)
 {
 	AccordScoreItem item = {FALSE, NAN, 0, 0, 0, 0, 0, 0};
 	gdouble known_weight = 0, applicable_weight = 0, high_weight = 0, low_weight = 0;
 
 	for (guint i = 0; i < accord_rule_get_n_criteria(rule); i++) {
 		const AccordCriterion *criterion = accord_rule_get_criterion(rule, i);
-		AccordScoreTerm t = term_of(self, criterion);
+		AccordScoreTerm t = term_of(self, criterion, overlay);
 
-		g_array_index(self->terms, AccordScoreTerm, accord_criterion_get_index(criterion)) =
-		    t;
+		if (terms != NULL)
+			g_array_index(terms,
+				      AccordScoreTerm,
+				      accord_criterion_get_index(criterion)) = t;
 		if (t.applicable) {
 			applicable_weight += t.weight_as_set;
 			known_weight += t.known ? t.weight_as_set : 0;
@@ -337,7 +354,8 @@ accumulate(Accumulator *acc,
 	   const AccordScoreItem *child,
 	   gdouble weight,
 	   AccordScoreModel model,
-	   gboolean assessed)
+	   gboolean assessed,
+	   gboolean geometric)
 {
 	if (assessed) {
 		acc->coverage_sum += weight * child->coverage;
@@ -354,6 +372,9 @@ accumulate(Accumulator *acc,
 	}
 	acc->numerator += weight * child->value / 100.0;
 	acc->denominator += weight;
+	/* only a geometric whole reads the logarithms, and a pillar is always arithmetic */
+	if (!geometric)
+		return;
 	if (child->value <= 0)
 		acc->any_zero = TRUE;
 	else
@@ -384,38 +405,111 @@ finish(const Accumulator *acc, const AccordScoreOptions *options, gboolean geome
 	return item;
 }
 
+/* a not-applicable item's value is NAN by definition; every other number must be finite */
+static gboolean
+item_is_finite(const AccordScoreItem *item)
+{
+	return (!item->applicable || isfinite(item->value)) && isfinite(item->coverage) &&
+	       isfinite(item->numerator) && isfinite(item->denominator) && isfinite(item->share);
+}
+
+/* pillars from their rules' sums, then the whole from the pillars' (@pillars NULL: only the
+ * whole is wanted) */
+static AccordScoreItem
+score_whole(const AccordScore *self,
+	    const AccordRuleset *ruleset,
+	    const Accumulator *acc,
+	    AccordScoreItem *pillars)
+{
+	Accumulator total = {0};
+
+	for (guint p = 0; p < accord_ruleset_get_n_pillars(ruleset); p++) {
+		AccordScoreItem item = finish(&acc[p], &self->options, FALSE);
+
+		if (pillars != NULL)
+			pillars[p] = item;
+		accumulate(
+		    &total,
+		    &item,
+		    accord_score_get_pillar_weight(self, accord_ruleset_get_pillar(ruleset, p)),
+		    self->options.model,
+		    acc[p].weight_sum > 0,
+		    self->options.aggregation == ACCORD_AGGREGATION_GEOMETRIC);
+	}
+	return finish(&total,
+		      &self->options,
+		      self->options.aggregation == ACCORD_AGGREGATION_GEOMETRIC);
+}
+
 static void
 score_pillars(AccordScore *self, const AccordRuleset *ruleset)
 {
 	g_autofree Accumulator *acc = g_new0(Accumulator, accord_ruleset_get_n_pillars(ruleset));
-	Accumulator total = {0};
 
 	for (guint i = 0; i < accord_ruleset_get_n_rules(ruleset); i++) {
 		const AccordRule *rule = accord_ruleset_get_rule(ruleset, i);
 		AccordScoreItem *item = &g_array_index(self->rules, AccordScoreItem, i);
 		gboolean assessed = FALSE;
 
-		*item = score_rule(self, rule, &assessed);
+		*item = score_rule(self, rule, NULL, self->terms, &assessed);
+		self->assessed[i] = assessed;
+		self->rule_weights[i] = accord_score_get_rule_weight(self, rule);
 		accumulate(&acc[accord_pillar_get_index(accord_rule_get_pillar(rule))],
 			   item,
-			   accord_score_get_rule_weight(self, rule),
+			   self->rule_weights[i],
 			   self->options.model,
-			   assessed);
+			   assessed,
+			   FALSE);
 	}
-	for (guint p = 0; p < accord_ruleset_get_n_pillars(ruleset); p++) {
-		AccordScoreItem *item = &g_array_index(self->pillars, AccordScoreItem, p);
+	self->overall = score_whole(self, ruleset, acc, (AccordScoreItem *)self->pillars->data);
+}
 
-		*item = finish(&acc[p], &self->options, FALSE);
-		accumulate(
-		    &total,
-		    item,
-		    accord_score_get_pillar_weight(self, accord_ruleset_get_pillar(ruleset, p)),
-		    self->options.model,
-		    acc[p].weight_sum > 0);
+/* the overall value accord_score_compute() gives an evaluation that differs from @self's
+ * only in the results @overlay holds (evaluate-private.h): the rules in @rules (their indices,
+ * ascending) are scored again, every other rule keeps its item, and the pillars and the whole
+ * are summed again in the same order, so the value is the same double to the last bit */
+gboolean
+accord_score_overall_with(const AccordScore *self,
+			  const AccordCriterionResult *const *overlay,
+			  AccordScoreRuleDelta *rules,
+			  guint n_rules,
+			  gdouble *value)
+{
+	const AccordRuleset *ruleset = accord_evaluation_get_ruleset(self->evaluation);
+	g_autofree Accumulator *acc = g_new0(Accumulator, accord_ruleset_get_n_pillars(ruleset));
+	AccordScoreItem overall;
+	guint next = 0;
+
+	for (guint i = 0; i < accord_ruleset_get_n_rules(ruleset); i++) {
+		const AccordRule *rule = accord_ruleset_get_rule(ruleset, i);
+		const AccordScoreItem *item = &g_array_index(self->rules, AccordScoreItem, i);
+		gboolean assessed = self->assessed[i];
+
+		if (next < n_rules && rules[next].rule == i) {
+			AccordScoreRuleDelta *delta = &rules[next++];
+
+			if (!delta->given) {
+				delta->item =
+				    score_rule(self, rule, overlay, NULL, &delta->assessed);
+				delta->given = TRUE;
+			}
+			/* accord_score_compute() fails on such an item: the caller takes that
+			 * path to report it */
+			if (!item_is_finite(&delta->item))
+				return FALSE;
+			item = &delta->item;
+			assessed = delta->assessed;
+		}
+		accumulate(&acc[accord_pillar_get_index(accord_rule_get_pillar(rule))],
+			   item,
+			   self->rule_weights[i],
+			   self->options.model,
+			   assessed,
+			   FALSE);
 	}
-	self->overall = finish(&total,
-			       &self->options,
-			       self->options.aggregation == ACCORD_AGGREGATION_GEOMETRIC);
+	overall = score_whole(self, ruleset, acc, NULL);
+	*value = overall.value;
+	return overall.applicable ? isfinite(overall.value) : TRUE;
 }
 
 /* the share of the overall score each item carries: for the mean models the product of
@@ -446,14 +540,6 @@ compute_shares(AccordScore *self, const AccordRuleset *ruleset)
 		}
 	}
 	self->overall.share = self->overall.applicable ? 1.0 : 0.0;
-}
-
-/* a not-applicable item's value is NAN by definition; every other number must be finite */
-static gboolean
-item_is_finite(const AccordScoreItem *item)
-{
-	return (!item->applicable || isfinite(item->value)) && isfinite(item->coverage) &&
-	       isfinite(item->numerator) && isfinite(item->denominator) && isfinite(item->share);
 }
 
 /* the weight range (docs/scoring.md section 14) makes a non-finite number impossible; should
@@ -556,6 +642,8 @@ accord_score_compute(const AccordEvaluation *evaluation,
 					 accord_ruleset_get_n_pillars(ruleset));
 	self->terms = g_array_set_size(g_array_new(FALSE, TRUE, sizeof(AccordScoreTerm)),
 				       accord_ruleset_get_n_criteria(ruleset));
+	self->assessed = g_new0(guint8, MAX(accord_ruleset_get_n_rules(ruleset), 1));
+	self->rule_weights = g_new0(gdouble, MAX(accord_ruleset_get_n_rules(ruleset), 1));
 	score_pillars(self, ruleset);
 	compute_shares(self, ruleset);
 	if (!check_finite(self, ruleset, error))
@@ -595,6 +683,8 @@ accord_score_unref(AccordScore *self)
 	g_array_unref(self->rules);
 	g_array_unref(self->pillars);
 	g_array_unref(self->terms);
+	g_free(self->assessed);
+	g_free(self->rule_weights);
 	accord_evaluation_unref(self->evaluation);
 	if (self->options.tailoring != NULL)
 		accord_tailoring_unref((AccordTailoring *)self->options.tailoring);

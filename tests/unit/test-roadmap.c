@@ -1,4 +1,5 @@
 #include "helpers.h"
+#include "roadmap-private.h"
 
 /* Hand-worked plans on a small world of its own. Efforts (vocabulary below): a.csirt high 3,
  * a.first low 1, a.size medium 2 (the default); a.cvd none → draft low 1, draft → adopted
@@ -91,6 +92,7 @@ typedef struct {
 	GPtrArray *rulesets;	/* AccordRuleset* */
 	GPtrArray *assessments; /* AccordAssessment* */
 	AccordAssessmentOptions options;
+	GStringChunk *strings; /* a search's, when a test makes one */
 } State;
 
 static int
@@ -118,6 +120,8 @@ teardown(void **state)
 
 	g_ptr_array_unref(s->assessments);
 	g_ptr_array_unref(s->rulesets);
+	if (s->strings != NULL)
+		g_string_chunk_free(s->strings);
 	accord_profile_unref(s->profile);
 	accord_vocabulary_unref(s->vocab);
 	g_free(s);
@@ -540,6 +544,189 @@ test_roadmap_nothing_open_is_empty(void **state)
 	assert_int_equal(accord_roadmap_get_end(roadmap), ACCORD_ROADMAP_END_COMPLETE);
 }
 
+/* clang-format off */
+/* fast: two pillars. r-a (p1): c-pre, when a.csirt is true, a.cvd at least adopted with
+ * partial credit (draft earns 1/2); c-dep, a.first is true, depending on c-pre. r-b (p2):
+ * c-size, a.size at least 1000; c-iot, a.iot is label or a.size at least 1000 */
+static const gchar ruleset_fast[] =
+    RULESET_HEAD("fast") PILLAR("p1") PILLAR("p2")
+    RULE("r-a", "p1",
+	 "<criterion id=\"c-pre\"><title>c-pre</title>"
+	 "<when><check fact=\"a.csirt\" is=\"true\"/></when>"
+	 "<check fact=\"a.cvd\" at-least=\"adopted\" partial=\"yes\"/></criterion>"
+	 CRITERION("c-dep", " depends-on=\"c-pre\"", "<check fact=\"a.first\" is=\"true\"/>"))
+    RULE("r-b", "p2",
+	 CRITERION("c-size", "", "<check fact=\"a.size\" at-least=\"1000\"/>")
+	 CRITERION("c-iot", "", "<any><check fact=\"a.iot\" is=\"label\"/>"
+		   "<check fact=\"a.size\" at-least=\"1000\"/></any>"))
+    "</ruleset>";
+
+/* a.size is not stated: unknown */
+static const gchar profile_no_size[] =
+    PROFILE(FACT("a.csirt", "false") FACT("a.first", "false") FACT("a.iot", "none")
+	    FACT("a.cvd", "none"));
+/* clang-format on */
+
+static AccordRoadmapChange
+change_of(const State *s, const gchar *key, const gchar *text)
+{
+	AccordRoadmapChange change = {accord_vocabulary_lookup_fact(s->vocab, key),
+				      {0},
+				      text,
+				      NULL};
+
+	assert_non_null(change.fact);
+	assert_true(accord_value_parse(change.fact, text, &change.value, NULL));
+	return change;
+}
+
+/* the changes tried below: singles, then pairs */
+static const gchar *const tried[][4] = {
+    {"a.csirt", "true", NULL, NULL},
+    {"a.first", "true", NULL, NULL},
+    {"a.size", "1000", NULL, NULL},
+    {"a.iot", "label", NULL, NULL},
+    {"a.cvd", "draft", NULL, NULL},
+    {"a.csirt", "true", "a.first", "true"},
+    {"a.csirt", "true", "a.cvd", "draft"},
+    {"a.iot", "label", "a.size", "1000"},
+};
+
+/* @index of tried[] both ways: the fast path must give the full re-score's doubles exactly */
+static AccordRoadmapTry
+try_both(const State *s, AccordRoadmapSearch *search, guint index)
+{
+	AccordRoadmapChange changes[2];
+	guint n = tried[index][2] != NULL ? 2 : 1;
+	AccordRoadmapTry fast, full;
+	g_autoptr(GError) error = NULL;
+
+	for (guint k = 0; k < n; k++)
+		changes[k] = change_of(s, tried[index][2 * k], tried[index][2 * k + 1]);
+	assert_true(accord_roadmap_search_try(search, changes, n, FALSE, &fast, &error));
+	assert_true(accord_roadmap_search_try(search, changes, n, TRUE, &full, &error));
+	for (guint i = 0; i < s->assessments->len; i++)
+		assert_true(fast.overall[i] == full.overall[i] ||
+			    (isnan(fast.overall[i]) && isnan(full.overall[i])));
+	assert_true(fast.gain == full.gain);
+	assert_true(fast.attainment == full.attainment);
+	assert_int_equal(fast.useful, full.useful);
+	assert_int_equal(fast.lowers, full.lowers);
+	assert_int_equal(fast.ready, full.ready);
+	return fast;
+}
+
+static AccordRoadmapSearch *
+search_of(State *s, const gchar *profile)
+{
+	g_autoptr(GError) error = NULL;
+	AccordRoadmapOptions options;
+
+	accord_profile_unref(s->profile);
+	s->profile = accord_profile_load_data(profile, strlen(profile), "x", s->vocab, &error);
+	assert_non_null(s->profile);
+	add_ruleset(s, ruleset_fast);
+	add_ruleset(s, ruleset_three);
+	accord_roadmap_options_init(&options);
+	s->strings = g_string_chunk_new(64);
+	return accord_roadmap_search_new((const AccordAssessment *const *)s->assessments->pdata,
+					 s->assessments->len,
+					 NULL,
+					 &options,
+					 s->strings);
+}
+
+/* the fast path (criteria that read a changed fact, rules they move) against the full
+ * re-score, on a precondition, a dependency, partial credit, an unknown fact and two
+ * assessments. At the start every score is 0: c-pre is not applicable (a.csirt false),
+ * c-dep fails, c-size and c-iot are unknown (scored as 0), c1–c3 fail */
+static void
+test_roadmap_fast_path_is_the_full_rescore(void **state)
+{
+	State *s = *state;
+	AccordRoadmapSearch *search = search_of(s, profile_no_size);
+	AccordRoadmapTry t;
+	AccordRoadmapChoice choice = {0};
+	gboolean found = FALSE;
+	g_autoptr(GError) error = NULL;
+
+	/* a.csirt=true: c-pre applies and fails (none earns 0 of adopted): fast stays 0;
+	 * three: c1 passes, (100 + 0 + 0) / 3. Objective (0 + 33.3) / 2 */
+	t = try_both(s, search, 0);
+	assert_close(t.overall[0], 0, 1e-9);
+	assert_close(t.overall[1], 100.0 / 3, 1e-9);
+	assert_close(t.gain, 50.0 / 3, 1e-9);
+	assert_true(t.useful && t.ready && !t.lowers);
+	/* a.first=true: c-dep passes, c-pre not applicable is met: r-a 1/1, p1 100, p2 0, 50;
+	 * three 33.3; objective 41.7 */
+	t = try_both(s, search, 1);
+	assert_close(t.overall[0], 50, 1e-9);
+	assert_close(t.gain, (50 + 100.0 / 3) / 2, 1e-9);
+	assert_true(t.useful && t.ready);
+	/* a.size=1000: the unknown becomes known: c-size and c-iot pass, r-b 100, fast 50;
+	 * three reads no a.size and stays 0; objective 25 */
+	t = try_both(s, search, 2);
+	assert_close(t.overall[0], 50, 1e-9);
+	assert_close(t.overall[1], 0, 1e-9);
+	assert_close(t.gain, 25, 1e-9);
+	/* a.iot=label: c-iot passes (any of a known pass and an unknown), c-size stays
+	 * unknown: r-b (0 + 1) / 2, fast 25, objective 12.5 */
+	t = try_both(s, search, 3);
+	assert_close(t.overall[0], 25, 1e-9);
+	assert_close(t.gain, 12.5, 1e-9);
+	/* a.cvd=draft: c-pre stays not applicable; three: c3 earns 1/2, 50 / 3 */
+	t = try_both(s, search, 4);
+	assert_close(t.overall[0], 0, 1e-9);
+	assert_close(t.overall[1], 50.0 / 3, 1e-9);
+	/* a.csirt and a.first: c-pre fails, so c-dep passes before its dependency: not ready;
+	 * r-a (0 + 1) / 2 = 50, fast 25; three (100 + 100 + 0) / 3 */
+	t = try_both(s, search, 5);
+	assert_close(t.overall[0], 25, 1e-9);
+	assert_close(t.overall[1], 200.0 / 3, 1e-9);
+	assert_true(t.useful && !t.ready);
+	/* a.csirt and a.cvd=draft: c-pre partial 1/2: r-a (0.5 + 0) / 2, fast 12.5; three
+	 * (100 + 0 + 50) / 3 = 50; objective 31.25 */
+	t = try_both(s, search, 6);
+	assert_close(t.overall[0], 12.5, 1e-9);
+	assert_close(t.overall[1], 50, 1e-9);
+	assert_close(t.gain, 31.25, 1e-9);
+	try_both(s, search, 7);
+
+	/* after steps, from the state they leave: the two paths still agree */
+	for (guint step = 0; step < 3; step++) {
+		assert_true(accord_roadmap_search_next(search, &choice, &found, &error));
+		assert_true(found);
+		accord_roadmap_choice_clear(&choice);
+		for (guint i = 0; i < G_N_ELEMENTS(tried); i++)
+			try_both(s, search, i);
+	}
+	accord_roadmap_search_free(search);
+}
+
+/* the same under geometric aggregation, unknowns excluded */
+static void
+test_roadmap_fast_path_geometric_excluded(void **state)
+{
+	State *s = *state;
+	AccordRoadmapSearch *search;
+	AccordRoadmapChoice choice = {0};
+	gboolean found = FALSE;
+	g_autoptr(GError) error = NULL;
+
+	s->options.score.aggregation = ACCORD_AGGREGATION_GEOMETRIC;
+	s->options.score.unknown = ACCORD_UNKNOWN_EXCLUDE;
+	search = search_of(s, profile_no_size);
+	for (guint step = 0; step < 3; step++) {
+		for (guint i = 0; i < G_N_ELEMENTS(tried); i++)
+			try_both(s, search, i);
+		assert_true(accord_roadmap_search_next(search, &choice, &found, &error));
+		accord_roadmap_choice_clear(&choice);
+		if (!found)
+			break;
+	}
+	accord_roadmap_search_free(search);
+}
+
 int
 main(void)
 {
@@ -563,6 +750,12 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_roadmap_bad_options, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_roadmap_same_ruleset_twice, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_roadmap_nothing_open_is_empty, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_roadmap_fast_path_is_the_full_rescore,
+					    setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_roadmap_fast_path_geometric_excluded,
+					    setup,
+					    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
