@@ -629,7 +629,9 @@ static void
 add_dropped(AccordProfile *self, AccordProfileFact *fact)
 {
 	g_ptr_array_add(self->dropped, fact);
-	g_hash_table_insert(self->dropped_index, (gpointer)accord_fact_def_get_key(fact->def), fact);
+	g_hash_table_insert(self->dropped_index,
+			    (gpointer)accord_fact_def_get_key(fact->def),
+			    fact);
 }
 
 /* the profile without its facts (but with the facts a filter dropped and the filter), and

@@ -165,6 +165,8 @@ void
 accord_cli_print_error(const gchar *message);
 
 /* shared helpers (common.c) */
+gboolean
+accord_cli_usage_error(GError **error, const gchar *format, ...) G_GNUC_PRINTF(2, 3);
 const AccordCliVerb *
 accord_cli_find_verb(const gchar *name);
 gboolean

@@ -157,11 +157,9 @@ add_groups(GArray *entries, AccordCli *cli, guint groups)
 		g_array_append_vals(entries, date, G_N_ELEMENTS(date));
 }
 
-static gboolean
-usage_error(GError **error, const gchar *format, ...) G_GNUC_PRINTF(2, 3);
-
-static gboolean
-usage_error(GError **error, const gchar *format, ...)
+/* a usage error (exit 2) with a formatted message; returns FALSE (also for verb files) */
+gboolean
+accord_cli_usage_error(GError **error, const gchar *format, ...)
 {
 	va_list args;
 
@@ -223,7 +221,9 @@ check_assumption(const gchar *assumption, GError **error)
 
 	if (eq != NULL && eq > key && eq[1] != '\0' && key != assumption + 1)
 		return TRUE;
-	return usage_error(error, "--assume takes KEY=VALUE or CC:KEY=VALUE, not '%s'", assumption);
+	return accord_cli_usage_error(error,
+				      "--assume takes KEY=VALUE or CC:KEY=VALUE, not '%s'",
+				      assumption);
 }
 
 /**
@@ -255,13 +255,14 @@ accord_cli_check_prefix_countries(const AccordCli *cli, const GPtrArray *countri
 			g_string_append_printf(known, "%s%s", p > 0 ? ", " : "", cc);
 		}
 		if (!found)
-			return usage_error(error,
-					   "--assume '%s' is for %.*s, which is not a country "
-					   "assessed here (%s)",
-					   a,
-					   (int)(colon - a),
-					   a,
-					   known->str);
+			return accord_cli_usage_error(
+			    error,
+			    "--assume '%s' is for %.*s, which is not a country "
+			    "assessed here (%s)",
+			    a,
+			    (int)(colon - a),
+			    a,
+			    known->str);
 	}
 	return TRUE;
 }
@@ -280,8 +281,9 @@ accord_cli_check_prefixes(const AccordCli *cli, const GPtrArray *profiles, GErro
 	g_autoptr(GPtrArray) countries = g_ptr_array_new();
 
 	for (guint p = 0; p < profiles->len; p++)
-		g_ptr_array_add(countries,
-				(gpointer)accord_profile_get_country(g_ptr_array_index(profiles, p)));
+		g_ptr_array_add(
+		    countries,
+		    (gpointer)accord_profile_get_country(g_ptr_array_index(profiles, p)));
 	return accord_cli_check_prefix_countries(cli, countries, error);
 }
 
@@ -295,46 +297,54 @@ check_values(const AccordCli *cli, GError **error)
 	gchar *end = NULL;
 
 	if (cli->format != NULL && !accord_format_from_string(cli->format, &format))
-		return usage_error(error,
-				   "unknown --format '%s' (expected text, json, csv, markdown or html)",
-				   cli->format);
+		return accord_cli_usage_error(
+		    error,
+		    "unknown --format '%s' (expected text, json, csv, markdown or html)",
+		    cli->format);
 	if (!accord_cli_output_check(cli->output, error))
 		return FALSE;
 	if (cli->date != NULL && !is_day(cli->date))
-		return usage_error(error, "--date takes a day, YYYY-MM-DD, not '%s'", cli->date);
+		return accord_cli_usage_error(error,
+					      "--date takes a day, YYYY-MM-DD, not '%s'",
+					      cli->date);
 	if (cli->model != NULL && !accord_score_model_from_string(cli->model, &o.model))
-		return usage_error(error,
-				   "unknown --model '%s' (expected weighted, xccdf-default, "
-				   "xccdf-flat, xccdf-flat-unweighted or xccdf-absolute)",
-				   cli->model);
+		return accord_cli_usage_error(
+		    error,
+		    "unknown --model '%s' (expected weighted, xccdf-default, "
+		    "xccdf-flat, xccdf-flat-unweighted or xccdf-absolute)",
+		    cli->model);
 	if (cli->aggregation != NULL &&
 	    !accord_aggregation_from_string(cli->aggregation, &o.aggregation))
-		return usage_error(error,
-				   "unknown --aggregation '%s' (expected arithmetic or geometric)",
-				   cli->aggregation);
+		return accord_cli_usage_error(
+		    error,
+		    "unknown --aggregation '%s' (expected arithmetic or geometric)",
+		    cli->aggregation);
 	if (cli->unknown != NULL && !accord_unknown_policy_from_string(cli->unknown, &o.unknown))
-		return usage_error(error,
-				   "unknown --unknown '%s' (expected zero, exclude or pass)",
-				   cli->unknown);
+		return accord_cli_usage_error(
+		    error,
+		    "unknown --unknown '%s' (expected zero, exclude or pass)",
+		    cli->unknown);
 	for (guint i = 0; cli->assumptions != NULL && cli->assumptions[i] != NULL; i++) {
 		if (!check_assumption(cli->assumptions[i], error))
 			return FALSE;
 	}
 	if (cli->min_confidence != NULL && !accord_confidence_from_string(cli->min_confidence, &c))
-		return usage_error(error,
-				   "unknown --min-confidence '%s' (expected low, medium or high)",
-				   cli->min_confidence);
+		return accord_cli_usage_error(
+		    error,
+		    "unknown --min-confidence '%s' (expected low, medium or high)",
+		    cli->min_confidence);
 	if (cli->evidence_max_age != NULL && !parse_years(cli->evidence_max_age, NULL))
-		return usage_error(
+		return accord_cli_usage_error(
 		    error,
 		    "--evidence-max-age takes a whole number of years from 1 to 9999, "
 		    "not '%s'",
 		    cli->evidence_max_age);
 	if (cli->fail_under != NULL && (!isfinite(g_ascii_strtod(cli->fail_under, &end)) ||
 					end == cli->fail_under || *end != '\0'))
-		return usage_error(error,
-				   "--fail-under takes a finite number such as 60, not '%s'",
-				   cli->fail_under);
+		return accord_cli_usage_error(
+		    error,
+		    "--fail-under takes a finite number such as 60, not '%s'",
+		    cli->fail_under);
 	return TRUE;
 }
 
@@ -374,13 +384,13 @@ accord_cli_parse(AccordCli *cli,
 	g_option_context_set_strict_posix(context, FALSE);
 	cli->threads = -1;
 	if (!g_option_context_parse(context, argc, argv, &local))
-		return usage_error(error, "%s", local->message);
+		return accord_cli_usage_error(error, "%s", local->message);
 	if (cli->threads == -1)
 		cli->threads = (gint)MIN(g_get_num_processors(), 64);
 	else if (cli->threads < 1 || cli->threads > 1024)
-		return usage_error(error,
-				   "--threads takes a number from 1 to 1024, not %d",
-				   cli->threads);
+		return accord_cli_usage_error(error,
+					      "--threads takes a number from 1 to 1024, not %d",
+					      cli->threads);
 	return check_values(cli, error);
 }
 
@@ -403,7 +413,7 @@ accord_cli_expect_arguments(int argc,
 {
 	if ((guint)(argc - 1) >= min && (guint)(argc - 1) <= max)
 		return TRUE;
-	return usage_error(error, "%s takes %s", argv[0], usage);
+	return accord_cli_usage_error(error, "%s takes %s", argv[0], usage);
 }
 
 AccordVocabulary *
@@ -443,8 +453,9 @@ ruleset_ids(const AccordCli *cli, GError **error)
 		}
 		if (g_strv_length(cli->rulesets) > 1) {
 			g_ptr_array_unref(ids);
-			usage_error(error,
-				    "--ruleset all names every shipped ruleset; give it alone");
+			accord_cli_usage_error(
+			    error,
+			    "--ruleset all names every shipped ruleset; give it alone");
 			return NULL;
 		}
 		g_ptr_array_unref(ids);
@@ -475,8 +486,9 @@ load_rulesets(const AccordCli *cli, const AccordVocabulary *vocab, guint max, GE
 		return NULL;
 	}
 	if (cli->tailoring != NULL && g_strv_length((gchar **)ids) != 1) {
-		usage_error(error,
-			    "--tailoring applies to one ruleset; give exactly one --ruleset");
+		accord_cli_usage_error(
+		    error,
+		    "--tailoring applies to one ruleset; give exactly one --ruleset");
 		return NULL;
 	}
 	for (guint i = 0; ids[i] != NULL; i++) {
@@ -546,10 +558,11 @@ accord_cli_load_inputs(const AccordCli *cli,
 		accord_unknown_policy_from_string(cli->unknown, &o->score.unknown);
 	if (o->score.model != ACCORD_SCORE_MODEL_WEIGHTED &&
 	    o->score.aggregation != ACCORD_AGGREGATION_ARITHMETIC)
-		return usage_error(error,
-				   "the %s model defines its own aggregation; only the weighted "
-				   "model takes --aggregation=geometric",
-				   cli->model);
+		return accord_cli_usage_error(
+		    error,
+		    "the %s model defines its own aggregation; only the weighted "
+		    "model takes --aggregation=geometric",
+		    cli->model);
 	o->assumptions = (const gchar *const *)cli->assumptions;
 	o->date = cli->date;
 	if (cli->min_confidence != NULL)
@@ -683,7 +696,7 @@ typedef struct {
 	AccordCliBuild build;
 	AccordFormat format;
 	AccordCliStream *stream;
-	guint64 n_written;   /* documents */
+	guint64 n_written; /* documents */
 	GHashTable *seen;  /* the countries of the profiles written, for the checks of --assume */
 } DocumentRun;
 
@@ -844,13 +857,15 @@ accord_cli_run_documents(AccordCli *cli,
 	several = accord_cli_is_batch(argc, argv) ||
 		  (cli->rulesets != NULL && g_strv_length(cli->rulesets) > 1);
 	if (several && (run.format == ACCORD_FORMAT_JSON || run.format == ACCORD_FORMAT_CSV))
-		return usage_error(error,
-				   "--format %s writes one document, and several profiles or "
-				   "rulesets make several: use --format jsonl (one JSON document "
-				   "per line), text or markdown",
-				   cli->format);
+		return accord_cli_usage_error(
+		    error,
+		    "--format %s writes one document, and several profiles or "
+		    "rulesets make several: use --format jsonl (one JSON document "
+		    "per line), text or markdown",
+		    cli->format);
 	if (!accord_cli_load_inputs(cli, G_MAXUINT, &in, error) ||
-	    (!accord_cli_is_batch(argc, argv) && !check_named_prefixes(cli, &in, argc, argv, error)))
+	    (!accord_cli_is_batch(argc, argv) &&
+	     !check_named_prefixes(cli, &in, argc, argv, error)))
 		return FALSE;
 	stream = accord_cli_stream_new(cli->output, error);
 	if (stream == NULL)

@@ -17,21 +17,6 @@
  * indices to within a few hundredths (docs/scoring.md) */
 #define UNCERTAINTY_SOBOL_SAMPLES 1024
 
-static gboolean
-usage_error(GError **error, const gchar *format, ...) G_GNUC_PRINTF(2, 3);
-
-static gboolean
-usage_error(GError **error, const gchar *format, ...)
-{
-	va_list args;
-
-	va_start(args, format);
-	g_propagate_error(error,
-			  g_error_new_valist(ACCORD_ERROR, ACCORD_ERROR_USAGE, format, args));
-	va_end(args);
-	return FALSE;
-}
-
 /* how many draws and how: the options of the run itself */
 static void
 add_run_entries(AccordCliUncertainty *u, GArray *entries)
@@ -198,13 +183,13 @@ parse_whole(const gchar *option,
 	if (text == NULL)
 		return TRUE;
 	if (!g_ascii_string_to_unsigned(text, 10, min, max, out, NULL) || !g_ascii_isdigit(text[0]))
-		return usage_error(error,
-				   "--%s takes a whole number from %" G_GUINT64_FORMAT
-				   " to %" G_GUINT64_FORMAT ", not '%s'",
-				   option,
-				   min,
-				   max,
-				   text);
+		return accord_cli_usage_error(error,
+					      "--%s takes a whole number from %" G_GUINT64_FORMAT
+					      " to %" G_GUINT64_FORMAT ", not '%s'",
+					      option,
+					      min,
+					      max,
+					      text);
 	return TRUE;
 }
 
@@ -218,7 +203,10 @@ parse_real(const gchar *option, const gchar *text, gdouble *out, GError **error)
 		return TRUE;
 	value = g_ascii_strtod(text, &end);
 	if (text[0] == '\0' || end == NULL || *end != '\0' || !isfinite(value))
-		return usage_error(error, "--%s takes a finite number, not '%s'", option, text);
+		return accord_cli_usage_error(error,
+					      "--%s takes a finite number, not '%s'",
+					      option,
+					      text);
 	*out = value;
 	return TRUE;
 }
@@ -241,7 +229,7 @@ parse_vary(const gchar *text, guint *inputs, GError **error)
 		AccordUncertainInput input;
 
 		if (!accord_uncertain_input_from_string(g_strstrip(names[i]), &input))
-			return usage_error(
+			return accord_cli_usage_error(
 			    error,
 			    "--vary takes weights, aggregation, unknown and evidence, "
 			    "comma-separated, or all or none, not '%s'",
@@ -264,10 +252,11 @@ parse_policies(const gchar *text, guint *policies, GError **error)
 		AccordUnknownPolicy p;
 
 		if (!accord_unknown_policy_from_string(g_strstrip(names[i]), &p))
-			return usage_error(error,
-					   "--unknown-policies takes zero, exclude and pass, "
-					   "comma-separated, not '%s'",
-					   text);
+			return accord_cli_usage_error(
+			    error,
+			    "--unknown-policies takes zero, exclude and pass, "
+			    "comma-separated, not '%s'",
+			    text);
 		*policies |= 1u << p;
 	}
 	return TRUE;
@@ -283,7 +272,7 @@ parse_chances(const gchar *option, gchar **given, gdouble *chances, GError **err
 
 		if (parts[0] == NULL || parts[1] == NULL ||
 		    !accord_evidence_class_from_string(parts[0], &c))
-			return usage_error(
+			return accord_cli_usage_error(
 			    error,
 			    "--%s takes CLASS=P with CLASS one of high, medium, low, "
 			    "recent, dated and old, not '%s'",
@@ -304,7 +293,9 @@ parse_ages(const gchar *text, AccordUncertaintyOptions *o, GError **error)
 		return TRUE;
 	parts = g_strsplit(text, ",", -1);
 	if (g_strv_length(parts) != 2)
-		return usage_error(error, "--age-bands takes RECENT,OLD in years, not '%s'", text);
+		return accord_cli_usage_error(error,
+					      "--age-bands takes RECENT,OLD in years, not '%s'",
+					      text);
 	return parse_real("age-bands", parts[0], &o->recent_years, error) &&
 	       parse_real("age-bands", parts[1], &o->old_years, error);
 }
@@ -316,9 +307,10 @@ parse_weights(const AccordCliUncertainty *u, AccordUncertaintyOptions *o, GError
 	g_autofree gchar *spread = NULL;
 
 	if (u->concentration != NULL && u->spread != NULL)
-		return usage_error(error,
-				   "give --concentration (Dirichlet weights) or --weight-spread "
-				   "(uniform weights), not both");
+		return accord_cli_usage_error(
+		    error,
+		    "give --concentration (Dirichlet weights) or --weight-spread "
+		    "(uniform weights), not both");
 	if (u->spread == NULL)
 		return parse_real("concentration", u->concentration, &o->concentration, error);
 	spread = g_strdup(u->spread);
@@ -334,8 +326,7 @@ parse_weights(const AccordCliUncertainty *u, AccordUncertaintyOptions *o, GError
 static gboolean
 parse_counts(const AccordCliUncertainty *u, AccordUncertaintyOptions *o, GError **error)
 {
-	guint64 top = o->top, sobol = o->sobol_samples,
-		bootstrap = o->bootstrap;
+	guint64 top = o->top, sobol = o->sobol_samples, bootstrap = o->bootstrap;
 
 	if (!parse_whole("draws", u->draws, 1, G_MAXUINT32, &o->draws, error) ||
 	    !parse_whole("seed", u->seed, 0, (G_GUINT64_CONSTANT(1) << 53) - 1, &o->seed, error) ||
@@ -413,9 +404,10 @@ accord_cli_uncertainty_check_used(const AccordCli *cli, GError **error)
 	for (guint i = 0; i < G_N_ELEMENTS(given); i++)
 		any = any || given[i] != NULL;
 	if (any && !u->enabled)
-		return usage_error(error,
-				   "the uncertainty options (--draws, --seed, --vary …) go with "
-				   "--uncertainty");
+		return accord_cli_usage_error(
+		    error,
+		    "the uncertainty options (--draws, --seed, --vary …) go with "
+		    "--uncertainty");
 	return TRUE;
 }
 
@@ -589,7 +581,7 @@ accord_cli_uncertainty_run(AccordCli *cli, int argc, char **argv, GError **error
 		return FALSE;
 	if (cli->uncertainty.draws_csv != NULL &&
 	    g_strcmp0(cli->uncertainty.draws_csv, cli->output) == 0)
-		return usage_error(error, "--draws-csv and --output name the same file");
+		return accord_cli_usage_error(error, "--draws-csv and --output name the same file");
 	if (!accord_cli_load_inputs(cli, 1, &in, error) ||
 	    (profiles = accord_cli_load_profiles(in.vocabulary, argc, argv, error)) == NULL)
 		return FALSE;
