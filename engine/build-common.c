@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "build-private.h"
+#include "evaluate-private.h"
 
 /* the parts several views show alike: who and what was assessed, under which options, with
  * which assumptions, tailoring and waivers, and the pillars */
@@ -357,24 +358,6 @@ accord_build_basis_marks(const AccordScore *score, const AccordCriterion *criter
 	return marks;
 }
 
-/* the facts a check reads, once each, in order; checks nest at most 32 deep (the loader's
- * limit), so the recursion is bounded */
-static void
-collect_facts(const AccordCheck *check, GPtrArray *keys)
-{
-	if (check == NULL)
-		return;
-	if (accord_check_get_kind(check) == ACCORD_CHECK_FACT) {
-		const gchar *key = accord_fact_def_get_key(accord_check_get_fact(check));
-
-		if (!g_ptr_array_find_with_equal_func(keys, key, g_str_equal, NULL))
-			g_ptr_array_add(keys, (gpointer)key);
-		return;
-	}
-	for (guint i = 0; i < accord_check_get_n_children(check); i++)
-		collect_facts(accord_check_get_child(check, i), keys);
-}
-
 /* one row of @table per fact the criterion reads (precondition first): @lead, then the fact */
 void
 accord_build_fact_rows(AccordNode *table,
@@ -383,14 +366,15 @@ accord_build_fact_rows(AccordNode *table,
 		       const AccordCell *lead,
 		       guint n_lead)
 {
-	g_autoptr(GPtrArray) keys = g_ptr_array_new();
+	g_autoptr(GPtrArray) defs = g_ptr_array_new();
 	g_autofree AccordCell *row = g_new(AccordCell, n_lead + 1);
 
-	collect_facts(accord_criterion_get_precondition(criterion), keys);
-	collect_facts(accord_criterion_get_check(criterion), keys);
+	accord_criterion_collect_facts(criterion, defs);
 	memcpy(row, lead, n_lead * sizeof(AccordCell));
-	for (guint i = 0; i < keys->len; i++) {
-		row[n_lead] = accord_build_fact(profile_of(score), g_ptr_array_index(keys, i));
+	for (guint i = 0; i < defs->len; i++) {
+		row[n_lead] =
+		    accord_build_fact(profile_of(score),
+				      accord_fact_def_get_key(g_ptr_array_index(defs, i)));
 		accord_table_add_row(table, row, n_lead + 1);
 	}
 }

@@ -4,6 +4,7 @@
 
 #include "accord/compare.h"
 #include "accord/error.h"
+#include "evaluate-private.h"
 
 struct _AccordComparison {
 	const AccordEvaluation *a; /* of score_a */
@@ -61,30 +62,12 @@ agreement_of(const AccordCriterionResult *a, const AccordCriterionResult *b)
 						 : ACCORD_AGREEMENT_NEITHER;
 }
 
-/* the facts a check reads, once each; checks nest at most 32 deep (the loader's limit) */
-static void
-collect_facts(const AccordCheck *check, GPtrArray *defs)
-{
-	if (check == NULL)
-		return;
-	if (accord_check_get_kind(check) == ACCORD_CHECK_FACT) {
-		const AccordFactDef *def = accord_check_get_fact(check);
-
-		if (!g_ptr_array_find(defs, def, NULL))
-			g_ptr_array_add(defs, (gpointer)def);
-		return;
-	}
-	for (guint i = 0; i < accord_check_get_n_children(check); i++)
-		collect_facts(accord_check_get_child(check, i), defs);
-}
-
 static GPtrArray *
 facts_read(const AccordCriterion *criterion)
 {
 	GPtrArray *defs = g_ptr_array_new();
 
-	collect_facts(accord_criterion_get_precondition(criterion), defs);
-	collect_facts(accord_criterion_get_check(criterion), defs);
+	accord_criterion_collect_facts(criterion, defs);
 	return defs;
 }
 

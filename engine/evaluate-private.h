@@ -27,6 +27,11 @@ accord_criterion_evaluate_verdict(const AccordCriterion *criterion,
 				  AccordFactOverride override,
 				  gpointer data);
 
+/* appends to @defs each AccordFactDef @criterion reads, precondition first, in the order its
+ * checks name them, skipping those @defs holds already */
+void
+accord_criterion_collect_facts(const AccordCriterion *criterion, GPtrArray *defs);
+
 /* the credit, in [0, 1], a fact check (ACCORD_CHECK_FACT) gives @value */
 gdouble
 accord_check_credit(const AccordCheck *check, const AccordValue *value);

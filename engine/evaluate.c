@@ -128,6 +128,31 @@ compare_credit(const AccordCheck *check, const AccordValue *value)
 	}
 }
 
+/* checks nest at most 32 deep (the loader's limit), so the recursion is bounded */
+static void
+collect_facts(const AccordCheck *check, GPtrArray *defs)
+{
+	if (check == NULL)
+		return;
+	if (accord_check_get_kind(check) == ACCORD_CHECK_FACT) {
+		const AccordFactDef *def = accord_check_get_fact(check);
+
+		if (!g_ptr_array_find(defs, def, NULL))
+			g_ptr_array_add(defs, (gpointer)def);
+		return;
+	}
+	for (guint i = 0; i < accord_check_get_n_children(check); i++)
+		collect_facts(accord_check_get_child(check, i), defs);
+}
+
+/* the facts a criterion reads (evaluate-private.h) */
+void
+accord_criterion_collect_facts(const AccordCriterion *criterion, GPtrArray *defs)
+{
+	collect_facts(accord_criterion_get_precondition(criterion), defs);
+	collect_facts(accord_criterion_get_check(criterion), defs);
+}
+
 /* the credit a fact check gives a value (evaluate-private.h) */
 gdouble
 accord_check_credit(const AccordCheck *check, const AccordValue *value)

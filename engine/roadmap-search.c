@@ -119,18 +119,15 @@ candidate_free(Candidate *c)
 	g_free(c);
 }
 
-/* the facts a test reads; tests nest at most 32 deep (the loader's limit) */
+/* adds to @facts the facts @criterion reads */
 static void
-collect_facts(const AccordCheck *check, GHashTable *facts)
+collect_facts(const AccordCriterion *criterion, GHashTable *facts)
 {
-	if (check == NULL)
-		return;
-	if (accord_check_get_kind(check) == ACCORD_CHECK_FACT) {
-		g_hash_table_add(facts, (gpointer)accord_check_get_fact(check));
-		return;
-	}
-	for (guint i = 0; i < accord_check_get_n_children(check); i++)
-		collect_facts(accord_check_get_child(check, i), facts);
+	g_autoptr(GPtrArray) defs = g_ptr_array_new();
+
+	accord_criterion_collect_facts(criterion, defs);
+	for (guint i = 0; i < defs->len; i++)
+		g_hash_table_add(facts, g_ptr_array_index(defs, i));
 }
 
 static gint
@@ -269,8 +266,7 @@ readers_of(const AccordRuleset *rs)
 		GHashTableIter iter;
 		gpointer fact;
 
-		collect_facts(accord_criterion_get_precondition(criterion), facts);
-		collect_facts(accord_criterion_get_check(criterion), facts);
+		collect_facts(criterion, facts);
 		g_hash_table_iter_init(&iter, facts);
 		while (g_hash_table_iter_next(&iter, &fact, NULL)) {
 			GArray *list = g_hash_table_lookup(readers, fact);
@@ -314,8 +310,7 @@ accord_roadmap_search_new(const AccordAssessment *const *assessments,
 		for (guint c = 0; c < accord_ruleset_get_n_criteria(rs); c++) {
 			const AccordCriterion *criterion = accord_ruleset_get_criterion(rs, c);
 
-			collect_facts(accord_criterion_get_precondition(criterion), facts);
-			collect_facts(accord_criterion_get_check(criterion), facts);
+			collect_facts(criterion, facts);
 			collect_thresholds(accord_criterion_get_check(criterion), self->thresholds);
 		}
 		g_ptr_array_add(self->reads, facts);
@@ -385,8 +380,7 @@ facts_of_open_criteria(const AccordRoadmapSearch *self)
 
 			if (!is_open(score, criterion))
 				continue;
-			collect_facts(accord_criterion_get_precondition(criterion), facts);
-			collect_facts(accord_criterion_get_check(criterion), facts);
+			collect_facts(criterion, facts);
 		}
 	}
 	return facts;

@@ -16,23 +16,6 @@
  * too large to build */
 #define MAX_STATES (1u << 16)
 
-/* the facts a check reads, once each */
-static void
-collect_defs(const AccordCheck *check, GPtrArray *defs)
-{
-	if (check == NULL)
-		return;
-	if (accord_check_get_kind(check) == ACCORD_CHECK_FACT) {
-		const AccordFactDef *def = accord_check_get_fact(check);
-
-		if (!g_ptr_array_find(defs, def, NULL))
-			g_ptr_array_add(defs, (gpointer)def);
-		return;
-	}
-	for (guint i = 0; i < accord_check_get_n_children(check); i++)
-		collect_defs(accord_check_get_child(check, i), defs);
-}
-
 /* every fact check of @check, by the fact it reads (def → GPtrArray of checks) */
 static void
 collect_checks(const AccordCheck *check, GHashTable *checks)
@@ -359,8 +342,7 @@ criterion_refs(const AccordCountryModel *country,
 	g_autoptr(GPtrArray) defs = g_ptr_array_new();
 	guint64 n = 1;
 
-	collect_defs(accord_criterion_get_precondition(criterion), defs);
-	collect_defs(accord_criterion_get_check(criterion), defs);
+	accord_criterion_collect_facts(criterion, defs);
 	for (guint f = 0; f < country->n_facts; f++) {
 		AccordFactRef ref = {f, (guint32)n};
 
@@ -551,8 +533,7 @@ read_defs(const GPtrArray *selected)
 	for (guint i = 0; i < selected->len; i++) {
 		const AccordCriterion *c = g_ptr_array_index(selected, i);
 
-		collect_defs(accord_criterion_get_precondition(c), defs);
-		collect_defs(accord_criterion_get_check(c), defs);
+		accord_criterion_collect_facts(c, defs);
 	}
 	g_ptr_array_sort(defs, compare_keys);
 	return defs;
