@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <gio/gio.h>
 #include <math.h>
 #include <string.h>
 
@@ -1099,42 +1100,22 @@ legend(Html *h)
 	g_string_append(h->out, "</dl></aside>\n");
 }
 
-/* series styles: the Okabe–Ito colours, told apart by dash and point shape as well; sections
- * off screen are laid out only when scrolled to, so a report of every country opens at once */
-static const gchar style[] =
-    "body{font:14px/1.45 \"DejaVu Sans\",sans-serif;color:#111;max-width:75em;margin:0 auto;"
-    "padding:1em}h1{font-size:1.6em}h2{font-size:1.35em;border-bottom:1px solid #bbb}"
-    "h3{font-size:1.15em}h4,h5,h6{font-size:1em}"
-    "dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em}dt{font-weight:bold}"
-    "dd{margin:0}table{border-collapse:collapse;margin:.5em 0}"
-    "caption{text-align:left;font-weight:bold}th,td{border:1px solid #ccc;padding:.15em .4em;"
-    "text-align:left;vertical-align:top}th{background:#eee}"
-    ".table{overflow-x:auto}"
-    ".pair{display:flex;flex-wrap:wrap;gap:0 1.5em;align-items:flex-start}"
-    "blockquote{margin:.2em 0;padding-left:.8em;border-left:3px solid #888}"
-    ".mark{border:1px solid #555;border-radius:3px;padding:0 .25em;font-size:.85em;"
-    "white-space:nowrap;font-family:\"DejaVu Sans\",sans-serif}.legend{border:1px solid "
-    "#bbb;padding:0 1em .5em}"
-    "figure{margin:.5em 0;max-width:100%}figcaption{font-weight:bold}.key{font-size:.9em;"
-    "max-width:40em}svg{max-width:100%;height:auto}.swatch{vertical-align:middle}"
-    "svg text{font:11px \"DejaVu Sans\",sans-serif;fill:#222}svg .m{text-anchor:middle}"
-    "svg .e{text-anchor:end}"
-    ".grid{fill:none;stroke:#bbb}.whisker{stroke:#333;stroke-width:2}"
-    ".area{fill-opacity:.12;stroke-width:2}.line{fill:none;stroke-width:2.5}"
-    ".datum{stroke-dasharray:none}.on-dark text{fill:#fff}.on-light text{fill:#000}"
-    ".s0{stroke:#0072b2;fill:#0072b2}.s1{stroke:#d55e00;fill:#d55e00;stroke-dasharray:7 3}"
-    ".s2{stroke:#009e73;fill:#009e73;stroke-dasharray:2 2}"
-    ".s3{stroke:#cc79a7;fill:#cc79a7;stroke-dasharray:9 3 2 3}"
-    ".s4{stroke:#e69f00;fill:#e69f00;stroke-dasharray:4 4}"
-    ".s5{stroke:#56b4e9;fill:#56b4e9;stroke-dasharray:12 4}"
-    ".line.s0,.line.s1,.line.s2,.line.s3,.line.s4,.line.s5,.area{fill:none}"
-    ".area.s0{fill:#0072b2}.area.s1{fill:#d55e00}.area.s2{fill:#009e73}"
-    ".area.s3{fill:#cc79a7}.area.s4{fill:#e69f00}.area.s5{fill:#56b4e9}"
-    "section{content-visibility:auto;contain-intrinsic-size:auto 900px}"
-    "@page{margin:14mm}@media print{body{font-size:9pt;max-width:none;padding:0}"
-    ".table{overflow:visible}figure,tr,blockquote,.legend,dl{break-inside:avoid;"
-    "page-break-inside:avoid}h1,h2,h3,h4,h5,h6,figcaption,caption{break-after:avoid;"
-    "page-break-after:avoid}a{color:#000}}";
+/* the style sheet, an asset (engine/report.css, one rule a line) written without its newlines.
+ * Series: the Okabe–Ito colours, told apart by dash and point shape as well; sections off
+ * screen are laid out only when scrolled to, so a report of every country opens at once */
+static void
+put_style(Html *h)
+{
+	g_autoptr(GBytes) css = g_resources_lookup_data("/org/accord/report/report.css",
+							G_RESOURCE_LOOKUP_FLAGS_NONE,
+							NULL);
+	gsize len = 0;
+	const gchar *text = css != NULL ? g_bytes_get_data(css, &len) : NULL;
+
+	for (gsize i = 0; i < len; i++)
+		if (text[i] != '\n')
+			g_string_append_c(h->out, text[i]);
+}
 
 /* the document as one HTML page; its links to other sites send no referrer (the page's own
  * address may be private), and open in the same tab, so no page they lead to gets a handle on
@@ -1163,7 +1144,8 @@ accord_serialise_html(const AccordDocument *document)
 	    "initial-scale=1\">\n<meta name=\"generator\" content=\"accord " ACCORD_VERSION_STRING
 	    "\">\n<title>");
 	put(&h, title);
-	g_string_append_printf(h.out, "</title>\n<style>%s", style);
+	g_string_append(h.out, "</title>\n<style>");
+	put_style(&h);
 	column_rules(&h);
 	g_string_append(h.out, "</style></head>\n<body><main>\n");
 	heading(&h, title, 0);
