@@ -2,6 +2,7 @@
 
 #include <gio/gio.h>
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "accord/version.h"
@@ -44,6 +45,15 @@ put(Html *h, const gchar *text)
 	accord_append_escaped_bidi(plain, text);
 	escaped = g_markup_escape_text(plain->str, (gssize)plain->len);
 	g_string_append(h->out, escaped);
+}
+
+/* escaped text between two pieces of markup (either may be NULL); no text is none */
+static void
+put_in(Html *h, const gchar *before, const gchar *text, const gchar *after)
+{
+	g_string_append(h->out, before != NULL ? before : "");
+	put(h, text != NULL ? text : "");
+	g_string_append(h->out, after != NULL ? after : "");
 }
 
 static void
@@ -93,31 +103,24 @@ put_link(Html *h, const gchar *href, const gchar *title)
 	}
 	attribute = g_markup_escape_text(href, -1);
 	g_string_append_printf(h->out, "<a href=\"%s\">", attribute);
-	put(h, title != NULL ? title : href);
-	g_string_append(h->out, "</a>");
+	put_in(h, NULL, title != NULL ? title : href, "</a>");
 }
 
 /* key = value (confidence c; evidence date: source), the source a link */
 static void
 put_fact(Html *h, const AccordCell *cell)
 {
-	g_string_append(h->out, "<code>");
-	put(h, cell->detail);
-	g_string_append(h->out, "</code>");
+	put_in(h, "<code>", cell->detail, "</code>");
 	if (cell->text == NULL) {
 		g_string_append(h->out, ": not stated");
 		return;
 	}
-	g_string_append(h->out, " = ");
-	put(h, cell->text);
+	put_in(h, " = ", cell->text, NULL);
 	if (cell->confidence == NULL)
 		return;
-	g_string_append(h->out, " (confidence ");
-	put(h, cell->confidence);
-	if (cell->date != NULL) {
-		g_string_append(h->out, "; evidence ");
-		put(h, cell->date);
-	}
+	put_in(h, " (confidence ", cell->confidence, NULL);
+	if (cell->date != NULL)
+		put_in(h, "; evidence ", cell->date, NULL);
 	if (cell->source != NULL || cell->href != NULL) {
 		g_string_append(h->out, ": ");
 		put_link(h, cell->href, cell->source);
@@ -163,22 +166,16 @@ put_cell(Html *h, const AccordCell *cell, const gchar *column, gboolean in_code)
 		anchor = column != NULL ? find_anchor(h, column, cell->text) : 0;
 		if (anchor > 0)
 			g_string_append_printf(h->out, "<a href=\"#s%u\">", anchor);
-		g_string_append(h->out, in_code ? "" : "<code>");
-		put(h, cell->text);
-		g_string_append(h->out, in_code ? "" : "</code>");
+		put_in(h, in_code ? "" : "<code>", cell->text, in_code ? "" : "</code>");
 		g_string_append(h->out, anchor > 0 ? "</a>" : "");
 		break;
 	case ACCORD_CELL_URL:
 		put_link(h, cell->text, cell->detail);
 		break;
 	case ACCORD_CELL_QUOTE:
-		g_string_append(h->out, "<blockquote>");
-		put(h, cell->text);
-		if (cell->detail != NULL) {
-			g_string_append(h->out, " <cite>");
-			put(h, cell->detail);
-			g_string_append(h->out, "</cite>");
-		}
+		put_in(h, "<blockquote>", cell->text, NULL);
+		if (cell->detail != NULL)
+			put_in(h, " <cite>", cell->detail, "</cite>");
 		g_string_append(h->out, "</blockquote>");
 		break;
 	case ACCORD_CELL_FACT:
@@ -225,6 +222,13 @@ plotted(const AccordCell *cell)
 	return MAX(0, cell->type == ACCORD_CELL_PERCENT ? 100 * cell->number : cell->number);
 }
 
+/* the length a cell's figure takes of an axis of @length whose end is @top, clipped to it */
+static gdouble
+extent(const AccordCell *cell, gdouble top, gdouble length)
+{
+	return length * MIN(plotted(cell), top) / top;
+}
+
 /* the top of the value axis: 100 for scores and shares, else the largest figure rounded up
  * to 1, 2 or 5 × 10^k */
 static gdouble
@@ -262,8 +266,7 @@ static void
 svg_text(Html *h, gint x, gint y, const gchar *anchor, const gchar *text)
 {
 	g_string_append_printf(h->out, "<text x=\"%d\" y=\"%d\"%s>", x, y, anchor);
-	put(h, text);
-	g_string_append(h->out, "</text>");
+	put_in(h, NULL, text, "</text>");
 }
 
 static void
@@ -274,37 +277,39 @@ svg_cell_text(Html *h, gint x, gint y, const gchar *anchor, const AccordCell *ce
 	svg_text(h, x, y, anchor, text);
 }
 
-/* "row label — series: value [marks]", the words of the table, for hover and screen readers */
-static void
-datum_title(Html *h, const AccordNode *t, guint row, gint column)
+/* an element of a chart showing one figure of the table, its opening tag made of @format;
+ * its <title> holds the words of the table, "row label — series: value [marks]", for hover
+ * and screen readers */
+static void G_GNUC_PRINTF(5, 6)
+    datum(Html *h, const AccordNode *t, guint row, gint column, const gchar *format, ...)
 {
 	const AccordCell *cell = at(t, row, column);
 	g_autofree gchar *marks = accord_format_marks(cell->marks);
+	va_list args;
 
+	va_start(args, format);
+	g_string_append_vprintf(h->out, format, args);
+	va_end(args);
 	g_string_append(h->out, "<title>");
 	if (t->chart_labels >= 0) {
 		put_cell_text(h, at(t, row, t->chart_labels));
 		g_string_append(h->out, " \u2014 ");
 	}
-	put(h, column_title(t, column));
-	g_string_append(h->out, ": ");
+	put_in(h, NULL, column_title(t, column), ": ");
 	put_cell_text(h, cell);
-	put(h, marks);
-	g_string_append(h->out, "</title>");
+	put_in(h, NULL, marks, "</title>");
+	g_string_append_printf(h->out, "</%.*s>", (int)strcspn(format + 1, " "), format + 1);
 }
 
+/* a row's label, or its number when the chart has no label column */
 static void
 row_label(Html *h, const AccordNode *t, guint row, gint x, gint y, const gchar *anchor)
 {
-	if (t->chart_labels >= 0)
-		svg_cell_text(h, x, y, anchor, at(t, row, t->chart_labels));
-	else
-		g_string_append_printf(h->out,
-				       "<text x=\"%d\" y=\"%d\"%s>%u</text>",
-				       x,
-				       y,
-				       anchor,
-				       row + 1);
+	g_autofree gchar *text = t->chart_labels >= 0
+				     ? accord_format_cell(at(t, row, t->chart_labels))
+				     : g_strdup_printf("%u", row + 1);
+
+	svg_text(h, x, y, anchor, text);
 }
 
 /* a point of series @s: circles and squares alternate, so series differ in shape as well as
@@ -313,20 +318,23 @@ static void
 point(Html *h, const AccordNode *t, guint row, guint s, gint x, gint y)
 {
 	if (s % 2 == 0)
-		g_string_append_printf(h->out,
-				       "<circle class=\"datum s%u\" cx=\"%d\" cy=\"%d\" r=\"4\">",
-				       s % 6,
-				       x,
-				       y);
+		datum(h,
+		      t,
+		      row,
+		      series(t, s),
+		      "<circle class=\"datum s%u\" cx=\"%d\" cy=\"%d\" r=\"4\">",
+		      s % 6,
+		      x,
+		      y);
 	else
-		g_string_append_printf(h->out,
-				       "<rect class=\"datum s%u\" x=\"%d\" y=\"%d\" width=\"8\" "
-				       "height=\"8\">",
-				       s % 6,
-				       x - 4,
-				       y - 4);
-	datum_title(h, t, row, series(t, s));
-	g_string_append(h->out, s % 2 == 0 ? "</circle>" : "</rect>");
+		datum(h,
+		      t,
+		      row,
+		      series(t, s),
+		      "<rect class=\"datum s%u\" x=\"%d\" y=\"%d\" width=\"8\" height=\"8\">",
+		      s % 6,
+		      x - 4,
+		      y - 4);
 }
 
 /* a tick value of the axis: a whole number when it is one */
@@ -350,8 +358,7 @@ svg_open(Html *h, const gchar *kind, gint width, gint height, const gchar *title
 			       height,
 			       width,
 			       height);
-	put(h, title != NULL ? title : "");
-	g_string_append(h->out, "</title>");
+	put_in(h, NULL, title, "</title>");
 }
 
 /* the parts of charts that repeat (a frame of grid lines and axis labels, a key's swatch) are
@@ -385,24 +392,40 @@ end_part(Html *h, GString *page)
 			    GUINT_TO_POINTER(id));
 }
 
-/* a value axis along x from @left over @width at @y (grid lines up to @top_y) */
+/* a value axis of @length from (@x, @y), with a grid line of @span at each quarter of @top:
+ * along y (@vertical), its ticks left of it, or along x, its ticks below it */
 static void
-x_axis(Html *h, gint left, gint width, gint top_y, gint y, gdouble top)
+value_axis(Html *h, gboolean vertical, gint x, gint y, gint length, gint span, gdouble top)
 {
 	g_string_append(h->out, "<path class=\"grid\" d=\"");
 	for (guint k = 0; k <= 4; k++)
-		g_string_append_printf(h->out, "M%d,%dV%d", left + px(width * k / 4.0), top_y, y);
+		g_string_append_printf(h->out,
+				       vertical ? "M%d,%dh%d" : "M%d,%dV%d",
+				       vertical ? x : x + px(length * k / 4.0),
+				       vertical ? y - px(length * k / 4.0) : y - span,
+				       vertical ? span : y);
 	g_string_append(h->out, "\"/>");
 	for (guint k = 0; k <= 4; k++)
-		tick_label(h, left + px(width * k / 4.0), y + 14, MIDDLE, top * k / 4);
+		tick_label(h,
+			   vertical ? x - 6 : x + px(length * k / 4.0),
+			   vertical ? y - px(length * k / 4.0) + 4 : y + 14,
+			   vertical ? END : MIDDLE,
+			   top * k / 4);
 }
 
 enum { RADAR_W = 600, RADAR_H = 360, RADAR_CX = 300, RADAR_CY = 180, RADAR_R = 130 };
 
+/* the axis of row @i of @n, the first straight up */
+static gdouble
+radar_angle(guint i, guint n)
+{
+	return -G_PI / 2 + 2 * G_PI * i / n;
+}
+
 static void
 radar_vertex(GString *out, guint i, guint n, gdouble r)
 {
-	gdouble a = -G_PI / 2 + 2 * G_PI * i / n;
+	gdouble a = radar_angle(i, n);
 
 	g_string_append_printf(out, "%d,%d ", RADAR_CX + px(r * cos(a)), RADAR_CY + px(r * sin(a)));
 }
@@ -431,7 +454,7 @@ radar_frame(Html *h, const AccordNode *t, gdouble top)
 			   START,
 			   top * k / 4);
 	for (guint i = 0; i < n; i++) {
-		gdouble a = -G_PI / 2 + 2 * G_PI * i / n;
+		gdouble a = radar_angle(i, n);
 		gint x = RADAR_CX + px((RADAR_R + 10) * cos(a));
 		gint y = RADAR_CY + px((RADAR_R + 10) * sin(a)) + (sin(a) > 0.3 ? 10 : 3);
 
@@ -453,16 +476,13 @@ radar(Html *h, const AccordNode *t, gdouble top)
 	for (guint s = 0; s < t->chart_series->len; s++) {
 		g_string_append_printf(h->out, "<polygon class=\"area s%u\" points=\"", s % 6);
 		for (guint i = 0; i < n; i++)
-			radar_vertex(h->out,
-				     i,
-				     n,
-				     RADAR_R * MIN(plotted(at(t, i, series(t, s))), top) / top);
+			radar_vertex(h->out, i, n, extent(at(t, i, series(t, s)), top, RADAR_R));
 		g_string_append(h->out, "\"/>");
 	}
 	for (guint s = 0; s < t->chart_series->len; s++)
 		for (guint i = 0; i < n; i++) {
-			gdouble a = -G_PI / 2 + 2 * G_PI * i / n;
-			gdouble r = RADAR_R * MIN(plotted(at(t, i, series(t, s))), top) / top;
+			gdouble a = radar_angle(i, n);
+			gdouble r = extent(at(t, i, series(t, s)), top, RADAR_R);
 
 			point(h, t, i, s, RADAR_CX + px(r * cos(a)), RADAR_CY + px(r * sin(a)));
 		}
@@ -477,7 +497,7 @@ rows_frame(Html *h, const AccordNode *t, gdouble top, gint bottom, gint first, g
 {
 	GString *page = begin_part(h);
 
-	x_axis(h, LEFT, PLOT_W, 6, bottom, top);
+	value_axis(h, FALSE, LEFT, bottom, PLOT_W, bottom - 6, top);
 	for (guint r = 0; r < t->rows->len; r++)
 		row_label(h, t, r, LEFT - 6, first + (gint)r * band, END);
 	end_part(h, page);
@@ -493,25 +513,23 @@ bars(Html *h, const AccordNode *t, gdouble top)
 
 	svg_open(h, "bars", CHART_W, bottom + 24, t->chart_title);
 	rows_frame(h, t, top, bottom, 10 + band / 2, band);
-	for (guint r = 0; r < t->rows->len; r++) {
-		gint y = 10 + (gint)r * band;
-
+	for (guint r = 0; r < t->rows->len; r++)
 		for (guint s = 0; s < ns; s++) {
 			const AccordCell *c = at(t, r, series(t, s));
-			gint w = px(PLOT_W * MIN(plotted(c), top) / top);
+			gint y = 10 + (gint)r * band + (gint)s * 14, w = px(extent(c, top, PLOT_W));
 
-			g_string_append_printf(h->out,
-					       "<rect class=\"datum s%u\" x=\"%d\" y=\"%d\" "
-					       "width=\"%d\" height=\"12\">",
-					       s % 6,
-					       LEFT,
-					       y + (gint)s * 14,
-					       w);
-			datum_title(h, t, r, series(t, s));
-			g_string_append(h->out, "</rect>");
-			svg_cell_text(h, LEFT + w + 4, y + (gint)s * 14 + 10, START, c);
+			datum(h,
+			      t,
+			      r,
+			      series(t, s),
+			      "<rect class=\"datum s%u\" x=\"%d\" y=\"%d\" width=\"%d\" "
+			      "height=\"12\">",
+			      s % 6,
+			      LEFT,
+			      y,
+			      w);
+			svg_cell_text(h, LEFT + w + 4, y + 10, START, c);
 		}
-	}
 	g_string_append(h->out, "</svg>");
 }
 
@@ -520,7 +538,7 @@ enum { STEPS_H = 280, STEPS_TOP = 16, STEPS_PLOT_H = 200, STEPS_LEFT = 60, STEPS
 static gint
 steps_y(const AccordCell *cell, gdouble top)
 {
-	return STEPS_TOP + STEPS_PLOT_H - px(STEPS_PLOT_H * MIN(plotted(cell), top) / top);
+	return STEPS_TOP + STEPS_PLOT_H - px(extent(cell, top, STEPS_PLOT_H));
 }
 
 static void
@@ -528,20 +546,7 @@ steps_frame(Html *h, const AccordNode *t, gdouble top, gdouble slot)
 {
 	gint bottom = STEPS_TOP + STEPS_PLOT_H;
 
-	g_string_append(h->out, "<path class=\"grid\" d=\"");
-	for (guint k = 0; k <= 4; k++)
-		g_string_append_printf(h->out,
-				       "M%d,%dh%d",
-				       STEPS_LEFT,
-				       bottom - px(STEPS_PLOT_H * k / 4.0),
-				       STEPS_W);
-	g_string_append(h->out, "\"/>");
-	for (guint k = 0; k <= 4; k++)
-		tick_label(h,
-			   STEPS_LEFT - 6,
-			   bottom - px(STEPS_PLOT_H * k / 4.0) + 4,
-			   END,
-			   top * k / 4);
+	value_axis(h, TRUE, STEPS_LEFT, bottom, STEPS_PLOT_H, STEPS_W, top);
 	for (guint r = 0; r < t->rows->len; r++)
 		row_label(h, t, r, STEPS_LEFT + px(slot * (r + 0.5)), bottom + 16, MIDDLE);
 	if (t->chart_labels >= 0)
@@ -603,19 +608,21 @@ static const guint8 viridis[][3] = {{0x44, 0x01, 0x54},
 				    {0xad, 0xdc, 0x30},
 				    {0xfd, 0xe7, 0x25}};
 
-static void
-heat_colour(GString *out, gdouble share)
+/* "#rrggbb" of a share of the scale, into @colour */
+static const gchar *
+heat_colour(gchar colour[8], gdouble share)
 {
 	gdouble at8 = CLAMP(share, 0, 1) * 8;
 	guint i = MIN((guint)at8, 7u);
 	gdouble f = at8 - i;
 
-	g_string_append_printf(
-	    out,
-	    "#%02x%02x%02x",
-	    (guint)lround(viridis[i][0] + f * (viridis[i + 1][0] - viridis[i][0])),
-	    (guint)lround(viridis[i][1] + f * (viridis[i + 1][1] - viridis[i][1])),
-	    (guint)lround(viridis[i][2] + f * (viridis[i + 1][2] - viridis[i][2])));
+	g_snprintf(colour,
+		   8,
+		   "#%02x%02x%02x",
+		   (guint)lround(viridis[i][0] + f * (viridis[i + 1][0] - viridis[i][0])),
+		   (guint)lround(viridis[i][1] + f * (viridis[i + 1][1] - viridis[i][1])),
+		   (guint)lround(viridis[i][2] + f * (viridis[i + 1][2] - viridis[i][2])));
+	return colour;
 }
 
 enum { HEAT_CELL_W = 64, HEAT_CELL_H = 24, HEAT_HEAD = 90 };
@@ -627,21 +634,18 @@ heat_cell(Html *h, const AccordNode *t, guint r, guint s, gdouble top)
 	gint x = LEFT + (gint)s * HEAT_CELL_W, y = HEAT_HEAD + (gint)r * HEAT_CELL_H;
 	gdouble share = plotted(c) / top;
 	gboolean none = !accord_cell_is_numeric(c);
+	gchar colour[8];
 
-	g_string_append_printf(h->out,
-			       "<rect class=\"datum\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
-			       "fill=\"",
-			       x,
-			       y,
-			       HEAT_CELL_W - 2,
-			       HEAT_CELL_H - 2);
-	if (none)
-		g_string_append(h->out, "#ffffff");
-	else
-		heat_colour(h->out, share);
-	g_string_append(h->out, "\">");
-	datum_title(h, t, r, series(t, s));
-	g_string_append(h->out, "</rect>");
+	datum(h,
+	      t,
+	      r,
+	      series(t, s),
+	      "<rect class=\"datum\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\">",
+	      x,
+	      y,
+	      HEAT_CELL_W - 2,
+	      HEAT_CELL_H - 2,
+	      none ? "#ffffff" : heat_colour(colour, share));
 	/* dark text on the light end of the scale, light text on the dark end */
 	g_string_append_printf(h->out,
 			       "<g class=\"%s\">",
@@ -653,14 +657,15 @@ heat_cell(Html *h, const AccordNode *t, guint r, guint s, gdouble top)
 static void
 heat_legend(Html *h, gint y, gdouble top)
 {
-	for (guint k = 0; k <= 10; k++) {
+	gchar colour[8];
+
+	for (guint k = 0; k <= 10; k++)
 		g_string_append_printf(h->out,
-				       "<rect x=\"%d\" y=\"%d\" width=\"24\" height=\"12\" fill=\"",
+				       "<rect x=\"%d\" y=\"%d\" width=\"24\" height=\"12\" "
+				       "fill=\"%s\"/>",
 				       LEFT + (gint)k * 24,
-				       y);
-		heat_colour(h->out, k / 10.0);
-		g_string_append(h->out, "\"/>");
-	}
+				       y,
+				       heat_colour(colour, k / 10.0));
 	tick_label(h, LEFT, y + 26, START, 0);
 	tick_label(h, LEFT + 132, y + 26, MIDDLE, top / 2);
 	tick_label(h, LEFT + 264, y + 26, END, top);
@@ -712,16 +717,11 @@ intervals(Html *h, const AccordNode *t, gdouble top)
 			g_string_append_printf(
 			    h->out,
 			    "<line class=\"whisker\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>",
-			    LEFT + px(PLOT_W * MIN(plotted(at(t, r, series(t, 1))), top) / top),
+			    LEFT + px(extent(at(t, r, series(t, 1)), top, PLOT_W)),
 			    y,
-			    LEFT + px(PLOT_W * MIN(plotted(at(t, r, series(t, 2))), top) / top),
+			    LEFT + px(extent(at(t, r, series(t, 2)), top, PLOT_W)),
 			    y);
-		point(h,
-		      t,
-		      r,
-		      0,
-		      LEFT + px(PLOT_W * MIN(plotted(at(t, r, series(t, 0))), top) / top),
-		      y);
+		point(h, t, r, 0, LEFT + px(extent(at(t, r, series(t, 0)), top, PLOT_W)), y);
 	}
 	g_string_append(h->out, "</svg>");
 }
@@ -768,9 +768,10 @@ chart_key(Html *h, const AccordNode *t, gdouble top)
 	}
 	if (t->chart == ACCORD_CHART_INTERVALS) {
 		g_string_append_printf(h->out, "values from 0 to %s; a point is ", buf);
-		put(h, column_title(t, series(t, 0)));
-		g_string_append(h->out,
-				t->chart_series->len >= 3 ? ", its line the range.</p>" : ".</p>");
+		put_in(h,
+		       NULL,
+		       column_title(t, series(t, 0)),
+		       t->chart_series->len >= 3 ? ", its line the range.</p>" : ".</p>");
 		return;
 	}
 	g_string_append_printf(h->out,
@@ -803,8 +804,7 @@ chart(Html *h, const AccordNode *t)
 	g_string_append_printf(h->out,
 			       "<figure class=\"chart\"><figcaption>Figure %u. ",
 			       h->figures);
-	put(h, t->chart_title != NULL ? t->chart_title : "");
-	g_string_append(h->out, "</figcaption>");
+	put_in(h, NULL, t->chart_title, "</figcaption>");
 	drawings[kind](h, t, top);
 	chart_key(h, t, top);
 	g_string_append(h->out, "</figure>");
@@ -951,9 +951,7 @@ fields(Html *h, const GPtrArray *children, guint from)
 
 		if (f->kind != ACCORD_NODE_FIELD)
 			break;
-		g_string_append(h->out, "<dt>");
-		put(h, f->title);
-		g_string_append(h->out, "</dt><dd>");
+		put_in(h, "<dt>", f->title, "</dt><dd>");
 		put_cell(h, &f->cell, f->key, FALSE);
 		g_string_append(h->out, "</dd>");
 	}
@@ -971,9 +969,10 @@ table(Html *h, const AccordNode *t)
 	gboolean drawn = t->chart_series != NULL && t->rows->len >= 2;
 
 	if (t->rows->len == 0) {
-		g_string_append(h->out, "<p class=\"none\">");
-		put(h, t->title != NULL ? t->title : "");
-		g_string_append(h->out, t->title != NULL ? ": none</p>\n" : "None</p>\n");
+		put_in(h,
+		       "<p class=\"none\">",
+		       t->title,
+		       t->title != NULL ? ": none</p>\n" : "None</p>\n");
 		return;
 	}
 	if (drawn) {
@@ -994,16 +993,11 @@ table(Html *h, const AccordNode *t)
 		g_string_append_c(classes, '"');
 	}
 	g_string_append_printf(h->out, "<div class=\"table\"><table%s>", classes->str);
-	if (t->title != NULL) {
-		g_string_append(h->out, "<caption>");
-		put(h, t->title);
-		g_string_append(h->out, "</caption>");
-	}
+	if (t->title != NULL)
+		put_in(h, "<caption>", t->title, "</caption>");
 	g_string_append(h->out, "<thead><tr>");
 	for (guint c = 0; c < n; c++) {
-		g_string_append(h->out, "<th>");
-		put(h, ((const AccordNode *)g_ptr_array_index(t->columns, c))->title);
-		g_string_append(h->out, "</th>");
+		put_in(h, "<th>", column_title(t, (gint)c), "</th>");
 	}
 	g_string_append(h->out, "</tr></thead><tbody>\n");
 	for (guint r = 0; r < t->rows->len; r++) {
@@ -1068,9 +1062,7 @@ children(Html *h, const AccordNode *node, guint depth)
 			continue;
 		}
 		if (child->kind == ACCORD_NODE_TEXT) {
-			g_string_append(h->out, "<p>");
-			put(h, child->cell.text);
-			g_string_append(h->out, "</p>\n");
+			put_in(h, "<p>", child->cell.text, "</p>\n");
 		} else if (child->kind == ACCORD_NODE_SECTION) {
 			section(h, child, depth + 1, "section");
 		} else if (child->kind == ACCORD_NODE_LIST) {
