@@ -130,9 +130,7 @@ build_criteria(AccordNode *item, const AccordComparisonSet *set)
 	    country_table(item, "criteria", "Criteria", "rule=Rule|criterion=Criterion", set);
 	g_autofree AccordCell *row = g_new(AccordCell, n + 5);
 
-	accord_table_add_column(table, "met_by", "Met by");
-	accord_table_add_column(table, "weight", "Weight");
-	accord_table_add_column(table, "title", "Title");
+	accord_table_add_columns(table, "met_by=Met by|weight=Weight|title=Title");
 	for (guint c = 0; c < accord_comparison_get_n_items(first); c++) {
 		const AccordComparisonItem *it = accord_comparison_get_item(first, c);
 

@@ -68,18 +68,11 @@ build_basis(AccordNode *root, const AccordRanking *ranking)
 			       : accord_cell_empty());
 }
 
+/* the columns of add_row(), in its order */
 static void
 add_columns(AccordNode *table, const AccordRanking *ranking)
 {
-	static const gchar *const counts[] = {"n_pass=Pass",
-					      "n_partial=Partial",
-					      "n_fail=Fail",
-					      "n_unknown=Unknown",
-					      "n_not_applicable=N/A"};
-
-	accord_table_add_column(table, "rank", "Rank");
-	accord_table_add_column(table, "tied", "Tied");
-	accord_table_add_column(table, "country", "Country");
+	accord_table_add_columns(table, "rank=Rank|tied=Tied|country=Country");
 	if (accord_ranking_has_repeated_countries(ranking))
 		accord_table_add_column(table, "profile", "Profile");
 	accord_table_add_column(table, "name", "Name");
@@ -95,56 +88,46 @@ add_columns(AccordNode *table, const AccordRanking *ranking)
 	accord_table_add_column(table, "mean", "Mean");
 	if (accord_ranking_has_assumptions(ranking))
 		accord_table_add_column(table, "mean_without_assumptions", "Without what-if");
-	accord_table_add_column(table, "tier", "Tier");
-	for (guint i = 0; i < G_N_ELEMENTS(counts); i++) {
-		g_auto(GStrv) kv = g_strsplit(counts[i], "=", 2);
-		accord_table_add_column(table, kv[0], kv[1]);
-	}
-	accord_table_add_column(table, "n_waived", "Waived");
-	accord_table_add_column(table, "n_not_counted", "Facts not counted");
+	accord_table_add_columns(table,
+				 "tier=Tier|n_pass=Pass|n_partial=Partial|n_fail=Fail|"
+				 "n_unknown=Unknown|n_not_applicable=N/A|n_waived=Waived|"
+				 "n_not_counted=Facts not counted");
 }
 
 static void
 add_row(AccordNode *table, const AccordRanking *ranking, guint r)
 {
 	const AccordRankRow *row = accord_ranking_get_row(ranking, r);
-	g_autoptr(GArray) cells = g_array_new(FALSE, FALSE, sizeof(AccordCell));
-	AccordCell c[] = {accord_cell_count(row->position),
-			  accord_cell_boolean(row->tied),
-			  accord_cell_id(accord_profile_get_country(row->profile)),
-			  accord_cell_id(accord_profile_get_id(row->profile)),
-			  accord_cell_text(accord_profile_get_name(row->profile))};
+	guint n = 0, n_rulesets = accord_ranking_get_n_rulesets(ranking);
+	g_autofree AccordCell *c = g_new(AccordCell, 15 + 3 * n_rulesets);
 
+	c[n++] = accord_cell_count(row->position);
+	c[n++] = accord_cell_boolean(row->tied);
+	c[n++] = accord_cell_id(accord_profile_get_country(row->profile));
 	/* the identity only when a country has several rows */
-	g_array_append_vals(cells, c, 3);
 	if (accord_ranking_has_repeated_countries(ranking))
-		g_array_append_val(cells, c[3]);
-	g_array_append_val(cells, c[4]);
-	for (guint i = 0; i < accord_ranking_get_n_rulesets(ranking); i++) {
+		c[n++] = accord_cell_id(accord_profile_get_id(row->profile));
+	c[n++] = accord_cell_text(accord_profile_get_name(row->profile));
+	for (guint i = 0; i < n_rulesets; i++) {
 		const AccordRankCell *x = accord_ranking_get_cell(ranking, r, i);
 		guint marks = (x->low_confidence > 0 ? ACCORD_MARK_LOW_CONFIDENCE : 0) |
 			      (accord_ruleset_is_verified(accord_ranking_get_ruleset(ranking, i))
 				   ? 0
 				   : ACCORD_MARK_UNVERIFIED);
-		AccordCell s[] = {accord_cell_with_marks(accord_cell_score(x->score), marks),
-				  accord_cell_percent(x->coverage),
-				  accord_cell_percent(x->coverage_high)};
 
-		g_array_append_vals(cells, s, G_N_ELEMENTS(s));
+		c[n++] = accord_cell_with_marks(accord_cell_score(x->score), marks);
+		c[n++] = accord_cell_percent(x->coverage);
+		c[n++] = accord_cell_percent(x->coverage_high);
 	}
-	g_array_append_val(cells, ((AccordCell[]){accord_cell_score(row->mean)})[0]);
+	c[n++] = accord_cell_score(row->mean);
 	if (accord_ranking_has_assumptions(ranking))
-		g_array_append_val(
-		    cells,
-		    ((AccordCell[]){accord_cell_score(row->mean_without_assumptions)})[0]);
-	g_array_append_val(cells,
-			   ((AccordCell[]){row->tier > 0 ? accord_cell_count(row->tier)
-							 : accord_cell_empty()})[0]);
+		c[n++] = accord_cell_score(row->mean_without_assumptions);
+	c[n++] = row->tier > 0 ? accord_cell_count(row->tier) : accord_cell_empty();
 	for (guint o = 0; o <= ACCORD_OUTCOME_NOT_APPLICABLE; o++)
-		g_array_append_val(cells, ((AccordCell[]){accord_cell_count(row->outcomes[o])})[0]);
-	g_array_append_val(cells, ((AccordCell[]){accord_cell_count(row->waived)})[0]);
-	g_array_append_val(cells, ((AccordCell[]){accord_cell_count(row->not_counted)})[0]);
-	accord_table_add_row(table, (AccordCell *)cells->data, cells->len);
+		c[n++] = accord_cell_count(row->outcomes[o]);
+	c[n++] = accord_cell_count(row->waived);
+	c[n++] = accord_cell_count(row->not_counted);
+	accord_table_add_row(table, c, n);
 }
 
 /* countries × rulesets: each ruleset's overall score column */

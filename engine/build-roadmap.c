@@ -139,8 +139,7 @@ build_plan(AccordNode *root, const AccordRoadmap *roadmap)
 	g_autoptr(GString) series = g_string_new(NULL);
 
 	if (!several(roadmap)) {
-		accord_table_add_column(table, "score", "Score after it");
-		accord_table_add_column(table, "coverage", "Coverage after it");
+		accord_table_add_columns(table, "score=Score after it|coverage=Coverage after it");
 		g_string_append(series, "score");
 	}
 	for (guint i = 0; several(roadmap) && i < accord_roadmap_get_n_assessments(roadmap); i++) {
@@ -185,14 +184,14 @@ build_effects(AccordNode *item,
 	      AccordBuildPlace place)
 {
 	gboolean rules = place != ACCORD_BUILD_IN_REPORT;
-	AccordNode *table = accord_node_add_table(
-	    item,
-	    "criteria",
-	    NULL,
-	    rules ? "ruleset=Ruleset|criterion=Criterion|rule=Rule|before=Before|"
-		    "after=After|credit_before=Credit before|credit_after=Credit after"
-		  : "ruleset=Ruleset|criterion=Criterion|before=Before|"
-		    "after=After|credit_before=Credit before|credit_after=Credit after");
+	AccordNode *table =
+	    accord_node_add_table(item, "criteria", NULL, "ruleset=Ruleset|criterion=Criterion");
+
+	if (rules)
+		accord_table_add_column(table, "rule", "Rule");
+	accord_table_add_columns(table,
+				 "before=Before|after=After|credit_before=Credit before|"
+				 "credit_after=Credit after");
 
 	for (guint e = 0; e < s->n_effects; e++) {
 		const AccordRoadmapEffect *x = &s->effects[e];

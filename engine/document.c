@@ -306,19 +306,13 @@ accord_node_add_table(AccordNode *parent,
 		      const gchar *title,
 		      const gchar *columns)
 {
-	g_auto(GStrv) specs = NULL;
 	AccordNode *node;
 
 	g_return_val_if_fail(parent != NULL && parent->kind == ACCORD_NODE_SECTION, NULL);
 	node = add_child(parent, ACCORD_NODE_TABLE, key, title);
 	node->columns = g_ptr_array_new();
 	node->rows = g_ptr_array_new_with_free_func(g_free);
-	specs = g_strsplit(columns != NULL ? columns : "", "|", -1);
-	for (guint i = 0; specs[i] != NULL && specs[i][0] != '\0'; i++) {
-		g_auto(GStrv) pair = g_strsplit(specs[i], "=", 2);
-
-		accord_table_add_column(node, pair[0], pair[1] != NULL ? pair[1] : pair[0]);
-	}
+	accord_table_add_columns(node, columns != NULL ? columns : "");
 	return node;
 }
 
@@ -334,6 +328,25 @@ accord_table_add_column(AccordNode *table, const gchar *key, const gchar *label)
 	g_return_if_fail(table != NULL && table->kind == ACCORD_NODE_TABLE);
 	g_return_if_fail(table->rows->len == 0);
 	g_ptr_array_add(table->columns, node_new(table->document, ACCORD_NODE_FIELD, key, label));
+}
+
+/**
+ * accord_table_add_columns:
+ * @table: a table with no rows yet
+ * @columns: `key=Label` pairs separated by `|`, as accord_node_add_table() takes them
+ *
+ * Adds a column for each pair, in order; a key alone is its own label.
+ */
+void
+accord_table_add_columns(AccordNode *table, const gchar *columns)
+{
+	g_auto(GStrv) specs = g_strsplit(columns, "|", -1);
+
+	for (guint i = 0; specs[i] != NULL && specs[i][0] != '\0'; i++) {
+		g_auto(GStrv) pair = g_strsplit(specs[i], "=", 2);
+
+		accord_table_add_column(table, pair[0], pair[1] != NULL ? pair[1] : pair[0]);
+	}
 }
 
 /**

@@ -317,24 +317,17 @@ row_label(Html *h, const AccordNode *t, guint row, gint x, gint y, const gchar *
 static void
 point(Html *h, const AccordNode *t, guint row, guint s, gint x, gint y)
 {
-	if (s % 2 == 0)
-		datum(h,
-		      t,
-		      row,
-		      series(t, s),
-		      "<circle class=\"datum s%u\" cx=\"%d\" cy=\"%d\" r=\"4\">",
-		      s % 6,
-		      x,
-		      y);
-	else
-		datum(h,
-		      t,
-		      row,
-		      series(t, s),
-		      "<rect class=\"datum s%u\" x=\"%d\" y=\"%d\" width=\"8\" height=\"8\">",
-		      s % 6,
-		      x - 4,
-		      y - 4);
+	gint odd = (gint)(s % 2);
+
+	datum(h,
+	      t,
+	      row,
+	      series(t, s),
+	      odd ? "<rect class=\"datum s%u\" x=\"%d\" y=\"%d\" width=\"8\" height=\"8\">"
+		  : "<circle class=\"datum s%u\" cx=\"%d\" cy=\"%d\" r=\"4\">",
+	      s % 6,
+	      x - 4 * odd,
+	      y - 4 * odd);
 }
 
 /* a tick value of the axis: a whole number when it is one */

@@ -213,6 +213,8 @@ void
 accord_table_add_column(AccordNode *table, const gchar *key, const gchar *label)
     ACCORD_NON_NULL(1, 2, 3);
 void
+accord_table_add_columns(AccordNode *table, const gchar *columns) ACCORD_NON_NULL(1, 2);
+void
 accord_table_add_row(AccordNode *table, const AccordCell *cells, guint n_cells)
     ACCORD_NON_NULL(1, 2);
 AccordNode *
