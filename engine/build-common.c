@@ -8,8 +8,9 @@
 /* the parts several views show alike: who and what was assessed, under which options, with
  * which assumptions, tailoring and waivers, and the pillars */
 
-static const AccordProfile *
-profile_of(const AccordScore *score)
+/* the profile a score was computed from, with any what-if assumptions in it */
+const AccordProfile *
+accord_build_profile_of(const AccordScore *score)
 {
 	return accord_evaluation_get_profile(accord_score_get_evaluation(score));
 }
@@ -31,7 +32,7 @@ accord_build_document(const gchar *kind, const gchar *title, const AccordScore *
 void
 accord_build_header(AccordNode *root, const AccordScore *score, gboolean quote)
 {
-	accord_build_profile_fields(root, profile_of(score));
+	accord_build_profile_fields(root, accord_build_profile_of(score));
 	accord_build_ruleset_fields(
 	    root,
 	    accord_evaluation_get_ruleset(accord_score_get_evaluation(score)),
@@ -252,7 +253,7 @@ void
 accord_build_context(AccordNode *parent, const AccordAssessment *assessment)
 {
 	const AccordScore *score = accord_assessment_get_score(assessment, ACCORD_VARIANT_AS_GIVEN);
-	const AccordProfile *profile = profile_of(score);
+	const AccordProfile *profile = accord_build_profile_of(score);
 
 	accord_build_filter_fields(parent, profile, TRUE);
 	accord_build_dropped(parent,
@@ -261,7 +262,7 @@ accord_build_context(AccordNode *parent, const AccordAssessment *assessment)
 			     accord_cell_id(accord_profile_get_country(profile)),
 			     profile);
 	build_variants(parent, assessment);
-	accord_build_assumptions(parent, NULL, profile_of(score));
+	accord_build_assumptions(parent, NULL, accord_build_profile_of(score));
 	build_tailoring(parent, accord_score_get_options(score)->tailoring);
 	build_waivers(parent, accord_assessment_get_waivers(assessment));
 }
@@ -373,7 +374,7 @@ accord_build_fact_rows(AccordNode *table,
 	memcpy(row, lead, n_lead * sizeof(AccordCell));
 	for (guint i = 0; i < defs->len; i++) {
 		row[n_lead] =
-		    accord_build_fact(profile_of(score),
+		    accord_build_fact(accord_build_profile_of(score),
 				      accord_fact_def_get_key(g_ptr_array_index(defs, i)));
 		accord_table_add_row(table, row, n_lead + 1);
 	}

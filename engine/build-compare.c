@@ -9,8 +9,7 @@
 static const AccordProfile *
 profile_at(const AccordComparisonSet *set, guint i)
 {
-	return accord_evaluation_get_profile(
-	    accord_score_get_evaluation(accord_comparison_set_get_score(set, i)));
+	return accord_build_profile_of(accord_comparison_set_get_score(set, i));
 }
 
 static const gchar *
@@ -180,8 +179,8 @@ build_divergence(AccordNode *list, const AccordComparison *cmp, const AccordComp
 	    {"provision", "Provision", accord_build_provision(rule)});
 	facts = accord_node_add_table(item, "facts", NULL, "country=Country|fact=States");
 	for (guint i = 0; i < G_N_ELEMENTS(sides); i++) {
-		AccordCell lead = accord_cell_id(accord_profile_get_country(
-		    accord_evaluation_get_profile(accord_score_get_evaluation(sides[i]))));
+		AccordCell lead =
+		    accord_cell_id(accord_profile_get_country(accord_build_profile_of(sides[i])));
 		accord_build_fact_rows(facts, sides[i], c, &lead, 1);
 	}
 	ACCORD_FIELDS(item,
@@ -207,10 +206,10 @@ static void
 build_pair(AccordNode *list, const AccordComparison *cmp, const AccordComparison *base)
 {
 	const AccordRuleset *rs = accord_comparison_get_ruleset(cmp);
-	const gchar *a = accord_profile_get_country(accord_evaluation_get_profile(
-	    accord_score_get_evaluation(accord_comparison_get_score_a(cmp))));
-	const gchar *b = accord_profile_get_country(accord_evaluation_get_profile(
-	    accord_score_get_evaluation(accord_comparison_get_score_b(cmp))));
+	const gchar *a =
+	    accord_profile_get_country(accord_build_profile_of(accord_comparison_get_score_a(cmp)));
+	const gchar *b =
+	    accord_profile_get_country(accord_build_profile_of(accord_comparison_get_score_b(cmp)));
 	g_autofree gchar *title = g_strdup_printf("%s (A) and %s (B)", a, b);
 	AccordNode *item = accord_node_add_section(list, NULL, title);
 	const gchar *columns = "compared=Weight compared|agree=Agree on|both_meet=Both "

@@ -18,8 +18,7 @@ build_snapshots(AccordNode *root, const AccordDiff *diff)
 	for (guint i = 0; i < 2; i++) {
 		const AccordScore *s = i == 0 ? accord_diff_get_old_score(diff)
 					      : accord_diff_get_new_score(diff);
-		const AccordProfile *p =
-		    accord_evaluation_get_profile(accord_score_get_evaluation(s));
+		const AccordProfile *p = accord_build_profile_of(s);
 		ACCORD_ROW(table,
 			   accord_cell_outcome(i == 0 ? "old" : "new"),
 			   accord_cell_date(accord_profile_get_as_of(p)),
@@ -61,18 +60,12 @@ build_pillars(AccordNode *root, const AccordDiff *diff)
 	}
 }
 
-static const AccordProfile *
-profile_of(const AccordScore *score)
-{
-	return accord_evaluation_get_profile(accord_score_get_evaluation(score));
-}
-
 /* each changed fact as each snapshot states it, with confidence and newest evidence */
 static void
 build_facts(AccordNode *root, const AccordDiff *diff)
 {
-	const AccordProfile *old_profile = profile_of(accord_diff_get_old_score(diff));
-	const AccordProfile *new_profile = profile_of(accord_diff_get_new_score(diff));
+	const AccordProfile *old_profile = accord_build_profile_of(accord_diff_get_old_score(diff));
+	const AccordProfile *new_profile = accord_build_profile_of(accord_diff_get_new_score(diff));
 	AccordNode *table =
 	    accord_node_add_table(root,
 				  "facts",
@@ -139,7 +132,9 @@ accord_diff_to_document(const AccordDiff *diff)
 	accord_build_ruleset_fields(root, accord_evaluation_get_ruleset(old_evaluation), TRUE);
 	accord_build_options_fields(root,
 				    accord_score_get_options(accord_diff_get_old_score(diff)));
-	accord_build_filter_fields(root, profile_of(accord_diff_get_old_score(diff)), FALSE);
+	accord_build_filter_fields(root,
+				   accord_build_profile_of(accord_diff_get_old_score(diff)),
+				   FALSE);
 	build_snapshots(root, diff);
 	{
 		AccordNode *dropped =
@@ -147,12 +142,12 @@ accord_diff_to_document(const AccordDiff *diff)
 					 NULL,
 					 "snapshot=Snapshot",
 					 accord_cell_outcome("old"),
-					 profile_of(accord_diff_get_old_score(diff)));
+					 accord_build_profile_of(accord_diff_get_old_score(diff)));
 		accord_build_dropped(root,
 				     dropped,
 				     "snapshot=Snapshot",
 				     accord_cell_outcome("new"),
-				     profile_of(accord_diff_get_new_score(diff)));
+				     accord_build_profile_of(accord_diff_get_new_score(diff)));
 	}
 	build_pillars(root, diff);
 	build_facts(root, diff);

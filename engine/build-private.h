@@ -29,6 +29,8 @@ typedef enum {
 	"objective. No criterion is raised before those it depends on."
 
 /* what several builders show the same way (build-common.c, build-score.c) */
+const AccordProfile *
+accord_build_profile_of(const AccordScore *score);
 AccordDocument *
 accord_build_document(const gchar *kind, const gchar *title, const AccordScore *score);
 void

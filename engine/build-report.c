@@ -5,20 +5,6 @@
 /* the reports that fit a whole briefing in one file: composed of the documents of the other
  * views, so they show nothing those views do not */
 
-static const AccordProfile *
-profile_of(const AccordAssessment *assessment)
-{
-	return accord_evaluation_get_profile(accord_score_get_evaluation(
-	    accord_assessment_get_score(assessment, ACCORD_VARIANT_AS_GIVEN)));
-}
-
-static const AccordRuleset *
-ruleset_of(const AccordAssessment *assessment)
-{
-	return accord_evaluation_get_ruleset(accord_score_get_evaluation(
-	    accord_assessment_get_score(assessment, ACCORD_VARIANT_AS_GIVEN)));
-}
-
 /**
  * accord_briefing_to_document:
  * @assessments: (element-type AccordAssessment): one country's assessment against each
@@ -57,14 +43,16 @@ accord_briefing_to_document(const GPtrArray *assessments,
 	g_return_val_if_fail(assessments != NULL && assessments->len > 0, NULL);
 	g_return_val_if_fail(gap_lists != NULL && gap_lists->len == assessments->len, NULL);
 	g_return_val_if_fail(roadmap != NULL, NULL);
-	profile = profile_of(g_ptr_array_index(assessments, 0));
+	profile =
+	    accord_build_profile_of(accord_assessment_get_score(g_ptr_array_index(assessments, 0),
+								ACCORD_VARIANT_AS_GIVEN));
 	title = g_strdup_printf("Briefing: %s", accord_profile_get_name(profile));
 	doc = accord_document_new("briefing", title);
 	accord_build_profile_fields(accord_document_get_root(doc), profile);
 	list = accord_node_add_list(accord_document_get_root(doc), "rulesets", "Rulesets");
 	for (guint i = 0; i < assessments->len; i++) {
 		const AccordAssessment *a = g_ptr_array_index(assessments, i);
-		const AccordRuleset *rs = ruleset_of(a);
+		const AccordRuleset *rs = accord_assessment_get_ruleset(a);
 		const AccordScore *score = accord_assessment_get_score(a, ACCORD_VARIANT_AS_GIVEN);
 		g_autoptr(AccordDocument) gaps =
 		    accord_build_gaps(a, g_ptr_array_index(gap_lists, i), place);

@@ -272,21 +272,14 @@ build_tables(AccordNode *root, const AccordUncertainty *u, gboolean ranks)
 	build_stability(root, u);
 }
 
-/* everything an analysis shows, after a view's own parts: what varied, the tables, how far
+/* after a view's own parts, everything the analysis shows: what varied, the tables, how far
  * the ranking moves and the Sobol indices */
-static void
-build_figures(AccordNode *root, const AccordUncertainty *u, gboolean ranks)
-{
-	build_basis(root, u);
-	build_tables(root, u, ranks);
-	build_sensitivity(root, u);
-}
-
-/* another view's document, then the analysis's figures */
 static AccordDocument *
 with_figures(AccordDocument *doc, const AccordUncertainty *u, gboolean ranks)
 {
-	build_figures(accord_document_get_root(doc), u, ranks);
+	build_basis(accord_document_get_root(doc), u);
+	build_tables(accord_document_get_root(doc), u, ranks);
+	build_sensitivity(accord_document_get_root(doc), u);
 	return doc;
 }
 
@@ -311,7 +304,7 @@ accord_uncertainty_to_document(const AccordUncertainty *uncertainty)
 	root = accord_document_get_root(doc);
 	accord_build_ruleset_fields(root, accord_uncertainty_get_ruleset(uncertainty), TRUE);
 	accord_build_options_fields(root, accord_uncertainty_get_score_options(uncertainty));
-	build_figures(root, uncertainty, TRUE);
+	with_figures(doc, uncertainty, TRUE);
 	for (guint i = 0; i < accord_uncertainty_get_n_rows(uncertainty); i++)
 		assumed =
 		    accord_build_assumptions(root,
