@@ -299,23 +299,15 @@ accord_build_pillars(AccordNode *parent, const AccordScore *score, gboolean quot
 	accord_table_add_chart(table, ACCORD_CHART_RADAR, "Pillar scores", "pillar", "score");
 }
 
-/* the marks of a stated fact: low confidence, assumed; for a fact a filter left out, not
- * counted, and stale when its evidence is too old or expired */
+/* the marks of what rests on a fact @low in confidence that a filter left out for @dropped:
+ * low confidence; not counted, and stale when its evidence was too old or expired */
 static guint
-fact_marks(const AccordProfileFact *f)
+basis_marks(gboolean low, AccordDropReason dropped)
 {
-	AccordDropReason dropped = accord_profile_fact_get_drop_reason(f);
-	guint marks = 0;
-
-	if (accord_profile_fact_get_confidence(f) == ACCORD_CONFIDENCE_LOW)
-		marks |= ACCORD_MARK_LOW_CONFIDENCE;
-	if (accord_profile_fact_is_assumed(f))
-		marks |= ACCORD_MARK_ASSUMED;
-	if (dropped != ACCORD_DROP_NONE)
-		marks |= ACCORD_MARK_NOT_COUNTED;
-	if (dropped == ACCORD_DROP_STALE || dropped == ACCORD_DROP_EXPIRED)
-		marks |= ACCORD_MARK_STALE;
-	return marks;
+	return (low ? ACCORD_MARK_LOW_CONFIDENCE : 0) |
+	       (dropped != ACCORD_DROP_NONE ? ACCORD_MARK_NOT_COUNTED : 0) |
+	       (dropped == ACCORD_DROP_STALE || dropped == ACCORD_DROP_EXPIRED ? ACCORD_MARK_STALE
+									       : 0);
 }
 
 /* the fact as the profile states it, with confidence and newest evidence, marked; a fact a
@@ -338,7 +330,9 @@ accord_build_fact(const AccordProfile *profile, const gchar *key)
 			     e != NULL ? accord_evidence_get_date(e) : NULL,
 			     e != NULL ? accord_evidence_get_title(e) : NULL,
 			     e != NULL ? accord_evidence_get_href(e) : NULL),
-	    fact_marks(f));
+	    basis_marks(accord_profile_fact_get_confidence(f) == ACCORD_CONFIDENCE_LOW,
+			accord_profile_fact_get_drop_reason(f)) |
+		(accord_profile_fact_is_assumed(f) ? ACCORD_MARK_ASSUMED : 0));
 }
 
 /* the marks of what a criterion's outcome rests on: low confidence when a known outcome rests
@@ -348,15 +342,8 @@ accord_build_basis_marks(const AccordScore *score, const AccordCriterion *criter
 {
 	const AccordCriterionResult *r =
 	    accord_evaluation_get_result(accord_score_get_evaluation(score), criterion);
-	guint marks = 0;
 
-	if (r->known && r->confidence == ACCORD_CONFIDENCE_LOW)
-		marks |= ACCORD_MARK_LOW_CONFIDENCE;
-	if (r->dropped != ACCORD_DROP_NONE)
-		marks |= ACCORD_MARK_NOT_COUNTED;
-	if (r->dropped == ACCORD_DROP_STALE || r->dropped == ACCORD_DROP_EXPIRED)
-		marks |= ACCORD_MARK_STALE;
-	return marks;
+	return basis_marks(r->known && r->confidence == ACCORD_CONFIDENCE_LOW, r->dropped);
 }
 
 /* one row of @table per fact the criterion reads (precondition first): @lead, then the fact */

@@ -40,9 +40,7 @@ struct _AccordDocument {
 
 /* the serialisers: each renders any document, knowing no view */
 GBytes *
-accord_serialise_text(const AccordDocument *document);
-GBytes *
-accord_serialise_markdown(const AccordDocument *document);
+accord_serialise_text(const AccordDocument *document, gboolean markdown);
 GBytes *
 accord_serialise_json(const AccordDocument *document, gboolean pretty, GError **error);
 GBytes *

@@ -58,9 +58,9 @@ accord_document_render(const AccordDocument *document, AccordFormat format, GErr
 	g_return_val_if_fail(document != NULL, NULL);
 	switch (format) {
 	case ACCORD_FORMAT_TEXT:
-		return accord_serialise_text(document);
+		return accord_serialise_text(document, FALSE);
 	case ACCORD_FORMAT_MARKDOWN:
-		return accord_serialise_markdown(document);
+		return accord_serialise_text(document, TRUE);
 	case ACCORD_FORMAT_CSV:
 		return accord_serialise_csv(document);
 	case ACCORD_FORMAT_JSON:

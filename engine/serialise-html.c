@@ -989,9 +989,8 @@ table(Html *h, const AccordNode *t)
 	if (t->title != NULL)
 		put_in(h, "<caption>", t->title, "</caption>");
 	g_string_append(h->out, "<thead><tr>");
-	for (guint c = 0; c < n; c++) {
+	for (guint c = 0; c < n; c++)
 		put_in(h, "<th>", column_title(t, (gint)c), "</th>");
-	}
 	g_string_append(h->out, "</tr></thead><tbody>\n");
 	for (guint r = 0; r < t->rows->len; r++) {
 		g_string_append(h->out, "<tr>");

@@ -269,8 +269,9 @@ children(Writer *w, const AccordNode *node, guint depth, guint at)
 	}
 }
 
-static GBytes *
-serialise(const AccordDocument *document, gboolean md)
+/* the document as plain text, or as Markdown (@md) */
+GBytes *
+accord_serialise_text(const AccordDocument *document, gboolean md)
 {
 	Writer w = {g_string_new(NULL), md};
 
@@ -281,18 +282,4 @@ serialise(const AccordDocument *document, gboolean md)
 	       w.out->str[w.out->len - 2] == '\n')
 		g_string_truncate(w.out, w.out->len - 1);
 	return g_string_free_to_bytes(w.out);
-}
-
-/* the document as plain text */
-GBytes *
-accord_serialise_text(const AccordDocument *document)
-{
-	return serialise(document, FALSE);
-}
-
-/* the document as Markdown */
-GBytes *
-accord_serialise_markdown(const AccordDocument *document)
-{
-	return serialise(document, TRUE);
 }
