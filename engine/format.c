@@ -178,18 +178,14 @@ const gchar *const accord_mark_names[] = {"low-confidence",
 gchar *
 accord_format_marks(guint marks)
 {
-	GString *s;
+	GString *s = g_string_new(NULL);
 
-	if (marks == 0)
-		return g_strdup("");
-	s = g_string_new(NULL);
-
-	for (guint i = 0; accord_mark_names[i] != NULL; i++) {
-		if ((marks & (1u << i)) == 0)
-			continue;
-		g_string_append(s, s->len == 0 ? " [" : ", ");
-		g_string_append(s, accord_mark_names[i]);
-	}
+	for (guint i = 0; accord_mark_names[i] != NULL; i++)
+		if (marks & (1u << i))
+			g_string_append_printf(s,
+					       "%s%s",
+					       s->len == 0 ? " [" : ", ",
+					       accord_mark_names[i]);
 	if (s->len > 0)
 		g_string_append_c(s, ']');
 	return g_string_free(s, FALSE);
