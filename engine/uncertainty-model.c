@@ -414,14 +414,12 @@ build_slots(AccordModel *m)
 	m->slot_rule = g_new0(guint, MAX(m->n_rules, 1));
 	m->rule_slot = g_new0(guint, MAX(m->n_rules, 1));
 	m->pillar_slots = g_new0(guint, m->n_pillars + 1);
-	m->slot_pillar = g_new0(guint, MAX(m->n_rules, 1));
 	for (guint p = 0; p < m->n_pillars; p++) {
 		m->pillar_slots[p] = n;
 		for (guint r = 0; r < m->n_rules; r++) {
 			if (m->rule_pillar[r] != p)
 				continue;
 			m->rule_slot[r] = n;
-			m->slot_pillar[n] = p;
 			m->slot_rule[n++] = r;
 		}
 	}
@@ -692,7 +690,6 @@ accord_model_free(AccordModel *self)
 	g_free(self->slot_rule);
 	g_free(self->rule_slot);
 	g_free(self->pillar_slots);
-	g_free(self->slot_pillar);
 	g_free(self->rule_weight);
 	g_free(self->pillar_weight);
 	g_free(self->nominal_positions);

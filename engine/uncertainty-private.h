@@ -167,7 +167,6 @@ typedef struct {
 	guint *slot_rule;  /* the rules in pillar order, each pillar's in rule order */
 	guint *rule_slot;
 	guint *pillar_slots; /* n_pillars + 1: each pillar's first slot */
-	guint *slot_pillar;
 	gdouble *rule_weight; /* effective (W·m), as scored */
 	gdouble *pillar_weight;
 	guint n_groups;
@@ -210,7 +209,6 @@ typedef struct {
 	gint *delta_counted;	 /* by slot */
 	guint *slots;		 /* the slots the deltas were added to */
 	gdouble *values;	 /* 6 × n_rules: the country's slot_values, changed by a run */
-	gdouble *pillar_sums;	 /* 2 × n_pillars: Σ weight × value and Σ weight × count */
 	gdouble *theta;		 /* a Dirichlet draw */
 } AccordRun;
 

@@ -89,7 +89,6 @@ accord_run_new(const AccordModel *model, guint capacity)
 	/* a unit state has a delta for each rule of its criteria at most */
 	self->slots = g_new0(guint, MAX(model->n_criteria, 1));
 	self->values = g_new0(gdouble, 6 * MAX(model->n_rules, 1));
-	self->pillar_sums = g_new0(gdouble, 2 * MAX(model->n_pillars, 1));
 	self->theta = g_new0(gdouble, MAX(model->n_rules, model->n_pillars) + 1);
 	return self;
 }
@@ -122,7 +121,6 @@ accord_run_free(AccordRun *self)
 	g_free(self->delta_counted);
 	g_free(self->slots);
 	g_free(self->values);
-	g_free(self->pillar_sums);
 	g_free(self->theta);
 	g_free(self);
 }
@@ -219,31 +217,37 @@ draw_exact(AccordRun *self, guint run, const AccordCountryModel *country, guint6
 /* which units change: each draws 32 bits (two to a number of the stream), and changes when
  * they are below its threshold; those bits, uniform below it, then pick its state. No
  * branch depends on a draw until a unit has changed. Lists the changed units and their bits;
- * returns how many */
+ * returns how many. Works on locals: stores to the lists cannot alias the stream or the
+ * thresholds */
 static guint
-draw_units(AccordRun *self, const AccordCountryModel *country, guint64 *stream)
+draw_units(const AccordCountryModel *country,
+	   guint64 *stream,
+	   guint *restrict touched,
+	   guint32 *restrict draws)
 {
 	const AccordUnitHot *units = country->units;
-	guint n = 0, u = 0;
+	guint n = 0, u = 0, n_units = country->n_units;
+	guint64 state = *stream;
 
-	for (; u + 1 < country->n_units; u += 2) {
-		guint64 bits = accord_splitmix_next(stream);
+	for (; u + 1 < n_units; u += 2) {
+		guint64 bits = accord_splitmix_next(&state);
 		guint32 high = (guint32)(bits >> 32), low = (guint32)bits;
 
-		self->touched[n] = u;
-		self->unit_draws[n] = high;
+		touched[n] = u;
+		draws[n] = high;
 		n += high < units[u].change;
-		self->touched[n] = u + 1;
-		self->unit_draws[n] = low;
+		touched[n] = u + 1;
+		draws[n] = low;
 		n += low < units[u + 1].change;
 	}
-	if (u < country->n_units) {
-		guint32 high = (guint32)(accord_splitmix_next(stream) >> 32);
+	if (u < n_units) {
+		guint32 high = (guint32)(accord_splitmix_next(&state) >> 32);
 
-		self->touched[n] = u;
-		self->unit_draws[n] = high;
+		touched[n] = u;
+		draws[n] = high;
 		n += high < units[u].change;
 	}
+	*stream = state;
 	return n;
 }
 
@@ -295,37 +299,43 @@ accord_rule_sum(const AccordModel *model,
 	return sum;
 }
 
-/* the state of a unit that changed: the first three without a branch (padded lists), then on
- * for the rare longer one */
+/* the state of a unit that changed: the first of its states, most likely first, whose
+ * threshold @r is below. Among the first eight it is the count of thresholds at or below @r
+ * (they ascend), with no branch to mispredict; the rare later one is searched on. Entries past
+ * the unit's own are read (the list has eight of padding at its end) but not counted */
 static const AccordUnitState *
-pick_unit_state(const AccordUnitState *state, guint32 r)
+pick_unit_state(const AccordUnitState *state, guint n, guint32 r)
 {
-	state += (r >= state[0].below) + (r >= state[1].below) + (r >= state[2].below);
-	while (r >= state->below)
+	guint k = (0 < n && r >= state[0].below) + (1 < n && r >= state[1].below) +
+		  (2 < n && r >= state[2].below) + (3 < n && r >= state[3].below) +
+		  (4 < n && r >= state[4].below) + (5 < n && r >= state[5].below) +
+		  (6 < n && r >= state[6].below) + (7 < n && r >= state[7].below);
+
+	state += k;
+	while (k == 8 && r >= state->below)
 		state++;
 	return state;
 }
 
-static void
-add_range(AccordRun *self,
-	  const AccordCountryModel *country,
-	  guint32 from,
-	  guint32 to,
+/* adds a unit state's deltas, with the run's unknown policy, to the sums of their slots and
+ * lists the slots; a state has at least one (the zero delta when it changes no rule) */
+static guint
+add_range(const AccordRuleDelta *d,
+	  const AccordRuleDelta *end,
 	  gdouble pass,
 	  gdouble count,
-	  guint *n)
+	  gdouble *restrict sums,
+	  gint *restrict counted,
+	  guint *restrict slots,
+	  guint n)
 {
-	/* at least one: a unit state that changes no rule has the zero delta */
-	guint32 e = from;
-
 	do {
-		const AccordRuleDelta *d = &country->deltas[e];
-
-		self->delta_sums[2 * d->slot] += d->numerator + pass * d->unknown_weight;
-		self->delta_sums[2 * d->slot + 1] += d->denominator + count * d->unknown_weight;
-		self->delta_counted[d->slot] += d->known + (gint)count * d->unknown;
-		self->slots[(*n)++] = d->slot;
-	} while (++e < to);
+		sums[2 * d->slot] += d->numerator + pass * d->unknown_weight;
+		sums[2 * d->slot + 1] += d->denominator + count * d->unknown_weight;
+		counted[d->slot] += d->known + (gint)count * d->unknown;
+		slots[n++] = d->slot;
+	} while (++d < end);
+	return n;
 }
 
 /* the evidence of one run for one country: each changed unit's deltas, in the state it took,
@@ -338,21 +348,36 @@ add_deltas(AccordRun *self,
 	   AccordUnknownPolicy unknown)
 {
 	gdouble pass = unknown == ACCORD_UNKNOWN_PASS, count = unknown != ACCORD_UNKNOWN_EXCLUDE;
+	const AccordRuleDelta *deltas = country->deltas;
+	gdouble *sums = self->delta_sums;
+	gint *counted = self->delta_counted;
+	guint *slots = self->slots;
 	guint64 stream = self->evidence[run];
-	guint n = 0, n_units = draw_units(self, country, &stream), n_exact = 0;
+	guint n = 0, n_exact = 0, flipped = 0, dropped = 0;
+	guint n_units = draw_units(country, &stream, self->touched, self->unit_draws);
 
 	if (country->n_exact > 0)
 		n_exact = draw_exact(self, run, country, &stream);
 	self->evidence[run] = stream;
 	for (guint i = 0; i < n_units; i++) {
 		const AccordUnitHot *unit = &country->units[self->touched[i]];
-		const AccordUnitState *state =
-		    pick_unit_state(country->unit_states + unit->states, self->unit_draws[i]);
+		const AccordUnitState *state = pick_unit_state(country->unit_states + unit->states,
+							       unit->n_states,
+							       self->unit_draws[i]);
 
-		self->flipped[run] += state->flipped;
-		self->dropped[run] += state->dropped;
-		add_range(self, country, state->deltas, state->end, pass, count, &n);
+		flipped += state->flipped;
+		dropped += state->dropped;
+		n = add_range(deltas + state->deltas,
+			      deltas + state->end,
+			      pass,
+			      count,
+			      sums,
+			      counted,
+			      slots,
+			      n);
 	}
+	self->flipped[run] += flipped;
+	self->dropped[run] += dropped;
 	for (guint i = 0; i < n_exact; i++) {
 		guint unit = self->touched_exact[i];
 		const guint32 *start =
@@ -360,7 +385,14 @@ add_deltas(AccordRun *self,
 
 		self->unit_state[unit] = 0;
 		if (start[0] < start[1])
-			add_range(self, country, start[0], start[1], pass, count, &n);
+			n = add_range(deltas + start[0],
+				      deltas + start[1],
+				      pass,
+				      count,
+				      sums,
+				      counted,
+				      slots,
+				      n);
 	}
 	return n;
 }
@@ -412,33 +444,30 @@ restore_values(AccordRun *self, guint run, const AccordCountryModel *country, gu
 /* rules into pillars, pillars into the overall score: the formulas of engine/score.c
  * (docs/scoring.md section 3) on fractions rather than points, which saves two divisions a
  * rule; a run with the nominal inputs agrees with the nominal score to within 1e-12. A rule
- * that does not count has value and count 0, so it adds nothing */
+ * that does not count has value and count 0, so it adds nothing. The slots are in pillar
+ * order, so each pillar sums one run of them in registers, in slot order */
 static gdouble
-aggregate(AccordRun *self, guint run, const gdouble *values)
+aggregate(const AccordRun *self, guint run, const gdouble *values)
 {
 	const AccordModel *m = self->model;
 	gboolean geometric = self->aggregation[run] == ACCORD_AGGREGATION_GEOMETRIC;
 	const gdouble *weights = self->slot_weights + (gsize)run * m->n_rules;
 	const gdouble *pillar_weights = self->pillar_weights + (gsize)run * m->n_pillars;
 	const gdouble *counts = values + m->n_rules;
-	gdouble *sums = self->pillar_sums, *pillar_counts = self->pillar_sums + m->n_pillars;
+	const guint *pillar_slots = m->pillar_slots;
 	gdouble numerator = 0, denominator = 0, log_sum = 0;
 	gboolean any_zero = FALSE;
 
-	/* one pass over the slots, each added to its pillar's sums in slot order: no loop
-	 * whose length changes from pillar to pillar */
-	for (guint p = 0; p < 2 * m->n_pillars; p++)
-		sums[p] = 0;
-	for (guint s = 0; s < m->n_rules; s++) {
-		sums[m->slot_pillar[s]] += weights[s] * values[s];
-		pillar_counts[m->slot_pillar[s]] += weights[s] * counts[s];
-	}
 	for (guint p = 0; p < m->n_pillars; p++) {
-		gdouble w = pillar_weights[p], value;
+		gdouble sum = 0, count = 0, w = pillar_weights[p], value;
 
-		if (!(pillar_counts[p] > 0))
+		for (guint s = pillar_slots[p]; s < pillar_slots[p + 1]; s++) {
+			sum += weights[s] * values[s];
+			count += weights[s] * counts[s];
+		}
+		if (!(count > 0))
 			continue;
-		value = sums[p] / pillar_counts[p];
+		value = sum / count;
 		numerator += w * value;
 		denominator += w;
 		if (value <= 0)

@@ -451,6 +451,12 @@ keep_unit_states(AccordCountryModel *country, const GPtrArray *units, guint32 ze
 		if (exact[f])
 			keep_exact(country, f, units, states, refs);
 	}
+	/* a draw reads the eight states from a unit's first (uncertainty-run.c) */
+	for (guint i = 0; i < 8; i++) {
+		AccordUnitState never = {G_MAXUINT64, 0, 0, 0, 0};
+
+		g_array_append_val(states, never);
+	}
 	country->unit_states = (AccordUnitState *)g_array_free(g_steal_pointer(&states), FALSE);
 	country->unit_refs = (AccordUnitRef *)g_array_free(g_steal_pointer(&refs), FALSE);
 }
