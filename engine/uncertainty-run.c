@@ -3,6 +3,9 @@
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "uncertainty-private.h"
 
@@ -84,12 +87,11 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->unit_draws = g_new0(guint32, MAX(model->max_units, 1));
 	self->touched_exact = g_new0(guint, MAX(model->max_units, 1));
 	self->unit_state = g_new0(guint32, MAX(model->max_units, 1));
-	self->delta_sums = g_new0(gdouble, 2 * MAX(model->n_rules, 1));
-	self->delta_counted = g_new0(gint, MAX(model->n_rules, 1));
+	self->delta_sums = g_new0(gdouble, 3 * MAX(model->n_rules, 1));
 	/* a unit state has a delta for each rule of its criteria at most */
-	self->slots = g_new0(guint, MAX(model->n_criteria, 1));
-	self->values = g_new0(gdouble, 6 * MAX(model->n_rules, 1));
+	self->values = g_new0(gdouble, 2 * MAX(model->n_rules, 1));
 	self->theta = g_new0(gdouble, MAX(model->n_rules, model->n_pillars) + 1);
+	self->country_sums = g_new0(gdouble, 6 * (gsize)model->n_countries);
 	return self;
 }
 
@@ -118,10 +120,9 @@ accord_run_free(AccordRun *self)
 	g_free(self->touched_exact);
 	g_free(self->unit_state);
 	g_free(self->delta_sums);
-	g_free(self->delta_counted);
-	g_free(self->slots);
 	g_free(self->values);
 	g_free(self->theta);
+	g_free(self->country_sums);
 	g_free(self);
 }
 
@@ -214,11 +215,36 @@ draw_exact(AccordRun *self, guint run, const AccordCountryModel *country, guint6
 	return n;
 }
 
-/* which units change: each draws 32 bits (two to a number of the stream), and changes when
- * they are below its threshold; those bits, uniform below it, then pick its state. No
- * branch depends on a draw until a unit has changed. Lists the changed units and their bits;
- * returns how many. Works on locals: stores to the lists cannot alias the stream or the
- * thresholds */
+/* the units of one chunk of 64 (the first @n of them) whose byte is at most their high byte:
+ * those that may change. SSE2 (baseline x86-64) compares 16 at a time; elsewhere a loop
+ * gives the same mask */
+static guint64
+candidates(const guint64 *bytes, const guint8 *high, guint n)
+{
+	guint64 mask = 0;
+
+#ifdef __SSE2__
+	for (guint i = 0; i < 4; i++) {
+		__m128i b = _mm_loadu_si128((const __m128i *)(bytes + 2 * i));
+		__m128i h = _mm_loadu_si128((const __m128i *)(high + 16 * i));
+		__m128i at_most = _mm_cmpeq_epi8(_mm_min_epu8(b, h), b);
+
+		mask |= (guint64)(guint)_mm_movemask_epi8(at_most) << (16 * i);
+	}
+#else
+	for (guint i = 0; i < 64; i++)
+		mask |= (guint64)((guint8)(bytes[i / 8] >> (8 * (i % 8))) <= high[i]) << i;
+#endif
+	return n < 64 ? mask & ((G_GUINT64_CONSTANT(1) << n) - 1) : mask;
+}
+
+/* which units change. A unit changes when 32 random bits r are below its threshold t, and r
+ * then picks its state; r is drawn a byte at a time. Every unit first takes a byte b (eight
+ * to a number of the stream): when b is above t's top byte, r ≥ t whatever follows, and the
+ * unit is kept, which settles most units with 8 bits. The others take 24 more bits (two of
+ * them to a number), r = b·2^24 + those, and change when r < t: r is uniform over 32 bits as
+ * before, so every chance is the same; only fewer bits are drawn. Lists the changed units and
+ * their r; returns how many */
 static guint
 draw_units(const AccordCountryModel *country,
 	   guint64 *stream,
@@ -226,26 +252,28 @@ draw_units(const AccordCountryModel *country,
 	   guint32 *restrict draws)
 {
 	const AccordUnitHot *units = country->units;
-	guint n = 0, u = 0, n_units = country->n_units;
+	guint n = 0, n_units = country->n_units;
 	guint64 state = *stream;
 
-	for (; u + 1 < n_units; u += 2) {
-		guint64 bits = accord_splitmix_next(&state);
-		guint32 high = (guint32)(bits >> 32), low = (guint32)bits;
+	for (guint first = 0; first < n_units; first += 64) {
+		guint in_chunk = MIN(n_units - first, 64), half = 0;
+		guint64 bytes[8], mask, spare = 0;
 
-		touched[n] = u;
-		draws[n] = high;
-		n += high < units[u].change;
-		touched[n] = u + 1;
-		draws[n] = low;
-		n += low < units[u + 1].change;
-	}
-	if (u < n_units) {
-		guint32 high = (guint32)(accord_splitmix_next(&state) >> 32);
+		for (guint i = 0; i < (in_chunk + 7) / 8; i++)
+			bytes[i] = accord_splitmix_next(&state);
+		mask = candidates(bytes, country->unit_high + first, in_chunk);
+		for (; mask != 0; mask &= mask - 1) {
+			guint j = (guint)__builtin_ctzll(mask), u = first + j;
+			guint32 byte = (guint8)(bytes[j / 8] >> (8 * (j % 8))), r;
 
-		touched[n] = u;
-		draws[n] = high;
-		n += high < units[u].change;
+			if (half == 0)
+				spare = accord_splitmix_next(&state);
+			r = byte << 24 | ((guint32)(spare >> (32 * half + 8)) & 0xffffff);
+			half ^= 1;
+			touched[n] = u;
+			draws[n] = r;
+			n += r < units[u].change;
+		}
 	}
 	*stream = state;
 	return n;
@@ -306,10 +334,10 @@ accord_rule_sum(const AccordModel *model,
 static const AccordUnitState *
 pick_unit_state(const AccordUnitState *state, guint n, guint32 r)
 {
-	guint k = (0 < n && r >= state[0].below) + (1 < n && r >= state[1].below) +
-		  (2 < n && r >= state[2].below) + (3 < n && r >= state[3].below) +
-		  (4 < n && r >= state[4].below) + (5 < n && r >= state[5].below) +
-		  (6 < n && r >= state[6].below) + (7 < n && r >= state[7].below);
+	guint k = ((0 < n) & (r >= state[0].below)) + ((1 < n) & (r >= state[1].below)) +
+		  ((2 < n) & (r >= state[2].below)) + ((3 < n) & (r >= state[3].below)) +
+		  ((4 < n) & (r >= state[4].below)) + ((5 < n) & (r >= state[5].below)) +
+		  ((6 < n) & (r >= state[6].below)) + ((7 < n) & (r >= state[7].below));
 
 	state += k;
 	while (k == 8 && r >= state->below)
@@ -317,31 +345,28 @@ pick_unit_state(const AccordUnitState *state, guint n, guint32 r)
 	return state;
 }
 
-/* adds a unit state's deltas, with the run's unknown policy, to the sums of their slots and
- * lists the slots; a state has at least one (the zero delta when it changes no rule) */
-static guint
+/* adds a unit state's deltas, with the run's unknown policy, to the sums of their slots
+ * (@sums: Σ numerator, then Σ denominator, then Σ count, n_rules each); a state has at least
+ * one (the zero delta when it changes no rule) */
+static void
 add_range(const AccordRuleDelta *d,
 	  const AccordRuleDelta *end,
 	  gdouble pass,
 	  gdouble count,
-	  gdouble *restrict sums,
-	  gint *restrict counted,
-	  guint *restrict slots,
-	  guint n)
+	  guint n_rules,
+	  gdouble *restrict sums)
 {
 	do {
-		sums[2 * d->slot] += d->numerator + pass * d->unknown_weight;
-		sums[2 * d->slot + 1] += d->denominator + count * d->unknown_weight;
-		counted[d->slot] += d->known + (gint)count * d->unknown;
-		slots[n++] = d->slot;
+		sums[d->slot] += d->numerator + pass * d->unknown_weight;
+		sums[n_rules + d->slot] += d->denominator + count * d->unknown_weight;
+		sums[2 * n_rules + d->slot] += d->known + count * d->unknown;
 	} while (++d < end);
-	return n;
 }
 
 /* the evidence of one run for one country: each changed unit's deltas, in the state it took,
- * added by slot with the run's unknown policy; leaves every unit state at 0 for the next
- * country. Returns how many deltas were added (a slot may be listed more than once) */
-static guint
+ * added by slot with the run's unknown policy to self->delta_sums; leaves every unit state at
+ * 0 for the next country */
+static void
 add_deltas(AccordRun *self,
 	   guint run,
 	   const AccordCountryModel *country,
@@ -349,11 +374,10 @@ add_deltas(AccordRun *self,
 {
 	gdouble pass = unknown == ACCORD_UNKNOWN_PASS, count = unknown != ACCORD_UNKNOWN_EXCLUDE;
 	const AccordRuleDelta *deltas = country->deltas;
+	guint n_rules = self->model->n_rules;
 	gdouble *sums = self->delta_sums;
-	gint *counted = self->delta_counted;
-	guint *slots = self->slots;
 	guint64 stream = self->evidence[run];
-	guint n = 0, n_exact = 0, flipped = 0, dropped = 0;
+	guint n_exact = 0, flipped = 0, dropped = 0;
 	guint n_units = draw_units(country, &stream, self->touched, self->unit_draws);
 
 	if (country->n_exact > 0)
@@ -367,14 +391,7 @@ add_deltas(AccordRun *self,
 
 		flipped += state->flipped;
 		dropped += state->dropped;
-		n = add_range(deltas + state->deltas,
-			      deltas + state->end,
-			      pass,
-			      count,
-			      sums,
-			      counted,
-			      slots,
-			      n);
+		add_range(deltas + state->deltas, deltas + state->end, pass, count, n_rules, sums);
 	}
 	self->flipped[run] += flipped;
 	self->dropped[run] += dropped;
@@ -385,69 +402,40 @@ add_deltas(AccordRun *self,
 
 		self->unit_state[unit] = 0;
 		if (start[0] < start[1])
-			n = add_range(deltas + start[0],
-				      deltas + start[1],
-				      pass,
-				      count,
-				      sums,
-				      counted,
-				      slots,
-				      n);
+			add_range(deltas + start[0], deltas + start[1], pass, count, n_rules, sums);
 	}
-	return n;
 }
 
-/* every rule's value and count in the run, in slot order. self->values holds the country's
- * with every fact kept, for each policy, and gets the slots deltas were added to changed;
- * restore_values() puts them back. Returns how many slots were listed */
-static guint
-rule_values(AccordRun *self, guint run, const AccordCountryModel *country, const gdouble **out)
+/* every rule's value and count in the run, in slot order, into self->values: its sums with
+ * every fact kept plus the deltas the evidence added (0 where none did), as
+ * accord_rule_value() makes them; the deltas are zeroed for the next country. One pass over
+ * every slot with no branch, which the compiler vectorises: with about half the rules changed
+ * in a draw, cheaper than listing the changed ones */
+static const gdouble *
+rule_values(AccordRun *self, guint run, const AccordCountryModel *country)
 {
-	const AccordModel *m = self->model;
+	guint n = self->model->n_rules;
 	AccordUnknownPolicy unknown = self->unknown[run];
-	gdouble *values = self->values + 2 * unknown * m->n_rules;
-	const AccordRuleSum *kept = country->slot_sums + unknown * m->n_rules;
-	guint n = add_deltas(self, run, country, unknown);
+	const gdouble *kept = country->kept_sums + 3 * unknown * n;
+	gdouble *restrict sums = self->delta_sums, *restrict values = self->values;
 
-	*out = values;
-	for (guint i = 0; i < n; i++) {
-		guint slot = self->slots[i];
-		AccordRuleSum sum = {kept[slot].numerator + self->delta_sums[2 * slot],
-				     kept[slot].denominator + self->delta_sums[2 * slot + 1],
-				     kept[slot].counted + self->delta_counted[slot]};
+	add_deltas(self, run, country, unknown);
+	for (guint s = 0; s < n; s++) {
+		gdouble x = (kept[s] + sums[s]) / (kept[n + s] + sums[n + s]);
+		gboolean counts = (kept[2 * n + s] + sums[2 * n + s] > 0) & (x == x);
 
-		accord_rule_value(&sum, &values[slot], &values[m->n_rules + slot]);
+		values[s] = counts ? x : 0.0;
+		values[n + s] = counts ? 1.0 : 0.0;
+		sums[s] = sums[n + s] = sums[2 * n + s] = 0;
 	}
-	for (guint i = 0; i < n; i++) {
-		guint slot = self->slots[i];
-
-		self->delta_sums[2 * slot] = self->delta_sums[2 * slot + 1] = 0;
-		self->delta_counted[slot] = 0;
-	}
-	return n;
+	return values;
 }
 
-static void
-restore_values(AccordRun *self, guint run, const AccordCountryModel *country, guint n)
-{
-	guint n_rules = self->model->n_rules, offset = 2 * self->unknown[run] * n_rules;
-
-	for (guint i = 0; i < n; i++) {
-		guint slot = self->slots[i];
-
-		self->values[offset + slot] = country->slot_values[offset + slot];
-		self->values[offset + n_rules + slot] =
-		    country->slot_values[offset + n_rules + slot];
-	}
-}
-
-/* rules into pillars, pillars into the overall score: the formulas of engine/score.c
- * (docs/scoring.md section 3) on fractions rather than points, which saves two divisions a
- * rule; a run with the nominal inputs agrees with the nominal score to within 1e-12. A rule
- * that does not count has value and count 0, so it adds nothing. The slots are in pillar
- * order, so each pillar sums one run of them in registers, in slot order */
+/* aggregate() for one country, whose slot values and counts are @values: the same sums in
+ * the same order. A run with the evidence drawn scores country by country, so that a
+ * country's tables stay in the cache over the batch's runs */
 static gdouble
-aggregate(const AccordRun *self, guint run, const gdouble *values)
+aggregate_country(const AccordRun *self, guint run, const gdouble *values)
 {
 	const AccordModel *m = self->model;
 	gboolean geometric = self->aggregation[run] == ACCORD_AGGREGATION_GEOMETRIC;
@@ -483,6 +471,65 @@ aggregate(const AccordRun *self, guint run, const gdouble *values)
 	return 100.0 * numerator / denominator;
 }
 
+/* rules into pillars, pillars into the overall score, for every country of a run at once:
+ * the formulas of engine/score.c (docs/scoring.md section 3) on fractions rather than points,
+ * which saves two divisions a rule; a run with the nominal inputs agrees with the nominal
+ * score to within 1e-12. @columns holds each slot's values for every country in a row, then
+ * each slot's counts (a rule that does not count has value and count 0, so it adds nothing).
+ * Every loop but the logarithms' runs down a row with no branch, so the compiler vectorises
+ * it; each country's sums still add the same terms in the same order as one country's alone
+ * would (a pillar that does not count adds +0, which changes no sum) */
+static void
+aggregate(AccordRun *self, guint run, const gdouble *columns, gdouble *scores)
+{
+	const AccordModel *m = self->model;
+	guint n = m->n_countries, n_rules = m->n_rules;
+	gboolean geometric = self->aggregation[run] == ACCORD_AGGREGATION_GEOMETRIC;
+	const gdouble *weights = self->slot_weights + (gsize)run * n_rules;
+	const gdouble *pillar_weights = self->pillar_weights + (gsize)run * m->n_pillars;
+	gdouble *restrict sum = self->country_sums, *restrict count = sum + n;
+	gdouble *restrict numerator = count + n, *restrict denominator = numerator + n;
+	gdouble *restrict log_sum = denominator + n, *restrict zeros = log_sum + n;
+
+	memset(numerator, 0, 4 * n * sizeof(gdouble));
+	for (guint p = 0; p < m->n_pillars; p++) {
+		gdouble w = pillar_weights[p];
+
+		memset(sum, 0, 2 * n * sizeof(gdouble));
+		for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++) {
+			const gdouble *restrict values = columns + (gsize)s * n;
+			const gdouble *restrict counts = columns + (gsize)(n_rules + s) * n;
+
+			for (guint c = 0; c < n; c++) {
+				sum[c] += weights[s] * values[c];
+				count[c] += weights[s] * counts[c];
+			}
+		}
+		for (guint c = 0; c < n; c++) {
+			gboolean counted = count[c] > 0;
+			gdouble value = counted ? sum[c] / count[c] : 0.0;
+
+			numerator[c] += counted ? w * value : 0.0;
+			denominator[c] += counted ? w : 0.0;
+			zeros[c] += counted && value <= 0 ? 1.0 : 0.0;
+			sum[c] = value;
+		}
+		for (guint c = 0; geometric && c < n; c++) {
+			if (sum[c] > 0)
+				log_sum[c] += w * log(sum[c]);
+		}
+	}
+	for (guint c = 0; c < n; c++) {
+		if (!(denominator[c] > 0))
+			scores[c] = NAN;
+		else if (geometric)
+			/* one pillar at 0 makes the weighted geometric mean 0 */
+			scores[c] = zeros[c] > 0 ? 0.0 : 100.0 * exp(log_sum[c] / denominator[c]);
+		else
+			scores[c] = 100.0 * numerator[c] / denominator[c];
+	}
+}
+
 /**
  * accord_run_draw:
  * @self: a batch
@@ -497,6 +544,7 @@ accord_run_draw(AccordRun *self, guint n, const guint64 *seeds)
 {
 	const AccordModel *m = self->model;
 	gboolean evidence = varies(m, ACCORD_UNCERTAIN_EVIDENCE);
+	guint n_countries = m->n_countries, n_rules = m->n_rules;
 
 	g_return_if_fail(n <= self->capacity);
 	self->n = n;
@@ -516,24 +564,20 @@ accord_run_draw(AccordRun *self, guint n, const guint64 *seeds)
 		self->flipped[run] = self->dropped[run] = 0;
 		draw_weights(self, run);
 		draw_rules(self, run);
-		for (guint slot = 0; slot < m->n_rules; slot++)
-			self->slot_weights[(gsize)run * m->n_rules + slot] =
-			    self->rule_weights[(gsize)run * m->n_rules + m->slot_rule[slot]];
+		for (guint slot = 0; slot < n_rules; slot++)
+			self->slot_weights[(gsize)run * n_rules + slot] =
+			    self->rule_weights[(gsize)run * n_rules + m->slot_rule[slot]];
 	}
-	for (guint c = 0; c < m->n_countries; c++) {
-		const AccordCountryModel *country = &m->countries[c];
-
-		memcpy(self->values, country->slot_values, 6 * m->n_rules * sizeof(gdouble));
-		for (guint run = 0; run < n; run++) {
-			const gdouble *values =
-			    country->slot_values + 2 * self->unknown[run] * m->n_rules;
-			guint changed = evidence ? rule_values(self, run, country, &values) : 0;
-
-			self->scores[(gsize)run * m->n_countries + c] =
-			    aggregate(self, run, values);
-			restore_values(self, run, country, changed);
-		}
+	for (guint c = 0; evidence && c < n_countries; c++) {
+		for (guint run = 0; run < n; run++)
+			self->scores[(gsize)run * n_countries + c] =
+			    aggregate_country(self, run, rule_values(self, run, &m->countries[c]));
 	}
+	for (guint run = 0; !evidence && run < n; run++)
+		aggregate(self,
+			  run,
+			  m->columns + 2 * self->unknown[run] * (gsize)n_rules * n_countries,
+			  self->scores + (gsize)run * n_countries);
 }
 
 /* ---- ranking ---- */

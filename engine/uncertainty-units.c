@@ -451,6 +451,10 @@ keep_unit_states(AccordCountryModel *country, const GPtrArray *units, guint32 ze
 		if (exact[f])
 			keep_exact(country, f, units, states, refs);
 	}
+	/* a draw tests each unit's first byte on these, 64 units at a time (uncertainty-run.c) */
+	country->unit_high = g_new0(guint8, (units->len + 63) / 64 * 64 + 64);
+	for (guint u = 0; u < units->len; u++)
+		country->unit_high[u] = (guint8)MIN(country->units[u].change >> 24, 255);
 	/* a draw reads the eight states from a unit's first (uncertainty-run.c) */
 	for (guint i = 0; i < 8; i++) {
 		AccordUnitState never = {G_MAXUINT64, 0, 0, 0, 0};
