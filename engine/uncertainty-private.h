@@ -264,6 +264,8 @@ void
 accord_run_draw(AccordRun *self, guint n, const guint64 *seeds);
 void
 accord_run_rank(AccordRun *self, guint run, gboolean average);
+gdouble
+accord_run_spearman(const AccordRun *self);
 void
 accord_model_rank_nominal(AccordModel *self);
 
