@@ -678,6 +678,7 @@ country_clear(AccordCountryModel *country)
 	g_free(country->outcomes);
 	g_free(country->units);
 	g_free(country->unit_high);
+	g_free(country->unit_below);
 	g_free(country->unit_states);
 	g_free(country->exact);
 	g_free(country->unit_refs);

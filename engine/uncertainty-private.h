@@ -131,8 +131,10 @@ typedef struct {
 	gdouble *outcomes;
 	guint n_units;
 	AccordUnitHot *units;
-	guint8 *unit_high; /* by unit, padded to a multiple of 64: its change threshold's top 8
-			      bits (t >> 24, at most 255), which a draw's first byte is tested on */
+	guint32 *unit_below; /* 8 by unit: its first eight states' thresholds less 1, ascending
+				(0xffffffff past its last) */
+	guint8 *unit_high;   /* by unit, padded to a multiple of 64: its change threshold's top 8
+				bits (t >> 24, at most 255), which a draw's first byte is tested on */
 	AccordUnitState *unit_states;
 	guint n_exact;
 	AccordExactFact *exact;
