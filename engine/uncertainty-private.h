@@ -215,8 +215,6 @@ typedef struct {
 	guint32 *unit_state;	 /* by unit: Σ state × stride of those facts */
 	gdouble *delta_sums;	 /* 3 × n_rules: by slot, Σ numerator, denominator and count
 				    deltas of the country being scored */
-	gdouble *values;	 /* 2 × n_rules: the slot values and counts of the country being
-				    scored, with its evidence drawn */
 	gdouble *theta;		 /* a Dirichlet draw */
 	gdouble *country_sums;	 /* 6 × n_countries: working space of aggregate() */
 } AccordRun;

@@ -16,8 +16,9 @@
 #define TIE_EPSILON 1e-9
 
 /* ranking first places the countries in buckets by score (a counting sort), then sorts within
- * them: linear time whatever the last ranking was */
-#define RANK_BUCKETS 1024
+ * them: linear time whatever the last ranking was. The buckets only speed the sort (its
+ * order is the comparison's), so they are few: clearing and summing them is per run */
+#define RANK_BUCKETS 256
 
 static gboolean
 varies(const AccordModel *m, AccordUncertainInput input)
@@ -89,7 +90,6 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->unit_state = g_new0(guint32, MAX(model->max_units, 1));
 	self->delta_sums = g_new0(gdouble, 3 * MAX(model->n_rules, 1));
 	/* a unit state has a delta for each rule of its criteria at most */
-	self->values = g_new0(gdouble, 2 * MAX(model->n_rules, 1));
 	self->theta = g_new0(gdouble, MAX(model->n_rules, model->n_pillars) + 1);
 	self->country_sums = g_new0(gdouble, 6 * (gsize)model->n_countries);
 	return self;
@@ -120,7 +120,6 @@ accord_run_free(AccordRun *self)
 	g_free(self->touched_exact);
 	g_free(self->unit_state);
 	g_free(self->delta_sums);
-	g_free(self->values);
 	g_free(self->theta);
 	g_free(self->country_sums);
 	g_free(self);
@@ -426,77 +425,38 @@ add_deltas(AccordRun *self,
 	}
 }
 
-/* a slot's value and count from its sums, as accord_rule_value() makes them: Σw·c/Σw and 1
- * when it counts, else 0 and 0; the sums are then zeroed for the next country */
-static inline void
-slot_value(const gdouble *kept, gdouble *restrict sums, gdouble *restrict values, guint n, guint s)
-{
-	gdouble x = (kept[s] + sums[s]) / (kept[n + s] + sums[n + s]);
-	gboolean counts = (kept[2 * n + s] + sums[2 * n + s] > 0) & (x == x);
-
-	values[s] = counts ? x : 0.0;
-	values[n + s] = counts ? 1.0 : 0.0;
-	sums[s] = sums[n + s] = sums[2 * n + s] = 0;
-}
-
-/* every rule's value and count in the run, in slot order, into self->values: its sums with
- * every fact kept plus the deltas the evidence added (0 where none did). One pass over every
- * slot with no branch, two slots at a time with SSE2 (the same IEEE operations as
- * slot_value(), so the same bits): with about half the rules changed in a draw, cheaper than
- * listing the changed ones */
-static const gdouble *
-rule_values(AccordRun *self, guint run, const AccordCountryModel *country)
-{
-	guint n = self->model->n_rules, s = 0;
-	AccordUnknownPolicy unknown = self->unknown[run];
-	const gdouble *kept = country->kept_sums + 3 * unknown * n;
-	gdouble *restrict sums = self->delta_sums, *restrict values = self->values;
-
-	add_deltas(self, run, country, unknown);
-#ifdef __SSE2__
-	for (; s + 2 <= n; s += 2) {
-		__m128d numerator = _mm_add_pd(_mm_loadu_pd(kept + s), _mm_loadu_pd(sums + s));
-		__m128d denominator =
-		    _mm_add_pd(_mm_loadu_pd(kept + n + s), _mm_loadu_pd(sums + n + s));
-		__m128d count =
-		    _mm_add_pd(_mm_loadu_pd(kept + 2 * n + s), _mm_loadu_pd(sums + 2 * n + s));
-		__m128d x = _mm_div_pd(numerator, denominator);
-		__m128d counts =
-		    _mm_and_pd(_mm_cmpgt_pd(count, _mm_setzero_pd()), _mm_cmpord_pd(x, x));
-
-		_mm_storeu_pd(values + s, _mm_and_pd(counts, x));
-		_mm_storeu_pd(values + n + s, _mm_and_pd(counts, _mm_set1_pd(1.0)));
-		_mm_storeu_pd(sums + s, _mm_setzero_pd());
-		_mm_storeu_pd(sums + n + s, _mm_setzero_pd());
-		_mm_storeu_pd(sums + 2 * n + s, _mm_setzero_pd());
-	}
-#endif
-	for (; s < n; s++)
-		slot_value(kept, sums, values, n, s);
-	return values;
-}
-
-/* aggregate() for one country, whose slot values and counts are @values: the same sums in
- * the same order. A run with the evidence drawn scores country by country, so that a
- * country's tables stay in the cache over the batch's runs */
+/* one country's score in one run with its evidence drawn: each slot's sums with every fact
+ * kept plus the deltas the evidence added (0 where none did), made a value and a count as
+ * accord_rule_value() makes them (Σw·c/Σw and 1 when it counts, else 0 and 0), then rules
+ * into pillars and pillars into the score as aggregate() does, with the same sums in the same
+ * order. Every slot is worked out, with no branch: about half the rules change in a draw, so
+ * that is cheaper than listing the changed ones. The deltas are zeroed for the next country.
+ * A run with the evidence drawn scores country by country, so that a country's tables stay in
+ * the cache over the batch's runs */
 static gdouble
-aggregate_country(const AccordRun *self, guint run, const gdouble *values)
+score_country(AccordRun *self, guint run, const AccordCountryModel *country)
 {
 	const AccordModel *m = self->model;
+	guint n = m->n_rules;
 	gboolean geometric = self->aggregation[run] == ACCORD_AGGREGATION_GEOMETRIC;
-	const gdouble *weights = self->slot_weights + (gsize)run * m->n_rules;
+	const gdouble *weights = self->slot_weights + (gsize)run * n;
 	const gdouble *pillar_weights = self->pillar_weights + (gsize)run * m->n_pillars;
-	const gdouble *counts = values + m->n_rules;
-	const guint *pillar_slots = m->pillar_slots;
+	const gdouble *kept = country->kept_sums + 3 * self->unknown[run] * n;
+	gdouble *restrict sums = self->delta_sums;
 	gdouble numerator = 0, denominator = 0, log_sum = 0;
 	gboolean any_zero = FALSE;
 
+	add_deltas(self, run, country, self->unknown[run]);
 	for (guint p = 0; p < m->n_pillars; p++) {
 		gdouble sum = 0, count = 0, w = pillar_weights[p], value;
 
-		for (guint s = pillar_slots[p]; s < pillar_slots[p + 1]; s++) {
-			sum += weights[s] * values[s];
-			count += weights[s] * counts[s];
+		for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++) {
+			gdouble x = (kept[s] + sums[s]) / (kept[n + s] + sums[n + s]);
+			gboolean counts = (kept[2 * n + s] + sums[2 * n + s] > 0) & (x == x);
+
+			sum += weights[s] * (counts ? x : 0.0);
+			count += weights[s] * (counts ? 1.0 : 0.0);
+			sums[s] = sums[n + s] = sums[2 * n + s] = 0;
 		}
 		if (!(count > 0))
 			continue;
@@ -552,7 +512,9 @@ aggregate(AccordRun *self, guint run, const gdouble *columns, gdouble *scores)
 		}
 		for (guint c = 0; c < n; c++) {
 			gboolean counted = count[c] > 0;
-			gdouble value = counted ? sum[c] / count[c] : 0.0;
+			gdouble value = sum[c] / count[c];
+
+			value = counted ? value : 0.0;
 
 			numerator[c] += counted ? w * value : 0.0;
 			denominator[c] += counted ? w : 0.0;
@@ -616,7 +578,7 @@ accord_run_draw(AccordRun *self, guint n, const guint64 *seeds)
 	for (guint c = 0; evidence && c < n_countries; c++) {
 		for (guint run = 0; run < n; run++)
 			self->scores[(gsize)run * n_countries + c] =
-			    aggregate_country(self, run, rule_values(self, run, &m->countries[c]));
+			    score_country(self, run, &m->countries[c]);
 	}
 	for (guint run = 0; !evidence && run < n; run++)
 		aggregate(self,
