@@ -3,7 +3,10 @@
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
-#ifdef __SSE2__
+/* SSE2 is in the x86-64 baseline; elsewhere, or built with -DACCORD_NO_SIMD (which the
+ * portable loops are checked with), plain loops give the same results */
+#if defined(__SSE2__) && !defined(ACCORD_NO_SIMD)
+#define USE_SSE2 1
 #include <emmintrin.h>
 #endif
 
@@ -222,7 +225,7 @@ candidates(const guint64 *bytes, const guint8 *high, guint n)
 {
 	guint64 mask = 0;
 
-#ifdef __SSE2__
+#ifdef USE_SSE2
 	for (guint i = 0; i < 4; i++) {
 		__m128i b = _mm_loadu_si128((const __m128i *)(bytes + 2 * i));
 		__m128i h = _mm_loadu_si128((const __m128i *)(high + 16 * i));
@@ -332,7 +335,7 @@ accord_rule_sum(const AccordModel *model,
 static guint
 count_at_or_above(const guint32 *below, guint32 r)
 {
-#ifdef __SSE2__
+#ifdef USE_SSE2
 	__m128i sign = _mm_set1_epi32(G_MININT32), x = _mm_xor_si128(_mm_set1_epi32((gint)r), sign);
 	__m128i low = _mm_xor_si128(_mm_loadu_si128((const __m128i *)below), sign);
 	__m128i high = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(below + 4)), sign);
