@@ -414,14 +414,12 @@ build_slots(AccordModel *m)
 	m->slot_rule = g_new0(guint, MAX(m->n_rules, 1));
 	m->rule_slot = g_new0(guint, MAX(m->n_rules, 1));
 	m->pillar_slots = g_new0(guint, m->n_pillars + 1);
-	m->slot_pillar = g_new0(guint, MAX(m->n_rules, 1));
 	for (guint p = 0; p < m->n_pillars; p++) {
 		m->pillar_slots[p] = n;
 		for (guint r = 0; r < m->n_rules; r++) {
 			if (m->rule_pillar[r] != p)
 				continue;
 			m->rule_slot[r] = n;
-			m->slot_pillar[n] = p;
 			m->slot_rule[n++] = r;
 		}
 	}
@@ -563,17 +561,33 @@ build_sums(AccordModel *m, AccordCountryModel *country)
 {
 	guint n = m->n_rules;
 
-	country->slot_sums = g_new0(AccordRuleSum, 3 * MAX(n, 1));
+	country->kept_sums = g_new0(gdouble, 9 * MAX(n, 1));
 	country->slot_values = g_new0(gdouble, 6 * MAX(n, 1));
 	for (guint p = 0; p < 3; p++) {
-		gdouble *values = country->slot_values + 2 * p * n;
+		gdouble *values = country->slot_values + 2 * p * n,
+			*kept = country->kept_sums + 3 * p * n;
 
 		for (guint s = 0; s < n; s++) {
 			AccordRuleSum sum = accord_rule_sum(m, country, m->slot_rule[s], p);
 
-			country->slot_sums[p * n + s] = sum;
+			kept[s] = sum.numerator;
+			kept[n + s] = sum.denominator;
+			kept[2 * n + s] = sum.counted;
 			accord_rule_value(&sum, &values[s], &values[n + s]);
 		}
+	}
+}
+
+/* every country's slot values and counts, a slot's in a row: AccordModel.columns */
+static void
+build_columns(AccordModel *m)
+{
+	guint n = m->n_countries;
+
+	m->columns = g_new0(gdouble, 6 * (gsize)MAX(m->n_rules, 1) * n);
+	for (guint row = 0; row < 6 * m->n_rules; row++) {
+		for (guint c = 0; c < n; c++)
+			m->columns[(gsize)row * n + c] = m->countries[c].slot_values[row];
 	}
 }
 
@@ -648,6 +662,7 @@ accord_model_new(const AccordRuleset *ruleset,
 				   error))
 			return NULL;
 	}
+	build_columns(m);
 	accord_model_rank_nominal(m);
 	return g_steal_pointer(&m);
 }
@@ -662,13 +677,15 @@ country_clear(AccordCountryModel *country)
 	g_free(country->refs);
 	g_free(country->outcomes);
 	g_free(country->units);
+	g_free(country->unit_high);
+	g_free(country->unit_below);
 	g_free(country->unit_states);
 	g_free(country->exact);
 	g_free(country->unit_refs);
 	g_free(country->unit_first);
 	g_free(country->delta_start);
 	g_free(country->deltas);
-	g_free(country->slot_sums);
+	g_free(country->kept_sums);
 	g_free(country->slot_values);
 }
 
@@ -692,11 +709,11 @@ accord_model_free(AccordModel *self)
 	g_free(self->slot_rule);
 	g_free(self->rule_slot);
 	g_free(self->pillar_slots);
-	g_free(self->slot_pillar);
 	g_free(self->rule_weight);
 	g_free(self->pillar_weight);
 	g_free(self->nominal_positions);
 	g_free(self->nominal_ranks);
+	g_free(self->columns);
 	g_free(self);
 }
 

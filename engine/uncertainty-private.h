@@ -131,16 +131,21 @@ typedef struct {
 	gdouble *outcomes;
 	guint n_units;
 	AccordUnitHot *units;
+	guint32 *unit_below; /* 8 by unit: its first eight states' thresholds less 1, ascending
+				(0xffffffff past its last) */
+	guint8 *unit_high;   /* by unit, padded to a multiple of 64: its change threshold's top 8
+				bits (t >> 24, at most 255), which a draw's first byte is tested on */
 	AccordUnitState *unit_states;
 	guint n_exact;
 	AccordExactFact *exact;
 	AccordUnitRef *unit_refs;
-	guint32 *unit_first;	  /* by unit: the entry of its state 0 in delta_start */
-	guint32 *delta_start;	  /* Σ states + 1: each unit state's first entry in deltas */
-	AccordRuleDelta *deltas;  /* each unit state's, in slot order */
-	AccordRuleSum *slot_sums; /* [policy × n_rules + slot]: with every fact kept */
-	gdouble *slot_values;	  /* [policy × 2 n_rules]: each slot's Σw·c/Σw with every fact
-				     kept (0 when nothing counts), then 1 if it counts, else 0 */
+	guint32 *unit_first;	 /* by unit: the entry of its state 0 in delta_start */
+	guint32 *delta_start;	 /* Σ states + 1: each unit state's first entry in deltas */
+	AccordRuleDelta *deltas; /* each unit state's, in slot order */
+	gdouble *kept_sums;   /* [(3 policy + k) n_rules + slot]: with every fact kept, Σ w·c (k
+				 0), Σ w (1) and how many count (2), for each policy */
+	gdouble *slot_values; /* [policy × 2 n_rules]: each slot's Σw·c/Σw with every fact
+				 kept (0 when nothing counts), then 1 if it counts, else 0 */
 } AccordCountryModel;
 
 /* siblings whose weights are drawn together: the pillars, or one pillar's rules */
@@ -166,8 +171,7 @@ typedef struct {
 	guint *rule_start; /* n_rules + 1: each rule's criteria in AccordCountryModel.criteria */
 	guint *slot_rule;  /* the rules in pillar order, each pillar's in rule order */
 	guint *rule_slot;
-	guint *pillar_slots; /* n_pillars + 1: each pillar's first slot */
-	guint *slot_pillar;
+	guint *pillar_slots;  /* n_pillars + 1: each pillar's first slot */
 	gdouble *rule_weight; /* effective (W·m), as scored */
 	gdouble *pillar_weight;
 	guint n_groups;
@@ -179,6 +183,9 @@ typedef struct {
 	AccordCountryModel *countries;
 	guint *nominal_positions;
 	gdouble *nominal_ranks; /* average ranks, for Spearman's rho */
+	gdouble *columns;	/* [(2 policy + k) n_rules + slot] × n_countries: every country's
+				   slot_values, a slot's in a row (k 0: values, 1: counts), so that a run
+				   aggregates all countries with one pass down each row */
 } AccordModel;
 
 /* a batch of model runs: what each drew, the scores it gave, and the working space. A batch
@@ -206,12 +213,10 @@ typedef struct {
 	guint32 *unit_draws;	 /* and the 32 bits each drew */
 	guint *touched_exact;	 /* the units changed by facts drawn one by one */
 	guint32 *unit_state;	 /* by unit: Σ state × stride of those facts */
-	gdouble *delta_sums;	 /* by slot: Σ numerator and denominator deltas */
-	gint *delta_counted;	 /* by slot */
-	guint *slots;		 /* the slots the deltas were added to */
-	gdouble *values;	 /* 6 × n_rules: the country's slot_values, changed by a run */
-	gdouble *pillar_sums;	 /* 2 × n_pillars: Σ weight × value and Σ weight × count */
+	gdouble *delta_sums;	 /* 3 × n_rules: by slot, Σ numerator, denominator and count
+				    deltas of the country being scored */
 	gdouble *theta;		 /* a Dirichlet draw */
+	gdouble *country_sums;	 /* 6 × n_countries: working space of aggregate() */
 } AccordRun;
 
 /* uncertainty-model.c */
@@ -259,6 +264,8 @@ void
 accord_run_draw(AccordRun *self, guint n, const guint64 *seeds);
 void
 accord_run_rank(AccordRun *self, guint run, gboolean average);
+gdouble
+accord_run_spearman(const AccordRun *self);
 void
 accord_model_rank_nominal(AccordModel *self);
 

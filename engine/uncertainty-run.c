@@ -3,6 +3,12 @@
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
+/* SSE2 is in the x86-64 baseline; elsewhere, or built with -DACCORD_NO_SIMD (which the
+ * portable loops are checked with), plain loops give the same results */
+#if defined(__SSE2__) && !defined(ACCORD_NO_SIMD)
+#define USE_SSE2 1
+#include <emmintrin.h>
+#endif
 
 #include "uncertainty-private.h"
 
@@ -13,8 +19,9 @@
 #define TIE_EPSILON 1e-9
 
 /* ranking first places the countries in buckets by score (a counting sort), then sorts within
- * them: linear time whatever the last ranking was */
-#define RANK_BUCKETS 1024
+ * them: linear time whatever the last ranking was. The buckets only speed the sort (its
+ * order is the comparison's), so they are few: clearing and summing them is per run */
+#define RANK_BUCKETS 256
 
 static gboolean
 varies(const AccordModel *m, AccordUncertainInput input)
@@ -84,13 +91,10 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->unit_draws = g_new0(guint32, MAX(model->max_units, 1));
 	self->touched_exact = g_new0(guint, MAX(model->max_units, 1));
 	self->unit_state = g_new0(guint32, MAX(model->max_units, 1));
-	self->delta_sums = g_new0(gdouble, 2 * MAX(model->n_rules, 1));
-	self->delta_counted = g_new0(gint, MAX(model->n_rules, 1));
+	self->delta_sums = g_new0(gdouble, 3 * MAX(model->n_rules, 1));
 	/* a unit state has a delta for each rule of its criteria at most */
-	self->slots = g_new0(guint, MAX(model->n_criteria, 1));
-	self->values = g_new0(gdouble, 6 * MAX(model->n_rules, 1));
-	self->pillar_sums = g_new0(gdouble, 2 * MAX(model->n_pillars, 1));
 	self->theta = g_new0(gdouble, MAX(model->n_rules, model->n_pillars) + 1);
+	self->country_sums = g_new0(gdouble, 6 * (gsize)model->n_countries);
 	return self;
 }
 
@@ -119,11 +123,8 @@ accord_run_free(AccordRun *self)
 	g_free(self->touched_exact);
 	g_free(self->unit_state);
 	g_free(self->delta_sums);
-	g_free(self->delta_counted);
-	g_free(self->slots);
-	g_free(self->values);
-	g_free(self->pillar_sums);
 	g_free(self->theta);
+	g_free(self->country_sums);
 	g_free(self);
 }
 
@@ -216,34 +217,67 @@ draw_exact(AccordRun *self, guint run, const AccordCountryModel *country, guint6
 	return n;
 }
 
-/* which units change: each draws 32 bits (two to a number of the stream), and changes when
- * they are below its threshold; those bits, uniform below it, then pick its state. No
- * branch depends on a draw until a unit has changed. Lists the changed units and their bits;
- * returns how many */
+/* the units of one chunk of 64 (the first @n of them) whose byte is at most their high byte:
+ * those that may change. SSE2 (baseline x86-64) compares 16 at a time; elsewhere a loop
+ * gives the same mask */
+static guint64
+candidates(const guint64 *bytes, const guint8 *high, guint n)
+{
+	guint64 mask = 0;
+
+#ifdef USE_SSE2
+	for (guint i = 0; i < 4; i++) {
+		__m128i b = _mm_loadu_si128((const __m128i *)(bytes + 2 * i));
+		__m128i h = _mm_loadu_si128((const __m128i *)(high + 16 * i));
+		__m128i at_most = _mm_cmpeq_epi8(_mm_min_epu8(b, h), b);
+
+		mask |= (guint64)(guint)_mm_movemask_epi8(at_most) << (16 * i);
+	}
+#else
+	for (guint i = 0; i < 64; i++)
+		mask |= (guint64)((guint8)(bytes[i / 8] >> (8 * (i % 8))) <= high[i]) << i;
+#endif
+	return n < 64 ? mask & ((G_GUINT64_CONSTANT(1) << n) - 1) : mask;
+}
+
+/* which units change. A unit changes when 32 random bits r are below its threshold t, and r
+ * then picks its state; r is drawn a byte at a time. Every unit first takes a byte b (eight
+ * to a number of the stream): when b is above t's top byte, r ≥ t whatever follows, and the
+ * unit is kept, which settles most units with 8 bits. The others take 24 more bits (two of
+ * them to a number), r = b·2^24 + those, and change when r < t: r is uniform over 32 bits as
+ * before, so every chance is the same; only fewer bits are drawn. Lists the changed units and
+ * their r; returns how many */
 static guint
-draw_units(AccordRun *self, const AccordCountryModel *country, guint64 *stream)
+draw_units(const AccordCountryModel *country,
+	   guint64 *stream,
+	   guint *restrict touched,
+	   guint32 *restrict draws)
 {
 	const AccordUnitHot *units = country->units;
-	guint n = 0, u = 0;
+	guint n = 0, n_units = country->n_units;
+	guint64 state = *stream;
 
-	for (; u + 1 < country->n_units; u += 2) {
-		guint64 bits = accord_splitmix_next(stream);
-		guint32 high = (guint32)(bits >> 32), low = (guint32)bits;
+	for (guint first = 0; first < n_units; first += 64) {
+		guint in_chunk = MIN(n_units - first, 64), half = 0;
+		guint64 bytes[8], mask, spare = 0;
 
-		self->touched[n] = u;
-		self->unit_draws[n] = high;
-		n += high < units[u].change;
-		self->touched[n] = u + 1;
-		self->unit_draws[n] = low;
-		n += low < units[u + 1].change;
+		for (guint i = 0; i < (in_chunk + 7) / 8; i++)
+			bytes[i] = accord_splitmix_next(&state);
+		mask = candidates(bytes, country->unit_high + first, in_chunk);
+		for (; mask != 0; mask &= mask - 1) {
+			guint j = (guint)__builtin_ctzll(mask), u = first + j;
+			guint32 byte = (guint8)(bytes[j / 8] >> (8 * (j % 8))), r;
+
+			if (half == 0)
+				spare = accord_splitmix_next(&state);
+			r = byte << 24 | ((guint32)(spare >> (32 * half + 8)) & 0xffffff);
+			half ^= 1;
+			touched[n] = u;
+			draws[n] = r;
+			n += r < units[u].change;
+		}
 	}
-	if (u < country->n_units) {
-		guint32 high = (guint32)(accord_splitmix_next(stream) >> 32);
-
-		self->touched[n] = u;
-		self->unit_draws[n] = high;
-		n += high < units[u].change;
-	}
+	*stream = state;
 	return n;
 }
 
@@ -295,51 +329,77 @@ accord_rule_sum(const AccordModel *model,
 	return sum;
 }
 
-/* the state of a unit that changed: the first three without a branch (padded lists), then on
- * for the rare longer one */
-static const AccordUnitState *
-pick_unit_state(const AccordUnitState *state, guint32 r)
+/* how many of a unit's first eight thresholds (@below: each less 1, ascending) @r is at or
+ * above: SSE2 compares all eight at once (unsigned, by flipping the sign bits); the lanes
+ * that hold form a prefix, so the count is the first that does not */
+static guint
+count_at_or_above(const guint32 *below, guint32 r)
 {
-	state += (r >= state[0].below) + (r >= state[1].below) + (r >= state[2].below);
-	while (r >= state->below)
+#ifdef USE_SSE2
+	__m128i sign = _mm_set1_epi32(G_MININT32), x = _mm_xor_si128(_mm_set1_epi32((gint)r), sign);
+	__m128i low = _mm_xor_si128(_mm_loadu_si128((const __m128i *)below), sign);
+	__m128i high = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(below + 4)), sign);
+	guint mask = (guint)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpgt_epi32(x, low))) |
+		     (guint)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpgt_epi32(x, high))) << 4;
+
+	return (guint)__builtin_ctz(~mask);
+#else
+	guint k = 0;
+
+	for (guint i = 0; i < 8; i++)
+		k += r > below[i];
+	return k;
+#endif
+}
+
+/* the state of a unit that changed: the first of its states, most likely first, whose
+ * threshold @r is below. Among the first eight it is the count of thresholds at or below @r,
+ * with no branch to mispredict; the rare later one is searched on */
+static const AccordUnitState *
+pick_unit_state(const AccordUnitState *state, const guint32 *below, guint32 r)
+{
+	guint k = count_at_or_above(below, r);
+
+	state += k;
+	while (k == 8 && r >= state->below)
 		state++;
 	return state;
 }
 
+/* adds a unit state's deltas, with the run's unknown policy, to the sums of their slots
+ * (@sums: Σ numerator, then Σ denominator, then Σ count, n_rules each); a state has at least
+ * one (the zero delta when it changes no rule) */
 static void
-add_range(AccordRun *self,
-	  const AccordCountryModel *country,
-	  guint32 from,
-	  guint32 to,
+add_range(const AccordRuleDelta *d,
+	  const AccordRuleDelta *end,
 	  gdouble pass,
 	  gdouble count,
-	  guint *n)
+	  guint n_rules,
+	  gdouble *restrict sums)
 {
-	/* at least one: a unit state that changes no rule has the zero delta */
-	guint32 e = from;
-
 	do {
-		const AccordRuleDelta *d = &country->deltas[e];
-
-		self->delta_sums[2 * d->slot] += d->numerator + pass * d->unknown_weight;
-		self->delta_sums[2 * d->slot + 1] += d->denominator + count * d->unknown_weight;
-		self->delta_counted[d->slot] += d->known + (gint)count * d->unknown;
-		self->slots[(*n)++] = d->slot;
-	} while (++e < to);
+		sums[d->slot] += d->numerator + pass * d->unknown_weight;
+		sums[n_rules + d->slot] += d->denominator + count * d->unknown_weight;
+		sums[2 * n_rules + d->slot] += d->known + count * d->unknown;
+	} while (++d < end);
 }
 
 /* the evidence of one run for one country: each changed unit's deltas, in the state it took,
- * added by slot with the run's unknown policy; leaves every unit state at 0 for the next
- * country. Returns how many deltas were added (a slot may be listed more than once) */
-static guint
+ * added by slot with the run's unknown policy to self->delta_sums; leaves every unit state at
+ * 0 for the next country */
+static void
 add_deltas(AccordRun *self,
 	   guint run,
 	   const AccordCountryModel *country,
 	   AccordUnknownPolicy unknown)
 {
 	gdouble pass = unknown == ACCORD_UNKNOWN_PASS, count = unknown != ACCORD_UNKNOWN_EXCLUDE;
+	const AccordRuleDelta *deltas = country->deltas;
+	guint n_rules = self->model->n_rules;
+	gdouble *sums = self->delta_sums;
 	guint64 stream = self->evidence[run];
-	guint n = 0, n_units = draw_units(self, country, &stream), n_exact = 0;
+	guint n_exact = 0, flipped = 0, dropped = 0;
+	guint n_units = draw_units(country, &stream, self->touched, self->unit_draws);
 
 	if (country->n_exact > 0)
 		n_exact = draw_exact(self, run, country, &stream);
@@ -347,12 +407,16 @@ add_deltas(AccordRun *self,
 	for (guint i = 0; i < n_units; i++) {
 		const AccordUnitHot *unit = &country->units[self->touched[i]];
 		const AccordUnitState *state =
-		    pick_unit_state(country->unit_states + unit->states, self->unit_draws[i]);
+		    pick_unit_state(country->unit_states + unit->states,
+				    country->unit_below + 8 * (gsize)self->touched[i],
+				    self->unit_draws[i]);
 
-		self->flipped[run] += state->flipped;
-		self->dropped[run] += state->dropped;
-		add_range(self, country, state->deltas, state->end, pass, count, &n);
+		flipped += state->flipped;
+		dropped += state->dropped;
+		add_range(deltas + state->deltas, deltas + state->end, pass, count, n_rules, sums);
 	}
+	self->flipped[run] += flipped;
+	self->dropped[run] += dropped;
 	for (guint i = 0; i < n_exact; i++) {
 		guint unit = self->touched_exact[i];
 		const guint32 *start =
@@ -360,85 +424,46 @@ add_deltas(AccordRun *self,
 
 		self->unit_state[unit] = 0;
 		if (start[0] < start[1])
-			add_range(self, country, start[0], start[1], pass, count, &n);
-	}
-	return n;
-}
-
-/* every rule's value and count in the run, in slot order. self->values holds the country's
- * with every fact kept, for each policy, and gets the slots deltas were added to changed;
- * restore_values() puts them back. Returns how many slots were listed */
-static guint
-rule_values(AccordRun *self, guint run, const AccordCountryModel *country, const gdouble **out)
-{
-	const AccordModel *m = self->model;
-	AccordUnknownPolicy unknown = self->unknown[run];
-	gdouble *values = self->values + 2 * unknown * m->n_rules;
-	const AccordRuleSum *kept = country->slot_sums + unknown * m->n_rules;
-	guint n = add_deltas(self, run, country, unknown);
-
-	*out = values;
-	for (guint i = 0; i < n; i++) {
-		guint slot = self->slots[i];
-		AccordRuleSum sum = {kept[slot].numerator + self->delta_sums[2 * slot],
-				     kept[slot].denominator + self->delta_sums[2 * slot + 1],
-				     kept[slot].counted + self->delta_counted[slot]};
-
-		accord_rule_value(&sum, &values[slot], &values[m->n_rules + slot]);
-	}
-	for (guint i = 0; i < n; i++) {
-		guint slot = self->slots[i];
-
-		self->delta_sums[2 * slot] = self->delta_sums[2 * slot + 1] = 0;
-		self->delta_counted[slot] = 0;
-	}
-	return n;
-}
-
-static void
-restore_values(AccordRun *self, guint run, const AccordCountryModel *country, guint n)
-{
-	guint n_rules = self->model->n_rules, offset = 2 * self->unknown[run] * n_rules;
-
-	for (guint i = 0; i < n; i++) {
-		guint slot = self->slots[i];
-
-		self->values[offset + slot] = country->slot_values[offset + slot];
-		self->values[offset + n_rules + slot] =
-		    country->slot_values[offset + n_rules + slot];
+			add_range(deltas + start[0], deltas + start[1], pass, count, n_rules, sums);
 	}
 }
 
-/* rules into pillars, pillars into the overall score: the formulas of engine/score.c
- * (docs/scoring.md section 3) on fractions rather than points, which saves two divisions a
- * rule; a run with the nominal inputs agrees with the nominal score to within 1e-12. A rule
- * that does not count has value and count 0, so it adds nothing */
+/* one country's score in one run with its evidence drawn: each slot's sums with every fact
+ * kept plus the deltas the evidence added (0 where none did), made a value and a count as
+ * accord_rule_value() makes them (Σw·c/Σw and 1 when it counts, else 0 and 0), then rules
+ * into pillars and pillars into the score as aggregate() does, with the same sums in the same
+ * order. Every slot is worked out, with no branch: about half the rules change in a draw, so
+ * that is cheaper than listing the changed ones. The deltas are zeroed for the next country.
+ * A run with the evidence drawn scores country by country, so that a country's tables stay in
+ * the cache over the batch's runs */
 static gdouble
-aggregate(AccordRun *self, guint run, const gdouble *values)
+score_country(AccordRun *self, guint run, const AccordCountryModel *country)
 {
 	const AccordModel *m = self->model;
+	guint n = m->n_rules;
 	gboolean geometric = self->aggregation[run] == ACCORD_AGGREGATION_GEOMETRIC;
-	const gdouble *weights = self->slot_weights + (gsize)run * m->n_rules;
+	const gdouble *weights = self->slot_weights + (gsize)run * n;
 	const gdouble *pillar_weights = self->pillar_weights + (gsize)run * m->n_pillars;
-	const gdouble *counts = values + m->n_rules;
-	gdouble *sums = self->pillar_sums, *pillar_counts = self->pillar_sums + m->n_pillars;
+	const gdouble *kept = country->kept_sums + 3 * self->unknown[run] * n;
+	gdouble *restrict sums = self->delta_sums;
 	gdouble numerator = 0, denominator = 0, log_sum = 0;
 	gboolean any_zero = FALSE;
 
-	/* one pass over the slots, each added to its pillar's sums in slot order: no loop
-	 * whose length changes from pillar to pillar */
-	for (guint p = 0; p < 2 * m->n_pillars; p++)
-		sums[p] = 0;
-	for (guint s = 0; s < m->n_rules; s++) {
-		sums[m->slot_pillar[s]] += weights[s] * values[s];
-		pillar_counts[m->slot_pillar[s]] += weights[s] * counts[s];
-	}
+	add_deltas(self, run, country, self->unknown[run]);
 	for (guint p = 0; p < m->n_pillars; p++) {
-		gdouble w = pillar_weights[p], value;
+		gdouble sum = 0, count = 0, w = pillar_weights[p], value;
 
-		if (!(pillar_counts[p] > 0))
+		for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++) {
+			gdouble x = (kept[s] + sums[s]) / (kept[n + s] + sums[n + s]);
+			gboolean counts = (kept[2 * n + s] + sums[2 * n + s] > 0) & (x == x);
+
+			sum += weights[s] * (counts ? x : 0.0);
+			count += weights[s] * (counts ? 1.0 : 0.0);
+			sums[s] = sums[n + s] = sums[2 * n + s] = 0;
+		}
+		if (!(count > 0))
 			continue;
-		value = sums[p] / pillar_counts[p];
+		value = sum / count;
 		numerator += w * value;
 		denominator += w;
 		if (value <= 0)
@@ -452,6 +477,67 @@ aggregate(AccordRun *self, guint run, const gdouble *values)
 		/* one pillar at 0 makes the weighted geometric mean 0 */
 		return any_zero ? 0.0 : 100.0 * exp(log_sum / denominator);
 	return 100.0 * numerator / denominator;
+}
+
+/* rules into pillars, pillars into the overall score, for every country of a run at once:
+ * the formulas of engine/score.c (docs/scoring.md section 3) on fractions rather than points,
+ * which saves two divisions a rule; a run with the nominal inputs agrees with the nominal
+ * score to within 1e-12. @columns holds each slot's values for every country in a row, then
+ * each slot's counts (a rule that does not count has value and count 0, so it adds nothing).
+ * Every loop but the logarithms' runs down a row with no branch, so the compiler vectorises
+ * it; each country's sums still add the same terms in the same order as one country's alone
+ * would (a pillar that does not count adds +0, which changes no sum) */
+static void
+aggregate(AccordRun *self, guint run, const gdouble *columns, gdouble *scores)
+{
+	const AccordModel *m = self->model;
+	guint n = m->n_countries, n_rules = m->n_rules;
+	gboolean geometric = self->aggregation[run] == ACCORD_AGGREGATION_GEOMETRIC;
+	const gdouble *weights = self->slot_weights + (gsize)run * n_rules;
+	const gdouble *pillar_weights = self->pillar_weights + (gsize)run * m->n_pillars;
+	gdouble *restrict sum = self->country_sums, *restrict count = sum + n;
+	gdouble *restrict numerator = count + n, *restrict denominator = numerator + n;
+	gdouble *restrict log_sum = denominator + n, *restrict zeros = log_sum + n;
+
+	memset(numerator, 0, 4 * n * sizeof(gdouble));
+	for (guint p = 0; p < m->n_pillars; p++) {
+		gdouble w = pillar_weights[p];
+
+		memset(sum, 0, 2 * n * sizeof(gdouble));
+		for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++) {
+			const gdouble *restrict values = columns + (gsize)s * n;
+			const gdouble *restrict counts = columns + (gsize)(n_rules + s) * n;
+
+			for (guint c = 0; c < n; c++) {
+				sum[c] += weights[s] * values[c];
+				count[c] += weights[s] * counts[c];
+			}
+		}
+		for (guint c = 0; c < n; c++) {
+			gboolean counted = count[c] > 0;
+			gdouble value = sum[c] / count[c];
+
+			value = counted ? value : 0.0;
+
+			numerator[c] += counted ? w * value : 0.0;
+			denominator[c] += counted ? w : 0.0;
+			zeros[c] += counted && value <= 0 ? 1.0 : 0.0;
+			sum[c] = value;
+		}
+		for (guint c = 0; geometric && c < n; c++) {
+			if (sum[c] > 0)
+				log_sum[c] += w * log(sum[c]);
+		}
+	}
+	for (guint c = 0; c < n; c++) {
+		if (!(denominator[c] > 0))
+			scores[c] = NAN;
+		else if (geometric)
+			/* one pillar at 0 makes the weighted geometric mean 0 */
+			scores[c] = zeros[c] > 0 ? 0.0 : 100.0 * exp(log_sum[c] / denominator[c]);
+		else
+			scores[c] = 100.0 * numerator[c] / denominator[c];
+	}
 }
 
 /**
@@ -468,6 +554,7 @@ accord_run_draw(AccordRun *self, guint n, const guint64 *seeds)
 {
 	const AccordModel *m = self->model;
 	gboolean evidence = varies(m, ACCORD_UNCERTAIN_EVIDENCE);
+	guint n_countries = m->n_countries, n_rules = m->n_rules;
 
 	g_return_if_fail(n <= self->capacity);
 	self->n = n;
@@ -487,24 +574,20 @@ accord_run_draw(AccordRun *self, guint n, const guint64 *seeds)
 		self->flipped[run] = self->dropped[run] = 0;
 		draw_weights(self, run);
 		draw_rules(self, run);
-		for (guint slot = 0; slot < m->n_rules; slot++)
-			self->slot_weights[(gsize)run * m->n_rules + slot] =
-			    self->rule_weights[(gsize)run * m->n_rules + m->slot_rule[slot]];
+		for (guint slot = 0; slot < n_rules; slot++)
+			self->slot_weights[(gsize)run * n_rules + slot] =
+			    self->rule_weights[(gsize)run * n_rules + m->slot_rule[slot]];
 	}
-	for (guint c = 0; c < m->n_countries; c++) {
-		const AccordCountryModel *country = &m->countries[c];
-
-		memcpy(self->values, country->slot_values, 6 * m->n_rules * sizeof(gdouble));
-		for (guint run = 0; run < n; run++) {
-			const gdouble *values =
-			    country->slot_values + 2 * self->unknown[run] * m->n_rules;
-			guint changed = evidence ? rule_values(self, run, country, &values) : 0;
-
-			self->scores[(gsize)run * m->n_countries + c] =
-			    aggregate(self, run, values);
-			restore_values(self, run, country, changed);
-		}
+	for (guint c = 0; evidence && c < n_countries; c++) {
+		for (guint run = 0; run < n; run++)
+			self->scores[(gsize)run * n_countries + c] =
+			    score_country(self, run, &m->countries[c]);
 	}
+	for (guint run = 0; !evidence && run < n; run++)
+		aggregate(self,
+			  run,
+			  m->columns + 2 * self->unknown[run] * (gsize)n_rules * n_countries,
+			  self->scores + (gsize)run * n_countries);
 }
 
 /* ---- ranking ---- */
@@ -541,19 +624,22 @@ bucket_of(gdouble score)
 
 /* the countries best first: a stable counting sort into buckets (so each bucket is in country
  * order), then insertion sort, which only moves countries within their bucket or across the
- * edge of one for scores within 1e-9 */
+ * edge of one for scores within 1e-9. Each country's bucket is worked out once */
 static void
 sort_countries(AccordRun *self, const gdouble *scores, guint n)
 {
-	guint *order = self->order, *start = self->buckets;
+	guint *restrict order = self->order, *restrict start = self->buckets;
+	guint *restrict bucket = self->positions; /* free until the ranks are set */
 
 	memset(start, 0, (RANK_BUCKETS + 2) * sizeof(guint));
-	for (guint c = 0; c < n; c++)
-		start[bucket_of(scores[c]) + 1]++;
+	for (guint c = 0; c < n; c++) {
+		bucket[c] = bucket_of(scores[c]);
+		start[bucket[c] + 1]++;
+	}
 	for (guint b = 1; b <= RANK_BUCKETS + 1; b++)
 		start[b] += start[b - 1];
 	for (guint c = 0; c < n; c++)
-		order[start[bucket_of(scores[c])]++] = c;
+		order[start[bucket[c]]++] = c;
 	for (guint i = 1; i < n; i++) {
 		guint x = order[i], j = i;
 
@@ -594,6 +680,34 @@ accord_run_rank(AccordRun *self, guint run, gboolean average)
 			self->ranks[order[j]] = (start + 1 + i + 1) / 2.0;
 		start = i + 1;
 	}
+}
+
+/**
+ * accord_run_spearman:
+ * @self: a batch whose last accord_run_rank() computed average ranks
+ *
+ * Spearman's rho between that ranking and the nominal one: Pearson's correlation of the
+ * average ranks. Average ranks of n countries always sum to n(n + 1)/2, so both means are
+ * (n + 1)/2; every rank less its mean is a multiple of ½, so the sums of products below are
+ * exact in double precision and rho has a single rounding. NAN when every country is tied.
+ *
+ * Returns: rho
+ */
+gdouble
+accord_run_spearman(const AccordRun *self)
+{
+	const AccordModel *m = self->model;
+	guint n = m->n_countries;
+	gdouble mean = (n + 1) / 2.0, cross = 0, squares = 0, nominal_squares = 0;
+
+	for (guint c = 0; c < n; c++) {
+		gdouble x = self->ranks[c] - mean, y = m->nominal_ranks[c] - mean;
+
+		cross += x * y;
+		squares += x * x;
+		nominal_squares += y * y;
+	}
+	return cross / sqrt(squares * nominal_squares);
 }
 
 /* the nominal scores, ranked */

@@ -350,10 +350,10 @@ add_state(GArray *states, gdouble cumulative, const guint32 *deltas, guint flipp
 }
 
 /* a unit drawn whole: its chance of changing and its reachable states with their thresholds,
- * the cumulative chances, so that the last state's threshold is the unit's. A draw finds its
- * state among the first three without a branch (uncertainty-run.c), so a shorter list is
- * padded with states no draw reaches; and a state that changes no rule gets the country's
- * zero delta (entry @zero), so that every state has a first delta to add */
+ * the cumulative chances, so that the last state's threshold is the unit's; the first eight
+ * thresholds less 1 also in unit_below, where a draw compares them all at once
+ * (uncertainty-run.c). A state that changes no rule gets the country's zero delta (entry
+ * @zero), so that every state has a first delta to add */
 static void
 keep_unit(AccordCountryModel *country, guint u, const Unit *unit, GArray *states, guint32 zero)
 {
@@ -361,14 +361,22 @@ keep_unit(AccordCountryModel *country, guint u, const Unit *unit, GArray *states
 	AccordUnitHot *hot = &country->units[u];
 	gdouble cumulative = 0;
 
+	guint32 *below = country->unit_below + 8 * (gsize)u;
+
 	hot->states = states->len;
-	hot->n_states = reach->len;
 	for (guint i = 0; i < reach->len; i++) {
 		const Reach *r = &g_array_index(reach, Reach, i);
 
 		const guint32 *range = country->delta_start + country->unit_first[u] + r->state;
 
 		cumulative += r->chance;
+		/* a state whose threshold rounds to 0 is one no draw reaches: left out, so every
+		 * threshold listed is at least 1 */
+		if (threshold(cumulative) == 0)
+			continue;
+		if (hot->n_states < 8)
+			below[hot->n_states] = (guint32)(threshold(cumulative) - 1);
+		hot->n_states++;
 		add_state(states,
 			  cumulative,
 			  range[0] < range[1] ? range : (guint32[]){zero, zero + 1},
@@ -376,11 +384,6 @@ keep_unit(AccordCountryModel *country, guint u, const Unit *unit, GArray *states
 			  r->dropped);
 	}
 	hot->change = threshold(cumulative);
-	for (guint i = reach->len; i < 3; i++) {
-		AccordUnitState never = {G_MAXUINT64, zero, zero + 1, 0, 0};
-
-		g_array_append_val(states, never);
-	}
 }
 
 /* a fact drawn on its own: its states' thresholds, and the units that hold it */
@@ -435,6 +438,8 @@ keep_unit_states(AccordCountryModel *country, const GPtrArray *units, guint32 ze
 			count[g_array_index(unit->facts, guint, i)]++;
 	}
 	country->units = g_new0(AccordUnitHot, MAX(units->len, 1));
+	country->unit_below = g_new(guint32, 8 * (gsize)MAX(units->len, 1));
+	memset(country->unit_below, 0xff, 8 * (gsize)MAX(units->len, 1) * sizeof(guint32));
 	for (guint u = 0; u < units->len; u++) {
 		const Unit *unit = g_ptr_array_index(units, u);
 		gboolean shares = FALSE;
@@ -451,6 +456,10 @@ keep_unit_states(AccordCountryModel *country, const GPtrArray *units, guint32 ze
 		if (exact[f])
 			keep_exact(country, f, units, states, refs);
 	}
+	/* a draw tests each unit's first byte on these, 64 units at a time (uncertainty-run.c) */
+	country->unit_high = g_new0(guint8, (units->len + 63) / 64 * 64 + 64);
+	for (guint u = 0; u < units->len; u++)
+		country->unit_high[u] = (guint8)MIN(country->units[u].change >> 24, 255);
 	country->unit_states = (AccordUnitState *)g_array_free(g_steal_pointer(&states), FALSE);
 	country->unit_refs = (AccordUnitRef *)g_array_free(g_steal_pointer(&refs), FALSE);
 }

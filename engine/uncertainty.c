@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -452,7 +451,7 @@ tally_rho(Tally *t, const AccordRun *run)
 		t->same++;
 		rho = 1.0;
 	} else {
-		rho = gsl_stats_correlation(run->ranks, 1, m->nominal_ranks, 1, m->n_countries);
+		rho = accord_run_spearman(run);
 	}
 	if (isnan(rho)) {
 		t->undefined++;

@@ -514,6 +514,30 @@ test_uncertainty_evidence_drop(void **state)
 	tiny_clear(&t);
 }
 
+/* a unit's 32 bits are drawn a byte at a time: its top byte first, the other 24 only when
+ * that byte is at most its threshold's. Flip high 1/512 gives the threshold 2^32/512 = 2^23,
+ * whose top byte is 0: the unit changes only when its first byte is 0 (1 in 256) and the next
+ * 24 bits are below 2^23 (1 in 2), so 1/512 = 0.00195 of the draws. Were the byte alone to
+ * decide, it would be 1/256 = 0.00391; were a byte equal to the threshold's to count as above
+ * it, 0. Over 50,000 draws the share has standard error √(0.00195/50000) = 0.0002; the
+ * tolerance 0.0009 is over 4 of them, and under half the distance to either wrong answer */
+static void
+test_uncertainty_evidence_bits_by_byte(void **state)
+{
+	Tiny t;
+	AccordUncertaintyOptions o;
+	g_autoptr(GPtrArray) rows = NULL;
+
+	tiny_load(&t);
+	o = tiny_options();
+	o.draws = 50000;
+	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 1.0 / 512;
+	rows = run_csv(t.ruleset, t.profiles, &o);
+	assert_close(column_mean(rows, "flipped"), 1.0 / 512, 0.0009);
+	assert_close(column_mean(rows, "dropped"), 0, 0);
+	tiny_clear(&t);
+}
+
 /* two facts, and a rule of two criteria: c-both needs x.a and x.b, c-a needs x.a. Both
  * facts true, high confidence, recent evidence. The criteria share x.a, so they are one unit
  * over both facts: 3 × 3 = 9 joint states (each fact kept, dropped or flipped), x.a the
@@ -1037,6 +1061,7 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_same_bytes_any_threads),
 	    cmocka_unit_test(test_uncertainty_evidence_chances_combine),
 	    cmocka_unit_test(test_uncertainty_evidence_drop),
+	    cmocka_unit_test(test_uncertainty_evidence_bits_by_byte),
 	    cmocka_unit_test(test_uncertainty_unit_of_shared_facts),
 	    cmocka_unit_test(test_uncertainty_unit_state_chances),
 	    cmocka_unit_test(test_uncertainty_shared_facts_drawn),
