@@ -493,7 +493,7 @@ accord_profile_load_data(const gchar *data,
 }
 
 /* @always_schema: run the RELAX NG validator on every profile, as the differential test of
- * profile-schema.c does */
+ * schema-check.c does */
 AccordProfile *
 accord_profile_load_data_checked(const gchar *data,
 				 gsize len,

@@ -784,7 +784,7 @@ next_element(const xmlNode *node, gboolean mixed, gboolean *bad)
 		    (mixed || !has_non_space((const gchar *)node->content,
 					     strlen((const gchar *)node->content))))
 			continue;
-		if (mixed || (node->type != XML_COMMENT_NODE && node->type != XML_PI_NODE))
+		if (node->type != XML_COMMENT_NODE && node->type != XML_PI_NODE)
 			*bad = TRUE;
 	}
 	return NULL;
