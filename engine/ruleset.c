@@ -340,7 +340,7 @@ parse_check_values(Loader *l,
 		   const gchar *text,
 		   GError **error)
 {
-	g_auto(GStrv) parts = g_strsplit_set(text, " \t\r\n", -1);
+	g_auto(GStrv) parts = accord_split_words(text);
 
 	check->values = g_array_new(FALSE, TRUE, sizeof(AccordValue));
 	for (guint i = 0; parts[i] != NULL; i++) {
@@ -502,7 +502,7 @@ load_criterion(Loader *l, const xmlNode *node, AccordRule *rule, GError **error)
 	criterion->line = xmlGetLineNo(node);
 	criterion->index = l->self->criteria->len;
 	criterion->depends = g_ptr_array_new();
-	criterion->depends_ids = depends != NULL ? g_strsplit_set(depends, " \t\r\n", -1) : NULL;
+	criterion->depends_ids = depends != NULL ? accord_split_words(depends) : NULL;
 	criterion->effort = ACCORD_EFFORT_MEDIUM;
 	for (guint i = ACCORD_EFFORT_LOW; effort != NULL && i <= ACCORD_EFFORT_HIGH; i++) {
 		if (g_strcmp0(effort, effort_names[i]) == 0)

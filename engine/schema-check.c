@@ -453,14 +453,40 @@ has_non_space(const gchar *text, gsize len)
 	return FALSE;
 }
 
-/* the @n bytes of @text: the first of @first, the others of @rest, @min to @max of them */
-static gboolean
-all_of(const gchar *text, gsize n, const gchar *first, const gchar *rest, gsize min, gsize max)
+/* the classes of the characters the schemas' patterns name, as bits: a pattern's character
+ * class is their union */
+enum {
+	UPPER = 1 << 0,
+	LOWER = 1 << 1,
+	ZERO = 1 << 2,
+	NONZERO = 1 << 3, /* 1 to 9 */
+	DOT = 1 << 4,
+	UNDERSCORE = 1 << 5,
+	HYPHEN = 1 << 6,
+	DIGITS = ZERO | NONZERO,
+	ALNUM = UPPER | LOWER | DIGITS,
+};
+
+static guint
+char_class(gchar c)
 {
-	if (n < min || n > max || n == 0 || text[0] == '\0' || strchr(first, text[0]) == NULL)
+	if (c >= 'A' && c <= 'Z')
+		return UPPER;
+	if (c >= 'a' && c <= 'z')
+		return LOWER;
+	if (c >= '1' && c <= '9')
+		return NONZERO;
+	return c == '0' ? ZERO : c == '.' ? DOT : c == '_' ? UNDERSCORE : c == '-' ? HYPHEN : 0;
+}
+
+/* the @n bytes of @text: the first of class @first, the others of @rest, @min to @max */
+static gboolean
+all_of(const gchar *text, gsize n, guint first, guint rest, gsize min, gsize max)
+{
+	if (n < min || n > max || n == 0 || (char_class(text[0]) & first) == 0)
 		return FALSE;
 	for (gsize i = 1; i < n; i++) {
-		if (text[i] == '\0' || strchr(rest, text[i]) == NULL)
+		if ((char_class(text[i]) & rest) == 0)
 			return FALSE;
 	}
 	return TRUE;
@@ -542,11 +568,6 @@ uri_is_valid(const gchar *value)
 					  NULL) == 0;
 }
 
-#define UPPER  "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-#define LOWER  "abcdefghijklmnopqrstuvwxyz"
-#define DIGITS "0123456789"
-#define ALNUM  UPPER LOWER DIGITS
-
 /* [a-z][a-z0-9_]* segments joined by '.', two or more */
 static gboolean
 is_key(const gchar *value, gsize len)
@@ -557,10 +578,9 @@ is_key(const gchar *value, gsize len)
 	while (i < len) {
 		if (segments > 0 && value[i++] != '.')
 			return FALSE;
-		if (i >= len || !g_ascii_islower(value[i]))
+		if (i >= len || char_class(value[i]) != LOWER)
 			return FALSE;
-		for (i++; i < len && (g_ascii_islower(value[i]) || g_ascii_isdigit(value[i]) ||
-				      value[i] == '_');
+		for (i++; i < len && (char_class(value[i]) & (LOWER | DIGITS | UNDERSCORE)) != 0;
 		     i++)
 			;
 		segments++;
@@ -575,7 +595,7 @@ is_effort(const gchar *value, gsize len)
 	    (len == 4 && strncmp(value, "high", 4) == 0) ||
 	    (len == 6 && strncmp(value, "medium", 6) == 0))
 		return TRUE;
-	return all_of(value, len, "123456789", DIGITS, 1, 3);
+	return all_of(value, len, NONZERO, DIGITS, 1, 3);
 }
 
 /* is @value, of @len bytes and no white space, one of the '|'-terminated @choices? */
@@ -603,16 +623,16 @@ value_is_valid(const AttributeSpec *spec, const gchar *value, gsize len)
 	case VALUE_ANY:
 		return TRUE;
 	case VALUE_ID:
-		return all_of(value, len, ALNUM, ALNUM "._-", 1, G_MAXSIZE);
+		return all_of(value, len, ALNUM, ALNUM | DOT | UNDERSCORE | HYPHEN, 1, G_MAXSIZE);
 	case VALUE_COUNTRY:
 		return all_of(value, len, UPPER, UPPER, 2, 3);
 	case VALUE_RANK:
 		/* 18 digits stay far below the limits of libxml2's decimal type */
-		return all_of(value, len, "123456789", DIGITS, 1, 18);
+		return all_of(value, len, NONZERO, DIGITS, 1, 18);
 	case VALUE_URI:
 		return value[len] == '\0' && uri_is_valid(value);
 	case VALUE_SYMBOL:
-		return all_of(value, len, LOWER DIGITS, LOWER DIGITS "-", 1, G_MAXSIZE);
+		return all_of(value, len, LOWER | DIGITS, LOWER | DIGITS | HYPHEN, 1, G_MAXSIZE);
 	case VALUE_KEY:
 		return is_key(value, len);
 	case VALUE_EFFORT:
@@ -620,7 +640,12 @@ value_is_valid(const AttributeSpec *spec, const gchar *value, gsize len)
 	case VALUE_VALUE_COST:
 		colon = memchr(value, ':', len);
 		return colon != NULL &&
-		       all_of(value, colon - value, LOWER DIGITS, LOWER DIGITS "-", 1, G_MAXSIZE) &&
+		       all_of(value,
+			      colon - value,
+			      LOWER | DIGITS,
+			      LOWER | DIGITS | HYPHEN,
+			      1,
+			      G_MAXSIZE) &&
 		       is_effort(colon + 1, len - (colon - value) - 1);
 	case VALUE_CHOICE:
 		return memchr(value, '|', len) == NULL && is_choice(spec->choices, value, len);
@@ -650,17 +675,12 @@ list_is_valid(const AttributeSpec *spec, const gchar *value)
 	return n > 0;
 }
 
+/* a restricted value in canonical form has no white space, and no kind but a token takes
+ * one (anyURI goes to libxml2's own check) */
 static gboolean
 attribute_is_valid(const AttributeSpec *spec, const gchar *value)
 {
-	if (spec->list)
-		return list_is_valid(spec, value);
-	/* a restricted value in canonical form has no white space (anyURI goes to libxml2's own
-	 * check, below) */
-	if (spec->kind != VALUE_TOKEN && spec->kind != VALUE_ANY && spec->kind != VALUE_URI &&
-	    (is_space(value[0]) || strpbrk(value, " \t\r\n") != NULL))
-		return FALSE;
-	return value_is_valid(spec, value, strlen(value));
+	return spec->list ? list_is_valid(spec, value) : value_is_valid(spec, value, strlen(value));
 }
 
 /* the value of an attribute as one text node, the only form a document without a DTD has */
@@ -767,9 +787,10 @@ accord_xml_profile_text_is_valid(const gchar *text)
 static gboolean
 is_element(const xmlNode *node, const gchar *ns, const gchar *name)
 {
-	return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
-	       node->ns->href != NULL && strcmp((const gchar *)node->ns->href, ns) == 0 &&
-	       strcmp((const gchar *)node->name, name) == 0;
+	/* the name first: it tells most alternatives apart at its first character */
+	return node != NULL && node->type == XML_ELEMENT_NODE &&
+	       strcmp((const gchar *)node->name, name) == 0 && node->ns != NULL &&
+	       node->ns->href != NULL && strcmp((const gchar *)node->ns->href, ns) == 0;
 }
 
 /* the next child that is not ignorable (white space, comment, processing instruction; in

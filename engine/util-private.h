@@ -27,5 +27,7 @@ gchar *
 accord_format_date(guint32 julian);
 gchar *
 accord_normalize_space(const gchar *text);
+gchar **
+accord_split_words(const gchar *text);
 
 G_END_DECLS

@@ -20,7 +20,7 @@
  * refused outright, so internal-subset entity tricks never reach the loaders */
 #define ACCORD_XML_PARSE_OPTIONS                                                                   \
 	(XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_NOERROR |         \
-	 XML_PARSE_NOCDATA)
+	 XML_PARSE_NOCDATA | XML_PARSE_COMPACT)
 
 static const struct {
 	const gchar *resource;
