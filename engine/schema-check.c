@@ -71,358 +71,150 @@ struct ElementSpec {
 };
 
 #define MANY G_MAXUINT
+
+/* the tables are written one element to a line, in the order of the schema, with these */
+#define ATTRIBUTE_LIST(...)                                                                        \
+	{                                                                                          \
+		__VA_ARGS__ END_OF_ATTRIBUTES                                                      \
+	}
+#define ATTRIBUTES(...) ((const AttributeSpec[])ATTRIBUTE_LIST(__VA_ARGS__))
 #define END_OF_ATTRIBUTES                                                                          \
 	{                                                                                          \
 		NULL, 0, FALSE, FALSE, NULL                                                        \
 	}
-#define END_OF_PARTICLES                                                                           \
-	{                                                                                          \
-		NULL, 0, 0                                                                         \
-	}
-/* a place in a table that no attribute takes (XML has no attribute without a name), for the
- * variants of an element that have one attribute fewer than the others */
-#define NO_ATTRIBUTE                                                                               \
-	{                                                                                          \
-		"", VALUE_ANY, FALSE, FALSE, NULL                                                  \
-	}
+#define NEEDS(name, kind)		{name, kind, TRUE, FALSE, NULL},
+#define MAY(name, kind)			{name, kind, FALSE, FALSE, NULL},
+#define LIST(name, kind, required)	{name, kind, required, TRUE, NULL},
+#define ONE_OF(name, required, choices) {name, VALUE_CHOICE, required, FALSE, choices},
+/* a place that no attribute takes (XML has no attribute without a name), for the variants of
+ * an element that have one attribute fewer than the others */
+#define NO_ATTRIBUTE	  {"", VALUE_ANY, FALSE, FALSE, NULL},
 #define ALTERNATIVES(...) ((const ElementSpec *const[]){__VA_ARGS__, NULL})
+#define PARTICLES(...)	  ((const Particle[]){__VA_ARGS__{NULL, 0, 0}})
+#define ONE(e)		  {ALTERNATIVES(&e), 1, 1},
+#define OPTIONAL(e)	  {ALTERNATIVES(&e), 0, 1},
+#define SOME(e)		  {ALTERNATIVES(&e), 1, MANY},
+#define ANY(e)		  {ALTERNATIVES(&e), 0, MANY},
+#define ELEMENTS(name, attributes, ...)                                                            \
+	{                                                                                          \
+		name, attributes, CONTENT_ELEMENTS, PARTICLES(__VA_ARGS__)                         \
+	}
+#define EMPTY(name, attributes)                                                                    \
+	{                                                                                          \
+		name, attributes, CONTENT_ELEMENTS, NULL                                           \
+	}
+#define TEXT(name, attributes, content)                                                            \
+	{                                                                                          \
+		name, attributes, content, NULL                                                    \
+	}
 
-static const AttributeSpec no_attributes[] = {END_OF_ATTRIBUTES};
+/* clang-format off */
 
 /* elements of the same name and form in every schema */
-static const ElementSpec title = {"title", no_attributes, CONTENT_NONEMPTY, NULL};
-static const ElementSpec description = {"description", no_attributes, CONTENT_NONEMPTY, NULL};
-static const ElementSpec note = {"note", no_attributes, CONTENT_NONEMPTY, NULL};
+static const ElementSpec title = TEXT("title", ATTRIBUTES(), CONTENT_NONEMPTY);
+static const ElementSpec description = TEXT("description", ATTRIBUTES(), CONTENT_NONEMPTY);
+static const ElementSpec note = TEXT("note", ATTRIBUTES(), CONTENT_NONEMPTY);
 
-/* profiles/schema/profile.rng */
-static const AttributeSpec profile_attributes[] = {
-    {"country", VALUE_COUNTRY, TRUE, FALSE, NULL},
-    {"name", VALUE_TOKEN, TRUE, FALSE, NULL},
-    {"as-of", VALUE_TOKEN, TRUE, FALSE, NULL},
-    {"id", VALUE_ID, FALSE, FALSE, NULL},
-    END_OF_ATTRIBUTES,
-};
-static const AttributeSpec index_attributes[] = {
-    {"name", VALUE_TOKEN, TRUE, FALSE, NULL},
-    {"value", VALUE_TOKEN, TRUE, FALSE, NULL},
-    {"rank", VALUE_RANK, FALSE, FALSE, NULL},
-    {"source", VALUE_TOKEN, TRUE, FALSE, NULL},
-    END_OF_ATTRIBUTES,
-};
-static const AttributeSpec fact_attributes[] = {
-    {"key", VALUE_TOKEN, TRUE, FALSE, NULL},
-    {"value", VALUE_TOKEN, TRUE, FALSE, NULL},
-    {"confidence", VALUE_CHOICE, TRUE, FALSE, "high|medium|low|"},
-    END_OF_ATTRIBUTES,
-};
-static const AttributeSpec evidence_attributes[] = {
-    {"title", VALUE_TOKEN, TRUE, FALSE, NULL},
-    {"href", VALUE_URI, FALSE, FALSE, NULL},
-    {"date", VALUE_TOKEN, TRUE, FALSE, NULL},
-    {"expires", VALUE_TOKEN, FALSE, FALSE, NULL},
-    END_OF_ATTRIBUTES,
-};
-static const ElementSpec profile_index = {"index", index_attributes, CONTENT_ELEMENTS, NULL};
-static const ElementSpec profile_evidence = {"evidence",
-					     evidence_attributes,
-					     CONTENT_ELEMENTS,
-					     NULL};
-static const ElementSpec profile_fact = {"fact",
-					 fact_attributes,
-					 CONTENT_ELEMENTS,
-					 (const Particle[]){
-					     {ALTERNATIVES(&profile_evidence), 1, MANY},
-					     {ALTERNATIVES(&note), 0, 1},
-					     END_OF_PARTICLES,
-					 }};
-static const ElementSpec profile = {"profile",
-				    profile_attributes,
-				    CONTENT_ELEMENTS,
-				    (const Particle[]){
-					{ALTERNATIVES(&note), 0, 1},
-					{ALTERNATIVES(&profile_index), 0, MANY},
-					{ALTERNATIVES(&profile_fact), 0, MANY},
-					END_OF_PARTICLES,
-				    }};
+/* profiles/schema/profile.rng; the attributes also serve the streamed reader */
+static const AttributeSpec profile_attributes[] = ATTRIBUTE_LIST(
+    NEEDS("country", VALUE_COUNTRY) NEEDS("name", VALUE_TOKEN) NEEDS("as-of", VALUE_TOKEN)
+    MAY("id", VALUE_ID));
+static const AttributeSpec index_attributes[] = ATTRIBUTE_LIST(
+    NEEDS("name", VALUE_TOKEN) NEEDS("value", VALUE_TOKEN) MAY("rank", VALUE_RANK)
+    NEEDS("source", VALUE_TOKEN));
+static const AttributeSpec fact_attributes[] = ATTRIBUTE_LIST(
+    NEEDS("key", VALUE_TOKEN) NEEDS("value", VALUE_TOKEN)
+    ONE_OF("confidence", TRUE, "high|medium|low|"));
+static const AttributeSpec evidence_attributes[] = ATTRIBUTE_LIST(
+    NEEDS("title", VALUE_TOKEN) MAY("href", VALUE_URI) NEEDS("date", VALUE_TOKEN)
+    MAY("expires", VALUE_TOKEN));
+static const ElementSpec profile_index = EMPTY("index", index_attributes);
+static const ElementSpec profile_evidence = EMPTY("evidence", evidence_attributes);
+static const ElementSpec profile_fact =
+    ELEMENTS("fact", fact_attributes, SOME(profile_evidence) OPTIONAL(note));
+static const ElementSpec profile = ELEMENTS("profile", profile_attributes,
+    OPTIONAL(note) ANY(profile_index) ANY(profile_fact));
 
 /* rulesets/schema/ruleset.rng */
-#define ID(name)                                                                                   \
-	{                                                                                          \
-		name, VALUE_ID, TRUE, FALSE, NULL                                                  \
-	}
-#define TOKEN(name)                                                                                \
-	{                                                                                          \
-		name, VALUE_TOKEN, TRUE, FALSE, NULL                                               \
-	}
-#define OPTIONAL(name)                                                                             \
-	{                                                                                          \
-		name, VALUE_TOKEN, FALSE, FALSE, NULL                                              \
-	}
-#define BOOL(name, required)                                                                       \
-	{                                                                                          \
-		name, VALUE_CHOICE, required, FALSE, "true|false|"                                 \
-	}
+static const ElementSpec ruleset_agreement = EMPTY("agreement", ATTRIBUTES(
+    NEEDS("name", VALUE_TOKEN) MAY("signed", VALUE_TOKEN) MAY("in-force", VALUE_TOKEN)));
+static const ElementSpec ruleset_source =
+    TEXT("source", ATTRIBUTES(ONE_OF("verified", TRUE, "true|false|")), CONTENT_NONEMPTY);
+static const ElementSpec ruleset_obligation = TEXT("obligation",
+    ATTRIBUTES(NEEDS("id", VALUE_ID) NEEDS("multiplier", VALUE_TOKEN)), CONTENT_TEXT);
+static const ElementSpec ruleset_obligations =
+    ELEMENTS("obligations", ATTRIBUTES(), SOME(ruleset_obligation));
+static const ElementSpec ruleset_pillar = ELEMENTS("pillar",
+    ATTRIBUTES(NEEDS("id", VALUE_ID) MAY("weight", VALUE_TOKEN)), ONE(title) OPTIONAL(description));
 
-static const ElementSpec ruleset_agreement = {"agreement",
-					      (const AttributeSpec[]){
-						  TOKEN("name"),
-						  OPTIONAL("signed"),
-						  OPTIONAL("in-force"),
-						  END_OF_ATTRIBUTES,
-					      },
-					      CONTENT_ELEMENTS,
-					      NULL};
-static const ElementSpec ruleset_source = {"source",
-					   (const AttributeSpec[]){
-					       BOOL("verified", TRUE),
-					       END_OF_ATTRIBUTES,
-					   },
-					   CONTENT_NONEMPTY,
-					   NULL};
-static const ElementSpec ruleset_obligation = {"obligation",
-					       (const AttributeSpec[]){
-						   ID("id"),
-						   TOKEN("multiplier"),
-						   END_OF_ATTRIBUTES,
-					       },
-					       CONTENT_TEXT,
-					       NULL};
-static const ElementSpec ruleset_obligations = {"obligations",
-						no_attributes,
-						CONTENT_ELEMENTS,
-						(const Particle[]){
-						    {ALTERNATIVES(&ruleset_obligation), 1, MANY},
-						    END_OF_PARTICLES,
-						}};
-static const ElementSpec ruleset_pillar = {"pillar",
-					   (const AttributeSpec[]){
-					       ID("id"),
-					       OPTIONAL("weight"),
-					       END_OF_ATTRIBUTES,
-					   },
-					   CONTENT_ELEMENTS,
-					   (const Particle[]){
-					       {ALTERNATIVES(&title), 1, 1},
-					       {ALTERNATIVES(&description), 0, 1},
-					       END_OF_PARTICLES,
-					   }};
-
-/* <check>: the fact and one test, a variant for each branch of the <choice>; @extra is the
- * partial attribute of at-least and at-most */
-#define CHECK(test, list, extra)                                                                   \
-	{                                                                                          \
-		"check",                                                                           \
-		    (const AttributeSpec[]){                                                       \
-			TOKEN("fact"),                                                             \
-			{test, VALUE_TOKEN, TRUE, list, NULL},                                     \
-			extra,                                                                     \
-			END_OF_ATTRIBUTES,                                                         \
-		    },                                                                             \
-		    CONTENT_ELEMENTS, NULL                                                         \
-	}
-#define PARTIAL                                                                                    \
-	{                                                                                          \
-		"partial", VALUE_CHOICE, FALSE, FALSE, "yes|no|"                                   \
-	}
-
+/* <check>: the fact and one test, a variant for each branch of the <choice> */
+#define CHECK(test, list, more) EMPTY("check", ATTRIBUTES(NEEDS("fact", VALUE_TOKEN) \
+    {test, VALUE_TOKEN, TRUE, list, NULL}, more))
+#define PARTIAL ONE_OF("partial", FALSE, "yes|no|")
 static const ElementSpec checks[] = {
-    CHECK("is", FALSE, NO_ATTRIBUTE),
-    CHECK("at-least", FALSE, PARTIAL),
-    CHECK("at-most", FALSE, PARTIAL),
-    CHECK("in", TRUE, NO_ATTRIBUTE),
-    CHECK("not-in", TRUE, NO_ATTRIBUTE),
-    CHECK("on-or-before", FALSE, NO_ATTRIBUTE),
+    CHECK("is", FALSE, NO_ATTRIBUTE), CHECK("at-least", FALSE, PARTIAL),
+    CHECK("at-most", FALSE, PARTIAL), CHECK("in", TRUE, NO_ATTRIBUTE),
+    CHECK("not-in", TRUE, NO_ATTRIBUTE), CHECK("on-or-before", FALSE, NO_ATTRIBUTE),
     CHECK("on-or-after", FALSE, NO_ATTRIBUTE),
 };
 
 /* <ref name="test"/>: a check, or all, any and not around tests */
 static const ElementSpec test_all, test_any, test_not;
-#define TEST                                                                                       \
-	ALTERNATIVES(&checks[0],                                                                   \
-		     &checks[1],                                                                   \
-		     &checks[2],                                                                   \
-		     &checks[3],                                                                   \
-		     &checks[4],                                                                   \
-		     &checks[5],                                                                   \
-		     &checks[6],                                                                   \
-		     &test_all,                                                                    \
-		     &test_any,                                                                    \
-		     &test_not)
-static const Particle one_or_more_tests[] = {{TEST, 1, MANY}, END_OF_PARTICLES};
-static const Particle one_test[] = {{TEST, 1, 1}, END_OF_PARTICLES};
-static const ElementSpec test_all = {"all", no_attributes, CONTENT_ELEMENTS, one_or_more_tests};
-static const ElementSpec test_any = {"any", no_attributes, CONTENT_ELEMENTS, one_or_more_tests};
-static const ElementSpec test_not = {"not", no_attributes, CONTENT_ELEMENTS, one_test};
-static const ElementSpec test_when = {"when", no_attributes, CONTENT_ELEMENTS, one_test};
+#define TEST ALTERNATIVES(&checks[0], &checks[1], &checks[2], &checks[3], &checks[4], \
+    &checks[5], &checks[6], &test_all, &test_any, &test_not)
+static const ElementSpec test_all = ELEMENTS("all", ATTRIBUTES(), {TEST, 1, MANY},);
+static const ElementSpec test_any = ELEMENTS("any", ATTRIBUTES(), {TEST, 1, MANY},);
+static const ElementSpec test_not = ELEMENTS("not", ATTRIBUTES(), {TEST, 1, 1},);
+static const ElementSpec test_when = ELEMENTS("when", ATTRIBUTES(), {TEST, 1, 1},);
 
-static const ElementSpec ruleset_criterion = {
-    "criterion",
-    (const AttributeSpec[]){
-	ID("id"),
-	OPTIONAL("weight"),
-	{"effort", VALUE_CHOICE, FALSE, FALSE, "low|medium|high|"},
-	{"depends-on", VALUE_ID, FALSE, TRUE, NULL},
-	END_OF_ATTRIBUTES,
-    },
-    CONTENT_ELEMENTS,
-    (const Particle[]){
-	{ALTERNATIVES(&title), 1, 1},
-	{ALTERNATIVES(&test_when), 0, 1},
-	{TEST, 1, 1},
-	END_OF_PARTICLES,
-    }};
-static const ElementSpec ruleset_provision = {"provision",
-					      (const AttributeSpec[]){
-						  TOKEN("cite"),
-						  END_OF_ATTRIBUTES,
-					      },
-					      CONTENT_NONEMPTY,
-					      NULL};
-static const ElementSpec ruleset_recommendation = {"recommendation",
-						   no_attributes,
-						   CONTENT_NONEMPTY,
-						   NULL};
-static const ElementSpec ruleset_rule = {"rule",
-					 (const AttributeSpec[]){
-					     ID("id"),
-					     ID("pillar"),
-					     ID("obligation"),
-					     OPTIONAL("weight"),
-					     BOOL("verified", FALSE),
-					     END_OF_ATTRIBUTES,
-					 },
-					 CONTENT_ELEMENTS,
-					 (const Particle[]){
-					     {ALTERNATIVES(&title), 1, 1},
-					     {ALTERNATIVES(&ruleset_provision), 1, 1},
-					     {ALTERNATIVES(&ruleset_criterion), 1, MANY},
-					     {ALTERNATIVES(&ruleset_recommendation), 1, 1},
-					     END_OF_PARTICLES,
-					 }};
-static const ElementSpec ruleset = {"ruleset",
-				    (const AttributeSpec[]){
-					ID("id"),
-					TOKEN("version"),
-					END_OF_ATTRIBUTES,
-				    },
-				    CONTENT_ELEMENTS,
-				    (const Particle[]){
-					{ALTERNATIVES(&title), 1, 1},
-					{ALTERNATIVES(&ruleset_agreement), 1, 1},
-					{ALTERNATIVES(&ruleset_source), 0, 1},
-					{ALTERNATIVES(&ruleset_obligations), 1, 1},
-					{ALTERNATIVES(&ruleset_pillar), 1, MANY},
-					{ALTERNATIVES(&ruleset_rule), 1, MANY},
-					END_OF_PARTICLES,
-				    }};
+static const ElementSpec ruleset_criterion = ELEMENTS("criterion",
+    ATTRIBUTES(NEEDS("id", VALUE_ID) MAY("weight", VALUE_TOKEN)
+	       ONE_OF("effort", FALSE, "low|medium|high|") LIST("depends-on", VALUE_ID, FALSE)),
+    ONE(title) OPTIONAL(test_when) {TEST, 1, 1},);
+static const ElementSpec ruleset_provision =
+    TEXT("provision", ATTRIBUTES(NEEDS("cite", VALUE_TOKEN)), CONTENT_NONEMPTY);
+static const ElementSpec ruleset_recommendation =
+    TEXT("recommendation", ATTRIBUTES(), CONTENT_NONEMPTY);
+static const ElementSpec ruleset_rule = ELEMENTS("rule",
+    ATTRIBUTES(NEEDS("id", VALUE_ID) NEEDS("pillar", VALUE_ID) NEEDS("obligation", VALUE_ID)
+	       MAY("weight", VALUE_TOKEN) ONE_OF("verified", FALSE, "true|false|")),
+    ONE(title) ONE(ruleset_provision) SOME(ruleset_criterion) ONE(ruleset_recommendation));
+static const ElementSpec ruleset = ELEMENTS("ruleset",
+    ATTRIBUTES(NEEDS("id", VALUE_ID) NEEDS("version", VALUE_TOKEN)),
+    ONE(title) ONE(ruleset_agreement) OPTIONAL(ruleset_source) ONE(ruleset_obligations)
+    SOME(ruleset_pillar) SOME(ruleset_rule));
 
-/* rulesets/schema/vocabulary.rng */
-static const ElementSpec vocabulary_level = {"level",
-					     (const AttributeSpec[]){
-						 {"id", VALUE_SYMBOL, TRUE, FALSE, NULL},
-						 END_OF_ATTRIBUTES,
-					     },
-					     CONTENT_TEXT,
-					     NULL};
-static const ElementSpec vocabulary_scale = {"scale",
-					     (const AttributeSpec[]){
-						 {"id", VALUE_SYMBOL, TRUE, FALSE, NULL},
-						 END_OF_ATTRIBUTES,
-					     },
-					     CONTENT_ELEMENTS,
-					     (const Particle[]){
-						 {ALTERNATIVES(&title), 0, 1},
-						 /* <element name="level"/>, <oneOrMore> of it */
-						 {ALTERNATIVES(&vocabulary_level), 2, MANY},
-						 END_OF_PARTICLES,
-					     }};
-static const ElementSpec vocabulary_conflict = {"conflict",
-						(const AttributeSpec[]){
-						    {"a", VALUE_ANY, TRUE, TRUE, NULL},
-						    {"b", VALUE_ANY, TRUE, TRUE, NULL},
-						    END_OF_ATTRIBUTES,
-						},
-						CONTENT_ELEMENTS,
-						NULL};
-static const Particle conflicts[] = {
-    {ALTERNATIVES(&vocabulary_conflict), 0, MANY},
-    END_OF_PARTICLES,
-};
+/* rulesets/schema/vocabulary.rng; a scale's <element name="level"/> and <oneOrMore> of it
+ * are one particle of two or more levels */
+static const ElementSpec vocabulary_level =
+    TEXT("level", ATTRIBUTES(NEEDS("id", VALUE_SYMBOL)), CONTENT_TEXT);
+static const ElementSpec vocabulary_scale = ELEMENTS("scale", ATTRIBUTES(NEEDS("id", VALUE_SYMBOL)),
+    OPTIONAL(title) {ALTERNATIVES(&vocabulary_level), 2, MANY},);
+static const ElementSpec vocabulary_conflict = EMPTY("conflict",
+    ATTRIBUTES(LIST("a", VALUE_ANY, TRUE) LIST("b", VALUE_ANY, TRUE)));
 
 /* <fact>: a variant for each branch of the <choice> on its type */
-#define FACT(type, extra)                                                                          \
-	{                                                                                          \
-		"fact",                                                                            \
-		    (const AttributeSpec[]){                                                       \
-			{"key", VALUE_KEY, TRUE, FALSE, NULL},                                     \
-			{"type", VALUE_CHOICE, TRUE, FALSE, type "|"},                             \
-			extra,                                                                     \
-			BOOL("informational", FALSE),                                              \
-			{"effort", VALUE_EFFORT, FALSE, FALSE, NULL},                              \
-			{"value-effort", VALUE_VALUE_COST, FALSE, TRUE, NULL},                     \
-			END_OF_ATTRIBUTES,                                                         \
-		    },                                                                             \
-		    CONTENT_MIXED, conflicts                                                       \
-	}
-
-#define SCALE                                                                                      \
-	{                                                                                          \
-		"scale", VALUE_SYMBOL, TRUE, FALSE, NULL                                           \
-	}
-#define VALUES                                                                                     \
-	{                                                                                          \
-		"values", VALUE_SYMBOL, TRUE, TRUE, NULL                                           \
-	}
-#define UNIT                                                                                       \
-	{                                                                                          \
-		"unit", VALUE_TOKEN, FALSE, FALSE, NULL                                            \
-	}
-
+#define FACT(type, more) {"fact", ATTRIBUTES(NEEDS("key", VALUE_KEY) \
+    ONE_OF("type", TRUE, type "|") more ONE_OF("informational", FALSE, "true|false|") \
+    MAY("effort", VALUE_EFFORT) LIST("value-effort", VALUE_VALUE_COST, FALSE)), \
+    CONTENT_MIXED, PARTICLES(ANY(vocabulary_conflict))}
 static const ElementSpec vocabulary_facts[] = {
-    FACT("boolean", NO_ATTRIBUTE),
-    FACT("level", SCALE),
-    FACT("enum", VALUES),
-    FACT("number", UNIT),
+    FACT("boolean", NO_ATTRIBUTE), FACT("level", NEEDS("scale", VALUE_SYMBOL)),
+    FACT("enum", LIST("values", VALUE_SYMBOL, TRUE)), FACT("number", MAY("unit", VALUE_TOKEN)),
     FACT("date", NO_ATTRIBUTE),
 };
-static const ElementSpec vocabulary = {"vocabulary",
-				       (const AttributeSpec[]){
-					   TOKEN("version"),
-					   END_OF_ATTRIBUTES,
-				       },
-				       CONTENT_ELEMENTS,
-				       (const Particle[]){
-					   {ALTERNATIVES(&title), 0, 1},
-					   {ALTERNATIVES(&vocabulary_scale,
-							 &vocabulary_facts[0],
-							 &vocabulary_facts[1],
-							 &vocabulary_facts[2],
-							 &vocabulary_facts[3],
-							 &vocabulary_facts[4]),
-					    1,
-					    MANY},
-					   END_OF_PARTICLES,
-				       }};
+static const ElementSpec vocabulary = ELEMENTS("vocabulary",
+    ATTRIBUTES(NEEDS("version", VALUE_TOKEN)), OPTIONAL(title)
+    {ALTERNATIVES(&vocabulary_scale, &vocabulary_facts[0], &vocabulary_facts[1],
+		  &vocabulary_facts[2], &vocabulary_facts[3], &vocabulary_facts[4]), 1, MANY},);
 
 /* rulesets/schema/waivers.rng */
-static const ElementSpec waiver = {"waiver",
-				   (const AttributeSpec[]){
-				       {"country", VALUE_COUNTRY, TRUE, FALSE, NULL},
-				       ID("ruleset"),
-				       ID("criterion"),
-				       TOKEN("approver"),
-				       TOKEN("expires"),
-				       END_OF_ATTRIBUTES,
-				   },
-				   CONTENT_NONEMPTY,
-				   NULL};
-static const ElementSpec waivers = {"waivers",
-				    no_attributes,
-				    CONTENT_ELEMENTS,
-				    (const Particle[]){
-					{ALTERNATIVES(&waiver), 1, MANY},
-					END_OF_PARTICLES,
-				    }};
+static const ElementSpec waiver = TEXT("waiver", ATTRIBUTES(NEEDS("country", VALUE_COUNTRY)
+    NEEDS("ruleset", VALUE_ID) NEEDS("criterion", VALUE_ID) NEEDS("approver", VALUE_TOKEN)
+    NEEDS("expires", VALUE_TOKEN)), CONTENT_NONEMPTY);
+static const ElementSpec waivers = ELEMENTS("waivers", ATTRIBUTES(), SOME(waiver));
+
+/* clang-format on */
 
 /* the root element of each schema the check covers, with its namespace */
 static const struct {
