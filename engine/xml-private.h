@@ -74,6 +74,8 @@ accord_xml_set_error(GError **error,
 		     ...) G_GNUC_PRINTF(5, 6);
 gchar *
 accord_xml_get_prop(const xmlNode *node, const gchar *attr);
+const gchar *
+accord_xml_peek_prop(const xmlNode *node, const gchar *attr, gchar **copy);
 gchar *
 accord_xml_get_text(const xmlNode *node);
 xmlNode *

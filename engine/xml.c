@@ -589,10 +589,37 @@ accord_xml_get_prop(const xmlNode *node, const gchar *attr)
 	return copy;
 }
 
+/* the value of @attr without a copy in the form every attribute of a parsed document takes
+ * (one text node, or none for an empty value: accord_xml_parse() refuses a DTD, so there is
+ * no entity reference to expand); in any other form, a copy in *copy, which the caller frees.
+ * NULL when @node has no such attribute */
+const gchar *
+accord_xml_peek_prop(const xmlNode *node, const gchar *attr, gchar **copy)
+{
+	for (const xmlAttr *a = node->properties; a != NULL; a = a->next) {
+		if (a->ns != NULL || strcmp((const gchar *)a->name, attr) != 0)
+			continue;
+		if (a->children == NULL)
+			return "";
+		if (a->children->next == NULL && a->children->type == XML_TEXT_NODE &&
+		    a->children->content != NULL)
+			return (const gchar *)a->children->content;
+		*copy = accord_xml_get_prop(node, attr);
+		return *copy;
+	}
+	return NULL;
+}
+
 gchar *
 accord_xml_get_text(const xmlNode *node)
 {
-	xmlChar *content = xmlNodeGetContent(node);
+	xmlChar *content;
+
+	/* the common form, one text node, is normalised from the tree rather than from a copy */
+	if (node->children != NULL && node->children->next == NULL &&
+	    node->children->type == XML_TEXT_NODE && node->children->content != NULL)
+		return accord_normalize_space((const gchar *)node->children->content);
+	content = xmlNodeGetContent(node);
 	gchar *text;
 
 	text = accord_normalize_space(content != NULL ? (const gchar *)content : "");
