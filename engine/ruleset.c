@@ -39,7 +39,9 @@ struct _AccordCriterion {
 	AccordEffort effort;
 	const AccordRule *rule;
 	guint index;
-	gchar **depends_ids;
+	/* while loading only: the depends-on list in the parsed tree (or in depends_copy) */
+	const gchar *depends_on;
+	gchar *depends_copy;
 	GPtrArray *depends; /* const AccordCriterion*, borrowed */
 	AccordCheck *precondition;
 	AccordCheck *check;
@@ -151,7 +153,7 @@ criterion_free(AccordCriterion *criterion)
 {
 	g_free(criterion->id);
 	g_free(criterion->title);
-	g_strfreev(criterion->depends_ids);
+	g_free(criterion->depends_copy);
 	g_ptr_array_unref(criterion->depends);
 	check_free(criterion->precondition);
 	check_free(criterion->check);
@@ -504,16 +506,14 @@ load_criterion(Loader *l, const xmlNode *node, AccordRule *rule, GError **error)
 {
 	AccordCriterion *criterion = g_new0(AccordCriterion, 1);
 	g_autofree gchar *effort_copy = NULL;
-	g_autofree gchar *depends_copy = NULL;
 	const gchar *effort = accord_xml_peek_prop(node, "effort", &effort_copy);
-	const gchar *depends = accord_xml_peek_prop(node, "depends-on", &depends_copy);
 
 	criterion->id = accord_xml_get_prop(node, "id");
 	criterion->rule = rule;
 	criterion->line = xmlGetLineNo(node);
 	criterion->index = l->self->criteria->len;
 	criterion->depends = g_ptr_array_new();
-	criterion->depends_ids = depends != NULL ? accord_split_words(depends) : NULL;
+	criterion->depends_on = accord_xml_peek_prop(node, "depends-on", &criterion->depends_copy);
 	criterion->effort = ACCORD_EFFORT_MEDIUM;
 	for (guint i = ACCORD_EFFORT_LOW; effort != NULL && i <= ACCORD_EFFORT_HIGH; i++) {
 		if (g_strcmp0(effort, effort_names[i]) == 0)
@@ -598,16 +598,25 @@ load_rule(Loader *l, const xmlNode *node, GError **error)
 	return TRUE;
 }
 
+/* the ids of depends-on, read from the tree while it stands (a copy of each on the stack when
+ * short): no list of them is kept */
 static gboolean
 resolve_depends(Loader *l, AccordCriterion *criterion, GError **error)
 {
-	for (guint i = 0; criterion->depends_ids != NULL && criterion->depends_ids[i] != NULL;
-	     i++) {
-		const gchar *id = criterion->depends_ids[i];
+	const gchar *p = criterion->depends_on;
+	gsize len;
+
+	for (; p != NULL && (p = accord_next_word(p, &len)) != NULL; p += len) {
+		gchar buf[64];
+		g_autofree gchar *long_id = len < sizeof buf ? NULL : g_strndup(p, len);
+		const gchar *id = long_id;
 		AccordCriterion *target;
 
-		if (id[0] == '\0')
-			continue;
+		if (long_id == NULL) {
+			memcpy(buf, p, len);
+			buf[len] = '\0';
+			id = buf;
+		}
 		target = g_hash_table_lookup(l->self->criterion_index, id);
 		if (target == NULL) {
 			g_set_error(error,
@@ -622,6 +631,9 @@ resolve_depends(Loader *l, AccordCriterion *criterion, GError **error)
 		}
 		g_ptr_array_add(criterion->depends, target);
 	}
+	/* the tree is freed once the ruleset is loaded */
+	criterion->depends_on = NULL;
+	g_clear_pointer(&criterion->depends_copy, g_free);
 	return TRUE;
 }
 

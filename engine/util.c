@@ -263,9 +263,10 @@ is_xml_space(gchar c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* the next word of @p, of *len bytes, or NULL at the end */
-static const gchar *
-next_word(const gchar *p, gsize *len)
+/* the next word of @p, of *len bytes, or NULL at the end: words are separated by runs of XML
+ * white space */
+const gchar *
+accord_next_word(const gchar *p, gsize *len)
 {
 	while (is_xml_space(*p))
 		p++;
@@ -284,11 +285,11 @@ accord_split_words(const gchar *text)
 	const gchar *p;
 	gsize n = 0, len;
 
-	for (p = text; (p = next_word(p, &len)) != NULL; p += len)
+	for (p = text; (p = accord_next_word(p, &len)) != NULL; p += len)
 		n++;
 	words = g_new(gchar *, n + 1);
 	n = 0;
-	for (p = text; (p = next_word(p, &len)) != NULL; p += len)
+	for (p = text; (p = accord_next_word(p, &len)) != NULL; p += len)
 		words[n++] = g_strndup(p, len);
 	words[n] = NULL;
 	return words;

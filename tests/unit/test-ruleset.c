@@ -896,6 +896,55 @@ test_ruleset_rejects_bad_id_in_depends_on(void **state)
 	assert_message_names(error, "attribute depends-on 'c2 x:y' is not a list of ids");
 }
 
+/* depends-on is read word by word from the tree: ids of 63 and 64 characters (the loader's
+ * stack copy holds 63) and white space of every kind around them */
+static gboolean
+load_long_depends(void **state, const gchar *depends, GError **error, guint *n_depends)
+{
+	g_autofree gchar *id63 = g_strnfill(63, 'a');
+	g_autofree gchar *id64 = g_strnfill(64, 'b');
+	g_autofree gchar *text = g_strdup_printf(
+	    "<ruleset xmlns=\"urn:accord:ruleset:1\" id=\"inline\" version=\"1\">\n"
+	    "<title>Inline</title><agreement name=\"A\"/>\n"
+	    "<obligations><obligation id=\"shall\" multiplier=\"1\">B.</obligation></obligations>\n"
+	    "<pillar id=\"p\"><title>P</title></pillar>\n"
+	    "<rule id=\"r\" pillar=\"p\" obligation=\"shall\"><title>R</title>\n"
+	    "<provision cite=\"Art. 1\">Text.</provision>\n"
+	    "<criterion id=\"c\" depends-on=\"%s\"><title>C</title>\n"
+	    "<check fact=\"ir.csirt\" is=\"true\"/></criterion>\n"
+	    "<criterion id=\"%s\"><title>C</title><check fact=\"ir.csirt\" "
+	    "is=\"true\"/></criterion>\n"
+	    "<criterion id=\"%s\"><title>C</title><check fact=\"ir.csirt\" "
+	    "is=\"true\"/></criterion>\n"
+	    "<recommendation>Do it.</recommendation></rule></ruleset>\n",
+	    depends,
+	    id63,
+	    id64);
+	g_autoptr(AccordRuleset) rs =
+	    accord_ruleset_load_data(text, strlen(text), "l.xml", ((State *)*state)->vocab, error);
+
+	if (rs != NULL)
+		*n_depends = accord_criterion_get_n_depends(accord_ruleset_get_criterion(rs, 0));
+	return rs != NULL;
+}
+
+static void
+test_ruleset_reads_long_ids_in_depends_on(void **state)
+{
+	g_autofree gchar *id63 = g_strnfill(63, 'a');
+	g_autofree gchar *id64 = g_strnfill(64, 'b');
+	g_autofree gchar *both = g_strdup_printf("&#9; %s&#10;%s&#13; ", id63, id64);
+	g_autofree gchar *unknown = g_strnfill(65, 'b');
+	g_autoptr(GError) error = NULL;
+	guint n = 0;
+
+	assert_true(load_long_depends(state, both, &error, &n));
+	assert_int_equal(n, 2);
+	assert_false(load_long_depends(state, unknown, &error, &n));
+	assert_accord_error(error, ACCORD_ERROR_REFERENCE, "l.xml:7: criterion 'c'");
+	assert_message_names(error, unknown);
+}
+
 static void
 test_ruleset_rejects_not_well_formed(void **state)
 {
@@ -976,6 +1025,7 @@ main(void)
 	    cmocka_unit_test(test_ruleset_rejects_unknown_element),
 	    cmocka_unit_test(test_ruleset_rejects_bad_id),
 	    cmocka_unit_test(test_ruleset_rejects_bad_id_in_depends_on),
+	    cmocka_unit_test(test_ruleset_reads_long_ids_in_depends_on),
 	    cmocka_unit_test(test_ruleset_rejects_not_well_formed),
 	    cmocka_unit_test(test_ruleset_rejects_doctype),
 	    cmocka_unit_test(test_ruleset_rejects_checks_nested_too_deep),
