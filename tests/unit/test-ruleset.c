@@ -897,34 +897,27 @@ test_ruleset_rejects_bad_id_in_depends_on(void **state)
 }
 
 /* depends-on is read word by word from the tree: ids of 63 and 64 characters (the loader's
- * stack copy holds 63) and white space of every kind around them */
+ * stack copy holds 63) and white space of every kind around them; criterion d, the second */
 static gboolean
 load_long_depends(void **state, const gchar *depends, GError **error, guint *n_depends)
 {
 	g_autofree gchar *id63 = g_strnfill(63, 'a');
 	g_autofree gchar *id64 = g_strnfill(64, 'b');
-	g_autofree gchar *text = g_strdup_printf(
-	    "<ruleset xmlns=\"urn:accord:ruleset:1\" id=\"inline\" version=\"1\">\n"
-	    "<title>Inline</title><agreement name=\"A\"/>\n"
-	    "<obligations><obligation id=\"shall\" multiplier=\"1\">B.</obligation></obligations>\n"
-	    "<pillar id=\"p\"><title>P</title></pillar>\n"
-	    "<rule id=\"r\" pillar=\"p\" obligation=\"shall\"><title>R</title>\n"
-	    "<provision cite=\"Art. 1\">Text.</provision>\n"
-	    "<criterion id=\"c\" depends-on=\"%s\"><title>C</title>\n"
-	    "<check fact=\"ir.csirt\" is=\"true\"/></criterion>\n"
-	    "<criterion id=\"%s\"><title>C</title><check fact=\"ir.csirt\" "
-	    "is=\"true\"/></criterion>\n"
-	    "<criterion id=\"%s\"><title>C</title><check fact=\"ir.csirt\" "
-	    "is=\"true\"/></criterion>\n"
-	    "<recommendation>Do it.</recommendation></rule></ruleset>\n",
-	    depends,
-	    id63,
-	    id64);
-	g_autoptr(AccordRuleset) rs =
-	    accord_ruleset_load_data(text, strlen(text), "l.xml", ((State *)*state)->vocab, error);
+	g_autofree gchar *body =
+	    g_strdup_printf("<check fact=\"ir.csirt\" is=\"true\"/></criterion>"
+			    "<criterion id=\"d\" depends-on=\"%s\"><title>D</title>"
+			    "<check fact=\"ir.csirt\" is=\"true\"/></criterion>"
+			    "<criterion id=\"%s\"><title>A</title>"
+			    "<check fact=\"ir.csirt\" is=\"true\"/></criterion>"
+			    "<criterion id=\"%s\"><title>B</title>"
+			    "<check fact=\"ir.csirt\" is=\"true\"/>",
+			    depends,
+			    id63,
+			    id64);
+	g_autoptr(AccordRuleset) rs = load_inline(state, body, error);
 
 	if (rs != NULL)
-		*n_depends = accord_criterion_get_n_depends(accord_ruleset_get_criterion(rs, 0));
+		*n_depends = accord_criterion_get_n_depends(accord_ruleset_get_criterion(rs, 1));
 	return rs != NULL;
 }
 
@@ -941,7 +934,7 @@ test_ruleset_reads_long_ids_in_depends_on(void **state)
 	assert_true(load_long_depends(state, both, &error, &n));
 	assert_int_equal(n, 2);
 	assert_false(load_long_depends(state, unknown, &error, &n));
-	assert_accord_error(error, ACCORD_ERROR_REFERENCE, "l.xml:7: criterion 'c'");
+	assert_accord_error(error, ACCORD_ERROR_REFERENCE, "<memory>:8: criterion 'd'");
 	assert_message_names(error, unknown);
 }
 
