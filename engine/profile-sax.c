@@ -10,11 +10,11 @@
 
 /* The streamed reader: a profile read from the parser's events into the builder, with no
  * tree, for the batches (parsing into a tree and freeing it was half of a profile's cost).
- * It is a fast path only. It decides the valid profiles in the forms profile-schema.c
+ * It is a fast path only. It decides the valid profiles in the forms schema-check.c
  * decides, with the same quick check; at anything else (not well-formed, a DOCTYPE, an
  * element or attribute out of place, a value not in canonical form, a comment inside a note,
  * a value the builder refuses) it gives up, and profile.c loads the file through the tree,
- * which reports the error, with its line, as it always did. tests/unit/test-profile-schema.c
+ * which reports the error, with its line, as it always did. tests/unit/test-schema-check.c
  * checks that every profile it reads equals the one the tree loader makes, and that it reads
  * no profile the schema refuses. */
 

@@ -493,7 +493,7 @@ accord_profile_load_data(const gchar *data,
 }
 
 /* @always_schema: run the RELAX NG validator on every profile, as the differential test of
- * profile-schema.c does */
+ * schema-check.c does */
 AccordProfile *
 accord_profile_load_data_checked(const gchar *data,
 				 gsize len,
@@ -516,9 +516,9 @@ accord_profile_load_data_checked(const gchar *data,
 	if (doc == NULL)
 		return NULL;
 	/* the RELAX NG validator decides, with its error, whatever the quick check does not
-	 * accept (profile-schema.c) */
-	if ((always_schema || !accord_xml_profile_is_valid(doc)) &&
-	    !accord_xml_validate(doc, ACCORD_SCHEMA_PROFILE, name, error))
+	 * accept (schema-check.c) */
+	if (!(always_schema ? accord_xml_validate_schema
+			    : accord_xml_validate)(doc, ACCORD_SCHEMA_PROFILE, name, error))
 		return NULL;
 	self = profile_new(vocab, name);
 	if (!load_document(self, xmlDocGetRootElement(doc), error))

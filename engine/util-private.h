@@ -27,5 +27,9 @@ gchar *
 accord_format_date(guint32 julian);
 gchar *
 accord_normalize_space(const gchar *text);
+gchar **
+accord_split_words(const gchar *text);
+const gchar *
+accord_next_word(const gchar *p, gsize *len);
 
 G_END_DECLS

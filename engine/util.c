@@ -256,3 +256,41 @@ accord_normalize_space(const gchar *text)
 	*end = '\0';
 	return out;
 }
+
+static gboolean
+is_xml_space(gchar c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* the next word of @p, of *len bytes, or NULL at the end: words are separated by runs of XML
+ * white space */
+const gchar *
+accord_next_word(const gchar *p, gsize *len)
+{
+	while (is_xml_space(*p))
+		p++;
+	for (*len = 0; p[*len] != '\0' && !is_xml_space(p[*len]); (*len)++)
+		;
+	return *len > 0 ? p : NULL;
+}
+
+/* an XML list attribute (depends-on, in, not-in): its words, split at runs of XML white
+ * space, none empty; counted first, so a word costs one allocation (g_strsplit_set() cost a
+ * tenth of the time of loading a large ruleset) */
+gchar **
+accord_split_words(const gchar *text)
+{
+	gchar **words;
+	const gchar *p;
+	gsize n = 0, len;
+
+	for (p = text; (p = accord_next_word(p, &len)) != NULL; p += len)
+		n++;
+	words = g_new(gchar *, n + 1);
+	n = 0;
+	for (p = text; (p = accord_next_word(p, &len)) != NULL; p += len)
+		words[n++] = g_strndup(p, len);
+	words[n] = NULL;
+	return words;
+}

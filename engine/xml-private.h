@@ -45,7 +45,9 @@ accord_xml_sniff_root(const gchar *data,
 		      gint *root_line,
 		      GError **error);
 gboolean
-accord_xml_profile_is_valid(const xmlDoc *doc);
+accord_xml_validate_schema(xmlDoc *doc, AccordSchema schema, const gchar *name, GError **error);
+gboolean
+accord_xml_quick_check(const xmlDoc *doc, AccordSchema schema);
 
 /* the elements of a profile with attributes, for the streamed reader's quick check */
 typedef enum {
@@ -72,6 +74,8 @@ accord_xml_set_error(GError **error,
 		     ...) G_GNUC_PRINTF(5, 6);
 gchar *
 accord_xml_get_prop(const xmlNode *node, const gchar *attr);
+const gchar *
+accord_xml_peek_prop(const xmlNode *node, const gchar *attr, gchar **copy);
 gchar *
 accord_xml_get_text(const xmlNode *node);
 xmlNode *

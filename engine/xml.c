@@ -6,8 +6,8 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
-#include <string.h>
 #include <libxml/xmlschemastypes.h>
+#include <string.h>
 
 #include "accord/error.h"
 #include "accord/input.h"
@@ -20,7 +20,7 @@
  * refused outright, so internal-subset entity tricks never reach the loaders */
 #define ACCORD_XML_PARSE_OPTIONS                                                                   \
 	(XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOWARNING | XML_PARSE_NOERROR |         \
-	 XML_PARSE_NOCDATA)
+	 XML_PARSE_NOCDATA | XML_PARSE_COMPACT)
 
 static const struct {
 	const gchar *resource;
@@ -215,7 +215,7 @@ static gpointer
 init_parser(gpointer data)
 {
 	xmlInitParser();
-	/* the datatypes profile-schema.c checks through libxml2 */
+	/* the datatypes schema-check.c checks through libxml2 */
 	xmlSchemaInitTypes();
 	return NULL;
 }
@@ -326,8 +326,13 @@ compile_schema(gpointer data)
 static xmlRelaxNG *
 get_schema(AccordSchema schema)
 {
-	static GOnce once[ACCORD_SCHEMA_LAST] =
-	    {G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT, G_ONCE_INIT};
+	static GOnce once[ACCORD_SCHEMA_LAST] = {G_ONCE_INIT,
+						 G_ONCE_INIT,
+						 G_ONCE_INIT,
+						 G_ONCE_INIT,
+						 G_ONCE_INIT,
+						 G_ONCE_INIT,
+						 G_ONCE_INIT};
 
 	accord_get_resource();
 	return g_once(&once[schema], compile_schema, (gpointer)schemas[schema].resource);
@@ -484,8 +489,10 @@ check_lexical(xmlDoc *doc, AccordSchema schema, const gchar *name, GError **erro
 	return TRUE;
 }
 
+/* the RELAX NG validator and the lexical check, always: the verdict and the error of every
+ * loader, and what the differential test of schema-check.c compares the quick check with */
 gboolean
-accord_xml_validate(xmlDoc *doc, AccordSchema schema, const gchar *name, GError **error)
+accord_xml_validate_schema(xmlDoc *doc, AccordSchema schema, const gchar *name, GError **error)
 {
 	FirstError first = {NULL, NULL, 0};
 	g_autofree gchar *msg = NULL;
@@ -522,6 +529,16 @@ accord_xml_validate(xmlDoc *doc, AccordSchema schema, const gchar *name, GError 
 		return FALSE;
 	}
 	return check_lexical(doc, schema, name, error);
+}
+
+/* a document the quick check accepts is valid, and its ids and country codes pass the
+ * lexical check too (schema-check.c checks the same syntax): only the others go to libxml2's
+ * RELAX NG validator, which decides with its error */
+gboolean
+accord_xml_validate(xmlDoc *doc, AccordSchema schema, const gchar *name, GError **error)
+{
+	return accord_xml_quick_check(doc, schema) ||
+	       accord_xml_validate_schema(doc, schema, name, error);
 }
 
 xmlDoc *
@@ -572,10 +589,37 @@ accord_xml_get_prop(const xmlNode *node, const gchar *attr)
 	return copy;
 }
 
+/* the value of @attr without a copy in the form every attribute of a parsed document takes
+ * (one text node, or none for an empty value: accord_xml_parse() refuses a DTD, so there is
+ * no entity reference to expand); in any other form, a copy in *copy, which the caller frees.
+ * NULL when @node has no such attribute */
+const gchar *
+accord_xml_peek_prop(const xmlNode *node, const gchar *attr, gchar **copy)
+{
+	for (const xmlAttr *a = node->properties; a != NULL; a = a->next) {
+		if (a->ns != NULL || strcmp((const gchar *)a->name, attr) != 0)
+			continue;
+		if (a->children == NULL)
+			return "";
+		if (a->children->next == NULL && a->children->type == XML_TEXT_NODE &&
+		    a->children->content != NULL)
+			return (const gchar *)a->children->content;
+		*copy = accord_xml_get_prop(node, attr);
+		return *copy;
+	}
+	return NULL;
+}
+
 gchar *
 accord_xml_get_text(const xmlNode *node)
 {
-	xmlChar *content = xmlNodeGetContent(node);
+	xmlChar *content;
+
+	/* the common form, one text node, is normalised from the tree rather than from a copy */
+	if (node->children != NULL && node->children->next == NULL &&
+	    node->children->type == XML_TEXT_NODE && node->children->content != NULL)
+		return accord_normalize_space((const gchar *)node->children->content);
+	content = xmlNodeGetContent(node);
 	gchar *text;
 
 	text = accord_normalize_space(content != NULL ? (const gchar *)content : "");

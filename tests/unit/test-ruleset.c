@@ -896,6 +896,48 @@ test_ruleset_rejects_bad_id_in_depends_on(void **state)
 	assert_message_names(error, "attribute depends-on 'c2 x:y' is not a list of ids");
 }
 
+/* depends-on is read word by word from the tree: ids of 63 and 64 characters (the loader's
+ * stack copy holds 63) and white space of every kind around them; criterion d, the second */
+static gboolean
+load_long_depends(void **state, const gchar *depends, GError **error, guint *n_depends)
+{
+	g_autofree gchar *id63 = g_strnfill(63, 'a');
+	g_autofree gchar *id64 = g_strnfill(64, 'b');
+	g_autofree gchar *body =
+	    g_strdup_printf("<check fact=\"ir.csirt\" is=\"true\"/></criterion>"
+			    "<criterion id=\"d\" depends-on=\"%s\"><title>D</title>"
+			    "<check fact=\"ir.csirt\" is=\"true\"/></criterion>"
+			    "<criterion id=\"%s\"><title>A</title>"
+			    "<check fact=\"ir.csirt\" is=\"true\"/></criterion>"
+			    "<criterion id=\"%s\"><title>B</title>"
+			    "<check fact=\"ir.csirt\" is=\"true\"/>",
+			    depends,
+			    id63,
+			    id64);
+	g_autoptr(AccordRuleset) rs = load_inline(state, body, error);
+
+	if (rs != NULL)
+		*n_depends = accord_criterion_get_n_depends(accord_ruleset_get_criterion(rs, 1));
+	return rs != NULL;
+}
+
+static void
+test_ruleset_reads_long_ids_in_depends_on(void **state)
+{
+	g_autofree gchar *id63 = g_strnfill(63, 'a');
+	g_autofree gchar *id64 = g_strnfill(64, 'b');
+	g_autofree gchar *both = g_strdup_printf("&#9; %s&#10;%s&#13; ", id63, id64);
+	g_autofree gchar *unknown = g_strnfill(65, 'b');
+	g_autoptr(GError) error = NULL;
+	guint n = 0;
+
+	assert_true(load_long_depends(state, both, &error, &n));
+	assert_int_equal(n, 2);
+	assert_false(load_long_depends(state, unknown, &error, &n));
+	assert_accord_error(error, ACCORD_ERROR_REFERENCE, "<memory>:8: criterion 'd'");
+	assert_message_names(error, unknown);
+}
+
 static void
 test_ruleset_rejects_not_well_formed(void **state)
 {
@@ -976,6 +1018,7 @@ main(void)
 	    cmocka_unit_test(test_ruleset_rejects_unknown_element),
 	    cmocka_unit_test(test_ruleset_rejects_bad_id),
 	    cmocka_unit_test(test_ruleset_rejects_bad_id_in_depends_on),
+	    cmocka_unit_test(test_ruleset_reads_long_ids_in_depends_on),
 	    cmocka_unit_test(test_ruleset_rejects_not_well_formed),
 	    cmocka_unit_test(test_ruleset_rejects_doctype),
 	    cmocka_unit_test(test_ruleset_rejects_checks_nested_too_deep),
