@@ -65,9 +65,9 @@ accord_roadmap_search_try(AccordRoadmapSearch *search,
 			  AccordRoadmapTry *out,
 			  GError **error);
 
-/* the look-ahead scores every pair of single changes (@exhaustive), or leaves out those it
- * can tell from the single changes are not ready, as it does by default; for the tests that
- * hold the two equal. The number of pairs scored so far */
+/* every step evaluates every candidate and the look-ahead scores every pair of single
+ * changes (@exhaustive), or they leave out what they can tell is not ready, as they do by
+ * default; for the tests that hold the two equal. The number of pairs scored so far */
 void
 accord_roadmap_search_set_exhaustive(AccordRoadmapSearch *search, gboolean exhaustive);
 guint

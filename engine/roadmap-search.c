@@ -18,7 +18,14 @@
  * against the state the steps so far leave (the fast path) and sums the score again from the
  * rules they belong to (accord_score_overall_with()): the same doubles as the full re-score,
  * which still makes every step's scores. An assessment with waivers takes the full re-score,
- * as waivers turn results into passes after evaluation. */
+ * as waivers turn results into passes after evaluation.
+ *
+ * Across steps, only what a step touched is done again: the verdicts of the criteria that
+ * read a change's fact are kept (trial_single()), a change held back by a criterion no step
+ * has moved since is not evaluated again (defer()), and the sum over every rule is made only
+ * for a change that is ready (no stage reads another's gain). The look-ahead leaves out a
+ * pair its two changes show is not ready (pair_barred()). None of this changes a choice:
+ * test-roadmap.c steps the search side by side with the exhaustive one. */
 
 typedef struct {
 	gint direction;	  /* how a level fact has moved so far: −1, 0 (not yet) or +1 */
@@ -83,6 +90,15 @@ typedef struct {
 	GArray *verdicts; /* Verdict; NULL until first evaluated */
 } Memo;
 
+/* why a single change is not ready, in terms that last while the criteria named do not move:
+ * in @assessment, it lowers @criterion while its fact was changed before (@dependency
+ * G_MAXUINT), or raises @criterion while @dependency is unmet */
+typedef struct {
+	guint assessment;
+	guint criterion;
+	guint dependency;
+} Held;
+
 typedef struct _Candidate Candidate;
 struct _Candidate {
 	GArray *changes; /* AccordRoadmapChange */
@@ -92,6 +108,9 @@ struct _Candidate {
 	Trial *trials;		   /* one per assessment; NULL until evaluated */
 	const Candidate *parts[2]; /* a pair's two single changes, else NULL */
 	Bars *bars;		   /* a single change's, one per assessment; else NULL */
+	Held held;		   /* why it is not ready, when @has_held */
+	gboolean has_held;
+	gboolean deferred; /* not ready for @held, not evaluated yet (see defer()) */
 	guint n_trials;
 	gdouble gain;
 	gboolean useful; /* raises the credit of a selected criterion */
@@ -123,7 +142,9 @@ struct _AccordRoadmapSearch {
 	GPtrArray *touched;  /* per assessment with readers: guint by criterion index, the step
 			      * at which a fact it reads last changed (0: never) */
 	GHashTable *memos;   /* MemoKey* → Memo[n]: see trial_single() */
-	gboolean exhaustive; /* the look-ahead scores every pair, barred or not (tests) */
+	GHashTable *held;    /* MemoKey* → Held*: why each single change of the last step that was
+			      * not ready was not (see defer()) */
+	gboolean exhaustive; /* every candidate evaluated, every pair scored (tests) */
 	gboolean score_all;  /* every candidate gets its gain, ready or not (tests) */
 	guint pairs_scored;
 	gdouble objective;
@@ -435,6 +456,7 @@ accord_roadmap_search_free(AccordRoadmapSearch *self)
 	g_ptr_array_unref(self->readers);
 	g_ptr_array_unref(self->touched);
 	memos_free(self);
+	g_clear_pointer(&self->held, g_hash_table_unref);
 	g_free(self->overlay);
 	g_free(self->marks);
 	g_free(self);
@@ -943,16 +965,10 @@ same_result(const AccordCriterionResult *a, const AccordCriterionResult *b)
 	return a->outcome == b->outcome && a->credit == b->credit && a->known == b->known;
 }
 
-/* @trial's result of @criterion, @r, kept when it moves */
+/* @trial's result @r of criterion @index, whose result now is @before, kept when it moves */
 static void
-keep_moved(const AccordEvaluation *evaluation,
-	   const AccordCriterion *criterion,
-	   AccordCriterionResult r,
-	   Trial *trial)
+keep_moved(const AccordCriterionResult *before, guint index, AccordCriterionResult r, Trial *trial)
 {
-	const AccordCriterionResult *before = accord_evaluation_get_result(evaluation, criterion);
-	guint index = accord_criterion_get_index(criterion);
-
 	/* a criterion whose result stays as it is neither raises nor lowers, and leaves its
 	 * rule's score as it is: only those that move are kept */
 	if (same_result(&r, before))
@@ -985,7 +1001,10 @@ evaluate_moved(const AccordEvaluation *evaluation,
 	       const Override *override,
 	       Trial *trial)
 {
-	keep_moved(evaluation, criterion, evaluate_with(evaluation, criterion, override), trial);
+	keep_moved(accord_evaluation_get_result(evaluation, criterion),
+		   accord_criterion_get_index(criterion),
+		   evaluate_with(evaluation, criterion, override),
+		   trial);
 }
 
 static void
@@ -1061,7 +1080,7 @@ trial_single(AccordRoadmapSearch *self, Candidate *c, guint i, const Override *o
 	if (all)
 		memo->verdicts =
 		    g_array_set_size(g_array_new(FALSE, FALSE, sizeof(Verdict)), reading->len);
-	trial_init(trial, 0);
+	trial_init(trial, reading->len);
 	for (guint k = 0; k < reading->len; k++) {
 		guint index = g_array_index(reading, guint, k);
 		const AccordCriterion *criterion = accord_ruleset_get_criterion(rs, index);
@@ -1075,7 +1094,7 @@ trial_single(AccordRoadmapSearch *self, Candidate *c, guint i, const Override *o
 		r.credit = v->credit;
 		r.outcome = v->outcome;
 		r.known = v->known;
-		keep_moved(evaluation, criterion, r, trial);
+		keep_moved(accord_evaluation_get_result(evaluation, criterion), index, r, trial);
 	}
 	memo->step = self->step;
 	trial->rules = deltas_of(rs, trial->criteria);
@@ -1304,16 +1323,96 @@ settle(AccordRoadmapSearch *self, Candidate *c, GError **error)
 	return TRUE;
 }
 
+static const AccordFactDef *
+fact_of(const Candidate *c)
+{
+	return g_array_index(c->changes, AccordRoadmapChange, 0).fact;
+}
+
+static const MemoKey *
+key_of(const Candidate *c, MemoKey *key)
+{
+	const AccordRoadmapChange *change = &g_array_index(c->changes, AccordRoadmapChange, 0);
+
+	key->fact = change->fact;
+	key->text = (gchar *)change->text;
+	return key;
+}
+
+static gboolean
+is_single(const Candidate *c)
+{
+	return c->parts[0] == NULL && c->bundle == NULL && c->changes->len == 1;
+}
+
+/* why @c, a single change found not ready, is not: from its bars (the fast path's) */
+static gboolean
+held_of(const AccordRoadmapSearch *self, const Candidate *c, Held *held)
+{
+	for (guint i = 0; c->bars != NULL && c->again && i < self->n; i++) {
+		if (c->bars[i].lowered != NULL) {
+			*held = (Held){i, g_array_index(c->bars[i].lowered, guint, 0), G_MAXUINT};
+			return TRUE;
+		}
+	}
+	for (guint i = 0; c->bars != NULL && i < self->n; i++) {
+		const GArray *blocked = c->bars[i].blocked;
+
+		if (blocked != NULL) {
+			*held = (Held){i,
+				       g_array_index(blocked, guint, 0),
+				       g_array_index(blocked, guint, 1)};
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+/* whether single change @c is still not ready for the reason the last step found (its
+ * Held): a criterion's verdict under the change, its result now and whether a dependency is
+ * met read only the facts those criteria name, so while no step changes one of them the
+ * reason stands (and a fact changed before stays so). Then @c is left unevaluated
+ * (deferred): no stage reads anything of a change that is not ready but the look-ahead,
+ * which evaluates the deferred first */
+static gboolean
+defer(AccordRoadmapSearch *self, Candidate *c)
+{
+	MemoKey key;
+	const Held *held;
+	const guint *touched;
+
+	if (self->held == NULL || self->full || self->score_all || self->exhaustive ||
+	    !is_single(c))
+		return FALSE;
+	held = g_hash_table_lookup(self->held, key_of(c, &key));
+	if (held == NULL)
+		return FALSE;
+	touched = g_ptr_array_index(self->touched, held->assessment);
+	if (touched[held->criterion] == self->step ||
+	    (held->dependency == G_MAXUINT ? !c->again : touched[held->dependency] == self->step))
+		return FALSE;
+	c->held = *held;
+	c->has_held = TRUE;
+	c->deferred = TRUE;
+	c->ready = FALSE;
+	c->gain = NAN;
+	return TRUE;
+}
+
 /* every assessment with every change so far and @c's assumed; one that reads none of @c's
  * facts keeps its score, which re-scoring would give again (evaluation reads only the facts
  * its checks name). The gain of a candidate that is not ready is never read (no stage takes
  * one): it is left NAN, without summing every rule for it, unless the search scores all */
 static gboolean
-evaluate(AccordRoadmapSearch *self, Candidate *c, GError **error)
+evaluate(AccordRoadmapSearch *self, Candidate *c, gboolean may_defer, GError **error)
 {
-	g_autofree AccordValue *values = self->full ? NULL : parse_values(c);
-	Override override = {c->changes, values};
+	g_autofree AccordValue *values = NULL;
+	Override override = {c->changes, NULL};
 
+	if (may_defer && defer(self, c))
+		return TRUE;
+	values = self->full ? NULL : parse_values(c);
+	override.values = values;
 	c->trials = g_new0(Trial, self->n);
 	c->n_trials = self->n;
 	/* a single change may become a part of a pair (best_pair()) */
@@ -1345,6 +1444,8 @@ evaluate(AccordRoadmapSearch *self, Candidate *c, GError **error)
 	if (c->again && c->lowers)
 		c->ready = FALSE;
 	c->gain = NAN;
+	if (!c->ready)
+		c->has_held = held_of(self, c, &c->held);
 	return c->ready || self->score_all ? settle(self, c, error) : TRUE;
 }
 
@@ -1420,12 +1521,6 @@ bars_hold(const Bars *bars, const GArray *other, gboolean again)
 	return FALSE;
 }
 
-static const AccordFactDef *
-fact_of(const Candidate *c)
-{
-	return g_array_index(c->changes, AccordRoadmapChange, 0).fact;
-}
-
 /* whether the pair of single changes @a and @b is certainly not ready, from what each did
  * alone (their bars, see evaluate()): the look-ahead need not score it. Any path that
  * scores the pair (fast, pair or full) gives each criterion the same result, so the flags
@@ -1472,6 +1567,12 @@ best_pair(AccordRoadmapSearch *self, GPtrArray *candidates, Candidate **out, GEr
 	for (guint i = 0; i < candidates->len; i++) {
 		Candidate *c = g_ptr_array_index(candidates, i);
 
+		/* what the look-ahead reads of a change that is not ready: evaluated now */
+		if (c->deferred) {
+			c->deferred = FALSE;
+			if (!evaluate(self, c, FALSE, error))
+				return FALSE;
+		}
 		if (c->useful && c->bundle == NULL && c->cost <= remaining(self))
 			g_ptr_array_add(useful, c);
 	}
@@ -1486,7 +1587,7 @@ best_pair(AccordRoadmapSearch *self, GPtrArray *candidates, Candidate **out, GEr
 				continue;
 			self->pairs_scored++;
 			pair = pair_of(a, b, i * useful->len + j);
-			if (!evaluate(self, pair, error)) {
+			if (!evaluate(self, pair, FALSE, error)) {
 				candidate_free(pair);
 				g_clear_pointer(&best, candidate_free);
 				return FALSE;
@@ -1739,6 +1840,23 @@ choose(AccordRoadmapSearch *self,
 	return best_attainment(self, candidates, chosen, error);
 }
 
+/* remembers why each single change of this step that is not ready is not (see defer()) */
+static void
+keep_held(AccordRoadmapSearch *self, const GPtrArray *candidates)
+{
+	g_clear_pointer(&self->held, g_hash_table_unref);
+	self->held = g_hash_table_new_full(memo_key_hash, memo_key_equal, g_free, g_free);
+	for (guint i = 0; i < candidates->len; i++) {
+		const Candidate *c = g_ptr_array_index(candidates, i);
+		MemoKey key;
+
+		if (c->has_held && is_single(c))
+			g_hash_table_insert(self->held,
+					    g_memdup2(key_of(c, &key), sizeof(MemoKey)),
+					    g_memdup2(&c->held, sizeof(Held)));
+	}
+}
+
 /* the next step from the state the steps so far leave, or *found = FALSE and the reason the
  * plan ends (accord_roadmap_search_get_end()) */
 gboolean
@@ -1760,7 +1878,7 @@ accord_roadmap_search_next(AccordRoadmapSearch *self,
 	}
 	candidates = generate(self);
 	for (guint i = 0; i < candidates->len; i++)
-		if (!evaluate(self, g_ptr_array_index(candidates, i), error))
+		if (!evaluate(self, g_ptr_array_index(candidates, i), TRUE, error))
 			return FALSE;
 	if (!choose(self, candidates, &chosen, &owned, &choice->basis, error))
 		return FALSE;
@@ -1776,6 +1894,7 @@ accord_roadmap_search_next(AccordRoadmapSearch *self,
 	if (owned)
 		candidate_free(chosen);
 	*found = TRUE;
+	keep_held(self, candidates);
 	return apply(self, choice, error);
 }
 
@@ -1809,11 +1928,12 @@ accord_roadmap_search_try(AccordRoadmapSearch *self,
 
 		g_array_append_val(part->changes, changes[k]);
 		g_ptr_array_add(parts, part);
-		ok = evaluate(self, part, error);
+		ok = evaluate(self, part, FALSE, error);
 		c->parts[k] = part;
 	}
 	g_array_append_vals(c->changes, changes, n_changes);
-	ok = ok && evaluate(self, c, error) && (plain = plain_scores_now(self, error)) != NULL &&
+	ok = ok && evaluate(self, c, FALSE, error) &&
+	     (plain = plain_scores_now(self, error)) != NULL &&
 	     attainment_of_trials(self, c->trials, plain, &out->attainment, error);
 	self->full = was;
 	self->score_all = FALSE;

@@ -905,7 +905,8 @@ test_roadmap_pairs_tie_as_exhaustive(void **state)
 }
 
 /* the other worlds of this file, alone and together, under both aggregations: whatever the
- * look-ahead leaves out, the plan is the exhaustive one */
+ * search leaves out (pairs that are not ready, and changes left unevaluated while what held
+ * them back stands, as a.first while c-base fails in order), the plan is the exhaustive one */
 static void
 test_roadmap_pairs_other_worlds_as_exhaustive(void **state)
 {
