@@ -16,6 +16,8 @@ struct _AccordScore {
 	GArray *terms;	       /* AccordScoreTerm, by criterion index */
 	guint8 *assessed;      /* by rule index: whether any of its criteria is applicable */
 	gdouble *rule_weights; /* by rule index: accord_score_get_rule_weight() */
+	guint *pillar_of;      /* by rule index: its pillar's index (for the sums that
+				* accord_score_overall_with() makes again and again) */
 };
 
 static const gchar *model_names[] = {"weighted",
@@ -454,7 +456,8 @@ score_pillars(AccordScore *self, const AccordRuleset *ruleset)
 		*item = score_rule(self, rule, NULL, self->terms, &assessed);
 		self->assessed[i] = assessed;
 		self->rule_weights[i] = accord_score_get_rule_weight(self, rule);
-		accumulate(&acc[accord_pillar_get_index(accord_rule_get_pillar(rule))],
+		self->pillar_of[i] = accord_pillar_get_index(accord_rule_get_pillar(rule));
+		accumulate(&acc[self->pillar_of[i]],
 			   item,
 			   self->rule_weights[i],
 			   self->options.model,
@@ -480,8 +483,7 @@ accord_score_overall_with(const AccordScore *self,
 	AccordScoreItem overall;
 	guint next = 0;
 
-	for (guint i = 0; i < accord_ruleset_get_n_rules(ruleset); i++) {
-		const AccordRule *rule = accord_ruleset_get_rule(ruleset, i);
+	for (guint i = 0; i < self->rules->len; i++) {
 		const AccordScoreItem *item = &g_array_index(self->rules, AccordScoreItem, i);
 		gboolean assessed = self->assessed[i];
 
@@ -489,8 +491,11 @@ accord_score_overall_with(const AccordScore *self,
 			AccordScoreRuleDelta *delta = &rules[next++];
 
 			if (!delta->given) {
-				delta->item =
-				    score_rule(self, rule, overlay, NULL, &delta->assessed);
+				delta->item = score_rule(self,
+							 accord_ruleset_get_rule(ruleset, i),
+							 overlay,
+							 NULL,
+							 &delta->assessed);
 				delta->given = TRUE;
 			}
 			/* accord_score_compute() fails on such an item: the caller takes that
@@ -500,7 +505,7 @@ accord_score_overall_with(const AccordScore *self,
 			item = &delta->item;
 			assessed = delta->assessed;
 		}
-		accumulate(&acc[accord_pillar_get_index(accord_rule_get_pillar(rule))],
+		accumulate(&acc[self->pillar_of[i]],
 			   item,
 			   self->rule_weights[i],
 			   self->options.model,
@@ -644,6 +649,7 @@ accord_score_compute(const AccordEvaluation *evaluation,
 				       accord_ruleset_get_n_criteria(ruleset));
 	self->assessed = g_new0(guint8, MAX(accord_ruleset_get_n_rules(ruleset), 1));
 	self->rule_weights = g_new0(gdouble, MAX(accord_ruleset_get_n_rules(ruleset), 1));
+	self->pillar_of = g_new0(guint, MAX(accord_ruleset_get_n_rules(ruleset), 1));
 	score_pillars(self, ruleset);
 	compute_shares(self, ruleset);
 	if (!check_finite(self, ruleset, error))
@@ -685,6 +691,7 @@ accord_score_unref(AccordScore *self)
 	g_array_unref(self->terms);
 	g_free(self->assessed);
 	g_free(self->rule_weights);
+	g_free(self->pillar_of);
 	accord_evaluation_unref(self->evaluation);
 	if (self->options.tailoring != NULL)
 		accord_tailoring_unref((AccordTailoring *)self->options.tailoring);
