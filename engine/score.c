@@ -352,6 +352,13 @@ typedef struct {
 /* coverage does not depend on the unknown policy: a child counts towards it when any of its
  * criteria is applicable (assessed), even if the policy leaves all of them out of the score */
 static void
+accumulate_value(Accumulator *acc,
+		 const AccordScoreItem *child,
+		 gdouble weight,
+		 AccordScoreModel model,
+		 gboolean geometric);
+
+static void
 accumulate(Accumulator *acc,
 	   const AccordScoreItem *child,
 	   gdouble weight,
@@ -365,6 +372,17 @@ accumulate(Accumulator *acc,
 		acc->low_sum += weight * child->low_confidence;
 		acc->weight_sum += weight;
 	}
+	accumulate_value(acc, child, weight, model, geometric);
+}
+
+/* the part of accumulate() a value reads (coverage aside) */
+static void
+accumulate_value(Accumulator *acc,
+		 const AccordScoreItem *child,
+		 gdouble weight,
+		 AccordScoreModel model,
+		 gboolean geometric)
+{
 	if (!child->applicable)
 		return;
 	if (is_flat(model)) {
@@ -485,7 +503,6 @@ accord_score_overall_with(const AccordScore *self,
 
 	for (guint i = 0; i < self->rules->len; i++) {
 		const AccordScoreItem *item = &g_array_index(self->rules, AccordScoreItem, i);
-		gboolean assessed = self->assessed[i];
 
 		if (next < n_rules && rules[next].rule == i) {
 			AccordScoreRuleDelta *delta = &rules[next++];
@@ -503,14 +520,13 @@ accord_score_overall_with(const AccordScore *self,
 			if (!item_is_finite(&delta->item))
 				return FALSE;
 			item = &delta->item;
-			assessed = delta->assessed;
 		}
-		accumulate(&acc[self->pillar_of[i]],
-			   item,
-			   self->rule_weights[i],
-			   self->options.model,
-			   assessed,
-			   FALSE);
+		/* only the value is wanted: the coverage sums are left out */
+		accumulate_value(&acc[self->pillar_of[i]],
+				 item,
+				 self->rule_weights[i],
+				 self->options.model,
+				 FALSE);
 	}
 	overall = score_whole(self, ruleset, acc, NULL);
 	*value = overall.value;
