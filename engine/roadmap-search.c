@@ -1542,6 +1542,52 @@ pair_barred(const AccordRoadmapSearch *self, const Candidate *a, const Candidate
 	return FALSE;
 }
 
+/* the facts a second change must set for a pair with single change @c not to be barred by
+ * @c's Held alone: those its criterion (and dependency) read, which only such a change can
+ * move; @filter FALSE when there is no such short list */
+typedef struct {
+	gboolean filter;
+	guint n;
+	const AccordFactDef *facts[4];
+} Partners;
+
+static void
+partners_of(const AccordRoadmapSearch *self, const Candidate *c, Partners *out)
+{
+	const AccordRuleset *rs;
+	g_autoptr(GPtrArray) defs = g_ptr_array_new();
+
+	out->filter = FALSE;
+	if (!c->has_held)
+		return;
+	rs = accord_assessment_get_ruleset(self->assessments[c->held.assessment]);
+	accord_criterion_collect_facts(accord_ruleset_get_criterion(rs, c->held.criterion), defs);
+	if (c->held.dependency != G_MAXUINT)
+		accord_criterion_collect_facts(accord_ruleset_get_criterion(rs, c->held.dependency),
+					       defs);
+	if (defs->len > G_N_ELEMENTS(out->facts))
+		return;
+	out->filter = TRUE;
+	out->n = defs->len;
+	for (guint k = 0; k < defs->len; k++)
+		out->facts[k] = g_ptr_array_index(defs, k);
+}
+
+/* whether @partners (of one part) bar a pair whose other part is @other: @other sets none of
+ * their facts, so it reads neither the criterion nor the dependency of the first part's
+ * Held, which bars the pair in pair_barred() (a Held of a lowered criterion is only found
+ * for a change of a fact changed before) */
+static gboolean
+partners_bar(const Partners *partners, const Candidate *other)
+{
+	if (!partners->filter)
+		return FALSE;
+	for (guint k = 0; k < partners->n; k++)
+		if (partners->facts[k] == fact_of(other))
+			return FALSE;
+	return TRUE;
+}
+
 static Candidate *
 pair_of(const Candidate *a, const Candidate *b, guint order)
 {
@@ -1562,10 +1608,12 @@ static gboolean
 best_pair(AccordRoadmapSearch *self, GPtrArray *candidates, Candidate **out, GError **error)
 {
 	g_autoptr(GPtrArray) useful = g_ptr_array_new();
+	g_autoptr(GArray) partners = g_array_new(FALSE, FALSE, sizeof(Partners));
 	Candidate *best = NULL;
 
 	for (guint i = 0; i < candidates->len; i++) {
 		Candidate *c = g_ptr_array_index(candidates, i);
+		Partners p;
 
 		/* what the look-ahead reads of a change that is not ready: evaluated now */
 		if (c->deferred) {
@@ -1573,8 +1621,11 @@ best_pair(AccordRoadmapSearch *self, GPtrArray *candidates, Candidate **out, GEr
 			if (!evaluate(self, c, FALSE, error))
 				return FALSE;
 		}
-		if (c->useful && c->bundle == NULL && c->cost <= remaining(self))
-			g_ptr_array_add(useful, c);
+		if (!c->useful || c->bundle != NULL || c->cost > remaining(self))
+			continue;
+		g_ptr_array_add(useful, c);
+		partners_of(self, c, &p);
+		g_array_append_val(partners, p);
 	}
 	for (guint i = 0; i < useful->len; i++) {
 		for (guint j = i + 1; j < useful->len; j++) {
@@ -1582,8 +1633,13 @@ best_pair(AccordRoadmapSearch *self, GPtrArray *candidates, Candidate **out, GEr
 				  *b = g_ptr_array_index(useful, j);
 			Candidate *pair;
 
+			/* the partners first: a few comparisons, where pair_barred() looks the
+			 * criteria up */
 			if (shares_fact(a, b) || a->cost + b->cost > remaining(self) ||
-			    (!self->exhaustive && pair_barred(self, a, b)))
+			    (!self->exhaustive &&
+			     (partners_bar(&g_array_index(partners, Partners, i), b) ||
+			      partners_bar(&g_array_index(partners, Partners, j), a) ||
+			      pair_barred(self, a, b))))
 				continue;
 			self->pairs_scored++;
 			pair = pair_of(a, b, i * useful->len + j);
