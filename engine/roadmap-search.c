@@ -1040,19 +1040,29 @@ trial_flags(AccordRoadmapSearch *self, Candidate *c, guint i)
 	overlay_set(self, trial, FALSE);
 }
 
+/* the key of single change @c */
+static const MemoKey *
+key_of(const Candidate *c, MemoKey *key)
+{
+	const AccordRoadmapChange *change = &g_array_index(c->changes, AccordRoadmapChange, 0);
+
+	key->fact = change->fact;
+	key->text = (gchar *)change->text;
+	return key;
+}
+
 /* @c's memo in assessment @i (see trial_single()) */
 static Memo *
 memo_of(AccordRoadmapSearch *self, const Candidate *c, guint i)
 {
-	const AccordRoadmapChange *change = &g_array_index(c->changes, AccordRoadmapChange, 0);
-	MemoKey key = {change->fact, (gchar *)change->text};
-	Memo *memos = g_hash_table_lookup(self->memos, &key);
+	MemoKey key;
+	Memo *memos = g_hash_table_lookup(self->memos, key_of(c, &key));
 
 	if (memos == NULL) {
 		MemoKey *owned = g_new(MemoKey, 1);
 
-		owned->fact = change->fact;
-		owned->text = g_strdup(change->text);
+		owned->fact = key.fact;
+		owned->text = g_strdup(key.text);
 		memos = g_new0(Memo, self->n);
 		g_hash_table_insert(self->memos, owned, memos);
 	}
@@ -1329,16 +1339,6 @@ fact_of(const Candidate *c)
 	return g_array_index(c->changes, AccordRoadmapChange, 0).fact;
 }
 
-static const MemoKey *
-key_of(const Candidate *c, MemoKey *key)
-{
-	const AccordRoadmapChange *change = &g_array_index(c->changes, AccordRoadmapChange, 0);
-
-	key->fact = change->fact;
-	key->text = (gchar *)change->text;
-	return key;
-}
-
 static gboolean
 is_single(const Candidate *c)
 {
@@ -1416,7 +1416,7 @@ evaluate(AccordRoadmapSearch *self, Candidate *c, gboolean may_defer, GError **e
 	c->trials = g_new0(Trial, self->n);
 	c->n_trials = self->n;
 	/* a single change may become a part of a pair (best_pair()) */
-	if (c->parts[0] == NULL && c->bundle == NULL && c->changes->len == 1)
+	if (is_single(c))
 		c->bars = g_new0(Bars, self->n);
 	c->ready = TRUE;
 	for (guint i = 0; i < self->n; i++) {
