@@ -1090,7 +1090,7 @@ trial_single(AccordRoadmapSearch *self, Candidate *c, guint i, const Override *o
 	if (all)
 		memo->verdicts =
 		    g_array_set_size(g_array_new(FALSE, FALSE, sizeof(Verdict)), reading->len);
-	trial_init(trial, reading->len);
+	trial_init(trial, 0);
 	for (guint k = 0; k < reading->len; k++) {
 		guint index = g_array_index(reading, guint, k);
 		const AccordCriterion *criterion = accord_ruleset_get_criterion(rs, index);
