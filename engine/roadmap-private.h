@@ -65,6 +65,14 @@ accord_roadmap_search_try(AccordRoadmapSearch *search,
 			  AccordRoadmapTry *out,
 			  GError **error);
 
+/* every step evaluates every candidate and the look-ahead scores every pair of single
+ * changes (@exhaustive), or they leave out what they can tell is not ready, as they do by
+ * default; for the tests that hold the two equal. The number of pairs scored so far */
+void
+accord_roadmap_search_set_exhaustive(AccordRoadmapSearch *search, gboolean exhaustive);
+guint
+accord_roadmap_search_get_pairs_scored(const AccordRoadmapSearch *search);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordRoadmapSearch, accord_roadmap_search_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(AccordRoadmapChoice, accord_roadmap_choice_clear)
 

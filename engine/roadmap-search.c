@@ -18,7 +18,14 @@
  * against the state the steps so far leave (the fast path) and sums the score again from the
  * rules they belong to (accord_score_overall_with()): the same doubles as the full re-score,
  * which still makes every step's scores. An assessment with waivers takes the full re-score,
- * as waivers turn results into passes after evaluation. */
+ * as waivers turn results into passes after evaluation.
+ *
+ * Across steps, only what a step touched is done again: the verdicts of the criteria that
+ * read a change's fact are kept (trial_single()), a change held back by a criterion no step
+ * has moved since is not evaluated again (defer()), and the sum over every rule is made only
+ * for a change that is ready (no stage reads another's gain). The look-ahead leaves out a
+ * pair its two changes show is not ready (pair_barred()). None of this changes a choice:
+ * test-roadmap.c steps the search side by side with the exhaustive one. */
 
 typedef struct {
 	gint direction;	  /* how a level fact has moved so far: −1, 0 (not yet) or +1 */
@@ -54,6 +61,44 @@ typedef struct {
 	gdouble overall;  /* the overall value after it (NAN when not applicable) */
 } Trial;
 
+/* what a single change, on the fast path, does in one assessment that no second change on
+ * another fact can undo, unless the second change's fact is read by the criteria named:
+ * see pair_barred() */
+typedef struct {
+	GArray *lowered; /* guint: selected criteria whose credit it lowers */
+	GArray *blocked; /* guint pairs: a selected criterion it raises, and a dependency of that
+			  * criterion left unmet */
+} Bars;
+
+/* what a criterion's evaluation gives that a score reads (same_result()) */
+typedef struct {
+	gdouble credit;
+	AccordOutcome outcome;
+	gboolean known;
+} Verdict;
+
+/* a single change (a fact at a value), whose verdicts the search keeps across steps */
+typedef struct {
+	const AccordFactDef *fact;
+	gchar *text;
+} MemoKey;
+
+/* the verdicts, under a single change, of the criteria of one assessment that read its fact
+ * (in the readers' order), as they stood at step @step */
+typedef struct {
+	guint step;
+	GArray *verdicts; /* Verdict; NULL until first evaluated */
+} Memo;
+
+/* why a single change is not ready, in terms that last while the criteria named do not move:
+ * in @assessment, it lowers @criterion while its fact was changed before (@dependency
+ * G_MAXUINT), or raises @criterion while @dependency is unmet */
+typedef struct {
+	guint assessment;
+	guint criterion;
+	guint dependency;
+} Held;
+
 typedef struct _Candidate Candidate;
 struct _Candidate {
 	GArray *changes; /* AccordRoadmapChange */
@@ -62,6 +107,10 @@ struct _Candidate {
 	guint order;		   /* generation order: the last tie-breaker */
 	Trial *trials;		   /* one per assessment; NULL until evaluated */
 	const Candidate *parts[2]; /* a pair's two single changes, else NULL */
+	Bars *bars;		   /* a single change's, one per assessment; else NULL */
+	Held held;		   /* why it is not ready, when @has_held */
+	gboolean has_held;
+	gboolean deferred; /* not ready for @held, not evaluated yet (see defer()) */
 	guint n_trials;
 	gdouble gain;
 	gboolean useful; /* raises the credit of a selected criterion */
@@ -88,7 +137,16 @@ struct _AccordRoadmapSearch {
 	const AccordCriterionResult **overlay; /* scratch, by criterion index: all NULL between
 						* uses */
 	gboolean full;			       /* every trial by the full re-score */
-	guint8 *marks; /* scratch, by rule index: all 0 between uses (trial_pair()) */
+	guint8 *marks;	     /* scratch, by rule index: all 0 between uses (trial_pair()) */
+	guint step;	     /* steps applied so far */
+	GPtrArray *touched;  /* per assessment with readers: guint by criterion index, the step
+			      * at which a fact it reads last changed (0: never) */
+	GHashTable *memos;   /* MemoKey* → Memo[n]: see trial_single() */
+	GHashTable *held;    /* MemoKey* → Held*: why each single change of the last step that was
+			      * not ready was not (see defer()) */
+	gboolean exhaustive; /* every candidate evaluated, every pair scored (tests) */
+	gboolean score_all;  /* every candidate gets its gain, ready or not (tests) */
+	guint pairs_scored;
 	gdouble objective;
 	guint spent;
 	gboolean budget_bound; /* the last search left out a gaining change for the budget */
@@ -112,8 +170,18 @@ trials_free(Trial *trials, guint n)
 }
 
 static void
+bars_clear(Bars *bars)
+{
+	g_clear_pointer(&bars->lowered, g_array_unref);
+	g_clear_pointer(&bars->blocked, g_array_unref);
+}
+
+static void
 candidate_free(Candidate *c)
 {
+	for (guint i = 0; c->bars != NULL && i < c->n_trials; i++)
+		bars_clear(&c->bars[i]);
+	g_free(c->bars);
 	g_array_unref(c->changes);
 	trials_free(c->trials, c->n_trials);
 	g_free(c);
@@ -246,6 +314,29 @@ accord_roadmap_attainment(const AccordRoadmapSearch *self,
 	return TRUE;
 }
 
+static guint
+memo_key_hash(gconstpointer key)
+{
+	const MemoKey *k = key;
+
+	return g_direct_hash(k->fact) * 31 + g_str_hash(k->text);
+}
+
+static gboolean
+memo_key_equal(gconstpointer a, gconstpointer b)
+{
+	const MemoKey *x = a, *y = b;
+
+	return x->fact == y->fact && g_str_equal(x->text, y->text);
+}
+
+static void
+memo_key_free(gpointer key)
+{
+	g_free(((MemoKey *)key)->text);
+	g_free(key);
+}
+
 static void
 readers_free(gpointer readers)
 {
@@ -303,6 +394,7 @@ accord_roadmap_search_new(const AccordAssessment *const *assessments,
 	self->assumptions = g_ptr_array_new_with_free_func(g_free);
 	self->current = g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
 	self->readers = g_ptr_array_new_with_free_func(readers_free);
+	self->touched = g_ptr_array_new_with_free_func(g_free);
 	for (guint i = 0; i < n_assessments; i++) {
 		const AccordRuleset *rs = accord_assessment_get_ruleset(assessments[i]);
 		GHashTable *facts = g_hash_table_new(NULL, NULL);
@@ -317,6 +409,8 @@ accord_roadmap_search_new(const AccordAssessment *const *assessments,
 		g_ptr_array_add(
 		    self->readers,
 		    accord_assessment_get_waivers(assessments[i]) == NULL ? readers_of(rs) : NULL);
+		g_ptr_array_add(self->touched,
+				g_new0(guint, MAX(accord_ruleset_get_n_criteria(rs), 1)));
 		n_criteria = MAX(n_criteria, accord_ruleset_get_n_criteria(rs));
 		n_rules = MAX(n_rules, accord_ruleset_get_n_rules(rs));
 		g_ptr_array_add(
@@ -327,8 +421,25 @@ accord_roadmap_search_new(const AccordAssessment *const *assessments,
 	self->overlay = g_new0(const AccordCriterionResult *, MAX(n_criteria, 1));
 	self->marks = g_new0(guint8, MAX(n_rules, 1));
 	self->vocab = accord_profile_get_vocabulary(current_profile(self));
+	self->memos = g_hash_table_new_full(memo_key_hash, memo_key_equal, memo_key_free, NULL);
 	self->objective = accord_roadmap_objective(self, self->current);
 	return self;
+}
+
+static void
+memos_free(AccordRoadmapSearch *self)
+{
+	GHashTableIter iter;
+	gpointer memos;
+
+	g_hash_table_iter_init(&iter, self->memos);
+	while (g_hash_table_iter_next(&iter, NULL, &memos)) {
+		for (guint i = 0; i < self->n; i++)
+			if (((Memo *)memos)[i].verdicts != NULL)
+				g_array_unref(((Memo *)memos)[i].verdicts);
+		g_free(memos);
+	}
+	g_hash_table_unref(self->memos);
 }
 
 void
@@ -343,6 +454,9 @@ accord_roadmap_search_free(AccordRoadmapSearch *self)
 	g_ptr_array_unref(self->assumptions);
 	g_ptr_array_unref(self->current);
 	g_ptr_array_unref(self->readers);
+	g_ptr_array_unref(self->touched);
+	memos_free(self);
+	g_clear_pointer(&self->held, g_hash_table_unref);
 	g_free(self->overlay);
 	g_free(self->marks);
 	g_free(self);
@@ -613,27 +727,50 @@ dependency_met(const AccordScore *score,
 	       outcome == ACCORD_OUTCOME_PASS || outcome == ACCORD_OUTCOME_NOT_APPLICABLE;
 }
 
+static void
+append_index(GArray **list, guint index)
+{
+	if (*list == NULL)
+		*list = g_array_new(FALSE, FALSE, sizeof(guint));
+	g_array_append_val(*list, index);
+}
+
 /* whether @criterion, credited @b before and @a after, is raised or lowered, and whether a
  * raised one has every criterion it depends on met after (@after: the score after, or the
- * score now with @overlay holding what differs) */
+ * score now with @overlay holding what differs); @bars, when not NULL, receives what is
+ * lowered and what is raised before its dependencies */
 static void
 check_raise(const AccordScore *after,
 	    const AccordCriterionResult *const *overlay,
 	    const AccordCriterion *criterion,
 	    const AccordCriterionResult *b,
 	    const AccordCriterionResult *a,
-	    Candidate *c)
+	    Candidate *c,
+	    Bars *bars)
 {
+	guint index = accord_criterion_get_index(criterion);
+
 	if (!accord_score_selects_criterion(after, criterion))
 		return;
-	if (is_credited(b->outcome) && (!is_credited(a->outcome) || a->credit < b->credit))
+	if (is_credited(b->outcome) && (!is_credited(a->outcome) || a->credit < b->credit)) {
 		c->lowers = TRUE;
+		if (bars != NULL)
+			append_index(&bars->lowered, index);
+	}
 	if (!is_credited(a->outcome) || (is_credited(b->outcome) && a->credit <= b->credit))
 		return;
 	c->useful = TRUE;
-	for (guint d = 0; d < accord_criterion_get_n_depends(criterion); d++)
-		if (!dependency_met(after, accord_criterion_get_depends(criterion, d), overlay))
-			c->ready = FALSE;
+	for (guint d = 0; d < accord_criterion_get_n_depends(criterion); d++) {
+		const AccordCriterion *dependency = accord_criterion_get_depends(criterion, d);
+
+		if (dependency_met(after, dependency, overlay))
+			continue;
+		c->ready = FALSE;
+		if (bars != NULL) {
+			append_index(&bars->blocked, index);
+			append_index(&bars->blocked, accord_criterion_get_index(dependency));
+		}
+	}
 }
 
 /* which selected criteria @after credits more or less than @before, and whether each one it
@@ -652,7 +789,8 @@ check_raises(const AccordScore *before, const AccordScore *after, Candidate *c)
 		    criterion,
 		    accord_evaluation_get_result(accord_score_get_evaluation(before), criterion),
 		    accord_evaluation_get_result(accord_score_get_evaluation(after), criterion),
-		    c);
+		    c,
+		    NULL);
 	}
 }
 
@@ -827,24 +965,10 @@ same_result(const AccordCriterionResult *a, const AccordCriterionResult *b)
 	return a->outcome == b->outcome && a->credit == b->credit && a->known == b->known;
 }
 
-/* the fast path: the criteria that read a fact @c sets, evaluated again against the state
- * now with @c's values read in place of the profile's; FALSE (nothing set) when the score
- * would not be finite, which the full re-score then reports */
-/* @trial's result of @criterion evaluated with @override, kept when it moves */
+/* @trial's result @r of criterion @index, whose result now is @before, kept when it moves */
 static void
-evaluate_moved(const AccordEvaluation *evaluation,
-	       const AccordCriterion *criterion,
-	       const Override *override,
-	       Trial *trial)
+keep_moved(const AccordCriterionResult *before, guint index, AccordCriterionResult r, Trial *trial)
 {
-	const AccordCriterionResult *before = accord_evaluation_get_result(evaluation, criterion);
-	AccordCriterionResult r =
-	    accord_criterion_evaluate_verdict(criterion,
-					      accord_evaluation_get_profile(evaluation),
-					      override_fact,
-					      (gpointer) override);
-	guint index = accord_criterion_get_index(criterion);
-
 	/* a criterion whose result stays as it is neither raises nor lowers, and leaves its
 	 * rule's score as it is: only those that move are kept */
 	if (same_result(&r, before))
@@ -857,6 +981,32 @@ evaluate_moved(const AccordEvaluation *evaluation,
 	g_array_append_val(trial->results, r);
 }
 
+/* @criterion evaluated against the state now with @override's values read in place of the
+ * profile's */
+static AccordCriterionResult
+evaluate_with(const AccordEvaluation *evaluation,
+	      const AccordCriterion *criterion,
+	      const Override *override)
+{
+	return accord_criterion_evaluate_verdict(criterion,
+						 accord_evaluation_get_profile(evaluation),
+						 override_fact,
+						 (gpointer) override);
+}
+
+/* @trial's result of @criterion evaluated with @override, kept when it moves */
+static void
+evaluate_moved(const AccordEvaluation *evaluation,
+	       const AccordCriterion *criterion,
+	       const Override *override,
+	       Trial *trial)
+{
+	keep_moved(accord_evaluation_get_result(evaluation, criterion),
+		   accord_criterion_get_index(criterion),
+		   evaluate_with(evaluation, criterion, override),
+		   trial);
+}
+
 static void
 trial_init(Trial *trial, guint size)
 {
@@ -864,17 +1014,15 @@ trial_init(Trial *trial, guint size)
 	trial->results = g_array_sized_new(FALSE, FALSE, sizeof(AccordCriterionResult), size);
 }
 
-/* the flags and the overall value of a trial whose moved criteria are known, its rules in
- * trial->rules (some perhaps scored already); FALSE (nothing kept) when the score would not
- * be finite, which the full re-score then reports */
-static gboolean
-trial_score(AccordRoadmapSearch *self, Candidate *c, guint i)
+/* the flags of a trial whose moved criteria are known; its overall value is left to
+ * settle() */
+static void
+trial_flags(AccordRoadmapSearch *self, Candidate *c, guint i)
 {
 	const AccordScore *now = g_ptr_array_index(self->current, i);
 	const AccordEvaluation *evaluation = accord_score_get_evaluation(now);
 	const AccordRuleset *rs = accord_evaluation_get_ruleset(evaluation);
 	Trial *trial = &c->trials[i];
-	gboolean lowers = c->lowers, useful = c->useful, ready = c->ready;
 
 	overlay_set(self, trial, TRUE);
 	for (guint k = 0; k < trial->criteria->len; k++) {
@@ -886,23 +1034,86 @@ trial_score(AccordRoadmapSearch *self, Candidate *c, guint i)
 			    criterion,
 			    accord_evaluation_get_result(evaluation, criterion),
 			    &g_array_index(trial->results, AccordCriterionResult, k),
-			    c);
+			    c,
+			    c->bars != NULL ? &c->bars[i] : NULL);
 	}
 	overlay_set(self, trial, FALSE);
-	if (overall_with_trial(self, now, trial, trial->rules, &trial->overall))
-		return TRUE;
-	c->lowers = lowers;
-	c->useful = useful;
-	c->ready = ready;
-	g_clear_pointer(&trial->criteria, g_array_unref);
-	g_clear_pointer(&trial->results, g_array_unref);
-	g_clear_pointer(&trial->rules, g_array_unref);
-	return FALSE;
+}
+
+/* the key of single change @c */
+static const MemoKey *
+key_of(const Candidate *c, MemoKey *key)
+{
+	const AccordRoadmapChange *change = &g_array_index(c->changes, AccordRoadmapChange, 0);
+
+	key->fact = change->fact;
+	key->text = (gchar *)change->text;
+	return key;
+}
+
+/* @c's memo in assessment @i (see trial_single()) */
+static Memo *
+memo_of(AccordRoadmapSearch *self, const Candidate *c, guint i)
+{
+	MemoKey key;
+	Memo *memos = g_hash_table_lookup(self->memos, key_of(c, &key));
+
+	if (memos == NULL) {
+		MemoKey *owned = g_new(MemoKey, 1);
+
+		owned->fact = key.fact;
+		owned->text = g_strdup(key.text);
+		memos = g_new0(Memo, self->n);
+		g_hash_table_insert(self->memos, owned, memos);
+	}
+	return &memos[i];
+}
+
+/* the fast path for a single change: as trial_fast(), but the verdicts of the criteria that
+ * read its fact are kept from step to step, and only those of a criterion that reads a fact
+ * a step has changed since are evaluated again. The rest would come out the same: a verdict
+ * reads only the facts its criterion names (the basis, which reads more, stays as it was) */
+static void
+trial_single(AccordRoadmapSearch *self, Candidate *c, guint i, const Override *override)
+{
+	const AccordEvaluation *evaluation =
+	    accord_score_get_evaluation(g_ptr_array_index(self->current, i));
+	const AccordRuleset *rs = accord_evaluation_get_ruleset(evaluation);
+	const GArray *reading =
+	    g_hash_table_lookup(g_ptr_array_index(self->readers, i),
+				g_array_index(c->changes, AccordRoadmapChange, 0).fact);
+	const guint *touched = g_ptr_array_index(self->touched, i);
+	Memo *memo = memo_of(self, c, i);
+	gboolean all = memo->verdicts == NULL;
+	Trial *trial = &c->trials[i];
+
+	if (all)
+		memo->verdicts =
+		    g_array_set_size(g_array_new(FALSE, FALSE, sizeof(Verdict)), reading->len);
+	trial_init(trial, 0);
+	for (guint k = 0; k < reading->len; k++) {
+		guint index = g_array_index(reading, guint, k);
+		const AccordCriterion *criterion = accord_ruleset_get_criterion(rs, index);
+		Verdict *v = &g_array_index(memo->verdicts, Verdict, k);
+		AccordCriterionResult r = {0};
+
+		if (all || touched[index] > memo->step) {
+			r = evaluate_with(evaluation, criterion, override);
+			*v = (Verdict){r.credit, r.outcome, r.known};
+		}
+		r.credit = v->credit;
+		r.outcome = v->outcome;
+		r.known = v->known;
+		keep_moved(accord_evaluation_get_result(evaluation, criterion), index, r, trial);
+	}
+	memo->step = self->step;
+	trial->rules = deltas_of(rs, trial->criteria);
+	trial_flags(self, c, i);
 }
 
 /* the fast path: the criteria that read a fact @c sets, evaluated again against the state
  * now with @c's values read in place of the profile's */
-static gboolean
+static void
 trial_fast(AccordRoadmapSearch *self, Candidate *c, guint i, const Override *override)
 {
 	const AccordEvaluation *evaluation =
@@ -918,7 +1129,7 @@ trial_fast(AccordRoadmapSearch *self, Candidate *c, guint i, const Override *ove
 			       override,
 			       trial);
 	trial->rules = deltas_of(rs, trial->criteria);
-	return trial_score(self, c, i);
+	trial_flags(self, c, i);
 }
 
 typedef struct {
@@ -1016,7 +1227,7 @@ compare_moved(gconstpointer a, gconstpointer b)
  * one only has the result it had under that one, so only those that read both are evaluated
  * again; a rule only one part moved, holding no criterion that reads both, keeps the score
  * it had under that part (its criteria have the same results) */
-static gboolean
+static void
 trial_pair(AccordRoadmapSearch *self, Candidate *c, guint i, const Override *override)
 {
 	const Trial *parts[2] = {part_trial(c->parts[0], i), part_trial(c->parts[1], i)};
@@ -1031,8 +1242,10 @@ trial_pair(AccordRoadmapSearch *self, Candidate *c, guint i, const Override *ove
 	guint rule;
 	Trial *trial = &c->trials[i];
 
-	if (parts[0] == NULL || parts[1] == NULL)
-		return trial_fast(self, c, i, override);
+	if (parts[0] == NULL || parts[1] == NULL) {
+		trial_fast(self, c, i, override);
+		return;
+	}
 	for (guint p = 0; p < 2; p++)
 		reads[p] = g_hash_table_lookup(
 		    readers,
@@ -1072,7 +1285,7 @@ trial_pair(AccordRoadmapSearch *self, Candidate *c, guint i, const Override *ove
 	pair_rules(self, parts, trial->rules);
 	for (guint k = 0; k < shared->len; k++)
 		self->marks[g_array_index(shared, guint, k)] = 0;
-	return trial_score(self, c, i);
+	trial_flags(self, c, i);
 }
 
 /* the values @c's changes set, as an assumption parses their text (which is what the full
@@ -1092,17 +1305,119 @@ parse_values(const Candidate *c)
 	return g_steal_pointer(&values);
 }
 
+/* the overall value of each trial the fast path left to sum, and the gain; a trial whose
+ * score would not be finite goes to the full re-score, which reports that (its flags are the
+ * ones the fast path found: the results are the same) */
+static gboolean
+settle(AccordRoadmapSearch *self, Candidate *c, GError **error)
+{
+	for (guint i = 0; i < self->n; i++) {
+		Trial *trial = &c->trials[i];
+
+		if (trial->criteria == NULL ||
+		    overall_with_trial(self,
+				       g_ptr_array_index(self->current, i),
+				       trial,
+				       trial->rules,
+				       &trial->overall))
+			continue;
+		if (c->bars != NULL)
+			bars_clear(&c->bars[i]);
+		g_clear_pointer(&trial->criteria, g_array_unref);
+		g_clear_pointer(&trial->results, g_array_unref);
+		g_clear_pointer(&trial->rules, g_array_unref);
+		if (!trial_full(self, c, i, error))
+			return FALSE;
+	}
+	c->gain = objective_of_trials(self, c->trials) - self->objective;
+	return TRUE;
+}
+
+static const AccordFactDef *
+fact_of(const Candidate *c)
+{
+	return g_array_index(c->changes, AccordRoadmapChange, 0).fact;
+}
+
+static gboolean
+is_single(const Candidate *c)
+{
+	return c->parts[0] == NULL && c->bundle == NULL && c->changes->len == 1;
+}
+
+/* why @c, a single change found not ready, is not: from its bars (the fast path's) */
+static gboolean
+held_of(const AccordRoadmapSearch *self, const Candidate *c, Held *held)
+{
+	for (guint i = 0; c->bars != NULL && c->again && i < self->n; i++) {
+		if (c->bars[i].lowered != NULL) {
+			*held = (Held){i, g_array_index(c->bars[i].lowered, guint, 0), G_MAXUINT};
+			return TRUE;
+		}
+	}
+	for (guint i = 0; c->bars != NULL && i < self->n; i++) {
+		const GArray *blocked = c->bars[i].blocked;
+
+		if (blocked != NULL) {
+			*held = (Held){i,
+				       g_array_index(blocked, guint, 0),
+				       g_array_index(blocked, guint, 1)};
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+
+/* whether single change @c is still not ready for the reason the last step found (its
+ * Held): a criterion's verdict under the change, its result now and whether a dependency is
+ * met read only the facts those criteria name, so while no step changes one of them the
+ * reason stands (and a fact changed before stays so). Then @c is left unevaluated
+ * (deferred): no stage reads anything of a change that is not ready but the look-ahead,
+ * which evaluates the deferred first */
+static gboolean
+defer(AccordRoadmapSearch *self, Candidate *c)
+{
+	MemoKey key;
+	const Held *held;
+	const guint *touched;
+
+	if (self->held == NULL || self->full || self->score_all || self->exhaustive ||
+	    !is_single(c))
+		return FALSE;
+	held = g_hash_table_lookup(self->held, key_of(c, &key));
+	if (held == NULL)
+		return FALSE;
+	touched = g_ptr_array_index(self->touched, held->assessment);
+	if (touched[held->criterion] == self->step ||
+	    (held->dependency == G_MAXUINT ? !c->again : touched[held->dependency] == self->step))
+		return FALSE;
+	c->held = *held;
+	c->has_held = TRUE;
+	c->deferred = TRUE;
+	c->ready = FALSE;
+	c->gain = NAN;
+	return TRUE;
+}
+
 /* every assessment with every change so far and @c's assumed; one that reads none of @c's
  * facts keeps its score, which re-scoring would give again (evaluation reads only the facts
- * its checks name) */
+ * its checks name). The gain of a candidate that is not ready is never read (no stage takes
+ * one): it is left NAN, without summing every rule for it, unless the search scores all */
 static gboolean
-evaluate(AccordRoadmapSearch *self, Candidate *c, GError **error)
+evaluate(AccordRoadmapSearch *self, Candidate *c, gboolean may_defer, GError **error)
 {
-	g_autofree AccordValue *values = self->full ? NULL : parse_values(c);
-	Override override = {c->changes, values};
+	g_autofree AccordValue *values = NULL;
+	Override override = {c->changes, NULL};
 
+	if (may_defer && defer(self, c))
+		return TRUE;
+	values = self->full ? NULL : parse_values(c);
+	override.values = values;
 	c->trials = g_new0(Trial, self->n);
 	c->n_trials = self->n;
+	/* a single change may become a part of a pair (best_pair()) */
+	if (is_single(c))
+		c->bars = g_new0(Bars, self->n);
 	c->ready = TRUE;
 	for (guint i = 0; i < self->n; i++) {
 		const AccordScore *now = g_ptr_array_index(self->current, i);
@@ -1113,18 +1428,25 @@ evaluate(AccordRoadmapSearch *self, Candidate *c, GError **error)
 			trial->overall = accord_score_get_overall(now)->value;
 			continue;
 		}
-		if (values != NULL && g_ptr_array_index(self->readers, i) != NULL &&
-		    (c->parts[0] != NULL ? trial_pair(self, c, i, &override)
-					 : trial_fast(self, c, i, &override)))
+		if (values != NULL && g_ptr_array_index(self->readers, i) != NULL) {
+			if (c->parts[0] != NULL)
+				trial_pair(self, c, i, &override);
+			else if (c->changes->len == 1)
+				trial_single(self, c, i, &override);
+			else
+				trial_fast(self, c, i, &override);
 			continue;
+		}
 		if (!trial_full(self, c, i, error))
 			return FALSE;
 	}
 	/* a change of a fact changed before may not take credit back */
 	if (c->again && c->lowers)
 		c->ready = FALSE;
-	c->gain = objective_of_trials(self, c->trials) - self->objective;
-	return TRUE;
+	c->gain = NAN;
+	if (!c->ready)
+		c->has_held = held_of(self, c, &c->held);
+	return c->ready || self->score_all ? settle(self, c, error) : TRUE;
 }
 
 static guint
@@ -1180,6 +1502,92 @@ shares_fact(const Candidate *a, const Candidate *b)
 	return FALSE;
 }
 
+/* whether @bars, one part's in an assessment, hold what the pair cannot undo when the other
+ * part's fact is read by the criteria @other (ascending; NULL: none): a criterion reading
+ * only the first part's fact has in the pair the result it has under that part alone. So the
+ * pair lowers a criterion that part lowers and @other does not hold, which bars it when a
+ * part changes a fact changed before (@again); and it raises a criterion that part raises
+ * before a dependency, with that dependency still unmet, when @other holds neither */
+static gboolean
+bars_hold(const Bars *bars, const GArray *other, gboolean again)
+{
+	for (guint k = 0; again && bars->lowered != NULL && k < bars->lowered->len; k++)
+		if (!holds(other, g_array_index(bars->lowered, guint, k)))
+			return TRUE;
+	for (guint k = 0; bars->blocked != NULL && k < bars->blocked->len; k += 2)
+		if (!holds(other, g_array_index(bars->blocked, guint, k)) &&
+		    !holds(other, g_array_index(bars->blocked, guint, k + 1)))
+			return TRUE;
+	return FALSE;
+}
+
+/* whether the pair of single changes @a and @b is certainly not ready, from what each did
+ * alone (their bars, see evaluate()): the look-ahead need not score it. Any path that
+ * scores the pair (fast, pair or full) gives each criterion the same result, so the flags
+ * it would find are the ones inferred here */
+static gboolean
+pair_barred(const AccordRoadmapSearch *self, const Candidate *a, const Candidate *b)
+{
+	gboolean again = a->again || b->again;
+
+	for (guint i = 0; i < self->n; i++) {
+		GHashTable *readers = g_ptr_array_index(self->readers, i);
+
+		if (readers == NULL)
+			continue;
+		if (bars_hold(&a->bars[i], g_hash_table_lookup(readers, fact_of(b)), again) ||
+		    bars_hold(&b->bars[i], g_hash_table_lookup(readers, fact_of(a)), again))
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* the facts a second change must set for a pair with single change @c not to be barred by
+ * @c's Held alone: those its criterion (and dependency) read, which only such a change can
+ * move; @filter FALSE when there is no such short list */
+typedef struct {
+	gboolean filter;
+	guint n;
+	const AccordFactDef *facts[4];
+} Partners;
+
+static void
+partners_of(const AccordRoadmapSearch *self, const Candidate *c, Partners *out)
+{
+	const AccordRuleset *rs;
+	g_autoptr(GPtrArray) defs = g_ptr_array_new();
+
+	out->filter = FALSE;
+	if (!c->has_held)
+		return;
+	rs = accord_assessment_get_ruleset(self->assessments[c->held.assessment]);
+	accord_criterion_collect_facts(accord_ruleset_get_criterion(rs, c->held.criterion), defs);
+	if (c->held.dependency != G_MAXUINT)
+		accord_criterion_collect_facts(accord_ruleset_get_criterion(rs, c->held.dependency),
+					       defs);
+	if (defs->len > G_N_ELEMENTS(out->facts))
+		return;
+	out->filter = TRUE;
+	out->n = defs->len;
+	for (guint k = 0; k < defs->len; k++)
+		out->facts[k] = g_ptr_array_index(defs, k);
+}
+
+/* whether @partners (of one part) bar a pair whose other part is @other: @other sets none of
+ * their facts, so it reads neither the criterion nor the dependency of the first part's
+ * Held, which bars the pair in pair_barred() (a Held of a lowered criterion is only found
+ * for a change of a fact changed before) */
+static gboolean
+partners_bar(const Partners *partners, const Candidate *other)
+{
+	if (!partners->filter)
+		return FALSE;
+	for (guint k = 0; k < partners->n; k++)
+		if (partners->facts[k] == fact_of(other))
+			return FALSE;
+	return TRUE;
+}
+
 static Candidate *
 pair_of(const Candidate *a, const Candidate *b, guint order)
 {
@@ -1200,13 +1608,24 @@ static gboolean
 best_pair(AccordRoadmapSearch *self, GPtrArray *candidates, Candidate **out, GError **error)
 {
 	g_autoptr(GPtrArray) useful = g_ptr_array_new();
+	g_autoptr(GArray) partners = g_array_new(FALSE, FALSE, sizeof(Partners));
 	Candidate *best = NULL;
 
 	for (guint i = 0; i < candidates->len; i++) {
 		Candidate *c = g_ptr_array_index(candidates, i);
+		Partners p;
 
-		if (c->useful && c->bundle == NULL && c->cost <= remaining(self))
-			g_ptr_array_add(useful, c);
+		/* what the look-ahead reads of a change that is not ready: evaluated now */
+		if (c->deferred) {
+			c->deferred = FALSE;
+			if (!evaluate(self, c, FALSE, error))
+				return FALSE;
+		}
+		if (!c->useful || c->bundle != NULL || c->cost > remaining(self))
+			continue;
+		g_ptr_array_add(useful, c);
+		partners_of(self, c, &p);
+		g_array_append_val(partners, p);
 	}
 	for (guint i = 0; i < useful->len; i++) {
 		for (guint j = i + 1; j < useful->len; j++) {
@@ -1214,10 +1633,17 @@ best_pair(AccordRoadmapSearch *self, GPtrArray *candidates, Candidate **out, GEr
 				  *b = g_ptr_array_index(useful, j);
 			Candidate *pair;
 
-			if (shares_fact(a, b) || a->cost + b->cost > remaining(self))
+			/* the partners first: a few comparisons, where pair_barred() looks the
+			 * criteria up */
+			if (shares_fact(a, b) || a->cost + b->cost > remaining(self) ||
+			    (!self->exhaustive &&
+			     (partners_bar(&g_array_index(partners, Partners, i), b) ||
+			      partners_bar(&g_array_index(partners, Partners, j), a) ||
+			      pair_barred(self, a, b))))
 				continue;
+			self->pairs_scored++;
 			pair = pair_of(a, b, i * useful->len + j);
-			if (!evaluate(self, pair, error)) {
+			if (!evaluate(self, pair, FALSE, error)) {
 				candidate_free(pair);
 				g_clear_pointer(&best, candidate_free);
 				return FALSE;
@@ -1373,6 +1799,26 @@ remember(AccordRoadmapSearch *self, const AccordRoadmapChange *change)
 	track->changed = TRUE;
 }
 
+/* a new step: the criteria that read a fact @changes sets have changed at it */
+static void
+touch(AccordRoadmapSearch *self, const GArray *changes)
+{
+	self->step++;
+	for (guint i = 0; i < self->n; i++) {
+		GHashTable *readers = g_ptr_array_index(self->readers, i);
+		guint *touched = g_ptr_array_index(self->touched, i);
+
+		for (guint k = 0; readers != NULL && k < changes->len; k++) {
+			const GArray *list = g_hash_table_lookup(
+			    readers,
+			    g_array_index(changes, AccordRoadmapChange, k).fact);
+
+			for (guint j = 0; list != NULL && j < list->len; j++)
+				touched[g_array_index(list, guint, j)] = self->step;
+		}
+	}
+}
+
 /* the plan makes @choice's changes: remember them, then re-score every assessment with all the
  * changes so far */
 static gboolean
@@ -1391,6 +1837,7 @@ apply(AccordRoadmapSearch *self, AccordRoadmapChoice *choice, GError **error)
 	}
 	if (choice->bundle != NULL)
 		g_hash_table_add(self->bundles_done, (gpointer)choice->bundle);
+	touch(self, choice->changes);
 	g_ptr_array_extend(list, self->assumptions, NULL, NULL);
 	g_ptr_array_add(list, NULL);
 	choice->scores = g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
@@ -1449,6 +1896,23 @@ choose(AccordRoadmapSearch *self,
 	return best_attainment(self, candidates, chosen, error);
 }
 
+/* remembers why each single change of this step that is not ready is not (see defer()) */
+static void
+keep_held(AccordRoadmapSearch *self, const GPtrArray *candidates)
+{
+	g_clear_pointer(&self->held, g_hash_table_unref);
+	self->held = g_hash_table_new_full(memo_key_hash, memo_key_equal, g_free, g_free);
+	for (guint i = 0; i < candidates->len; i++) {
+		const Candidate *c = g_ptr_array_index(candidates, i);
+		MemoKey key;
+
+		if (c->has_held && is_single(c))
+			g_hash_table_insert(self->held,
+					    g_memdup2(key_of(c, &key), sizeof(MemoKey)),
+					    g_memdup2(&c->held, sizeof(Held)));
+	}
+}
+
 /* the next step from the state the steps so far leave, or *found = FALSE and the reason the
  * plan ends (accord_roadmap_search_get_end()) */
 gboolean
@@ -1470,7 +1934,7 @@ accord_roadmap_search_next(AccordRoadmapSearch *self,
 	}
 	candidates = generate(self);
 	for (guint i = 0; i < candidates->len; i++)
-		if (!evaluate(self, g_ptr_array_index(candidates, i), error))
+		if (!evaluate(self, g_ptr_array_index(candidates, i), TRUE, error))
 			return FALSE;
 	if (!choose(self, candidates, &chosen, &owned, &choice->basis, error))
 		return FALSE;
@@ -1486,6 +1950,7 @@ accord_roadmap_search_next(AccordRoadmapSearch *self,
 	if (owned)
 		candidate_free(chosen);
 	*found = TRUE;
+	keep_held(self, candidates);
 	return apply(self, choice, error);
 }
 
@@ -1512,19 +1977,22 @@ accord_roadmap_search_try(AccordRoadmapSearch *self,
 	gboolean was = self->full, ok = TRUE;
 
 	self->full = full;
+	self->score_all = TRUE;
 	/* two changes go as a pair of single changes would, each tried alone first */
 	for (guint k = 0; n_changes == 2 && k < 2 && ok; k++) {
 		Candidate *part = candidate_new(k, 1, NULL);
 
 		g_array_append_val(part->changes, changes[k]);
 		g_ptr_array_add(parts, part);
-		ok = evaluate(self, part, error);
+		ok = evaluate(self, part, FALSE, error);
 		c->parts[k] = part;
 	}
 	g_array_append_vals(c->changes, changes, n_changes);
-	ok = ok && evaluate(self, c, error) && (plain = plain_scores_now(self, error)) != NULL &&
+	ok = ok && evaluate(self, c, FALSE, error) &&
+	     (plain = plain_scores_now(self, error)) != NULL &&
 	     attainment_of_trials(self, c->trials, plain, &out->attainment, error);
 	self->full = was;
+	self->score_all = FALSE;
 	for (guint i = 0; ok && i < self->n && i < G_N_ELEMENTS(out->overall); i++)
 		out->overall[i] = c->trials[i].overall;
 	out->gain = c->gain;
@@ -1533,4 +2001,16 @@ accord_roadmap_search_try(AccordRoadmapSearch *self,
 	out->ready = c->ready;
 	candidate_free(c);
 	return ok;
+}
+
+void
+accord_roadmap_search_set_exhaustive(AccordRoadmapSearch *self, gboolean exhaustive)
+{
+	self->exhaustive = exhaustive;
+}
+
+guint
+accord_roadmap_search_get_pairs_scored(const AccordRoadmapSearch *self)
+{
+	return self->pairs_scored;
 }

@@ -16,6 +16,8 @@ struct _AccordScore {
 	GArray *terms;	       /* AccordScoreTerm, by criterion index */
 	guint8 *assessed;      /* by rule index: whether any of its criteria is applicable */
 	gdouble *rule_weights; /* by rule index: accord_score_get_rule_weight() */
+	guint *pillar_of;      /* by rule index: its pillar's index (for the sums that
+				* accord_score_overall_with() makes again and again) */
 };
 
 static const gchar *model_names[] = {"weighted",
@@ -350,6 +352,13 @@ typedef struct {
 /* coverage does not depend on the unknown policy: a child counts towards it when any of its
  * criteria is applicable (assessed), even if the policy leaves all of them out of the score */
 static void
+accumulate_value(Accumulator *acc,
+		 const AccordScoreItem *child,
+		 gdouble weight,
+		 AccordScoreModel model,
+		 gboolean geometric);
+
+static void
 accumulate(Accumulator *acc,
 	   const AccordScoreItem *child,
 	   gdouble weight,
@@ -363,6 +372,17 @@ accumulate(Accumulator *acc,
 		acc->low_sum += weight * child->low_confidence;
 		acc->weight_sum += weight;
 	}
+	accumulate_value(acc, child, weight, model, geometric);
+}
+
+/* the part of accumulate() a value reads (coverage aside) */
+static void
+accumulate_value(Accumulator *acc,
+		 const AccordScoreItem *child,
+		 gdouble weight,
+		 AccordScoreModel model,
+		 gboolean geometric)
+{
 	if (!child->applicable)
 		return;
 	if (is_flat(model)) {
@@ -454,7 +474,8 @@ score_pillars(AccordScore *self, const AccordRuleset *ruleset)
 		*item = score_rule(self, rule, NULL, self->terms, &assessed);
 		self->assessed[i] = assessed;
 		self->rule_weights[i] = accord_score_get_rule_weight(self, rule);
-		accumulate(&acc[accord_pillar_get_index(accord_rule_get_pillar(rule))],
+		self->pillar_of[i] = accord_pillar_get_index(accord_rule_get_pillar(rule));
+		accumulate(&acc[self->pillar_of[i]],
 			   item,
 			   self->rule_weights[i],
 			   self->options.model,
@@ -480,17 +501,18 @@ accord_score_overall_with(const AccordScore *self,
 	AccordScoreItem overall;
 	guint next = 0;
 
-	for (guint i = 0; i < accord_ruleset_get_n_rules(ruleset); i++) {
-		const AccordRule *rule = accord_ruleset_get_rule(ruleset, i);
+	for (guint i = 0; i < self->rules->len; i++) {
 		const AccordScoreItem *item = &g_array_index(self->rules, AccordScoreItem, i);
-		gboolean assessed = self->assessed[i];
 
 		if (next < n_rules && rules[next].rule == i) {
 			AccordScoreRuleDelta *delta = &rules[next++];
 
 			if (!delta->given) {
-				delta->item =
-				    score_rule(self, rule, overlay, NULL, &delta->assessed);
+				delta->item = score_rule(self,
+							 accord_ruleset_get_rule(ruleset, i),
+							 overlay,
+							 NULL,
+							 &delta->assessed);
 				delta->given = TRUE;
 			}
 			/* accord_score_compute() fails on such an item: the caller takes that
@@ -498,14 +520,13 @@ accord_score_overall_with(const AccordScore *self,
 			if (!item_is_finite(&delta->item))
 				return FALSE;
 			item = &delta->item;
-			assessed = delta->assessed;
 		}
-		accumulate(&acc[accord_pillar_get_index(accord_rule_get_pillar(rule))],
-			   item,
-			   self->rule_weights[i],
-			   self->options.model,
-			   assessed,
-			   FALSE);
+		/* only the value is wanted: the coverage sums are left out */
+		accumulate_value(&acc[self->pillar_of[i]],
+				 item,
+				 self->rule_weights[i],
+				 self->options.model,
+				 FALSE);
 	}
 	overall = score_whole(self, ruleset, acc, NULL);
 	*value = overall.value;
@@ -644,6 +665,7 @@ accord_score_compute(const AccordEvaluation *evaluation,
 				       accord_ruleset_get_n_criteria(ruleset));
 	self->assessed = g_new0(guint8, MAX(accord_ruleset_get_n_rules(ruleset), 1));
 	self->rule_weights = g_new0(gdouble, MAX(accord_ruleset_get_n_rules(ruleset), 1));
+	self->pillar_of = g_new0(guint, MAX(accord_ruleset_get_n_rules(ruleset), 1));
 	score_pillars(self, ruleset);
 	compute_shares(self, ruleset);
 	if (!check_finite(self, ruleset, error))
@@ -685,6 +707,7 @@ accord_score_unref(AccordScore *self)
 	g_array_unref(self->terms);
 	g_free(self->assessed);
 	g_free(self->rule_weights);
+	g_free(self->pillar_of);
 	accord_evaluation_unref(self->evaluation);
 	if (self->options.tailoring != NULL)
 		accord_tailoring_unref((AccordTailoring *)self->options.tailoring);

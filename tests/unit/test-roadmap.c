@@ -727,6 +727,216 @@ test_roadmap_fast_path_geometric_excluded(void **state)
 	accord_roadmap_search_free(search);
 }
 
+/* clang-format off */
+/* lock: two pillars. r-a (p1): c-base (a.csirt true), c-anti (a.csirt not true), c-top
+ * (a.first true, depending on c-base); r-b (p2): c-cvd (a.cvd at least adopted), c-cvd-anti
+ * (a.cvd not at least adopted), c-lab (a.iot is label, depending on c-cvd). Every criterion
+ * weighs 1, so a criterion is 1/3 of its pillar. a.csirt and a.cvd=adopted each raise one
+ * criterion and lower another (no gain); a.first and a.iot=label each raise one before its
+ * dependency: no single change gains, and the plan goes by pairs */
+#define RULESET_LOCK(id, iot)                                                                      \
+    RULESET_HEAD(id) PILLAR("p1") PILLAR("p2")                                                     \
+    RULE("r-a", "p1",                                                                              \
+	 CRITERION("c-base", "", "<check fact=\"a.csirt\" is=\"true\"/>")                          \
+	 CRITERION("c-anti", "", "<not><check fact=\"a.csirt\" is=\"true\"/></not>")               \
+	 CRITERION("c-top", " depends-on=\"c-base\"", "<check fact=\"a.first\" is=\"true\"/>"))    \
+    RULE("r-b", "p2",                                                                              \
+	 CRITERION("c-cvd", "", "<check fact=\"a.cvd\" at-least=\"adopted\"/>")                    \
+	 CRITERION("c-cvd-anti", "", "<not><check fact=\"a.cvd\" at-least=\"adopted\"/></not>")    \
+	 CRITERION("c-lab", " depends-on=\"c-cvd\"", "<check fact=\"a.iot\" is=\"" iot "\"/>"))    \
+    "</ruleset>"
+
+static const gchar ruleset_lock[] = RULESET_LOCK("lock", "label");
+/* the same with c-lab reading a.iot is code (low 1): both pairs then cost 4 */
+static const gchar ruleset_tie[] = RULESET_LOCK("tie", "code");
+/* clang-format on */
+
+/* steps @s's assessments with the look-ahead leaving out the pairs it can tell are not ready
+ * (the default) and scoring every pair (exhaustive), side by side: every step must be the
+ * same, to the last bit of every score. Gives the pairs each scored */
+static void
+assert_pairs_as_exhaustive(State *s, guint *scored, guint *exhaustive)
+{
+	AccordRoadmapSearch *search[2];
+	AccordRoadmapOptions options;
+	gboolean found[2] = {TRUE, TRUE};
+	g_autoptr(GError) error = NULL;
+
+	accord_roadmap_options_init(&options);
+	s->strings = g_string_chunk_new(64);
+	for (guint k = 0; k < 2; k++) {
+		search[k] = accord_roadmap_search_new(
+		    (const AccordAssessment *const *)s->assessments->pdata,
+		    s->assessments->len,
+		    NULL,
+		    &options,
+		    s->strings);
+		accord_roadmap_search_set_exhaustive(search[k], k == 1);
+	}
+	while (found[0]) {
+		AccordRoadmapChoice choice[2] = {{0}, {0}};
+
+		for (guint k = 0; k < 2; k++)
+			assert_true(
+			    accord_roadmap_search_next(search[k], &choice[k], &found[k], &error));
+		assert_int_equal(found[0], found[1]);
+		if (found[0]) {
+			assert_int_equal(choice[0].basis, choice[1].basis);
+			assert_int_equal(choice[0].cost, choice[1].cost);
+			assert_int_equal(choice[0].changes->len, choice[1].changes->len);
+			for (guint c = 0; c < choice[0].changes->len; c++) {
+				const AccordRoadmapChange *a =
+				    &g_array_index(choice[0].changes, AccordRoadmapChange, c);
+				const AccordRoadmapChange *b =
+				    &g_array_index(choice[1].changes, AccordRoadmapChange, c);
+
+				assert_ptr_equal(a->fact, b->fact);
+				assert_string_equal(a->text, b->text);
+			}
+			for (guint i = 0; i < s->assessments->len; i++)
+				assert_true(
+				    accord_score_get_overall(g_ptr_array_index(choice[0].scores, i))
+					->value ==
+				    accord_score_get_overall(g_ptr_array_index(choice[1].scores, i))
+					->value);
+		}
+		for (guint k = 0; k < 2; k++)
+			accord_roadmap_choice_clear(&choice[k]);
+	}
+	assert_int_equal(accord_roadmap_search_get_end(search[0]),
+			 accord_roadmap_search_get_end(search[1]));
+	*scored = accord_roadmap_search_get_pairs_scored(search[0]);
+	*exhaustive = accord_roadmap_search_get_pairs_scored(search[1]);
+	for (guint k = 0; k < 2; k++)
+		accord_roadmap_search_free(search[k]);
+}
+
+/* step @index is the pair @fact_a=@value_a, @fact_b=@value_b, costs @cost and gains @gain */
+static void
+assert_pair_step(const AccordRoadmap *roadmap,
+		 guint index,
+		 const gchar *const change[4],
+		 guint cost,
+		 gdouble gain)
+{
+	const AccordRoadmapStep *step = accord_roadmap_get_step(roadmap, index);
+
+	assert_int_equal(step->basis, ACCORD_ROADMAP_BASIS_PAIR);
+	assert_int_equal(step->n_changes, 2);
+	for (guint k = 0; k < 2; k++) {
+		assert_string_equal(accord_fact_def_get_key(step->changes[k].fact), change[2 * k]);
+		assert_string_equal(step->changes[k].text, change[2 * k + 1]);
+	}
+	assert_int_equal(step->cost, cost);
+	assert_close(step->gain, gain, 1e-9);
+}
+
+static const gchar *const lock_first[4] = {"a.csirt", "true", "a.first", "true"};
+
+/* lock, arithmetic. At the start c-anti and c-cvd-anti pass: each pillar 1/3, 33.33. The
+ * useful changes: a.csirt=true (c-base up, c-anti down: gain 0), a.first=true (c-top before
+ * c-base: not ready), a.cvd=adopted (0), a.iot=label (c-lab before c-cvd). Their six pairs:
+ * a.csirt+a.first gains 16.67 (p1 2/3: (66.67 + 33.33) / 2 = 50) for 3 + 1 = 4, 4.17 a unit;
+ * a.cvd=adopted+a.iot=label 16.67 for 3 + 2 = 5; a.csirt+a.cvd 0; three are not ready, which
+ * the single changes tell: a.first's c-top waits on c-base, which neither a.cvd nor a.iot
+ * reads; a.iot's c-lab waits on c-cvd, which neither a.csirt nor a.first reads. Step 1 scores
+ * 3 pairs (6 exhaustive); step 2 the one pair left (a.cvd+a.iot, 66.67); then no change is
+ * useful but a.iot to code or mandatory, which takes c-lab back from a fact changed before:
+ * no-gain. So 4 pairs scored, 7 exhaustive */
+static void
+test_roadmap_pairs_left_out_only_when_not_ready(void **state)
+{
+	State *s = *state;
+	g_autoptr(AccordRoadmap) roadmap = NULL;
+	static const gchar *const lock_second[4] = {"a.cvd", "adopted", "a.iot", "label"};
+	guint scored = 0, exhaustive = 0;
+
+	add_ruleset(s, ruleset_lock);
+	assert_pairs_as_exhaustive(s, &scored, &exhaustive);
+	assert_int_equal(scored, 4);
+	assert_int_equal(exhaustive, 7);
+	roadmap = plan_default(s);
+	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 2);
+	assert_pair_step(roadmap, 0, lock_first, 4, 100.0 / 6);
+	assert_pair_step(roadmap, 1, lock_second, 5, 100.0 / 6);
+	assert_int_equal(accord_roadmap_get_end(roadmap), ACCORD_ROADMAP_END_NO_GAIN);
+}
+
+/* lock, geometric: 100 · √(1/3 · 1/3) = 33.33 at the start; a.csirt+a.first makes p1 2/3:
+ * 100 · √(2/9) = 47.14, a gain of 13.81 for 4 (a.cvd+a.iot the same for 5); then a.cvd+a.iot
+ * makes both 2/3: 66.67, a gain of 19.53. The same pairs are left out */
+static void
+test_roadmap_pairs_geometric_as_exhaustive(void **state)
+{
+	State *s = *state;
+	g_autoptr(AccordRoadmap) roadmap = NULL;
+	static const gchar *const lock_second[4] = {"a.cvd", "adopted", "a.iot", "label"};
+	guint scored = 0, exhaustive = 0;
+
+	s->options.score.aggregation = ACCORD_AGGREGATION_GEOMETRIC;
+	add_ruleset(s, ruleset_lock);
+	assert_pairs_as_exhaustive(s, &scored, &exhaustive);
+	assert_int_equal(scored, 4);
+	assert_int_equal(exhaustive, 7);
+	roadmap = plan_default(s);
+	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 2);
+	assert_pair_step(roadmap, 0, lock_first, 4, 100.0 * sqrt(2.0 / 9) - 100.0 / 3);
+	assert_pair_step(roadmap, 1, lock_second, 5, 200.0 / 3 - 100.0 * sqrt(2.0 / 9));
+}
+
+/* tie: a.cvd=adopted+a.iot=code costs 3 + 1 = 4 like a.csirt+a.first, and gains the same
+ * 16.67: the pair generated first goes first (a.csirt+a.first), in both searches */
+static void
+test_roadmap_pairs_tie_as_exhaustive(void **state)
+{
+	State *s = *state;
+	g_autoptr(AccordRoadmap) roadmap = NULL;
+	static const gchar *const tie_second[4] = {"a.cvd", "adopted", "a.iot", "code"};
+	guint scored = 0, exhaustive = 0;
+
+	add_ruleset(s, ruleset_tie);
+	assert_pairs_as_exhaustive(s, &scored, &exhaustive);
+	assert_int_equal(scored, 4);
+	assert_int_equal(exhaustive, 7);
+	roadmap = plan_default(s);
+	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 2);
+	assert_pair_step(roadmap, 0, lock_first, 4, 100.0 / 6);
+	assert_pair_step(roadmap, 1, tie_second, 4, 100.0 / 6);
+}
+
+/* the other worlds of this file, alone and together, under both aggregations: whatever the
+ * search leaves out (pairs that are not ready, and changes left unevaluated while what held
+ * them back stands, as a.first while c-base fails in order), the plan is the exhaustive one */
+static void
+test_roadmap_pairs_other_worlds_as_exhaustive(void **state)
+{
+	State *s = *state;
+	const gchar *const worlds[] = {ruleset_one,
+				       ruleset_two,
+				       ruleset_order,
+				       ruleset_three,
+				       ruleset_fast,
+				       ruleset_lock,
+				       ruleset_tie};
+	guint scored = 0, exhaustive = 0;
+
+	for (guint g = 0; g < 2; g++) {
+		s->options.score.aggregation = g == 0 ? ACCORD_AGGREGATION_ARITHMETIC
+						      : ACCORD_AGGREGATION_GEOMETRIC;
+		for (guint w = 0; w <= G_N_ELEMENTS(worlds); w++) {
+			g_ptr_array_set_size(s->assessments, 0);
+			g_ptr_array_set_size(s->rulesets, 0);
+			g_clear_pointer(&s->strings, g_string_chunk_free);
+			/* the last round: every world at once */
+			for (guint k = 0; k < G_N_ELEMENTS(worlds); k++)
+				if (k == w || w == G_N_ELEMENTS(worlds))
+					add_ruleset(s, worlds[k]);
+			assert_pairs_as_exhaustive(s, &scored, &exhaustive);
+			assert_true(scored <= exhaustive);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -754,6 +964,16 @@ main(void)
 					    setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_roadmap_fast_path_geometric_excluded,
+					    setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_roadmap_pairs_left_out_only_when_not_ready,
+					    setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_roadmap_pairs_geometric_as_exhaustive,
+					    setup,
+					    teardown),
+	    cmocka_unit_test_setup_teardown(test_roadmap_pairs_tie_as_exhaustive, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_roadmap_pairs_other_worlds_as_exhaustive,
 					    setup,
 					    teardown),
 	};
