@@ -130,27 +130,54 @@ compare_credit(const AccordCheck *check, const AccordValue *value)
 
 /* checks nest at most 32 deep (the loader's limit), so the recursion is bounded */
 static void
-collect_facts(const AccordCheck *check, GPtrArray *defs)
+append_facts(const AccordCheck *check, GPtrArray *defs)
 {
 	if (check == NULL)
 		return;
 	if (accord_check_get_kind(check) == ACCORD_CHECK_FACT) {
-		const AccordFactDef *def = accord_check_get_fact(check);
-
-		if (!g_ptr_array_find(defs, def, NULL))
-			g_ptr_array_add(defs, (gpointer)def);
+		g_ptr_array_add(defs, (gpointer)accord_check_get_fact(check));
 		return;
 	}
 	for (guint i = 0; i < accord_check_get_n_children(check); i++)
-		collect_facts(accord_check_get_child(check, i), defs);
+		append_facts(accord_check_get_child(check, i), defs);
+}
+
+/* drops from @defs, from @from on, every entry an earlier one repeats: a scan while the array
+ * is short, a set once it is long, so a criterion that names many facts costs linear time */
+static void
+drop_repeats(GPtrArray *defs, guint from)
+{
+	g_autoptr(GHashTable) seen = NULL;
+	guint kept = from;
+
+	if (defs->len > 32) {
+		seen = g_hash_table_new(NULL, NULL);
+		for (guint i = 0; i < from; i++)
+			g_hash_table_add(seen, defs->pdata[i]);
+	}
+	for (guint i = from; i < defs->len; i++) {
+		gpointer def = defs->pdata[i];
+		gboolean repeat = FALSE;
+
+		if (seen != NULL)
+			repeat = !g_hash_table_add(seen, def);
+		for (guint j = 0; seen == NULL && j < kept && !repeat; j++)
+			repeat = defs->pdata[j] == def;
+		if (!repeat)
+			defs->pdata[kept++] = def;
+	}
+	g_ptr_array_set_size(defs, kept);
 }
 
 /* the facts a criterion reads (evaluate-private.h) */
 void
 accord_criterion_collect_facts(const AccordCriterion *criterion, GPtrArray *defs)
 {
-	collect_facts(accord_criterion_get_precondition(criterion), defs);
-	collect_facts(accord_criterion_get_check(criterion), defs);
+	guint from = defs->len;
+
+	append_facts(accord_criterion_get_precondition(criterion), defs);
+	append_facts(accord_criterion_get_check(criterion), defs);
+	drop_repeats(defs, from);
 }
 
 /* the credit a fact check gives a value (evaluate-private.h) */

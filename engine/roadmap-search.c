@@ -187,15 +187,14 @@ candidate_free(Candidate *c)
 	g_free(c);
 }
 
-/* adds to @facts the facts @criterion reads */
+/* adds to @facts the facts @criterion reads, through @scratch (emptied first) */
 static void
-collect_facts(const AccordCriterion *criterion, GHashTable *facts)
+collect_facts(const AccordCriterion *criterion, GPtrArray *scratch, GHashTable *facts)
 {
-	g_autoptr(GPtrArray) defs = g_ptr_array_new();
-
-	accord_criterion_collect_facts(criterion, defs);
-	for (guint i = 0; i < defs->len; i++)
-		g_hash_table_add(facts, g_ptr_array_index(defs, i));
+	g_ptr_array_set_size(scratch, 0);
+	accord_criterion_collect_facts(criterion, scratch);
+	for (guint i = 0; i < scratch->len; i++)
+		g_hash_table_add(facts, g_ptr_array_index(scratch, i));
 }
 
 static gint
@@ -350,16 +349,13 @@ readers_of(const AccordRuleset *rs)
 {
 	GHashTable *readers =
 	    g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
+	g_autoptr(GPtrArray) facts = g_ptr_array_new();
 
 	for (guint c = 0; c < accord_ruleset_get_n_criteria(rs); c++) {
-		const AccordCriterion *criterion = accord_ruleset_get_criterion(rs, c);
-		g_autoptr(GHashTable) facts = g_hash_table_new(NULL, NULL);
-		GHashTableIter iter;
-		gpointer fact;
-
-		collect_facts(criterion, facts);
-		g_hash_table_iter_init(&iter, facts);
-		while (g_hash_table_iter_next(&iter, &fact, NULL)) {
+		g_ptr_array_set_size(facts, 0);
+		accord_criterion_collect_facts(accord_ruleset_get_criterion(rs, c), facts);
+		for (guint k = 0; k < facts->len; k++) {
+			gpointer fact = g_ptr_array_index(facts, k);
 			GArray *list = g_hash_table_lookup(readers, fact);
 
 			if (list == NULL) {
@@ -380,6 +376,7 @@ accord_roadmap_search_new(const AccordAssessment *const *assessments,
 			  GStringChunk *strings)
 {
 	AccordRoadmapSearch *self = g_new0(AccordRoadmapSearch, 1);
+	g_autoptr(GPtrArray) scratch = NULL;
 	guint n_criteria = 0, n_rules = 0;
 
 	self->assessments = assessments;
@@ -395,6 +392,7 @@ accord_roadmap_search_new(const AccordAssessment *const *assessments,
 	self->current = g_ptr_array_new_with_free_func((GDestroyNotify)accord_score_unref);
 	self->readers = g_ptr_array_new_with_free_func(readers_free);
 	self->touched = g_ptr_array_new_with_free_func(g_free);
+	scratch = g_ptr_array_new();
 	for (guint i = 0; i < n_assessments; i++) {
 		const AccordRuleset *rs = accord_assessment_get_ruleset(assessments[i]);
 		GHashTable *facts = g_hash_table_new(NULL, NULL);
@@ -402,7 +400,7 @@ accord_roadmap_search_new(const AccordAssessment *const *assessments,
 		for (guint c = 0; c < accord_ruleset_get_n_criteria(rs); c++) {
 			const AccordCriterion *criterion = accord_ruleset_get_criterion(rs, c);
 
-			collect_facts(criterion, facts);
+			collect_facts(criterion, scratch, facts);
 			collect_thresholds(accord_criterion_get_check(criterion), self->thresholds);
 		}
 		g_ptr_array_add(self->reads, facts);
@@ -484,6 +482,7 @@ static GHashTable *
 facts_of_open_criteria(const AccordRoadmapSearch *self)
 {
 	GHashTable *facts = g_hash_table_new(NULL, NULL);
+	g_autoptr(GPtrArray) scratch = g_ptr_array_new();
 
 	for (guint i = 0; i < self->n; i++) {
 		const AccordScore *score = g_ptr_array_index(self->current, i);
@@ -494,7 +493,7 @@ facts_of_open_criteria(const AccordRoadmapSearch *self)
 
 			if (!is_open(score, criterion))
 				continue;
-			collect_facts(criterion, facts);
+			collect_facts(criterion, scratch, facts);
 		}
 	}
 	return facts;

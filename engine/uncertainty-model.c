@@ -527,11 +527,16 @@ static GPtrArray *
 read_defs(const GPtrArray *selected)
 {
 	GPtrArray *defs = g_ptr_array_new();
+	g_autoptr(GPtrArray) read = g_ptr_array_new();
+	g_autoptr(GHashTable) seen = g_hash_table_new(NULL, NULL);
 
 	for (guint i = 0; i < selected->len; i++) {
-		const AccordCriterion *c = g_ptr_array_index(selected, i);
-
-		accord_criterion_collect_facts(c, defs);
+		g_ptr_array_set_size(read, 0);
+		accord_criterion_collect_facts(g_ptr_array_index(selected, i), read);
+		for (guint k = 0; k < read->len; k++) {
+			if (g_hash_table_add(seen, read->pdata[k]))
+				g_ptr_array_add(defs, read->pdata[k]);
+		}
 	}
 	g_ptr_array_sort(defs, compare_keys);
 	return defs;

@@ -1,4 +1,5 @@
 #include "fixtures.h"
+#include "evaluate-private.h"
 
 /* Each test builds a one-criterion ruleset and a profile inline, against the vocabulary
  * below, and checks the criterion's outcome, credit and reason. Scales, by index:
@@ -909,6 +910,56 @@ test_evaluate_refuses_other_vocabulary(void **state)
 	assert_non_null(strstr(error->message, "vocabular"));
 }
 
+/* the facts a criterion reads: precondition first, then in the order the checks name them,
+ * each once, skipping what the array holds already; the long case (over 32 entries before
+ * repeats are dropped) goes through a set instead of a scan and must keep the same order */
+static void
+expect_facts(const AccordRuleset *ruleset, GPtrArray *defs, const gchar *const *keys)
+{
+	guint n = 0;
+
+	accord_criterion_collect_facts(accord_ruleset_get_criterion(ruleset, 0), defs);
+	for (; keys[n] != NULL; n++) {
+		assert_true(n < defs->len);
+		assert_string_equal(accord_fact_def_get_key(g_ptr_array_index(defs, n)), keys[n]);
+	}
+	assert_int_equal(defs->len, n);
+}
+
+static void
+test_evaluate_collects_facts_once(void **state)
+{
+	const State *s = *state;
+	const gchar *const short_keys[] = {"t.regime", "t.flag", "t.other", NULL};
+	const gchar *const long_keys[] = {"t.size", "t.flag", "t.other", NULL};
+	const gchar *const then_keys[] = {"t.size", "t.flag", "t.other", "t.regime", NULL};
+	g_autoptr(GString) many = g_string_new("<any>");
+	g_autoptr(GPtrArray) defs = g_ptr_array_new();
+	g_autoptr(AccordRuleset) shortlist = load_ruleset(
+	    s->vocab,
+	    WHEN(CHECK("t.regime", "not-in", "none"))
+		ALL(CHECK("t.flag", "is", "true") CHECK("t.other", "is", "true")
+			CHECK("t.flag", "is", "false") CHECK("t.regime", "in", "mandatory")));
+	g_autoptr(AccordRuleset) longlist = NULL;
+	g_autoptr(AccordRuleset) regime = load_ruleset(s->vocab, CHECK("t.regime", "in", "none"));
+
+	expect_facts(shortlist, defs, short_keys);
+	/* 40 checks on 3 facts */
+	g_string_append(many, CHECK("t.size", "at-least", "1"));
+	for (guint i = 0; i < 39; i++)
+		g_string_append(many,
+				i % 2 == 0 ? CHECK("t.flag", "is", "true")
+					   : CHECK("t.other", "is", "true"));
+	g_string_append(many, "</any>");
+	longlist = load_ruleset(s->vocab, many->str);
+	g_ptr_array_set_size(defs, 0);
+	expect_facts(longlist, defs, long_keys);
+	/* a second criterion adds only the fact the array does not hold */
+	expect_facts(regime, defs, then_keys);
+	/* and one whose facts it holds already adds nothing */
+	expect_facts(longlist, defs, then_keys);
+}
+
 int
 main(void)
 {
@@ -936,6 +987,7 @@ main(void)
 	    cmocka_unit_test(test_evaluate_fixture_profiles),
 	    cmocka_unit_test(test_evaluate_profile_a_by_hand),
 	    cmocka_unit_test(test_evaluate_refuses_other_vocabulary),
+	    cmocka_unit_test(test_evaluate_collects_facts_once),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
