@@ -17,14 +17,19 @@ typedef enum {
 struct _AccordNode {
 	AccordNodeKind kind;
 	AccordDocument *document;
-	AccordNode *parent;	  /* NULL for the root and for a table's columns */
-	const gchar *key;	  /* JSON member, CSV record; NULL for list items and prose */
-	const gchar *title;	  /* heading, field label or table caption; NULL for none */
-	gboolean is_key;	  /* a field that identifies its section (CSV context column) */
-	AccordCell cell;	  /* a field's value; a text node's words in cell.text */
-	GPtrArray *children;	  /* AccordNode*: of a section, a list (its items) */
-	GPtrArray *columns;	  /* AccordNode* fields used as column headers (key, title) */
-	GPtrArray *rows;	  /* AccordCell[] arrays of a table, each columns->len long */
+	AccordNode *parent;   /* NULL for the root and for a table's columns */
+	const gchar *key;     /* JSON member, CSV record; NULL for list items and prose */
+	const gchar *title;   /* heading, field label or table caption; NULL for none */
+	gboolean is_key;      /* a field that identifies its section (CSV context column) */
+	AccordCell cell;      /* a field's value; a text node's words in cell.text */
+	GPtrArray *children;  /* AccordNode*: of a section, a list (its items) */
+	GPtrArray *columns;   /* AccordNode* fields used as column headers (key, title) */
+	GPtrArray *rows;      /* AccordCell[] arrays of a table, each columns->len long */
+	AccordRowFunc source; /* else the rows come from here, made as they are read */
+	gpointer source_data;
+	guint n_source_rows;
+	AccordCell *scratch; /* the row the source made last, @scratch_row */
+	guint scratch_row;
 	GArray *chart_series;	  /* gint column indices; NULL when the table has no chart */
 	AccordChartKind chart;	  /* how to draw them */
 	const gchar *chart_title; /* its caption */
@@ -37,6 +42,12 @@ struct _AccordDocument {
 	AccordNode *root;
 	GPtrArray *nodes; /* every node, for freeing */
 };
+
+/* a table's rows, whether added or made by a source; a made row is valid until the next */
+guint
+accord_table_get_n_rows(const AccordNode *table);
+const AccordCell *
+accord_table_get_row(const AccordNode *table, guint row);
 
 /* the serialisers: each renders any document, knowing no view */
 GBytes *

@@ -276,9 +276,8 @@ accord_cell_is_numeric(const AccordCell *cell)
 gboolean
 accord_table_column_is_numeric(const AccordNode *table, guint column)
 {
-	for (guint r = 0; r < table->rows->len; r++)
-		if (accord_cell_is_numeric(
-			&((AccordCell *)g_ptr_array_index(table->rows, r))[column]))
+	for (guint r = 0; r < accord_table_get_n_rows(table); r++)
+		if (accord_cell_is_numeric(&accord_table_get_row(table, r)[column]))
 			return TRUE;
 	return FALSE;
 }

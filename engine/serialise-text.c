@@ -164,32 +164,42 @@ table_line(Writer *w, gchar **cells, const glong *width, const gboolean *right, 
 	g_string_append(w->out, w->md ? "|\n" : "\n");
 }
 
+/* line @r of a table: 0 the headings, then its rows; NULL-terminated, for g_strfreev() */
+static gchar **
+table_cells(const Writer *w, const AccordNode *t, guint r)
+{
+	guint n = t->columns->len;
+	const AccordCell *row = r > 0 ? accord_table_get_row(t, r - 1) : NULL;
+	gchar **cells = g_new0(gchar *, n + 1);
+
+	for (guint c = 0; c < n; c++) {
+		const AccordNode *col = g_ptr_array_index(t->columns, c);
+
+		cells[c] =
+		    row == NULL
+			? cell_string(&(AccordCell){ACCORD_CELL_TEXT, 0, 0, 0, col->title}, w->md)
+			: cell_string(&row[c], w->md);
+	}
+	return cells;
+}
+
+/* two passes over the rows, the widths then the lines, so that a table made by a row source
+ * is never held whole */
 static void
 table(Writer *w, const AccordNode *t, guint at)
 {
 	guint n = t->columns->len;
 	g_autofree glong *width = g_new0(glong, n);
 	g_autofree gboolean *right = g_new0(gboolean, n);
-	g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
 
 	/* once per column: per cell, a ranking of n rows took n² steps */
 	for (guint c = 0; c < n; c++)
 		right[c] = accord_table_column_is_numeric(t, c);
-	for (guint r = 0; r <= t->rows->len; r++) {
-		gchar **cells = g_new0(gchar *, n + 1);
+	for (guint r = 0; r <= accord_table_get_n_rows(t); r++) {
+		g_auto(GStrv) cells = table_cells(w, t, r);
 
-		for (guint c = 0; c < n; c++) {
-			const AccordNode *col = g_ptr_array_index(t->columns, c);
-
-			cells[c] =
-			    r == 0
-				? cell_string(&(AccordCell){ACCORD_CELL_TEXT, 0, 0, 0, col->title},
-					      w->md)
-				: cell_string(&((AccordCell *)g_ptr_array_index(t->rows, r - 1))[c],
-					      w->md);
+		for (guint c = 0; c < n; c++)
 			width[c] = MAX(width[c], g_utf8_strlen(cells[c], -1));
-		}
-		g_ptr_array_add(lines, cells);
 	}
 	if (t->title != NULL) {
 		indent(w, at);
@@ -197,8 +207,10 @@ table(Writer *w, const AccordNode *t, guint at)
 		put(w, t->title);
 		g_string_append(w->out, w->md ? "**\n\n" : ":\n");
 	}
-	for (guint l = 0; l < lines->len; l++) {
-		table_line(w, g_ptr_array_index(lines, l), width, right, n, w->md ? 0 : at + 2);
+	for (guint l = 0; l <= accord_table_get_n_rows(t); l++) {
+		g_auto(GStrv) cells = table_cells(w, t, l);
+
+		table_line(w, cells, width, right, n, w->md ? 0 : at + 2);
 		for (guint c = 0; w->md && l == 0 && c < n; c++)
 			g_string_append(w->out, right[c] ? "|---:" : "|---");
 		if (w->md && l == 0)

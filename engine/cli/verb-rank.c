@@ -318,7 +318,7 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 			return FALSE;
 		document = accord_ranking_with_uncertainty_to_document(ranking, uncertainty);
 	} else {
-		document = accord_ranking_to_document(ranking);
+		document = accord_ranking_to_streamed_document(ranking);
 	}
 	if (!accord_cli_emit(cli, document, error))
 		return FALSE;
