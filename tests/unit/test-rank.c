@@ -401,6 +401,62 @@ test_rank_refuses_no_profile(void **state)
 	fixture_clear(&f);
 }
 
+/* the same identity twice is found once every row is out of memory, by a sort of the
+ * identities: the error names the first identity given again (the fourth profile, BB; AA is
+ * given again later, by the fifth) with its two files, first the earlier */
+static void
+test_rank_names_first_identity_given_again(void **state)
+{
+	Fixture f;
+	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
+	g_autoptr(GPtrArray) profiles =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordRanking) ranking = NULL;
+	AccordAssessmentOptions options;
+
+	fixture_load(&f);
+	g_ptr_array_add(rulesets, f.ruleset);
+	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-a.xml", "AA", "1"));
+	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-b.xml", "BB", "2"));
+	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-c.xml", "CC", "3"));
+	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-a.xml", "BB", "4"));
+	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-c.xml", "AA", "5"));
+	accord_assessment_options_init(&options);
+	ranking = accord_ranking_new(rulesets, profiles, &options, ACCORD_RANK_MEAN_ALL, &error);
+	assert_null(ranking);
+	assert_true(g_error_matches(error, ACCORD_ERROR, ACCORD_ERROR_USAGE));
+	assert_string_equal(error->message,
+			    "identity BB@2025-06-30 is given twice: good/profile-b.xml and "
+			    "good/profile-a.xml (give one an id attribute)");
+	fixture_clear(&f);
+}
+
+/* rows are read back one at a time: reading them backwards gives what reading them forwards
+ * did (BB 1; AA and AB tied at 2; CC 4, as in test_rank_competition_positions_with_ties) */
+static void
+test_rank_rows_read_back_in_any_order(void **state)
+{
+	Fixture f;
+	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
+	g_autoptr(AccordRanking) ranking = NULL;
+	const gchar *countries[] = {"BB", "AA", "AB", "CC"};
+	const guint positions[] = {1, 2, 2, 4};
+
+	fixture_load(&f);
+	g_ptr_array_add(rulesets, f.ruleset);
+	ranking = rank_four(&f, rulesets);
+	for (guint r = 4; r > 0; r--) {
+		const AccordRankRow *row = accord_ranking_get_row(ranking, r - 1);
+
+		assert_string_equal(accord_profile_get_country(row->profile), countries[r - 1]);
+		assert_int_equal(row->position, positions[r - 1]);
+		assert_true(row->tied == (positions[r - 1] == 2));
+		assert_close(accord_ranking_get_cell(ranking, r - 1, 0)->score, row->mean, 1e-12);
+	}
+	fixture_clear(&f);
+}
+
 int
 main(void)
 {
@@ -415,6 +471,8 @@ main(void)
 	    cmocka_unit_test(test_rank_refuses_no_profile),
 	    cmocka_unit_test(test_rank_mean_over_verified_rulesets),
 	    cmocka_unit_test(test_rank_counts_outcomes),
+	    cmocka_unit_test(test_rank_names_first_identity_given_again),
+	    cmocka_unit_test(test_rank_rows_read_back_in_any_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
