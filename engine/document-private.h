@@ -52,6 +52,12 @@ accord_table_get_row(const AccordNode *table, guint row);
 /* the serialisers: each renders any document, knowing no view */
 GBytes *
 accord_serialise_text(const AccordDocument *document, gboolean markdown);
+gboolean
+accord_serialise_text_to(const AccordDocument *document,
+			 gboolean markdown,
+			 AccordWriteFunc write,
+			 gpointer user_data,
+			 GError **error);
 GBytes *
 accord_serialise_json(const AccordDocument *document, gboolean pretty, GError **error);
 GBytes *

@@ -12,7 +12,27 @@
 typedef struct {
 	GString *out;
 	gboolean md;
+	AccordWriteFunc write; /* else the whole text stays in @out */
+	gpointer user_data;
+	GError *error; /* the first of @write */
 } Writer;
+
+/* what a streamed writer passes on at once */
+#define PIECE 65536
+
+/* gives @write all but the last two bytes, which blank() and the final newline still read
+ * (a table line ends with text and a newline, so nothing before them is ever changed) */
+static void
+pass_on(Writer *w)
+{
+	gsize n = w->out->len - 2;
+
+	if (w->write == NULL || w->out->len < PIECE || w->error != NULL)
+		return;
+	if (!w->write(w->out->str, n, w->user_data, &w->error))
+		return;
+	g_string_erase(w->out, 0, (gssize)n);
+}
 
 static void
 put(Writer *w, const gchar *text)
@@ -211,6 +231,7 @@ table(Writer *w, const AccordNode *t, guint at)
 		g_auto(GStrv) cells = table_cells(w, t, l);
 
 		table_line(w, cells, width, right, n, w->md ? 0 : at + 2);
+		pass_on(w);
 		for (guint c = 0; w->md && l == 0 && c < n; c++)
 			g_string_append(w->out, right[c] ? "|---:" : "|---");
 		if (w->md && l == 0)
@@ -281,17 +302,43 @@ children(Writer *w, const AccordNode *node, guint depth, guint at)
 	}
 }
 
+static void
+write_all(Writer *w, const AccordDocument *document)
+{
+	heading(w, document->root->title, 0, 0);
+	children(w, document->root, 0, 0);
+	/* one newline at the end */
+	while (w->out->len > 1 && w->out->str[w->out->len - 1] == '\n' &&
+	       w->out->str[w->out->len - 2] == '\n')
+		g_string_truncate(w->out, w->out->len - 1);
+}
+
 /* the document as plain text, or as Markdown (@md) */
 GBytes *
 accord_serialise_text(const AccordDocument *document, gboolean md)
 {
-	Writer w = {g_string_new(NULL), md};
+	Writer w = {g_string_new(NULL), md, NULL, NULL, NULL};
 
-	heading(&w, document->root->title, 0, 0);
-	children(&w, document->root, 0, 0);
-	/* one newline at the end */
-	while (w.out->len > 1 && w.out->str[w.out->len - 1] == '\n' &&
-	       w.out->str[w.out->len - 2] == '\n')
-		g_string_truncate(w.out, w.out->len - 1);
+	write_all(&w, document);
 	return g_string_free_to_bytes(w.out);
+}
+
+/* the same, given to @write in pieces as it is made */
+gboolean
+accord_serialise_text_to(const AccordDocument *document,
+			 gboolean md,
+			 AccordWriteFunc write,
+			 gpointer user_data,
+			 GError **error)
+{
+	g_autoptr(GString) out = g_string_new(NULL);
+	Writer w = {out, md, write, user_data, NULL};
+
+	write_all(&w, document);
+	if (w.error == NULL)
+		write(out->str, out->len, user_data, &w.error);
+	if (w.error == NULL)
+		return TRUE;
+	g_propagate_error(error, w.error);
+	return FALSE;
 }
