@@ -232,7 +232,10 @@ build(const AccordRanking *ranking, gboolean streamed)
 	add_rows(table, ranking, streamed);
 	add_heatmap(table, ranking);
 	build_correlations(root, ranking);
-	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++) {
+	/* the rows are read back one at a time: only when some country has assumptions */
+	for (guint r = 0;
+	     accord_ranking_has_assumptions(ranking) && r < accord_ranking_get_n_rows(ranking);
+	     r++) {
 		const AccordRankRow *row = accord_ranking_get_row(ranking, r);
 
 		if (row->assumed != NULL)
