@@ -37,8 +37,15 @@ pass_on(Writer *w)
 static void
 put(Writer *w, const gchar *text)
 {
-	g_autoptr(GString) plain = g_string_new(NULL);
+	g_autoptr(GString) plain = NULL;
 
+	/* plain text only escapes control and bidi characters: straight into the output, as a
+	 * table of n rows puts every cell twice (widths, then lines) */
+	if (!w->md) {
+		accord_append_escaped_bidi(w->out, text);
+		return;
+	}
+	plain = g_string_new(NULL);
 	accord_append_escaped_bidi(plain, text);
 	for (const gchar *p = plain->str; *p != '\0'; p++) {
 		if (w->md && strchr("\\`*_[]<>|#~&!", *p) != NULL)
@@ -212,14 +219,15 @@ table(Writer *w, const AccordNode *t, guint at)
 	g_autofree glong *width = g_new0(glong, n);
 	g_autofree gboolean *right = g_new0(gboolean, n);
 
-	/* once per column: per cell, a ranking of n rows took n² steps */
-	for (guint c = 0; c < n; c++)
-		right[c] = accord_table_column_is_numeric(t, c);
+	/* row by row, as a row source makes them: a column with any figure in it aligns right */
 	for (guint r = 0; r <= accord_table_get_n_rows(t); r++) {
 		g_auto(GStrv) cells = table_cells(w, t, r);
 
-		for (guint c = 0; c < n; c++)
+		for (guint c = 0; c < n; c++) {
 			width[c] = MAX(width[c], g_utf8_strlen(cells[c], -1));
+			right[c] |=
+			    r > 0 && accord_cell_is_numeric(&accord_table_get_row(t, r - 1)[c]);
+		}
 	}
 	if (t->title != NULL) {
 		indent(w, at);
