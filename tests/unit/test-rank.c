@@ -457,6 +457,58 @@ test_rank_rows_read_back_in_any_order(void **state)
 	fixture_clear(&f);
 }
 
+/* 600 rows through the records: 200 copies each of profile-b (100), profile-a (39/72 =
+ * 54.1667) and profile-c (0), given interleaved, each with an id of its own; each score is
+ * one tie, so positions are 1, 201 and 401, and within a tie the ids order the rows
+ * ("a-000" < "a-001" < …). Then the same with one id given again: the sort of the hashed ids
+ * finds it. */
+static void
+test_rank_many_rows_out_of_memory(void **state)
+{
+	const gchar *files[] = {"good/profile-c.xml", "good/profile-a.xml", "good/profile-b.xml"};
+	const gchar *names[] = {"c", "a", "b"};
+	const guint first[] = {401, 201, 1}; /* by files[] */
+	Fixture f;
+	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
+	g_autoptr(GPtrArray) profiles =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordRanking) ranking = NULL;
+	AccordAssessmentOptions options;
+
+	fixture_load(&f);
+	g_ptr_array_add(rulesets, f.ruleset);
+	for (guint i = 0; i < 600; i++) {
+		g_autofree gchar *attributes =
+		    g_strdup_printf("as-of=\"2025-06-30\" id=\"%s-%03u\"", names[i % 3], i / 3);
+
+		g_ptr_array_add(profiles, load_snapshot(&f, files[i % 3], attributes));
+	}
+	accord_assessment_options_init(&options);
+	ranking = accord_ranking_new(rulesets, profiles, &options, ACCORD_RANK_MEAN_ALL, &error);
+	assert_non_null(ranking);
+	assert_int_equal(accord_ranking_get_n_rows(ranking), 600);
+	for (guint r = 0; r < 600; r++) {
+		const AccordRankRow *row = accord_ranking_get_row(ranking, r);
+		guint group = 2 - r / 200; /* b rows first, then a, then c */
+		g_autofree gchar *id = g_strdup_printf("%s-%03u", names[group], r % 200);
+
+		assert_string_equal(accord_profile_get_id(row->profile), id);
+		assert_int_equal(row->position, first[group]);
+		assert_true(row->tied);
+	}
+	g_clear_pointer(&ranking, accord_ranking_free);
+	g_ptr_array_add(
+	    profiles,
+	    load_snapshot(&f, "good/profile-a.xml", "as-of=\"2025-06-30\" id=\"c-123\""));
+	ranking = accord_ranking_new(rulesets, profiles, &options, ACCORD_RANK_MEAN_ALL, &error);
+	assert_null(ranking);
+	assert_string_equal(error->message,
+			    "identity c-123 is given twice: good/profile-c.xml and "
+			    "good/profile-a.xml (give one an id attribute)");
+	fixture_clear(&f);
+}
+
 int
 main(void)
 {
@@ -473,6 +525,7 @@ main(void)
 	    cmocka_unit_test(test_rank_counts_outcomes),
 	    cmocka_unit_test(test_rank_names_first_identity_given_again),
 	    cmocka_unit_test(test_rank_rows_read_back_in_any_order),
+	    cmocka_unit_test(test_rank_many_rows_out_of_memory),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
