@@ -35,11 +35,19 @@ static gint
 open_unlinked(GError **error)
 {
 	g_autofree gchar *path = NULL;
-	gint fd = g_file_open_tmp("accord-rank-XXXXXX", &path, error);
+	g_autoptr(GError) local = NULL;
+	gint fd = g_file_open_tmp("accord-rank-XXXXXX", &path, &local);
 
-	if (fd >= 0)
+	if (fd >= 0) {
 		g_unlink(path);
-	return fd;
+		return fd;
+	}
+	g_set_error(error,
+		    ACCORD_ERROR,
+		    ACCORD_ERROR_IO,
+		    "cannot make the ranking's temporary file: %s",
+		    local->message);
+	return -1;
 }
 
 AccordRankRecords *

@@ -404,7 +404,7 @@ check_input(const GPtrArray *rulesets,
  *
  * Returns: (transfer full) (nullable): the empty ranking, or %NULL with `ACCORD_ERROR_USAGE`
  *   for no ruleset, a ruleset given twice, a tailoring, or a verified mean with no verified
- *   ruleset
+ *   ruleset; or with `ACCORD_ERROR_IO` when its temporary files cannot be made
  */
 AccordRanking *
 accord_ranking_new_empty(const GPtrArray *rulesets,
@@ -534,7 +534,8 @@ accord_ranking_finish(AccordRanking *self, GError **error)
  *
  * Returns: (transfer full) (nullable): the ranking, or %NULL with `ACCORD_ERROR_USAGE` for an
  *   empty input, an identity given twice, a tailoring, a verified mean with no verified
- *   ruleset, or options that cannot score
+ *   ruleset, or options that cannot score; `ACCORD_ERROR_IO` when its temporary files cannot
+ *   be made or written
  */
 AccordRanking *
 accord_ranking_new(const GPtrArray *rulesets,
