@@ -829,21 +829,29 @@ enter(Html *h, const AccordNode *section)
 		g_string_append_printf(h->path, "\x1f%s=%s", f->key, f->cell.text);
 }
 
-static Style
-column_style(const AccordNode *t, guint column)
+/* each column's style, in one pass over the rows (a row source makes a row per read): figures
+ * if any cell is one, else text if any cell is neither an id nor empty, else code if any is an
+ * id */
+static void
+column_styles(const AccordNode *t, Style *styles)
 {
-	gboolean id = FALSE;
+	guint n = t->columns->len;
+	g_autofree guint *seen = g_new0(guint, n); /* 1 figure, 2 text, 4 id */
 
-	if (accord_table_column_is_numeric(t, column))
-		return STYLE_NUMBER;
 	for (guint r = 0; r < accord_table_get_n_rows(t); r++) {
-		AccordCellType type = at(t, r, (gint)column)->type;
+		const AccordCell *row = accord_table_get_row(t, r);
 
-		if (type != ACCORD_CELL_ID && type != ACCORD_CELL_EMPTY)
-			return STYLE_TEXT;
-		id |= type == ACCORD_CELL_ID;
+		for (guint c = 0; c < n; c++)
+			seen[c] |= accord_cell_is_numeric(&row[c])    ? 1
+				   : row[c].type == ACCORD_CELL_ID    ? 4
+				   : row[c].type != ACCORD_CELL_EMPTY ? 2
+								      : 0;
 	}
-	return id ? STYLE_CODE : STYLE_TEXT;
+	for (guint c = 0; c < n; c++)
+		styles[c] = (seen[c] & 1)   ? STYLE_NUMBER
+			    : (seen[c] & 2) ? STYLE_TEXT
+			    : (seen[c] & 4) ? STYLE_CODE
+					    : STYLE_TEXT;
 }
 
 /* the style rules of the column classes the document's tables use: .n2>*>tr>:nth-child(2) */
@@ -901,10 +909,13 @@ collect(Html *h, const AccordNode *node)
 		h->marks |= node->cell.marks;
 	if (node->kind == ACCORD_NODE_TABLE) {
 		h->marks |= row_marks(node);
+		g_autofree Style *styles = g_new0(Style, node->columns->len);
+
+		column_styles(node, styles);
 		while (h->columns->len < node->columns->len)
 			g_byte_array_append(h->columns, (const guint8[]){STYLE_TEXT}, 1);
 		for (guint c = 0; c < node->columns->len; c++)
-			h->columns->data[c] |= column_style(node, c);
+			h->columns->data[c] |= styles[c];
 	}
 	if (node->kind == ACCORD_NODE_SECTION) {
 		enter(h, node);
@@ -973,8 +984,8 @@ table(Html *h, const AccordNode *t)
 		g_string_append(h->out, "<div class=\"pair\">");
 		chart(h, t);
 	}
+	column_styles(t, styles);
 	for (guint c = 0; c < n; c++) {
-		styles[c] = column_style(t, c);
 		if (styles[c] != STYLE_TEXT)
 			g_string_append_printf(classes,
 					       " %s%u",
