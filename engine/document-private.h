@@ -81,7 +81,5 @@ gboolean
 accord_cell_is_numeric(const AccordCell *cell);
 const gchar *
 accord_item_title(const AccordNode *item);
-gboolean
-accord_table_column_is_numeric(const AccordNode *table, guint column);
 
 G_END_DECLS

@@ -312,16 +312,6 @@ accord_cell_is_numeric(const AccordCell *cell)
 	       cell->type == ACCORD_CELL_NUMBER || cell->type == ACCORD_CELL_COUNT;
 }
 
-/* a column with any figure in it aligns right */
-gboolean
-accord_table_column_is_numeric(const AccordNode *table, guint column)
-{
-	for (guint r = 0; r < accord_table_get_n_rows(table); r++)
-		if (accord_cell_is_numeric(&accord_table_get_row(table, r)[column]))
-			return TRUE;
-	return FALSE;
-}
-
 /* a list item's heading, which the data formats give as a "title" member unless the item has
  * a field of that name */
 const gchar *
