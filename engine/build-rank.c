@@ -94,12 +94,12 @@ add_columns(AccordNode *table, const AccordRanking *ranking)
 				 "n_not_counted=Facts not counted");
 }
 
-static void
-add_row(AccordNode *table, const AccordRanking *ranking, guint r)
+/* row @r's cells, in the order of add_columns(); the strings are the ranking's */
+static guint
+cells_of(const AccordRanking *ranking, guint r, AccordCell *c)
 {
 	const AccordRankRow *row = accord_ranking_get_row(ranking, r);
 	guint n = 0, n_rulesets = accord_ranking_get_n_rulesets(ranking);
-	g_autofree AccordCell *c = g_new(AccordCell, 15 + 3 * n_rulesets);
 
 	c[n++] = accord_cell_count(row->position);
 	c[n++] = accord_cell_boolean(row->tied);
@@ -127,7 +127,29 @@ add_row(AccordNode *table, const AccordRanking *ranking, guint r)
 		c[n++] = accord_cell_count(row->outcomes[o]);
 	c[n++] = accord_cell_count(row->waived);
 	c[n++] = accord_cell_count(row->not_counted);
-	accord_table_add_row(table, c, n);
+	return n;
+}
+
+static void
+row_cells(guint r, AccordCell *cells, gpointer ranking)
+{
+	cells_of(ranking, r, cells);
+}
+
+/* the rows, held by the document or, @streamed, made from the ranking as they are written */
+static void
+add_rows(AccordNode *table, const AccordRanking *ranking, gboolean streamed)
+{
+	guint n_rows = accord_ranking_get_n_rows(ranking);
+	g_autofree AccordCell *c =
+	    g_new(AccordCell, 15 + 3 * accord_ranking_get_n_rulesets(ranking));
+
+	if (streamed) {
+		accord_table_set_row_source(table, n_rows, row_cells, (gpointer)ranking);
+		return;
+	}
+	for (guint r = 0; r < n_rows; r++)
+		accord_table_add_row(table, c, cells_of(ranking, r, c));
 }
 
 /* countries × rulesets: each ruleset's overall score column */
@@ -194,6 +216,34 @@ build_correlations(AccordNode *root, const AccordRanking *ranking)
 	}
 }
 
+static AccordDocument *
+build(const AccordRanking *ranking, gboolean streamed)
+{
+	AccordDocument *doc = accord_build_document("rank", "Accord ranking", NULL);
+	AccordNode *root = accord_document_get_root(doc), *table, *assumed = NULL;
+
+	build_basis(root, ranking);
+	accord_node_add_text(root,
+			     "Countries are ordered by the mean of their overall scores; tied "
+			     "countries share a position (1, 2, 2, 4). Counts are criteria over "
+			     "every ruleset.");
+	table = accord_node_add_table(root, "rows", "Ranking", NULL);
+	add_columns(table, ranking);
+	add_rows(table, ranking, streamed);
+	add_heatmap(table, ranking);
+	build_correlations(root, ranking);
+	/* the rows are read back one at a time: only when some country has assumptions */
+	for (guint r = 0;
+	     accord_ranking_has_assumptions(ranking) && r < accord_ranking_get_n_rows(ranking);
+	     r++) {
+		const AccordRankRow *row = accord_ranking_get_row(ranking, r);
+
+		if (row->assumed != NULL)
+			assumed = accord_build_assumptions(root, assumed, row->assumed);
+	}
+	return doc;
+}
+
 /**
  * accord_ranking_to_document:
  * @ranking: a ranking
@@ -210,28 +260,23 @@ build_correlations(AccordNode *root, const AccordRanking *ranking)
 AccordDocument *
 accord_ranking_to_document(const AccordRanking *ranking)
 {
-	AccordDocument *doc;
-	AccordNode *root, *table, *assumed = NULL;
-
 	g_return_val_if_fail(ranking != NULL, NULL);
-	doc = accord_build_document("rank", "Accord ranking", NULL);
-	root = accord_document_get_root(doc);
-	build_basis(root, ranking);
-	accord_node_add_text(root,
-			     "Countries are ordered by the mean of their overall scores; tied "
-			     "countries share a position (1, 2, 2, 4). Counts are criteria over "
-			     "every ruleset.");
-	table = accord_node_add_table(root, "rows", "Ranking", NULL);
-	add_columns(table, ranking);
-	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++)
-		add_row(table, ranking, r);
-	add_heatmap(table, ranking);
-	build_correlations(root, ranking);
-	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++) {
-		const AccordRankRow *row = accord_ranking_get_row(ranking, r);
+	return build(ranking, FALSE);
+}
 
-		if (row->assumed != NULL)
-			assumed = accord_build_assumptions(root, assumed, row->assumed);
-	}
-	return doc;
+/**
+ * accord_ranking_to_streamed_document:
+ * @ranking: a ranking, kept until the document is freed
+ *
+ * The same document as accord_ranking_to_document(), whose table of countries holds no rows:
+ * each is made from @ranking as a serialiser writes it (accord_table_set_row_source()), so
+ * the document of a ranking of any length is the size of a short one.
+ *
+ * Returns: (transfer full): the document
+ */
+AccordDocument *
+accord_ranking_to_streamed_document(const AccordRanking *ranking)
+{
+	g_return_val_if_fail(ranking != NULL, NULL);
+	return build(ranking, TRUE);
 }

@@ -131,6 +131,7 @@ node_free(AccordNode *node)
 	g_clear_pointer(&node->children, g_ptr_array_unref);
 	g_clear_pointer(&node->columns, g_ptr_array_unref);
 	g_clear_pointer(&node->rows, g_ptr_array_unref);
+	g_free(node->scratch);
 	g_clear_pointer(&node->chart_series, g_array_unref);
 	g_free(node);
 }
@@ -326,7 +327,7 @@ void
 accord_table_add_column(AccordNode *table, const gchar *key, const gchar *label)
 {
 	g_return_if_fail(table != NULL && table->kind == ACCORD_NODE_TABLE);
-	g_return_if_fail(table->rows->len == 0);
+	g_return_if_fail(accord_table_get_n_rows(table) == 0);
 	g_ptr_array_add(table->columns, node_new(table->document, ACCORD_NODE_FIELD, key, label));
 }
 
@@ -361,11 +362,55 @@ accord_table_add_row(AccordNode *table, const AccordCell *cells, guint n_cells)
 	AccordCell *row;
 
 	g_return_if_fail(table != NULL && table->kind == ACCORD_NODE_TABLE);
-	g_return_if_fail(n_cells == table->columns->len);
+	g_return_if_fail(n_cells == table->columns->len && table->source == NULL);
 	row = g_new(AccordCell, n_cells);
 	for (guint i = 0; i < n_cells; i++)
 		row[i] = keep_cell(table->document, cells[i]);
 	g_ptr_array_add(table->rows, row);
+}
+
+/**
+ * accord_table_set_row_source:
+ * @table: a table with its columns and no rows
+ * @n_rows: how many rows it has
+ * @func: makes a row when a serialiser reads it
+ * @data: (nullable): for @func; it must outlive the document
+ *
+ * Gives a table rows that are made as they are written rather than held, so that a table of
+ * any length costs one row of memory: a serialiser may read a row more than once (text lays
+ * out its columns first), so @func must make the same cells each time.
+ */
+void
+accord_table_set_row_source(AccordNode *table, guint n_rows, AccordRowFunc func, gpointer data)
+{
+	g_return_if_fail(table != NULL && table->kind == ACCORD_NODE_TABLE && func != NULL);
+	g_return_if_fail(accord_table_get_n_rows(table) == 0);
+	table->source = func;
+	table->source_data = data;
+	table->n_source_rows = n_rows;
+	table->scratch = g_new0(AccordCell, MAX(table->columns->len, 1));
+	table->scratch_row = G_MAXUINT;
+}
+
+guint
+accord_table_get_n_rows(const AccordNode *table)
+{
+	return table->source != NULL ? table->n_source_rows : table->rows->len;
+}
+
+const AccordCell *
+accord_table_get_row(const AccordNode *table, guint row)
+{
+	AccordNode *t = (AccordNode *)table; /* only its cache of the last row made changes */
+
+	g_return_val_if_fail(row < accord_table_get_n_rows(table), NULL);
+	if (t->source == NULL)
+		return g_ptr_array_index(t->rows, row);
+	if (t->scratch_row != row) {
+		t->source(row, t->scratch, t->source_data);
+		t->scratch_row = row;
+	}
+	return t->scratch;
 }
 
 /**
@@ -412,8 +457,8 @@ copy_table(AccordNode *parent, const AccordNode *from)
 
 		accord_table_add_column(to, column->key, column->title);
 	}
-	for (guint r = 0; r < from->rows->len; r++)
-		accord_table_add_row(to, g_ptr_array_index(from->rows, r), from->columns->len);
+	for (guint r = 0; r < accord_table_get_n_rows(from); r++)
+		accord_table_add_row(to, accord_table_get_row(from, r), from->columns->len);
 	if (from->chart_series == NULL)
 		return;
 	to->chart = from->chart;

@@ -74,6 +74,46 @@ accord_document_render(const AccordDocument *document, AccordFormat format, GErr
 	return NULL;
 }
 
+/**
+ * accord_document_write:
+ * @document: a document
+ * @format: the output format
+ * @write: takes the output, piece by piece
+ * @user_data: for @write
+ * @error: return location for an `ACCORD_ERROR`, or @write's error
+ *
+ * Serialises @document as accord_document_render() does, giving @write the bytes as they are
+ * made: text and Markdown in pieces of some 64 KiB, so that a document whose tables come from
+ * row sources (accord_table_set_row_source()) is written in bounded memory; the other formats
+ * whole.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+accord_document_write(const AccordDocument *document,
+		      AccordFormat format,
+		      AccordWriteFunc write,
+		      gpointer user_data,
+		      GError **error)
+{
+	g_autoptr(GBytes) bytes = NULL;
+	gsize len = 0;
+	const gchar *data;
+
+	g_return_val_if_fail(document != NULL && write != NULL, FALSE);
+	if (format == ACCORD_FORMAT_TEXT || format == ACCORD_FORMAT_MARKDOWN)
+		return accord_serialise_text_to(document,
+						format == ACCORD_FORMAT_MARKDOWN,
+						write,
+						user_data,
+						error);
+	bytes = accord_document_render(document, format, error);
+	if (bytes == NULL)
+		return FALSE;
+	data = g_bytes_get_data(bytes, &len);
+	return write(data, len, user_data, error);
+}
+
 /* a fixed number of decimals, in the C locale, without a minus sign on a rounded zero */
 static gchar *
 fixed(gdouble value, guint digits, gboolean trim)
@@ -270,17 +310,6 @@ accord_cell_is_numeric(const AccordCell *cell)
 {
 	return cell->type == ACCORD_CELL_SCORE || cell->type == ACCORD_CELL_PERCENT ||
 	       cell->type == ACCORD_CELL_NUMBER || cell->type == ACCORD_CELL_COUNT;
-}
-
-/* a column with any figure in it aligns right */
-gboolean
-accord_table_column_is_numeric(const AccordNode *table, guint column)
-{
-	for (guint r = 0; r < table->rows->len; r++)
-		if (accord_cell_is_numeric(
-			&((AccordCell *)g_ptr_array_index(table->rows, r))[column]))
-			return TRUE;
-	return FALSE;
 }
 
 /* a list item's heading, which the data formats give as a "title" member unless the item has

@@ -39,6 +39,12 @@ accord_profile_builder_add_figure(AccordProfile *self,
 				  gchar *rank,
 				  gchar *source,
 				  GError **error);
+AccordIndexFigure *
+accord_profile_builder_put_figure(AccordProfile *self,
+				  gchar *name,
+				  gdouble value,
+				  guint rank,
+				  gchar *source);
 AccordProfileFact *
 accord_profile_builder_add_fact(AccordProfile *self,
 				const xmlNode *node,

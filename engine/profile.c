@@ -215,6 +215,30 @@ accord_profile_builder_set_note(AccordProfile *self, AccordProfileFact *fact, gc
 }
 
 /**
+ * accord_profile_builder_put_figure:
+ * @self: a profile being built
+ * @name: (transfer full): the figure's name
+ * @value: its value, already read
+ * @rank: its rank, 0 for none
+ * @source: (transfer full) (nullable): its source
+ *
+ * Returns: (transfer none): the figure added
+ */
+AccordIndexFigure *
+accord_profile_builder_put_figure(AccordProfile *self,
+				  gchar *name,
+				  gdouble value,
+				  guint rank,
+				  gchar *source)
+{
+	AccordIndexFigure *figure = g_new0(AccordIndexFigure, 1);
+
+	*figure = (AccordIndexFigure){name, value, rank, source};
+	g_ptr_array_add(self->figures, figure);
+	return figure;
+}
+
+/**
  * accord_profile_builder_add_figure:
  * @self: a profile being built
  * @node: (nullable): the element, for the line of an error
@@ -233,14 +257,15 @@ accord_profile_builder_add_figure(AccordProfile *self,
 				  gchar *source,
 				  GError **error)
 {
-	AccordIndexFigure *figure = g_new0(AccordIndexFigure, 1);
+	AccordIndexFigure *figure = accord_profile_builder_put_figure(
+	    self,
+	    name,
+	    0,
+	    rank != NULL ? (guint)g_ascii_strtoull(rank, NULL, 10) : 0,
+	    source);
 	g_autofree gchar *owned_value = value;
 	g_autofree gchar *owned_rank = rank;
 
-	figure->name = name;
-	figure->source = source;
-	figure->rank = rank != NULL ? (guint)g_ascii_strtoull(rank, NULL, 10) : 0;
-	g_ptr_array_add(self->figures, figure);
 	if (accord_parse_number(value, &figure->value))
 		return TRUE;
 	accord_xml_set_error(error,

@@ -6,6 +6,7 @@
 #include "accord/error.h"
 #include "accord/rank.h"
 #include "profile-private.h"
+#include "rank-private.h"
 
 /* two scores closer than this are a tie: they come from sums of user weights, so "equal by
  * hand" can differ in the last bits */
@@ -21,19 +22,29 @@ struct _AccordRankEntry {
 };
 typedef AccordRankEntry Entry;
 
+/* The rows live in records on disk (rank-records.c), in the order added; memory holds a
+ * mean a country while adding, then its record's place once sorted: 12 bytes a country at
+ * most, so a ranking of 100,000 countries costs about a megabyte. One row at a time is read
+ * back, into @current. */
 struct _AccordRanking {
 	/* assumptions and waivers: the caller's, until finished; its date is @day */
 	AccordAssessmentOptions options;
 	gchar *day; /* the day waivers and evidence ages are measured on */
 	AccordRankMean mean;
-	gboolean assumed;      /* some assumption applied to some country */
-	gboolean finished;     /* sorted, positions assigned; nothing more may be added */
-	gboolean repeated;     /* some country has several profiles (snapshots) */
-	GPtrArray *rulesets;   /* AccordRuleset*, a reference each */
-	GPtrArray *entries;    /* Entry*, sorted once finished */
-	GHashTable *ids;       /* profile identity → its Entry, while adding */
-	GHashTable *countries; /* country codes seen, while adding */
-	GArray *cutoffs;       /* gdouble, descending */
+	gboolean assumed;	      /* some assumption applied to some country */
+	gboolean finished;	      /* sorted, positions assigned; nothing more may be added */
+	gboolean repeated;	      /* some country has several profiles (snapshots) */
+	gboolean tiered;	      /* accord_ranking_set_tiers() was called */
+	GPtrArray *rulesets;	      /* AccordRuleset*, a reference each */
+	AccordRankRecords *records;   /* every row, in the order added */
+	AccordVocabulary *vocabulary; /* the profiles', to read their summaries back */
+	GArray *means;		      /* gdouble by record, until sorted */
+	guint32 *order;		      /* the record of each row, best first, once finished */
+	GHashTable *assumed_rows;     /* record + 1 → the summary with its assumed facts */
+	GHashTable *countries;	      /* country codes seen: a few hundred at most */
+	Entry current;		      /* the row read last, @current_row */
+	guint current_row;
+	GArray *cutoffs; /* gdouble, descending */
 	GArray *correlations;
 };
 
@@ -83,6 +94,9 @@ clear_correlation(gpointer data)
 	AccordCorrelation *c = data;
 
 	g_free(c->index_name);
+	for (guint i = 0; i < c->deviations->len; i++)
+		accord_profile_unref(
+		    (AccordProfile *)g_array_index(c->deviations, AccordRankDeviation, i).profile);
 	g_array_unref(c->deviations);
 }
 
@@ -200,42 +214,150 @@ accord_ranking_assess(const AccordRanking *self, const AccordProfile *profile, G
 /* best mean first; a country nothing applies to goes last; ties in the order of the
  * profiles' identities, so the output never depends on the order they were given in */
 static gint
-compare_entries(gconstpointer a, gconstpointer b)
+compare_records(gconstpointer a, gconstpointer b, gpointer data)
 {
-	const Entry *x = *(const Entry *const *)a;
-	const Entry *y = *(const Entry *const *)b;
-	gboolean xn = isnan(x->row.mean), yn = isnan(y->row.mean);
+	AccordRanking *self = data;
+	gdouble x = g_array_index(self->means, gdouble, *(const guint32 *)a);
+	gdouble y = g_array_index(self->means, gdouble, *(const guint32 *)b);
+	gboolean xn = isnan(x), yn = isnan(y);
+	g_autofree gchar *xid = NULL;
+	g_autofree gchar *yid = NULL;
 
 	if (xn != yn)
 		return xn ? 1 : -1;
-	if (!xn && fabs(x->row.mean - y->row.mean) > TIE_EPSILON)
-		return x->row.mean > y->row.mean ? -1 : 1;
-	return g_strcmp0(accord_profile_get_id(x->row.profile),
-			 accord_profile_get_id(y->row.profile));
+	if (!xn && fabs(x - y) > TIE_EPSILON)
+		return x > y ? -1 : 1;
+	xid = accord_rank_records_get_id(self->records, *(const guint32 *)a);
+	yid = accord_rank_records_get_id(self->records, *(const guint32 *)b);
+	return g_strcmp0(xid, yid);
 }
 
 static gboolean
-same_score(const Entry *x, const Entry *y)
+same_score(const AccordRanking *self, guint i, guint j)
 {
-	if (isnan(x->row.mean) || isnan(y->row.mean))
-		return isnan(x->row.mean) && isnan(y->row.mean);
-	return fabs(x->row.mean - y->row.mean) <= TIE_EPSILON;
+	gdouble x = g_array_index(self->means, gdouble, self->order[i]);
+	gdouble y = g_array_index(self->means, gdouble, self->order[j]);
+
+	if (isnan(x) || isnan(y))
+		return isnan(x) && isnan(y);
+	return fabs(x - y) <= TIE_EPSILON;
 }
 
-/* standard competition ranking: 1, 2, 2, 4 */
-static void
-assign_positions(AccordRanking *self)
+/* standard competition ranking: 1, 2, 2, 4; written into each record in one pass */
+static gboolean
+assign_positions(AccordRanking *self, GError **error)
 {
-	g_ptr_array_sort(self->entries, compare_entries);
-	for (guint i = 0; i < self->entries->len; i++) {
-		Entry *entry = g_ptr_array_index(self->entries, i);
-		Entry *prev = i > 0 ? g_ptr_array_index(self->entries, i - 1) : NULL;
+	guint n = self->means->len, position = 0;
 
-		entry->row.position = prev != NULL && same_score(prev, entry) ? prev->row.position
-									      : i + 1;
-		if (prev != NULL && prev->row.position == entry->row.position)
-			prev->row.tied = entry->row.tied = TRUE;
+	self->order = g_new(guint32, n);
+	for (guint i = 0; i < n; i++)
+		self->order[i] = i;
+	g_qsort_with_data(self->order, (gint)n, sizeof(guint32), compare_records, self);
+	for (guint i = 0; i < n; i++) {
+		gboolean before = i > 0 && same_score(self, i - 1, i);
+		gboolean after = i + 1 < n && same_score(self, i, i + 1);
+
+		position = before ? position : i + 1;
+		if (!accord_rank_records_set_place(self->records,
+						   self->order[i],
+						   position,
+						   before || after)) {
+			g_set_error(error,
+				    ACCORD_ERROR,
+				    ACCORD_ERROR_IO,
+				    "cannot write the ranking's temporary file (in %s)",
+				    g_get_tmp_dir());
+			return FALSE;
+		}
 	}
+	g_clear_pointer(&self->means, g_array_unref);
+	return TRUE;
+}
+
+/* a 64-bit FNV-1a hash of an identity, to find those given twice by sorting */
+static guint64
+hash_id(const gchar *id)
+{
+	guint64 h = 14695981039346656037ULL;
+
+	for (const guchar *p = (const guchar *)id; p != NULL && *p != '\0'; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	return h;
+}
+
+static gint
+compare_hashes(gconstpointer a, gconstpointer b, gpointer hashes)
+{
+	guint64 x = ((const guint64 *)hashes)[*(const guint32 *)a];
+	guint64 y = ((const guint64 *)hashes)[*(const guint32 *)b];
+
+	if (x != y)
+		return x < y ? -1 : 1;
+	return *(const guint32 *)a < *(const guint32 *)b ? -1 : 1;
+}
+
+/* in the run @by[from, to) of records with the same hash, the first record given again: the
+ * second of a pair with the same identity whose later record comes first in input order */
+static void
+first_repeat(AccordRanking *self,
+	     const guint32 *by,
+	     guint from,
+	     guint to,
+	     guint *first,
+	     guint *again)
+{
+	for (guint j = from + 1; j < to && by[j] < *again; j++) {
+		g_autofree gchar *id = accord_rank_records_get_id(self->records, by[j]);
+
+		for (guint i = from; i < j; i++) {
+			g_autofree gchar *other = accord_rank_records_get_id(self->records, by[i]);
+
+			if (g_strcmp0(id, other) == 0) {
+				*first = by[i];
+				*again = by[j];
+				return;
+			}
+		}
+	}
+}
+
+/* identities must differ: the same error as a table of them would give on the second */
+static gboolean
+check_identities(AccordRanking *self, GError **error)
+{
+	guint n = accord_rank_records_get_n(self->records), first = 0, again = G_MAXUINT;
+	g_autofree guint64 *hashes = g_new(guint64, n);
+	g_autofree guint32 *by = g_new(guint32, n);
+	g_autofree gchar *id = NULL;
+	g_autofree gchar *a = NULL;
+	g_autofree gchar *b = NULL;
+
+	for (guint k = 0; k < n; k++) {
+		g_autofree gchar *kid = accord_rank_records_get_id(self->records, k);
+
+		hashes[k] = hash_id(kid);
+		by[k] = k;
+	}
+	g_qsort_with_data(by, (gint)n, sizeof(guint32), compare_hashes, hashes);
+	for (guint i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && hashes[by[j]] == hashes[by[i]]; j++)
+			;
+		if (j - i > 1)
+			first_repeat(self, by, i, j, &first, &again);
+	}
+	if (again == G_MAXUINT)
+		return TRUE;
+	id = accord_rank_records_get_id(self->records, again);
+	a = accord_rank_records_get_filename(self->records, first);
+	b = accord_rank_records_get_filename(self->records, again);
+	g_set_error(error,
+		    ACCORD_ERROR,
+		    ACCORD_ERROR_USAGE,
+		    "identity %s is given twice: %s and %s (give one an id attribute)",
+		    id,
+		    a,
+		    b);
+	return FALSE;
 }
 
 static gboolean
@@ -282,7 +404,7 @@ check_input(const GPtrArray *rulesets,
  *
  * Returns: (transfer full) (nullable): the empty ranking, or %NULL with `ACCORD_ERROR_USAGE`
  *   for no ruleset, a ruleset given twice, a tailoring, or a verified mean with no verified
- *   ruleset
+ *   ruleset; or with `ACCORD_ERROR_IO` when its temporary files cannot be made
  */
 AccordRanking *
 accord_ranking_new_empty(const GPtrArray *rulesets,
@@ -290,21 +412,27 @@ accord_ranking_new_empty(const GPtrArray *rulesets,
 			 AccordRankMean mean,
 			 GError **error)
 {
+	g_autoptr(AccordRankRecords) records = NULL;
 	AccordRanking *self;
 
 	g_return_val_if_fail(rulesets != NULL && options != NULL, NULL);
-	if (!check_input(rulesets, options, mean, error))
+	if (!check_input(rulesets, options, mean, error) ||
+	    (records = accord_rank_records_new(rulesets->len, error)) == NULL)
 		return NULL;
 	self = g_new0(AccordRanking, 1);
+	self->records = g_steal_pointer(&records);
 	self->options = *options;
 	/* one day for every country, even when the run crosses midnight */
 	self->day = options->date != NULL ? g_strdup(options->date) : today();
 	self->options.date = self->day;
 	self->mean = mean;
 	self->rulesets = g_ptr_array_new_with_free_func((GDestroyNotify)accord_ruleset_unref);
-	self->entries = g_ptr_array_new_with_free_func((GDestroyNotify)accord_rank_entry_free);
-	self->ids = g_hash_table_new(g_str_hash, g_str_equal);
-	self->countries = g_hash_table_new(g_str_hash, g_str_equal);
+	self->means = g_array_new(FALSE, FALSE, sizeof(gdouble));
+	self->assumed_rows =
+	    g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)accord_profile_unref);
+	self->countries = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	self->current.cells = g_new0(AccordRankCell, rulesets->len);
+	self->current_row = G_MAXUINT;
 	self->cutoffs = g_array_new(FALSE, FALSE, sizeof(gdouble));
 	self->correlations = g_array_new(FALSE, TRUE, sizeof(AccordCorrelation));
 	g_array_set_clear_func(self->correlations, clear_correlation);
@@ -319,38 +447,41 @@ accord_ranking_new_empty(const GPtrArray *rulesets,
  * @entry: (transfer full): an entry accord_ranking_assess() made for this ranking
  * @error: return location for an `ACCORD_ERROR`
  *
- * Adds a country's entry. Identities must differ (accord_profile_get_id()): two snapshots
- * of a country, or a country and one of its regions, rank side by side; the same profile
- * twice does not.
+ * Adds a country's entry: it is written out of memory (to an unlinked file in the
+ * temporary directory) and only its mean kept. Identities must differ
+ * (accord_profile_get_id()): two snapshots of a country, or a country and one of its regions,
+ * rank side by side; the same profile twice does not, which accord_ranking_finish() reports.
  *
- * Returns: %TRUE, or %FALSE with `ACCORD_ERROR_USAGE` when another entry has the same
- *   identity; the entry is freed either way
+ * Returns: %TRUE, or %FALSE with `ACCORD_ERROR_IO` when the entry cannot be written; the
+ *   entry is freed either way
  */
 gboolean
 accord_ranking_add(AccordRanking *self, AccordRankEntry *entry, GError **error)
 {
 	const AccordProfile *p;
-	const Entry *other;
+	guint k;
 
 	g_return_val_if_fail(self != NULL && entry != NULL && !self->finished, FALSE);
 	p = entry->row.profile;
-	other = g_hash_table_lookup(self->ids, accord_profile_get_id(p));
-	if (other != NULL) {
-		g_set_error(error,
-			    ACCORD_ERROR,
-			    ACCORD_ERROR_USAGE,
-			    "identity %s is given twice: %s and %s (give one an id attribute)",
-			    accord_profile_get_id(p),
-			    accord_profile_get_filename(other->row.profile),
-			    accord_profile_get_filename(p));
+	k = accord_rank_records_get_n(self->records);
+	if (!accord_rank_records_append(self->records, &entry->row, entry->cells, error)) {
 		accord_rank_entry_free(entry);
 		return FALSE;
 	}
-	g_hash_table_insert(self->ids, (gpointer)accord_profile_get_id(p), entry);
-	self->repeated |=
-	    !g_hash_table_add(self->countries, (gpointer)accord_profile_get_country(p));
-	self->assumed |= entry->row.assumed != NULL;
-	g_ptr_array_add(self->entries, entry);
+	if (self->vocabulary == NULL)
+		self->vocabulary = accord_vocabulary_ref(accord_profile_get_vocabulary(p));
+	g_array_append_val(self->means, entry->row.mean);
+	if (!g_hash_table_contains(self->countries, accord_profile_get_country(p)))
+		g_hash_table_add(self->countries, g_strdup(accord_profile_get_country(p)));
+	else
+		self->repeated = TRUE;
+	if (entry->row.assumed != NULL) {
+		g_hash_table_insert(self->assumed_rows,
+				    GUINT_TO_POINTER(k + 1),
+				    (gpointer)g_steal_pointer(&entry->row.assumed));
+		self->assumed = TRUE;
+	}
+	accord_rank_entry_free(entry);
 	return TRUE;
 }
 
@@ -362,25 +493,26 @@ accord_ranking_add(AccordRanking *self, AccordRankEntry *entry, GError **error)
  * Ranks the countries added: sorts them by mean and assigns positions. Nothing can be added
  * afterwards; tiers and correlations can.
  *
- * Returns: %TRUE, or %FALSE with `ACCORD_ERROR_USAGE` when no country was added
+ * Returns: %TRUE, or %FALSE with `ACCORD_ERROR_USAGE` when no country was added or an
+ *   identity was added twice (the first identity given again is named, with its two files)
  */
 gboolean
 accord_ranking_finish(AccordRanking *self, GError **error)
 {
 	g_return_val_if_fail(self != NULL && !self->finished, FALSE);
-	if (self->entries->len == 0) {
+	if (accord_rank_records_get_n(self->records) == 0) {
 		g_set_error_literal(error,
 				    ACCORD_ERROR,
 				    ACCORD_ERROR_USAGE,
 				    "a ranking needs at least one profile");
 		return FALSE;
 	}
+	if (!check_identities(self, error) || !assign_positions(self, error))
+		return FALSE;
 	self->finished = TRUE;
 	self->options.assumptions = NULL; /* the caller's; rows keep what they changed */
 	self->options.waivers = NULL;
-	g_clear_pointer(&self->ids, g_hash_table_unref);
 	g_clear_pointer(&self->countries, g_hash_table_unref);
-	assign_positions(self);
 	return TRUE;
 }
 
@@ -402,7 +534,8 @@ accord_ranking_finish(AccordRanking *self, GError **error)
  *
  * Returns: (transfer full) (nullable): the ranking, or %NULL with `ACCORD_ERROR_USAGE` for an
  *   empty input, an identity given twice, a tailoring, a verified mean with no verified
- *   ruleset, or options that cannot score
+ *   ruleset, or options that cannot score; `ACCORD_ERROR_IO` when its temporary files cannot
+ *   be made or written
  */
 AccordRanking *
 accord_ranking_new(const GPtrArray *rulesets,
@@ -438,9 +571,14 @@ accord_ranking_free(AccordRanking *self)
 {
 	if (self == NULL)
 		return;
-	g_clear_pointer(&self->ids, g_hash_table_unref);
 	g_clear_pointer(&self->countries, g_hash_table_unref);
-	g_ptr_array_unref(self->entries);
+	g_clear_pointer(&self->means, g_array_unref);
+	accord_profile_unref((AccordProfile *)self->current.row.profile);
+	g_free(self->current.cells);
+	g_free(self->order);
+	g_hash_table_unref(self->assumed_rows);
+	accord_rank_records_free(self->records);
+	g_clear_pointer(&self->vocabulary, accord_vocabulary_unref);
 	g_ptr_array_unref(self->rulesets);
 	g_array_unref(self->cutoffs);
 	g_array_unref(self->correlations);
@@ -480,16 +618,8 @@ accord_ranking_set_tiers(AccordRanking *self, const GArray *cutoffs, GError **er
 	}
 	g_array_set_size(self->cutoffs, 0);
 	g_array_append_vals(self->cutoffs, cutoffs->data, cutoffs->len);
-	for (guint i = 0; i < self->entries->len; i++) {
-		Entry *entry = g_ptr_array_index(self->entries, i);
-		guint tier = 1;
-
-		while (
-		    tier <= cutoffs->len &&
-		    !(entry->row.mean >= g_array_index(cutoffs, gdouble, tier - 1) - TIE_EPSILON))
-			tier++;
-		entry->row.tier = tier;
-	}
+	self->tiered = TRUE;
+	self->current_row = G_MAXUINT; /* its tier is read again */
 	return TRUE;
 }
 
@@ -576,14 +706,17 @@ accord_ranking_add_correlation(AccordRanking *self, guint ruleset_index, const g
 			 index_name != NULL && self->finished);
 	if (ruleset_index < self->rulesets->len)
 		c.ruleset = g_ptr_array_index(self->rulesets, ruleset_index);
-	for (guint i = 0; i < self->entries->len; i++) {
-		const Entry *entry = g_ptr_array_index(self->entries, i);
-		AccordRankDeviation d = {entry->row.profile, 0, 0, 0};
-		gdouble x = c.ruleset != NULL ? entry->cells[ruleset_index].score : entry->row.mean;
+	for (guint i = 0; i < accord_ranking_get_n_rows(self); i++) {
+		const AccordRankRow *row = accord_ranking_get_row(self, i);
+		/* its own reference: the rows are read back one at a time */
+		AccordRankDeviation d = {NULL, 0, 0, 0};
+		gdouble x = c.ruleset != NULL ? self->current.cells[ruleset_index].score
+					      : row->mean;
 		gdouble y;
 
-		if (isnan(x) || !index_of(entry->row.profile, index_name, &y))
+		if (isnan(x) || !index_of(row->profile, index_name, &y))
 			continue;
+		d.profile = accord_profile_ref(row->profile);
 		g_array_append_val(xs, x);
 		g_array_append_val(ys, y);
 		g_array_append_val(c.deviations, d);
@@ -681,7 +814,7 @@ guint
 accord_ranking_get_n_rows(const AccordRanking *self)
 {
 	g_return_val_if_fail(self != NULL && self->finished, 0);
-	return self->entries->len;
+	return accord_rank_records_get_n(self->records);
 }
 
 /**
@@ -689,13 +822,35 @@ accord_ranking_get_n_rows(const AccordRanking *self)
  * @self: a ranking
  * @index: from 0, best first
  *
- * Returns: (transfer none): the country's row
+ * Returns: (transfer none): the country's row, valid until another row of the ranking is
+ *   read (the rows are read back one at a time from outside memory)
  */
 const AccordRankRow *
-accord_ranking_get_row(const AccordRanking *self, guint index)
+accord_ranking_get_row(const AccordRanking *ranking, guint index)
 {
-	g_return_val_if_fail(self != NULL && index < self->entries->len, NULL);
-	return &((Entry *)g_ptr_array_index(self->entries, index))->row;
+	AccordRanking *self = (AccordRanking *)ranking; /* only its current row changes */
+	AccordRankRow *row = &self->current.row;
+
+	g_return_val_if_fail(self != NULL && self->finished &&
+				 index < accord_ranking_get_n_rows(self),
+			     NULL);
+	if (self->current_row == index)
+		return row;
+	accord_profile_unref((AccordProfile *)row->profile);
+	accord_rank_records_read(self->records,
+				 self->order[index],
+				 self->vocabulary,
+				 row,
+				 self->current.cells);
+	row->assumed =
+	    g_hash_table_lookup(self->assumed_rows, GUINT_TO_POINTER(self->order[index] + 1));
+	row->tier = 0;
+	for (guint tier = 1; self->tiered && row->tier == 0; tier++)
+		if (tier > self->cutoffs->len ||
+		    row->mean >= g_array_index(self->cutoffs, gdouble, tier - 1) - TIE_EPSILON)
+			row->tier = tier;
+	self->current_row = index;
+	return row;
 }
 
 /**
@@ -709,9 +864,10 @@ accord_ranking_get_row(const AccordRanking *self, guint index)
 const AccordRankCell *
 accord_ranking_get_cell(const AccordRanking *self, guint row, guint ruleset_index)
 {
-	g_return_val_if_fail(self != NULL && row < self->entries->len, NULL);
 	g_return_val_if_fail(ruleset_index < self->rulesets->len, NULL);
-	return &((Entry *)g_ptr_array_index(self->entries, row))->cells[ruleset_index];
+	if (accord_ranking_get_row(self, row) == NULL)
+		return NULL;
+	return &self->current.cells[ruleset_index];
 }
 
 /**

@@ -114,8 +114,8 @@ new_row(Sheet *sheet, const gchar *record, const GPtrArray *context)
 static void
 add_table(Sheet *sheet, const AccordNode *table, const GPtrArray *context)
 {
-	for (guint r = 0; r < table->rows->len; r++) {
-		const AccordCell *cells = g_ptr_array_index(table->rows, r);
+	for (guint r = 0; r < accord_table_get_n_rows(table); r++) {
+		const AccordCell *cells = accord_table_get_row(table, r);
 		GHashTable *row = new_row(sheet, table->key, context);
 
 		for (guint c = 0; c < table->columns->len; c++)

@@ -198,7 +198,7 @@ put_cell(Html *h, const AccordCell *cell, const gchar *column, gboolean in_code)
 static const AccordCell *
 at(const AccordNode *t, guint row, gint column)
 {
-	return &((const AccordCell *)g_ptr_array_index(t->rows, row))[column];
+	return &accord_table_get_row(t, row)[column];
 }
 
 static gint
@@ -237,7 +237,7 @@ axis_top(const AccordNode *t)
 	gdouble top = 0, unit;
 	gboolean hundred = TRUE;
 
-	for (guint r = 0; r < t->rows->len; r++)
+	for (guint r = 0; r < accord_table_get_n_rows(t); r++)
 		for (guint s = 0; s < t->chart_series->len; s++) {
 			const AccordCell *c = at(t, r, series(t, s));
 
@@ -426,7 +426,7 @@ radar_vertex(GString *out, guint i, guint n, gdouble r)
 static void
 radar_frame(Html *h, const AccordNode *t, gdouble top)
 {
-	guint n = t->rows->len;
+	guint n = accord_table_get_n_rows(t);
 
 	g_string_append(h->out, "<path class=\"grid\" d=\"");
 	for (guint k = 1; k <= 4; k++) {
@@ -459,7 +459,7 @@ radar_frame(Html *h, const AccordNode *t, gdouble top)
 static void
 radar(Html *h, const AccordNode *t, gdouble top)
 {
-	guint n = t->rows->len;
+	guint n = accord_table_get_n_rows(t);
 	GString *page;
 
 	svg_open(h, "radar", RADAR_W, RADAR_H, t->chart_title);
@@ -491,7 +491,7 @@ rows_frame(Html *h, const AccordNode *t, gdouble top, gint bottom, gint first, g
 	GString *page = begin_part(h);
 
 	value_axis(h, FALSE, LEFT, bottom, PLOT_W, bottom - 6, top);
-	for (guint r = 0; r < t->rows->len; r++)
+	for (guint r = 0; r < accord_table_get_n_rows(t); r++)
 		row_label(h, t, r, LEFT - 6, first + (gint)r * band, END);
 	end_part(h, page);
 }
@@ -502,11 +502,11 @@ bars(Html *h, const AccordNode *t, gdouble top)
 {
 	guint ns = t->chart_series->len;
 	gint band = (gint)ns * 14 + 10;
-	gint bottom = 10 + (gint)t->rows->len * band;
+	gint bottom = 10 + (gint)accord_table_get_n_rows(t) * band;
 
 	svg_open(h, "bars", CHART_W, bottom + 24, t->chart_title);
 	rows_frame(h, t, top, bottom, 10 + band / 2, band);
-	for (guint r = 0; r < t->rows->len; r++)
+	for (guint r = 0; r < accord_table_get_n_rows(t); r++)
 		for (guint s = 0; s < ns; s++) {
 			const AccordCell *c = at(t, r, series(t, s));
 			gint y = 10 + (gint)r * band + (gint)s * 14, w = px(extent(c, top, PLOT_W));
@@ -540,7 +540,7 @@ steps_frame(Html *h, const AccordNode *t, gdouble top, gdouble slot)
 	gint bottom = STEPS_TOP + STEPS_PLOT_H;
 
 	value_axis(h, TRUE, STEPS_LEFT, bottom, STEPS_PLOT_H, STEPS_W, top);
-	for (guint r = 0; r < t->rows->len; r++)
+	for (guint r = 0; r < accord_table_get_n_rows(t); r++)
 		row_label(h, t, r, STEPS_LEFT + px(slot * (r + 0.5)), bottom + 16, MIDDLE);
 	if (t->chart_labels >= 0)
 		svg_text(h,
@@ -559,7 +559,7 @@ steps_frame(Html *h, const AccordNode *t, gdouble top, gdouble slot)
 static void
 steps(Html *h, const AccordNode *t, gdouble top)
 {
-	gdouble slot = (gdouble)STEPS_W / t->rows->len;
+	gdouble slot = (gdouble)STEPS_W / accord_table_get_n_rows(t);
 	GString *page;
 
 	svg_open(h, "steps", CHART_W, STEPS_H, t->chart_title);
@@ -572,13 +572,13 @@ steps(Html *h, const AccordNode *t, gdouble top)
 				       s % 6,
 				       STEPS_LEFT,
 				       steps_y(at(t, 0, series(t, s)), top));
-		for (guint r = 0; r < t->rows->len; r++)
+		for (guint r = 0; r < accord_table_get_n_rows(t); r++)
 			g_string_append_printf(h->out,
 					       " V%d H%d",
 					       steps_y(at(t, r, series(t, s)), top),
 					       STEPS_LEFT + px(slot * (r + 1)));
 		g_string_append(h->out, "\"/>");
-		for (guint r = 0; r < t->rows->len; r++)
+		for (guint r = 0; r < accord_table_get_n_rows(t); r++)
 			point(h,
 			      t,
 			      r,
@@ -669,7 +669,7 @@ static void
 heatmap(Html *h, const AccordNode *t, gdouble top)
 {
 	guint ns = t->chart_series->len;
-	gint bottom = HEAT_HEAD + (gint)t->rows->len * HEAT_CELL_H;
+	gint bottom = HEAT_HEAD + (gint)accord_table_get_n_rows(t) * HEAT_CELL_H;
 
 	svg_open(h,
 		 "heatmap",
@@ -686,7 +686,7 @@ heatmap(Html *h, const AccordNode *t, gdouble top)
 		svg_text(h, x, HEAT_HEAD - 8, START, column_title(t, series(t, s)));
 		g_string_append(h->out, "</g>");
 	}
-	for (guint r = 0; r < t->rows->len; r++) {
+	for (guint r = 0; r < accord_table_get_n_rows(t); r++) {
 		row_label(h, t, r, LEFT - 6, HEAT_HEAD + (gint)r * HEAT_CELL_H + 15, END);
 		for (guint s = 0; s < ns; s++)
 			heat_cell(h, t, r, s, top);
@@ -699,11 +699,11 @@ heatmap(Html *h, const AccordNode *t, gdouble top)
 static void
 intervals(Html *h, const AccordNode *t, gdouble top)
 {
-	gint bottom = 10 + (gint)t->rows->len * 22;
+	gint bottom = 10 + (gint)accord_table_get_n_rows(t) * 22;
 
 	svg_open(h, "intervals", CHART_W, bottom + 24, t->chart_title);
 	rows_frame(h, t, top, bottom, 25, 22);
-	for (guint r = 0; r < t->rows->len; r++) {
+	for (guint r = 0; r < accord_table_get_n_rows(t); r++) {
 		gint y = 21 + (gint)r * 22;
 
 		if (t->chart_series->len >= 3)
@@ -770,7 +770,7 @@ chart_key(Html *h, const AccordNode *t, gdouble top)
 	g_string_append_printf(h->out,
 			       "values from 0 to %s%s; ",
 			       buf,
-			       t->chart == ACCORD_CHART_RADAR && t->rows->len >= 3
+			       t->chart == ACCORD_CHART_RADAR && accord_table_get_n_rows(t) >= 3
 				   ? ", from the centre of the chart outwards"
 				   : "");
 	for (guint s = 0; s < t->chart_series->len; s++) {
@@ -789,8 +789,9 @@ static void
 chart(Html *h, const AccordNode *t)
 {
 	static const Drawing drawings[] = {radar, bars, steps, heatmap, intervals}; /* by kind */
-	AccordChartKind kind =
-	    t->chart == ACCORD_CHART_RADAR && t->rows->len < 3 ? ACCORD_CHART_BARS : t->chart;
+	AccordChartKind kind = t->chart == ACCORD_CHART_RADAR && accord_table_get_n_rows(t) < 3
+				   ? ACCORD_CHART_BARS
+				   : t->chart;
 	gdouble top = axis_top(t);
 
 	h->figures++;
@@ -828,21 +829,29 @@ enter(Html *h, const AccordNode *section)
 		g_string_append_printf(h->path, "\x1f%s=%s", f->key, f->cell.text);
 }
 
-static Style
-column_style(const AccordNode *t, guint column)
+/* each column's style, in one pass over the rows (a row source makes a row per read): figures
+ * if any cell is one, else text if any cell is neither an id nor empty, else code if any is an
+ * id */
+static void
+column_styles(const AccordNode *t, Style *styles)
 {
-	gboolean id = FALSE;
+	guint n = t->columns->len;
+	g_autofree guint *seen = g_new0(guint, n); /* 1 figure, 2 text, 4 id */
 
-	if (accord_table_column_is_numeric(t, column))
-		return STYLE_NUMBER;
-	for (guint r = 0; r < t->rows->len; r++) {
-		AccordCellType type = at(t, r, (gint)column)->type;
+	for (guint r = 0; r < accord_table_get_n_rows(t); r++) {
+		const AccordCell *row = accord_table_get_row(t, r);
 
-		if (type != ACCORD_CELL_ID && type != ACCORD_CELL_EMPTY)
-			return STYLE_TEXT;
-		id |= type == ACCORD_CELL_ID;
+		for (guint c = 0; c < n; c++)
+			seen[c] |= accord_cell_is_numeric(&row[c])    ? 1
+				   : row[c].type == ACCORD_CELL_ID    ? 4
+				   : row[c].type != ACCORD_CELL_EMPTY ? 2
+								      : 0;
 	}
-	return id ? STYLE_CODE : STYLE_TEXT;
+	for (guint c = 0; c < n; c++)
+		styles[c] = (seen[c] & 1)   ? STYLE_NUMBER
+			    : (seen[c] & 2) ? STYLE_TEXT
+			    : (seen[c] & 4) ? STYLE_CODE
+					    : STYLE_TEXT;
 }
 
 /* the style rules of the column classes the document's tables use: .n2>*>tr>:nth-child(2) */
@@ -882,7 +891,7 @@ row_marks(const AccordNode *table)
 {
 	guint marks = 0;
 
-	for (guint r = 0; r < table->rows->len; r++)
+	for (guint r = 0; r < accord_table_get_n_rows(table); r++)
 		for (guint c = 0; c < table->columns->len; c++)
 			marks |= at(table, r, (gint)c)->marks;
 	return marks;
@@ -900,10 +909,13 @@ collect(Html *h, const AccordNode *node)
 		h->marks |= node->cell.marks;
 	if (node->kind == ACCORD_NODE_TABLE) {
 		h->marks |= row_marks(node);
+		g_autofree Style *styles = g_new0(Style, node->columns->len);
+
+		column_styles(node, styles);
 		while (h->columns->len < node->columns->len)
 			g_byte_array_append(h->columns, (const guint8[]){STYLE_TEXT}, 1);
 		for (guint c = 0; c < node->columns->len; c++)
-			h->columns->data[c] |= column_style(node, c);
+			h->columns->data[c] |= styles[c];
 	}
 	if (node->kind == ACCORD_NODE_SECTION) {
 		enter(h, node);
@@ -959,9 +971,9 @@ table(Html *h, const AccordNode *t)
 	g_autofree Style *styles = g_new0(Style, n);
 	g_autoptr(GString) classes = g_string_new(NULL);
 	/* a chart of one row would say nothing its table does not */
-	gboolean drawn = t->chart_series != NULL && t->rows->len >= 2;
+	gboolean drawn = t->chart_series != NULL && accord_table_get_n_rows(t) >= 2;
 
-	if (t->rows->len == 0) {
+	if (accord_table_get_n_rows(t) == 0) {
 		put_in(h,
 		       "<p class=\"none\">",
 		       t->title,
@@ -972,8 +984,8 @@ table(Html *h, const AccordNode *t)
 		g_string_append(h->out, "<div class=\"pair\">");
 		chart(h, t);
 	}
+	column_styles(t, styles);
 	for (guint c = 0; c < n; c++) {
-		styles[c] = column_style(t, c);
 		if (styles[c] != STYLE_TEXT)
 			g_string_append_printf(classes,
 					       " %s%u",
@@ -992,7 +1004,7 @@ table(Html *h, const AccordNode *t)
 	for (guint c = 0; c < n; c++)
 		put_in(h, "<th>", column_title(t, (gint)c), "</th>");
 	g_string_append(h->out, "</tr></thead><tbody>\n");
-	for (guint r = 0; r < t->rows->len; r++) {
+	for (guint r = 0; r < accord_table_get_n_rows(t); r++) {
 		g_string_append(h->out, "<tr>");
 		for (guint c = 0; c < n; c++) {
 			g_string_append(h->out, "<td>");

@@ -87,8 +87,8 @@ static void
 add_table(JsonBuilder *b, const AccordNode *table)
 {
 	json_builder_begin_array(b);
-	for (guint r = 0; r < table->rows->len; r++) {
-		const AccordCell *row = g_ptr_array_index(table->rows, r);
+	for (guint r = 0; r < accord_table_get_n_rows(table); r++) {
+		const AccordCell *row = accord_table_get_row(table, r);
 
 		json_builder_begin_object(b);
 		for (guint c = 0; c < table->columns->len; c++)

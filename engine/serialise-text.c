@@ -12,13 +12,40 @@
 typedef struct {
 	GString *out;
 	gboolean md;
+	AccordWriteFunc write; /* else the whole text stays in @out */
+	gpointer user_data;
+	GError *error; /* the first of @write */
 } Writer;
+
+/* what a streamed writer passes on at once */
+#define PIECE 65536
+
+/* gives @write all but the last two bytes, which blank() and the final newline still read
+ * (a table line ends with text and a newline, so nothing before them is ever changed) */
+static void
+pass_on(Writer *w)
+{
+	gsize n = w->out->len - 2;
+
+	if (w->write == NULL || w->out->len < PIECE || w->error != NULL)
+		return;
+	if (!w->write(w->out->str, n, w->user_data, &w->error))
+		return;
+	g_string_erase(w->out, 0, (gssize)n);
+}
 
 static void
 put(Writer *w, const gchar *text)
 {
-	g_autoptr(GString) plain = g_string_new(NULL);
+	g_autoptr(GString) plain = NULL;
 
+	/* plain text only escapes control and bidi characters: straight into the output, as a
+	 * table of n rows puts every cell twice (widths, then lines) */
+	if (!w->md) {
+		accord_append_escaped_bidi(w->out, text);
+		return;
+	}
+	plain = g_string_new(NULL);
 	accord_append_escaped_bidi(plain, text);
 	for (const gchar *p = plain->str; *p != '\0'; p++) {
 		if (w->md && strchr("\\`*_[]<>|#~&!", *p) != NULL)
@@ -164,32 +191,43 @@ table_line(Writer *w, gchar **cells, const glong *width, const gboolean *right, 
 	g_string_append(w->out, w->md ? "|\n" : "\n");
 }
 
+/* line @r of a table: 0 the headings, then its rows; NULL-terminated, for g_strfreev() */
+static gchar **
+table_cells(const Writer *w, const AccordNode *t, guint r)
+{
+	guint n = t->columns->len;
+	const AccordCell *row = r > 0 ? accord_table_get_row(t, r - 1) : NULL;
+	gchar **cells = g_new0(gchar *, n + 1);
+
+	for (guint c = 0; c < n; c++) {
+		const AccordNode *col = g_ptr_array_index(t->columns, c);
+
+		cells[c] =
+		    row == NULL
+			? cell_string(&(AccordCell){ACCORD_CELL_TEXT, 0, 0, 0, col->title}, w->md)
+			: cell_string(&row[c], w->md);
+	}
+	return cells;
+}
+
+/* two passes over the rows, the widths then the lines, so that a table made by a row source
+ * is never held whole */
 static void
 table(Writer *w, const AccordNode *t, guint at)
 {
 	guint n = t->columns->len;
 	g_autofree glong *width = g_new0(glong, n);
 	g_autofree gboolean *right = g_new0(gboolean, n);
-	g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
 
-	/* once per column: per cell, a ranking of n rows took n² steps */
-	for (guint c = 0; c < n; c++)
-		right[c] = accord_table_column_is_numeric(t, c);
-	for (guint r = 0; r <= t->rows->len; r++) {
-		gchar **cells = g_new0(gchar *, n + 1);
+	/* row by row, as a row source makes them: a column with any figure in it aligns right */
+	for (guint r = 0; r <= accord_table_get_n_rows(t); r++) {
+		g_auto(GStrv) cells = table_cells(w, t, r);
 
 		for (guint c = 0; c < n; c++) {
-			const AccordNode *col = g_ptr_array_index(t->columns, c);
-
-			cells[c] =
-			    r == 0
-				? cell_string(&(AccordCell){ACCORD_CELL_TEXT, 0, 0, 0, col->title},
-					      w->md)
-				: cell_string(&((AccordCell *)g_ptr_array_index(t->rows, r - 1))[c],
-					      w->md);
 			width[c] = MAX(width[c], g_utf8_strlen(cells[c], -1));
+			right[c] |=
+			    r > 0 && accord_cell_is_numeric(&accord_table_get_row(t, r - 1)[c]);
 		}
-		g_ptr_array_add(lines, cells);
 	}
 	if (t->title != NULL) {
 		indent(w, at);
@@ -197,8 +235,11 @@ table(Writer *w, const AccordNode *t, guint at)
 		put(w, t->title);
 		g_string_append(w->out, w->md ? "**\n\n" : ":\n");
 	}
-	for (guint l = 0; l < lines->len; l++) {
-		table_line(w, g_ptr_array_index(lines, l), width, right, n, w->md ? 0 : at + 2);
+	for (guint l = 0; l <= accord_table_get_n_rows(t); l++) {
+		g_auto(GStrv) cells = table_cells(w, t, l);
+
+		table_line(w, cells, width, right, n, w->md ? 0 : at + 2);
+		pass_on(w);
 		for (guint c = 0; w->md && l == 0 && c < n; c++)
 			g_string_append(w->out, right[c] ? "|---:" : "|---");
 		if (w->md && l == 0)
@@ -269,17 +310,43 @@ children(Writer *w, const AccordNode *node, guint depth, guint at)
 	}
 }
 
+static void
+write_all(Writer *w, const AccordDocument *document)
+{
+	heading(w, document->root->title, 0, 0);
+	children(w, document->root, 0, 0);
+	/* one newline at the end */
+	while (w->out->len > 1 && w->out->str[w->out->len - 1] == '\n' &&
+	       w->out->str[w->out->len - 2] == '\n')
+		g_string_truncate(w->out, w->out->len - 1);
+}
+
 /* the document as plain text, or as Markdown (@md) */
 GBytes *
 accord_serialise_text(const AccordDocument *document, gboolean md)
 {
-	Writer w = {g_string_new(NULL), md};
+	Writer w = {g_string_new(NULL), md, NULL, NULL, NULL};
 
-	heading(&w, document->root->title, 0, 0);
-	children(&w, document->root, 0, 0);
-	/* one newline at the end */
-	while (w.out->len > 1 && w.out->str[w.out->len - 1] == '\n' &&
-	       w.out->str[w.out->len - 2] == '\n')
-		g_string_truncate(w.out, w.out->len - 1);
+	write_all(&w, document);
 	return g_string_free_to_bytes(w.out);
+}
+
+/* the same, given to @write in pieces as it is made */
+gboolean
+accord_serialise_text_to(const AccordDocument *document,
+			 gboolean md,
+			 AccordWriteFunc write,
+			 gpointer user_data,
+			 GError **error)
+{
+	g_autoptr(GString) out = g_string_new(NULL);
+	Writer w = {out, md, write, user_data, NULL};
+
+	write_all(&w, document);
+	if (w.error == NULL)
+		write(out->str, out->len, user_data, &w.error);
+	if (w.error == NULL)
+		return TRUE;
+	g_propagate_error(error, w.error);
+	return FALSE;
 }

@@ -631,6 +631,23 @@ accord_cli_write(AccordCli *cli, GBytes *bytes, GError **error)
 	return accord_cli_output_write(cli->output, data, len, ACCORD_CLI_OUTPUT_NONE, error);
 }
 
+static gboolean
+write_piece(const gchar *data, gsize len, gpointer stream, GError **error)
+{
+	return accord_cli_stream_write(stream, data, len, error);
+}
+
+/* through a stream: to standard output as it comes, or to --output once whole */
+static gboolean
+emit_streamed(AccordCli *cli, const AccordDocument *document, AccordFormat format, GError **error)
+{
+	g_autoptr(AccordCliStream) stream = accord_cli_stream_new(cli->output, error);
+
+	return stream != NULL &&
+	       accord_document_write(document, format, write_piece, stream, error) &&
+	       accord_cli_stream_close(stream, error);
+}
+
 /**
  * accord_cli_emit:
  * @cli: parsed options
@@ -647,6 +664,9 @@ accord_cli_emit(AccordCli *cli, const AccordDocument *document, GError **error)
 
 	if (cli->format != NULL)
 		accord_format_from_string(cli->format, &format);
+	/* text is written as it is made, so a long table is never held whole */
+	if (format == ACCORD_FORMAT_TEXT || format == ACCORD_FORMAT_MARKDOWN)
+		return emit_streamed(cli, document, format, error);
 	bytes = accord_document_render(document, format, error);
 	return bytes != NULL && accord_cli_write(cli, bytes, error);
 }

@@ -196,15 +196,18 @@ rank_batch(const AccordCli *cli,
 	return g_steal_pointer(&ranking);
 }
 
-/* the summaries of the ranked profiles, for the checks of --assume */
-static GPtrArray *
-ranked_profiles(const AccordRanking *ranking)
+/* the countries ranked, for the checks of --assume: read only when an assumption names one,
+ * as the rows are read back one at a time */
+static gboolean
+check_ranked_prefixes(const AccordCli *cli, const AccordRanking *ranking, GError **error)
 {
-	GPtrArray *profiles = g_ptr_array_new();
+	g_autoptr(GPtrArray) countries = g_ptr_array_new_with_free_func(g_free);
 
-	for (guint i = 0; ranking != NULL && i < accord_ranking_get_n_rows(ranking); i++)
-		g_ptr_array_add(profiles, (gpointer)accord_ranking_get_row(ranking, i)->profile);
-	return profiles;
+	for (guint i = 0; cli->assumptions != NULL && i < accord_ranking_get_n_rows(ranking); i++)
+		g_ptr_array_add(countries,
+				g_strdup(accord_profile_get_country(
+				    accord_ranking_get_row(ranking, i)->profile)));
+	return accord_cli_check_prefix_countries(cli, countries, error);
 }
 
 /* accord rank [PROFILE…]: countries × rulesets, ranked by mean overall score, with optional
@@ -295,9 +298,9 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 		ranking = accord_ranking_new(in.rulesets, profiles, &in.options, mean, error);
 	} else {
 		ranking = rank_batch(cli, parties, &in, mean, argc, argv, &failed, error);
-		profiles = ranked_profiles(ranking);
 	}
-	if (ranking == NULL || !accord_cli_check_prefixes(cli, profiles, error))
+	if (ranking == NULL || (profiles != NULL ? !accord_cli_check_prefixes(cli, profiles, error)
+						 : !check_ranked_prefixes(cli, ranking, error)))
 		return FALSE;
 	if (cutoffs != NULL && !accord_ranking_set_tiers(ranking, cutoffs, error))
 		return FALSE;
@@ -318,7 +321,7 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 			return FALSE;
 		document = accord_ranking_with_uncertainty_to_document(ranking, uncertainty);
 	} else {
-		document = accord_ranking_to_document(ranking);
+		document = accord_ranking_to_streamed_document(ranking);
 	}
 	if (!accord_cli_emit(cli, document, error))
 		return FALSE;

@@ -193,6 +193,18 @@ accord_document_free(AccordDocument *self);
 AccordNode *
 accord_document_get_root(AccordDocument *self) ACCORD_NON_NULL(1);
 
+/**
+ * AccordRowFunc:
+ * @row: which row, from 0
+ * @cells: (out caller-allocates) (array): one cell per column of the table, to fill in column
+ *   order
+ * @data: the data given to accord_table_set_row_source()
+ *
+ * Makes one row of a table whose rows come from a source. The cells' strings are not copied:
+ * they must stay valid as long as the document.
+ */
+typedef void (*AccordRowFunc)(guint row, AccordCell *cells, gpointer data);
+
 AccordNode *
 accord_node_add_section(AccordNode *parent, const gchar *key, const gchar *title)
     ACCORD_NON_NULL(1);
@@ -217,6 +229,9 @@ accord_table_add_columns(AccordNode *table, const gchar *columns) ACCORD_NON_NUL
 void
 accord_table_add_row(AccordNode *table, const AccordCell *cells, guint n_cells)
     ACCORD_NON_NULL(1, 2);
+void
+accord_table_set_row_source(AccordNode *table, guint n_rows, AccordRowFunc func, gpointer data)
+    ACCORD_NON_NULL(1, 3);
 AccordNode *
 accord_node_add_document(AccordNode *parent, const AccordDocument *document) ACCORD_NON_NULL(1, 2);
 void

@@ -43,4 +43,27 @@ G_GNUC_WARN_UNUSED_RESULT GBytes *
 accord_document_render(const AccordDocument *document, AccordFormat format, GError **error)
     ACCORD_NON_NULL(1);
 
+/**
+ * AccordWriteFunc:
+ * @data: the next bytes of the output
+ * @len: how many
+ * @user_data: the data given with the function
+ * @error: return location for an error
+ *
+ * Takes a piece of a document being written (accord_document_write()).
+ *
+ * Returns: %TRUE, or %FALSE with @error set to stop the writing
+ */
+typedef gboolean (*AccordWriteFunc)(const gchar *data,
+				    gsize len,
+				    gpointer user_data,
+				    GError **error);
+
+gboolean
+accord_document_write(const AccordDocument *document,
+		      AccordFormat format,
+		      AccordWriteFunc write,
+		      gpointer user_data,
+		      GError **error) ACCORD_NON_NULL(1, 3);
+
 G_END_DECLS

@@ -19,8 +19,9 @@ G_BEGIN_DECLS
  * optional tiers and rank correlations with external indices (accord_ranking_new(), or for a
  * batch accord_ranking_new_empty() and one accord_ranking_add() per country). Has a single
  * owner, who frees it with accord_ranking_free(). It keeps what its views show of each
- * country (#AccordRankRow, #AccordRankCell), neither the assessments nor the profiles, so its
- * memory is about a kilobyte a country.
+ * country (#AccordRankRow, #AccordRankCell), neither the assessments nor the profiles, and
+ * keeps it out of memory: in records in unlinked temporary files (in g_get_tmp_dir()), read
+ * back one row at a time, so its memory is a few bytes a country.
  */
 typedef struct _AccordRanking AccordRanking;
 
@@ -80,7 +81,8 @@ typedef struct {
  * @not_counted: how many facts the profile states that the fact filter left out (below the
  *   confidence floor, stale or expired), so that they count as unknown
  *
- * One country's line in a ranking; a read-only record owned by #AccordRanking.
+ * One country's line in a ranking; a read-only record owned by #AccordRanking, valid until
+ * another row of the ranking is read (accord_ranking_get_row()).
  */
 typedef struct {
 	const AccordProfile *profile;

@@ -37,6 +37,8 @@ accord_roadmap_to_document(const AccordRoadmap *roadmap) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_ranking_to_document(const AccordRanking *ranking) ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *
+accord_ranking_to_streamed_document(const AccordRanking *ranking) ACCORD_NON_NULL(1);
+G_GNUC_WARN_UNUSED_RESULT AccordDocument *
 accord_comparison_sets_to_document(const GPtrArray *sets, const GPtrArray *baselines)
     ACCORD_NON_NULL(1);
 G_GNUC_WARN_UNUSED_RESULT AccordDocument *

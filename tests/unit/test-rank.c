@@ -401,6 +401,114 @@ test_rank_refuses_no_profile(void **state)
 	fixture_clear(&f);
 }
 
+/* the same identity twice is found once every row is out of memory, by a sort of the
+ * identities: the error names the first identity given again (the fourth profile, BB; AA is
+ * given again later, by the fifth) with its two files, first the earlier */
+static void
+test_rank_names_first_identity_given_again(void **state)
+{
+	Fixture f;
+	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
+	g_autoptr(GPtrArray) profiles =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordRanking) ranking = NULL;
+	AccordAssessmentOptions options;
+
+	fixture_load(&f);
+	g_ptr_array_add(rulesets, f.ruleset);
+	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-a.xml", "AA", "1"));
+	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-b.xml", "BB", "2"));
+	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-c.xml", "CC", "3"));
+	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-a.xml", "BB", "4"));
+	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-c.xml", "AA", "5"));
+	accord_assessment_options_init(&options);
+	ranking = accord_ranking_new(rulesets, profiles, &options, ACCORD_RANK_MEAN_ALL, &error);
+	assert_null(ranking);
+	assert_true(g_error_matches(error, ACCORD_ERROR, ACCORD_ERROR_USAGE));
+	assert_string_equal(error->message,
+			    "identity BB@2025-06-30 is given twice: good/profile-b.xml and "
+			    "good/profile-a.xml (give one an id attribute)");
+	fixture_clear(&f);
+}
+
+/* rows are read back one at a time: reading them backwards gives what reading them forwards
+ * did (BB 1; AA and AB tied at 2; CC 4, as in test_rank_competition_positions_with_ties) */
+static void
+test_rank_rows_read_back_in_any_order(void **state)
+{
+	Fixture f;
+	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
+	g_autoptr(AccordRanking) ranking = NULL;
+	const gchar *countries[] = {"BB", "AA", "AB", "CC"};
+	const guint positions[] = {1, 2, 2, 4};
+
+	fixture_load(&f);
+	g_ptr_array_add(rulesets, f.ruleset);
+	ranking = rank_four(&f, rulesets);
+	for (guint r = 4; r > 0; r--) {
+		const AccordRankRow *row = accord_ranking_get_row(ranking, r - 1);
+
+		assert_string_equal(accord_profile_get_country(row->profile), countries[r - 1]);
+		assert_int_equal(row->position, positions[r - 1]);
+		assert_true(row->tied == (positions[r - 1] == 2));
+		assert_close(accord_ranking_get_cell(ranking, r - 1, 0)->score, row->mean, 1e-12);
+	}
+	fixture_clear(&f);
+}
+
+/* 600 rows through the records: 200 copies each of profile-b (100), profile-a (39/72 =
+ * 54.1667) and profile-c (0), given interleaved, each with an id of its own; each score is
+ * one tie, so positions are 1, 201 and 401, and within a tie the ids order the rows
+ * ("a-000" < "a-001" < …). Then the same with one id given again: the sort of the hashed ids
+ * finds it. */
+static void
+test_rank_many_rows_out_of_memory(void **state)
+{
+	const gchar *files[] = {"good/profile-c.xml", "good/profile-a.xml", "good/profile-b.xml"};
+	const gchar *names[] = {"c", "a", "b"};
+	const guint first[] = {401, 201, 1}; /* by files[] */
+	Fixture f;
+	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
+	g_autoptr(GPtrArray) profiles =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordRanking) ranking = NULL;
+	AccordAssessmentOptions options;
+
+	fixture_load(&f);
+	g_ptr_array_add(rulesets, f.ruleset);
+	for (guint i = 0; i < 600; i++) {
+		g_autofree gchar *attributes =
+		    g_strdup_printf("as-of=\"2025-06-30\" id=\"%s-%03u\"", names[i % 3], i / 3);
+
+		g_ptr_array_add(profiles, load_snapshot(&f, files[i % 3], attributes));
+	}
+	accord_assessment_options_init(&options);
+	ranking = accord_ranking_new(rulesets, profiles, &options, ACCORD_RANK_MEAN_ALL, &error);
+	assert_non_null(ranking);
+	assert_int_equal(accord_ranking_get_n_rows(ranking), 600);
+	for (guint r = 0; r < 600; r++) {
+		const AccordRankRow *row = accord_ranking_get_row(ranking, r);
+		guint group = 2 - r / 200; /* b rows first, then a, then c */
+		g_autofree gchar *id = g_strdup_printf("%s-%03u", names[group], r % 200);
+
+		assert_string_equal(accord_profile_get_id(row->profile), id);
+		assert_int_equal(row->position, first[group]);
+		assert_true(row->tied);
+	}
+	g_clear_pointer(&ranking, accord_ranking_free);
+	g_ptr_array_add(
+	    profiles,
+	    load_snapshot(&f, "good/profile-a.xml", "as-of=\"2025-06-30\" id=\"c-123\""));
+	ranking = accord_ranking_new(rulesets, profiles, &options, ACCORD_RANK_MEAN_ALL, &error);
+	assert_null(ranking);
+	assert_string_equal(error->message,
+			    "identity c-123 is given twice: good/profile-c.xml and "
+			    "good/profile-a.xml (give one an id attribute)");
+	fixture_clear(&f);
+}
+
 int
 main(void)
 {
@@ -415,6 +523,9 @@ main(void)
 	    cmocka_unit_test(test_rank_refuses_no_profile),
 	    cmocka_unit_test(test_rank_mean_over_verified_rulesets),
 	    cmocka_unit_test(test_rank_counts_outcomes),
+	    cmocka_unit_test(test_rank_names_first_identity_given_again),
+	    cmocka_unit_test(test_rank_rows_read_back_in_any_order),
+	    cmocka_unit_test(test_rank_many_rows_out_of_memory),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
