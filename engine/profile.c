@@ -168,10 +168,10 @@ accord_profile_builder_new(const AccordVocabulary *vocab, const gchar *name)
  * accord_profile_builder_set_header:
  * @self: a profile being built
  * @node: (nullable): the element, for the line of an error
- * @country: (transfer full) (nullable): the attributes of `<profile>`
- * @name: (transfer full) (nullable):
- * @as_of: (transfer full) (nullable):
- * @id: (transfer full) (nullable):
+ * @country: (transfer full): the attributes of `<profile>` (the schema requires the first three)
+ * @name: (transfer full):
+ * @as_of: (transfer full):
+ * @id: (transfer full) (nullable): without one, country@as-of
  * @error: return location for an `ACCORD_ERROR`
  */
 gboolean

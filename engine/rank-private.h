@@ -32,6 +32,8 @@ gchar *
 accord_rank_records_get_filename(AccordRankRecords *self, guint k);
 gboolean
 accord_rank_records_set_place(AccordRankRecords *self, guint k, guint position, gboolean tied);
+gboolean
+accord_rank_records_check(const AccordRankRecords *self, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordRankRecords, accord_rank_records_free)
 

@@ -28,7 +28,8 @@ struct _AccordRankRecords {
 	gsize size; /* of a record */
 	guint n;
 	guint64 strings_end;
-	guint8 *buffer; /* one record */
+	guint8 *buffer;	 /* one record */
+	GError *failure; /* the first read or update that failed; every later row is suspect */
 };
 
 static gint
@@ -75,6 +76,7 @@ accord_rank_records_free(AccordRankRecords *self)
 	if (self->strings >= 0)
 		close(self->strings);
 	g_free(self->buffer);
+	g_clear_error(&self->failure);
 	g_free(self);
 }
 
@@ -106,9 +108,25 @@ write_at(gint fd, const void *data, gsize len, guint64 at, GError **error)
 	return TRUE;
 }
 
-/* a file this process wrote: a short read is a failing disk, and the row reads as empty */
+/* the first failure is kept: a row read back from a failing disk is wrong, so the ranking
+ * reports it (accord_ranking_check_rows()) before its output is committed */
+static void
+fail(AccordRankRecords *self, const gchar *what, gint errsv)
+{
+	if (self->failure != NULL)
+		return;
+	self->failure = g_error_new(ACCORD_ERROR,
+				    ACCORD_ERROR_IO,
+				    "cannot %s the ranking's temporary file (in %s): %s",
+				    what,
+				    g_get_tmp_dir(),
+				    g_strerror(errsv));
+}
+
+/* a file this process wrote: a short read is a failing disk; the row reads as zeros and the
+ * failure is kept */
 static gboolean
-read_at(gint fd, void *data, gsize len, guint64 at)
+read_at(AccordRankRecords *self, gint fd, void *data, gsize len, guint64 at)
 {
 	for (gsize done = 0; done < len;) {
 		gssize n = pread(fd, (guint8 *)data + done, len - done, (off_t)(at + done));
@@ -116,8 +134,7 @@ read_at(gint fd, void *data, gsize len, guint64 at)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			g_critical("cannot read the ranking's temporary file: %s",
-				   g_strerror(errno));
+			fail(self, "read", n == 0 ? EIO : errno);
 			memset(data, 0, len);
 			return FALSE;
 		}
@@ -217,9 +234,9 @@ read_strings(AccordRankRecords *self, guint k, Head *head)
 {
 	GByteArray *strings = g_byte_array_new();
 
-	read_at(self->records, head, sizeof *head, (guint64)k * self->size);
+	read_at(self, self->records, head, sizeof *head, (guint64)k * self->size);
 	g_byte_array_set_size(strings, head->n_strings);
-	read_at(self->strings, strings->data, head->n_strings, head->strings);
+	read_at(self, self->strings, strings->data, head->n_strings, head->strings);
 	return strings;
 }
 
@@ -234,7 +251,14 @@ take_profile(const GByteArray *in, const AccordVocabulary *vocab)
 	gchar *name = take_string(in, &at), *as_of = take_string(in, &at);
 	guint32 n;
 
-	accord_profile_builder_set_header(p, NULL, country, name, as_of, id, NULL);
+	/* a record read as zeros (accord_rank_records_check() reports it) has no strings */
+	accord_profile_builder_set_header(p,
+					  NULL,
+					  country != NULL ? country : g_strdup(""),
+					  name != NULL ? name : g_strdup(""),
+					  as_of != NULL ? as_of : g_strdup(""),
+					  id,
+					  NULL);
 	take(in, &at, &n, sizeof n);
 	for (guint i = 0; i < n && at < in->len; i++) {
 		gchar *figure = take_string(in, &at), *source = take_string(in, &at);
@@ -258,7 +282,8 @@ accord_rank_records_read(AccordRankRecords *self,
 {
 	Head head;
 	g_autoptr(GByteArray) strings = read_strings(self, k, &head);
-	gboolean ok = read_at(self->records, self->buffer, self->size, (guint64)k * self->size);
+	gboolean ok =
+	    read_at(self, self->records, self->buffer, self->size, (guint64)k * self->size);
 
 	memcpy(cells, self->buffer + sizeof head, self->n_cells * sizeof(AccordRankCell));
 	row->profile = take_profile(strings, vocab);
@@ -302,9 +327,22 @@ accord_rank_records_set_place(AccordRankRecords *self, guint k, guint position, 
 {
 	guint32 place[2] = {position, tied};
 
-	return write_at(self->records,
-			place,
-			sizeof place,
-			(guint64)k * self->size + G_STRUCT_OFFSET(Head, position),
-			NULL);
+	if (write_at(self->records,
+		     place,
+		     sizeof place,
+		     (guint64)k * self->size + G_STRUCT_OFFSET(Head, position),
+		     NULL))
+		return TRUE;
+	fail(self, "update", errno);
+	return FALSE;
+}
+
+/* FALSE with the first failure to read or update the records, if any */
+gboolean
+accord_rank_records_check(const AccordRankRecords *self, GError **error)
+{
+	if (self->failure == NULL)
+		return TRUE;
+	g_propagate_error(error, g_error_copy(self->failure));
+	return FALSE;
 }

@@ -818,6 +818,25 @@ accord_ranking_get_n_rows(const AccordRanking *self)
 }
 
 /**
+ * accord_ranking_check_rows:
+ * @self: a finished ranking
+ * @error: return location for an `ACCORD_ERROR`
+ *
+ * A ranking's rows are read back from a temporary file as they are asked for; a failing disk
+ * makes a row read as zeros. Call this after reading the rows (after writing a document made
+ * from the ranking, before committing it) to know whether every row read was whole.
+ *
+ * Returns: %TRUE if every read and update of the rows succeeded; otherwise %FALSE with
+ *   `ACCORD_ERROR_IO` naming the first failure
+ */
+gboolean
+accord_ranking_check_rows(const AccordRanking *self, GError **error)
+{
+	g_return_val_if_fail(self != NULL, FALSE);
+	return accord_rank_records_check(self->records, error);
+}
+
+/**
  * accord_ranking_get_row:
  * @self: a ranking
  * @index: from 0, best first

@@ -211,6 +211,14 @@ gchar *
 accord_cli_get_date(const AccordCli *cli);
 gboolean
 accord_cli_emit(AccordCli *cli, const AccordDocument *document, GError **error);
+/* after rendering, before committing --output: FALSE with @error to write nothing */
+typedef gboolean (*AccordCliEmitCheck)(gconstpointer data, GError **error);
+gboolean
+accord_cli_emit_checked(AccordCli *cli,
+			const AccordDocument *document,
+			AccordCliEmitCheck check,
+			gconstpointer data,
+			GError **error);
 void
 accord_cli_gate(AccordCli *cli, const AccordScore *score);
 gboolean

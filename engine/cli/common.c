@@ -639,13 +639,50 @@ write_piece(const gchar *data, gsize len, gpointer stream, GError **error)
 
 /* through a stream: to standard output as it comes, or to --output once whole */
 static gboolean
-emit_streamed(AccordCli *cli, const AccordDocument *document, AccordFormat format, GError **error)
+emit_streamed(AccordCli *cli,
+	      const AccordDocument *document,
+	      AccordFormat format,
+	      AccordCliEmitCheck check,
+	      gconstpointer data,
+	      GError **error)
 {
 	g_autoptr(AccordCliStream) stream = accord_cli_stream_new(cli->output, error);
 
 	return stream != NULL &&
 	       accord_document_write(document, format, write_piece, stream, error) &&
-	       accord_cli_stream_close(stream, error);
+	       (check == NULL || check(data, error)) && accord_cli_stream_close(stream, error);
+}
+
+/**
+ * accord_cli_emit_checked:
+ * @cli: parsed options
+ * @document: what to write
+ * @check: (nullable): run once the document is rendered, before --output is replaced: a
+ *   document whose rows are read from a source (a ranking's records) learns only then whether
+ *   every row was read whole
+ * @data: for @check
+ * @error: return location for an error
+ *
+ * As accord_cli_emit(); when @check fails, --output is left as it was.
+ */
+gboolean
+accord_cli_emit_checked(AccordCli *cli,
+			const AccordDocument *document,
+			AccordCliEmitCheck check,
+			gconstpointer data,
+			GError **error)
+{
+	g_autoptr(GBytes) bytes = NULL;
+	AccordFormat format = ACCORD_FORMAT_TEXT;
+
+	if (cli->format != NULL)
+		accord_format_from_string(cli->format, &format);
+	/* text is written as it is made, so a long table is never held whole */
+	if (format == ACCORD_FORMAT_TEXT || format == ACCORD_FORMAT_MARKDOWN)
+		return emit_streamed(cli, document, format, check, data, error);
+	bytes = accord_document_render(document, format, error);
+	return bytes != NULL && (check == NULL || check(data, error)) &&
+	       accord_cli_write(cli, bytes, error);
 }
 
 /**
@@ -659,16 +696,7 @@ emit_streamed(AccordCli *cli, const AccordDocument *document, AccordFormat forma
 gboolean
 accord_cli_emit(AccordCli *cli, const AccordDocument *document, GError **error)
 {
-	g_autoptr(GBytes) bytes = NULL;
-	AccordFormat format = ACCORD_FORMAT_TEXT;
-
-	if (cli->format != NULL)
-		accord_format_from_string(cli->format, &format);
-	/* text is written as it is made, so a long table is never held whole */
-	if (format == ACCORD_FORMAT_TEXT || format == ACCORD_FORMAT_MARKDOWN)
-		return emit_streamed(cli, document, format, error);
-	bytes = accord_document_render(document, format, error);
-	return bytes != NULL && accord_cli_write(cli, bytes, error);
+	return accord_cli_emit_checked(cli, document, NULL, NULL, error);
 }
 
 /**

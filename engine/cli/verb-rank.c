@@ -210,6 +210,13 @@ check_ranked_prefixes(const AccordCli *cli, const AccordRanking *ranking, GError
 	return accord_cli_check_prefix_countries(cli, countries, error);
 }
 
+/* whether the rows the document read back from the ranking's records were whole */
+static gboolean
+check_rows(gconstpointer ranking, GError **error)
+{
+	return accord_ranking_check_rows(ranking, error);
+}
+
 /* accord rank [PROFILE…]: countries × rulesets, ranked by mean overall score, with optional
  * tiers and rank correlations with the index figures the profiles carry */
 gboolean
@@ -323,7 +330,7 @@ accord_cli_rank_run(AccordCli *cli, int argc, char **argv, GError **error)
 	} else {
 		document = accord_ranking_to_streamed_document(ranking);
 	}
-	if (!accord_cli_emit(cli, document, error))
+	if (!accord_cli_emit_checked(cli, document, check_rows, ranking, error))
 		return FALSE;
 	if (failed == NULL)
 		return TRUE;

@@ -174,6 +174,8 @@ const AccordRuleset *
 accord_ranking_get_ruleset(const AccordRanking *self, guint index) ACCORD_NON_NULL(1);
 guint
 accord_ranking_get_n_rows(const AccordRanking *self) ACCORD_NON_NULL(1);
+gboolean
+accord_ranking_check_rows(const AccordRanking *self, GError **error) ACCORD_NON_NULL(1);
 const AccordRankRow *
 accord_ranking_get_row(const AccordRanking *self, guint index) ACCORD_NON_NULL(1);
 const AccordRankCell *

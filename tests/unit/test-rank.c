@@ -1,4 +1,5 @@
 #include "fixtures.h"
+#include "rank-private.h"
 
 /* Four countries against the test ruleset (overall scores worked out in test-score.c):
  *   BB 100 (profile-b), AA 54.1667 and AB 54.1667 (the same facts), CC 0 (profile-c)
@@ -509,6 +510,29 @@ test_rank_many_rows_out_of_memory(void **state)
 	fixture_clear(&f);
 }
 
+/* a record that cannot be read back whole (here: past the end of the file, as a failing
+ * disk would give a short read) reads as zeros, and the failure is kept for
+ * accord_rank_records_check(), which the CLI calls before it commits its output */
+static void
+test_rank_records_keep_a_failed_read(void **state)
+{
+	Fixture f;
+	g_autoptr(GError) error = NULL;
+	g_autoptr(AccordRankRecords) records = accord_rank_records_new(2, &error);
+	AccordRankRow row = {0};
+	AccordRankCell cells[2];
+
+	fixture_load(&f);
+	assert_non_null(records);
+	assert_true(accord_rank_records_check(records, &error));
+	assert_false(accord_rank_records_read(records, 3, f.vocab, &row, cells));
+	assert_int_equal(row.position, 0);
+	accord_profile_unref((AccordProfile *)row.profile);
+	assert_false(accord_rank_records_check(records, &error));
+	assert_accord_error(error, ACCORD_ERROR_IO, "cannot read the ranking's temporary file");
+	fixture_clear(&f);
+}
+
 int
 main(void)
 {
@@ -526,6 +550,7 @@ main(void)
 	    cmocka_unit_test(test_rank_names_first_identity_given_again),
 	    cmocka_unit_test(test_rank_rows_read_back_in_any_order),
 	    cmocka_unit_test(test_rank_many_rows_out_of_memory),
+	    cmocka_unit_test(test_rank_records_keep_a_failed_read),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
