@@ -249,8 +249,17 @@ test_rank_counts_outcomes(void **state)
 	fixture_clear(&f);
 }
 
+/* a profile of the rank tests: a file of tests/data, the country code and index figure its copy
+ * is given */
+typedef struct {
+	const gchar *file;
+	const gchar *country;
+	const gchar *idx;
+} Entry;
+
+/* ranks @entries against the test ruleset and expects the ranking refused with @message */
 static void
-test_rank_refuses_a_country_twice(void **state)
+expect_refused(const Entry *entries, guint n, const gchar *message)
 {
 	Fixture f;
 	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
@@ -261,15 +270,29 @@ test_rank_refuses_a_country_twice(void **state)
 
 	fixture_load(&f);
 	g_ptr_array_add(rulesets, f.ruleset);
-	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-a.xml", "AA", "1"));
-	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-b.xml", "AA", "2"));
+	for (guint i = 0; i < n; i++)
+		g_ptr_array_add(profiles,
+				load_profile_with_index(&f,
+							entries[i].file,
+							entries[i].country,
+							entries[i].idx));
 	accord_assessment_options_init(&options);
 	assert_null(accord_ranking_new(rulesets, profiles, &options, ACCORD_RANK_MEAN_ALL, &error));
-	assert_accord_error(error,
-			    ACCORD_ERROR_USAGE,
-			    "identity AA@2025-06-30 is given twice: good/profile-a.xml and "
-			    "good/profile-b.xml");
+	assert_true(g_error_matches(error, ACCORD_ERROR, ACCORD_ERROR_USAGE));
+	assert_string_equal(error->message, message);
 	fixture_clear(&f);
+}
+
+static void
+test_rank_refuses_a_country_twice(void **state)
+{
+	const Entry entries[] = {{"good/profile-a.xml", "AA", "1"},
+				 {"good/profile-b.xml", "AA", "2"}};
+
+	expect_refused(entries,
+		       G_N_ELEMENTS(entries),
+		       "identity AA@2025-06-30 is given twice: good/profile-a.xml and "
+		       "good/profile-b.xml (give one an id attribute)");
 }
 
 /* a profile patched with another as-of date, or an explicit id, right in its root tag */
@@ -408,29 +431,16 @@ test_rank_refuses_no_profile(void **state)
 static void
 test_rank_names_first_identity_given_again(void **state)
 {
-	Fixture f;
-	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
-	g_autoptr(GPtrArray) profiles =
-	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
-	g_autoptr(GError) error = NULL;
-	g_autoptr(AccordRanking) ranking = NULL;
-	AccordAssessmentOptions options;
+	const Entry entries[] = {{"good/profile-a.xml", "AA", "1"},
+				 {"good/profile-b.xml", "BB", "2"},
+				 {"good/profile-c.xml", "CC", "3"},
+				 {"good/profile-a.xml", "BB", "4"},
+				 {"good/profile-c.xml", "AA", "5"}};
 
-	fixture_load(&f);
-	g_ptr_array_add(rulesets, f.ruleset);
-	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-a.xml", "AA", "1"));
-	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-b.xml", "BB", "2"));
-	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-c.xml", "CC", "3"));
-	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-a.xml", "BB", "4"));
-	g_ptr_array_add(profiles, load_profile_with_index(&f, "good/profile-c.xml", "AA", "5"));
-	accord_assessment_options_init(&options);
-	ranking = accord_ranking_new(rulesets, profiles, &options, ACCORD_RANK_MEAN_ALL, &error);
-	assert_null(ranking);
-	assert_true(g_error_matches(error, ACCORD_ERROR, ACCORD_ERROR_USAGE));
-	assert_string_equal(error->message,
-			    "identity BB@2025-06-30 is given twice: good/profile-b.xml and "
-			    "good/profile-a.xml (give one an id attribute)");
-	fixture_clear(&f);
+	expect_refused(entries,
+		       G_N_ELEMENTS(entries),
+		       "identity BB@2025-06-30 is given twice: good/profile-b.xml and "
+		       "good/profile-a.xml (give one an id attribute)");
 }
 
 /* rows are read back one at a time: reading them backwards gives what reading them forwards
