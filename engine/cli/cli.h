@@ -176,6 +176,9 @@ accord_cli_parse(AccordCli *cli,
 		 int *argc,
 		 char ***argv,
 		 GError **error);
+/* what a batch verb takes as its arguments, for accord_cli_expect_arguments() */
+#define ACCORD_CLI_PROFILES                                                                        \
+	"one or more PROFILEs (an id such as gb, a file, a directory, @LIST or -)"
 gboolean
 accord_cli_expect_arguments(int argc,
 			    char **argv,

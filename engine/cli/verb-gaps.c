@@ -17,14 +17,7 @@ gboolean
 accord_cli_gaps_run(AccordCli *cli, int argc, char **argv, GError **error)
 {
 	if (!accord_cli_parse(cli, "gaps", NULL, &argc, &argv, error) ||
-	    !accord_cli_expect_arguments(
-		argc,
-		argv,
-		1,
-		G_MAXUINT,
-		"one or more PROFILEs (an id such as gb, a file, a directory, "
-		"@LIST or -)",
-		error))
+	    !accord_cli_expect_arguments(argc, argv, 1, G_MAXUINT, ACCORD_CLI_PROFILES, error))
 		return FALSE;
 	return accord_cli_run_documents(cli, argc, argv, build_gaps, error);
 }

@@ -94,14 +94,7 @@ accord_cli_score_run(AccordCli *cli, int argc, char **argv, GError **error)
 			   "as gb, or a file)",
 			   error) &&
 		       score_with_uncertainty(cli, argv[1], error);
-	if (!accord_cli_expect_arguments(
-		argc,
-		argv,
-		1,
-		G_MAXUINT,
-		"one or more PROFILEs (an id such as gb, a file, a directory, "
-		"@LIST or -)",
-		error))
+	if (!accord_cli_expect_arguments(argc, argv, 1, G_MAXUINT, ACCORD_CLI_PROFILES, error))
 		return FALSE;
 	return accord_cli_run_documents(cli, argc, argv, build_score, error);
 }
