@@ -749,6 +749,20 @@ test_roadmap_fast_path_geometric_excluded(void **state)
 static const gchar ruleset_lock[] = RULESET_LOCK("lock", "label");
 /* the same with c-lab reading a.iot is code (low 1): both pairs then cost 4 */
 static const gchar ruleset_tie[] = RULESET_LOCK("tie", "code");
+
+/* reader: two pillars. r-a (p1): c-z (a.first true), c-x (a.first true and a.csirt not true,
+ * depending on c-d) and c-d (a.cvd at least adopted); r-b (p2): c-y (a.csirt true). Every
+ * criterion weighs 1, so each of r-a's is 1/3 of p1 */
+static const gchar ruleset_reader[] =
+    RULESET_HEAD("reader") PILLAR("p1") PILLAR("p2")
+    RULE("r-a", "p1",
+	 CRITERION("c-z", "", "<check fact=\"a.first\" is=\"true\"/>")
+	 CRITERION("c-x", " depends-on=\"c-d\"",
+		   "<all><check fact=\"a.first\" is=\"true\"/>"
+		   "<not><check fact=\"a.csirt\" is=\"true\"/></not></all>")
+	 CRITERION("c-d", "", "<check fact=\"a.cvd\" at-least=\"adopted\"/>"))
+    RULE("r-b", "p2", CRITERION("c-y", "", "<check fact=\"a.csirt\" is=\"true\"/>"))
+    "</ruleset>";
 /* clang-format on */
 
 /* steps @s's assessments with the look-ahead leaving out the pairs it can tell are not ready
@@ -904,6 +918,34 @@ test_roadmap_pairs_tie_as_exhaustive(void **state)
 	assert_pair_step(roadmap, 1, tie_second, 4, 100.0 / 6);
 }
 
+/* reader, geometric: every pillar at 0, and no single change gains while the other pillar stays
+ * at 0. Alone, a.first=true raises c-z and c-x before c-d (not ready); a.csirt=true raises p2
+ * and a.cvd=adopted p1 (gain 0). Their pairs: a.csirt+a.first: c-x also reads a.csirt and
+ * fails in the pair, so nothing is raised before its dependency: ready, p1 1/3 and p2 1, so
+ * 100 · √(1/3) = 57.74 for 3 + 1 = 4; a.csirt+a.cvd: the same 57.74 for 3 + 3 = 6;
+ * a.first+a.cvd: p2 still 0. The first pair is left out only by a look-ahead that keeps
+ * a.first's wait without asking whether a.csirt reads c-x, the criterion that waits; it must
+ * score all three. Step 2: a.cvd=adopted makes p1 2/3: 100 · (√(2/3) − √(1/3)) = 23.91 for 3.
+ * Then a.csirt back to false would raise c-x but take p2 to 0: no gain */
+static void
+test_roadmap_pairs_other_part_reads_the_waiting_criterion(void **state)
+{
+	State *s = *state;
+	g_autoptr(AccordRoadmap) roadmap = NULL;
+	guint scored = 0, exhaustive = 0;
+
+	s->options.score.aggregation = ACCORD_AGGREGATION_GEOMETRIC;
+	add_ruleset(s, ruleset_reader);
+	assert_pairs_as_exhaustive(s, &scored, &exhaustive);
+	assert_int_equal(scored, 3);
+	assert_int_equal(exhaustive, 3);
+	roadmap = plan_default(s);
+	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 2);
+	assert_pair_step(roadmap, 0, lock_first, 4, 100.0 * sqrt(1.0 / 3));
+	assert_step(roadmap, 1, "a.cvd", "adopted", 3, 100.0 * (sqrt(2.0 / 3) - sqrt(1.0 / 3)));
+	assert_int_equal(accord_roadmap_get_end(roadmap), ACCORD_ROADMAP_END_NO_GAIN);
+}
+
 /* the other worlds of this file, alone and together, under both aggregations: whatever the
  * search leaves out (pairs that are not ready, and changes left unevaluated while what held
  * them back stands, as a.first while c-base fails in order), the plan is the exhaustive one */
@@ -917,7 +959,8 @@ test_roadmap_pairs_other_worlds_as_exhaustive(void **state)
 				       ruleset_three,
 				       ruleset_fast,
 				       ruleset_lock,
-				       ruleset_tie};
+				       ruleset_tie,
+				       ruleset_reader};
 	guint scored = 0, exhaustive = 0;
 
 	for (guint g = 0; g < 2; g++) {
@@ -973,6 +1016,10 @@ main(void)
 					    setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(test_roadmap_pairs_tie_as_exhaustive, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+		test_roadmap_pairs_other_part_reads_the_waiting_criterion,
+		setup,
+		teardown),
 	    cmocka_unit_test_setup_teardown(test_roadmap_pairs_other_worlds_as_exhaustive,
 					    setup,
 					    teardown),
