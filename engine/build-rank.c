@@ -8,15 +8,6 @@
 /* the largest disagreements a view lists per correlation of the mean */
 #define N_DEVIATIONS 5
 
-static gboolean
-any_not_counted(const AccordRanking *ranking)
-{
-	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++)
-		if (accord_ranking_get_row(ranking, r)->not_counted > 0)
-			return TRUE;
-	return FALSE;
-}
-
 static void
 build_basis(AccordNode *root, const AccordRanking *ranking)
 {
@@ -50,7 +41,7 @@ build_basis(AccordNode *root, const AccordRanking *ranking)
 	     "Confidence floor",
 	     accord_cell_confidence(accord_confidence_to_string(o->min_confidence))});
 	/* the day matters only when facts age, or when some evidence had expired */
-	if (o->evidence_max_age > 0 || any_not_counted(ranking))
+	if (o->evidence_max_age > 0 || accord_ranking_has_not_counted(ranking))
 		ACCORD_FIELDS(root,
 			      {"evidence_max_age",
 			       "Evidence max age (years)",
