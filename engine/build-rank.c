@@ -86,8 +86,8 @@ add_columns(AccordNode *table, const AccordRanking *ranking)
 }
 
 /* row @r's cells, in the order of add_columns(); the strings are the ranking's */
-static guint
-cells_of(const AccordRanking *ranking, guint r, AccordCell *c)
+static void
+row_cells(guint r, AccordCell *c, gpointer ranking)
 {
 	const AccordRankRow *row = accord_ranking_get_row(ranking, r);
 	guint n = 0, n_rulesets = accord_ranking_get_n_rulesets(ranking);
@@ -118,13 +118,6 @@ cells_of(const AccordRanking *ranking, guint r, AccordCell *c)
 		c[n++] = accord_cell_count(row->outcomes[o]);
 	c[n++] = accord_cell_count(row->waived);
 	c[n++] = accord_cell_count(row->not_counted);
-	return n;
-}
-
-static void
-row_cells(guint r, AccordCell *cells, gpointer ranking)
-{
-	cells_of(ranking, r, cells);
 }
 
 /* the rows, held by the document or, @streamed, made from the ranking as they are written */
@@ -132,15 +125,11 @@ static void
 add_rows(AccordNode *table, const AccordRanking *ranking, gboolean streamed)
 {
 	guint n_rows = accord_ranking_get_n_rows(ranking);
-	g_autofree AccordCell *c =
-	    g_new(AccordCell, 15 + 3 * accord_ranking_get_n_rulesets(ranking));
 
-	if (streamed) {
+	if (streamed)
 		accord_table_set_row_source(table, n_rows, row_cells, (gpointer)ranking);
-		return;
-	}
-	for (guint r = 0; r < n_rows; r++)
-		accord_table_add_row(table, c, cells_of(ranking, r, c));
+	else
+		accord_table_add_rows(table, n_rows, row_cells, (gpointer)ranking);
 }
 
 /* countries × rulesets: each ruleset's overall score column */
