@@ -29,13 +29,14 @@ build_snapshots(AccordNode *root, const AccordDiff *diff)
 	}
 }
 
+/* each figure of a pillar in the old snapshot beside the new */
 static void
 build_pillars(AccordNode *root, const AccordDiff *diff)
 {
-	const AccordScore *old_score = accord_diff_get_old_score(diff);
-	const AccordScore *new_score = accord_diff_get_new_score(diff);
+	const AccordScore *scores[] = {accord_diff_get_old_score(diff),
+				       accord_diff_get_new_score(diff)};
 	const AccordRuleset *rs =
-	    accord_evaluation_get_ruleset(accord_score_get_evaluation(old_score));
+	    accord_evaluation_get_ruleset(accord_score_get_evaluation(scores[0]));
 	AccordNode *table = accord_node_add_table(
 	    root,
 	    "pillars",
@@ -46,17 +47,18 @@ build_pillars(AccordNode *root, const AccordDiff *diff)
 
 	for (guint i = 0; i < accord_ruleset_get_n_pillars(rs); i++) {
 		const AccordPillar *p = accord_ruleset_get_pillar(rs, i);
-		const AccordScoreItem *o = accord_score_get_pillar(old_score, p);
-		const AccordScoreItem *n = accord_score_get_pillar(new_score, p);
-		ACCORD_ROW(table,
-			   accord_cell_id(accord_pillar_get_id(p)),
-			   accord_cell_score(o->value),
-			   accord_cell_score(n->value),
-			   accord_cell_percent(o->coverage),
-			   accord_cell_percent(n->coverage),
-			   accord_cell_percent(o->coverage_high),
-			   accord_cell_percent(n->coverage_high),
-			   accord_cell_text(accord_pillar_get_title(p)));
+		AccordCell row[8];
+
+		row[0] = accord_cell_id(accord_pillar_get_id(p));
+		for (guint s = 0; s < G_N_ELEMENTS(scores); s++) {
+			const AccordScoreItem *item = accord_score_get_pillar(scores[s], p);
+
+			row[1 + s] = accord_cell_score(item->value);
+			row[3 + s] = accord_cell_percent(item->coverage);
+			row[5 + s] = accord_cell_percent(item->coverage_high);
+		}
+		row[7] = accord_cell_text(accord_pillar_get_title(p));
+		accord_table_add_row(table, row, G_N_ELEMENTS(row));
 	}
 }
 

@@ -8,15 +8,6 @@
 /* the largest disagreements a view lists per correlation of the mean */
 #define N_DEVIATIONS 5
 
-static gboolean
-any_not_counted(const AccordRanking *ranking)
-{
-	for (guint r = 0; r < accord_ranking_get_n_rows(ranking); r++)
-		if (accord_ranking_get_row(ranking, r)->not_counted > 0)
-			return TRUE;
-	return FALSE;
-}
-
 static void
 build_basis(AccordNode *root, const AccordRanking *ranking)
 {
@@ -50,7 +41,7 @@ build_basis(AccordNode *root, const AccordRanking *ranking)
 	     "Confidence floor",
 	     accord_cell_confidence(accord_confidence_to_string(o->min_confidence))});
 	/* the day matters only when facts age, or when some evidence had expired */
-	if (o->evidence_max_age > 0 || any_not_counted(ranking))
+	if (o->evidence_max_age > 0 || accord_ranking_has_not_counted(ranking))
 		ACCORD_FIELDS(root,
 			      {"evidence_max_age",
 			       "Evidence max age (years)",
@@ -95,8 +86,8 @@ add_columns(AccordNode *table, const AccordRanking *ranking)
 }
 
 /* row @r's cells, in the order of add_columns(); the strings are the ranking's */
-static guint
-cells_of(const AccordRanking *ranking, guint r, AccordCell *c)
+static void
+row_cells(guint r, AccordCell *c, gpointer ranking)
 {
 	const AccordRankRow *row = accord_ranking_get_row(ranking, r);
 	guint n = 0, n_rulesets = accord_ranking_get_n_rulesets(ranking);
@@ -127,13 +118,6 @@ cells_of(const AccordRanking *ranking, guint r, AccordCell *c)
 		c[n++] = accord_cell_count(row->outcomes[o]);
 	c[n++] = accord_cell_count(row->waived);
 	c[n++] = accord_cell_count(row->not_counted);
-	return n;
-}
-
-static void
-row_cells(guint r, AccordCell *cells, gpointer ranking)
-{
-	cells_of(ranking, r, cells);
 }
 
 /* the rows, held by the document or, @streamed, made from the ranking as they are written */
@@ -141,15 +125,11 @@ static void
 add_rows(AccordNode *table, const AccordRanking *ranking, gboolean streamed)
 {
 	guint n_rows = accord_ranking_get_n_rows(ranking);
-	g_autofree AccordCell *c =
-	    g_new(AccordCell, 15 + 3 * accord_ranking_get_n_rulesets(ranking));
 
-	if (streamed) {
+	if (streamed)
 		accord_table_set_row_source(table, n_rows, row_cells, (gpointer)ranking);
-		return;
-	}
-	for (guint r = 0; r < n_rows; r++)
-		accord_table_add_row(table, c, cells_of(ranking, r, c));
+	else
+		accord_table_add_rows(table, n_rows, row_cells, (gpointer)ranking);
 }
 
 /* countries × rulesets: each ruleset's overall score column */

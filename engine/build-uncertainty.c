@@ -9,29 +9,6 @@
  * indices; and the parts `score --uncertainty` and `rank --uncertainty` add. Every table is
  * one column spec and one function giving the cells of row i */
 
-typedef void (*RowCells)(const AccordUncertainty *u, guint i, AccordCell *cells);
-
-static AccordNode *
-add_table(AccordNode *parent,
-	  const gchar *key,
-	  const gchar *title,
-	  const gchar *columns,
-	  const AccordUncertainty *u,
-	  guint n_rows,
-	  RowCells row_cells)
-{
-	AccordNode *table = accord_node_add_table(parent, key, title, columns);
-	g_auto(GStrv) keys = g_strsplit(columns, "|", -1);
-	guint n_cells = g_strv_length(keys);
-	g_autofree AccordCell *cells = g_new0(AccordCell, n_cells);
-
-	for (guint i = 0; i < n_rows; i++) {
-		row_cells(u, i, cells);
-		accord_table_add_row(table, cells, n_cells);
-	}
-	return table;
-}
-
 static gboolean
 varies(const AccordUncertainty *u, AccordUncertainInput input)
 {
@@ -40,7 +17,7 @@ varies(const AccordUncertainty *u, AccordUncertainInput input)
 
 /* row i is input group i: whether it varies, how it is drawn and the parameter that sets it */
 static void
-input_cells(const AccordUncertainty *u, guint i, AccordCell *c)
+input_cells(guint i, AccordCell *c, gpointer u)
 {
 	const AccordUncertaintyOptions *o = accord_uncertainty_get_options(u);
 	gboolean dirichlet = o->weight_draw == ACCORD_WEIGHT_DRAW_DIRICHLET;
@@ -69,14 +46,14 @@ input_cells(const AccordUncertainty *u, guint i, AccordCell *c)
 
 /* row i is unknown policy i: whether draws pick it */
 static void
-policy_cells(const AccordUncertainty *u, guint i, AccordCell *c)
+policy_cells(guint i, AccordCell *c, gpointer u)
 {
 	c[0] = accord_cell_outcome(accord_unknown_policy_to_string(i));
 	c[1] = accord_cell_boolean(accord_uncertainty_get_options(u)->unknown_policies & (1u << i));
 }
 
 static void
-evidence_cells(const AccordUncertainty *u, guint i, AccordCell *c)
+evidence_cells(guint i, AccordCell *c, gpointer u)
 {
 	const AccordUncertaintyOptions *o = accord_uncertainty_get_options(u);
 
@@ -93,38 +70,41 @@ build_basis(AccordNode *root, const AccordUncertainty *u)
 	const AccordUncertaintyOptions *o = accord_uncertainty_get_options(u);
 	AccordNode *section = accord_node_add_section(root, "uncertainty", "Uncertainty analysis");
 
-	add_table(section,
-		  "inputs",
-		  "Uncertain inputs",
-		  "input=Input|varies=Varies|drawn=Drawn as|parameter=Parameter|value=Value",
-		  u,
-		  ACCORD_N_UNCERTAIN_INPUTS,
-		  input_cells);
+	accord_table_add_rows(
+	    accord_node_add_table(
+		section,
+		"inputs",
+		"Uncertain inputs",
+		"input=Input|varies=Varies|drawn=Drawn as|parameter=Parameter|value=Value"),
+	    ACCORD_N_UNCERTAIN_INPUTS,
+	    input_cells,
+	    (gpointer)u);
 	ACCORD_FIELDS(section,
 		      {"draws", "Draws", accord_cell_count(o->draws)},
 		      {"seed", "Seed", accord_cell_count(o->seed)},
 		      {"top_k", "Top k", accord_cell_count(o->top)});
 	if (varies(u, ACCORD_UNCERTAIN_UNKNOWN))
-		add_table(section,
-			  "policies",
-			  "Unknown policies drawn from",
-			  "policy=Policy|picked=Picked",
-			  u,
-			  ACCORD_UNKNOWN_PASS + 1,
-			  policy_cells);
+		accord_table_add_rows(accord_node_add_table(section,
+							    "policies",
+							    "Unknown policies drawn from",
+							    "policy=Policy|picked=Picked"),
+				      ACCORD_UNKNOWN_PASS + 1,
+				      policy_cells,
+				      (gpointer)u);
 	if (!varies(u, ACCORD_UNCERTAIN_EVIDENCE))
 		return;
 	ACCORD_FIELDS(
 	    section,
 	    {"recent_years", "Recent evidence, years", accord_cell_number(o->recent_years, 2)},
 	    {"old_years", "Old evidence, years over", accord_cell_number(o->old_years, 2)});
-	add_table(section,
-		  "evidence",
-		  "Chances a fact is flipped or dropped, by class",
-		  "class=Class|flip=Flip|drop=Drop|facts=Facts that may change",
-		  u,
-		  ACCORD_N_EVIDENCE_CLASSES,
-		  evidence_cells);
+	accord_table_add_rows(
+	    accord_node_add_table(section,
+				  "evidence",
+				  "Chances a fact is flipped or dropped, by class",
+				  "class=Class|flip=Flip|drop=Drop|facts=Facts that may change"),
+	    ACCORD_N_EVIDENCE_CLASSES,
+	    evidence_cells,
+	    (gpointer)u);
 }
 
 /* the country a row of the score or rank table is about; returns its figures */
@@ -139,7 +119,7 @@ country_cells(const AccordUncertainty *u, guint i, AccordCell *c)
 }
 
 static void
-score_cells(const AccordUncertainty *u, guint i, AccordCell *c)
+score_cells(guint i, AccordCell *c, gpointer u)
 {
 	const AccordUncertaintyRow *r = country_cells(u, i, c);
 	AccordCell cells[] = {accord_cell_score(r->nominal),
@@ -152,7 +132,7 @@ score_cells(const AccordUncertainty *u, guint i, AccordCell *c)
 }
 
 static void
-rank_cells(const AccordUncertainty *u, guint i, AccordCell *c)
+rank_cells(guint i, AccordCell *c, gpointer u)
 {
 	const AccordUncertaintyRow *r = country_cells(u, i, c);
 
@@ -184,7 +164,7 @@ build_stability(AccordNode *root, const AccordUncertainty *u)
 }
 
 static void
-index_cells(const AccordUncertainty *u, guint i, AccordCell *c)
+index_cells(guint i, AccordCell *c, gpointer u)
 {
 	const AccordSensitivity *s = accord_uncertainty_get_sensitivity(u, i);
 
@@ -219,15 +199,16 @@ build_sensitivity(AccordNode *root, const AccordUncertainty *u)
 		      {"runs", "Model runs N(k + 2)", accord_cell_count(d->runs)},
 		      {"units", "Bootstrap units", accord_cell_count(d->units)},
 		      {"replicates", "Bootstrap replicates", accord_cell_count(d->replicates)});
-	add_table(section,
-		  "indices",
-		  "Indices",
-		  "output=Output|input=Input|variance=Variance|first=First order|"
-		  "first_lower=5%|first_upper=95%|total=Total effect|total_lower=5%|"
-		  "total_upper=95%",
-		  u,
-		  accord_uncertainty_get_n_sensitivities(u),
-		  index_cells);
+	accord_table_add_rows(
+	    accord_node_add_table(section,
+				  "indices",
+				  "Indices",
+				  "output=Output|input=Input|variance=Variance|"
+				  "first=First order|first_lower=5%|first_upper=95%|"
+				  "total=Total effect|total_lower=5%|total_upper=95%"),
+	    accord_uncertainty_get_n_sensitivities(u),
+	    index_cells,
+	    (gpointer)u);
 }
 
 /* the country tables, each drawn as an interval chart: the scores, and (for views of several
@@ -236,39 +217,38 @@ static void
 build_tables(AccordNode *root, const AccordUncertainty *u, gboolean ranks)
 {
 	guint n = accord_uncertainty_get_n_rows(u);
+	AccordNode *table;
 
 	accord_node_add_text(
 	    root,
 	    "Intervals hold 90% of the draws (5% to 95%). Score quantiles are exact while a "
 	    "country's draws take at most 16 distinct scores, else read from bins of 0.01 "
 	    "points (within 0.005). Ranks are competition ranks (1, 2, 2, 4).");
-	accord_table_add_chart(add_table(root,
-					 "scores",
-					 "Scores over the draws",
-					 "country=Country|name=Name|nominal=Nominal|median=Median|"
-					 "lower=5%|upper=95%|not_applicable=Draws n/a",
-					 u,
-					 n,
-					 score_cells),
+	table = accord_node_add_table(root,
+				      "scores",
+				      "Scores over the draws",
+				      "country=Country|name=Name|nominal=Nominal|median=Median|"
+				      "lower=5%|upper=95%|not_applicable=Draws n/a");
+	accord_table_add_rows(table, n, score_cells, (gpointer)u);
+	accord_table_add_chart(table,
 			       ACCORD_CHART_INTERVALS,
 			       "Nominal score and 5-95% interval",
 			       "country",
 			       "nominal|lower|upper");
 	if (!ranks)
 		return;
-	accord_table_add_chart(
-	    add_table(root,
-		      "ranks",
-		      "Ranks over the draws",
-		      "country=Country|name=Name|rank=Nominal rank|median_rank=Median|"
-		      "lower_rank=5% (best)|upper_rank=95% (worst)|in_top=In the top k",
-		      u,
-		      n,
-		      rank_cells),
-	    ACCORD_CHART_INTERVALS,
-	    "Nominal rank and 5-95% interval",
-	    "country",
-	    "rank|lower_rank|upper_rank");
+	table = accord_node_add_table(
+	    root,
+	    "ranks",
+	    "Ranks over the draws",
+	    "country=Country|name=Name|rank=Nominal rank|median_rank=Median|"
+	    "lower_rank=5% (best)|upper_rank=95% (worst)|in_top=In the top k");
+	accord_table_add_rows(table, n, rank_cells, (gpointer)u);
+	accord_table_add_chart(table,
+			       ACCORD_CHART_INTERVALS,
+			       "Nominal rank and 5-95% interval",
+			       "country",
+			       "rank|lower_rank|upper_rank");
 	build_stability(root, u);
 }
 

@@ -370,6 +370,29 @@ accord_table_add_row(AccordNode *table, const AccordCell *cells, guint n_cells)
 }
 
 /**
+ * accord_table_add_rows:
+ * @table: a table with its columns
+ * @n_rows: how many rows to add
+ * @func: (scope call): makes each row, in order
+ * @data: for @func
+ *
+ * Adds @n_rows rows that @func makes one at a time, copying each as accord_table_add_row()
+ * does: a row source whose data need not outlive the call.
+ */
+void
+accord_table_add_rows(AccordNode *table, guint n_rows, AccordRowFunc func, gpointer data)
+{
+	g_autofree AccordCell *cells = NULL;
+
+	g_return_if_fail(table != NULL && table->kind == ACCORD_NODE_TABLE && func != NULL);
+	cells = g_new0(AccordCell, MAX(table->columns->len, 1));
+	for (guint r = 0; r < n_rows; r++) {
+		func(r, cells, data);
+		accord_table_add_row(table, cells, table->columns->len);
+	}
+}
+
+/**
  * accord_table_set_row_source:
  * @table: a table with its columns and no rows
  * @n_rows: how many rows it has

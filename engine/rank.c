@@ -32,6 +32,7 @@ struct _AccordRanking {
 	gchar *day; /* the day waivers and evidence ages are measured on */
 	AccordRankMean mean;
 	gboolean assumed;	      /* some assumption applied to some country */
+	gboolean not_counted;	      /* the fact filter left out some fact of some country */
 	gboolean finished;	      /* sorted, positions assigned; nothing more may be added */
 	gboolean repeated;	      /* some country has several profiles (snapshots) */
 	gboolean tiered;	      /* accord_ranking_set_tiers() was called */
@@ -481,6 +482,7 @@ accord_ranking_add(AccordRanking *self, AccordRankEntry *entry, GError **error)
 				    (gpointer)g_steal_pointer(&entry->row.assumed));
 		self->assumed = TRUE;
 	}
+	self->not_counted |= entry->row.not_counted > 0;
 	accord_rank_entry_free(entry);
 	return TRUE;
 }
@@ -748,6 +750,22 @@ accord_ranking_has_assumptions(const AccordRanking *self)
 {
 	g_return_val_if_fail(self != NULL, FALSE);
 	return self->assumed;
+}
+
+/**
+ * accord_ranking_has_not_counted:
+ * @self: a ranking
+ *
+ * Known as the countries are added, so a view need not read every row back to learn it.
+ *
+ * Returns: %TRUE when the fact filter left out some fact of some country (below the
+ *   confidence floor, stale or expired), so the day facts were counted on matters
+ */
+gboolean
+accord_ranking_has_not_counted(const AccordRanking *self)
+{
+	g_return_val_if_fail(self != NULL, FALSE);
+	return self->not_counted;
 }
 
 /**

@@ -198,10 +198,11 @@ accord_document_get_root(AccordDocument *self) ACCORD_NON_NULL(1);
  * @row: which row, from 0
  * @cells: (out caller-allocates) (array): one cell per column of the table, to fill in column
  *   order
- * @data: the data given to accord_table_set_row_source()
+ * @data: the data given to accord_table_set_row_source() or accord_table_add_rows()
  *
- * Makes one row of a table whose rows come from a source. The cells' strings are not copied:
- * they must stay valid as long as the document.
+ * Makes one row of a table whose rows come from a function. The cells' strings are not copied
+ * by a row source: they must stay valid as long as the document; accord_table_add_rows()
+ * copies them as soon as @func returns.
  */
 typedef void (*AccordRowFunc)(guint row, AccordCell *cells, gpointer data);
 
@@ -229,6 +230,9 @@ accord_table_add_columns(AccordNode *table, const gchar *columns) ACCORD_NON_NUL
 void
 accord_table_add_row(AccordNode *table, const AccordCell *cells, guint n_cells)
     ACCORD_NON_NULL(1, 2);
+void
+accord_table_add_rows(AccordNode *table, guint n_rows, AccordRowFunc func, gpointer data)
+    ACCORD_NON_NULL(1, 3);
 void
 accord_table_set_row_source(AccordNode *table, guint n_rows, AccordRowFunc func, gpointer data)
     ACCORD_NON_NULL(1, 3);

@@ -163,6 +163,8 @@ accord_ranking_add_correlation(AccordRanking *self, guint ruleset_index, const g
 gboolean
 accord_ranking_has_assumptions(const AccordRanking *self) ACCORD_NON_NULL(1);
 gboolean
+accord_ranking_has_not_counted(const AccordRanking *self) ACCORD_NON_NULL(1);
+gboolean
 accord_ranking_has_repeated_countries(const AccordRanking *self) ACCORD_NON_NULL(1);
 AccordRankMean
 accord_ranking_get_mean(const AccordRanking *self) ACCORD_NON_NULL(1);

@@ -137,9 +137,9 @@ test_document_json(void **state)
 	    "score"));
 	gap = json_array_get_object_element(json_object_get_array_member(root, "gaps"), 0);
 	assert_string_equal(json_object_get_string_member(gap, "title"), "First gap");
-	assert_string_equal(json_object_get_string_member(
-				json_object_get_object_member(gap, "provision"), "cite"),
-			    "Art. 1");
+	assert_string_equal(
+	    json_object_get_string_member(json_object_get_object_member(gap, "provision"), "cite"),
+	    "Art. 1");
 }
 
 /* every double comes out as a number any JSON parser reads back, at the extremes too */
@@ -272,6 +272,37 @@ test_document_figures_never_nan(void **state)
 
 /* a document copied into another: a section named after its kind, everything in it, less the
  * fields a section around it already shows with the same value */
+/* row r of a table of squares: the name @data holds at r, and r x r */
+static void
+square_row(guint r, AccordCell *cells, gpointer data)
+{
+	cells[0] = accord_cell_id(((gchar **)data)[r]);
+	cells[1] = accord_cell_count(r * r);
+}
+
+/* rows made by a function are copied as they are added: three rows, 0, 1 and 4, named a, b
+ * and c, although the names were freed before the document is written */
+static void
+test_document_add_rows(void **state)
+{
+	g_autoptr(AccordDocument) doc = accord_document_new("squares", "Squares");
+	AccordNode *table = accord_node_add_table(accord_document_get_root(doc),
+						  "squares",
+						  NULL,
+						  "n=N|square=Square");
+	gchar **names = g_strsplit("a b c", " ", -1);
+	g_autofree gchar *out = NULL;
+
+	accord_table_add_rows(table, 3, square_row, names);
+	g_strfreev(names);
+	out = render(doc, ACCORD_FORMAT_CSV);
+	assert_string_equal(out,
+			    "record,n,square\r\n"
+			    "squares,a,0\r\n"
+			    "squares,b,1\r\n"
+			    "squares,c,4\r\n");
+}
+
 static void
 test_document_add_document(void **state)
 {
@@ -334,6 +365,7 @@ main(void)
 	    cmocka_unit_test(test_document_marks_in_every_format),
 	    cmocka_unit_test(test_document_figures_never_nan),
 	    cmocka_unit_test(test_document_add_document),
+	    cmocka_unit_test(test_document_add_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

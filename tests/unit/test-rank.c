@@ -249,6 +249,45 @@ test_rank_counts_outcomes(void **state)
 	fixture_clear(&f);
 }
 
+/* whether the fact filter left any fact out is known without reading the rows back: none
+ * without a floor; under floor high on 2026-06-30, profile-aged.xml loses 4 facts (ir.first
+ * low, disclosure.cvd and workforce.size medium, encryption.backdoor's only evidence expired
+ * 2026-06-29: the rank-min-confidence-text case works them out) and profile-a.xml, all high
+ * and dated 2024-01, none; AA (54.2) ranks above AG (50.0) */
+static void
+test_rank_knows_facts_not_counted(void **state)
+{
+	Fixture f;
+	g_autoptr(GPtrArray) rulesets = g_ptr_array_new();
+	g_autoptr(GPtrArray) profiles =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+	g_autoptr(AccordRanking) plain = NULL;
+	g_autoptr(AccordRanking) floored = NULL;
+	g_autoptr(GError) error = NULL;
+	AccordAssessmentOptions options;
+
+	fixture_load(&f);
+	g_ptr_array_add(rulesets, f.ruleset);
+	plain = rank_four(&f, rulesets);
+	assert_false(accord_ranking_has_not_counted(plain));
+	for (guint i = 0; i < 2; i++) {
+		g_autofree gchar *path =
+		    test_data_path(i == 0 ? "good/profile-aged.xml" : "good/profile-a.xml");
+
+		g_ptr_array_add(profiles, accord_profile_load_file(path, f.vocab, &error));
+		assert_non_null(g_ptr_array_index(profiles, i));
+	}
+	accord_assessment_options_init(&options);
+	options.min_confidence = ACCORD_CONFIDENCE_HIGH;
+	options.date = "2026-06-30";
+	floored = accord_ranking_new(rulesets, profiles, &options, ACCORD_RANK_MEAN_ALL, &error);
+	assert_non_null(floored);
+	assert_true(accord_ranking_has_not_counted(floored));
+	assert_int_equal(accord_ranking_get_row(floored, 0)->not_counted, 0);
+	assert_int_equal(accord_ranking_get_row(floored, 1)->not_counted, 4);
+	fixture_clear(&f);
+}
+
 /* a profile of the rank tests: a file of tests/data, the country code and index figure its copy
  * is given */
 typedef struct {
@@ -557,6 +596,7 @@ main(void)
 	    cmocka_unit_test(test_rank_refuses_no_profile),
 	    cmocka_unit_test(test_rank_mean_over_verified_rulesets),
 	    cmocka_unit_test(test_rank_counts_outcomes),
+	    cmocka_unit_test(test_rank_knows_facts_not_counted),
 	    cmocka_unit_test(test_rank_names_first_identity_given_again),
 	    cmocka_unit_test(test_rank_rows_read_back_in_any_order),
 	    cmocka_unit_test(test_rank_many_rows_out_of_memory),
