@@ -825,6 +825,24 @@ assert_pairs_as_exhaustive(State *s, guint *scored, guint *exhaustive)
 		accord_roadmap_search_free(search[k]);
 }
 
+/* @xml planned with the look-ahead beside the exhaustive search (assert_pairs_as_exhaustive()),
+ * which must score @exhaustive pairs where the look-ahead scores @scored; then its plan, which
+ * must have @n_steps steps */
+static AccordRoadmap *
+plan_as_exhaustive(State *s, const gchar *xml, guint scored, guint exhaustive, guint n_steps)
+{
+	guint got_scored = 0, got_exhaustive = 0;
+	AccordRoadmap *roadmap;
+
+	add_ruleset(s, xml);
+	assert_pairs_as_exhaustive(s, &got_scored, &got_exhaustive);
+	assert_int_equal(got_scored, scored);
+	assert_int_equal(got_exhaustive, exhaustive);
+	roadmap = plan_default(s);
+	assert_int_equal(accord_roadmap_get_n_steps(roadmap), n_steps);
+	return roadmap;
+}
+
 /* step @index is the pair @fact_a=@value_a, @fact_b=@value_b, costs @cost and gains @gain */
 static void
 assert_pair_step(const AccordRoadmap *roadmap,
@@ -861,16 +879,9 @@ static void
 test_roadmap_pairs_left_out_only_when_not_ready(void **state)
 {
 	State *s = *state;
-	g_autoptr(AccordRoadmap) roadmap = NULL;
 	static const gchar *const lock_second[4] = {"a.cvd", "adopted", "a.iot", "label"};
-	guint scored = 0, exhaustive = 0;
+	g_autoptr(AccordRoadmap) roadmap = plan_as_exhaustive(s, ruleset_lock, 4, 7, 2);
 
-	add_ruleset(s, ruleset_lock);
-	assert_pairs_as_exhaustive(s, &scored, &exhaustive);
-	assert_int_equal(scored, 4);
-	assert_int_equal(exhaustive, 7);
-	roadmap = plan_default(s);
-	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 2);
 	assert_pair_step(roadmap, 0, lock_first, 4, 100.0 / 6);
 	assert_pair_step(roadmap, 1, lock_second, 5, 100.0 / 6);
 	assert_int_equal(accord_roadmap_get_end(roadmap), ACCORD_ROADMAP_END_NO_GAIN);
@@ -883,17 +894,11 @@ static void
 test_roadmap_pairs_geometric_as_exhaustive(void **state)
 {
 	State *s = *state;
-	g_autoptr(AccordRoadmap) roadmap = NULL;
 	static const gchar *const lock_second[4] = {"a.cvd", "adopted", "a.iot", "label"};
-	guint scored = 0, exhaustive = 0;
+	g_autoptr(AccordRoadmap) roadmap = NULL;
 
 	s->options.score.aggregation = ACCORD_AGGREGATION_GEOMETRIC;
-	add_ruleset(s, ruleset_lock);
-	assert_pairs_as_exhaustive(s, &scored, &exhaustive);
-	assert_int_equal(scored, 4);
-	assert_int_equal(exhaustive, 7);
-	roadmap = plan_default(s);
-	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 2);
+	roadmap = plan_as_exhaustive(s, ruleset_lock, 4, 7, 2);
 	assert_pair_step(roadmap, 0, lock_first, 4, 100.0 * sqrt(2.0 / 9) - 100.0 / 3);
 	assert_pair_step(roadmap, 1, lock_second, 5, 200.0 / 3 - 100.0 * sqrt(2.0 / 9));
 }
@@ -904,16 +909,9 @@ static void
 test_roadmap_pairs_tie_as_exhaustive(void **state)
 {
 	State *s = *state;
-	g_autoptr(AccordRoadmap) roadmap = NULL;
 	static const gchar *const tie_second[4] = {"a.cvd", "adopted", "a.iot", "code"};
-	guint scored = 0, exhaustive = 0;
+	g_autoptr(AccordRoadmap) roadmap = plan_as_exhaustive(s, ruleset_tie, 4, 7, 2);
 
-	add_ruleset(s, ruleset_tie);
-	assert_pairs_as_exhaustive(s, &scored, &exhaustive);
-	assert_int_equal(scored, 4);
-	assert_int_equal(exhaustive, 7);
-	roadmap = plan_default(s);
-	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 2);
 	assert_pair_step(roadmap, 0, lock_first, 4, 100.0 / 6);
 	assert_pair_step(roadmap, 1, tie_second, 4, 100.0 / 6);
 }
@@ -932,15 +930,9 @@ test_roadmap_pairs_other_part_reads_the_waiting_criterion(void **state)
 {
 	State *s = *state;
 	g_autoptr(AccordRoadmap) roadmap = NULL;
-	guint scored = 0, exhaustive = 0;
 
 	s->options.score.aggregation = ACCORD_AGGREGATION_GEOMETRIC;
-	add_ruleset(s, ruleset_reader);
-	assert_pairs_as_exhaustive(s, &scored, &exhaustive);
-	assert_int_equal(scored, 3);
-	assert_int_equal(exhaustive, 3);
-	roadmap = plan_default(s);
-	assert_int_equal(accord_roadmap_get_n_steps(roadmap), 2);
+	roadmap = plan_as_exhaustive(s, ruleset_reader, 3, 3, 2);
 	assert_pair_step(roadmap, 0, lock_first, 4, 100.0 * sqrt(1.0 / 3));
 	assert_step(roadmap, 1, "a.cvd", "adopted", 3, 100.0 * (sqrt(2.0 / 3) - sqrt(1.0 / 3)));
 	assert_int_equal(accord_roadmap_get_end(roadmap), ACCORD_ROADMAP_END_NO_GAIN);
