@@ -682,8 +682,12 @@ country_clear(AccordCountryModel *country)
 	g_free(country->refs);
 	g_free(country->outcomes);
 	g_free(country->units);
-	g_free(country->unit_high);
 	g_free(country->unit_below);
+	g_free(country->unit_at_most);
+	for (guint p = 0; p < 3; p++)
+		g_free(country->hot[p]);
+	g_free(country->unit_active);
+	g_free(country->exact_at_most);
 	g_free(country->unit_states);
 	g_free(country->exact);
 	g_free(country->unit_refs);

@@ -116,6 +116,14 @@ typedef struct {
 	gdouble unknown_weight;
 } AccordRuleDelta;
 
+/* a delta as a draw with one unknown policy adds it: to the rows of the run's sums from
+ * @row (3 ACCORD_CHUNK × its slot: Σ numerator, Σ denominator and Σ count, ACCORD_CHUNK
+ * apart; uncertainty-evidence.c), what the policy makes of its terms */
+typedef struct {
+	guint32 row;
+	gdouble add[3];
+} AccordHotDelta;
+
 /* one country, laid out in a few flat arrays: a draw sweeps every country, so what it reads
  * must be compact. A unit is a set of the criteria and the facts they read, whose outcomes
  * are worked out together. The units are independent, so a draw picks each unit's joint
@@ -131,17 +139,23 @@ typedef struct {
 	gdouble *outcomes;
 	guint n_units;
 	AccordUnitHot *units;
+	guint32 *unit_at_most; /* by unit, padded to a multiple of ACCORD_LANES: its change
+				  threshold less 1 (0 when it cannot change or is drawn fact by
+				  fact) */
+	guint64 *unit_active;  /* a bit by unit, 64 to a word: those that can change */
 	guint32 *unit_below; /* 8 by unit: its first eight states' thresholds less 1, ascending
 				(0xffffffff past its last) */
-	guint8 *unit_high;   /* by unit, padded to a multiple of 64: its change threshold's top 8
-				bits (t >> 24, at most 255), which a draw's first byte is tested on */
 	AccordUnitState *unit_states;
 	guint n_exact;
 	AccordExactFact *exact;
+	guint32 *exact_at_most; /* by fact drawn one by one, padded to a multiple of
+				   ACCORD_LANES: its change threshold less 1 */
 	AccordUnitRef *unit_refs;
 	guint32 *unit_first;	 /* by unit: the entry of its state 0 in delta_start */
 	guint32 *delta_start;	 /* Σ states + 1: each unit state's first entry in deltas */
 	AccordRuleDelta *deltas; /* each unit state's, in slot order */
+	AccordHotDelta *hot[3];	 /* the deltas by unknown policy, for the policies a draw may
+				    take (NULL for the others) */
 	gdouble *kept_sums;   /* [(3 policy + k) n_rules + slot]: with every fact kept, Σ w·c (k
 				 0), Σ w (1) and how many count (2), for each policy */
 	gdouble *slot_values; /* [policy × 2 n_rules]: each slot's Σw·c/Σw with every fact
@@ -188,15 +202,31 @@ typedef struct {
 				   aggregates all countries with one pass down each row */
 } AccordModel;
 
-/* a batch of model runs: what each drew, the scores it gave, and the working space. A batch
- * is scored country by country, every run in turn, so a country's tables stay in the cache
- * while all the runs use them */
+/* runs side by side: the lanes of one register (four 32-bit evidence streams), and the runs
+ * a country's evidence is drawn for before they are scored together (uncertainty-evidence.c);
+ * the chunk is a multiple of the lanes */
+#define ACCORD_LANES 4
+#define ACCORD_CHUNK 64
+
+/* the positions of a batch's runs that share an aggregation and an unknown policy */
+typedef struct {
+	guint start;
+	guint end;
+	AccordUnknownPolicy unknown;
+	gboolean geometric;
+} AccordRunPiece;
+
+/* a batch of model runs: what each drew, the scores it gave, and the working space. With the
+ * evidence drawn, a batch is scored country by country, a chunk of runs at a time, so that a
+ * country's tables stay in the cache while all the runs use them; the runs are placed in
+ * positions, ordered by their aggregation and unknown policy (uncertainty-evidence.c) */
 typedef struct {
 	const AccordModel *model;
 	guint capacity;
+	guint stride;				 /* the capacity, rounded up to the lanes */
 	guint n;				 /* runs in the batch */
 	gsl_rng *rng[ACCORD_N_UNCERTAIN_INPUTS]; /* reseeded for each run */
-	guint64 *evidence;		/* by run: its evidence stream, read country by country */
+	guint64 *evidence;		/* by run: its evidence seed */
 	AccordAggregation *aggregation; /* by run */
 	AccordUnknownPolicy *unknown;
 	guint *flipped;
@@ -209,14 +239,21 @@ typedef struct {
 	guint *buckets;		 /* its counting sort */
 	guint *positions;	 /* its competition ranks, by country */
 	gdouble *ranks;		 /* its average ranks, by country */
-	guint *touched;		 /* the units of the country being scored that changed */
-	guint32 *unit_draws;	 /* and the 32 bits each drew */
-	guint *touched_exact;	 /* the units changed by facts drawn one by one */
-	guint32 *unit_state;	 /* by unit: Σ state × stride of those facts */
-	gdouble *delta_sums;	 /* 3 × n_rules: by slot, Σ numerator, denominator and count
-				    deltas of the country being scored */
 	gdouble *theta;		 /* a Dirichlet draw */
 	gdouble *country_sums;	 /* 6 × n_countries: working space of aggregate() */
+	/* with the evidence drawn, by position: */
+	guint *run_at;		 /* the run at each position */
+	guint n_pieces;
+	AccordRunPiece pieces[6];
+	guint32 *rng_state; /* 16 × stride: each position's four xoshiro128** generators */
+	gdouble *by_slot;   /* n_rules × stride: the rule weights in slot order */
+	gdouble *by_pillar; /* n_pillars × stride */
+	gdouble *columns;   /* 3 n_rules × ACCORD_CHUNK: by slot, rows of the deltas' Σ
+			       numerator, Σ denominator and Σ count of the chunk's runs */
+	gdouble *chunk_sums;   /* 6 × ACCORD_CHUNK: working space of score_piece() */
+	guint32 *unit_draws;   /* the 32 bits each unit, then each fact drawn one by one, drew */
+	guint32 *unit_state;   /* by unit: Σ state × stride of the facts drawn one by one */
+	guint *touched;	       /* the units those changed */
 } AccordRun;
 
 /* uncertainty-model.c */
@@ -268,6 +305,14 @@ gdouble
 accord_run_spearman(const AccordRun *self);
 void
 accord_model_rank_nominal(AccordModel *self);
+
+/* uncertainty-evidence.c */
+void
+accord_xoshiro_seed(guint32 state[16], guint64 seed);
+guint32
+accord_xoshiro_next(guint32 state[4]);
+void
+accord_run_score_evidence(AccordRun *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordModel, accord_model_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(AccordRun, accord_run_free)

@@ -3,12 +3,6 @@
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <string.h>
-/* SSE2 is in the x86-64 baseline; elsewhere, or built with -DACCORD_NO_SIMD (which the
- * portable loops are checked with), plain loops give the same results */
-#if defined(__SSE2__) && !defined(ACCORD_NO_SIMD)
-#define USE_SSE2 1
-#include <emmintrin.h>
-#endif
 
 #include "uncertainty-private.h"
 
@@ -87,14 +81,18 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->positions = g_new0(guint, model->n_countries);
 	self->ranks = g_new0(gdouble, model->n_countries);
 	self->slot_weights = g_new0(gdouble, n * MAX(model->n_rules, 1));
-	self->touched = g_new0(guint, MAX(model->max_units, 1));
-	self->unit_draws = g_new0(guint32, MAX(model->max_units, 1));
-	self->touched_exact = g_new0(guint, MAX(model->max_units, 1));
-	self->unit_state = g_new0(guint32, MAX(model->max_units, 1));
-	self->delta_sums = g_new0(gdouble, 3 * MAX(model->n_rules, 1));
-	/* a unit state has a delta for each rule of its criteria at most */
 	self->theta = g_new0(gdouble, MAX(model->n_rules, model->n_pillars) + 1);
 	self->country_sums = g_new0(gdouble, 6 * (gsize)model->n_countries);
+	self->stride = (guint)((n + ACCORD_LANES - 1) / ACCORD_LANES * ACCORD_LANES);
+	self->run_at = g_new0(guint, self->stride);
+	self->rng_state = g_new0(guint32, 16 * (gsize)self->stride);
+	self->by_slot = g_new0(gdouble, (gsize)MAX(model->n_rules, 1) * self->stride);
+	self->by_pillar = g_new0(gdouble, (gsize)MAX(model->n_pillars, 1) * self->stride);
+	self->columns = g_new0(gdouble, (gsize)3 * MAX(model->n_rules, 1) * ACCORD_CHUNK);
+	self->chunk_sums = g_new0(gdouble, 6 * ACCORD_CHUNK);
+	self->unit_draws = g_new0(guint32, MAX(model->max_units, model->max_facts) + ACCORD_LANES);
+	self->unit_state = g_new0(guint32, MAX(model->max_units, 1));
+	self->touched = g_new0(guint, MAX(model->max_units, 1));
 	return self;
 }
 
@@ -118,13 +116,17 @@ accord_run_free(AccordRun *self)
 	g_free(self->positions);
 	g_free(self->ranks);
 	g_free(self->slot_weights);
-	g_free(self->touched);
-	g_free(self->unit_draws);
-	g_free(self->touched_exact);
-	g_free(self->unit_state);
-	g_free(self->delta_sums);
 	g_free(self->theta);
 	g_free(self->country_sums);
+	g_free(self->run_at);
+	g_free(self->rng_state);
+	g_free(self->by_slot);
+	g_free(self->by_pillar);
+	g_free(self->columns);
+	g_free(self->chunk_sums);
+	g_free(self->unit_draws);
+	g_free(self->unit_state);
+	g_free(self->touched);
 	g_free(self);
 }
 
@@ -179,108 +181,6 @@ draw_rules(AccordRun *self, guint run)
 						    m->n_policies)];
 }
 
-/* the first of a list of states whose threshold @r is below; @r is below the last one's */
-static const AccordUnitState *
-pick_state(const AccordUnitState *state, guint32 r)
-{
-	while (r >= state->below)
-		state++;
-	return state;
-}
-
-/* the facts drawn one by one: each adds its state to the units that hold it, and lists each
- * unit it is the first to change. Returns how many units are listed */
-static guint
-draw_exact(AccordRun *self, guint run, const AccordCountryModel *country, guint64 *stream)
-{
-	guint n = 0;
-
-	for (guint i = 0; i < country->n_exact; i++) {
-		const AccordExactFact *e = &country->exact[i];
-		guint32 r = (guint32)(accord_splitmix_next(stream) >> 32);
-		guint state;
-
-		if (r >= e->change)
-			continue;
-		state = 1 + (guint)(pick_state(country->unit_states + e->states, r) -
-				    (country->unit_states + e->states));
-		self->dropped[run] += state == 1;
-		self->flipped[run] += state >= 2;
-		for (guint j = 0; j < e->n_refs; j++) {
-			const AccordUnitRef *ref = &country->unit_refs[e->refs + j];
-
-			if (self->unit_state[ref->unit] == 0)
-				self->touched_exact[n++] = ref->unit;
-			self->unit_state[ref->unit] += state * ref->stride;
-		}
-	}
-	return n;
-}
-
-/* the units of one chunk of 64 (the first @n of them) whose byte is at most their high byte:
- * those that may change. SSE2 (baseline x86-64) compares 16 at a time; elsewhere a loop
- * gives the same mask */
-static guint64
-candidates(const guint64 *bytes, const guint8 *high, guint n)
-{
-	guint64 mask = 0;
-
-#ifdef USE_SSE2
-	for (guint i = 0; i < 4; i++) {
-		__m128i b = _mm_loadu_si128((const __m128i *)(bytes + 2 * i));
-		__m128i h = _mm_loadu_si128((const __m128i *)(high + 16 * i));
-		__m128i at_most = _mm_cmpeq_epi8(_mm_min_epu8(b, h), b);
-
-		mask |= (guint64)(guint)_mm_movemask_epi8(at_most) << (16 * i);
-	}
-#else
-	for (guint i = 0; i < 64; i++)
-		mask |= (guint64)((guint8)(bytes[i / 8] >> (8 * (i % 8))) <= high[i]) << i;
-#endif
-	return n < 64 ? mask & ((G_GUINT64_CONSTANT(1) << n) - 1) : mask;
-}
-
-/* which units change. A unit changes when 32 random bits r are below its threshold t, and r
- * then picks its state; r is drawn a byte at a time. Every unit first takes a byte b (eight
- * to a number of the stream): when b is above t's top byte, r ≥ t whatever follows, and the
- * unit is kept, which settles most units with 8 bits. The others take 24 more bits (two of
- * them to a number), r = b·2^24 + those, and change when r < t: r is uniform over 32 bits as
- * before, so every chance is the same; only fewer bits are drawn. Lists the changed units and
- * their r; returns how many */
-static guint
-draw_units(const AccordCountryModel *country,
-	   guint64 *stream,
-	   guint *restrict touched,
-	   guint32 *restrict draws)
-{
-	const AccordUnitHot *units = country->units;
-	guint n = 0, n_units = country->n_units;
-	guint64 state = *stream;
-
-	for (guint first = 0; first < n_units; first += 64) {
-		guint in_chunk = MIN(n_units - first, 64), half = 0;
-		guint64 bytes[8], mask, spare = 0;
-
-		for (guint i = 0; i < (in_chunk + 7) / 8; i++)
-			bytes[i] = accord_splitmix_next(&state);
-		mask = candidates(bytes, country->unit_high + first, in_chunk);
-		for (; mask != 0; mask &= mask - 1) {
-			guint j = (guint)__builtin_ctzll(mask), u = first + j;
-			guint32 byte = (guint8)(bytes[j / 8] >> (8 * (j % 8))), r;
-
-			if (half == 0)
-				spare = accord_splitmix_next(&state);
-			r = byte << 24 | ((guint32)(spare >> (32 * half + 8)) & 0xffffff);
-			half ^= 1;
-			touched[n] = u;
-			draws[n] = r;
-			n += r < units[u].change;
-		}
-	}
-	*stream = state;
-	return n;
-}
-
 /* ---- re-aggregating ---- */
 
 /* what a criterion adds to its rule's sums: its credit and weight when known, the policy's
@@ -327,156 +227,6 @@ accord_rule_sum(const AccordModel *model,
 			 unknown,
 			 1);
 	return sum;
-}
-
-/* how many of a unit's first eight thresholds (@below: each less 1, ascending) @r is at or
- * above: SSE2 compares all eight at once (unsigned, by flipping the sign bits); the lanes
- * that hold form a prefix, so the count is the first that does not */
-static guint
-count_at_or_above(const guint32 *below, guint32 r)
-{
-#ifdef USE_SSE2
-	__m128i sign = _mm_set1_epi32(G_MININT32), x = _mm_xor_si128(_mm_set1_epi32((gint)r), sign);
-	__m128i low = _mm_xor_si128(_mm_loadu_si128((const __m128i *)below), sign);
-	__m128i high = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(below + 4)), sign);
-	guint mask = (guint)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpgt_epi32(x, low))) |
-		     (guint)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpgt_epi32(x, high))) << 4;
-
-	return (guint)__builtin_ctz(~mask);
-#else
-	guint k = 0;
-
-	for (guint i = 0; i < 8; i++)
-		k += r > below[i];
-	return k;
-#endif
-}
-
-/* the state of a unit that changed: the first of its states, most likely first, whose
- * threshold @r is below. Among the first eight it is the count of thresholds at or below @r,
- * with no branch to mispredict; the rare later one is searched on */
-static const AccordUnitState *
-pick_unit_state(const AccordUnitState *state, const guint32 *below, guint32 r)
-{
-	guint k = count_at_or_above(below, r);
-
-	state += k;
-	while (k == 8 && r >= state->below)
-		state++;
-	return state;
-}
-
-/* adds a unit state's deltas, with the run's unknown policy, to the sums of their slots
- * (@sums: Σ numerator, then Σ denominator, then Σ count, n_rules each); a state has at least
- * one (the zero delta when it changes no rule) */
-static void
-add_range(const AccordRuleDelta *d,
-	  const AccordRuleDelta *end,
-	  gdouble pass,
-	  gdouble count,
-	  guint n_rules,
-	  gdouble *restrict sums)
-{
-	do {
-		sums[d->slot] += d->numerator + pass * d->unknown_weight;
-		sums[n_rules + d->slot] += d->denominator + count * d->unknown_weight;
-		sums[2 * n_rules + d->slot] += d->known + count * d->unknown;
-	} while (++d < end);
-}
-
-/* the evidence of one run for one country: each changed unit's deltas, in the state it took,
- * added by slot with the run's unknown policy to self->delta_sums; leaves every unit state at
- * 0 for the next country */
-static void
-add_deltas(AccordRun *self,
-	   guint run,
-	   const AccordCountryModel *country,
-	   AccordUnknownPolicy unknown)
-{
-	gdouble pass = unknown == ACCORD_UNKNOWN_PASS, count = unknown != ACCORD_UNKNOWN_EXCLUDE;
-	const AccordRuleDelta *deltas = country->deltas;
-	guint n_rules = self->model->n_rules;
-	gdouble *sums = self->delta_sums;
-	guint64 stream = self->evidence[run];
-	guint n_exact = 0, flipped = 0, dropped = 0;
-	guint n_units = draw_units(country, &stream, self->touched, self->unit_draws);
-
-	if (country->n_exact > 0)
-		n_exact = draw_exact(self, run, country, &stream);
-	self->evidence[run] = stream;
-	for (guint i = 0; i < n_units; i++) {
-		const AccordUnitHot *unit = &country->units[self->touched[i]];
-		const AccordUnitState *state =
-		    pick_unit_state(country->unit_states + unit->states,
-				    country->unit_below + 8 * (gsize)self->touched[i],
-				    self->unit_draws[i]);
-
-		flipped += state->flipped;
-		dropped += state->dropped;
-		add_range(deltas + state->deltas, deltas + state->end, pass, count, n_rules, sums);
-	}
-	self->flipped[run] += flipped;
-	self->dropped[run] += dropped;
-	for (guint i = 0; i < n_exact; i++) {
-		guint unit = self->touched_exact[i];
-		const guint32 *start =
-		    country->delta_start + country->unit_first[unit] + self->unit_state[unit];
-
-		self->unit_state[unit] = 0;
-		if (start[0] < start[1])
-			add_range(deltas + start[0], deltas + start[1], pass, count, n_rules, sums);
-	}
-}
-
-/* one country's score in one run with its evidence drawn: each slot's sums with every fact
- * kept plus the deltas the evidence added (0 where none did), made a value and a count as
- * accord_rule_value() makes them (Σw·c/Σw and 1 when it counts, else 0 and 0), then rules
- * into pillars and pillars into the score as aggregate() does, with the same sums in the same
- * order. Every slot is worked out, with no branch: about half the rules change in a draw, so
- * that is cheaper than listing the changed ones. The deltas are zeroed for the next country.
- * A run with the evidence drawn scores country by country, so that a country's tables stay in
- * the cache over the batch's runs */
-static gdouble
-score_country(AccordRun *self, guint run, const AccordCountryModel *country)
-{
-	const AccordModel *m = self->model;
-	guint n = m->n_rules;
-	gboolean geometric = self->aggregation[run] == ACCORD_AGGREGATION_GEOMETRIC;
-	const gdouble *weights = self->slot_weights + (gsize)run * n;
-	const gdouble *pillar_weights = self->pillar_weights + (gsize)run * m->n_pillars;
-	const gdouble *kept = country->kept_sums + 3 * self->unknown[run] * n;
-	gdouble *restrict sums = self->delta_sums;
-	gdouble numerator = 0, denominator = 0, log_sum = 0;
-	gboolean any_zero = FALSE;
-
-	add_deltas(self, run, country, self->unknown[run]);
-	for (guint p = 0; p < m->n_pillars; p++) {
-		gdouble sum = 0, count = 0, w = pillar_weights[p], value;
-
-		for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++) {
-			gdouble x = (kept[s] + sums[s]) / (kept[n + s] + sums[n + s]);
-			gboolean counts = (kept[2 * n + s] + sums[2 * n + s] > 0) & (x == x);
-
-			sum += weights[s] * (counts ? x : 0.0);
-			count += weights[s] * (counts ? 1.0 : 0.0);
-			sums[s] = sums[n + s] = sums[2 * n + s] = 0;
-		}
-		if (!(count > 0))
-			continue;
-		value = sum / count;
-		numerator += w * value;
-		denominator += w;
-		if (value <= 0)
-			any_zero = TRUE;
-		else if (geometric)
-			log_sum += w * log(value);
-	}
-	if (!(denominator > 0))
-		return NAN;
-	if (geometric)
-		/* one pillar at 0 makes the weighted geometric mean 0 */
-		return any_zero ? 0.0 : 100.0 * exp(log_sum / denominator);
-	return 100.0 * numerator / denominator;
 }
 
 /* rules into pillars, pillars into the overall score, for every country of a run at once:
@@ -578,11 +328,8 @@ accord_run_draw(AccordRun *self, guint n, const guint64 *seeds)
 			self->slot_weights[(gsize)run * n_rules + slot] =
 			    self->rule_weights[(gsize)run * n_rules + m->slot_rule[slot]];
 	}
-	for (guint c = 0; evidence && c < n_countries; c++) {
-		for (guint run = 0; run < n; run++)
-			self->scores[(gsize)run * n_countries + c] =
-			    score_country(self, run, &m->countries[c]);
-	}
+	if (evidence)
+		accord_run_score_evidence(self);
 	for (guint run = 0; !evidence && run < n; run++)
 		aggregate(self,
 			  run,

@@ -422,6 +422,12 @@ keep_exact(AccordCountryModel *country,
 	e->n_refs = refs->len - e->refs;
 }
 
+static gsize
+round_up(gsize n, gsize multiple)
+{
+	return MAX((n + multiple - 1) / multiple * multiple, multiple);
+}
+
 /* units that share no fact are drawn whole; the facts of those that do, one by one */
 static void
 keep_unit_states(AccordCountryModel *country, const GPtrArray *units, guint32 zero)
@@ -456,12 +462,38 @@ keep_unit_states(AccordCountryModel *country, const GPtrArray *units, guint32 ze
 		if (exact[f])
 			keep_exact(country, f, units, states, refs);
 	}
-	/* a draw tests each unit's first byte on these, 64 units at a time (uncertainty-run.c) */
-	country->unit_high = g_new0(guint8, (units->len + 63) / 64 * 64 + 64);
-	for (guint u = 0; u < units->len; u++)
-		country->unit_high[u] = (guint8)MIN(country->units[u].change >> 24, 255);
+	/* what a draw compares its numbers with, four at a time (uncertainty-evidence.c) */
+	country->unit_at_most = g_new0(guint32, round_up(units->len, ACCORD_LANES));
+	country->unit_active = g_new0(guint64, (units->len + 63) / 64 + 1);
+	for (guint u = 0; u < units->len; u++) {
+		if (country->units[u].change == 0)
+			continue;
+		country->unit_at_most[u] = (guint32)(country->units[u].change - 1);
+		country->unit_active[u / 64] |= G_GUINT64_CONSTANT(1) << (u % 64);
+	}
+	country->exact_at_most = g_new0(guint32, round_up(country->n_exact, ACCORD_LANES));
+	for (guint i = 0; i < country->n_exact; i++)
+		country->exact_at_most[i] = (guint32)(country->exact[i].change - 1);
 	country->unit_states = (AccordUnitState *)g_array_free(g_steal_pointer(&states), FALSE);
 	country->unit_refs = (AccordUnitRef *)g_array_free(g_steal_pointer(&refs), FALSE);
+}
+
+/* the deltas as a draw with @unknown adds them (AccordHotDelta) */
+static AccordHotDelta *
+hot_deltas(const AccordRuleDelta *deltas, guint n, AccordUnknownPolicy unknown)
+{
+	gdouble pass = unknown == ACCORD_UNKNOWN_PASS, count = unknown != ACCORD_UNKNOWN_EXCLUDE;
+	AccordHotDelta *hot = g_new(AccordHotDelta, n);
+
+	for (guint i = 0; i < n; i++) {
+		const AccordRuleDelta *d = &deltas[i];
+
+		hot[i].row = 3 * ACCORD_CHUNK * d->slot;
+		hot[i].add[0] = d->numerator + pass * d->unknown_weight;
+		hot[i].add[1] = d->denominator + count * d->unknown_weight;
+		hot[i].add[2] = d->known + count * d->unknown;
+	}
+	return hot;
 }
 
 /**
@@ -504,5 +536,15 @@ accord_model_build_units(AccordModel *m, AccordCountryModel *country)
 	country->delta_start = (guint32 *)g_array_free(b.starts, FALSE);
 	country->deltas = (AccordRuleDelta *)g_array_free(b.deltas, FALSE);
 	keep_unit_states(country, units, end);
+	for (guint p = 0; p < 3; p++) {
+		gboolean used = p == m->score.unknown;
+
+		for (guint i = 0; m->options.inputs & (1u << ACCORD_UNCERTAIN_UNKNOWN) &&
+				  i < m->n_policies;
+		     i++)
+			used |= m->policies[i] == p;
+		if (used)
+			country->hot[p] = hot_deltas(country->deltas, end + 1, p);
+	}
 	m->max_units = MAX(m->max_units, units->len);
 }

@@ -1,0 +1,504 @@
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+/* SSE2 is in the x86-64 baseline; elsewhere, or built with -DACCORD_NO_SIMD (which the
+ * portable loops are checked with), plain loops give the same results */
+#if defined(__SSE2__) && !defined(ACCORD_NO_SIMD)
+#define USE_SSE2 1
+#include <emmintrin.h>
+#endif
+
+#include "uncertainty-private.h"
+
+/* The runs of a batch with the evidence drawn (docs/scoring.md, "Speed by design"). A batch
+ * is scored country by country, so that a country's tables stay in the cache, and within a
+ * country a chunk of runs at a time, the runs side by side:
+ *   - each run's evidence stream is a xoshiro128** generator of its own, and four runs step
+ *     theirs together in the lanes of one SSE2 register, one 32-bit number a unit;
+ *   - the units that change add their state's rule deltas to the run's column of each rule's
+ *     sums (AccordRun.columns: a rule's sums for the chunk's runs in a row);
+ *   - rules into pillars and pillars into scores, one pass down each row for all the runs of
+ *     the chunk, which the compiler vectorises. The runs are ordered by their aggregation and
+ *     unknown policy beforehand (AccordRun.run_at), so that a pass takes runs that share both
+ *     and the rules' sums with every fact kept are one number a row.
+ * Each run's figures are worked out with the same operations in the same order whatever runs
+ * it shares a chunk with, so they depend on its seeds alone */
+
+/* ---- the evidence streams ---- */
+
+static inline guint32
+rotl32(guint32 x, guint k)
+{
+	return (x << k) | (x >> (32 - k));
+}
+
+/**
+ * accord_xoshiro_seed:
+ * @state: (out caller-allocates) (array fixed-size=16): the state of a run's four generators
+ * @seed: a run's evidence seed (accord_run_seed())
+ *
+ * Seeds the four xoshiro128** generators of a run's evidence stream from eight outputs of
+ * SplitMix64 started at @seed, as the generator's authors advise: generator l's word w at
+ * @state[4 w + l]. A generator whose state is all zeros (which it cannot leave) is given 1.
+ */
+void
+accord_xoshiro_seed(guint32 state[16], guint64 seed)
+{
+	guint64 stream = seed;
+
+	for (guint l = 0; l < ACCORD_LANES; l++) {
+		guint64 a = accord_splitmix_next(&stream), b = accord_splitmix_next(&stream);
+
+		state[l] = (guint32)a;
+		state[4 + l] = (guint32)(a >> 32);
+		state[8 + l] = (guint32)b;
+		state[12 + l] = (guint32)(b >> 32);
+		if ((state[l] | state[4 + l] | state[8 + l] | state[12 + l]) == 0)
+			state[l] = 1;
+	}
+}
+
+/**
+ * accord_xoshiro_next:
+ * @state: (array fixed-size=4): one generator's state, its four words
+ *
+ * xoshiro128** 1.1 (Blackman and Vigna 2018): 32-bit outputs from 128 bits of state, with
+ * shifts, rotations, exclusive ors and multiplications by 5 and 9 alone, so that a run's four
+ * generators step together in the lanes of one SSE2 register (lanes_next() computes exactly
+ * this in each lane).
+ *
+ * Returns: the next 32 bits
+ */
+guint32
+accord_xoshiro_next(guint32 state[4])
+{
+	guint32 result = rotl32(state[1] * 5, 7) * 9, t = state[1] << 9;
+
+	state[2] ^= state[0];
+	state[3] ^= state[1];
+	state[1] ^= state[2];
+	state[0] ^= state[3];
+	state[2] ^= t;
+	state[3] = rotl32(state[3], 11);
+	return result;
+}
+
+/* a run's four generators side by side: word w of generator l at state[4 w + l] */
+#ifdef USE_SSE2
+typedef struct {
+	__m128i s[4];
+} Lanes;
+
+static inline void
+lanes_load(Lanes *x, const guint32 *state)
+{
+	for (guint w = 0; w < 4; w++)
+		x->s[w] = _mm_loadu_si128((const __m128i *)(state + 4 * w));
+}
+
+static inline void
+lanes_store(const Lanes *x, guint32 *state)
+{
+	for (guint w = 0; w < 4; w++)
+		_mm_storeu_si128((__m128i *)(state + 4 * w), x->s[w]);
+}
+
+static inline __m128i
+rotl_lanes(__m128i x, gint k)
+{
+	return _mm_or_si128(_mm_slli_epi32(x, k), _mm_srli_epi32(x, 32 - k));
+}
+
+/* the next number of each generator, in @out; returns the lanes l whose number is at most
+ * @at_most[l] */
+static inline guint
+lanes_next(Lanes *x, const guint32 *at_most, guint32 *out)
+{
+	__m128i s1 = x->s[1], sign = _mm_set1_epi32(G_MININT32);
+	__m128i times5 = _mm_add_epi32(_mm_slli_epi32(s1, 2), s1);
+	__m128i rotated = rotl_lanes(times5, 7);
+	__m128i result = _mm_add_epi32(_mm_slli_epi32(rotated, 3), rotated);
+	__m128i t = _mm_slli_epi32(s1, 9), above;
+
+	x->s[2] = _mm_xor_si128(x->s[2], x->s[0]);
+	x->s[3] = _mm_xor_si128(x->s[3], x->s[1]);
+	x->s[1] = _mm_xor_si128(x->s[1], x->s[2]);
+	x->s[0] = _mm_xor_si128(x->s[0], x->s[3]);
+	x->s[2] = _mm_xor_si128(x->s[2], t);
+	x->s[3] = rotl_lanes(x->s[3], 11);
+	_mm_storeu_si128((__m128i *)out, result);
+	/* unsigned comparison, by flipping the sign bits */
+	above = _mm_cmpgt_epi32(
+	    _mm_xor_si128(result, sign),
+	    _mm_xor_si128(_mm_loadu_si128((const __m128i *)at_most), sign));
+	return ~(guint)_mm_movemask_ps(_mm_castsi128_ps(above)) & 0xf;
+}
+#else
+typedef struct {
+	guint32 s[16];
+} Lanes;
+
+static inline void
+lanes_load(Lanes *x, const guint32 *state)
+{
+	memcpy(x->s, state, sizeof x->s);
+}
+
+static inline void
+lanes_store(const Lanes *x, guint32 *state)
+{
+	memcpy(state, x->s, sizeof x->s);
+}
+
+static inline guint
+lanes_next(Lanes *x, const guint32 *at_most, guint32 *out)
+{
+	guint mask = 0;
+
+	for (guint l = 0; l < ACCORD_LANES; l++) {
+		guint32 s[4] = {x->s[l], x->s[4 + l], x->s[8 + l], x->s[12 + l]};
+
+		out[l] = accord_xoshiro_next(s);
+		for (guint w = 0; w < 4; w++)
+			x->s[4 * w + l] = s[w];
+		mask |= (guint)(out[l] <= at_most[l]) << l;
+	}
+	return mask;
+}
+#endif
+
+/* ---- the deltas ---- */
+
+/* how many of a unit's first eight thresholds (@below: each less 1, ascending) @r is at or
+ * above: SSE2 compares all eight at once (unsigned, by flipping the sign bits); the lanes
+ * that hold form a prefix, so the count is the first that does not */
+static inline guint
+count_at_or_above(const guint32 *below, guint32 r)
+{
+#ifdef USE_SSE2
+	__m128i sign = _mm_set1_epi32(G_MININT32), x = _mm_xor_si128(_mm_set1_epi32((gint)r), sign);
+	__m128i low = _mm_xor_si128(_mm_loadu_si128((const __m128i *)below), sign);
+	__m128i high = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(below + 4)), sign);
+	guint mask = (guint)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpgt_epi32(x, low))) |
+		     (guint)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpgt_epi32(x, high))) << 4;
+
+	return (guint)__builtin_ctz(~mask);
+#else
+	guint k = 0;
+
+	for (guint i = 0; i < 8; i++)
+		k += r > below[i];
+	return k;
+#endif
+}
+
+/* the state of a unit that changed: the first of its states, most likely first, whose
+ * threshold @r is below. Among the first eight it is the count of thresholds at or below @r,
+ * with no branch to mispredict; the rare later one is searched on */
+static inline const AccordUnitState *
+pick_unit_state(const AccordUnitState *state, const guint32 *below, guint32 r)
+{
+	guint k = count_at_or_above(below, r);
+
+	state += k;
+	while (k == 8 && r >= state->below)
+		state++;
+	return state;
+}
+
+/* the first of a list of states whose threshold @r is below; @r is below the last one's */
+static inline const AccordUnitState *
+pick_state(const AccordUnitState *state, guint32 r)
+{
+	while (r >= state->below)
+		state++;
+	return state;
+}
+
+/* adds a unit state's deltas (AccordHotDelta) to the run's sums of their rules: @sums is
+ * the run's entry in the chunk's first row; a state has at least one delta (the zero delta
+ * when it changes no rule) */
+static inline void
+add_range(const AccordHotDelta *d, const AccordHotDelta *end, gdouble *restrict sums)
+{
+	do {
+		gdouble *row = sums + d->row;
+
+		row[0] += d->add[0];
+		row[ACCORD_CHUNK] += d->add[1];
+		row[2 * ACCORD_CHUNK] += d->add[2];
+	} while (++d < end);
+}
+
+/* the facts of the units that share one, drawn one by one after the units, with the run's
+ * numbers @r: each adds its state to the units that hold it, then each unit so changed adds
+ * its deltas */
+static void
+draw_exact(AccordRun *self,
+	   const AccordCountryModel *country,
+	   guint pos,
+	   const guint32 *r,
+	   gdouble *sums)
+{
+	guint run = self->run_at[pos], n_touched = 0;
+	guint32 *unit_state = self->unit_state;
+	const AccordHotDelta *deltas = country->hot[self->unknown[run]];
+
+	for (guint i = 0; i < country->n_exact; i++) {
+		const AccordExactFact *e = &country->exact[i];
+		guint state;
+
+		if (r[i] >= e->change)
+			continue;
+		state = 1 + (guint)(pick_state(country->unit_states + e->states, r[i]) -
+				    (country->unit_states + e->states));
+		self->dropped[run] += state == 1;
+		self->flipped[run] += state >= 2;
+		for (guint j = 0; j < e->n_refs; j++) {
+			const AccordUnitRef *ref = &country->unit_refs[e->refs + j];
+
+			if (unit_state[ref->unit] == 0)
+				self->touched[n_touched++] = ref->unit;
+			unit_state[ref->unit] += state * ref->stride;
+		}
+	}
+	for (guint k = 0; k < n_touched; k++) {
+		guint unit = self->touched[k];
+		const guint32 *start = country->delta_start + country->unit_first[unit] + unit_state[unit];
+
+		unit_state[unit] = 0;
+		if (start[0] < start[1])
+			add_range(deltas + start[0], deltas + start[1], sums);
+	}
+}
+
+/* the evidence of the run at position @pos for one country: its four generators give every
+ * unit 32 bits, four units at a time, and each unit whose number is below its threshold
+ * picks its state with it and adds that state's deltas to the run's sums */
+static void G_GNUC_NO_INLINE
+draw_run(AccordRun *self, const AccordCountryModel *country, guint pos)
+{
+	const AccordHotDelta *deltas = country->hot[self->unknown[self->run_at[pos]]];
+	guint32 *state = self->rng_state + (gsize)16 * pos, *r = self->unit_draws;
+	gdouble *sums = self->columns + pos % ACCORD_CHUNK;
+	guint flipped = 0, dropped = 0, n_units = country->n_units;
+	Lanes x;
+
+	lanes_load(&x, state);
+	for (guint first = 0; first < n_units; first += 64) {
+		guint end = MIN(first + 64, n_units);
+		guint64 mask = 0;
+
+		for (guint u = first; u < end; u += ACCORD_LANES)
+			mask |= (guint64)lanes_next(&x, country->unit_at_most + u, r + u)
+				<< (u - first);
+		for (mask &= country->unit_active[first / 64]; mask != 0; mask &= mask - 1) {
+			guint u = first + (guint)__builtin_ctzll(mask);
+			const AccordUnitState *s = pick_unit_state(country->unit_states +
+								       country->units[u].states,
+								   country->unit_below + 8 * (gsize)u,
+								   r[u]);
+
+			flipped += s->flipped;
+			dropped += s->dropped;
+			add_range(deltas + s->deltas, deltas + s->end, sums);
+		}
+	}
+	self->flipped[self->run_at[pos]] += flipped;
+	self->dropped[self->run_at[pos]] += dropped;
+	if (country->n_exact > 0) {
+		for (guint i = 0; i < country->n_exact; i += ACCORD_LANES)
+			lanes_next(&x, country->exact_at_most + i, r + i);
+		draw_exact(self, country, pos, r, sums);
+	}
+	lanes_store(&x, state);
+}
+
+/* ---- the scores ---- */
+
+/* one rule's value in each of @n runs, added with its weights to their pillars' sums: the
+ * rule's sums with every fact kept (@kept_num, @kept_den, @kept_count) plus the deltas the
+ * evidence added (0 where none did), made a value and a count as accord_rule_value() makes
+ * them (Σw·c/Σw and 1 when it counts, else 0 and 0). Zeroes the deltas for the next country.
+ * In selects rather than && or ?: on a condition, and with restrict parameters: so the
+ * compiler vectorises it */
+static void G_GNUC_NO_INLINE
+add_rule(guint n,
+	 gdouble kept_num,
+	 gdouble kept_den,
+	 gdouble kept_count,
+	 gdouble *restrict num,
+	 gdouble *restrict den,
+	 gdouble *restrict cnt,
+	 const gdouble *restrict weights,
+	 gdouble *restrict sum,
+	 gdouble *restrict count)
+{
+	for (guint i = 0; i < n; i++) {
+		gdouble x = (kept_num + num[i]) / (kept_den + den[i]);
+		gdouble counted = kept_count + cnt[i];
+		gdouble counts = counted > 0 ? 1.0 : 0.0;
+		gdouble value;
+
+		counts = x == x ? counts : 0.0;
+		value = counts > 0 ? x : 0.0;
+		sum[i] += weights[i] * value;
+		count[i] += weights[i] * counts;
+		num[i] = 0;
+		den[i] = 0;
+		cnt[i] = 0;
+	}
+}
+
+/* one pillar's value in each of @n runs from its rules' sums (left in @sum), added with its
+ * weights @w to the runs' sums as engine/score.c adds it: a pillar that does not count adds
+ * +0, which changes no sum. In arithmetic on 0 and 1 rather than selects, which the compiler
+ * would turn into a division on a condition and not vectorise */
+static void G_GNUC_NO_INLINE
+add_pillar(guint n,
+	   const gdouble *restrict w,
+	   gdouble *restrict sum,
+	   const gdouble *restrict count,
+	   gdouble *restrict numerator,
+	   gdouble *restrict denominator,
+	   gdouble *restrict zeros)
+{
+	for (guint i = 0; i < n; i++) {
+		gdouble counted = count[i] > 0;
+		/* a pillar that does not count has count and sum 0, so value 0 */
+		gdouble value = sum[i] / (count[i] + (1.0 - counted));
+		gdouble weight = w[i] * counted;
+
+		numerator[i] += weight * value;
+		denominator[i] += weight;
+		zeros[i] += counted * (value <= 0);
+		sum[i] = value;
+	}
+}
+
+/* the scores of country @c in the runs at positions @a to @b, all of one chunk and sharing
+ * their aggregation and unknown policy: rules into pillars and pillars into the score with
+ * the formulas of engine/score.c, each run's terms added in the same order as with the
+ * evidence fixed (uncertainty-run.c, aggregate()) */
+static void G_GNUC_NO_INLINE
+score_piece(AccordRun *self, guint c, guint a, guint b, const AccordRunPiece *piece)
+{
+	const AccordModel *m = self->model;
+	guint n = m->n_rules, chunk = a - a % ACCORD_CHUNK, i0 = a - chunk, len = b - a;
+	const gdouble *kept = m->countries[c].kept_sums + 3 * piece->unknown * (gsize)n;
+	gdouble *sum = self->chunk_sums + i0, *count = sum + ACCORD_CHUNK;
+	gdouble *numerator = count + ACCORD_CHUNK, *denominator = numerator + ACCORD_CHUNK;
+	gdouble *log_sum = denominator + ACCORD_CHUNK, *zeros = log_sum + ACCORD_CHUNK;
+
+	memset(numerator, 0, len * sizeof(gdouble));
+	memset(denominator, 0, len * sizeof(gdouble));
+	memset(log_sum, 0, len * sizeof(gdouble));
+	memset(zeros, 0, len * sizeof(gdouble));
+	for (guint p = 0; p < m->n_pillars; p++) {
+		const gdouble *w = self->by_pillar + (gsize)p * self->stride + a;
+
+		memset(sum, 0, len * sizeof(gdouble));
+		memset(count, 0, len * sizeof(gdouble));
+		for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++) {
+			gdouble *rows = self->columns + (gsize)3 * ACCORD_CHUNK * s + i0;
+
+			add_rule(len,
+				 kept[s],
+				 kept[n + s],
+				 kept[2 * n + s],
+				 rows,
+				 rows + ACCORD_CHUNK,
+				 rows + 2 * ACCORD_CHUNK,
+				 self->by_slot + (gsize)s * self->stride + a,
+				 sum,
+				 count);
+		}
+		add_pillar(len, w, sum, count, numerator, denominator, zeros);
+		for (guint i = 0; piece->geometric && i < len; i++) {
+			if (sum[i] > 0)
+				log_sum[i] += w[i] * log(sum[i]);
+		}
+	}
+	for (guint i = 0; i < len; i++) {
+		gdouble score;
+
+		if (!(denominator[i] > 0))
+			score = NAN;
+		else if (piece->geometric)
+			/* one pillar at 0 makes the weighted geometric mean 0 */
+			score = zeros[i] > 0 ? 0.0 : 100.0 * exp(log_sum[i] / denominator[i]);
+		else
+			score = 100.0 * numerator[i] / denominator[i];
+		self->scores[(gsize)self->run_at[a + i] * m->n_countries + c] = score;
+	}
+}
+
+/* ---- a batch ---- */
+
+/* the runs ordered by aggregation, then unknown policy, each group in run order: its
+ * position's run in run_at, the groups in pieces; and each position's evidence stream,
+ * weights and unknown policy */
+static void
+place_runs(AccordRun *self)
+{
+	const AccordModel *m = self->model;
+	guint start[7] = {0}, n = self->n;
+
+	for (guint run = 0; run < n; run++)
+		start[1 + 3 * self->aggregation[run] + self->unknown[run]]++;
+	for (guint k = 1; k < 7; k++)
+		start[k] += start[k - 1];
+	self->n_pieces = 0;
+	for (guint k = 0; k < 6; k++) {
+		if (start[k + 1] > start[k])
+			self->pieces[self->n_pieces++] =
+			    (AccordRunPiece){start[k],
+					     start[k + 1],
+					     (AccordUnknownPolicy)(k % 3),
+					     k / 3 == ACCORD_AGGREGATION_GEOMETRIC};
+	}
+	for (guint run = 0; run < n; run++)
+		self->run_at[start[3 * self->aggregation[run] + self->unknown[run]]++] = run;
+	for (guint i = 0; i < n; i++) {
+		guint run = self->run_at[i];
+
+		accord_xoshiro_seed(self->rng_state + (gsize)16 * i, self->evidence[run]);
+		for (guint s = 0; s < m->n_rules; s++)
+			self->by_slot[(gsize)s * self->stride + i] =
+			    self->slot_weights[(gsize)run * m->n_rules + s];
+		for (guint p = 0; p < m->n_pillars; p++)
+			self->by_pillar[(gsize)p * self->stride + i] =
+			    self->pillar_weights[(gsize)run * m->n_pillars + p];
+	}
+}
+
+/**
+ * accord_run_score_evidence:
+ * @self: a batch whose runs have drawn every input but the evidence
+ *
+ * Draws each run's evidence and scores every country in every run.
+ */
+void
+accord_run_score_evidence(AccordRun *self)
+{
+	const AccordModel *m = self->model;
+	guint n = self->n;
+
+	place_runs(self);
+	for (guint c = 0; c < m->n_countries; c++) {
+		for (guint chunk = 0; chunk < n; chunk += ACCORD_CHUNK) {
+			guint end = MIN(chunk + ACCORD_CHUNK, n);
+
+			for (guint pos = chunk; pos < end; pos++)
+				draw_run(self, &m->countries[c], pos);
+			for (guint k = 0; k < self->n_pieces; k++) {
+				guint a = MAX(self->pieces[k].start, chunk);
+				guint b = MIN(self->pieces[k].end, end);
+
+				if (a < b)
+					score_piece(self, c, a, b, &self->pieces[k]);
+			}
+		}
+	}
+}
