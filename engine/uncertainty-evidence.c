@@ -231,6 +231,27 @@ add_range(const AccordHotDelta *d, const AccordHotDelta *end, gdouble *restrict 
 	} while (++d < end);
 }
 
+static inline void
+add_delta(const AccordHotDelta *d, gdouble *restrict sums)
+{
+	gdouble *row = sums + d->row;
+
+	row[0] += d->add[0];
+	row[ACCORD_CHUNK] += d->add[1];
+	row[2 * ACCORD_CHUNK] += d->add[2];
+}
+
+/* adds a unit state's deltas to the run's sums: the first two with no branch (the second
+ * may be the zero delta, which adds +0 and so changes no sum), then any others */
+static inline void
+add_state_deltas(const AccordHotDelta *deltas, const AccordUnitState *s, gdouble *restrict sums)
+{
+	add_delta(deltas + s->deltas, sums);
+	add_delta(deltas + s->second, sums);
+	for (guint32 i = s->deltas + 2; i < s->end; i++)
+		add_delta(deltas + i, sums);
+}
+
 /* the facts of the units that share one, drawn one by one after the units, with the run's
  * numbers @r: each adds its state to the units that hold it, then each unit so changed adds
  * its deltas */
@@ -302,7 +323,7 @@ draw_run(AccordRun *self, const AccordCountryModel *country, guint pos)
 
 			flipped += s->flipped;
 			dropped += s->dropped;
-			add_range(deltas + s->deltas, deltas + s->end, sums);
+			add_state_deltas(deltas, s, sums);
 		}
 	}
 	self->flipped[self->run_at[pos]] += flipped;
@@ -323,7 +344,7 @@ draw_run(AccordRun *self, const AccordCountryModel *country, guint pos)
  * them (Σw·c/Σw and 1 when it counts, else 0 and 0). Zeroes the deltas for the next country.
  * In selects rather than && or ?: on a condition, and with restrict parameters: so the
  * compiler vectorises it */
-static void G_GNUC_NO_INLINE
+static void G_GNUC_NO_INLINE __attribute__((target_clones("avx2", "default")))
 add_rule(guint n,
 	 gdouble kept_num,
 	 gdouble kept_den,
@@ -355,7 +376,7 @@ add_rule(guint n,
  * weights @w to the runs' sums as engine/score.c adds it: a pillar that does not count adds
  * +0, which changes no sum. In arithmetic on 0 and 1 rather than selects, which the compiler
  * would turn into a division on a condition and not vectorise */
-static void G_GNUC_NO_INLINE
+static void G_GNUC_NO_INLINE __attribute__((target_clones("avx2", "default")))
 add_pillar(guint n,
 	   const gdouble *restrict w,
 	   gdouble *restrict sum,

@@ -57,6 +57,8 @@ typedef struct {
 	guint64 below;
 	guint32 deltas; /* its first entry in deltas */
 	guint32 end;	/* and the entry after its last */
+	guint32 second; /* its second entry, or the zero delta when it has one: a draw adds the
+			   first two with no branch, since most states have one or two */
 	guint8 flipped; /* how many of the unit's facts it flips */
 	guint8 dropped; /* and drops */
 } AccordUnitState;

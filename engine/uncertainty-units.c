@@ -337,12 +337,20 @@ threshold(gdouble chance)
 	return (guint64)llround(MIN(chance, 1.0) * 4294967296.0);
 }
 
+/* a state and its deltas: its first, its second (the zero delta @zero when it has one), and
+ * the entry after its last */
 static void
-add_state(GArray *states, gdouble cumulative, const guint32 *deltas, guint flipped, guint dropped)
+add_state(GArray *states,
+	  gdouble cumulative,
+	  const guint32 *deltas,
+	  guint32 zero,
+	  guint flipped,
+	  guint dropped)
 {
 	AccordUnitState st = {threshold(cumulative),
 			      deltas != NULL ? deltas[0] : 0,
 			      deltas != NULL ? deltas[1] : 0,
+			      deltas != NULL && deltas[1] - deltas[0] >= 2 ? deltas[0] + 1 : zero,
 			      (guint8)flipped,
 			      (guint8)dropped};
 
@@ -380,6 +388,7 @@ keep_unit(AccordCountryModel *country, guint u, const Unit *unit, GArray *states
 		add_state(states,
 			  cumulative,
 			  range[0] < range[1] ? range : (guint32[]){zero, zero + 1},
+			  zero,
 			  r->flipped,
 			  r->dropped);
 	}
@@ -401,7 +410,7 @@ keep_exact(AccordCountryModel *country,
 	e->n_states = fact_states(country, f) - 1;
 	for (guint state = 1; state <= e->n_states; state++) {
 		cumulative += fact_chance(&country->info[f], state);
-		add_state(states, cumulative, NULL, state >= 2, state == 1);
+		add_state(states, cumulative, NULL, 0, state >= 2, state == 1);
 	}
 	e->change = threshold(cumulative);
 	e->refs = refs->len;
