@@ -168,6 +168,28 @@ lanes_next(Lanes *x, const guint32 *at_most, guint32 *out)
 }
 #endif
 
+/**
+ * accord_xoshiro_lanes_next:
+ * @state: (array fixed-size=16): a run's four generators (accord_xoshiro_seed())
+ * @at_most: (array fixed-size=4): a bound for each
+ * @out: (out caller-allocates) (array fixed-size=4): each generator's next number
+ *
+ * Steps a run's four generators together, as a draw does.
+ *
+ * Returns: a bit for each generator whose number is at most its bound
+ */
+guint
+accord_xoshiro_lanes_next(guint32 state[16], const guint32 at_most[4], guint32 out[4])
+{
+	Lanes x;
+	guint mask;
+
+	lanes_load(&x, state);
+	mask = lanes_next(&x, at_most, out);
+	lanes_store(&x, state);
+	return mask;
+}
+
 /* ---- the deltas ---- */
 
 /* how many of a unit's first eight thresholds (@below: each less 1, ascending) @r is at or
@@ -344,7 +366,7 @@ draw_run(AccordRun *self, const AccordCountryModel *country, guint pos)
  * them (Σw·c/Σw and 1 when it counts, else 0 and 0). Zeroes the deltas for the next country.
  * In selects rather than && or ?: on a condition, and with restrict parameters: so the
  * compiler vectorises it */
-static void G_GNUC_NO_INLINE __attribute__((target_clones("avx2", "default")))
+static void G_GNUC_NO_INLINE ACCORD_AVX2_CLONES
 add_rule(guint n,
 	 gdouble kept_num,
 	 gdouble kept_den,
@@ -376,7 +398,7 @@ add_rule(guint n,
  * weights @w to the runs' sums as engine/score.c adds it: a pillar that does not count adds
  * +0, which changes no sum. In arithmetic on 0 and 1 rather than selects, which the compiler
  * would turn into a division on a condition and not vectorise */
-static void G_GNUC_NO_INLINE __attribute__((target_clones("avx2", "default")))
+static void G_GNUC_NO_INLINE ACCORD_AVX2_CLONES
 add_pillar(guint n,
 	   const gdouble *restrict w,
 	   gdouble *restrict sum,

@@ -13,6 +13,16 @@ G_BEGIN_DECLS
  * engine/score.c does; the analysis (uncertainty.c) runs the draws and the sensitivity design
  * on threads and summarises them */
 
+/* a function worth a copy for AVX2, which GCC's function multiversioning runs where the
+ * processor has it (x86-64 with glibc): the copy does the same operations without fused
+ * multiply-adds, so it gives the same results */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__GLIBC__) &&    \
+    !defined(ACCORD_NO_SIMD)
+#define ACCORD_AVX2_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define ACCORD_AVX2_CLONES
+#endif
+
 /* a criterion's outcome in one state of its facts: its credit in [0, 1] when known, or one
  * of these */
 #define ACCORD_STATE_UNKNOWN	    (-1.0)
@@ -313,6 +323,8 @@ void
 accord_xoshiro_seed(guint32 state[16], guint64 seed);
 guint32
 accord_xoshiro_next(guint32 state[4]);
+guint
+accord_xoshiro_lanes_next(guint32 state[16], const guint32 at_most[4], guint32 out[4]);
 void
 accord_run_score_evidence(AccordRun *self);
 

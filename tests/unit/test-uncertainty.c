@@ -514,15 +514,13 @@ test_uncertainty_evidence_drop(void **state)
 	tiny_clear(&t);
 }
 
-/* a unit's 32 bits are drawn a byte at a time: its top byte first, the other 24 only when
- * that byte is at most its threshold's. Flip high 1/512 gives the threshold 2^32/512 = 2^23,
- * whose top byte is 0: the unit changes only when its first byte is 0 (1 in 256) and the next
- * 24 bits are below 2^23 (1 in 2), so 1/512 = 0.00195 of the draws. Were the byte alone to
- * decide, it would be 1/256 = 0.00391; were a byte equal to the threshold's to count as above
- * it, 0. Over 50,000 draws the share has standard error √(0.00195/50000) = 0.0002; the
- * tolerance 0.0009 is over 4 of them, and under half the distance to either wrong answer */
+/* a unit changes when its 32 bits are below its threshold, the chance × 2^32: flip high
+ * 1/512 gives 2^23, so 1/512 = 0.00195 of the draws. Were only the top byte compared (a
+ * threshold of 0 at that precision, or one byte in 256), it would be 0 or 1/256 = 0.00391.
+ * Over 50,000 draws the share has standard error √(0.00195/50000) = 0.0002; the tolerance
+ * 0.0009 is over 4 of them, and under half the distance to either wrong answer */
 static void
-test_uncertainty_evidence_bits_by_byte(void **state)
+test_uncertainty_evidence_small_chance(void **state)
 {
 	Tiny t;
 	AccordUncertaintyOptions o;
@@ -795,6 +793,70 @@ test_uncertainty_splitmix_reference(void **state)
 		assert_true(accord_splitmix_next(&stream) == expected[i]);
 }
 
+/* each run's evidence comes from xoshiro128** generators: from the state 964D4A0C D40AB895
+ * AD7FDECB 3006F0F0 (hexadecimal), the outputs and states that the authors' reference code
+ * gives, as the test data of the xoshiro-6502 project lists them
+ * (github.com/edorfaus/xoshiro-6502, test-rom/testdata.asm) */
+static void
+test_uncertainty_xoshiro_reference(void **state)
+{
+	const guint32 expected[] = {0xF1391922, 0x6FE53806, 0xA5BE2840, 0xF510EE70};
+	const guint32 after[] = {0xFC65379C, 0x52006D70, 0x87487639, 0xF1908343};
+	guint32 s[4] = {0x964D4A0C, 0xD40AB895, 0xAD7FDECB, 0x3006F0F0};
+
+	for (guint i = 0; i < G_N_ELEMENTS(expected); i++)
+		assert_true(accord_xoshiro_next(s) == expected[i]);
+	for (guint i = 0; i < 4; i++)
+		assert_true(s[i] == after[i]);
+}
+
+/* a run's four generators are seeded from SplitMix64 started at the run's seed, two outputs
+ * each (low word first): for the seed 1234567, the first two outputs of the SplitMix64 test
+ * above make generator 0's state */
+static void
+test_uncertainty_xoshiro_seed(void **state)
+{
+	guint32 s[16];
+
+	accord_xoshiro_seed(s, 1234567);
+	assert_true(s[0] == (guint32)G_GUINT64_CONSTANT(6457827717110365317));
+	assert_true(s[4] == (guint32)(G_GUINT64_CONSTANT(6457827717110365317) >> 32));
+	assert_true(s[8] == (guint32)G_GUINT64_CONSTANT(3203168211198807973));
+	assert_true(s[12] == (guint32)(G_GUINT64_CONSTANT(3203168211198807973) >> 32));
+	assert_true(s[1] == (guint32)G_GUINT64_CONSTANT(9817491932198370423));
+}
+
+/* the four generators of a run step together in SSE2 lanes (or a loop without SSE2): each
+ * lane gives what its generator alone gives, and the bit of each number at most its bound.
+ * The bounds are the numbers themselves, one less (never), and 0xffffffff (always) in turn */
+static void
+test_uncertainty_xoshiro_lanes(void **state)
+{
+	guint32 lanes[16], alone[4][4];
+
+	accord_xoshiro_seed(lanes, 99);
+	for (guint l = 0; l < 4; l++) {
+		for (guint w = 0; w < 4; w++)
+			alone[l][w] = lanes[4 * w + l];
+	}
+	for (guint step = 0; step < 300; step++) {
+		guint32 expected[4], at_most[4], out[4];
+		guint mask, want = 0;
+
+		for (guint l = 0; l < 4; l++) {
+			expected[l] = accord_xoshiro_next(alone[l]);
+			at_most[l] = step % 3 == 0   ? expected[l]
+				     : step % 3 == 1 ? expected[l] - 1
+						     : 0xffffffffu;
+			want |= (guint)(step % 3 != 1 || expected[l] == 0) << l;
+		}
+		mask = accord_xoshiro_lanes_next(lanes, at_most, out);
+		for (guint l = 0; l < 4; l++)
+			assert_true(out[l] == expected[l]);
+		assert_int_equal(mask, want);
+	}
+}
+
 static void
 assert_refused(const AccordRuleset *ruleset,
 	       const GPtrArray *profiles,
@@ -1061,12 +1123,15 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_same_bytes_any_threads),
 	    cmocka_unit_test(test_uncertainty_evidence_chances_combine),
 	    cmocka_unit_test(test_uncertainty_evidence_drop),
-	    cmocka_unit_test(test_uncertainty_evidence_bits_by_byte),
+	    cmocka_unit_test(test_uncertainty_evidence_small_chance),
 	    cmocka_unit_test(test_uncertainty_unit_of_shared_facts),
 	    cmocka_unit_test(test_uncertainty_unit_state_chances),
 	    cmocka_unit_test(test_uncertainty_shared_facts_drawn),
 	    cmocka_unit_test(test_uncertainty_fact_in_two_units),
 	    cmocka_unit_test(test_uncertainty_splitmix_reference),
+	    cmocka_unit_test(test_uncertainty_xoshiro_reference),
+	    cmocka_unit_test(test_uncertainty_xoshiro_seed),
+	    cmocka_unit_test(test_uncertainty_xoshiro_lanes),
 	    cmocka_unit_test(test_uncertainty_refuses_input_that_cannot_vary),
 	    cmocka_unit_test(test_uncertainty_options_out_of_range),
 	    cmocka_unit_test(test_uncertainty_neighbouring_values),
