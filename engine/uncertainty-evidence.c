@@ -394,32 +394,6 @@ add_rule(guint n,
 	}
 }
 
-/* one pillar's value in each of @n runs from its rules' sums (left in @sum), added with its
- * weights @w to the runs' sums as engine/score.c adds it: a pillar that does not count adds
- * +0, which changes no sum. In arithmetic on 0 and 1 rather than selects, which the compiler
- * would turn into a division on a condition and not vectorise */
-static void G_GNUC_NO_INLINE ACCORD_AVX2_CLONES
-add_pillar(guint n,
-	   const gdouble *restrict w,
-	   gdouble *restrict sum,
-	   const gdouble *restrict count,
-	   gdouble *restrict numerator,
-	   gdouble *restrict denominator,
-	   gdouble *restrict zeros)
-{
-	for (guint i = 0; i < n; i++) {
-		gdouble counted = count[i] > 0;
-		/* a pillar that does not count has count and sum 0, so value 0 */
-		gdouble value = sum[i] / (count[i] + (1.0 - counted));
-		gdouble weight = w[i] * counted;
-
-		numerator[i] += weight * value;
-		denominator[i] += weight;
-		zeros[i] += counted * (value <= 0);
-		sum[i] = value;
-	}
-}
-
 /* the scores of country @c in the runs at positions @a to @b, all of one chunk and sharing
  * their aggregation and unknown policy: rules into pillars and pillars into the score with
  * the formulas of engine/score.c, each run's terms added in the same order as with the
@@ -457,7 +431,7 @@ score_piece(AccordRun *self, guint c, guint a, guint b, const AccordRunPiece *pi
 				 sum,
 				 count);
 		}
-		add_pillar(len, w, sum, count, numerator, denominator, zeros);
+		accord_add_pillar(len, w, sum, count, numerator, denominator, zeros);
 		for (guint i = 0; piece->geometric && i < len; i++) {
 			if (sum[i] > 0)
 				log_sum[i] += w[i] * log(sum[i]);

@@ -252,7 +252,7 @@ typedef struct {
 	guint *positions;	 /* its competition ranks, by country */
 	gdouble *ranks;		 /* its average ranks, by country */
 	gdouble *theta;		 /* a Dirichlet draw */
-	gdouble *country_sums;	 /* 6 × n_countries: working space of aggregate() */
+	gdouble *country_sums;	 /* 7 × n_countries: working space of aggregate() */
 	/* with the evidence drawn, by position: */
 	guint *run_at;		 /* the run at each position */
 	guint n_pieces;
@@ -317,6 +317,14 @@ gdouble
 accord_run_spearman(const AccordRun *self);
 void
 accord_model_rank_nominal(AccordModel *self);
+void
+accord_add_pillar(guint n,
+		  const gdouble *restrict w,
+		  gdouble *restrict sum,
+		  const gdouble *restrict count,
+		  gdouble *restrict numerator,
+		  gdouble *restrict denominator,
+		  gdouble *restrict zeros);
 
 /* uncertainty-evidence.c */
 void

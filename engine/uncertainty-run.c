@@ -82,7 +82,7 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->ranks = g_new0(gdouble, model->n_countries);
 	self->slot_weights = g_new0(gdouble, n * MAX(model->n_rules, 1));
 	self->theta = g_new0(gdouble, MAX(model->n_rules, model->n_pillars) + 1);
-	self->country_sums = g_new0(gdouble, 6 * (gsize)model->n_countries);
+	self->country_sums = g_new0(gdouble, 7 * (gsize)model->n_countries);
 	self->stride = (guint)((n + ACCORD_LANES - 1) / ACCORD_LANES * ACCORD_LANES);
 	self->run_at = g_new0(guint, self->stride);
 	self->rng_state = g_new0(guint32, 16 * (gsize)self->stride);
@@ -229,6 +229,42 @@ accord_rule_sum(const AccordModel *model,
 	return sum;
 }
 
+/**
+ * accord_add_pillar:
+ * @n: how many scores: runs of one country, or countries of one run
+ * @w: (array length=n): the pillar's weight in each
+ * @sum: (array length=n): the pillar's Σ w·value over its rules; left holding its value
+ * @count: (array length=n): its Σ w over the rules that count
+ * @numerator: (array length=n): the scores' Σ weight × pillar value so far
+ * @denominator: (array length=n): their Σ weight over the pillars that count
+ * @zeros: (array length=n): how many of their pillars that count are at 0
+ *
+ * Adds one pillar to @n scores as engine/score.c adds it: a pillar that does not count adds
+ * +0, which changes no sum. In arithmetic on 0 and 1 rather than selects, which the compiler
+ * would turn into a division on a condition and not vectorise.
+ */
+void G_GNUC_NO_INLINE ACCORD_AVX2_CLONES
+accord_add_pillar(guint n,
+	   const gdouble *restrict w,
+	   gdouble *restrict sum,
+	   const gdouble *restrict count,
+	   gdouble *restrict numerator,
+	   gdouble *restrict denominator,
+	   gdouble *restrict zeros)
+{
+	for (guint i = 0; i < n; i++) {
+		gdouble counted = count[i] > 0;
+		/* a pillar that does not count has count and sum 0, so value 0 */
+		gdouble value = sum[i] / (count[i] + (1.0 - counted));
+		gdouble weight = w[i] * counted;
+
+		numerator[i] += weight * value;
+		denominator[i] += weight;
+		zeros[i] += counted * (value <= 0);
+		sum[i] = value;
+	}
+}
+
 /* rules into pillars, pillars into the overall score, for every country of a run at once:
  * the formulas of engine/score.c (docs/scoring.md section 3) on fractions rather than points,
  * which saves two divisions a rule; a run with the nominal inputs agrees with the nominal
@@ -248,6 +284,7 @@ aggregate(AccordRun *self, guint run, const gdouble *columns, gdouble *scores)
 	gdouble *restrict sum = self->country_sums, *restrict count = sum + n;
 	gdouble *restrict numerator = count + n, *restrict denominator = numerator + n;
 	gdouble *restrict log_sum = denominator + n, *restrict zeros = log_sum + n;
+	gdouble *restrict pillar_weight = zeros + n;
 
 	memset(numerator, 0, 4 * n * sizeof(gdouble));
 	for (guint p = 0; p < m->n_pillars; p++) {
@@ -263,17 +300,9 @@ aggregate(AccordRun *self, guint run, const gdouble *columns, gdouble *scores)
 				count[c] += weights[s] * counts[c];
 			}
 		}
-		for (guint c = 0; c < n; c++) {
-			gboolean counted = count[c] > 0;
-			gdouble value = sum[c] / count[c];
-
-			value = counted ? value : 0.0;
-
-			numerator[c] += counted ? w * value : 0.0;
-			denominator[c] += counted ? w : 0.0;
-			zeros[c] += counted && value <= 0 ? 1.0 : 0.0;
-			sum[c] = value;
-		}
+		for (guint c = 0; c < n; c++)
+			pillar_weight[c] = w;
+		accord_add_pillar(n, pillar_weight, sum, count, numerator, denominator, zeros);
 		for (guint c = 0; geometric && c < n; c++) {
 			if (sum[c] > 0)
 				log_sum[c] += w * log(sum[c]);
