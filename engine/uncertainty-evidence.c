@@ -432,10 +432,8 @@ score_piece(AccordRun *self, guint c, guint a, guint b, const AccordRunPiece *pi
 				 count);
 		}
 		accord_add_pillar(len, w, sum, count, numerator, denominator, zeros);
-		for (guint i = 0; piece->geometric && i < len; i++) {
-			if (sum[i] > 0)
-				log_sum[i] += w[i] * log(sum[i]);
-		}
+		if (piece->geometric)
+			accord_add_logs(len, sum, w, log_sum);
 	}
 	for (guint i = 0; i < len; i++) {
 		gdouble score;

@@ -318,6 +318,11 @@ accord_run_spearman(const AccordRun *self);
 void
 accord_model_rank_nominal(AccordModel *self);
 void
+accord_add_logs(guint n,
+		const gdouble *restrict values,
+		const gdouble *restrict w,
+		gdouble *restrict log_sum);
+void
 accord_add_pillar(guint n,
 		  const gdouble *restrict w,
 		  gdouble *restrict sum,

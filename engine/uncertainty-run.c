@@ -265,6 +265,100 @@ accord_add_pillar(guint n,
 	}
 }
 
+/* ---- the logarithm of a pillar ---- */
+
+/* fdlibm's e_log.c: Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
+ * Developed at SunSoft, a Sun Microsystems, Inc. business. Permission to use, copy, modify,
+ * and distribute this software is freely granted, provided that this notice is preserved.
+ * Its split of ln 2 and its polynomial for log(1 + f) */
+#define LN2_HI 6.93147180369123816490e-01
+#define LN2_LO 1.90821492927058770002e-10
+#define LG1    6.666666666666735130e-01
+#define LG2    3.999999999940941908e-01
+#define LG3    2.857142874366239149e-01
+#define LG4    2.222219843214978396e-01
+#define LG5    1.818357216161805012e-01
+#define LG6    1.531383769920937332e-01
+#define LG7    1.479819860511658591e-01
+
+static inline gdouble
+from_bits(guint64 bits)
+{
+	gdouble x;
+
+	memcpy(&x, &bits, sizeof x);
+	return x;
+}
+
+static inline guint64
+to_bits(gdouble x)
+{
+	guint64 bits;
+
+	memcpy(&bits, &x, sizeof bits);
+	return bits;
+}
+
+/* the natural logarithm of a positive normal @x (not subnormal, infinite or NaN), within 1 ulp,
+ * by fdlibm's method: x = 2^k (1 + f) with √2/2 < 1 + f < √2, and log(1 + f) from s = f/(2 + f)
+ * with one of two formulas, the more accurate for the f. Written so that a loop of them
+ * vectorises, which libm's log() does not: k is made a double through its bits rather than
+ * converted, and the formula is picked by masking bits rather than by a branch (a select,
+ * which the compiler would turn into a branch around each formula) */
+static inline gdouble
+log_positive(gdouble x)
+{
+	guint64 bits = to_bits(x), hx = (bits >> 32) & 0x000fffff, mask;
+	/* 1 + f is the mantissa, or half of it when that is above √2, and k one more */
+	guint64 i = (hx + 0x95f64) & 0x100000;
+	/* (k + 1023) + 2^52 as a double's bits, less 2^52 + 1023: k */
+	gdouble dk = from_bits(((bits >> 52) + (i >> 20)) | G_GUINT64_CONSTANT(0x4330000000000000)) -
+		     (4503599627370496.0 + 1023.0);
+	gdouble f = from_bits(((hx | (i ^ 0x3ff00000)) << 32) | (bits & 0xffffffffu)) - 1.0;
+	gdouble s = f / (2.0 + f), z = s * s, w = z * z, half_square = 0.5 * f * f;
+	gdouble r = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
+	gdouble far = dk * LN2_HI - ((half_square - (s * (half_square + r) + dk * LN2_LO)) - f);
+	gdouble near = dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
+
+	/* fdlibm takes far when 0x6147a <= hx <= 0x6b851 */
+	mask = (guint64)0 - (guint64)((hx - 0x6147a) <= 0x6b851 - 0x6147a);
+	return from_bits((to_bits(far) & mask) | (to_bits(near) & ~mask));
+}
+
+/**
+ * accord_add_logs:
+ * @n: how many scores
+ * @values: (array length=n): a pillar's value in each, 0 when it does not count
+ * @w: (array length=n): its weight in each
+ * @log_sum: (array length=n): the scores' Σ weight × log(value) so far
+ *
+ * Adds one pillar to @n geometric means: w × log(value) where the value is above 0, nothing
+ * where it is 0. log_positive() down the row, which the compiler vectorises in the AVX2 copy
+ * (SSE2 has no 64-bit comparisons), with 1 in place of the values that are not normal (log 1
+ * is 0, so they add +0); then libm's log() for the rare value below the normal range.
+ */
+void G_GNUC_NO_INLINE ACCORD_AVX2_CLONES
+accord_add_logs(guint n,
+		const gdouble *restrict values,
+		const gdouble *restrict w,
+		gdouble *restrict log_sum)
+{
+	gboolean tiny = FALSE;
+
+	for (guint i = 0; i < n; i++) {
+		guint64 normal = (guint64)0 - (guint64)(values[i] >= G_MINDOUBLE);
+
+		tiny |= (values[i] > 0) & (values[i] < G_MINDOUBLE);
+		log_sum[i] +=
+		    w[i] * log_positive(from_bits((to_bits(values[i]) & normal) |
+						  (to_bits(1.0) & ~normal)));
+	}
+	for (guint i = 0; tiny && i < n; i++) {
+		if (values[i] > 0 && values[i] < G_MINDOUBLE)
+			log_sum[i] += w[i] * log(values[i]);
+	}
+}
+
 /* rules into pillars, pillars into the overall score, for every country of a run at once:
  * the formulas of engine/score.c (docs/scoring.md section 3) on fractions rather than points,
  * which saves two divisions a rule; a run with the nominal inputs agrees with the nominal
@@ -303,10 +397,8 @@ aggregate(AccordRun *self, guint run, const gdouble *columns, gdouble *scores)
 		for (guint c = 0; c < n; c++)
 			pillar_weight[c] = w;
 		accord_add_pillar(n, pillar_weight, sum, count, numerator, denominator, zeros);
-		for (guint c = 0; geometric && c < n; c++) {
-			if (sum[c] > 0)
-				log_sum[c] += w * log(sum[c]);
-		}
+		if (geometric)
+			accord_add_logs(n, sum, pillar_weight, log_sum);
 	}
 	for (guint c = 0; c < n; c++) {
 		if (!(denominator[c] > 0))

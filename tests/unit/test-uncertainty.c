@@ -1,3 +1,6 @@
+#include <float.h>
+#include <math.h>
+
 #include "fixtures.h"
 #include "uncertainty-private.h"
 
@@ -857,6 +860,45 @@ test_uncertainty_xoshiro_lanes(void **state)
 	}
 }
 
+/* the geometric pillars' logarithms (fdlibm's method, within 1 ulp) against libm's log(),
+ * which is within 1 ulp too: within 2 ulp of each other over values from 10^-300 to 10^3,
+ * each side of the two formulas' border (the mantissa's top 20 bits at 0x6147a and 0x6b851,
+ * about 1.38 and 1.42), at 1 (exactly 0) and 2 (exactly ln 2 as fdlibm splits it); a value of
+ * 0 adds nothing, and one below the normal range is libm's log() exactly */
+static void
+test_uncertainty_logarithm(void **state)
+{
+	gdouble values[1406], weights[1406], sums[1406];
+	g_autoptr(GRand) rand = g_rand_new_with_seed(5);
+	guint n = 0;
+
+	for (guint i = 0; i < 1000; i++)
+		values[n++] = pow(10, g_rand_double_range(rand, -300, 3));
+	for (gint d = -100; d <= 100; d++) {
+		values[n++] = 1.0 + (gdouble)0x6147a / 0x100000 + d * 1e-9;
+		values[n++] = 1.0 + (gdouble)0x6b851 / 0x100000 + d * 1e-9;
+	}
+	values[n++] = 1.0;
+	values[n++] = 2.0;
+	values[n++] = 0.0;
+	values[n++] = G_MINDOUBLE / 8;
+	for (guint i = 0; i < n; i++) {
+		weights[i] = 0.5 + i % 3;
+		sums[i] = 0;
+	}
+	accord_add_logs(n, values, weights, sums);
+	for (guint i = 0; i < n; i++) {
+		gdouble expected = values[i] > 0 ? weights[i] * log(values[i]) : 0;
+
+		if (values[i] == 1.0 || values[i] == 0.0)
+			assert_true(sums[i] == 0);
+		else if (values[i] < G_MINDOUBLE)
+			assert_true(sums[i] == expected);
+		else
+			assert_true(fabs(sums[i] - expected) <= 2 * fabs(expected) * DBL_EPSILON);
+	}
+}
+
 static void
 assert_refused(const AccordRuleset *ruleset,
 	       const GPtrArray *profiles,
@@ -1132,6 +1174,7 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_xoshiro_reference),
 	    cmocka_unit_test(test_uncertainty_xoshiro_seed),
 	    cmocka_unit_test(test_uncertainty_xoshiro_lanes),
+	    cmocka_unit_test(test_uncertainty_logarithm),
 	    cmocka_unit_test(test_uncertainty_refuses_input_that_cannot_vary),
 	    cmocka_unit_test(test_uncertainty_options_out_of_range),
 	    cmocka_unit_test(test_uncertainty_neighbouring_values),
