@@ -129,9 +129,8 @@ lanes_next(Lanes *x, const guint32 *at_most, guint32 *out)
 	x->s[3] = rotl_lanes(x->s[3], 11);
 	_mm_storeu_si128((__m128i *)out, result);
 	/* unsigned comparison, by flipping the sign bits */
-	above = _mm_cmpgt_epi32(
-	    _mm_xor_si128(result, sign),
-	    _mm_xor_si128(_mm_loadu_si128((const __m128i *)at_most), sign));
+	above = _mm_cmpgt_epi32(_mm_xor_si128(result, sign),
+				_mm_xor_si128(_mm_loadu_si128((const __m128i *)at_most), sign));
 	return ~(guint)_mm_movemask_ps(_mm_castsi128_ps(above)) & 0xf;
 }
 #else
@@ -308,7 +307,8 @@ draw_exact(AccordRun *self,
 	}
 	for (guint k = 0; k < n_touched; k++) {
 		guint unit = self->touched[k];
-		const guint32 *start = country->delta_start + country->unit_first[unit] + unit_state[unit];
+		const guint32 *start =
+		    country->delta_start + country->unit_first[unit] + unit_state[unit];
 
 		unit_state[unit] = 0;
 		if (start[0] < start[1])
@@ -338,10 +338,10 @@ draw_run(AccordRun *self, const AccordCountryModel *country, guint pos)
 				<< (u - first);
 		for (mask &= country->unit_active[first / 64]; mask != 0; mask &= mask - 1) {
 			guint u = first + (guint)__builtin_ctzll(mask);
-			const AccordUnitState *s = pick_unit_state(country->unit_states +
-								       country->units[u].states,
-								   country->unit_below + 8 * (gsize)u,
-								   r[u]);
+			const AccordUnitState *s =
+			    pick_unit_state(country->unit_states + country->units[u].states,
+					    country->unit_below + 8 * (gsize)u,
+					    r[u]);
 
 			flipped += s->flipped;
 			dropped += s->dropped;

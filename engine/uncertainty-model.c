@@ -10,7 +10,8 @@
 
 /* The model of an uncertainty analysis: which facts may change for each country, what each
  * may change to, and every selected criterion's outcome in every state of its facts, so that
- * a draw only looks outcomes up and re-aggregates them (uncertainty-run.c) */
+ * a draw only looks outcomes up and re-aggregates them (uncertainty-run.c,
+ * uncertainty-evidence.c) */
 
 /* a criterion whose facts have more joint states than this is refused: its table would be
  * too large to build */

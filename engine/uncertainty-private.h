@@ -7,16 +7,17 @@
 
 G_BEGIN_DECLS
 
-/* The uncertainty analysis in three parts: the model (uncertainty-model.c) evaluates every
- * criterion of every country once per state its facts can take and keeps the outcomes; a run
- * (uncertainty-run.c) draws the inputs and re-aggregates those outcomes into scores, the way
- * engine/score.c does; the analysis (uncertainty.c) runs the draws and the sensitivity design
- * on threads and summarises them */
+/* The uncertainty analysis in three parts: the model (uncertainty-model.c, its units in
+ * uncertainty-units.c) evaluates every criterion of every country once per state its facts
+ * can take and keeps the outcomes; a run (uncertainty-run.c, the evidence drawn in
+ * uncertainty-evidence.c) draws the inputs and re-aggregates those outcomes into scores, the
+ * way engine/score.c does; the analysis (uncertainty.c) runs the draws and the sensitivity
+ * design on threads and summarises them */
 
 /* a function worth a copy for AVX2, which GCC's function multiversioning runs where the
  * processor has it (x86-64 with glibc): the copy does the same operations without fused
  * multiply-adds, so it gives the same results */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__GLIBC__) &&    \
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__GLIBC__) &&       \
     !defined(ACCORD_NO_SIMD)
 #define ACCORD_AVX2_CLONES __attribute__((target_clones("avx2", "default")))
 #else
@@ -155,8 +156,8 @@ typedef struct {
 				  threshold less 1 (0 when it cannot change or is drawn fact by
 				  fact) */
 	guint64 *unit_active;  /* a bit by unit, 64 to a word: those that can change */
-	guint32 *unit_below; /* 8 by unit: its first eight states' thresholds less 1, ascending
-				(0xffffffff past its last) */
+	guint32 *unit_below;   /* 8 by unit: its first eight states' thresholds less 1, ascending
+				  (0xffffffff past its last) */
 	AccordUnitState *unit_states;
 	guint n_exact;
 	AccordExactFact *exact;
@@ -238,8 +239,8 @@ typedef struct {
 	guint stride;				 /* the capacity, rounded up to the lanes */
 	guint n;				 /* runs in the batch */
 	gsl_rng *rng[ACCORD_N_UNCERTAIN_INPUTS]; /* reseeded for each run */
-	guint64 *evidence;		/* by run: its evidence seed */
-	AccordAggregation *aggregation; /* by run */
+	guint64 *evidence;			 /* by run: its evidence seed */
+	AccordAggregation *aggregation;		 /* by run */
 	AccordUnknownPolicy *unknown;
 	guint *flipped;
 	guint *dropped;
@@ -254,18 +255,18 @@ typedef struct {
 	gdouble *theta;		 /* a Dirichlet draw */
 	gdouble *country_sums;	 /* 7 × n_countries: working space of aggregate() */
 	/* with the evidence drawn, by position: */
-	guint *run_at;		 /* the run at each position */
+	guint *run_at; /* the run at each position */
 	guint n_pieces;
 	AccordRunPiece pieces[6];
-	guint32 *rng_state; /* 16 × stride: each position's four xoshiro128** generators */
-	gdouble *by_slot;   /* n_rules × stride: the rule weights in slot order */
-	gdouble *by_pillar; /* n_pillars × stride */
-	gdouble *columns;   /* 3 n_rules × ACCORD_CHUNK: by slot, rows of the deltas' Σ
-			       numerator, Σ denominator and Σ count of the chunk's runs */
-	gdouble *chunk_sums;   /* 6 × ACCORD_CHUNK: working space of score_piece() */
-	guint32 *unit_draws;   /* the 32 bits each unit, then each fact drawn one by one, drew */
-	guint32 *unit_state;   /* by unit: Σ state × stride of the facts drawn one by one */
-	guint *touched;	       /* the units those changed */
+	guint32 *rng_state;  /* 16 × stride: each position's four xoshiro128** generators */
+	gdouble *by_slot;    /* n_rules × stride: the rule weights in slot order */
+	gdouble *by_pillar;  /* n_pillars × stride */
+	gdouble *columns;    /* 3 n_rules × ACCORD_CHUNK: by slot, rows of the deltas' Σ
+				numerator, Σ denominator and Σ count of the chunk's runs */
+	gdouble *chunk_sums; /* 6 × ACCORD_CHUNK: working space of score_piece() */
+	guint32 *unit_draws; /* the 32 bits each unit, then each fact drawn one by one, drew */
+	guint32 *unit_state; /* by unit: Σ state × stride of the facts drawn one by one */
+	guint *touched;	     /* the units those changed */
 } AccordRun;
 
 /* uncertainty-model.c */

@@ -245,12 +245,12 @@ accord_rule_sum(const AccordModel *model,
  */
 void G_GNUC_NO_INLINE ACCORD_AVX2_CLONES
 accord_add_pillar(guint n,
-	   const gdouble *restrict w,
-	   gdouble *restrict sum,
-	   const gdouble *restrict count,
-	   gdouble *restrict numerator,
-	   gdouble *restrict denominator,
-	   gdouble *restrict zeros)
+		  const gdouble *restrict w,
+		  gdouble *restrict sum,
+		  const gdouble *restrict count,
+		  gdouble *restrict numerator,
+		  gdouble *restrict denominator,
+		  gdouble *restrict zeros)
 {
 	for (guint i = 0; i < n; i++) {
 		gdouble counted = count[i] > 0;
@@ -312,8 +312,9 @@ log_positive(gdouble x)
 	/* 1 + f is the mantissa, or half of it when that is above √2, and k one more */
 	guint64 i = (hx + 0x95f64) & 0x100000;
 	/* (k + 1023) + 2^52 as a double's bits, less 2^52 + 1023: k */
-	gdouble dk = from_bits(((bits >> 52) + (i >> 20)) | G_GUINT64_CONSTANT(0x4330000000000000)) -
-		     (4503599627370496.0 + 1023.0);
+	gdouble dk =
+	    from_bits(((bits >> 52) + (i >> 20)) | G_GUINT64_CONSTANT(0x4330000000000000)) -
+	    (4503599627370496.0 + 1023.0);
 	gdouble f = from_bits(((hx | (i ^ 0x3ff00000)) << 32) | (bits & 0xffffffffu)) - 1.0;
 	gdouble s = f / (2.0 + f), z = s * s, w = z * z, half_square = 0.5 * f * f;
 	gdouble r = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
@@ -349,9 +350,8 @@ accord_add_logs(guint n,
 		guint64 normal = (guint64)0 - (guint64)(values[i] >= G_MINDOUBLE);
 
 		tiny |= (values[i] > 0) & (values[i] < G_MINDOUBLE);
-		log_sum[i] +=
-		    w[i] * log_positive(from_bits((to_bits(values[i]) & normal) |
-						  (to_bits(1.0) & ~normal)));
+		log_sum[i] += w[i] * log_positive(from_bits((to_bits(values[i]) & normal) |
+							    (to_bits(1.0) & ~normal)));
 	}
 	for (guint i = 0; tiny && i < n; i++) {
 		if (values[i] > 0 && values[i] < G_MINDOUBLE)

@@ -360,7 +360,7 @@ add_state(GArray *states,
 /* a unit drawn whole: its chance of changing and its reachable states with their thresholds,
  * the cumulative chances, so that the last state's threshold is the unit's; the first eight
  * thresholds less 1 also in unit_below, where a draw compares them all at once
- * (uncertainty-run.c). A state that changes no rule gets the country's zero delta (entry
+ * (uncertainty-evidence.c). A state that changes no rule gets the country's zero delta (entry
  * @zero), so that every state has a first delta to add */
 static void
 keep_unit(AccordCountryModel *country, guint u, const Unit *unit, GArray *states, guint32 zero)
@@ -548,8 +548,8 @@ accord_model_build_units(AccordModel *m, AccordCountryModel *country)
 	for (guint p = 0; p < 3; p++) {
 		gboolean used = p == m->score.unknown;
 
-		for (guint i = 0; m->options.inputs & (1u << ACCORD_UNCERTAIN_UNKNOWN) &&
-				  i < m->n_policies;
+		for (guint i = 0;
+		     m->options.inputs & (1u << ACCORD_UNCERTAIN_UNKNOWN) && i < m->n_policies;
 		     i++)
 			used |= m->policies[i] == p;
 		if (used)
