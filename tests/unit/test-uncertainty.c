@@ -779,6 +779,138 @@ test_uncertainty_fact_in_two_units(void **state)
 	tiny_clear(&t);
 }
 
+/* loads a world from its texts */
+static void
+tiny_load_texts(Tiny *t, const gchar *vocabulary, const gchar *ruleset, const gchar *profile)
+{
+	g_autoptr(GError) error = NULL;
+
+	t->vocab = accord_vocabulary_load_data(vocabulary, strlen(vocabulary), "v", &error);
+	assert_non_null(t->vocab);
+	t->ruleset = accord_ruleset_load_data(ruleset, strlen(ruleset), "r", t->vocab, &error);
+	assert_non_null(t->ruleset);
+	t->profiles = g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
+	g_ptr_array_add(t->profiles,
+			accord_profile_load_data(profile, strlen(profile), "p", t->vocab, &error));
+	assert_non_null(g_ptr_array_index(t->profiles, 0));
+}
+
+/* the model of a world's first country */
+static AccordModel *
+tiny_model(const Tiny *t, const AccordUncertaintyOptions *o)
+{
+	g_autoptr(GPtrArray) assessments =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_assessment_unref);
+	AccordAssessmentOptions a;
+	AccordModel *m;
+
+	accord_assessment_options_init(&a);
+	g_ptr_array_add(assessments,
+			accord_assess(t->ruleset, g_ptr_array_index(t->profiles, 0), &a, NULL));
+	m = accord_model_new(t->ruleset, assessments, NULL, o, NULL);
+	assert_non_null(m);
+	return m;
+}
+
+/* 70 boolean facts, all true, high confidence, recent evidence, and one rule of 70 criteria
+ * each checking one of them: 70 units, more than the 64 a draw compares in one word. Each
+ * flips with chance 0.3 and fails its criterion: flips per draw are Binomial(70, 0.3), mean
+ * 21 and variance 70 · 0.21 = 14.7, so over 20,000 draws a standard error of 0.027; the
+ * score is 100 (1 − flips/70), mean 70, standard error 100 · √(0.21/70/20000) = 0.039. Were
+ * the units past the 64th never drawn, the mean would be 64 · 0.3 = 19.2 flips and a score of
+ * 72.6; the tolerances 0.15 and 0.2 are over 5 standard errors and far from that */
+static void
+test_uncertainty_more_units_than_a_word(void **state)
+{
+	g_autoptr(GString) vocabulary =
+	    g_string_new("<vocabulary xmlns=\"urn:accord:vocabulary:1\" version=\"t\">");
+	g_autoptr(GString) ruleset = g_string_new(
+	    "<ruleset xmlns=\"urn:accord:ruleset:1\" id=\"wide\" version=\"1\"><title>t</title>"
+	    "<agreement name=\"T\"/><obligations><obligation id=\"shall\" multiplier=\"1\"/>"
+	    "</obligations><pillar id=\"p\"><title>P</title></pillar>"
+	    "<rule id=\"r\" pillar=\"p\" obligation=\"shall\"><title>R</title>"
+	    "<provision cite=\"T 1\">text</provision>");
+	g_autoptr(GString) profile =
+	    g_string_new("<profile xmlns=\"urn:accord:profile:1\" country=\"WW\" name=\"W\" "
+			 "as-of=\"2025-06-30\">");
+	AccordUncertaintyOptions o = tiny_options();
+	g_autoptr(AccordModel) m = NULL;
+	g_autoptr(GPtrArray) rows = NULL;
+	Tiny t;
+
+	for (guint i = 0; i < 70; i++) {
+		g_string_append_printf(vocabulary,
+				       "<fact key=\"x.b%02u\" type=\"boolean\">b</fact>",
+				       i);
+		g_string_append_printf(ruleset,
+				       "<criterion id=\"c-%02u\"><title>C</title>"
+				       "<check fact=\"x.b%02u\" is=\"true\"/></criterion>",
+				       i,
+				       i);
+		g_string_append_printf(profile,
+				       "<fact key=\"x.b%02u\" value=\"true\" confidence=\"high\">"
+				       "<evidence title=\"t\" date=\"2025-01\"/></fact>",
+				       i);
+	}
+	g_string_append(vocabulary, "</vocabulary>");
+	g_string_append(ruleset, "<recommendation>do</recommendation></rule></ruleset>");
+	g_string_append(profile, "</profile>");
+	tiny_load_texts(&t, vocabulary->str, ruleset->str, profile->str);
+	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 0.3;
+	m = tiny_model(&t, &o);
+	assert_int_equal(m->countries[0].n_units, 70);
+	assert_int_equal(m->countries[0].n_exact, 0);
+	rows = run_csv(t.ruleset, t.profiles, &o);
+	assert_close(column_mean(rows, "flipped"), 21, 0.15);
+	assert_close(column_mean(rows, "score:WW"), 70, 0.2);
+	tiny_clear(&t);
+}
+
+/* one enum fact of twelve symbols at s0, read by two criteria of one rule: c-0 needs s0,
+ * c-far needs s0, s10 or s11. It flips with chance 0.6 and is never dropped, to one of its
+ * 11 other symbols (0.6/11 each): one unit of 11 reachable states, more than the first eight
+ * a draw compares at once, so s9, s10 and s11 are found past them. Kept (0.4): 100; flipped
+ * to s10 or s11 (2 · 0.6/11): c-far alone passes, 50; else 0. Mean 40 + 0.6 · 2/11 · 50 =
+ * 45.45, standard deviation √(0.4 · 10000 + 0.109 · 2500 − 45.45²) = 46.1, so over 20,000
+ * draws a standard error of 0.33; the tolerance 1.5 is under half the distance to 40, the
+ * mean were s10 and s11 never reached */
+static void
+test_uncertainty_unit_of_many_states(void **state)
+{
+	static const gchar vocabulary[] =
+	    "<vocabulary xmlns=\"urn:accord:vocabulary:1\" version=\"t\">"
+	    "<fact key=\"x.e\" type=\"enum\" values=\"s0 s1 s2 s3 s4 s5 s6 s7 s8 s9 s10 s11\">"
+	    "e</fact></vocabulary>";
+	static const gchar ruleset[] =
+	    "<ruleset xmlns=\"urn:accord:ruleset:1\" id=\"many\" version=\"1\"><title>t</title>"
+	    "<agreement name=\"T\"/><obligations><obligation id=\"shall\" multiplier=\"1\"/>"
+	    "</obligations><pillar id=\"p\"><title>P</title></pillar>"
+	    "<rule id=\"r\" pillar=\"p\" obligation=\"shall\"><title>R</title>"
+	    "<provision cite=\"T 1\">text</provision>"
+	    "<criterion id=\"c-0\"><title>C</title><check fact=\"x.e\" in=\"s0\"/></criterion>"
+	    "<criterion id=\"c-far\"><title>C</title><check fact=\"x.e\" in=\"s0 s10 s11\"/>"
+	    "</criterion><recommendation>do</recommendation></rule></ruleset>";
+	static const gchar profile[] =
+	    "<profile xmlns=\"urn:accord:profile:1\" country=\"MM\" name=\"M\" "
+	    "as-of=\"2025-06-30\"><fact key=\"x.e\" value=\"s0\" confidence=\"high\">"
+	    "<evidence title=\"t\" date=\"2025-01\"/></fact></profile>";
+	AccordUncertaintyOptions o = tiny_options();
+	g_autoptr(AccordModel) m = NULL;
+	g_autoptr(GPtrArray) rows = NULL;
+	Tiny t;
+
+	tiny_load_texts(&t, vocabulary, ruleset, profile);
+	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 0.6;
+	m = tiny_model(&t, &o);
+	assert_int_equal(m->countries[0].n_units, 1);
+	assert_int_equal(m->countries[0].units[0].n_states, 11);
+	rows = run_csv(t.ruleset, t.profiles, &o);
+	assert_close(column_mean(rows, "score:MM"), 40 + 0.6 * 2 / 11 * 50, 1.5);
+	assert_close(column_share(rows, "score:MM", 50), 0.6 * 2 / 11, 0.01);
+	assert_close(column_mean(rows, "flipped"), 0.6, 0.02);
+	tiny_clear(&t);
+}
+
 /* the evidence stream is SplitMix64: the first outputs for the seed 1234567 that its
  * authors' reference code gives (they are the check values of Rosetta Code's SplitMix64
  * task) */
@@ -1170,6 +1302,8 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_unit_state_chances),
 	    cmocka_unit_test(test_uncertainty_shared_facts_drawn),
 	    cmocka_unit_test(test_uncertainty_fact_in_two_units),
+	    cmocka_unit_test(test_uncertainty_more_units_than_a_word),
+	    cmocka_unit_test(test_uncertainty_unit_of_many_states),
 	    cmocka_unit_test(test_uncertainty_splitmix_reference),
 	    cmocka_unit_test(test_uncertainty_xoshiro_reference),
 	    cmocka_unit_test(test_uncertainty_xoshiro_seed),
