@@ -426,22 +426,43 @@ typedef struct {
 	GPtrArray *profiles;
 } Tiny;
 
+/* loads a world from its texts */
 static void
-tiny_load(Tiny *t)
+tiny_load_texts(Tiny *t, const gchar *vocabulary, const gchar *ruleset, const gchar *profile)
 {
 	g_autoptr(GError) error = NULL;
 
-	t->vocab =
-	    accord_vocabulary_load_data(tiny_vocabulary, strlen(tiny_vocabulary), "v", &error);
+	t->vocab = accord_vocabulary_load_data(vocabulary, strlen(vocabulary), "v", &error);
 	assert_non_null(t->vocab);
-	t->ruleset =
-	    accord_ruleset_load_data(tiny_ruleset, strlen(tiny_ruleset), "r", t->vocab, &error);
+	t->ruleset = accord_ruleset_load_data(ruleset, strlen(ruleset), "r", t->vocab, &error);
 	assert_non_null(t->ruleset);
 	t->profiles = g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
-	g_ptr_array_add(
-	    t->profiles,
-	    accord_profile_load_data(tiny_profile, strlen(tiny_profile), "p", t->vocab, &error));
+	g_ptr_array_add(t->profiles,
+			accord_profile_load_data(profile, strlen(profile), "p", t->vocab, &error));
 	assert_non_null(g_ptr_array_index(t->profiles, 0));
+}
+
+/* the model of a world's first country */
+static AccordModel *
+tiny_model(const Tiny *t, const AccordUncertaintyOptions *o)
+{
+	g_autoptr(GPtrArray) assessments =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_assessment_unref);
+	AccordAssessmentOptions a;
+	AccordModel *m;
+
+	accord_assessment_options_init(&a);
+	g_ptr_array_add(assessments,
+			accord_assess(t->ruleset, g_ptr_array_index(t->profiles, 0), &a, NULL));
+	m = accord_model_new(t->ruleset, assessments, NULL, o, NULL);
+	assert_non_null(m);
+	return m;
+}
+
+static void
+tiny_load(Tiny *t)
+{
+	tiny_load_texts(t, tiny_vocabulary, tiny_ruleset, tiny_profile);
 }
 
 static void
@@ -566,19 +587,7 @@ static const gchar pair_profile[] =
 static void
 tiny_load_pair(Tiny *t)
 {
-	g_autoptr(GError) error = NULL;
-
-	t->vocab =
-	    accord_vocabulary_load_data(pair_vocabulary, strlen(pair_vocabulary), "v", &error);
-	assert_non_null(t->vocab);
-	t->ruleset =
-	    accord_ruleset_load_data(pair_ruleset, strlen(pair_ruleset), "r", t->vocab, &error);
-	assert_non_null(t->ruleset);
-	t->profiles = g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
-	g_ptr_array_add(
-	    t->profiles,
-	    accord_profile_load_data(pair_profile, strlen(pair_profile), "p", t->vocab, &error));
-	assert_non_null(g_ptr_array_index(t->profiles, 0));
+	tiny_load_texts(t, pair_vocabulary, pair_ruleset, pair_profile);
 }
 
 static void
@@ -608,19 +617,12 @@ test_uncertainty_unit_of_shared_facts(void **state)
 {
 	Tiny t;
 	AccordUncertaintyOptions o = tiny_options();
-	g_autoptr(GPtrArray) assessments =
-	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_assessment_unref);
 	g_autoptr(AccordModel) m = NULL;
 	const AccordCountryModel *c;
-	AccordAssessmentOptions a;
 
 	tiny_load_pair(&t);
 	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 0.3;
-	accord_assessment_options_init(&a);
-	g_ptr_array_add(assessments,
-			accord_assess(t.ruleset, g_ptr_array_index(t.profiles, 0), &a, NULL));
-	m = accord_model_new(t.ruleset, assessments, NULL, &o, NULL);
-	assert_non_null(m);
+	m = tiny_model(&t, &o);
 	c = &m->countries[0];
 	assert_int_equal(c->n_facts, 2);
 	assert_int_equal(c->n_units, 1);
@@ -643,20 +645,13 @@ test_uncertainty_unit_state_chances(void **state)
 {
 	Tiny t;
 	AccordUncertaintyOptions o = tiny_options();
-	g_autoptr(GPtrArray) assessments =
-	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_assessment_unref);
 	g_autoptr(AccordModel) m = NULL;
 	const AccordCountryModel *c;
 	const AccordUnitState *s;
-	AccordAssessmentOptions a;
 
 	tiny_load_pair(&t);
 	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 0.3;
-	accord_assessment_options_init(&a);
-	g_ptr_array_add(assessments,
-			accord_assess(t.ruleset, g_ptr_array_index(t.profiles, 0), &a, NULL));
-	m = accord_model_new(t.ruleset, assessments, NULL, &o, NULL);
-	assert_non_null(m);
+	m = tiny_model(&t, &o);
 	c = &m->countries[0];
 	assert_int_equal(c->n_exact, 0);
 	assert_int_equal(c->units[0].n_states, 3);
@@ -745,30 +740,12 @@ test_uncertainty_fact_in_two_units(void **state)
 {
 	Tiny t;
 	AccordUncertaintyOptions o = tiny_options();
-	g_autoptr(GPtrArray) assessments =
-	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_assessment_unref);
 	g_autoptr(AccordModel) m = NULL;
 	g_autoptr(GPtrArray) rows = NULL;
-	g_autoptr(GError) error = NULL;
-	AccordAssessmentOptions a;
 
-	t.vocab =
-	    accord_vocabulary_load_data(shared_vocabulary, strlen(shared_vocabulary), "v", &error);
-	assert_non_null(t.vocab);
-	t.ruleset =
-	    accord_ruleset_load_data(shared_ruleset, strlen(shared_ruleset), "r", t.vocab, &error);
-	assert_non_null(t.ruleset);
-	t.profiles = g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
-	g_ptr_array_add(
-	    t.profiles,
-	    accord_profile_load_data(shared_profile, strlen(shared_profile), "p", t.vocab, &error));
-	assert_non_null(g_ptr_array_index(t.profiles, 0));
+	tiny_load_texts(&t, shared_vocabulary, shared_ruleset, shared_profile);
 	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 0.3;
-	accord_assessment_options_init(&a);
-	g_ptr_array_add(assessments,
-			accord_assess(t.ruleset, g_ptr_array_index(t.profiles, 0), &a, NULL));
-	m = accord_model_new(t.ruleset, assessments, NULL, &o, NULL);
-	assert_non_null(m);
+	m = tiny_model(&t, &o);
 	assert_int_equal(m->countries[0].n_units, 2);
 	assert_int_equal(m->countries[0].n_exact, 3);
 	rows = run_csv(t.ruleset, t.profiles, &o);
@@ -777,39 +754,6 @@ test_uncertainty_fact_in_two_units(void **state)
 	assert_close(column_mean(rows, "flipped"), 0.9, 0.03);
 	assert_close(column_mean(rows, "dropped"), 0, 0);
 	tiny_clear(&t);
-}
-
-/* loads a world from its texts */
-static void
-tiny_load_texts(Tiny *t, const gchar *vocabulary, const gchar *ruleset, const gchar *profile)
-{
-	g_autoptr(GError) error = NULL;
-
-	t->vocab = accord_vocabulary_load_data(vocabulary, strlen(vocabulary), "v", &error);
-	assert_non_null(t->vocab);
-	t->ruleset = accord_ruleset_load_data(ruleset, strlen(ruleset), "r", t->vocab, &error);
-	assert_non_null(t->ruleset);
-	t->profiles = g_ptr_array_new_with_free_func((GDestroyNotify)accord_profile_unref);
-	g_ptr_array_add(t->profiles,
-			accord_profile_load_data(profile, strlen(profile), "p", t->vocab, &error));
-	assert_non_null(g_ptr_array_index(t->profiles, 0));
-}
-
-/* the model of a world's first country */
-static AccordModel *
-tiny_model(const Tiny *t, const AccordUncertaintyOptions *o)
-{
-	g_autoptr(GPtrArray) assessments =
-	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_assessment_unref);
-	AccordAssessmentOptions a;
-	AccordModel *m;
-
-	accord_assessment_options_init(&a);
-	g_ptr_array_add(assessments,
-			accord_assess(t->ruleset, g_ptr_array_index(t->profiles, 0), &a, NULL));
-	m = accord_model_new(t->ruleset, assessments, NULL, o, NULL);
-	assert_non_null(m);
-	return m;
 }
 
 /* 70 boolean facts, all true, high confidence, recent evidence, and one rule of 70 criteria
