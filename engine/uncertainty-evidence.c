@@ -319,7 +319,7 @@ draw_exact(AccordRun *self,
 /* the evidence of the run at position @pos for one country: its four generators give every
  * unit 32 bits, four units at a time, and each unit whose number is below its threshold
  * picks its state with it and adds that state's deltas to the run's sums */
-static void G_GNUC_NO_INLINE
+static void
 draw_run(AccordRun *self, const AccordCountryModel *country, guint pos)
 {
 	const AccordHotDelta *deltas = country->hot[self->unknown[self->run_at[pos]]];
@@ -364,8 +364,9 @@ draw_run(AccordRun *self, const AccordCountryModel *country, guint pos)
  * rule's sums with every fact kept (@kept_num, @kept_den, @kept_count) plus the deltas the
  * evidence added (0 where none did), made a value and a count as accord_rule_value() makes
  * them (Σw·c/Σw and 1 when it counts, else 0 and 0). Zeroes the deltas for the next country.
- * In selects rather than && or ?: on a condition, and with restrict parameters: so the
- * compiler vectorises it */
+ * With restrict parameters and kept out of line (inlined into score_piece(), GCC 12 no longer
+ * vectorised it), and with each select a statement of its own, which GCC if-converts where a
+ * select inside an expression was left a branch */
 static void G_GNUC_NO_INLINE ACCORD_AVX2_CLONES
 add_rule(guint n,
 	 gdouble kept_num,
@@ -398,7 +399,7 @@ add_rule(guint n,
  * their aggregation and unknown policy: rules into pillars and pillars into the score with
  * the formulas of engine/score.c, each run's terms added in the same order as with the
  * evidence fixed (uncertainty-run.c, aggregate()) */
-static void G_GNUC_NO_INLINE
+static void
 score_piece(AccordRun *self, guint c, guint a, guint b, const AccordRunPiece *piece)
 {
 	const AccordModel *m = self->model;
