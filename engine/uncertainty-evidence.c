@@ -367,7 +367,7 @@ draw_run(AccordRun *self, const AccordCountryModel *country, guint pos)
  * With restrict parameters and kept out of line (inlined into score_piece(), GCC 12 no longer
  * vectorised it), and with each select a statement of its own, which GCC if-converts where a
  * select inside an expression was left a branch */
-static void G_GNUC_NO_INLINE ACCORD_AVX2_CLONES
+static void G_GNUC_NO_INLINE ACCORD_VECTOR_CLONES
 add_rule(guint n,
 	 gdouble kept_num,
 	 gdouble kept_den,

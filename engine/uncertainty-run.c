@@ -243,7 +243,7 @@ accord_rule_sum(const AccordModel *model,
  * +0, which changes no sum. In arithmetic on 0 and 1 rather than selects, which the compiler
  * would turn into a division on a condition and not vectorise.
  */
-void G_GNUC_NO_INLINE ACCORD_AVX2_CLONES
+void G_GNUC_NO_INLINE ACCORD_VECTOR_CLONES
 accord_add_pillar(guint n,
 		  const gdouble *restrict w,
 		  gdouble *restrict sum,
@@ -334,11 +334,11 @@ log_positive(gdouble x)
  * @log_sum: (array length=n): the scores' Σ weight × log(value) so far
  *
  * Adds one pillar to @n geometric means: w × log(value) where the value is above 0, nothing
- * where it is 0. log_positive() down the row, which the compiler vectorises in the AVX2 copy
- * (SSE2 has no 64-bit comparisons), with 1 in place of the values that are not normal (log 1
- * is 0, so they add +0); then libm's log() for the rare value below the normal range.
+ * where it is 0. log_positive() down the row, which the compiler vectorises in the AVX2 and
+ * AVX-512 copies (SSE2 has no 64-bit comparisons), with 1 in place of the values that are not
+ * normal (log 1 is 0, so they add +0); then libm's log() for the rare value below the normal range.
  */
-void G_GNUC_NO_INLINE ACCORD_AVX2_CLONES
+void G_GNUC_NO_INLINE ACCORD_VECTOR_CLONES
 accord_add_logs(guint n,
 		const gdouble *restrict values,
 		const gdouble *restrict w,
