@@ -8,14 +8,22 @@
 #define USE_SSE2 1
 #include <emmintrin.h>
 #endif
+/* on x86-64, where the processor has AVX2 or AVX-512, the generators of two or four runs step
+ * together in one register (functions built for those instruction sets, picked at run time) */
+#if defined(USE_SSE2) && defined(__x86_64__) && defined(__GNUC__)
+#define USE_WIDE 1
+#include <immintrin.h>
+#endif
 
 #include "uncertainty-private.h"
 
 /* The runs of a batch with the evidence drawn (docs/scoring.md, "Speed by design"). A batch
  * is scored country by country, so that a country's tables stay in the cache, and within a
  * country a chunk of runs at a time, the runs side by side:
- *   - each run's evidence stream is a xoshiro128** generator of its own, and four runs step
- *     theirs together in the lanes of one SSE2 register, one 32-bit number a unit;
+ *   - each run's evidence stream is four xoshiro128** generators of its own, which step
+ *     together in the lanes of one SSE2 register, one 32-bit number a unit; with AVX2 or
+ *     AVX-512, two or four runs' generators step together, so the chunk's numbers are all
+ *     drawn first (draw_numbers()), then each run's changes added (add_changes());
  *   - the units that change add their state's rule deltas to the run's column of each rule's
  *     sums (AccordRun.columns: a rule's sums for the chunk's runs in a row);
  *   - rules into pillars and pillars into scores, one pass down each row for all the runs of
@@ -91,17 +99,17 @@ typedef struct {
 } Lanes;
 
 static inline void
-lanes_load(Lanes *x, const guint32 *state)
+lanes_load(Lanes *x, const guint32 *state, guint step)
 {
 	for (guint w = 0; w < 4; w++)
-		x->s[w] = _mm_loadu_si128((const __m128i *)(state + 4 * w));
+		x->s[w] = _mm_loadu_si128((const __m128i *)(state + step * w));
 }
 
 static inline void
-lanes_store(const Lanes *x, guint32 *state)
+lanes_store(const Lanes *x, guint32 *state, guint step)
 {
 	for (guint w = 0; w < 4; w++)
-		_mm_storeu_si128((__m128i *)(state + 4 * w), x->s[w]);
+		_mm_storeu_si128((__m128i *)(state + step * w), x->s[w]);
 }
 
 static inline __m128i
@@ -139,15 +147,17 @@ typedef struct {
 } Lanes;
 
 static inline void
-lanes_load(Lanes *x, const guint32 *state)
+lanes_load(Lanes *x, const guint32 *state, guint step)
 {
-	memcpy(x->s, state, sizeof x->s);
+	for (guint w = 0; w < 4; w++)
+		memcpy(x->s + 4 * w, state + step * w, 4 * sizeof(guint32));
 }
 
 static inline void
-lanes_store(const Lanes *x, guint32 *state)
+lanes_store(const Lanes *x, guint32 *state, guint step)
 {
-	memcpy(state, x->s, sizeof x->s);
+	for (guint w = 0; w < 4; w++)
+		memcpy(state + step * w, x->s + 4 * w, 4 * sizeof(guint32));
 }
 
 static inline guint
@@ -167,26 +177,300 @@ lanes_next(Lanes *x, const guint32 *at_most, guint32 *out)
 }
 #endif
 
+/* ---- a chunk's numbers ---- */
+
+/* a position's generators: the four runs of a group of positions side by side, word w of run
+ * j's generator l at 16 w + 4 j + l of the group's 64 words, so that the same word of two or
+ * four runs is one load */
+static inline guint32 *
+position_state(guint32 *states, guint pos)
+{
+	return states + 64 * (gsize)(pos / 4) + 4 * (pos % 4);
+}
+
+/* where the number of the chunk's position @i for unit (or fact drawn one by one) @k is: four
+ * consecutive k of the chunk's positions side by side, so that a group of runs stores its
+ * numbers at once */
+static inline gsize
+number_index(guint i, guint k)
+{
+	return (gsize)(k / 4) * (4 * ACCORD_CHUNK) + 4 * i + k % 4;
+}
+
+/* the facts drawn one by one take their numbers after the units' */
+static inline guint
+first_exact(const AccordCountryModel *country)
+{
+	return (country->n_units + ACCORD_LANES - 1) / ACCORD_LANES * ACCORD_LANES;
+}
+
+/* one run's numbers for one country, its four generators in the lanes of one register: every
+ * unit's (four at a time), each word of its changes (a bit by unit whose number is at most
+ * its threshold less 1), then each fact drawn one by one */
+static void
+numbers_one(AccordRun *self, const AccordCountryModel *country, guint pos)
+{
+	guint32 *state = position_state(self->rng_state, pos);
+	guint i = pos % ACCORD_CHUNK, n_units = country->n_units, exact = first_exact(country);
+	Lanes x;
+
+	lanes_load(&x, state, 16);
+	for (guint first = 0; first < n_units; first += 64) {
+		guint end = MIN(first + 64, n_units);
+		guint64 mask = 0;
+
+		for (guint u = first; u < end; u += ACCORD_LANES)
+			mask |= (guint64)lanes_next(&x,
+						    country->unit_at_most + u,
+						    self->numbers + number_index(i, u))
+				<< (u - first);
+		self->changes[(gsize)(first / 64) * ACCORD_CHUNK + i] = mask;
+	}
+	for (guint j = 0; j < country->n_exact; j += ACCORD_LANES)
+		lanes_next(&x,
+			   country->exact_at_most + j,
+			   self->numbers + number_index(i, exact + j));
+	lanes_store(&x, state, 16);
+}
+
+#ifdef USE_WIDE
+/* xoshiro128** in each 32-bit lane of an AVX2 register: what lanes_next() computes, for eight
+ * generators. Stores the numbers at @out and returns a bit for each at most its bound, the
+ * four bounds at @at_most for each half */
+static inline guint __attribute__((target("avx2")))
+eight_next(__m256i s[4], const guint32 *at_most, guint32 *out)
+{
+	__m256i s1 = s[1], sign = _mm256_set1_epi32(G_MININT32);
+	__m256i times5 = _mm256_add_epi32(_mm256_slli_epi32(s1, 2), s1);
+	__m256i rotated =
+	    _mm256_or_si256(_mm256_slli_epi32(times5, 7), _mm256_srli_epi32(times5, 25));
+	__m256i result = _mm256_add_epi32(_mm256_slli_epi32(rotated, 3), rotated);
+	__m256i t = _mm256_slli_epi32(s1, 9), bound, above;
+
+	s[2] = _mm256_xor_si256(s[2], s[0]);
+	s[3] = _mm256_xor_si256(s[3], s[1]);
+	s[1] = _mm256_xor_si256(s[1], s[2]);
+	s[0] = _mm256_xor_si256(s[0], s[3]);
+	s[2] = _mm256_xor_si256(s[2], t);
+	s[3] = _mm256_or_si256(_mm256_slli_epi32(s[3], 11), _mm256_srli_epi32(s[3], 21));
+	_mm256_storeu_si256((__m256i *)out, result);
+	bound = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)at_most));
+	above = _mm256_cmpgt_epi32(_mm256_xor_si256(result, sign), _mm256_xor_si256(bound, sign));
+	return ~(guint)_mm256_movemask_ps(_mm256_castsi256_ps(above)) & 0xff;
+}
+
+/* two runs' numbers (positions @pos and @pos + 1 of one group of four) in one AVX2
+ * register: the same numbers and bits as numbers_one() gives each */
+static void __attribute__((target("avx2")))
+numbers_two(AccordRun *self, const AccordCountryModel *country, guint pos)
+{
+	guint32 *state = position_state(self->rng_state, pos);
+	guint32 *restrict out = self->numbers + number_index(pos % ACCORD_CHUNK, 0);
+	guint64 *restrict changes = self->changes + pos % ACCORD_CHUNK;
+	const guint32 *restrict at_most = country->unit_at_most;
+	guint n_units = country->n_units;
+	__m256i s[4];
+
+	for (guint w = 0; w < 4; w++)
+		s[w] = _mm256_loadu_si256((const __m256i *)(state + 16 * w));
+	for (guint first = 0; first < n_units; first += 64, changes += ACCORD_CHUNK) {
+		guint end = MIN(first + 64, n_units);
+		guint64 mask0 = 0, mask1 = 0;
+
+		for (guint u = first; u < end; u += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
+			guint bits = eight_next(s, at_most + u, out);
+
+			mask0 |= (guint64)(bits & 0xf) << (u - first);
+			mask1 |= (guint64)(bits >> 4) << (u - first);
+		}
+		changes[0] = mask0;
+		changes[1] = mask1;
+	}
+	out = self->numbers + number_index(pos % ACCORD_CHUNK, first_exact(country));
+	for (guint j = 0; j < country->n_exact; j += ACCORD_LANES, out += 4 * ACCORD_CHUNK)
+		eight_next(s, country->exact_at_most + j, out);
+	for (guint w = 0; w < 4; w++)
+		_mm256_storeu_si256((__m256i *)(state + 16 * w), s[w]);
+}
+
+/* the same in each lane of an AVX-512 register, for sixteen generators, with its rotations
+ * and unsigned comparison */
+static inline guint __attribute__((target("avx512f")))
+sixteen_next(__m512i s[4], const guint32 *at_most, guint32 *out)
+{
+	__m512i s1 = s[1], times5 = _mm512_add_epi32(_mm512_slli_epi32(s1, 2), s1);
+	__m512i rotated = _mm512_rol_epi32(times5, 7);
+	__m512i result = _mm512_add_epi32(_mm512_slli_epi32(rotated, 3), rotated);
+	__m512i t = _mm512_slli_epi32(s1, 9);
+
+	s[2] = _mm512_xor_si512(s[2], s[0]);
+	s[3] = _mm512_xor_si512(s[3], s[1]);
+	s[1] = _mm512_xor_si512(s[1], s[2]);
+	s[0] = _mm512_xor_si512(s[0], s[3]);
+	s[2] = _mm512_xor_si512(s[2], t);
+	s[3] = _mm512_rol_epi32(s[3], 11);
+	_mm512_storeu_si512(out, result);
+	return _mm512_cmple_epu32_mask(
+	    result,
+	    _mm512_broadcast_i32x4(_mm_loadu_si128((const __m128i *)at_most)));
+}
+
+/* four runs' numbers (a group of four positions) in one AVX-512 register. A step gives a
+ * bit for each of the four runs' four units: the sixteen steps of 64 units are kept, then
+ * each run's nibbles gathered into its word with BMI2's pext, four steps at a time */
+static void __attribute__((target("avx512f,bmi2")))
+numbers_four(AccordRun *self, const AccordCountryModel *country, guint pos)
+{
+	guint32 *state = position_state(self->rng_state, pos);
+	guint32 *restrict out = self->numbers + number_index(pos % ACCORD_CHUNK, 0);
+	guint64 *restrict changes = self->changes + pos % ACCORD_CHUNK;
+	const guint32 *restrict at_most = country->unit_at_most;
+	guint n_units = country->n_units;
+	__m512i s[4];
+
+	for (guint w = 0; w < 4; w++)
+		s[w] = _mm512_loadu_si512(state + 16 * w);
+	for (guint first = 0; first < n_units; first += 64, changes += ACCORD_CHUNK) {
+		guint end = MIN(first + 64, n_units);
+		guint64 steps[4] = {0, 0, 0, 0};
+
+		for (guint u = first; u < end; u += ACCORD_LANES, out += 4 * ACCORD_CHUNK)
+			steps[(u - first) / 16] |= (guint64)sixteen_next(s, at_most + u, out)
+						   << (u - first) % 16 * 4;
+		for (guint j = 0; j < 4; j++) {
+			guint64 run = G_GUINT64_CONSTANT(0x000f000f000f000f) << 4 * j;
+
+			changes[j] = _pext_u64(steps[0], run) | _pext_u64(steps[1], run) << 16 |
+				     _pext_u64(steps[2], run) << 32 |
+				     _pext_u64(steps[3], run) << 48;
+		}
+	}
+	out = self->numbers + number_index(pos % ACCORD_CHUNK, first_exact(country));
+	for (guint j = 0; j < country->n_exact; j += ACCORD_LANES, out += 4 * ACCORD_CHUNK)
+		sixteen_next(s, country->exact_at_most + j, out);
+	for (guint w = 0; w < 4; w++)
+		_mm512_storeu_si512(state + 16 * w, s[w]);
+}
+
+/* one step of a group's first two or four runs (accord_xoshiro_group_next()) */
+static guint __attribute__((target("avx2")))
+group_two(guint32 *states, const guint32 *at_most, guint32 *out)
+{
+	__m256i s[4];
+	guint bits;
+
+	for (guint w = 0; w < 4; w++)
+		s[w] = _mm256_loadu_si256((const __m256i *)(states + 16 * w));
+	bits = eight_next(s, at_most, out);
+	for (guint w = 0; w < 4; w++)
+		_mm256_storeu_si256((__m256i *)(states + 16 * w), s[w]);
+	return bits;
+}
+
+static guint __attribute__((target("avx512f")))
+group_four(guint32 *states, const guint32 *at_most, guint32 *out)
+{
+	__m512i s[4];
+	guint bits;
+
+	for (guint w = 0; w < 4; w++)
+		s[w] = _mm512_loadu_si512(states + 16 * w);
+	bits = sixteen_next(s, at_most, out);
+	for (guint w = 0; w < 4; w++)
+		_mm512_storeu_si512(states + 16 * w, s[w]);
+	return bits;
+}
+#endif
+
 /**
- * accord_xoshiro_lanes_next:
- * @state: (array fixed-size=16): a run's four generators (accord_xoshiro_seed())
- * @at_most: (array fixed-size=4): a bound for each
- * @out: (out caller-allocates) (array fixed-size=4): each generator's next number
+ * accord_evidence_widest_group:
  *
- * Steps a run's four generators together, as a draw does.
+ * How many runs' evidence generators this processor steps together: 4 with AVX-512 (and
+ * BMI2), 2 with AVX2, else 1. Every width gives the same numbers.
  *
- * Returns: a bit for each generator whose number is at most its bound
+ * Returns: 1, 2 or 4
  */
 guint
-accord_xoshiro_lanes_next(guint32 state[16], const guint32 at_most[4], guint32 out[4])
+accord_evidence_widest_group(void)
+{
+#ifdef USE_WIDE
+	if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("bmi2"))
+		return 4;
+	if (__builtin_cpu_supports("avx2"))
+		return 2;
+#endif
+	return 1;
+}
+
+/**
+ * accord_xoshiro_group_next:
+ * @states: (array fixed-size=64): a group of four runs' generators, as a batch keeps them:
+ *   word w of run j's generator l at 16 w + 4 j + l (accord_xoshiro_seed() gives a run's at
+ *   4 w + l)
+ * @runs: how many of the group's runs, from the first, step together in one register: 1, 2
+ *   or 4, at most accord_evidence_widest_group()
+ * @at_most: (array fixed-size=4): a bound for each generator of a run
+ * @out: (out caller-allocates) (array fixed-size=16): the numbers, run j's generator l's at
+ *   4 j + l
+ *
+ * Steps the generators of @runs runs together, as a draw does.
+ *
+ * Returns: a bit for each number at most its bound, run j's generator l's at 4 j + l
+ */
+guint
+accord_xoshiro_group_next(guint32 states[64], guint runs, const guint32 at_most[4], guint32 out[16])
 {
 	Lanes x;
 	guint mask;
 
-	lanes_load(&x, state);
+	g_return_val_if_fail(runs <= accord_evidence_widest_group(), 0);
+#ifdef USE_WIDE
+	if (runs == 4)
+		return group_four(states, at_most, out);
+	if (runs == 2)
+		return group_two(states, at_most, out);
+#endif
+	g_return_val_if_fail(runs == 1, 0);
+	lanes_load(&x, states, 16);
 	mask = lanes_next(&x, at_most, out);
-	lanes_store(&x, state);
+	lanes_store(&x, states, 16);
 	return mask;
+}
+
+/* the numbers of the runs at positions @chunk to @end (one chunk) for one country: groups of
+ * @widest runs, of fewer at the end (a pair never across a group of four) */
+static void
+draw_numbers(AccordRun *self,
+	     const AccordCountryModel *country,
+	     guint chunk,
+	     guint end,
+	     guint widest)
+{
+	guint pos = chunk;
+
+#ifdef USE_WIDE
+	for (; widest >= 4 && pos + 4 <= end; pos += 4)
+		numbers_four(self, country, pos);
+	for (; widest >= 2 && pos + 2 <= end && pos % 4 != 3; pos += 2)
+		numbers_two(self, country, pos);
+#endif
+	for (; pos < end; pos++)
+		numbers_one(self, country, pos);
+}
+
+/**
+ * accord_run_number:
+ * @self: a batch whose last chunk of some country has drawn its numbers
+ * @pos: a position of that chunk
+ * @k: a unit of the country, or for its fact @j drawn one by one, its number of units
+ *   rounded up to a multiple of 4, plus @j
+ *
+ * Returns: the 32 bits the run at @pos drew for @k
+ */
+guint32
+accord_run_number(const AccordRun *self, guint pos, guint k)
+{
+	return self->numbers[number_index(pos % ACCORD_CHUNK, k)];
 }
 
 /* ---- the deltas ---- */
@@ -277,23 +561,20 @@ add_state_deltas(const AccordHotDelta *deltas, const AccordUnitState *s, gdouble
  * numbers @r: each adds its state to the units that hold it, then each unit so changed adds
  * its deltas */
 static void
-draw_exact(AccordRun *self,
-	   const AccordCountryModel *country,
-	   guint pos,
-	   const guint32 *r,
-	   gdouble *sums)
+draw_exact(AccordRun *self, const AccordCountryModel *country, guint pos, gdouble *sums)
 {
-	guint run = self->run_at[pos], n_touched = 0;
+	guint run = self->run_at[pos], n_touched = 0, exact = first_exact(country);
 	guint32 *unit_state = self->unit_state;
 	const AccordHotDelta *deltas = country->hot[self->unknown[run]];
 
 	for (guint i = 0; i < country->n_exact; i++) {
 		const AccordExactFact *e = &country->exact[i];
+		guint32 r = self->numbers[number_index(pos % ACCORD_CHUNK, exact + i)];
 		guint state;
 
-		if (r[i] >= e->change)
+		if (r >= e->change)
 			continue;
-		state = 1 + (guint)(pick_state(country->unit_states + e->states, r[i]) -
+		state = 1 + (guint)(pick_state(country->unit_states + e->states, r) -
 				    (country->unit_states + e->states));
 		self->dropped[run] += state == 1;
 		self->flipped[run] += state >= 2;
@@ -316,32 +597,26 @@ draw_exact(AccordRun *self,
 	}
 }
 
-/* the evidence of the run at position @pos for one country: its four generators give every
- * unit 32 bits, four units at a time, and each unit whose number is below its threshold
- * picks its state with it and adds that state's deltas to the run's sums */
+/* the evidence of the run at position @pos for one country, its numbers drawn: each unit
+ * whose number is below its threshold picks its state with it and adds that state's deltas
+ * to the run's sums, then the facts drawn one by one */
 static void
-draw_run(AccordRun *self, const AccordCountryModel *country, guint pos)
+add_changes(AccordRun *self, const AccordCountryModel *country, guint pos)
 {
 	const AccordHotDelta *deltas = country->hot[self->unknown[self->run_at[pos]]];
-	guint32 *state = self->rng_state + (gsize)16 * pos, *r = self->unit_draws;
-	gdouble *sums = self->columns + pos % ACCORD_CHUNK;
-	guint flipped = 0, dropped = 0, n_units = country->n_units;
-	Lanes x;
+	guint i = pos % ACCORD_CHUNK, flipped = 0, dropped = 0;
+	gdouble *sums = self->columns + i;
 
-	lanes_load(&x, state);
-	for (guint first = 0; first < n_units; first += 64) {
-		guint end = MIN(first + 64, n_units);
-		guint64 mask = 0;
+	for (guint first = 0; first < country->n_units; first += 64) {
+		guint64 mask = self->changes[(gsize)(first / 64) * ACCORD_CHUNK + i] &
+			       country->unit_active[first / 64];
 
-		for (guint u = first; u < end; u += ACCORD_LANES)
-			mask |= (guint64)lanes_next(&x, country->unit_at_most + u, r + u)
-				<< (u - first);
-		for (mask &= country->unit_active[first / 64]; mask != 0; mask &= mask - 1) {
+		for (; mask != 0; mask &= mask - 1) {
 			guint u = first + (guint)__builtin_ctzll(mask);
 			const AccordUnitState *s =
 			    pick_unit_state(country->unit_states + country->units[u].states,
 					    country->unit_below + 8 * (gsize)u,
-					    r[u]);
+					    self->numbers[number_index(i, u)]);
 
 			flipped += s->flipped;
 			dropped += s->dropped;
@@ -350,12 +625,8 @@ draw_run(AccordRun *self, const AccordCountryModel *country, guint pos)
 	}
 	self->flipped[self->run_at[pos]] += flipped;
 	self->dropped[self->run_at[pos]] += dropped;
-	if (country->n_exact > 0) {
-		for (guint i = 0; i < country->n_exact; i += ACCORD_LANES)
-			lanes_next(&x, country->exact_at_most + i, r + i);
-		draw_exact(self, country, pos, r, sums);
-	}
-	lanes_store(&x, state);
+	if (country->n_exact > 0)
+		draw_exact(self, country, pos, sums);
 }
 
 /* ---- the scores ---- */
@@ -478,8 +749,13 @@ place_runs(AccordRun *self)
 		self->run_at[start[3 * self->aggregation[run] + self->unknown[run]]++] = run;
 	for (guint i = 0; i < n; i++) {
 		guint run = self->run_at[i];
+		guint32 state[16];
 
-		accord_xoshiro_seed(self->rng_state + (gsize)16 * i, self->evidence[run]);
+		accord_xoshiro_seed(state, self->evidence[run]);
+		for (guint w = 0; w < 4; w++)
+			memcpy(position_state(self->rng_state, i) + 16 * w,
+			       state + 4 * w,
+			       4 * sizeof(guint32));
 		for (guint s = 0; s < m->n_rules; s++)
 			self->by_slot[(gsize)s * self->stride + i] =
 			    self->slot_weights[(gsize)run * m->n_rules + s];
@@ -499,15 +775,16 @@ void
 accord_run_score_evidence(AccordRun *self)
 {
 	const AccordModel *m = self->model;
-	guint n = self->n;
+	guint n = self->n, widest = MIN(self->widest, accord_evidence_widest_group());
 
 	place_runs(self);
 	for (guint c = 0; c < m->n_countries; c++) {
 		for (guint chunk = 0; chunk < n; chunk += ACCORD_CHUNK) {
 			guint end = MIN(chunk + ACCORD_CHUNK, n);
 
+			draw_numbers(self, &m->countries[c], chunk, end, widest);
 			for (guint pos = chunk; pos < end; pos++)
-				draw_run(self, &m->countries[c], pos);
+				add_changes(self, &m->countries[c], pos);
 			for (guint k = 0; k < self->n_pieces; k++) {
 				guint a = MAX(self->pieces[k].start, chunk);
 				guint b = MIN(self->pieces[k].end, end);

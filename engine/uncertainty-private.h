@@ -26,6 +26,14 @@ G_BEGIN_DECLS
 #define ACCORD_VECTOR_CLONES
 #endif
 
+/* @n rounded up to a multiple of @multiple, at least @multiple: a size for arrays read
+ * @multiple entries at a time */
+static inline gsize
+accord_round_up(gsize n, gsize multiple)
+{
+	return MAX((n + multiple - 1) / multiple * multiple, multiple);
+}
+
 /* a criterion's outcome in one state of its facts: its credit in [0, 1] when known, or one
  * of these */
 #define ACCORD_STATE_UNKNOWN	    (-1.0)
@@ -260,13 +268,19 @@ typedef struct {
 	guint *run_at; /* the run at each position */
 	guint n_pieces;
 	AccordRunPiece pieces[6];
-	guint32 *rng_state;  /* 16 × stride: each position's four xoshiro128** generators */
+	guint32 *rng_state;  /* 16 × stride: each position's four xoshiro128** generators, four
+				positions side by side (uncertainty-evidence.c, position_state()) */
 	gdouble *by_slot;    /* n_rules × stride: the rule weights in slot order */
 	gdouble *by_pillar;  /* n_pillars × stride */
 	gdouble *columns;    /* 3 n_rules × ACCORD_CHUNK: by slot, rows of the deltas' Σ
 				numerator, Σ denominator and Σ count of the chunk's runs */
 	gdouble *chunk_sums; /* 6 × ACCORD_CHUNK: working space of score_piece() */
-	guint32 *unit_draws; /* the 32 bits each unit, then each fact drawn one by one, drew */
+	guint widest;	     /* the most runs whose generators step together (1, 2 or 4: as
+				the processor allows, or fewer, to test them all) */
+	guint32 *numbers;    /* the chunk's: the 32 bits each unit, then each fact drawn one by
+				one, drew in each run (uncertainty-evidence.c, number_index()) */
+	guint64 *changes;    /* the chunk's: by 64 units and position, a bit by unit whose
+				number is at most its threshold less 1 */
 	guint32 *unit_state; /* by unit: Σ state × stride of the facts drawn one by one */
 	guint *touched;	     /* the units those changed */
 } AccordRun;
@@ -340,7 +354,14 @@ accord_xoshiro_seed(guint32 state[16], guint64 seed);
 guint32
 accord_xoshiro_next(guint32 state[4]);
 guint
-accord_xoshiro_lanes_next(guint32 state[16], const guint32 at_most[4], guint32 out[4]);
+accord_xoshiro_group_next(guint32 states[64],
+			  guint runs,
+			  const guint32 at_most[4],
+			  guint32 out[16]);
+guint
+accord_evidence_widest_group(void);
+guint32
+accord_run_number(const AccordRun *self, guint pos, guint k);
 void
 accord_run_score_evidence(AccordRun *self);
 

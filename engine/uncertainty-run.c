@@ -90,7 +90,12 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->by_pillar = g_new0(gdouble, (gsize)MAX(model->n_pillars, 1) * self->stride);
 	self->columns = g_new0(gdouble, (gsize)3 * MAX(model->n_rules, 1) * ACCORD_CHUNK);
 	self->chunk_sums = g_new0(gdouble, 6 * ACCORD_CHUNK);
-	self->unit_draws = g_new0(guint32, MAX(model->max_units, model->max_facts) + ACCORD_LANES);
+	self->widest = accord_evidence_widest_group();
+	self->numbers = g_new0(guint32,
+			       (gsize)(accord_round_up(model->max_units, ACCORD_LANES) +
+				       accord_round_up(model->max_facts, ACCORD_LANES)) *
+				   ACCORD_CHUNK);
+	self->changes = g_new0(guint64, (gsize)MAX((model->max_units + 63) / 64, 1) * ACCORD_CHUNK);
 	self->unit_state = g_new0(guint32, MAX(model->max_units, 1));
 	self->touched = g_new0(guint, MAX(model->max_units, 1));
 	return self;
@@ -124,7 +129,8 @@ accord_run_free(AccordRun *self)
 	g_free(self->by_pillar);
 	g_free(self->columns);
 	g_free(self->chunk_sums);
-	g_free(self->unit_draws);
+	g_free(self->numbers);
+	g_free(self->changes);
 	g_free(self->unit_state);
 	g_free(self->touched);
 	g_free(self);

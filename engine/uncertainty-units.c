@@ -431,12 +431,6 @@ keep_exact(AccordCountryModel *country,
 	e->n_refs = refs->len - e->refs;
 }
 
-static gsize
-round_up(gsize n, gsize multiple)
-{
-	return MAX((n + multiple - 1) / multiple * multiple, multiple);
-}
-
 /* units that share no fact are drawn whole; the facts of those that do, one by one */
 static void
 keep_unit_states(AccordCountryModel *country, const GPtrArray *units, guint32 zero)
@@ -472,7 +466,7 @@ keep_unit_states(AccordCountryModel *country, const GPtrArray *units, guint32 ze
 			keep_exact(country, f, units, states, refs);
 	}
 	/* what a draw compares its numbers with, four at a time (uncertainty-evidence.c) */
-	country->unit_at_most = g_new0(guint32, round_up(units->len, ACCORD_LANES));
+	country->unit_at_most = g_new0(guint32, accord_round_up(units->len, ACCORD_LANES));
 	country->unit_active = g_new0(guint64, (units->len + 63) / 64 + 1);
 	for (guint u = 0; u < units->len; u++) {
 		if (country->units[u].change == 0)
@@ -480,7 +474,7 @@ keep_unit_states(AccordCountryModel *country, const GPtrArray *units, guint32 ze
 		country->unit_at_most[u] = (guint32)(country->units[u].change - 1);
 		country->unit_active[u / 64] |= G_GUINT64_CONSTANT(1) << (u % 64);
 	}
-	country->exact_at_most = g_new0(guint32, round_up(country->n_exact, ACCORD_LANES));
+	country->exact_at_most = g_new0(guint32, accord_round_up(country->n_exact, ACCORD_LANES));
 	for (guint i = 0; i < country->n_exact; i++)
 		country->exact_at_most[i] = (guint32)(country->exact[i].change - 1);
 	country->unit_states = (AccordUnitState *)g_array_free(g_steal_pointer(&states), FALSE);

@@ -763,8 +763,9 @@ test_uncertainty_fact_in_two_units(void **state)
  * score is 100 (1 − flips/70), mean 70, standard error 100 · √(0.21/70/20000) = 0.039. Were
  * the units past the 64th never drawn, the mean would be 64 · 0.3 = 19.2 flips and a score of
  * 72.6; the tolerances 0.15 and 0.2 are over 5 standard errors and far from that */
+/* the world of 70 one-fact units: 70 boolean facts, all true, and one rule of 70 criteria */
 static void
-test_uncertainty_more_units_than_a_word(void **state)
+wide_load(Tiny *t)
 {
 	g_autoptr(GString) vocabulary =
 	    g_string_new("<vocabulary xmlns=\"urn:accord:vocabulary:1\" version=\"t\">");
@@ -777,10 +778,6 @@ test_uncertainty_more_units_than_a_word(void **state)
 	g_autoptr(GString) profile =
 	    g_string_new("<profile xmlns=\"urn:accord:profile:1\" country=\"WW\" name=\"W\" "
 			 "as-of=\"2025-06-30\">");
-	AccordUncertaintyOptions o = tiny_options();
-	g_autoptr(AccordModel) m = NULL;
-	g_autoptr(GPtrArray) rows = NULL;
-	Tiny t;
 
 	for (guint i = 0; i < 70; i++) {
 		g_string_append_printf(vocabulary,
@@ -799,7 +796,18 @@ test_uncertainty_more_units_than_a_word(void **state)
 	g_string_append(vocabulary, "</vocabulary>");
 	g_string_append(ruleset, "<recommendation>do</recommendation></rule></ruleset>");
 	g_string_append(profile, "</profile>");
-	tiny_load_texts(&t, vocabulary->str, ruleset->str, profile->str);
+	tiny_load_texts(t, vocabulary->str, ruleset->str, profile->str);
+}
+
+static void
+test_uncertainty_more_units_than_a_word(void **state)
+{
+	AccordUncertaintyOptions o = tiny_options();
+	g_autoptr(AccordModel) m = NULL;
+	g_autoptr(GPtrArray) rows = NULL;
+	Tiny t;
+
+	wide_load(&t);
 	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 0.3;
 	m = tiny_model(&t, &o);
 	assert_int_equal(m->countries[0].n_units, 70);
@@ -807,6 +815,90 @@ test_uncertainty_more_units_than_a_word(void **state)
 	rows = run_csv(t.ruleset, t.profiles, &o);
 	assert_close(column_mean(rows, "flipped"), 21, 0.15);
 	assert_close(column_mean(rows, "score:WW"), 70, 0.2);
+	tiny_clear(&t);
+}
+
+/* the batch of @n runs (at most 71) of the model @m with @widest runs' generators stepping
+ * together: the scores, flips and drops it gives (in @out) */
+static AccordRun *
+run_grouped(const AccordModel *m, guint n, guint widest, gdouble out[3][71])
+{
+	AccordRun *run = accord_run_new(m, n);
+	guint64 seeds[71 * ACCORD_N_UNCERTAIN_INPUTS];
+
+	for (guint i = 0; i < G_N_ELEMENTS(seeds); i++)
+		seeds[i] = accord_run_seed(7, 0, i, 0);
+	run->widest = widest;
+	accord_run_draw(run, n, seeds);
+	for (guint i = 0; i < n; i++) {
+		out[0][i] = run->scores[i];
+		out[1][i] = run->flipped[i];
+		out[2][i] = run->dropped[i];
+	}
+	return run;
+}
+
+/* the runs of a chunk draw their evidence one at a time, or two or four together where the
+ * processor has AVX2 or AVX-512 (fewer where it does not: the test then checks those it
+ * has). Whatever the width, the same scores, flips and drops, and each number of the last
+ * chunk's runs (7: a group of four, a pair and one alone) is what its generator alone gives:
+ * unit or fact k takes the (k/4 + 1)-th number of generator k mod 4, and a unit's bit is set
+ * when its number is at most its threshold less 1. Two worlds: 70 units (two words of bits)
+ * and one with three facts drawn one by one after the units */
+static void
+check_groups(const Tiny *t, AccordUncertaintyOptions *o)
+{
+	g_autoptr(AccordModel) m = tiny_model(t, o);
+	const AccordCountryModel *c = &m->countries[0];
+	guint n = 71, exact = (c->n_units + 3) / 4 * 4;
+	gdouble alone[3][71], grouped[3][71];
+
+	accord_run_free(run_grouped(m, n, 1, alone));
+	for (guint widest = 1; widest <= 4; widest *= 2) {
+		g_autoptr(AccordRun) run = run_grouped(m, n, widest, grouped);
+
+		assert_memory_equal(alone, grouped, sizeof alone);
+		for (guint pos = 64; pos < n; pos++) {
+			guint32 generators[16];
+
+			accord_xoshiro_seed(generators, run->evidence[run->run_at[pos]]);
+			for (guint k = 0; k < exact + c->n_exact; k += 4) {
+				for (guint l = 0; l < 4; l++) {
+					guint32 s[4] = {generators[l],
+							generators[4 + l],
+							generators[8 + l],
+							generators[12 + l]};
+					guint32 number = accord_xoshiro_next(s);
+					guint64 word =
+					    run->changes[(gsize)(k + l) / 64 * ACCORD_CHUNK +
+							 pos % 64];
+
+					for (guint w = 0; w < 4; w++)
+						generators[4 * w + l] = s[w];
+					if (k + l >= c->n_units && k + l < exact)
+						continue;
+					assert_true(accord_run_number(run, pos, k + l) == number);
+					if (k + l < c->n_units)
+						assert_int_equal(word >> (k + l) % 64 & 1,
+								 number <= c->unit_at_most[k + l]);
+				}
+			}
+		}
+	}
+}
+
+static void
+test_uncertainty_numbers_by_group(void **state)
+{
+	AccordUncertaintyOptions o = tiny_options();
+	Tiny t;
+
+	wide_load(&t);
+	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 0.3;
+	check_groups(&t, &o);
+	tiny_clear(&t);
+	tiny_load_texts(&t, shared_vocabulary, shared_ruleset, shared_profile);
+	check_groups(&t, &o);
 	tiny_clear(&t);
 }
 
@@ -905,35 +997,52 @@ test_uncertainty_xoshiro_seed(void **state)
 	assert_true(s[1] == (guint32)G_GUINT64_CONSTANT(9817491932198370423));
 }
 
-/* the four generators of a run step together in SSE2 lanes (or a loop without SSE2): each
- * lane gives what its generator alone gives, and the bit of each number at most its bound.
- * The bounds are the numbers themselves, one less (never), and 0xffffffff (always) in turn */
+/* the four generators of a run step together in SSE2 lanes (or a loop without SSE2), and
+ * two or four runs' in AVX2 or AVX-512 registers where the processor has them: each lane
+ * gives what its generator alone gives, and the bit of each number at most its bound. The
+ * bounds are the numbers themselves, one less (never), and 0xffffffff (always) in turn */
 static void
-test_uncertainty_xoshiro_lanes(void **state)
+check_group_next(guint runs)
 {
-	guint32 lanes[16], alone[4][4];
+	guint32 states[64] = {0}, alone[16][4];
 
-	accord_xoshiro_seed(lanes, 99);
-	for (guint l = 0; l < 4; l++) {
-		for (guint w = 0; w < 4; w++)
-			alone[l][w] = lanes[4 * w + l];
+	for (guint j = 0; j < runs; j++) {
+		guint32 run[16];
+
+		accord_xoshiro_seed(run, 99 + j);
+		for (guint l = 0; l < 4; l++) {
+			for (guint w = 0; w < 4; w++) {
+				alone[4 * j + l][w] = run[4 * w + l];
+				states[16 * w + 4 * j + l] = run[4 * w + l];
+			}
+		}
 	}
 	for (guint step = 0; step < 300; step++) {
-		guint32 expected[4], at_most[4], out[4];
+		guint32 expected[16] = {0}, at_most[4], out[16];
 		guint mask, want = 0;
 
-		for (guint l = 0; l < 4; l++) {
-			expected[l] = accord_xoshiro_next(alone[l]);
+		for (guint g = 0; g < 4 * runs; g++)
+			expected[g] = accord_xoshiro_next(alone[g]);
+		/* the bounds are a run's: the first run's numbers, and the others compared
+		 * with them */
+		for (guint l = 0; l < 4; l++)
 			at_most[l] = step % 3 == 0   ? expected[l]
 				     : step % 3 == 1 ? expected[l] - 1
 						     : 0xffffffffu;
-			want |= (guint)(step % 3 != 1 || expected[l] == 0) << l;
-		}
-		mask = accord_xoshiro_lanes_next(lanes, at_most, out);
-		for (guint l = 0; l < 4; l++)
-			assert_true(out[l] == expected[l]);
+		for (guint g = 0; g < 4 * runs; g++)
+			want |= (guint)(expected[g] <= at_most[g % 4]) << g;
+		mask = accord_xoshiro_group_next(states, runs, at_most, out);
+		for (guint g = 0; g < 4 * runs; g++)
+			assert_true(out[g] == expected[g]);
 		assert_int_equal(mask, want);
 	}
+}
+
+static void
+test_uncertainty_xoshiro_lanes(void **state)
+{
+	for (guint runs = 1; runs <= accord_evidence_widest_group(); runs *= 2)
+		check_group_next(runs);
 }
 
 /* the geometric pillars' logarithms (fdlibm's method, within 1 ulp) against libm's log(),
@@ -1252,6 +1361,7 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_xoshiro_reference),
 	    cmocka_unit_test(test_uncertainty_xoshiro_seed),
 	    cmocka_unit_test(test_uncertainty_xoshiro_lanes),
+	    cmocka_unit_test(test_uncertainty_numbers_by_group),
 	    cmocka_unit_test(test_uncertainty_logarithm),
 	    cmocka_unit_test(test_uncertainty_refuses_input_that_cannot_vary),
 	    cmocka_unit_test(test_uncertainty_options_out_of_range),
