@@ -23,9 +23,11 @@
  *   - each run's evidence stream is four xoshiro128** generators of its own, which step
  *     together in the lanes of one SSE2 register, one 32-bit number a unit; with AVX2 or
  *     AVX-512, two or four runs' generators step together, so the chunk's numbers are all
- *     drawn first (draw_numbers()), then each run's changes added (add_changes());
- *   - the units that change add their state's rule deltas to the run's column of each rule's
- *     sums (AccordRun.columns: a rule's sums for the chunk's runs in a row);
+ *     drawn first (draw_numbers()), then the changes added (add_changes());
+ *   - unit by unit, in each run where the unit changes, the state it takes adds its rule
+ *     deltas to the run's column of each rule's sums (AccordRun.columns: a rule's sums for
+ *     the chunk's runs in a row), so that a unit's thresholds and states are read once for
+ *     the chunk's runs;
  *   - rules into pillars and pillars into scores, one pass down each row for all the runs of
  *     the chunk, which the compiler vectorises. The runs are ordered by their aggregation and
  *     unknown policy beforehand (AccordRun.run_at), so that a pass takes runs that share both
@@ -475,36 +477,67 @@ accord_run_number(const AccordRun *self, guint pos, guint k)
 
 /* ---- the deltas ---- */
 
-/* how many of a unit's first eight thresholds (@below: each less 1, ascending) @r is at or
- * above: SSE2 compares all eight at once (unsigned, by flipping the sign bits); the lanes
- * that hold form a prefix, so the count is the first that does not */
-static inline guint
-count_at_or_above(const guint32 *below, guint32 r)
-{
+/* a unit's first eight thresholds (each less 1, ascending; 0xffffffff past its last), held
+ * for the runs in which it changes: in two SSE2 registers, their sign bits flipped so that a
+ * signed comparison compares them unsigned */
 #ifdef USE_SSE2
-	__m128i sign = _mm_set1_epi32(G_MININT32), x = _mm_xor_si128(_mm_set1_epi32((gint)r), sign);
-	__m128i low = _mm_xor_si128(_mm_loadu_si128((const __m128i *)below), sign);
-	__m128i high = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(below + 4)), sign);
-	guint mask = (guint)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpgt_epi32(x, low))) |
-		     (guint)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpgt_epi32(x, high))) << 4;
+typedef struct {
+	__m128i low;
+	__m128i high;
+} Thresholds;
+
+static inline Thresholds
+thresholds_load(const guint32 *below)
+{
+	__m128i sign = _mm_set1_epi32(G_MININT32);
+
+	return (Thresholds){_mm_xor_si128(_mm_loadu_si128((const __m128i *)below), sign),
+			    _mm_xor_si128(_mm_loadu_si128((const __m128i *)(below + 4)), sign)};
+}
+
+/* how many of the thresholds @r is above: SSE2 compares all eight at once; the lanes that
+ * hold form a prefix, so the count is the first that does not */
+static inline guint
+count_at_or_above(const Thresholds *t, guint32 r)
+{
+	__m128i x = _mm_xor_si128(_mm_set1_epi32((gint)r), _mm_set1_epi32(G_MININT32));
+	guint mask = (guint)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpgt_epi32(x, t->low))) |
+		     (guint)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpgt_epi32(x, t->high))) << 4;
 
 	return (guint)__builtin_ctz(~mask);
+}
 #else
+typedef struct {
+	guint32 below[8];
+} Thresholds;
+
+static inline Thresholds
+thresholds_load(const guint32 *below)
+{
+	Thresholds t;
+
+	memcpy(t.below, below, sizeof t.below);
+	return t;
+}
+
+static inline guint
+count_at_or_above(const Thresholds *t, guint32 r)
+{
 	guint k = 0;
 
 	for (guint i = 0; i < 8; i++)
-		k += r > below[i];
+		k += r > t->below[i];
 	return k;
-#endif
 }
+#endif
 
 /* the state of a unit that changed: the first of its states, most likely first, whose
  * threshold @r is below. Among the first eight it is the count of thresholds at or below @r,
  * with no branch to mispredict; the rare later one is searched on */
 static inline const AccordUnitState *
-pick_unit_state(const AccordUnitState *state, const guint32 *below, guint32 r)
+pick_unit_state(const AccordUnitState *state, const Thresholds *t, guint32 r)
 {
-	guint k = count_at_or_above(below, r);
+	guint k = count_at_or_above(t, r);
 
 	state += k;
 	while (k == 8 && r >= state->below)
@@ -597,36 +630,98 @@ draw_exact(AccordRun *self, const AccordCountryModel *country, guint pos, gdoubl
 	}
 }
 
-/* the evidence of the run at position @pos for one country, its numbers drawn: each unit
- * whose number is below its threshold picks its state with it and adds that state's deltas
- * to the run's sums, then the facts drawn one by one */
-static void
-add_changes(AccordRun *self, const AccordCountryModel *country, guint pos)
+/* one unit's changes in the chunk's @runs (a bit by run): each picks the unit's state with
+ * its number (@numbers: the unit's number of the chunk's first run; a run's is 4 further on
+ * than the run before's) and adds that state's deltas to its sums. @single (a constant where
+ * it is called) says every state has one delta, so the zero delta need not be added */
+static inline void
+add_unit_changes(guint64 runs,
+		 const AccordUnitState *states,
+		 const Thresholds *t,
+		 const guint32 *numbers,
+		 const AccordHotDelta *const *deltas,
+		 gboolean single,
+		 gdouble *columns,
+		 guint *flipped,
+		 guint *dropped)
 {
-	const AccordHotDelta *deltas = country->hot[self->unknown[self->run_at[pos]]];
-	guint i = pos % ACCORD_CHUNK, flipped = 0, dropped = 0;
-	gdouble *sums = self->columns + i;
+	for (; runs != 0; runs &= runs - 1) {
+		guint i = (guint)__builtin_ctzll(runs);
+		const AccordUnitState *s = pick_unit_state(states, t, numbers[4 * i]);
 
+		flipped[i] += s->flipped;
+		dropped[i] += s->dropped;
+		if (single)
+			add_delta(deltas[i] + s->deltas, columns + i);
+		else
+			add_state_deltas(deltas[i], s, columns + i);
+	}
+}
+
+/* the evidence of the chunk's runs at positions @chunk to @end for one country, their numbers
+ * drawn: unit by unit, each run in which the unit changes picks the unit's state with its
+ * number and adds that state's deltas to its sums; then each run's facts drawn one by one.
+ * Each run's sums take the deltas of its units in ascending order, as one run at a time
+ * would, so the sums are the same; going unit by unit keeps a unit's thresholds and states
+ * at hand for all the chunk's runs */
+static void
+add_changes(AccordRun *self, const AccordCountryModel *country, guint chunk, guint end)
+{
+	const AccordHotDelta *deltas[ACCORD_CHUNK];
+	guint flipped[ACCORD_CHUNK] = {0}, dropped[ACCORD_CHUNK] = {0}, n = end - chunk;
+	const guint32 *numbers = self->numbers;
+
+	for (guint i = 0; i < n; i++)
+		deltas[i] = country->hot[self->unknown[self->run_at[chunk + i]]];
 	for (guint first = 0; first < country->n_units; first += 64) {
-		guint64 mask = self->changes[(gsize)(first / 64) * ACCORD_CHUNK + i] &
-			       country->unit_active[first / 64];
+		const guint64 *changes = self->changes + (gsize)(first / 64) * ACCORD_CHUNK;
+		guint64 active = country->unit_active[first / 64], runs_of[64] = {0};
+		guint n_here = MIN(64, country->n_units - first);
 
-		for (; mask != 0; mask &= mask - 1) {
-			guint u = first + (guint)__builtin_ctzll(mask);
-			const AccordUnitState *s =
-			    pick_unit_state(country->unit_states + country->units[u].states,
-					    country->unit_below + 8 * (gsize)u,
-					    self->numbers[number_index(i, u)]);
+		/* the bits by run made bits by unit */
+		for (guint i = 0; i < n; i++) {
+			for (guint64 mask = changes[i] & active; mask != 0; mask &= mask - 1)
+				runs_of[__builtin_ctzll(mask)] |= G_GUINT64_CONSTANT(1) << i;
+		}
+		for (guint v = 0; v < n_here; v++) {
+			guint u = first + v;
+			const AccordUnitState *states =
+			    country->unit_states + country->units[u].states;
+			Thresholds t;
 
-			flipped += s->flipped;
-			dropped += s->dropped;
-			add_state_deltas(deltas, s, sums);
+			if (runs_of[v] == 0)
+				continue;
+			t = thresholds_load(country->unit_below + 8 * (gsize)u);
+			if (country->units[u].single)
+				add_unit_changes(runs_of[v],
+						 states,
+						 &t,
+						 numbers + number_index(0, u),
+						 deltas,
+						 TRUE,
+						 self->columns,
+						 flipped,
+						 dropped);
+			else
+				add_unit_changes(runs_of[v],
+						 states,
+						 &t,
+						 numbers + number_index(0, u),
+						 deltas,
+						 FALSE,
+						 self->columns,
+						 flipped,
+						 dropped);
 		}
 	}
-	self->flipped[self->run_at[pos]] += flipped;
-	self->dropped[self->run_at[pos]] += dropped;
-	if (country->n_exact > 0)
-		draw_exact(self, country, pos, sums);
+	for (guint i = 0; i < n; i++) {
+		guint run = self->run_at[chunk + i];
+
+		self->flipped[run] += flipped[i];
+		self->dropped[run] += dropped[i];
+		if (country->n_exact > 0)
+			draw_exact(self, country, chunk + i, self->columns + i);
+	}
 }
 
 /* ---- the scores ---- */
@@ -783,8 +878,7 @@ accord_run_score_evidence(AccordRun *self)
 			guint end = MIN(chunk + ACCORD_CHUNK, n);
 
 			draw_numbers(self, &m->countries[c], chunk, end, widest);
-			for (guint pos = chunk; pos < end; pos++)
-				add_changes(self, &m->countries[c], pos);
+			add_changes(self, &m->countries[c], chunk, end);
 			for (guint k = 0; k < self->n_pieces; k++) {
 				guint a = MAX(self->pieces[k].start, chunk);
 				guint b = MIN(self->pieces[k].end, end);

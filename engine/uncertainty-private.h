@@ -89,6 +89,7 @@ typedef struct {
 			     facts are drawn one by one (AccordExactFact) */
 	guint32 states;	  /* its first entry in unit_states */
 	guint32 n_states; /* reachable states other than every fact kept */
+	gboolean single;  /* every state has one delta (its second is the zero delta) */
 } AccordUnitHot;
 
 /* a unit that holds a fact, and the fact's place value in the unit's state index */

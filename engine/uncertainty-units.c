@@ -372,6 +372,7 @@ keep_unit(AccordCountryModel *country, guint u, const Unit *unit, GArray *states
 	guint32 *below = country->unit_below + 8 * (gsize)u;
 
 	hot->states = states->len;
+	hot->single = TRUE;
 	for (guint i = 0; i < reach->len; i++) {
 		const Reach *r = &g_array_index(reach, Reach, i);
 
@@ -385,6 +386,7 @@ keep_unit(AccordCountryModel *country, guint u, const Unit *unit, GArray *states
 		if (hot->n_states < 8)
 			below[hot->n_states] = (guint32)(threshold(cumulative) - 1);
 		hot->n_states++;
+		hot->single &= range[1] - range[0] <= 1;
 		add_state(states,
 			  cumulative,
 			  range[0] < range[1] ? range : (guint32[]){zero, zero + 1},

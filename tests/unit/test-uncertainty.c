@@ -756,6 +756,87 @@ test_uncertainty_fact_in_two_units(void **state)
 	tiny_clear(&t);
 }
 
+/* every row of a per-draw CSV has @score in @score_column and @flipped flips */
+static void
+assert_every_draw(const GPtrArray *rows, const gchar *score_column, gdouble score, guint flipped)
+{
+	guint s = column(rows, score_column), f = column(rows, "flipped");
+
+	assert_true(rows->len > 1);
+	for (guint i = 1; i < rows->len; i++) {
+		const gchar *const *row = g_ptr_array_index(rows, i);
+
+		assert_true(g_ascii_strtod(row[s], NULL) == score);
+		assert_int_equal(g_ascii_strtoull(row[f], NULL, 10), flipped);
+	}
+}
+
+/* the world of facts drawn one by one, each flipping with chance 1: in every draw all three
+ * flip and both criteria fail, so every one of 300 draws (a batch of 256 and part of one,
+ * in chunks of 64) scores 0 with 3 flips. A run whose facts drawn one by one were skipped
+ * would score 100 */
+static void
+test_uncertainty_every_run_draws_its_facts(void **state)
+{
+	Tiny t;
+	AccordUncertaintyOptions o = tiny_options();
+	g_autoptr(GPtrArray) rows = NULL;
+
+	tiny_load_texts(&t, shared_vocabulary, shared_ruleset, shared_profile);
+	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 1;
+	o.draws = 300;
+	rows = run_csv(t.ruleset, t.profiles, &o);
+	assert_int_equal(rows->len, 301);
+	assert_every_draw(rows, "score:SS", 0, 3);
+	tiny_clear(&t);
+}
+
+/* one boolean fact, true, read by a criterion in each of three rules of one pillar: one unit
+ * whose flipped state changes three rules, so three deltas, the third past the two a draw
+ * adds with no branch. With the flip chance 1 every draw flips it and every rule fails:
+ * score 0 in each of 300 draws. Adding only the first delta would leave 66.67, only the first
+ * two 33.33 */
+static void
+test_uncertainty_unit_state_of_three_rules(void **state)
+{
+	static const gchar vocabulary[] =
+	    "<vocabulary xmlns=\"urn:accord:vocabulary:1\" version=\"t\">"
+	    "<fact key=\"x.b\" type=\"boolean\">b</fact></vocabulary>";
+	g_autoptr(GString) ruleset = g_string_new(
+	    "<ruleset xmlns=\"urn:accord:ruleset:1\" id=\"three\" version=\"1\"><title>t</title>"
+	    "<agreement name=\"T\"/><obligations><obligation id=\"shall\" multiplier=\"1\"/>"
+	    "</obligations><pillar id=\"p\"><title>P</title></pillar>");
+	static const gchar profile[] =
+	    "<profile xmlns=\"urn:accord:profile:1\" country=\"TT\" name=\"T\" "
+	    "as-of=\"2025-06-30\"><fact key=\"x.b\" value=\"true\" confidence=\"high\">"
+	    "<evidence title=\"t\" date=\"2025-01\"/></fact></profile>";
+	AccordUncertaintyOptions o = tiny_options();
+	g_autoptr(AccordModel) m = NULL;
+	g_autoptr(GPtrArray) rows = NULL;
+	Tiny t;
+
+	for (guint r = 0; r < 3; r++)
+		g_string_append_printf(ruleset,
+				       "<rule id=\"r%u\" pillar=\"p\" obligation=\"shall\">"
+				       "<title>R</title><provision cite=\"T %u\">text</provision>"
+				       "<criterion id=\"c%u\"><title>C</title>"
+				       "<check fact=\"x.b\" is=\"true\"/></criterion>"
+				       "<recommendation>do</recommendation></rule>",
+				       r,
+				       r,
+				       r);
+	g_string_append(ruleset, "</ruleset>");
+	tiny_load_texts(&t, vocabulary, ruleset->str, profile);
+	o.flip[ACCORD_EVIDENCE_CLASS_HIGH] = 1;
+	o.draws = 300;
+	m = tiny_model(&t, &o);
+	assert_int_equal(m->countries[0].n_units, 1);
+	assert_false(m->countries[0].units[0].single);
+	rows = run_csv(t.ruleset, t.profiles, &o);
+	assert_every_draw(rows, "score:TT", 0, 1);
+	tiny_clear(&t);
+}
+
 /* 70 boolean facts, all true, high confidence, recent evidence, and one rule of 70 criteria
  * each checking one of them: 70 units, more than the 64 a draw compares in one word. Each
  * flips with chance 0.3 and fails its criterion: flips per draw are Binomial(70, 0.3), mean
@@ -1355,6 +1436,8 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_unit_state_chances),
 	    cmocka_unit_test(test_uncertainty_shared_facts_drawn),
 	    cmocka_unit_test(test_uncertainty_fact_in_two_units),
+	    cmocka_unit_test(test_uncertainty_every_run_draws_its_facts),
+	    cmocka_unit_test(test_uncertainty_unit_state_of_three_rules),
 	    cmocka_unit_test(test_uncertainty_more_units_than_a_word),
 	    cmocka_unit_test(test_uncertainty_unit_of_many_states),
 	    cmocka_unit_test(test_uncertainty_splitmix_reference),
