@@ -203,7 +203,7 @@ number_index(guint i, guint k)
 static inline guint
 first_exact(const AccordCountryModel *country)
 {
-	return (country->n_units + ACCORD_LANES - 1) / ACCORD_LANES * ACCORD_LANES;
+	return (guint)accord_round_up(country->n_units, ACCORD_LANES);
 }
 
 /* one run's numbers for one country, its four generators in the lanes of one register: every
@@ -465,7 +465,7 @@ draw_numbers(AccordRun *self,
  * @self: a batch whose last chunk of some country has drawn its numbers
  * @pos: a position of that chunk
  * @k: a unit of the country, or for its fact @j drawn one by one, its number of units
- *   rounded up to a multiple of 4, plus @j
+ *   rounded up to a multiple of 4 (at least 4: accord_round_up()), plus @j
  *
  * Returns: the 32 bits the run at @pos drew for @k
  */
@@ -554,21 +554,8 @@ pick_state(const AccordUnitState *state, guint32 r)
 	return state;
 }
 
-/* adds a unit state's deltas (AccordHotDelta) to the run's sums of their rules: @sums is
- * the run's entry in the chunk's first row; a state has at least one delta (the zero delta
- * when it changes no rule) */
-static inline void
-add_range(const AccordHotDelta *d, const AccordHotDelta *end, gdouble *restrict sums)
-{
-	do {
-		gdouble *row = sums + d->row;
-
-		row[0] += d->add[0];
-		row[ACCORD_CHUNK] += d->add[1];
-		row[2 * ACCORD_CHUNK] += d->add[2];
-	} while (++d < end);
-}
-
+/* adds a delta (AccordHotDelta) to the run's sums of its rule: @sums is the run's entry in
+ * the chunk's first row */
 static inline void
 add_delta(const AccordHotDelta *d, gdouble *restrict sums)
 {
@@ -577,6 +564,16 @@ add_delta(const AccordHotDelta *d, gdouble *restrict sums)
 	row[0] += d->add[0];
 	row[ACCORD_CHUNK] += d->add[1];
 	row[2 * ACCORD_CHUNK] += d->add[2];
+}
+
+/* adds the deltas from @d to @end; a state has at least one delta (the zero delta when it
+ * changes no rule) */
+static inline void
+add_range(const AccordHotDelta *d, const AccordHotDelta *end, gdouble *restrict sums)
+{
+	do
+		add_delta(d, sums);
+	while (++d < end);
 }
 
 /* adds a unit state's deltas to the run's sums: the first two with no branch (the second
@@ -590,9 +587,10 @@ add_state_deltas(const AccordHotDelta *deltas, const AccordUnitState *s, gdouble
 		add_delta(deltas + i, sums);
 }
 
-/* the facts of the units that share one, drawn one by one after the units, with the run's
- * numbers @r: each adds its state to the units that hold it, then each unit so changed adds
- * its deltas */
+/* the facts of the units that share one, drawn one by one after the units, for the run at
+ * position @pos, with the numbers draw_numbers() drew for them: each adds its state to the
+ * units that hold it, then each unit so changed adds its deltas to @sums (the run's entry in
+ * the chunk's first row) */
 static void
 draw_exact(AccordRun *self, const AccordCountryModel *country, guint pos, gdouble *sums)
 {

@@ -931,7 +931,7 @@ check_groups(const Tiny *t, AccordUncertaintyOptions *o)
 {
 	g_autoptr(AccordModel) m = tiny_model(t, o);
 	const AccordCountryModel *c = &m->countries[0];
-	guint n = 71, exact = (c->n_units + 3) / 4 * 4;
+	guint n = 71, exact = (guint)accord_round_up(c->n_units, 4);
 	gdouble alone[3][71], grouped[3][71];
 
 	accord_run_free(run_grouped(m, n, 1, alone));
