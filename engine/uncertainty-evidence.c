@@ -190,13 +190,13 @@ position_state(guint32 *states, guint pos)
 	return states + 64 * (gsize)(pos / 4) + 4 * (pos % 4);
 }
 
-/* where the number of the chunk's position @i for unit (or fact drawn one by one) @k is: four
- * consecutive k of the chunk's positions side by side, so that a group of runs stores its
- * numbers at once */
+/* where the number of the chunk's position @i for unit (or fact drawn one by one) @k is: a
+ * unit's numbers for the chunk's positions in a row, so that its changes are worked out for
+ * many runs at once (add_changes_wide()) */
 static inline gsize
 number_index(guint i, guint k)
 {
-	return (gsize)(k / 4) * (4 * ACCORD_CHUNK) + 4 * i + k % 4;
+	return (gsize)k * ACCORD_CHUNK + i;
 }
 
 /* the facts drawn one by one take their numbers after the units' */
@@ -214,6 +214,7 @@ numbers_one(AccordRun *self, const AccordCountryModel *country, guint pos)
 {
 	guint32 *state = position_state(self->rng_state, pos);
 	guint i = pos % ACCORD_CHUNK, n_units = country->n_units, exact = first_exact(country);
+	guint32 out[ACCORD_LANES];
 	Lanes x;
 
 	lanes_load(&x, state, 16);
@@ -221,26 +222,28 @@ numbers_one(AccordRun *self, const AccordCountryModel *country, guint pos)
 		guint end = MIN(first + 64, n_units);
 		guint64 mask = 0;
 
-		for (guint u = first; u < end; u += ACCORD_LANES)
-			mask |= (guint64)lanes_next(&x,
-						    country->unit_at_most + u,
-						    self->numbers + number_index(i, u))
+		for (guint u = first; u < end; u += ACCORD_LANES) {
+			mask |= (guint64)lanes_next(&x, country->unit_at_most + u, out)
 				<< (u - first);
+			for (guint l = 0; l < ACCORD_LANES; l++)
+				self->numbers[number_index(i, u + l)] = out[l];
+		}
 		self->changes[(gsize)(first / 64) * ACCORD_CHUNK + i] = mask;
 	}
-	for (guint j = 0; j < country->n_exact; j += ACCORD_LANES)
-		lanes_next(&x,
-			   country->exact_at_most + j,
-			   self->numbers + number_index(i, exact + j));
+	for (guint j = 0; j < country->n_exact; j += ACCORD_LANES) {
+		lanes_next(&x, country->exact_at_most + j, out);
+		for (guint l = 0; l < ACCORD_LANES; l++)
+			self->numbers[number_index(i, exact + j + l)] = out[l];
+	}
 	lanes_store(&x, state, 16);
 }
 
 #ifdef USE_WIDE
 /* xoshiro128** in each 32-bit lane of an AVX2 register: what lanes_next() computes, for eight
- * generators. Stores the numbers at @out and returns a bit for each at most its bound, the
+ * generators. Gives the numbers in @out and returns a bit for each at most its bound, the
  * four bounds at @at_most for each half */
 static inline guint __attribute__((target("avx2")))
-eight_next(__m256i s[4], const guint32 *at_most, guint32 *out)
+eight_next(__m256i s[4], const guint32 *at_most, __m256i *out)
 {
 	__m256i s1 = s[1], sign = _mm256_set1_epi32(G_MININT32);
 	__m256i times5 = _mm256_add_epi32(_mm256_slli_epi32(s1, 2), s1);
@@ -255,10 +258,24 @@ eight_next(__m256i s[4], const guint32 *at_most, guint32 *out)
 	s[0] = _mm256_xor_si256(s[0], s[3]);
 	s[2] = _mm256_xor_si256(s[2], t);
 	s[3] = _mm256_or_si256(_mm256_slli_epi32(s[3], 11), _mm256_srli_epi32(s[3], 21));
-	_mm256_storeu_si256((__m256i *)out, result);
+	*out = result;
 	bound = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)at_most));
 	above = _mm256_cmpgt_epi32(_mm256_xor_si256(result, sign), _mm256_xor_si256(bound, sign));
 	return ~(guint)_mm256_movemask_ps(_mm256_castsi256_ps(above)) & 0xff;
+}
+
+/* a step's numbers of two runs (run j's unit u + l at 4 j + l of @x) stored in the rows of
+ * units u to u + 3 from @out (the first run's number of unit u): each row takes two */
+static inline void __attribute__((target("avx2"))) store_two(__m256i x, guint32 *out)
+{
+	__m256i pairs = _mm256_permutevar8x32_epi32(x, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
+	__m128d low = _mm_castsi128_pd(_mm256_castsi256_si128(pairs));
+	__m128d high = _mm_castsi128_pd(_mm256_extracti128_si256(pairs, 1));
+
+	_mm_storel_pd((gdouble *)out, low);
+	_mm_storeh_pd((gdouble *)(out + ACCORD_CHUNK), low);
+	_mm_storel_pd((gdouble *)(out + 2 * ACCORD_CHUNK), high);
+	_mm_storeh_pd((gdouble *)(out + 3 * ACCORD_CHUNK), high);
 }
 
 /* two runs' numbers (positions @pos and @pos + 1 of one group of four) in one AVX2
@@ -268,6 +285,7 @@ numbers_two(AccordRun *self, const AccordCountryModel *country, guint pos)
 {
 	guint32 *state = position_state(self->rng_state, pos);
 	guint32 *restrict out = self->numbers + number_index(pos % ACCORD_CHUNK, 0);
+	__m256i x;
 	guint64 *restrict changes = self->changes + pos % ACCORD_CHUNK;
 	const guint32 *restrict at_most = country->unit_at_most;
 	guint n_units = country->n_units;
@@ -280,8 +298,9 @@ numbers_two(AccordRun *self, const AccordCountryModel *country, guint pos)
 		guint64 mask0 = 0, mask1 = 0;
 
 		for (guint u = first; u < end; u += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
-			guint bits = eight_next(s, at_most + u, out);
+			guint bits = eight_next(s, at_most + u, &x);
 
+			store_two(x, out);
 			mask0 |= (guint64)(bits & 0xf) << (u - first);
 			mask1 |= (guint64)(bits >> 4) << (u - first);
 		}
@@ -289,8 +308,10 @@ numbers_two(AccordRun *self, const AccordCountryModel *country, guint pos)
 		changes[1] = mask1;
 	}
 	out = self->numbers + number_index(pos % ACCORD_CHUNK, first_exact(country));
-	for (guint j = 0; j < country->n_exact; j += ACCORD_LANES, out += 4 * ACCORD_CHUNK)
-		eight_next(s, country->exact_at_most + j, out);
+	for (guint j = 0; j < country->n_exact; j += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
+		eight_next(s, country->exact_at_most + j, &x);
+		store_two(x, out);
+	}
 	for (guint w = 0; w < 4; w++)
 		_mm256_storeu_si256((__m256i *)(state + 16 * w), s[w]);
 }
@@ -298,7 +319,7 @@ numbers_two(AccordRun *self, const AccordCountryModel *country, guint pos)
 /* the same in each lane of an AVX-512 register, for sixteen generators, with its rotations
  * and unsigned comparison */
 static inline guint __attribute__((target("avx512f")))
-sixteen_next(__m512i s[4], const guint32 *at_most, guint32 *out)
+sixteen_next(__m512i s[4], const guint32 *at_most, __m512i *out)
 {
 	__m512i s1 = s[1], times5 = _mm512_add_epi32(_mm512_slli_epi32(s1, 2), s1);
 	__m512i rotated = _mm512_rol_epi32(times5, 7);
@@ -311,10 +332,24 @@ sixteen_next(__m512i s[4], const guint32 *at_most, guint32 *out)
 	s[0] = _mm512_xor_si512(s[0], s[3]);
 	s[2] = _mm512_xor_si512(s[2], t);
 	s[3] = _mm512_rol_epi32(s[3], 11);
-	_mm512_storeu_si512(out, result);
+	*out = result;
 	return _mm512_cmple_epu32_mask(
 	    result,
 	    _mm512_broadcast_i32x4(_mm_loadu_si128((const __m128i *)at_most)));
+}
+
+/* a step's numbers of four runs (run j's unit u + l at 4 j + l of @x) stored in the rows of
+ * units u to u + 3 from @out (the first run's number of unit u): each row takes four */
+static inline void __attribute__((target("avx512f"))) store_four(__m512i x, guint32 *out)
+{
+	__m512i rows = _mm512_permutexvar_epi32(
+	    _mm512_setr_epi32(0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15),
+	    x);
+
+	_mm_storeu_si128((__m128i *)out, _mm512_extracti32x4_epi32(rows, 0));
+	_mm_storeu_si128((__m128i *)(out + ACCORD_CHUNK), _mm512_extracti32x4_epi32(rows, 1));
+	_mm_storeu_si128((__m128i *)(out + 2 * ACCORD_CHUNK), _mm512_extracti32x4_epi32(rows, 2));
+	_mm_storeu_si128((__m128i *)(out + 3 * ACCORD_CHUNK), _mm512_extracti32x4_epi32(rows, 3));
 }
 
 /* four runs' numbers (a group of four positions) in one AVX-512 register. A step gives a
@@ -328,7 +363,7 @@ numbers_four(AccordRun *self, const AccordCountryModel *country, guint pos)
 	guint64 *restrict changes = self->changes + pos % ACCORD_CHUNK;
 	const guint32 *restrict at_most = country->unit_at_most;
 	guint n_units = country->n_units;
-	__m512i s[4];
+	__m512i s[4], x;
 
 	for (guint w = 0; w < 4; w++)
 		s[w] = _mm512_loadu_si512(state + 16 * w);
@@ -336,9 +371,11 @@ numbers_four(AccordRun *self, const AccordCountryModel *country, guint pos)
 		guint end = MIN(first + 64, n_units);
 		guint64 steps[4] = {0, 0, 0, 0};
 
-		for (guint u = first; u < end; u += ACCORD_LANES, out += 4 * ACCORD_CHUNK)
-			steps[(u - first) / 16] |= (guint64)sixteen_next(s, at_most + u, out)
+		for (guint u = first; u < end; u += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
+			steps[(u - first) / 16] |= (guint64)sixteen_next(s, at_most + u, &x)
 						   << (u - first) % 16 * 4;
+			store_four(x, out);
+		}
 		for (guint j = 0; j < 4; j++) {
 			guint64 run = G_GUINT64_CONSTANT(0x000f000f000f000f) << 4 * j;
 
@@ -348,8 +385,10 @@ numbers_four(AccordRun *self, const AccordCountryModel *country, guint pos)
 		}
 	}
 	out = self->numbers + number_index(pos % ACCORD_CHUNK, first_exact(country));
-	for (guint j = 0; j < country->n_exact; j += ACCORD_LANES, out += 4 * ACCORD_CHUNK)
-		sixteen_next(s, country->exact_at_most + j, out);
+	for (guint j = 0; j < country->n_exact; j += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
+		sixteen_next(s, country->exact_at_most + j, &x);
+		store_four(x, out);
+	}
 	for (guint w = 0; w < 4; w++)
 		_mm512_storeu_si512(state + 16 * w, s[w]);
 }
@@ -358,12 +397,13 @@ numbers_four(AccordRun *self, const AccordCountryModel *country, guint pos)
 static guint __attribute__((target("avx2")))
 group_two(guint32 *states, const guint32 *at_most, guint32 *out)
 {
-	__m256i s[4];
+	__m256i s[4], x;
 	guint bits;
 
 	for (guint w = 0; w < 4; w++)
 		s[w] = _mm256_loadu_si256((const __m256i *)(states + 16 * w));
-	bits = eight_next(s, at_most, out);
+	bits = eight_next(s, at_most, &x);
+	_mm256_storeu_si256((__m256i *)out, x);
 	for (guint w = 0; w < 4; w++)
 		_mm256_storeu_si256((__m256i *)(states + 16 * w), s[w]);
 	return bits;
@@ -372,12 +412,13 @@ group_two(guint32 *states, const guint32 *at_most, guint32 *out)
 static guint __attribute__((target("avx512f")))
 group_four(guint32 *states, const guint32 *at_most, guint32 *out)
 {
-	__m512i s[4];
+	__m512i s[4], x;
 	guint bits;
 
 	for (guint w = 0; w < 4; w++)
 		s[w] = _mm512_loadu_si512(states + 16 * w);
-	bits = sixteen_next(s, at_most, out);
+	bits = sixteen_next(s, at_most, &x);
+	_mm512_storeu_si512(out, x);
 	for (guint w = 0; w < 4; w++)
 		_mm512_storeu_si512(states + 16 * w, s[w]);
 	return bits;
@@ -629,9 +670,9 @@ draw_exact(AccordRun *self, const AccordCountryModel *country, guint pos, gdoubl
 }
 
 /* one unit's changes in the chunk's @runs (a bit by run): each picks the unit's state with
- * its number (@numbers: the unit's number of the chunk's first run; a run's is 4 further on
- * than the run before's) and adds that state's deltas to its sums. @single (a constant where
- * it is called) says every state has one delta, so the zero delta need not be added */
+ * its number (@numbers: the unit's numbers of the chunk's runs) and adds that state's deltas to its
+ * sums. @single (a constant where it is called) says every state has one delta, so the zero delta
+ * need not be added */
 static inline void
 add_unit_changes(guint64 runs,
 		 const AccordUnitState *states,
@@ -645,7 +686,7 @@ add_unit_changes(guint64 runs,
 {
 	for (; runs != 0; runs &= runs - 1) {
 		guint i = (guint)__builtin_ctzll(runs);
-		const AccordUnitState *s = pick_unit_state(states, t, numbers[4 * i]);
+		const AccordUnitState *s = pick_unit_state(states, t, numbers[i]);
 
 		flipped[i] += s->flipped;
 		dropped[i] += s->dropped;
@@ -653,6 +694,74 @@ add_unit_changes(guint64 runs,
 			add_delta(deltas[i] + s->deltas, columns + i);
 		else
 			add_state_deltas(deltas[i], s, columns + i);
+	}
+}
+
+/* unit @u's changes in the chunk's @runs (a bit by run), run by run (add_unit_changes()) */
+static void
+unit_changes_by_run(AccordRun *self,
+		    const AccordCountryModel *country,
+		    guint u,
+		    guint64 runs,
+		    const AccordHotDelta *const *deltas,
+		    guint *flipped,
+		    guint *dropped)
+{
+	const AccordUnitState *states = country->unit_states + country->units[u].states;
+	const guint32 *numbers = self->numbers + number_index(0, u);
+	Thresholds t = thresholds_load(country->unit_below + ACCORD_TABLE_STATES * (gsize)u);
+
+	if (country->units[u].single)
+		add_unit_changes(runs,
+				 states,
+				 &t,
+				 numbers,
+				 deltas,
+				 TRUE,
+				 self->columns,
+				 flipped,
+				 dropped);
+	else
+		add_unit_changes(runs,
+				 states,
+				 &t,
+				 numbers,
+				 deltas,
+				 FALSE,
+				 self->columns,
+				 flipped,
+				 dropped);
+}
+
+/* the chunk's runs' deltas, by the unknown policy of each */
+static void
+run_deltas(const AccordRun *self,
+	   const AccordCountryModel *country,
+	   guint chunk,
+	   guint n,
+	   const AccordHotDelta **deltas)
+{
+	for (guint i = 0; i < n; i++)
+		deltas[i] = country->hot[self->unknown[self->run_at[chunk + i]]];
+}
+
+/* the units' flips and drops of the chunk's @n runs added to each run's, then each run's facts
+ * drawn one by one */
+static void
+finish_changes(AccordRun *self,
+	       const AccordCountryModel *country,
+	       guint chunk,
+	       guint n,
+	       const guint *flipped,
+	       const guint *dropped)
+{
+	for (guint i = 0; i < n; i++) {
+		guint run = self->run_at[chunk + i];
+
+		self->flipped[run] += flipped[i];
+		self->dropped[run] += dropped[i];
+		if (country->n_exact > 0)
+			draw_exact(self, country, chunk + i, self->columns + i);
 	}
 }
 
@@ -667,10 +776,8 @@ add_changes(AccordRun *self, const AccordCountryModel *country, guint chunk, gui
 {
 	const AccordHotDelta *deltas[ACCORD_CHUNK];
 	guint flipped[ACCORD_CHUNK] = {0}, dropped[ACCORD_CHUNK] = {0}, n = end - chunk;
-	const guint32 *numbers = self->numbers;
 
-	for (guint i = 0; i < n; i++)
-		deltas[i] = country->hot[self->unknown[self->run_at[chunk + i]]];
+	run_deltas(self, country, chunk, n, deltas);
 	for (guint first = 0; first < country->n_units; first += 64) {
 		const guint64 *changes = self->changes + (gsize)(first / 64) * ACCORD_CHUNK;
 		guint64 active = country->unit_active[first / 64], runs_of[64] = {0};
@@ -682,45 +789,195 @@ add_changes(AccordRun *self, const AccordCountryModel *country, guint chunk, gui
 				runs_of[__builtin_ctzll(mask)] |= G_GUINT64_CONSTANT(1) << i;
 		}
 		for (guint v = 0; v < n_here; v++) {
-			guint u = first + v;
-			const AccordUnitState *states =
-			    country->unit_states + country->units[u].states;
-			Thresholds t;
-
-			if (runs_of[v] == 0)
-				continue;
-			t = thresholds_load(country->unit_below + 8 * (gsize)u);
-			if (country->units[u].single)
-				add_unit_changes(runs_of[v],
-						 states,
-						 &t,
-						 numbers + number_index(0, u),
-						 deltas,
-						 TRUE,
-						 self->columns,
-						 flipped,
-						 dropped);
-			else
-				add_unit_changes(runs_of[v],
-						 states,
-						 &t,
-						 numbers + number_index(0, u),
-						 deltas,
-						 FALSE,
-						 self->columns,
-						 flipped,
-						 dropped);
+			if (runs_of[v] != 0)
+				unit_changes_by_run(self,
+						    country,
+						    first + v,
+						    runs_of[v],
+						    deltas,
+						    flipped,
+						    dropped);
 		}
 	}
-	for (guint i = 0; i < n; i++) {
-		guint run = self->run_at[chunk + i];
+	finish_changes(self, country, chunk, n, flipped, dropped);
+}
 
-		self->flipped[run] += flipped[i];
-		self->dropped[run] += dropped[i];
-		if (country->n_exact > 0)
-			draw_exact(self, country, chunk + i, self->columns + i);
+#ifdef USE_WIDE
+/* the runs of a block of eight positions of a chunk that take each unknown policy, and the
+ * policy of all eight when they share one (else 3) */
+typedef struct {
+	__mmask8 runs[3];
+	guint all;
+} BlockPolicies;
+
+/* a tabled unit's state in each of the chunk's runs: the count of its thresholds (less 1)
+ * below the run's number, as pick_unit_state() counts them; @n_states past every fact kept,
+ * whose tables add 0. Every position of the chunk, whether it holds a run or not (those past
+ * the last run count on numbers left from before; nothing takes their states) */
+static inline void __attribute__((target("avx512f")))
+chunk_states(const guint32 *numbers, const guint32 *below, guint n_states, guint32 *states)
+{
+	__m512i r[4], k[4], one = _mm512_set1_epi32(1);
+
+	for (guint q = 0; q < 4; q++) {
+		r[q] = _mm512_loadu_si512(numbers + 16 * q);
+		k[q] = _mm512_setzero_si512();
+	}
+	for (guint j = 0; j < n_states; j++) {
+		__m512i t = _mm512_set1_epi32((gint)below[j]);
+
+		for (guint q = 0; q < 4; q++)
+			k[q] = _mm512_mask_add_epi32(k[q],
+						     _mm512_cmpgt_epu32_mask(r[q], t),
+						     k[q],
+						     one);
+	}
+	for (guint q = 0; q < 4; q++)
+		_mm512_store_si512(states + 16 * q, k[q]);
+}
+
+/* one sum's terms for eight runs that share the table @x: each run's state's */
+static inline __m512d __attribute__((target("avx512f")))
+table_terms(const gdouble *x, __m512i states)
+{
+	return _mm512_permutex2var_pd(_mm512_loadu_pd(x), states, _mm512_loadu_pd(x + 8));
+}
+
+/* one table's terms for the eight runs of a block, each run's from the table of its policy
+ * (@tables: the table of each policy, NULL for those no run takes), added to their three sums
+ * (@row: the first run's numerator). Lanes of no run (past the chunk's last) add 0 */
+static inline void __attribute__((target("avx512f")))
+add_table(const gdouble *const *tables, __m512i states, const BlockPolicies *block, gdouble *row)
+{
+	__m512d add[3];
+
+	if (block->all < 3) {
+		const gdouble *x = tables[block->all];
+
+		for (guint sum = 0; sum < 3; sum++)
+			add[sum] = table_terms(x + sum * ACCORD_TABLE_STATES, states);
+	} else {
+		for (guint sum = 0; sum < 3; sum++)
+			add[sum] = _mm512_setzero_pd();
+		for (guint p = 0; p < 3; p++) {
+			for (guint sum = 0; block->runs[p] != 0 && sum < 3; sum++)
+				add[sum] = _mm512_mask_mov_pd(
+				    add[sum],
+				    block->runs[p],
+				    table_terms(tables[p] + sum * ACCORD_TABLE_STATES, states));
+		}
+	}
+	for (guint sum = 0; sum < 3; sum++) {
+		gdouble *at = row + sum * ACCORD_CHUNK;
+
+		_mm512_storeu_pd(at, _mm512_add_pd(_mm512_loadu_pd(at), add[sum]));
 	}
 }
+
+/* a tabled unit's changes in the chunk's runs, all at once: its state in each, then for each
+ * rule it changes, each run's state's terms from the table of the run's policy, added to the
+ * run's sums (those of runs where the unit is kept add 0, which changes no sum, so each run's
+ * sums are what add_unit_changes() makes them), and its flips and drops tallied */
+static void __attribute__((target("avx512f")))
+unit_changes_at_once(AccordRun *self,
+		     const AccordCountryModel *country,
+		     guint u,
+		     const BlockPolicies *blocks,
+		     guint32 *flipped,
+		     guint32 *dropped)
+{
+	const guint32 *tallies = country->unit_tallies + 2 * ACCORD_TABLE_STATES * (gsize)u;
+	__m512i flips = _mm512_loadu_si512(tallies);
+	__m512i drops = _mm512_loadu_si512(tallies + ACCORD_TABLE_STATES);
+	guint32 states[ACCORD_CHUNK] __attribute__((aligned(64)));
+
+	chunk_states(self->numbers + number_index(0, u),
+		     country->unit_below + ACCORD_TABLE_STATES * (gsize)u,
+		     country->units[u].n_states,
+		     states);
+	for (guint i = 0; i < ACCORD_CHUNK; i += 16) {
+		__m512i k = _mm512_load_si512(states + i);
+
+		_mm512_storeu_si512(flipped + i,
+				    _mm512_add_epi32(_mm512_loadu_si512(flipped + i),
+						     _mm512_permutexvar_epi32(k, flips)));
+		_mm512_storeu_si512(dropped + i,
+				    _mm512_add_epi32(_mm512_loadu_si512(dropped + i),
+						     _mm512_permutexvar_epi32(k, drops)));
+	}
+	for (guint t = country->unit_tables[u]; t < country->unit_tables[u + 1]; t++) {
+		gdouble *row = self->columns + country->table_row[t];
+		const gdouble *tables[3];
+
+		for (guint p = 0; p < 3; p++)
+			tables[p] = country->tables[p] != NULL
+					? country->tables[p] + (gsize)t * 3 * ACCORD_TABLE_STATES
+					: NULL;
+		for (guint i = 0; i < ACCORD_CHUNK; i += 8)
+			add_table(
+			    tables,
+			    _mm512_cvtepu32_epi64(_mm256_load_si256((const __m256i *)(states + i))),
+			    &blocks[i / 8],
+			    row + i);
+	}
+}
+
+/* the chunk's runs in which unit @u changes: a bit by run, its number at most its threshold
+ * less 1 */
+static inline guint64 __attribute__((target("avx512f")))
+runs_changing(const AccordRun *self, const AccordCountryModel *country, guint u, guint n)
+{
+	__m512i at_most = _mm512_set1_epi32((gint)country->unit_at_most[u]);
+	guint64 runs = 0;
+
+	for (guint i = 0; i < n; i += 16)
+		runs |= (guint64)_mm512_cmple_epu32_mask(
+			    _mm512_loadu_si512(self->numbers + number_index(i, u)),
+			    at_most)
+			<< i;
+	return n < 64 ? runs & ((G_GUINT64_CONSTANT(1) << n) - 1) : runs;
+}
+
+/* add_changes() where the processor has AVX-512 and the country has tables: the same sums,
+ * flips and drops; a unit with tables (most) adds its changes in every run at once, with no
+ * branch on which runs it changes in or which state it takes; the others run by run */
+static void __attribute__((target("avx512f")))
+add_changes_wide(AccordRun *self, const AccordCountryModel *country, guint chunk, guint end)
+{
+	const AccordHotDelta *deltas[ACCORD_CHUNK];
+	guint flipped[ACCORD_CHUNK] = {0}, dropped[ACCORD_CHUNK] = {0}, n = end - chunk;
+	guint32 flips[ACCORD_CHUNK] = {0}, drops[ACCORD_CHUNK] = {0};
+	BlockPolicies blocks[ACCORD_CHUNK / 8] = {0};
+
+	run_deltas(self, country, chunk, n, deltas);
+	for (guint i = 0; i < n; i++)
+		blocks[i / 8].runs[self->unknown[self->run_at[chunk + i]]] |= 1u << i % 8;
+	for (guint b = 0; b < ACCORD_CHUNK / 8; b++) {
+		blocks[b].all = 3;
+		for (guint p = 0; p < 3; p++) {
+			if (blocks[b].runs[p] == 0xff)
+				blocks[b].all = p;
+		}
+	}
+	for (guint u = 0; u < country->n_units; u++) {
+		if (country->units[u].tabled)
+			unit_changes_at_once(self, country, u, blocks, flips, drops);
+		else if (country->units[u].change > 0)
+			unit_changes_by_run(self,
+					    country,
+					    u,
+					    runs_changing(self, country, u, n),
+					    deltas,
+					    flipped,
+					    dropped);
+	}
+	for (guint i = 0; i < n; i++) {
+		flipped[i] += flips[i];
+		dropped[i] += drops[i];
+	}
+	finish_changes(self, country, chunk, n, flipped, dropped);
+}
+#endif
 
 /* ---- the scores ---- */
 
@@ -876,7 +1133,12 @@ accord_run_score_evidence(AccordRun *self)
 			guint end = MIN(chunk + ACCORD_CHUNK, n);
 
 			draw_numbers(self, &m->countries[c], chunk, end, widest);
-			add_changes(self, &m->countries[c], chunk, end);
+#ifdef USE_WIDE
+			if (widest >= 4 && m->countries[c].unit_tables != NULL)
+				add_changes_wide(self, &m->countries[c], chunk, end);
+			else
+#endif
+				add_changes(self, &m->countries[c], chunk, end);
 			for (guint k = 0; k < self->n_pieces; k++) {
 				guint a = MAX(self->pieces[k].start, chunk);
 				guint b = MIN(self->pieces[k].end, end);

@@ -684,9 +684,14 @@ country_clear(AccordCountryModel *country)
 	g_free(country->outcomes);
 	g_free(country->units);
 	g_free(country->unit_below);
+	g_free(country->unit_tables);
+	g_free(country->table_row);
+	g_free(country->unit_tallies);
 	g_free(country->unit_at_most);
-	for (guint p = 0; p < 3; p++)
+	for (guint p = 0; p < 3; p++) {
 		g_free(country->hot[p]);
+		g_free(country->tables[p]);
+	}
 	g_free(country->unit_active);
 	g_free(country->exact_at_most);
 	g_free(country->unit_states);

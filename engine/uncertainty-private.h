@@ -90,7 +90,13 @@ typedef struct {
 	guint32 states;	  /* its first entry in unit_states */
 	guint32 n_states; /* reachable states other than every fact kept */
 	gboolean single;  /* every state has one delta (its second is the zero delta) */
+	gboolean tabled;  /* its changes have tables (AccordCountryModel.tables) */
 } AccordUnitHot;
+
+/* the most states (every fact kept among them) a unit may have for its changes to be added
+ * by tables, for many runs at once (uncertainty-evidence.c, add_changes_wide()): as many as
+ * one AVX-512 permutation picks from */
+#define ACCORD_TABLE_STATES 16
 
 /* a unit that holds a fact, and the fact's place value in the unit's state index */
 typedef struct {
@@ -167,8 +173,8 @@ typedef struct {
 				  threshold less 1 (0 when it cannot change or is drawn fact by
 				  fact) */
 	guint64 *unit_active;  /* a bit by unit, 64 to a word: those that can change */
-	guint32 *unit_below;   /* 8 by unit: its first eight states' thresholds less 1, ascending
-				  (0xffffffff past its last) */
+	guint32 *unit_below;   /* 16 by unit: its first sixteen states' thresholds less 1,
+				  ascending (0xffffffff past its last) */
 	AccordUnitState *unit_states;
 	guint n_exact;
 	AccordExactFact *exact;
@@ -180,10 +186,20 @@ typedef struct {
 	AccordRuleDelta *deltas; /* each unit state's, in slot order */
 	AccordHotDelta *hot[3];	 /* the deltas by unknown policy, for the policies a draw may
 				    take (NULL for the others) */
-	gdouble *kept_sums;   /* [(3 policy + k) n_rules + slot]: with every fact kept, Σ w·c (k
-				 0), Σ w (1) and how many count (2), for each policy */
-	gdouble *slot_values; /* [policy × 2 n_rules]: each slot's Σw·c/Σw with every fact
-				 kept (0 when nothing counts), then 1 if it counts, else 0 */
+	/* where the processor has AVX-512, the changes of a unit of fewer than
+	 * ACCORD_TABLE_STATES states as tables: for each rule the unit changes (its row in
+	 * AccordRun.columns), by unknown policy, what each state adds to the three sums (the
+	 * state's index: the count of its thresholds at most its number; the last, every fact
+	 * kept, adds 0) */
+	guint32 *unit_tables;  /* n_units + 1: each unit's first entry in table_row */
+	guint32 *table_row;    /* by table: 3 ACCORD_CHUNK × the rule's slot */
+	gdouble *tables[3];    /* by policy (as hot): [table][sum][ACCORD_TABLE_STATES] */
+	guint32 *unit_tallies; /* [unit][2][ACCORD_TABLE_STATES]: how many facts each state flips,
+				  then how many it drops (0 past its last) */
+	gdouble *kept_sums;    /* [(3 policy + k) n_rules + slot]: with every fact kept, Σ w·c (k
+				  0), Σ w (1) and how many count (2), for each policy */
+	gdouble *slot_values;  /* [policy × 2 n_rules]: each slot's Σw·c/Σw with every fact
+				  kept (0 when nothing counts), then 1 if it counts, else 0 */
 } AccordCountryModel;
 
 /* siblings whose weights are drawn together: the pillars, or one pillar's rules */

@@ -358,7 +358,7 @@ add_state(GArray *states,
 }
 
 /* a unit drawn whole: its chance of changing and its reachable states with their thresholds,
- * the cumulative chances, so that the last state's threshold is the unit's; the first eight
+ * the cumulative chances, so that the last state's threshold is the unit's; the first sixteen
  * thresholds less 1 also in unit_below, where a draw compares them all at once
  * (uncertainty-evidence.c). A state that changes no rule gets the country's zero delta (entry
  * @zero), so that every state has a first delta to add */
@@ -369,7 +369,7 @@ keep_unit(AccordCountryModel *country, guint u, const Unit *unit, GArray *states
 	AccordUnitHot *hot = &country->units[u];
 	gdouble cumulative = 0;
 
-	guint32 *below = country->unit_below + 8 * (gsize)u;
+	guint32 *below = country->unit_below + ACCORD_TABLE_STATES * (gsize)u;
 
 	hot->states = states->len;
 	hot->single = TRUE;
@@ -383,7 +383,7 @@ keep_unit(AccordCountryModel *country, guint u, const Unit *unit, GArray *states
 		 * threshold listed is at least 1 */
 		if (threshold(cumulative) == 0)
 			continue;
-		if (hot->n_states < 8)
+		if (hot->n_states < ACCORD_TABLE_STATES)
 			below[hot->n_states] = (guint32)(threshold(cumulative) - 1);
 		hot->n_states++;
 		hot->single &= range[1] - range[0] <= 1;
@@ -449,8 +449,10 @@ keep_unit_states(AccordCountryModel *country, const GPtrArray *units, guint32 ze
 			count[g_array_index(unit->facts, guint, i)]++;
 	}
 	country->units = g_new0(AccordUnitHot, MAX(units->len, 1));
-	country->unit_below = g_new(guint32, 8 * (gsize)MAX(units->len, 1));
-	memset(country->unit_below, 0xff, 8 * (gsize)MAX(units->len, 1) * sizeof(guint32));
+	country->unit_below = g_new(guint32, ACCORD_TABLE_STATES * (gsize)MAX(units->len, 1));
+	memset(country->unit_below,
+	       0xff,
+	       ACCORD_TABLE_STATES * (gsize)MAX(units->len, 1) * sizeof(guint32));
 	for (guint u = 0; u < units->len; u++) {
 		const Unit *unit = g_ptr_array_index(units, u);
 		gboolean shares = FALSE;
@@ -499,6 +501,109 @@ hot_deltas(const AccordRuleDelta *deltas, guint n, AccordUnknownPolicy unknown)
 		hot[i].add[2] = d->known + count * d->unknown;
 	}
 	return hot;
+}
+
+/* the rules a tabled unit's states change, in slot order, appended to @rows; returns how many */
+static guint
+unit_rows(const AccordCountryModel *country, guint u, guint32 zero, guint n_rules, GArray *rows)
+{
+	const AccordUnitHot *hot = &country->units[u];
+	g_autofree gboolean *changes = g_new0(gboolean, MAX(n_rules, 1));
+	guint n = 0;
+
+	for (guint k = 0; k < hot->n_states; k++) {
+		const AccordUnitState *s = &country->unit_states[hot->states + k];
+
+		for (guint32 d = s->deltas; d < s->end; d++)
+			changes[country->deltas[d].slot] |= d != zero;
+	}
+	for (guint slot = 0; slot < n_rules; slot++) {
+		guint32 row = 3 * ACCORD_CHUNK * slot;
+
+		if (!changes[slot])
+			continue;
+		g_array_append_val(rows, row);
+		n++;
+	}
+	return n;
+}
+
+/* a tabled unit's states in its tables of one policy (@deltas), from table @first on: each
+ * delta's three terms at its state's index in the table of its rule */
+static void
+fill_tables(const AccordCountryModel *country,
+	    guint u,
+	    guint32 zero,
+	    const AccordHotDelta *deltas,
+	    guint first,
+	    gdouble *tables)
+{
+	const AccordUnitHot *hot = &country->units[u];
+
+	for (guint k = 0; k < hot->n_states; k++) {
+		const AccordUnitState *s = &country->unit_states[hot->states + k];
+
+		for (guint32 d = s->deltas; d < s->end; d++) {
+			guint t = first;
+
+			if (d == zero)
+				continue;
+			while (country->table_row[t] != deltas[d].row)
+				t++;
+			for (guint sum = 0; sum < 3; sum++)
+				tables[(3 * (gsize)t + sum) * ACCORD_TABLE_STATES + k] =
+				    deltas[d].add[sum];
+		}
+	}
+}
+
+/* where the processor has AVX-512, the tables of every unit that can change and has fewer
+ * than ACCORD_TABLE_STATES states (uncertainty-evidence.c, add_changes_wide()); @zero is the
+ * zero delta */
+static void
+keep_tables(const AccordModel *m, AccordCountryModel *country, guint32 zero)
+{
+	g_autoptr(GArray) rows = g_array_new(FALSE, FALSE, sizeof(guint32));
+
+	if (accord_evidence_widest_group() < 4)
+		return;
+	country->unit_tables = g_new0(guint32, country->n_units + 1);
+	country->unit_tallies =
+	    g_new0(guint32, 2 * ACCORD_TABLE_STATES * (gsize)MAX(country->n_units, 1));
+	for (guint u = 0; u < country->n_units; u++) {
+		AccordUnitHot *hot = &country->units[u];
+		guint32 *tallies = country->unit_tallies + 2 * ACCORD_TABLE_STATES * (gsize)u;
+
+		country->unit_tables[u] = rows->len;
+		hot->tabled = hot->change > 0 && hot->n_states < ACCORD_TABLE_STATES;
+		if (!hot->tabled)
+			continue;
+		unit_rows(country, u, zero, m->n_rules, rows);
+		for (guint k = 0; k < hot->n_states; k++) {
+			tallies[k] = country->unit_states[hot->states + k].flipped;
+			tallies[ACCORD_TABLE_STATES + k] =
+			    country->unit_states[hot->states + k].dropped;
+		}
+	}
+	country->unit_tables[country->n_units] = rows->len;
+	country->table_row = (guint32 *)g_array_free(g_steal_pointer(&rows), FALSE);
+	for (guint p = 0; p < 3; p++) {
+		if (country->hot[p] == NULL)
+			continue;
+		country->tables[p] =
+		    g_new0(gdouble,
+			   3 * ACCORD_TABLE_STATES *
+			       (gsize)MAX(country->unit_tables[country->n_units], 1));
+		for (guint u = 0; u < country->n_units; u++) {
+			if (country->units[u].tabled)
+				fill_tables(country,
+					    u,
+					    zero,
+					    country->hot[p],
+					    country->unit_tables[u],
+					    country->tables[p]);
+		}
+	}
 }
 
 /**
@@ -551,5 +656,6 @@ accord_model_build_units(AccordModel *m, AccordCountryModel *country)
 		if (used)
 			country->hot[p] = hot_deltas(country->deltas, end + 1, p);
 	}
+	keep_tables(m, country, end);
 	m->max_units = MAX(m->max_units, units->len);
 }

@@ -983,6 +983,99 @@ test_uncertainty_numbers_by_group(void **state)
 	tiny_clear(&t);
 }
 
+/* where the processor has AVX-512, a unit of fewer than 16 states adds its changes for every
+ * run of a chunk at once, from tables; a larger one run by run. A world of both, whose draws
+ * take the policies zero and exclude (so runs of either policy share blocks of eight), with
+ * low-confidence facts flipped (0.3) and dropped (0.2): x.l (adopted, read at least draft:
+ * its one flip, to draft, changes no rule), x.b, x.m (read in both rules: a unit of two rules)
+ * and x.e, an enum of 20 symbols (dropped, or flipped to any of 19: 20 states). Whatever the
+ * width, 71 runs give the same scores, flips and drops; their means are worked out by hand:
+ * flips 4 × 0.3 = 1.2 a draw, drops 4 × 0.2 = 0.8 */
+static const gchar tables_vocabulary[] =
+    "<vocabulary xmlns=\"urn:accord:vocabulary:1\" version=\"t\">"
+    "<scale id=\"s\"><level id=\"none\">n</level><level id=\"draft\">d</level>"
+    "<level id=\"adopted\">a</level></scale>"
+    "<fact key=\"x.l\" type=\"level\" scale=\"s\">l</fact>"
+    "<fact key=\"x.b\" type=\"boolean\">b</fact><fact key=\"x.m\" type=\"boolean\">m</fact>"
+    "<fact key=\"x.e\" type=\"enum\" values=\"s0 s1 s2 s3 s4 s5 s6 s7 s8 s9 s10 s11 s12 s13 "
+    "s14 s15 s16 s17 s18 s19\">e</fact></vocabulary>";
+static const gchar tables_ruleset[] =
+    "<ruleset xmlns=\"urn:accord:ruleset:1\" id=\"tables\" version=\"1\"><title>t</title>"
+    "<agreement name=\"T\"/><obligations><obligation id=\"shall\" multiplier=\"1\"/>"
+    "</obligations><pillar id=\"p\"><title>P</title></pillar>"
+    "<rule id=\"r1\" pillar=\"p\" obligation=\"shall\"><title>R</title>"
+    "<provision cite=\"T 1\">text</provision>"
+    "<criterion id=\"c-l\"><title>C</title><check fact=\"x.l\" at-least=\"draft\"/></criterion>"
+    "<criterion id=\"c-b\"><title>C</title><check fact=\"x.b\" is=\"true\"/></criterion>"
+    "<criterion id=\"c-m1\"><title>C</title><check fact=\"x.m\" is=\"true\"/></criterion>"
+    "<recommendation>do</recommendation></rule>"
+    "<rule id=\"r2\" pillar=\"p\" obligation=\"shall\"><title>R</title>"
+    "<provision cite=\"T 2\">text</provision>"
+    "<criterion id=\"c-e\"><title>C</title><check fact=\"x.e\" in=\"s0\"/></criterion>"
+    "<criterion id=\"c-m2\"><title>C</title><check fact=\"x.m\" is=\"true\"/></criterion>"
+    "<recommendation>do</recommendation></rule></ruleset>";
+static const gchar tables_profile[] =
+    "<profile xmlns=\"urn:accord:profile:1\" country=\"TT\" name=\"T\" as-of=\"2025-06-30\">"
+    "<fact key=\"x.l\" value=\"adopted\" confidence=\"low\"><evidence title=\"t\" "
+    "date=\"2025-01\"/></fact><fact key=\"x.b\" value=\"true\" confidence=\"low\">"
+    "<evidence title=\"t\" date=\"2025-01\"/></fact><fact key=\"x.m\" value=\"true\" "
+    "confidence=\"low\"><evidence title=\"t\" date=\"2025-01\"/></fact>"
+    "<fact key=\"x.e\" value=\"s0\" confidence=\"low\"><evidence title=\"t\" "
+    "date=\"2025-01\"/></fact></profile>";
+
+/* a batch that drew 71 runs (its last chunk of 7) then draws 128 scores them as a new batch
+ * does: nothing the positions past the 71st were given is left in the sums */
+static void
+assert_reused_batch(const AccordModel *m)
+{
+	g_autoptr(AccordRun) reused = accord_run_new(m, 128);
+	g_autoptr(AccordRun) fresh = accord_run_new(m, 128);
+	guint64 seeds[128 * ACCORD_N_UNCERTAIN_INPUTS];
+
+	for (guint i = 0; i < G_N_ELEMENTS(seeds); i++)
+		seeds[i] = accord_run_seed(11, 0, i, 0);
+	accord_run_draw(reused, 71, seeds);
+	accord_run_draw(reused, 128, seeds);
+	accord_run_draw(fresh, 128, seeds);
+	assert_memory_equal(reused->scores, fresh->scores, 128 * m->n_countries * sizeof(gdouble));
+}
+
+static void
+test_uncertainty_tables_and_runs(void **state)
+{
+	AccordUncertaintyOptions o = tiny_options();
+	g_autoptr(AccordModel) m = NULL;
+	const AccordCountryModel *c;
+	gdouble alone[3][71], wide[3][71], flips = 0, drops = 0;
+	guint tabled = 0;
+	Tiny t;
+
+	tiny_load_texts(&t, tables_vocabulary, tables_ruleset, tables_profile);
+	o.inputs = UNKNOWN | EVIDENCE;
+	o.flip[ACCORD_EVIDENCE_CLASS_LOW] = 0.3;
+	o.drop[ACCORD_EVIDENCE_CLASS_LOW] = 0.2;
+	m = tiny_model(&t, &o);
+	c = &m->countries[0];
+	assert_int_equal(c->n_units, 4);
+	assert_int_equal(c->n_exact, 0);
+	for (guint u = 0; u < c->n_units; u++)
+		tabled += c->units[u].tabled;
+	/* every unit but x.e's, where the tables are kept */
+	assert_int_equal(tabled, accord_evidence_widest_group() >= 4 ? 3 : 0);
+	accord_run_free(run_grouped(m, 71, 1, alone));
+	accord_run_free(run_grouped(m, 71, accord_evidence_widest_group(), wide));
+	assert_memory_equal(alone, wide, sizeof alone);
+	for (guint i = 0; i < 71; i++) {
+		flips += wide[1][i];
+		drops += wide[2][i];
+	}
+	/* over 71 draws, standard errors √(4 · 0.21 / 71) = 0.11 and √(4 · 0.16 / 71) = 0.095 */
+	assert_close(flips / 71, 1.2, 0.45);
+	assert_close(drops / 71, 0.8, 0.4);
+	assert_reused_batch(m);
+	tiny_clear(&t);
+}
+
 /* one enum fact of twelve symbols at s0, read by two criteria of one rule: c-0 needs s0,
  * c-far needs s0, s10 or s11. It flips with chance 0.6 and is never dropped, to one of its
  * 11 other symbols (0.6/11 each): one unit of 11 reachable states, more than the first eight
@@ -1445,6 +1538,7 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_xoshiro_seed),
 	    cmocka_unit_test(test_uncertainty_xoshiro_lanes),
 	    cmocka_unit_test(test_uncertainty_numbers_by_group),
+	    cmocka_unit_test(test_uncertainty_tables_and_runs),
 	    cmocka_unit_test(test_uncertainty_logarithm),
 	    cmocka_unit_test(test_uncertainty_refuses_input_that_cannot_vary),
 	    cmocka_unit_test(test_uncertainty_options_out_of_range),
