@@ -17,7 +17,7 @@
  * by the number of draws */
 
 /* draws per block: what a thread takes at a time */
-#define BLOCK_DRAWS 256
+#define BLOCK_DRAWS 1024
 
 /* scores this close are the same score, as in engine/rank.c: a run re-aggregates in another
  * order than engine/score.c, so it may differ from the nominal score in the last bits */
