@@ -836,41 +836,84 @@ chunk_states(const guint32 *numbers, const guint32 *below, guint n_states, guint
 		_mm512_store_si512(states + 16 * q, k[q]);
 }
 
-/* one sum's terms for eight runs that share the table @x: each run's state's */
-static inline __m512d __attribute__((target("avx512f")))
-table_terms(const gdouble *x, __m512i states)
+/* a table of one policy, held in registers for a chunk's blocks: each sum's sixteen terms */
+typedef struct {
+	__m512d low[3];
+	__m512d high[3];
+} Table;
+
+static inline Table __attribute__((target("avx512f"))) table_load(const gdouble *x)
 {
-	return _mm512_permutex2var_pd(_mm512_loadu_pd(x), states, _mm512_loadu_pd(x + 8));
+	Table t;
+
+	for (guint sum = 0; sum < 3; sum++) {
+		t.low[sum] = x != NULL ? _mm512_loadu_pd(x + sum * ACCORD_TABLE_STATES)
+				       : _mm512_setzero_pd();
+		t.high[sum] = x != NULL ? _mm512_loadu_pd(x + sum * ACCORD_TABLE_STATES + 8)
+					: _mm512_setzero_pd();
+	}
+	return t;
 }
 
-/* one table's terms for the eight runs of a block, each run's from the table of its policy
- * (@tables: the table of each policy, NULL for those no run takes), added to their three sums
- * (@row: the first run's numerator). Lanes of no run (past the chunk's last) add 0 */
+/* each sum's terms for eight runs that share the table @t: each run's state's */
 static inline void __attribute__((target("avx512f")))
-add_table(const gdouble *const *tables, __m512i states, const BlockPolicies *block, gdouble *row)
+table_terms(const Table *t, __m512i states, __m512d add[3])
 {
-	__m512d add[3];
+	for (guint sum = 0; sum < 3; sum++)
+		add[sum] = _mm512_permutex2var_pd(t->low[sum], states, t->high[sum]);
+}
 
-	if (block->all < 3) {
-		const gdouble *x = tables[block->all];
+/* the same where the runs of a block take different policies: each run's from the table of
+ * its policy. Lanes of no run (past the chunk's last) take 0 */
+static inline void __attribute__((target("avx512f"))) mixed_terms(const Table *t0,
+								  const Table *t1,
+								  const Table *t2,
+								  __m512i states,
+								  const BlockPolicies *block,
+								  __m512d add[3])
+{
+	__m512d x[3];
 
-		for (guint sum = 0; sum < 3; sum++)
-			add[sum] = table_terms(x + sum * ACCORD_TABLE_STATES, states);
-	} else {
-		for (guint sum = 0; sum < 3; sum++)
-			add[sum] = _mm512_setzero_pd();
-		for (guint p = 0; p < 3; p++) {
-			for (guint sum = 0; block->runs[p] != 0 && sum < 3; sum++)
-				add[sum] = _mm512_mask_mov_pd(
-				    add[sum],
-				    block->runs[p],
-				    table_terms(tables[p] + sum * ACCORD_TABLE_STATES, states));
+	table_terms(t0, states, x);
+	for (guint sum = 0; sum < 3; sum++)
+		add[sum] = _mm512_maskz_mov_pd(block->runs[0], x[sum]);
+	table_terms(t1, states, x);
+	for (guint sum = 0; sum < 3; sum++)
+		add[sum] = _mm512_mask_mov_pd(add[sum], block->runs[1], x[sum]);
+	table_terms(t2, states, x);
+	for (guint sum = 0; sum < 3; sum++)
+		add[sum] = _mm512_mask_mov_pd(add[sum], block->runs[2], x[sum]);
+}
+
+/* one table's terms for the chunk's runs, each run's from the table of its policy (@tables:
+ * of each policy, NULL for those no run takes), added to their three sums (@row: the first
+ * run's numerator), a block of eight runs at a time. The tables stay in registers; most
+ * blocks' runs share a policy */
+static inline void __attribute__((target("avx512f"))) add_table(const gdouble *const *tables,
+								const guint32 *states,
+								const BlockPolicies *blocks,
+								gdouble *row)
+{
+	Table t0 = table_load(tables[0]), t1 = table_load(tables[1]), t2 = table_load(tables[2]);
+
+	for (guint b = 0; b < ACCORD_CHUNK / 8; b++) {
+		__m512i k =
+		    _mm512_cvtepu32_epi64(_mm256_load_si256((const __m256i *)(states + 8 * b)));
+		__m512d add[3];
+
+		if (blocks[b].all == 0)
+			table_terms(&t0, k, add);
+		else if (blocks[b].all == 1)
+			table_terms(&t1, k, add);
+		else if (blocks[b].all == 2)
+			table_terms(&t2, k, add);
+		else
+			mixed_terms(&t0, &t1, &t2, k, &blocks[b], add);
+		for (guint sum = 0; sum < 3; sum++) {
+			gdouble *at = row + 8 * b + sum * ACCORD_CHUNK;
+
+			_mm512_storeu_pd(at, _mm512_add_pd(_mm512_loadu_pd(at), add[sum]));
 		}
-	}
-	for (guint sum = 0; sum < 3; sum++) {
-		gdouble *at = row + sum * ACCORD_CHUNK;
-
-		_mm512_storeu_pd(at, _mm512_add_pd(_mm512_loadu_pd(at), add[sum]));
 	}
 }
 
@@ -913,12 +956,7 @@ unit_changes_at_once(AccordRun *self,
 			tables[p] = country->tables[p] != NULL
 					? country->tables[p] + (gsize)t * 3 * ACCORD_TABLE_STATES
 					: NULL;
-		for (guint i = 0; i < ACCORD_CHUNK; i += 8)
-			add_table(
-			    tables,
-			    _mm512_cvtepu32_epi64(_mm256_load_si256((const __m256i *)(states + i))),
-			    &blocks[i / 8],
-			    row + i);
+		add_table(tables, states, blocks, row);
 	}
 }
 
