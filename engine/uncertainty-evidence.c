@@ -352,37 +352,22 @@ static inline void __attribute__((target("avx512f"))) store_four(__m512i x, guin
 	_mm_storeu_si128((__m128i *)(out + 3 * ACCORD_CHUNK), _mm512_extracti32x4_epi32(rows, 3));
 }
 
-/* four runs' numbers (a group of four positions) in one AVX-512 register. A step gives a
- * bit for each of the four runs' four units: the sixteen steps of 64 units are kept, then
- * each run's nibbles gathered into its word with BMI2's pext, four steps at a time */
-static void __attribute__((target("avx512f,bmi2")))
+/* four runs' numbers (a group of four positions) in one AVX-512 register: the numbers alone,
+ * since with AVX-512 the changes are found from them unit by unit (add_changes_wide()), not
+ * from bits by run (AccordRun.changes, left as it was) */
+static void __attribute__((target("avx512f")))
 numbers_four(AccordRun *self, const AccordCountryModel *country, guint pos)
 {
 	guint32 *state = position_state(self->rng_state, pos);
 	guint32 *restrict out = self->numbers + number_index(pos % ACCORD_CHUNK, 0);
-	guint64 *restrict changes = self->changes + pos % ACCORD_CHUNK;
 	const guint32 *restrict at_most = country->unit_at_most;
-	guint n_units = country->n_units;
 	__m512i s[4], x;
 
 	for (guint w = 0; w < 4; w++)
 		s[w] = _mm512_loadu_si512(state + 16 * w);
-	for (guint first = 0; first < n_units; first += 64, changes += ACCORD_CHUNK) {
-		guint end = MIN(first + 64, n_units);
-		guint64 steps[4] = {0, 0, 0, 0};
-
-		for (guint u = first; u < end; u += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
-			steps[(u - first) / 16] |= (guint64)sixteen_next(s, at_most + u, &x)
-						   << (u - first) % 16 * 4;
-			store_four(x, out);
-		}
-		for (guint j = 0; j < 4; j++) {
-			guint64 run = G_GUINT64_CONSTANT(0x000f000f000f000f) << 4 * j;
-
-			changes[j] = _pext_u64(steps[0], run) | _pext_u64(steps[1], run) << 16 |
-				     _pext_u64(steps[2], run) << 32 |
-				     _pext_u64(steps[3], run) << 48;
-		}
+	for (guint u = 0; u < country->n_units; u += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
+		sixteen_next(s, at_most + u, &x);
+		store_four(x, out);
 	}
 	out = self->numbers + number_index(pos % ACCORD_CHUNK, first_exact(country));
 	for (guint j = 0; j < country->n_exact; j += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
@@ -428,8 +413,9 @@ group_four(guint32 *states, const guint32 *at_most, guint32 *out)
 /**
  * accord_evidence_widest_group:
  *
- * How many runs' evidence generators this processor steps together: 4 with AVX-512 (and
- * BMI2), 2 with AVX2, else 1. Every width gives the same numbers.
+ * How many runs' evidence generators this processor steps together: 4 with AVX-512, 2 with
+ * AVX2, else 1. Every width gives the same numbers. With 4, the changes are added from tables
+ * (add_changes_wide()).
  *
  * Returns: 1, 2 or 4
  */
@@ -437,7 +423,7 @@ guint
 accord_evidence_widest_group(void)
 {
 #ifdef USE_WIDE
-	if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("bmi2"))
+	if (__builtin_cpu_supports("avx512f"))
 		return 4;
 	if (__builtin_cpu_supports("avx2"))
 		return 2;

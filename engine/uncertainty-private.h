@@ -296,8 +296,9 @@ typedef struct {
 				the processor allows, or fewer, to test them all) */
 	guint32 *numbers;    /* the chunk's: the 32 bits each unit, then each fact drawn one by
 				one, drew in each run (uncertainty-evidence.c, number_index()) */
-	guint64 *changes;    /* the chunk's: by 64 units and position, a bit by unit whose
-				number is at most its threshold less 1 */
+	guint64 *changes;    /* the chunk's, where fewer than four runs step together: by 64
+				units and position, a bit by unit whose number is at most its
+				threshold less 1 */
 	guint32 *unit_state; /* by unit: Σ state × stride of the facts drawn one by one */
 	guint *touched;	     /* the units those changed */
 } AccordRun;
