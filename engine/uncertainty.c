@@ -16,8 +16,20 @@
  * the same whatever the number of threads. Memory is fixed by the number of countries, never
  * by the number of draws */
 
-/* draws per block: what a thread takes at a time */
-#define BLOCK_DRAWS 1024
+/* draws per block: what a thread takes at a time, and a batch of runs (AccordRun). With the
+ * evidence varying, a batch is scored country by country, and each country's tables (about
+ * 40 KB in bench-uncertainty) are fetched once a batch: the larger batch fetches them a
+ * quarter as often. With the evidence fixed, a batch is scored draw by draw and its scores
+ * (batch × countries) are read back from the cache: the smaller batch keeps them there */
+#define BLOCK_DRAWS	  1024
+#define BLOCK_DRAWS_FIXED 256
+
+static guint
+block_draws(const AccordModel *m)
+{
+	return m->options.inputs & (1u << ACCORD_UNCERTAIN_EVIDENCE) ? BLOCK_DRAWS
+								     : BLOCK_DRAWS_FIXED;
+}
 
 /* scores this close are the same score, as in engine/rank.c: a run re-aggregates in another
  * order than engine/score.c, so it may differ from the nominal score in the last bits */
@@ -520,6 +532,7 @@ struct _Runner {
 	const AccordUncertaintyOptions *options;
 	void (*work)(Worker *worker, guint block);
 	guint n_blocks;
+	guint block; /* draws a block holds (block_draws()) */
 	GMutex lock;
 	GCond turn;
 	guint next_block;
@@ -621,7 +634,7 @@ workers_new(Runner *r, guint n)
 
 	for (guint i = 0; i < n; i++) {
 		workers[i].runner = r;
-		workers[i].run = accord_run_new(r->model, BLOCK_DRAWS);
+		workers[i].run = accord_run_new(r->model, r->block);
 		workers[i].lines = g_string_new(NULL);
 	}
 	return workers;
@@ -683,8 +696,8 @@ static void
 work_draws(Worker *w, guint block)
 {
 	const Runner *r = w->runner;
-	guint64 first = (guint64)block * BLOCK_DRAWS;
-	guint n = (guint)(MIN(first + BLOCK_DRAWS, r->options->draws) - first);
+	guint64 first = (guint64)block * r->block;
+	guint n = (guint)(MIN(first + r->block, r->options->draws) - first);
 	guint64 seeds[BLOCK_DRAWS * ACCORD_N_UNCERTAIN_INPUTS] = {0};
 
 	for (guint d = 0; d < n; d++) {
@@ -733,12 +746,15 @@ csv_header(const AccordModel *m)
 static Tally *
 run_draws(const AccordModel *m, const AccordUncertaintyOptions *o, guint64 total, GError **error)
 {
-	Runner r = {m, o, work_draws, (guint)((o->draws + BLOCK_DRAWS - 1) / BLOCK_DRAWS)};
-	guint n = count_workers(o, r.n_blocks);
-	Worker *workers = workers_new(&r, n);
+	Runner r = {m, o, work_draws, 0, block_draws(m)};
+	guint n;
+	Worker *workers;
 	Tally *tally = NULL;
 	gboolean ok;
 
+	r.n_blocks = (guint)((o->draws + r.block - 1) / r.block);
+	n = count_workers(o, r.n_blocks);
+	workers = workers_new(&r, n);
 	r.total = total;
 	for (guint i = 0; i < n; i++)
 		workers[i].tally = tally_new(m->n_countries);
@@ -975,7 +991,7 @@ work_samples(Worker *w, guint unit)
 	const Runner *r = w->runner;
 	guint first = accord_sobol_get_unit_start(r->sobol, unit);
 	guint last = accord_sobol_get_unit_start(r->sobol, unit + 1);
-	guint per_batch = MAX(BLOCK_DRAWS / (r->k + 2), 1);
+	guint per_batch = MAX(r->block / (r->k + 2), 1);
 	guint64 seeds[BLOCK_DRAWS * ACCORD_N_UNCERTAIN_INPUTS] = {0};
 
 	for (guint j = first; j < last; j += per_batch) {
@@ -1008,7 +1024,7 @@ run_design(AccordUncertainty *self,
 	   guint64 done,
 	   GError **error)
 {
-	Runner r = {m, o, work_samples};
+	Runner r = {m, o, work_samples, 0, block_draws(m)};
 	g_autoptr(AccordSobol) sobol = NULL;
 	Worker *workers;
 	guint n;
