@@ -801,7 +801,7 @@ typedef struct {
  * whose tables add 0. Every position of the chunk, whether it holds a run or not (those past
  * the last run count on numbers left from before; nothing takes their states) */
 static inline void __attribute__((target("avx512f")))
-chunk_states(const guint32 *numbers, const guint32 *below, guint n_states, guint32 *states)
+chunk_states(const guint32 *numbers, const guint32 *below, guint n_states, guint8 *states)
 {
 	__m512i r[4], k[4], one = _mm512_set1_epi32(1);
 
@@ -819,7 +819,13 @@ chunk_states(const guint32 *numbers, const guint32 *below, guint n_states, guint
 						     one);
 	}
 	for (guint q = 0; q < 4; q++)
-		_mm512_store_si512(states + 16 * q, k[q]);
+		_mm_storeu_si128((__m128i *)(states + 16 * q), _mm512_cvtepi32_epi8(k[q]));
+}
+
+/* the states of a block's eight runs (@states: a unit's, by position) as indices */
+static inline __m512i __attribute__((target("avx512f"))) block_states(const guint8 *states, guint b)
+{
+	return _mm512_cvtepu8_epi64(_mm_loadl_epi64((const __m128i *)(states + 8 * b)));
 }
 
 /* a table of one policy, held in registers for a chunk's blocks: each sum's sixteen terms */
@@ -876,15 +882,14 @@ static inline void __attribute__((target("avx512f"))) mixed_terms(const Table *t
  * run's numerator), a block of eight runs at a time. The tables stay in registers; most
  * blocks' runs share a policy */
 static inline void __attribute__((target("avx512f"))) add_table(const gdouble *const *tables,
-								const guint32 *states,
+								const guint8 *states,
 								const BlockPolicies *blocks,
 								gdouble *row)
 {
 	Table t0 = table_load(tables[0]), t1 = table_load(tables[1]), t2 = table_load(tables[2]);
 
 	for (guint b = 0; b < ACCORD_CHUNK / 8; b++) {
-		__m512i k =
-		    _mm512_cvtepu32_epi64(_mm256_load_si256((const __m256i *)(states + 8 * b)));
+		__m512i k = block_states(states, b);
 		__m512d add[3];
 
 		if (blocks[b].all == 0)
@@ -903,10 +908,12 @@ static inline void __attribute__((target("avx512f"))) add_table(const gdouble *c
 	}
 }
 
-/* a tabled unit's changes in the chunk's runs, all at once: its state in each, then for each
- * rule it changes, each run's state's terms from the table of the run's policy, added to the
- * run's sums (those of runs where the unit is kept add 0, which changes no sum, so each run's
- * sums are what add_unit_changes() makes them), and its flips and drops tallied */
+/* a tabled unit's changes in the chunk's runs, all at once: its state in each (kept in
+ * AccordRun.states), then for each rule it changes, each run's state's terms from the table of
+ * the run's policy, added to the run's sums (those of runs where the unit is kept add 0,
+ * which changes no sum, so each run's sums are what add_unit_changes() makes them), and its
+ * flips and drops tallied. The tables of rules that only tabled units change are left for
+ * sum_rule_tables() */
 static void __attribute__((target("avx512f")))
 unit_changes_at_once(AccordRun *self,
 		     const AccordCountryModel *country,
@@ -918,14 +925,14 @@ unit_changes_at_once(AccordRun *self,
 	const guint32 *tallies = country->unit_tallies + 2 * ACCORD_TABLE_STATES * (gsize)u;
 	__m512i flips = _mm512_loadu_si512(tallies);
 	__m512i drops = _mm512_loadu_si512(tallies + ACCORD_TABLE_STATES);
-	guint32 states[ACCORD_CHUNK] __attribute__((aligned(64)));
+	guint8 *states = self->states + (gsize)u * ACCORD_CHUNK;
 
 	chunk_states(self->numbers + number_index(0, u),
 		     country->unit_below + ACCORD_TABLE_STATES * (gsize)u,
 		     country->units[u].n_states,
 		     states);
 	for (guint i = 0; i < ACCORD_CHUNK; i += 16) {
-		__m512i k = _mm512_load_si512(states + i);
+		__m512i k = _mm512_cvtepu8_epi32(_mm_loadu_si128((const __m128i *)(states + i)));
 
 		_mm512_storeu_si512(flipped + i,
 				    _mm512_add_epi32(_mm512_loadu_si512(flipped + i),
@@ -938,6 +945,8 @@ unit_changes_at_once(AccordRun *self,
 		gdouble *row = self->columns + country->table_row[t];
 		const gdouble *tables[3];
 
+		if (country->table_later[t])
+			continue;
 		for (guint p = 0; p < 3; p++)
 			tables[p] = country->tables[p] != NULL
 					? country->tables[p] + (gsize)t * 3 * ACCORD_TABLE_STATES
@@ -960,6 +969,80 @@ runs_changing(const AccordRun *self, const AccordCountryModel *country, guint u,
 			    at_most)
 			<< i;
 	return n < 64 ? runs & ((G_GUINT64_CONSTANT(1) << n) - 1) : runs;
+}
+
+/* one sum's terms of a table of one policy (@x: NULL for a policy no run takes) */
+typedef struct {
+	__m512d low;
+	__m512d high;
+} SumTable;
+
+static inline SumTable __attribute__((target("avx512f"))) sum_table_load(const gdouble *x)
+{
+	if (x == NULL)
+		return (SumTable){_mm512_setzero_pd(), _mm512_setzero_pd()};
+	return (SumTable){_mm512_loadu_pd(x), _mm512_loadu_pd(x + 8)};
+}
+
+static inline __m512d __attribute__((target("avx512f")))
+sum_terms(const SumTable *t, __m512i states)
+{
+	return _mm512_permutex2var_pd(t->low, states, t->high);
+}
+
+/* one sum's terms for the eight runs of a block, each run's from the table of its policy */
+static inline __m512d __attribute__((target("avx512f")))
+block_terms(const SumTable t[3], __m512i states, const BlockPolicies *block)
+{
+	__m512d add;
+
+	if (block->all == 0)
+		return sum_terms(&t[0], states);
+	if (block->all == 1)
+		return sum_terms(&t[1], states);
+	if (block->all == 2)
+		return sum_terms(&t[2], states);
+	add = _mm512_maskz_mov_pd(block->runs[0], sum_terms(&t[0], states));
+	add = _mm512_mask_mov_pd(add, block->runs[1], sum_terms(&t[1], states));
+	return _mm512_mask_mov_pd(add, block->runs[2], sum_terms(&t[2], states));
+}
+
+/* the sums of a rule that only tabled units change, for the chunk's runs: its tables' terms
+ * added up in registers in unit order, as add_table() would add them to the sums (which start
+ * at 0), and stored once. @first to @end: its entries in table_order */
+static void __attribute__((target("avx512f"))) sum_rule_tables(AccordRun *self,
+							       const AccordCountryModel *country,
+							       guint first,
+							       guint end,
+							       const BlockPolicies *blocks,
+							       gdouble *row)
+{
+	for (guint sum = 0; sum < 3; sum++) {
+		__m512d total[ACCORD_CHUNK / 8];
+
+		for (guint b = 0; b < ACCORD_CHUNK / 8; b++)
+			total[b] = _mm512_setzero_pd();
+		for (guint i = first; i < end; i++) {
+			guint t = country->table_order[i];
+			const guint8 *states =
+			    self->states + (gsize)country->table_unit[t] * ACCORD_CHUNK;
+			SumTable x[3];
+
+			for (guint p = 0; p < 3; p++)
+				x[p] = sum_table_load(country->tables[p] != NULL
+							  ? country->tables[p] +
+								(3 * (gsize)t + sum) *
+								    ACCORD_TABLE_STATES
+							  : NULL);
+#pragma GCC unroll 8
+			for (guint b = 0; b < ACCORD_CHUNK / 8; b++)
+				total[b] = _mm512_add_pd(
+				    total[b],
+				    block_terms(x, block_states(states, b), &blocks[b]));
+		}
+		for (guint b = 0; b < ACCORD_CHUNK / 8; b++)
+			_mm512_storeu_pd(row + sum * ACCORD_CHUNK + 8 * b, total[b]);
+	}
 }
 
 /* add_changes() where the processor has AVX-512 and the country has tables: the same sums,
@@ -994,6 +1077,15 @@ add_changes_wide(AccordRun *self, const AccordCountryModel *country, guint chunk
 					    deltas,
 					    flipped,
 					    dropped);
+	}
+	for (guint slot = 0; slot < self->model->n_rules; slot++) {
+		if (country->slot_tables[slot] < country->slot_tables[slot + 1])
+			sum_rule_tables(self,
+					country,
+					country->slot_tables[slot],
+					country->slot_tables[slot + 1],
+					blocks,
+					self->columns + 3 * ACCORD_CHUNK * (gsize)slot);
 	}
 	for (guint i = 0; i < n; i++) {
 		flipped[i] += flips[i];

@@ -686,6 +686,10 @@ country_clear(AccordCountryModel *country)
 	g_free(country->unit_below);
 	g_free(country->unit_tables);
 	g_free(country->table_row);
+	g_free(country->table_unit);
+	g_free(country->table_later);
+	g_free(country->slot_tables);
+	g_free(country->table_order);
 	g_free(country->unit_tallies);
 	g_free(country->unit_at_most);
 	for (guint p = 0; p < 3; p++) {

@@ -194,6 +194,13 @@ typedef struct {
 	guint32 *unit_tables;  /* n_units + 1: each unit's first entry in table_row */
 	guint32 *table_row;    /* by table: 3 ACCORD_CHUNK × the rule's slot */
 	gdouble *tables[3];    /* by policy (as hot): [table][sum][ACCORD_TABLE_STATES] */
+	guint32 *table_unit;   /* by table: its unit */
+	gboolean *table_later; /* by table: summed with the others of its rule (slot_tables)
+				  after the units, not added as its unit comes */
+	guint32 *slot_tables;  /* n_rules + 1: each slot's first entry in table_order */
+	guint32 *table_order;  /* the tables of the rules that only tabled units change, rule by
+				  rule, each rule's in unit order: their terms are summed in
+				  registers and stored once (uncertainty-evidence.c) */
 	guint32 *unit_tallies; /* [unit][2][ACCORD_TABLE_STATES]: how many facts each state flips,
 				  then how many it drops (0 past its last) */
 	gdouble *kept_sums;    /* [(3 policy + k) n_rules + slot]: with every fact kept, Σ w·c (k
@@ -299,6 +306,8 @@ typedef struct {
 	guint64 *changes;    /* the chunk's, where fewer than four runs step together: by 64
 				units and position, a bit by unit whose number is at most its
 				threshold less 1 */
+	guint8 *states;	     /* by unit, ACCORD_CHUNK each: the state each position's run takes
+				(a tabled unit's, uncertainty-evidence.c) */
 	guint32 *unit_state; /* by unit: Σ state × stride of the facts drawn one by one */
 	guint *touched;	     /* the units those changed */
 } AccordRun;

@@ -503,13 +503,11 @@ hot_deltas(const AccordRuleDelta *deltas, guint n, AccordUnknownPolicy unknown)
 	return hot;
 }
 
-/* the rules a tabled unit's states change, in slot order, appended to @rows; returns how many */
-static guint
-unit_rows(const AccordCountryModel *country, guint u, guint32 zero, guint n_rules, GArray *rows)
+/* marks in @changes (by slot) the rules some state of unit @u changes */
+static void
+mark_unit_rules(const AccordCountryModel *country, guint u, guint32 zero, gboolean *changes)
 {
 	const AccordUnitHot *hot = &country->units[u];
-	g_autofree gboolean *changes = g_new0(gboolean, MAX(n_rules, 1));
-	guint n = 0;
 
 	for (guint k = 0; k < hot->n_states; k++) {
 		const AccordUnitState *s = &country->unit_states[hot->states + k];
@@ -517,15 +515,53 @@ unit_rows(const AccordCountryModel *country, guint u, guint32 zero, guint n_rule
 		for (guint32 d = s->deltas; d < s->end; d++)
 			changes[country->deltas[d].slot] |= d != zero;
 	}
+}
+
+/* the rules a tabled unit's states change, in slot order, appended to @rows */
+static void
+unit_rows(const AccordCountryModel *country, guint u, guint32 zero, guint n_rules, GArray *rows)
+{
+	g_autofree gboolean *changes = g_new0(gboolean, MAX(n_rules, 1));
+
+	mark_unit_rules(country, u, zero, changes);
 	for (guint slot = 0; slot < n_rules; slot++) {
 		guint32 row = 3 * ACCORD_CHUNK * slot;
 
-		if (!changes[slot])
-			continue;
-		g_array_append_val(rows, row);
-		n++;
+		if (changes[slot])
+			g_array_append_val(rows, row);
 	}
-	return n;
+}
+
+/* the tables summed rule by rule (AccordCountryModel.slot_tables): those of the rules that
+ * no unit without tables changes, in unit order for each rule */
+static void
+order_tables(AccordCountryModel *country, guint32 zero, guint n_rules)
+{
+	g_autofree gboolean *by_runs = g_new0(gboolean, MAX(n_rules, 1));
+	guint n = country->unit_tables[country->n_units];
+
+	for (guint u = 0; u < country->n_units; u++) {
+		if (country->units[u].change > 0 && !country->units[u].tabled)
+			mark_unit_rules(country, u, zero, by_runs);
+	}
+	country->slot_tables = g_new0(guint32, n_rules + 1);
+	country->table_order = g_new0(guint32, MAX(n, 1));
+	country->table_unit = g_new0(guint32, MAX(n, 1));
+	country->table_later = g_new0(gboolean, MAX(n, 1));
+	for (guint u = 0; u < country->n_units; u++) {
+		for (guint t = country->unit_tables[u]; t < country->unit_tables[u + 1]; t++)
+			country->table_unit[t] = u;
+	}
+	for (guint slot = 0, k = 0; slot < n_rules; slot++) {
+		country->slot_tables[slot] = k;
+		for (guint t = 0; !by_runs[slot] && t < n; t++) {
+			if (country->table_row[t] != 3 * ACCORD_CHUNK * slot)
+				continue;
+			country->table_order[k++] = t;
+			country->table_later[t] = TRUE;
+		}
+		country->slot_tables[slot + 1] = k;
+	}
 }
 
 /* a tabled unit's states in its tables of one policy (@deltas), from table @first on: each
@@ -587,6 +623,7 @@ keep_tables(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 	}
 	country->unit_tables[country->n_units] = rows->len;
 	country->table_row = (guint32 *)g_array_free(g_steal_pointer(&rows), FALSE);
+	order_tables(country, zero, m->n_rules);
 	for (guint p = 0; p < 3; p++) {
 		if (country->hot[p] == NULL)
 			continue;
