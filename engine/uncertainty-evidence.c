@@ -798,12 +798,22 @@ typedef struct {
 
 /* a tabled unit's state in each of the chunk's runs: the count of its thresholds (less 1)
  * below the run's number, as pick_unit_state() counts them; @n_states past every fact kept,
- * whose tables add 0. Every position of the chunk, whether it holds a run or not (those past
- * the last run count on numbers left from before; nothing takes their states) */
-static inline void __attribute__((target("avx512f")))
-chunk_states(const guint32 *numbers, const guint32 *below, guint n_states, guint8 *states)
+ * whose tables add 0. Stored as 64-bit indices, what a permutation of doubles takes (so it is
+ * widened once, not for each table), and each state's flips and drops (@tallies: by state,
+ * then by state) added to each run's. Every position of the chunk, whether it holds a run or
+ * not (those past the last run count on numbers left from before; nothing takes their states
+ * or tallies) */
+static inline void __attribute__((target("avx512f"))) chunk_states(const guint32 *numbers,
+								   const guint32 *below,
+								   guint n_states,
+								   const guint32 *tallies,
+								   guint64 *states,
+								   guint32 *flipped,
+								   guint32 *dropped)
 {
 	__m512i r[4], k[4], one = _mm512_set1_epi32(1);
+	__m512i flips = _mm512_loadu_si512(tallies);
+	__m512i drops = _mm512_loadu_si512(tallies + ACCORD_TABLE_STATES);
 
 	for (guint q = 0; q < 4; q++) {
 		r[q] = _mm512_loadu_si512(numbers + 16 * q);
@@ -818,14 +828,27 @@ chunk_states(const guint32 *numbers, const guint32 *below, guint n_states, guint
 						     k[q],
 						     one);
 	}
-	for (guint q = 0; q < 4; q++)
-		_mm_storeu_si128((__m128i *)(states + 16 * q), _mm512_cvtepi32_epi8(k[q]));
+	for (guint q = 0; q < 4; q++) {
+		guint32 *f = flipped + 16 * q, *d = dropped + 16 * q;
+
+		_mm512_storeu_si512(states + 16 * q,
+				    _mm512_cvtepu32_epi64(_mm512_castsi512_si256(k[q])));
+		_mm512_storeu_si512(states + 16 * q + 8,
+				    _mm512_cvtepu32_epi64(_mm512_extracti64x4_epi64(k[q], 1)));
+		_mm512_storeu_si512(
+		    f,
+		    _mm512_add_epi32(_mm512_loadu_si512(f), _mm512_permutexvar_epi32(k[q], flips)));
+		_mm512_storeu_si512(
+		    d,
+		    _mm512_add_epi32(_mm512_loadu_si512(d), _mm512_permutexvar_epi32(k[q], drops)));
+	}
 }
 
-/* the states of a block's eight runs (@states: a unit's, by position) as indices */
-static inline __m512i __attribute__((target("avx512f"))) block_states(const guint8 *states, guint b)
+/* the states of a block's eight runs (@states: a unit's, by position) */
+static inline __m512i __attribute__((target("avx512f")))
+block_states(const guint64 *states, guint b)
 {
-	return _mm512_cvtepu8_epi64(_mm_loadl_epi64((const __m128i *)(states + 8 * b)));
+	return _mm512_loadu_si512(states + 8 * b);
 }
 
 /* a table of one policy, held in registers for a chunk's blocks: each sum's sixteen terms */
@@ -882,7 +905,7 @@ static inline void __attribute__((target("avx512f"))) mixed_terms(const Table *t
  * run's numerator), a block of eight runs at a time. The tables stay in registers; most
  * blocks' runs share a policy */
 static inline void __attribute__((target("avx512f"))) add_table(const gdouble *const *tables,
-								const guint8 *states,
+								const guint64 *states,
 								const BlockPolicies *blocks,
 								gdouble *row)
 {
@@ -922,25 +945,15 @@ unit_changes_at_once(AccordRun *self,
 		     guint32 *flipped,
 		     guint32 *dropped)
 {
-	const guint32 *tallies = country->unit_tallies + 2 * ACCORD_TABLE_STATES * (gsize)u;
-	__m512i flips = _mm512_loadu_si512(tallies);
-	__m512i drops = _mm512_loadu_si512(tallies + ACCORD_TABLE_STATES);
-	guint8 *states = self->states + (gsize)u * ACCORD_CHUNK;
+	guint64 *states = self->states + (gsize)u * ACCORD_CHUNK;
 
 	chunk_states(self->numbers + number_index(0, u),
 		     country->unit_below + ACCORD_TABLE_STATES * (gsize)u,
 		     country->units[u].n_states,
-		     states);
-	for (guint i = 0; i < ACCORD_CHUNK; i += 16) {
-		__m512i k = _mm512_cvtepu8_epi32(_mm_loadu_si128((const __m128i *)(states + i)));
-
-		_mm512_storeu_si512(flipped + i,
-				    _mm512_add_epi32(_mm512_loadu_si512(flipped + i),
-						     _mm512_permutexvar_epi32(k, flips)));
-		_mm512_storeu_si512(dropped + i,
-				    _mm512_add_epi32(_mm512_loadu_si512(dropped + i),
-						     _mm512_permutexvar_epi32(k, drops)));
-	}
+		     country->unit_tallies + 2 * ACCORD_TABLE_STATES * (gsize)u,
+		     states,
+		     flipped,
+		     dropped);
 	for (guint t = country->unit_tables[u]; t < country->unit_tables[u + 1]; t++) {
 		gdouble *row = self->columns + country->table_row[t];
 		const gdouble *tables[3];
@@ -1024,7 +1037,7 @@ static void __attribute__((target("avx512f"))) sum_rule_tables(AccordRun *self,
 			total[b] = _mm512_setzero_pd();
 		for (guint i = first; i < end; i++) {
 			guint t = country->table_order[i];
-			const guint8 *states =
+			const guint64 *states =
 			    self->states + (gsize)country->table_unit[t] * ACCORD_CHUNK;
 			SumTable x[3];
 

@@ -306,7 +306,7 @@ typedef struct {
 	guint64 *changes;    /* the chunk's, where fewer than four runs step together: by 64
 				units and position, a bit by unit whose number is at most its
 				threshold less 1 */
-	guint8 *states;	     /* by unit, ACCORD_CHUNK each: the state each position's run takes
+	guint64 *states;     /* by unit, ACCORD_CHUNK each: the state each position's run takes
 				(a tabled unit's, uncertainty-evidence.c) */
 	guint32 *unit_state; /* by unit: Σ state × stride of the facts drawn one by one */
 	guint *touched;	     /* the units those changed */

@@ -96,7 +96,7 @@ accord_run_new(const AccordModel *model, guint capacity)
 				       accord_round_up(model->max_facts, ACCORD_LANES)) *
 				   ACCORD_CHUNK);
 	self->changes = g_new0(guint64, (gsize)MAX((model->max_units + 63) / 64, 1) * ACCORD_CHUNK);
-	self->states = g_new0(guint8, (gsize)MAX(model->max_units, 1) * ACCORD_CHUNK);
+	self->states = g_new0(guint64, (gsize)MAX(model->max_units, 1) * ACCORD_CHUNK);
 	self->unit_state = g_new0(guint32, MAX(model->max_units, 1));
 	self->touched = g_new0(guint, MAX(model->max_units, 1));
 	return self;
