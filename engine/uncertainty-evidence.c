@@ -857,15 +857,27 @@ typedef struct {
 	__m512d high[3];
 } Table;
 
-static inline Table __attribute__((target("avx512f"))) table_load(const gdouble *x)
+/* how many terms a sum of table @t has: 8 or 16 (AccordCountryModel.table_at) */
+static inline guint
+table_width(const AccordCountryModel *country, guint t)
+{
+	return (country->table_at[t + 1] - country->table_at[t]) / 3;
+}
+
+/* a sum's terms in two registers: a table of 8 leaves the second 0, which a permutation of
+ * states below 8 never reads (a masked load, which reads nothing past the table) */
+static inline __m512d __attribute__((target("avx512f"))) terms_high(const gdouble *x, guint width)
+{
+	return _mm512_maskz_loadu_pd(width > 8 ? 0xff : 0, x + 8);
+}
+
+static inline Table __attribute__((target("avx512f"))) table_load(const gdouble *x, guint width)
 {
 	Table t;
 
 	for (guint sum = 0; sum < 3; sum++) {
-		t.low[sum] = x != NULL ? _mm512_loadu_pd(x + sum * ACCORD_TABLE_STATES)
-				       : _mm512_setzero_pd();
-		t.high[sum] = x != NULL ? _mm512_loadu_pd(x + sum * ACCORD_TABLE_STATES + 8)
-					: _mm512_setzero_pd();
+		t.low[sum] = x != NULL ? _mm512_loadu_pd(x + sum * width) : _mm512_setzero_pd();
+		t.high[sum] = x != NULL ? terms_high(x + sum * width, width) : _mm512_setzero_pd();
 	}
 	return t;
 }
@@ -905,11 +917,13 @@ static inline void __attribute__((target("avx512f"))) mixed_terms(const Table *t
  * run's numerator), a block of eight runs at a time. The tables stay in registers; most
  * blocks' runs share a policy */
 static inline void __attribute__((target("avx512f"))) add_table(const gdouble *const *tables,
+								guint width,
 								const guint64 *states,
 								const BlockPolicies *blocks,
 								gdouble *row)
 {
-	Table t0 = table_load(tables[0]), t1 = table_load(tables[1]), t2 = table_load(tables[2]);
+	Table t0 = table_load(tables[0], width), t1 = table_load(tables[1], width);
+	Table t2 = table_load(tables[2], width);
 
 	for (guint b = 0; b < ACCORD_CHUNK / 8; b++) {
 		__m512i k = block_states(states, b);
@@ -962,9 +976,9 @@ unit_changes_at_once(AccordRun *self,
 			continue;
 		for (guint p = 0; p < 3; p++)
 			tables[p] = country->tables[p] != NULL
-					? country->tables[p] + (gsize)t * 3 * ACCORD_TABLE_STATES
+					? country->tables[p] + country->table_at[t]
 					: NULL;
-		add_table(tables, states, blocks, row);
+		add_table(tables, table_width(country, t), states, blocks, row);
 	}
 }
 
@@ -990,11 +1004,12 @@ typedef struct {
 	__m512d high;
 } SumTable;
 
-static inline SumTable __attribute__((target("avx512f"))) sum_table_load(const gdouble *x)
+static inline SumTable __attribute__((target("avx512f")))
+sum_table_load(const gdouble *x, guint width)
 {
 	if (x == NULL)
 		return (SumTable){_mm512_setzero_pd(), _mm512_setzero_pd()};
-	return (SumTable){_mm512_loadu_pd(x), _mm512_loadu_pd(x + 8)};
+	return (SumTable){_mm512_loadu_pd(x), terms_high(x, width)};
 }
 
 static inline __m512d __attribute__((target("avx512f")))
@@ -1039,14 +1054,15 @@ static void __attribute__((target("avx512f"))) sum_rule_tables(AccordRun *self,
 			guint t = country->table_order[i];
 			const guint64 *states =
 			    self->states + (gsize)country->table_unit[t] * ACCORD_CHUNK;
+			guint width = table_width(country, t);
 			SumTable x[3];
 
 			for (guint p = 0; p < 3; p++)
 				x[p] = sum_table_load(country->tables[p] != NULL
 							  ? country->tables[p] +
-								(3 * (gsize)t + sum) *
-								    ACCORD_TABLE_STATES
-							  : NULL);
+								country->table_at[t] + sum * width
+							  : NULL,
+						      width);
 #pragma GCC unroll 8
 			for (guint b = 0; b < ACCORD_CHUNK / 8; b++)
 				total[b] = _mm512_add_pd(

@@ -686,6 +686,7 @@ country_clear(AccordCountryModel *country)
 	g_free(country->unit_below);
 	g_free(country->unit_tables);
 	g_free(country->table_row);
+	g_free(country->table_at);
 	g_free(country->table_unit);
 	g_free(country->table_later);
 	g_free(country->slot_tables);

@@ -193,7 +193,11 @@ typedef struct {
 	 * kept, adds 0) */
 	guint32 *unit_tables;  /* n_units + 1: each unit's first entry in table_row */
 	guint32 *table_row;    /* by table: 3 ACCORD_CHUNK × the rule's slot */
-	gdouble *tables[3];    /* by policy (as hot): [table][sum][ACCORD_TABLE_STATES] */
+	gdouble *tables[3];    /* by policy (as hot): from table_at[table], each sum's terms by
+				  state */
+	guint32 *table_at;     /* by table, and one past the last: its first term in tables[],
+				  3 × its width after it (8 terms a sum where its unit has fewer
+				  than 8 states, else ACCORD_TABLE_STATES) */
 	guint32 *table_unit;   /* by table: its unit */
 	gboolean *table_later; /* by table: summed with the others of its rule (slot_tables)
 				  after the units, not added as its unit comes */

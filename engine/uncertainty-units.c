@@ -564,6 +564,32 @@ order_tables(AccordCountryModel *country, guint32 zero, guint n_rules)
 	}
 }
 
+/* how many terms a sum of table @t has: 8 where its unit has fewer than 8 states (with every
+ * fact kept), which one AVX-512 register holds, else ACCORD_TABLE_STATES */
+static guint
+table_width(const AccordCountryModel *country, guint t)
+{
+	return (country->table_at[t + 1] - country->table_at[t]) / 3;
+}
+
+/* where each table starts in tables[] (AccordCountryModel.table_at) */
+static void
+place_tables(AccordCountryModel *country)
+{
+	guint32 at = 0;
+
+	country->table_at = g_new0(guint32, country->unit_tables[country->n_units] + 1);
+	for (guint u = 0; u < country->n_units; u++) {
+		guint width = country->units[u].n_states < 8 ? 8 : ACCORD_TABLE_STATES;
+
+		for (guint t = country->unit_tables[u]; t < country->unit_tables[u + 1]; t++) {
+			country->table_at[t] = at;
+			at += 3 * width;
+		}
+	}
+	country->table_at[country->unit_tables[country->n_units]] = at;
+}
+
 /* a tabled unit's states in its tables of one policy (@deltas), from table @first on: each
  * delta's three terms at its state's index in the table of its rule */
 static void
@@ -587,7 +613,7 @@ fill_tables(const AccordCountryModel *country,
 			while (country->table_row[t] != deltas[d].row)
 				t++;
 			for (guint sum = 0; sum < 3; sum++)
-				tables[(3 * (gsize)t + sum) * ACCORD_TABLE_STATES + k] =
+				tables[country->table_at[t] + sum * table_width(country, t) + k] =
 				    deltas[d].add[sum];
 		}
 	}
@@ -624,13 +650,13 @@ keep_tables(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 	country->unit_tables[country->n_units] = rows->len;
 	country->table_row = (guint32 *)g_array_free(g_steal_pointer(&rows), FALSE);
 	order_tables(country, zero, m->n_rules);
+	place_tables(country);
 	for (guint p = 0; p < 3; p++) {
 		if (country->hot[p] == NULL)
 			continue;
 		country->tables[p] =
 		    g_new0(gdouble,
-			   3 * ACCORD_TABLE_STATES *
-			       (gsize)MAX(country->unit_tables[country->n_units], 1));
+			   MAX(country->table_at[country->unit_tables[country->n_units]], 1));
 		for (guint u = 0; u < country->n_units; u++) {
 			if (country->units[u].tabled)
 				fill_tables(country,
