@@ -14,8 +14,12 @@
 
 /* ranking first places the countries in buckets by score (a counting sort), then sorts within
  * them: linear time whatever the last ranking was. The buckets only speed the sort (its
- * order is the comparison's), so they are few: clearing and summing them is per run */
-#define RANK_BUCKETS 256
+ * order is the comparison's), so they are few: clearing and summing them is per run. They
+ * span the run's scores, two or three for each of 200 countries: fewer countries share one,
+ * so fewer move in the sort, each a mispredicted branch (cachegrind, bench-uncertainty with
+ * the evidence fixed: 1.21 mispredictions a country-draw with 256 buckets over 0 to 100,
+ * 0.73 now) */
+#define RANK_BUCKETS 512
 
 static gboolean
 varies(const AccordModel *m, AccordUncertainInput input)
@@ -468,17 +472,12 @@ accord_run_draw(AccordRun *self, guint n, const guint64 *seeds)
 
 /* ---- ranking ---- */
 
-/* best first, a country nothing applies to last, ties by country order (code order) */
-static gboolean
-ranks_before(const gdouble *scores, guint a, guint b)
+/* best first (scores within 1e-9 tied, then by country order: code order), for two scores
+ * that are not n/a; a country nothing applies to comes after every other */
+static inline gboolean
+before(gdouble sa, guint a, gdouble sb, guint b)
 {
-	gboolean an = isnan(scores[a]), bn = isnan(scores[b]);
-
-	if (an != bn)
-		return bn;
-	if (!an && fabs(scores[a] - scores[b]) > TIE_EPSILON)
-		return scores[a] > scores[b];
-	return a < b;
+	return fabs(sa - sb) > TIE_EPSILON ? sa > sb : a < b;
 }
 
 static gboolean
@@ -489,13 +488,14 @@ same_score(gdouble a, gdouble b)
 	return fabs(a - b) <= TIE_EPSILON;
 }
 
-/* bucket 0 holds the best scores, RANK_BUCKETS − 1 the worst, RANK_BUCKETS the n/a */
+/* bucket 0 holds the best scores (@top), RANK_BUCKETS − 1 the worst (@scale: RANK_BUCKETS − 1
+ * over the range, or 0 when the scores are all within 1e-9), RANK_BUCKETS the n/a */
 static guint
-bucket_of(gdouble score)
+bucket_of(gdouble score, gdouble top, gdouble scale)
 {
 	if (isnan(score))
 		return RANK_BUCKETS;
-	return (guint)((100 - CLAMP(score, 0, 100)) / 100 * (RANK_BUCKETS - 1));
+	return (guint)((top - score) * scale);
 }
 
 /* the countries best first: a stable counting sort into buckets (so each bucket is in country
@@ -507,19 +507,29 @@ sort_countries(AccordRun *self, const gdouble *scores, guint n)
 	guint *restrict order = self->order, *restrict start = self->buckets;
 	guint *restrict bucket = self->positions; /* free until the ranks are set */
 
+	gdouble top = -G_MAXDOUBLE, bottom = G_MAXDOUBLE, scale;
+
+	/* the buckets span the run's scores (a comparison with NaN is false, so n/a is left out) */
+	for (guint c = 0; c < n; c++) {
+		top = scores[c] > top ? scores[c] : top;
+		bottom = scores[c] < bottom ? scores[c] : bottom;
+	}
+	scale = top - bottom > TIE_EPSILON ? (RANK_BUCKETS - 1) / (top - bottom) : 0;
 	memset(start, 0, (RANK_BUCKETS + 2) * sizeof(guint));
 	for (guint c = 0; c < n; c++) {
-		bucket[c] = bucket_of(scores[c]);
+		bucket[c] = bucket_of(scores[c], top, scale);
 		start[bucket[c] + 1]++;
 	}
 	for (guint b = 1; b <= RANK_BUCKETS + 1; b++)
 		start[b] += start[b - 1];
 	for (guint c = 0; c < n; c++)
 		order[start[bucket[c]]++] = c;
-	for (guint i = 1; i < n; i++) {
+	/* the n/a countries are last, in country order, where they stay */
+	for (guint i = 1; i < n && !isnan(scores[order[i]]); i++) {
 		guint x = order[i], j = i;
+		gdouble s = scores[x];
 
-		while (j > 0 && ranks_before(scores, x, order[j - 1])) {
+		while (j > 0 && before(s, x, scores[order[j - 1]], order[j - 1])) {
 			order[j] = order[j - 1];
 			j--;
 		}
