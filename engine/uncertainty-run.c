@@ -553,13 +553,16 @@ accord_run_rank(AccordRun *self, guint run, gboolean average)
 	const gdouble *scores = self->scores + (gsize)run * n;
 	const guint *order = self->order;
 
+	gboolean tied = FALSE; /* with the country before */
+
 	sort_countries(self, scores, n);
 	for (guint i = 0; i < n; i++) {
 		guint x = order[i];
-		gboolean tied = i > 0 && same_score(scores[order[i - 1]], scores[x]);
+		gboolean tied_next = i + 1 < n && same_score(scores[x], scores[order[i + 1]]);
 
 		self->positions[x] = tied ? self->positions[order[i - 1]] : i + 1;
-		if (!average || (i + 1 < n && same_score(scores[x], scores[order[i + 1]])))
+		tied = tied_next;
+		if (!average || tied_next)
 			continue;
 		/* positions start + 1 … i + 1 are one tie: each gets their mean */
 		for (guint j = start; j <= i; j++)
