@@ -1035,20 +1035,24 @@ block_terms(const SumTable t[3], __m512i states, const BlockPolicies *block)
 	return _mm512_mask_mov_pd(add, block->runs[2], sum_terms(&t[2], states));
 }
 
-/* the sums of a rule that only tabled units change, for the chunk's runs: its tables' terms
- * added up in registers in unit order, as add_table() would add them to the sums (which start
- * at 0), and stored once. @first to @end: its entries in table_order */
-static void __attribute__((target("avx512f"))) sum_rule_tables(AccordRun *self,
-							       const AccordCountryModel *country,
-							       guint first,
-							       guint end,
-							       const BlockPolicies *blocks,
-							       gdouble *row)
+/* the sums of a rule that only tabled units change, for the first @n_blocks blocks of eight
+ * of the chunk's runs: its tables' terms added up in registers in unit order, as add_table()
+ * would add them to the sums (which start at 0), and stored once. @first to @end: its entries
+ * in table_order. Inlined where @n_blocks is a constant (a whole chunk), so that the loop over
+ * the blocks unrolls and the sums stay in registers */
+static inline void __attribute__((target("avx512f"), always_inline))
+sum_rule_tables(AccordRun *self,
+		const AccordCountryModel *country,
+		guint first,
+		guint end,
+		const BlockPolicies *blocks,
+		guint n_blocks,
+		gdouble *row)
 {
 	for (guint sum = 0; sum < 3; sum++) {
 		__m512d total[ACCORD_CHUNK / 8];
 
-		for (guint b = 0; b < ACCORD_CHUNK / 8; b++)
+		for (guint b = 0; b < n_blocks; b++)
 			total[b] = _mm512_setzero_pd();
 		for (guint i = first; i < end; i++) {
 			guint t = country->table_order[i];
@@ -1064,13 +1068,35 @@ static void __attribute__((target("avx512f"))) sum_rule_tables(AccordRun *self,
 							  : NULL,
 						      width);
 #pragma GCC unroll 8
-			for (guint b = 0; b < ACCORD_CHUNK / 8; b++)
+			for (guint b = 0; b < n_blocks; b++)
 				total[b] = _mm512_add_pd(
 				    total[b],
 				    block_terms(x, block_states(states, b), &blocks[b]));
 		}
-		for (guint b = 0; b < ACCORD_CHUNK / 8; b++)
+		for (guint b = 0; b < n_blocks; b++)
 			_mm512_storeu_pd(row + sum * ACCORD_CHUNK + 8 * b, total[b]);
+	}
+}
+
+/* sum_rule_tables() for every rule that only tabled units change, for the blocks that hold
+ * the chunk's @n runs (a sensitivity design's batches are often less than a chunk) */
+static void __attribute__((target("avx512f"))) sum_rules_tables(AccordRun *self,
+								const AccordCountryModel *country,
+								const BlockPolicies *blocks,
+								guint n)
+{
+	guint n_blocks = (n + 7) / 8;
+
+	for (guint slot = 0; slot < self->model->n_rules; slot++) {
+		guint first = country->slot_tables[slot], end = country->slot_tables[slot + 1];
+		gdouble *row = self->columns + 3 * ACCORD_CHUNK * (gsize)slot;
+
+		if (first == end)
+			continue;
+		if (n_blocks == ACCORD_CHUNK / 8)
+			sum_rule_tables(self, country, first, end, blocks, ACCORD_CHUNK / 8, row);
+		else
+			sum_rule_tables(self, country, first, end, blocks, n_blocks, row);
 	}
 }
 
@@ -1107,15 +1133,7 @@ add_changes_wide(AccordRun *self, const AccordCountryModel *country, guint chunk
 					    flipped,
 					    dropped);
 	}
-	for (guint slot = 0; slot < self->model->n_rules; slot++) {
-		if (country->slot_tables[slot] < country->slot_tables[slot + 1])
-			sum_rule_tables(self,
-					country,
-					country->slot_tables[slot],
-					country->slot_tables[slot + 1],
-					blocks,
-					self->columns + 3 * ACCORD_CHUNK * (gsize)slot);
-	}
+	sum_rules_tables(self, country, blocks, n);
 	for (guint i = 0; i < n; i++) {
 		flipped[i] += flips[i];
 		dropped[i] += drops[i];
