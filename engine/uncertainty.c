@@ -17,8 +17,8 @@
  * by the number of draws */
 
 /* draws per block: what a thread takes at a time, and a batch of runs (AccordRun). With the
- * evidence varying, a batch is scored country by country, and each country's tables (about
- * 40 KB in bench-uncertainty) are fetched once a batch: the larger batch fetches them a
+ * evidence varying, a batch is scored country by country, and each country's tables (tens of
+ * KB in bench-uncertainty) are fetched once a batch: the larger batch fetches them a
  * quarter as often. With the evidence fixed, a batch is scored draw by draw and its scores
  * (batch × countries) are read back from the cache: the smaller batch keeps them there */
 #define BLOCK_DRAWS	  1024
