@@ -799,9 +799,9 @@ typedef struct {
 /* a tabled unit's state in each of the chunk's runs: the count of its thresholds (less 1)
  * below the run's number, as pick_unit_state() counts them; @n_states past every fact kept,
  * whose tables add 0. Stored as 64-bit indices, what a permutation of doubles takes (so it is
- * widened once, not for each table), and each state's flips and drops (@tallies: by state,
- * then by state) added to each run's. Every position of the chunk, whether it holds a run or
- * not (those past the last run count on numbers left from before; nothing takes their states
+ * widened once, not for each table), and each state's flips and drops (@tallies: the flips of
+ * each state, then the drops) added to each run's. Every position of the chunk, whether it holds a
+ * run or not (those past the last run count on numbers left from before; nothing takes their states
  * or tallies) */
 static inline void __attribute__((target("avx512f"))) chunk_states(const guint32 *numbers,
 								   const guint32 *below,
@@ -851,18 +851,12 @@ block_states(const guint64 *states, guint b)
 	return _mm512_loadu_si512(states + 8 * b);
 }
 
-/* a table of one policy, held in registers for a chunk's blocks: each sum's sixteen terms */
+/* a table of one policy, held in registers for a chunk's blocks: each sum's terms, 8 or 16
+ * (accord_table_width()) */
 typedef struct {
 	__m512d low[3];
 	__m512d high[3];
 } Table;
-
-/* how many terms a sum of table @t has: 8 or 16 (AccordCountryModel.table_at) */
-static inline guint
-table_width(const AccordCountryModel *country, guint t)
-{
-	return (country->table_at[t + 1] - country->table_at[t]) / 3;
-}
 
 /* a sum's terms in two registers: a table of 8 leaves the second 0, which a permutation of
  * states below 8 never reads (a masked load, which reads nothing past the table) */
@@ -978,7 +972,7 @@ unit_changes_at_once(AccordRun *self,
 			tables[p] = country->tables[p] != NULL
 					? country->tables[p] + country->table_at[t]
 					: NULL;
-		add_table(tables, table_width(country, t), states, blocks, row);
+		add_table(tables, accord_table_width(country, t), states, blocks, row);
 	}
 }
 
@@ -1058,7 +1052,7 @@ sum_rule_tables(AccordRun *self,
 			guint t = country->table_order[i];
 			const guint64 *states =
 			    self->states + (gsize)country->table_unit[t] * ACCORD_CHUNK;
-			guint width = table_width(country, t);
+			guint width = accord_table_width(country, t);
 			SumTable x[3];
 
 			for (guint p = 0; p < 3; p++)

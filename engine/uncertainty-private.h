@@ -213,6 +213,15 @@ typedef struct {
 				  kept (0 when nothing counts), then 1 if it counts, else 0 */
 } AccordCountryModel;
 
+/* how many terms a sum of change table @t has (AccordCountryModel.table_at): 8 where its unit
+ * has fewer than 8 states (with every fact kept), which one AVX-512 register holds, else
+ * ACCORD_TABLE_STATES */
+static inline guint
+accord_table_width(const AccordCountryModel *country, guint t)
+{
+	return (country->table_at[t + 1] - country->table_at[t]) / 3;
+}
+
 /* siblings whose weights are drawn together: the pillars, or one pillar's rules */
 typedef struct {
 	gboolean pillars;

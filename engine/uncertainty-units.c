@@ -564,14 +564,6 @@ order_tables(AccordCountryModel *country, guint32 zero, guint n_rules)
 	}
 }
 
-/* how many terms a sum of table @t has: 8 where its unit has fewer than 8 states (with every
- * fact kept), which one AVX-512 register holds, else ACCORD_TABLE_STATES */
-static guint
-table_width(const AccordCountryModel *country, guint t)
-{
-	return (country->table_at[t + 1] - country->table_at[t]) / 3;
-}
-
 /* where each table starts in tables[] (AccordCountryModel.table_at) */
 static void
 place_tables(AccordCountryModel *country)
@@ -613,8 +605,8 @@ fill_tables(const AccordCountryModel *country,
 			while (country->table_row[t] != deltas[d].row)
 				t++;
 			for (guint sum = 0; sum < 3; sum++)
-				tables[country->table_at[t] + sum * table_width(country, t) + k] =
-				    deltas[d].add[sum];
+				tables[country->table_at[t] + sum * accord_table_width(country, t) +
+				       k] = deltas[d].add[sum];
 		}
 	}
 }
