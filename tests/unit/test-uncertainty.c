@@ -1078,6 +1078,65 @@ test_uncertainty_tables_and_runs(void **state)
 	tiny_clear(&t);
 }
 
+/* the ranks of one run whose countries scored @scores (NAN: nothing applied), as
+ * accord_run_rank() gives them: competition positions and average ranks */
+static void
+rank_scores(const gdouble *scores, guint n, guint *positions, gdouble *ranks)
+{
+	AccordModel m = {0};
+	g_autoptr(AccordRun) run = NULL;
+
+	m.n_countries = n;
+	run = accord_run_new(&m, 1);
+	memcpy(run->scores, scores, n * sizeof(gdouble));
+	accord_run_rank(run, 0, TRUE);
+	memcpy(positions, run->positions, n * sizeof(guint));
+	memcpy(ranks, run->ranks, n * sizeof(gdouble));
+}
+
+/* ranking one run as engine/rank.c ranks: best first, scores within 1e-9 tied, a country
+ * nothing applies to last (those tied among themselves). Worked out by hand: 100 is first;
+ * the two 70s share 2 (average rank 2.5); 50 and 50 + 5e-10 share 4 (4.5); 0 is 6th; the two
+ * n/a share 7 (7.5). Then the buckets' edge cases: every score the same (their range is 0),
+ * scores spread over less than 1e-9 (each within 1e-9 of the next: one tie), a range so small
+ * (the least subnormal) that the buckets' scale would overflow were it not taken as a tie, a
+ * single score among n/a */
+static void
+test_uncertainty_rank_ties_and_na(void **state)
+{
+	const gdouble mixed[] = {50, NAN, 70, 50 + 5e-10, 70, 100, NAN, 0};
+	const guint mixed_positions[] = {4, 7, 2, 4, 2, 1, 7, 6};
+	const gdouble mixed_ranks[] = {4.5, 7.5, 2.5, 4.5, 2.5, 1, 7.5, 6};
+	const gdouble same[] = {30, 30, 30}, close[] = {10 + 8e-10, 10, 10 + 4e-10};
+	const gdouble alone[] = {NAN, 42, NAN}, tiny[] = {5e-324, 0, NAN};
+	guint positions[8];
+	gdouble ranks[8];
+
+	rank_scores(mixed, 8, positions, ranks);
+	assert_memory_equal(positions, mixed_positions, sizeof mixed_positions);
+	assert_memory_equal(ranks, mixed_ranks, sizeof mixed_ranks);
+	rank_scores(same, 3, positions, ranks);
+	for (guint c = 0; c < 3; c++) {
+		assert_int_equal(positions[c], 1);
+		assert_close(ranks[c], 2, 0);
+	}
+	rank_scores(close, 3, positions, ranks);
+	for (guint c = 0; c < 3; c++) {
+		assert_int_equal(positions[c], 1);
+		assert_close(ranks[c], 2, 0);
+	}
+	rank_scores(tiny, 3, positions, ranks);
+	assert_int_equal(positions[0], 1);
+	assert_int_equal(positions[1], 1);
+	assert_int_equal(positions[2], 3);
+	rank_scores(alone, 3, positions, ranks);
+	assert_int_equal(positions[1], 1);
+	assert_int_equal(positions[0], 2);
+	assert_int_equal(positions[2], 2);
+	assert_close(ranks[1], 1, 0);
+	assert_close(ranks[0], 2.5, 0);
+}
+
 /* one enum fact of twelve symbols at s0, read by two criteria of one rule: c-0 needs s0,
  * c-far needs s0, s10 or s11. It flips with chance 0.6 and is never dropped, to one of its
  * 11 other symbols (0.6/11 each): one unit of 11 reachable states, more than the first eight
@@ -1541,6 +1600,7 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_xoshiro_lanes),
 	    cmocka_unit_test(test_uncertainty_numbers_by_group),
 	    cmocka_unit_test(test_uncertainty_tables_and_runs),
+	    cmocka_unit_test(test_uncertainty_rank_ties_and_na),
 	    cmocka_unit_test(test_uncertainty_logarithm),
 	    cmocka_unit_test(test_uncertainty_refuses_input_that_cannot_vary),
 	    cmocka_unit_test(test_uncertainty_options_out_of_range),
