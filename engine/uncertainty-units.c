@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "uncertainty-private.h"
@@ -517,19 +518,32 @@ mark_unit_rules(const AccordCountryModel *country, guint u, guint32 zero, gboole
 	}
 }
 
-/* the rules a tabled unit's states change, in slot order, appended to @rows */
+/* the rules a tabled unit's states change, in slot order, appended to @rows: from its states'
+ * deltas, sorted, each once (not a pass over every rule for every unit) */
 static void
-unit_rows(const AccordCountryModel *country, guint u, guint32 zero, guint n_rules, GArray *rows)
+unit_rows(const AccordCountryModel *country, guint u, guint32 zero, GArray *rows)
 {
-	g_autofree gboolean *changes = g_new0(gboolean, MAX(n_rules, 1));
+	const AccordUnitHot *hot = &country->units[u];
+	guint first = rows->len, kept = first;
 
-	mark_unit_rules(country, u, zero, changes);
-	for (guint slot = 0; slot < n_rules; slot++) {
-		guint32 row = 3 * ACCORD_CHUNK * slot;
+	for (guint k = 0; k < hot->n_states; k++) {
+		const AccordUnitState *s = &country->unit_states[hot->states + k];
 
-		if (changes[slot])
-			g_array_append_val(rows, row);
+		for (guint32 d = s->deltas; d < s->end; d++) {
+			guint32 row = 3 * ACCORD_CHUNK * country->deltas[d].slot;
+
+			if (d != zero)
+				g_array_append_val(rows, row);
+		}
 	}
+	qsort((guint32 *)rows->data + first, rows->len - first, sizeof(guint32), compare_guints);
+	for (guint i = first; i < rows->len; i++) {
+		guint32 row = g_array_index(rows, guint32, i);
+
+		if (kept == first || g_array_index(rows, guint32, kept - 1) != row)
+			g_array_index(rows, guint32, kept++) = row;
+	}
+	g_array_set_size(rows, kept);
 }
 
 /* the tables summed rule by rule (AccordCountryModel.slot_tables): those of the rules that
@@ -538,6 +552,7 @@ static void
 order_tables(AccordCountryModel *country, guint32 zero, guint n_rules)
 {
 	g_autofree gboolean *by_runs = g_new0(gboolean, MAX(n_rules, 1));
+	g_autofree guint32 *next = NULL;
 	guint n = country->unit_tables[country->n_units];
 
 	for (guint u = 0; u < country->n_units; u++) {
@@ -552,15 +567,20 @@ order_tables(AccordCountryModel *country, guint32 zero, guint n_rules)
 		for (guint t = country->unit_tables[u]; t < country->unit_tables[u + 1]; t++)
 			country->table_unit[t] = u;
 	}
-	for (guint slot = 0, k = 0; slot < n_rules; slot++) {
-		country->slot_tables[slot] = k;
-		for (guint t = 0; !by_runs[slot] && t < n; t++) {
-			if (country->table_row[t] != 3 * ACCORD_CHUNK * slot)
-				continue;
-			country->table_order[k++] = t;
-			country->table_later[t] = TRUE;
-		}
-		country->slot_tables[slot + 1] = k;
+	/* a counting sort by rule, stable, so each rule's tables stay in unit order */
+	for (guint t = 0; t < n; t++) {
+		guint slot = country->table_row[t] / (3 * ACCORD_CHUNK);
+
+		country->table_later[t] = !by_runs[slot];
+		country->slot_tables[slot + 1] += country->table_later[t];
+	}
+	for (guint slot = 0; slot < n_rules; slot++)
+		country->slot_tables[slot + 1] += country->slot_tables[slot];
+	next = g_memdup2(country->slot_tables, MAX(n_rules, 1) * sizeof(guint32));
+	for (guint t = 0; t < n; t++) {
+		if (country->table_later[t])
+			country->table_order[next[country->table_row[t] / (3 * ACCORD_CHUNK)]++] =
+			    t;
 	}
 }
 
@@ -597,9 +617,10 @@ fill_tables(const AccordCountryModel *country,
 	for (guint k = 0; k < hot->n_states; k++) {
 		const AccordUnitState *s = &country->unit_states[hot->states + k];
 
-		for (guint32 d = s->deltas; d < s->end; d++) {
-			guint t = first;
+		guint t = first;
 
+		/* a state's deltas are in slot order, as the unit's tables are */
+		for (guint32 d = s->deltas; d < s->end; d++) {
 			if (d == zero)
 				continue;
 			while (country->table_row[t] != deltas[d].row)
@@ -632,7 +653,7 @@ keep_tables(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 		hot->tabled = hot->change > 0 && hot->n_states < ACCORD_TABLE_STATES;
 		if (!hot->tabled)
 			continue;
-		unit_rows(country, u, zero, m->n_rules, rows);
+		unit_rows(country, u, zero, rows);
 		for (guint k = 0; k < hot->n_states; k++) {
 			tallies[k] = country->unit_states[hot->states + k].flipped;
 			tallies[ACCORD_TABLE_STATES + k] =
