@@ -808,8 +808,8 @@ static inline void __attribute__((target("avx512f"))) chunk_states(const guint32
 								   guint n_states,
 								   const guint32 *tallies,
 								   guint64 *states,
-								   guint32 *flipped,
-								   guint32 *dropped)
+								   guint *flipped,
+								   guint *dropped)
 {
 	__m512i r[4], k[4], one = _mm512_set1_epi32(1);
 	__m512i flips = _mm512_loadu_si512(tallies);
@@ -829,7 +829,7 @@ static inline void __attribute__((target("avx512f"))) chunk_states(const guint32
 						     one);
 	}
 	for (guint q = 0; q < 4; q++) {
-		guint32 *f = flipped + 16 * q, *d = dropped + 16 * q;
+		guint *f = flipped + 16 * q, *d = dropped + 16 * q;
 
 		_mm512_storeu_si512(states + 16 * q,
 				    _mm512_cvtepu32_epi64(_mm512_castsi512_si256(k[q])));
@@ -851,145 +851,11 @@ block_states(const guint64 *states, guint b)
 	return _mm512_loadu_si512(states + 8 * b);
 }
 
-/* a table of one policy, held in registers for a chunk's blocks: each sum's terms, 8 or 16
- * (accord_table_width()) */
-typedef struct {
-	__m512d low[3];
-	__m512d high[3];
-} Table;
-
 /* a sum's terms in two registers: a table of 8 leaves the second 0, which a permutation of
  * states below 8 never reads (a masked load, which reads nothing past the table) */
 static inline __m512d __attribute__((target("avx512f"))) terms_high(const gdouble *x, guint width)
 {
 	return _mm512_maskz_loadu_pd(width > 8 ? 0xff : 0, x + 8);
-}
-
-static inline Table __attribute__((target("avx512f"))) table_load(const gdouble *x, guint width)
-{
-	Table t;
-
-	for (guint sum = 0; sum < 3; sum++) {
-		t.low[sum] = x != NULL ? _mm512_loadu_pd(x + sum * width) : _mm512_setzero_pd();
-		t.high[sum] = x != NULL ? terms_high(x + sum * width, width) : _mm512_setzero_pd();
-	}
-	return t;
-}
-
-/* each sum's terms for eight runs that share the table @t: each run's state's */
-static inline void __attribute__((target("avx512f")))
-table_terms(const Table *t, __m512i states, __m512d add[3])
-{
-	for (guint sum = 0; sum < 3; sum++)
-		add[sum] = _mm512_permutex2var_pd(t->low[sum], states, t->high[sum]);
-}
-
-/* the same where the runs of a block take different policies: each run's from the table of
- * its policy. Lanes of no run (past the chunk's last) take 0 */
-static inline void __attribute__((target("avx512f"))) mixed_terms(const Table *t0,
-								  const Table *t1,
-								  const Table *t2,
-								  __m512i states,
-								  const BlockPolicies *block,
-								  __m512d add[3])
-{
-	__m512d x[3];
-
-	table_terms(t0, states, x);
-	for (guint sum = 0; sum < 3; sum++)
-		add[sum] = _mm512_maskz_mov_pd(block->runs[0], x[sum]);
-	table_terms(t1, states, x);
-	for (guint sum = 0; sum < 3; sum++)
-		add[sum] = _mm512_mask_mov_pd(add[sum], block->runs[1], x[sum]);
-	table_terms(t2, states, x);
-	for (guint sum = 0; sum < 3; sum++)
-		add[sum] = _mm512_mask_mov_pd(add[sum], block->runs[2], x[sum]);
-}
-
-/* one table's terms for the chunk's runs, each run's from the table of its policy (@tables:
- * of each policy, NULL for those no run takes), added to their three sums (@row: the first
- * run's numerator), a block of eight runs at a time. The tables stay in registers; most
- * blocks' runs share a policy */
-static inline void __attribute__((target("avx512f"))) add_table(const gdouble *const *tables,
-								guint width,
-								const guint64 *states,
-								const BlockPolicies *blocks,
-								gdouble *row)
-{
-	Table t0 = table_load(tables[0], width), t1 = table_load(tables[1], width);
-	Table t2 = table_load(tables[2], width);
-
-	for (guint b = 0; b < ACCORD_CHUNK / 8; b++) {
-		__m512i k = block_states(states, b);
-		__m512d add[3];
-
-		if (blocks[b].all == 0)
-			table_terms(&t0, k, add);
-		else if (blocks[b].all == 1)
-			table_terms(&t1, k, add);
-		else if (blocks[b].all == 2)
-			table_terms(&t2, k, add);
-		else
-			mixed_terms(&t0, &t1, &t2, k, &blocks[b], add);
-		for (guint sum = 0; sum < 3; sum++) {
-			gdouble *at = row + 8 * b + sum * ACCORD_CHUNK;
-
-			_mm512_storeu_pd(at, _mm512_add_pd(_mm512_loadu_pd(at), add[sum]));
-		}
-	}
-}
-
-/* a tabled unit's changes in the chunk's runs, all at once: its state in each (kept in
- * AccordRun.states), then for each rule it changes, each run's state's terms from the table of
- * the run's policy, added to the run's sums (those of runs where the unit is kept add 0,
- * which changes no sum, so each run's sums are what add_unit_changes() makes them), and its
- * flips and drops tallied. The tables of rules that only tabled units change are left for
- * sum_rule_tables() */
-static void __attribute__((target("avx512f")))
-unit_changes_at_once(AccordRun *self,
-		     const AccordCountryModel *country,
-		     guint u,
-		     const BlockPolicies *blocks,
-		     guint32 *flipped,
-		     guint32 *dropped)
-{
-	guint64 *states = self->states + (gsize)u * ACCORD_CHUNK;
-
-	chunk_states(self->numbers + number_index(0, u),
-		     country->unit_below + ACCORD_TABLE_STATES * (gsize)u,
-		     country->units[u].n_states,
-		     country->unit_tallies + 2 * ACCORD_TABLE_STATES * (gsize)u,
-		     states,
-		     flipped,
-		     dropped);
-	for (guint t = country->unit_tables[u]; t < country->unit_tables[u + 1]; t++) {
-		gdouble *row = self->columns + country->table_row[t];
-		const gdouble *tables[3];
-
-		if (country->table_later[t])
-			continue;
-		for (guint p = 0; p < 3; p++)
-			tables[p] = country->tables[p] != NULL
-					? country->tables[p] + country->table_at[t]
-					: NULL;
-		add_table(tables, accord_table_width(country, t), states, blocks, row);
-	}
-}
-
-/* the chunk's runs in which unit @u changes: a bit by run, its number at most its threshold
- * less 1 */
-static inline guint64 __attribute__((target("avx512f")))
-runs_changing(const AccordRun *self, const AccordCountryModel *country, guint u, guint n)
-{
-	__m512i at_most = _mm512_set1_epi32((gint)country->unit_at_most[u]);
-	guint64 runs = 0;
-
-	for (guint i = 0; i < n; i += 16)
-		runs |= (guint64)_mm512_cmple_epu32_mask(
-			    _mm512_loadu_si512(self->numbers + number_index(i, u)),
-			    at_most)
-			<< i;
-	return n < 64 ? runs & ((G_GUINT64_CONSTANT(1) << n) - 1) : runs;
 }
 
 /* one sum's terms of a table of one policy (@x: NULL for a policy no run takes) */
@@ -1029,6 +895,91 @@ block_terms(const SumTable t[3], __m512i states, const BlockPolicies *block)
 	return _mm512_mask_mov_pd(add, block->runs[2], sum_terms(&t[2], states));
 }
 
+/* one sum's terms of table @t for each policy (the tables of those no run takes read as 0) */
+static inline void __attribute__((target("avx512f")))
+sum_tables_load(const AccordCountryModel *country, guint t, guint sum, SumTable x[3])
+{
+	guint width = accord_table_width(country, t);
+
+	for (guint p = 0; p < 3; p++)
+		x[p] = sum_table_load(country->tables[p] != NULL
+					  ? country->tables[p] + country->table_at[t] + sum * width
+					  : NULL,
+				      width);
+}
+
+/* table @t's terms for the chunk's runs, each run's from the table of its policy, added to
+ * their sums (@row: the first run's numerator), a sum and a block of eight runs at a time */
+static void __attribute__((target("avx512f"))) add_table(const AccordCountryModel *country,
+							 guint t,
+							 const guint64 *states,
+							 const BlockPolicies *blocks,
+							 gdouble *row)
+{
+	for (guint sum = 0; sum < 3; sum++) {
+		SumTable x[3];
+
+		sum_tables_load(country, t, sum, x);
+		for (guint b = 0; b < ACCORD_CHUNK / 8; b++) {
+			gdouble *at = row + sum * ACCORD_CHUNK + 8 * b;
+
+			_mm512_storeu_pd(
+			    at,
+			    _mm512_add_pd(_mm512_loadu_pd(at),
+					  block_terms(x, block_states(states, b), &blocks[b])));
+		}
+	}
+}
+
+/* a tabled unit's changes in the chunk's runs, all at once: its state in each (kept in
+ * AccordRun.states), then for each rule it changes, each run's state's terms from the table of
+ * the run's policy, added to the run's sums (those of runs where the unit is kept add 0,
+ * which changes no sum, so each run's sums are what add_unit_changes() makes them), and its
+ * flips and drops tallied. The tables of rules that only tabled units change are left for
+ * sum_rule_tables() */
+static void __attribute__((target("avx512f")))
+unit_changes_at_once(AccordRun *self,
+		     const AccordCountryModel *country,
+		     guint u,
+		     const BlockPolicies *blocks,
+		     guint *flipped,
+		     guint *dropped)
+{
+	guint64 *states = self->states + (gsize)u * ACCORD_CHUNK;
+
+	chunk_states(self->numbers + number_index(0, u),
+		     country->unit_below + ACCORD_TABLE_STATES * (gsize)u,
+		     country->units[u].n_states,
+		     country->unit_tallies + 2 * ACCORD_TABLE_STATES * (gsize)u,
+		     states,
+		     flipped,
+		     dropped);
+	for (guint t = country->unit_tables[u]; t < country->unit_tables[u + 1]; t++) {
+		if (!country->table_later[t])
+			add_table(country,
+				  t,
+				  states,
+				  blocks,
+				  self->columns + country->table_row[t]);
+	}
+}
+
+/* the chunk's runs in which unit @u changes: a bit by run, its number at most its threshold
+ * less 1 */
+static inline guint64 __attribute__((target("avx512f")))
+runs_changing(const AccordRun *self, const AccordCountryModel *country, guint u, guint n)
+{
+	__m512i at_most = _mm512_set1_epi32((gint)country->unit_at_most[u]);
+	guint64 runs = 0;
+
+	for (guint i = 0; i < n; i += 16)
+		runs |= (guint64)_mm512_cmple_epu32_mask(
+			    _mm512_loadu_si512(self->numbers + number_index(i, u)),
+			    at_most)
+			<< i;
+	return n < 64 ? runs & ((G_GUINT64_CONSTANT(1) << n) - 1) : runs;
+}
+
 /* the sums of a rule that only tabled units change, for the first @n_blocks blocks of eight
  * of the chunk's runs: its tables' terms added up in registers in unit order, as add_table()
  * would add them to the sums (which start at 0), and stored once. @first to @end: its entries
@@ -1052,15 +1003,9 @@ sum_rule_tables(AccordRun *self,
 			guint t = country->table_order[i];
 			const guint64 *states =
 			    self->states + (gsize)country->table_unit[t] * ACCORD_CHUNK;
-			guint width = accord_table_width(country, t);
 			SumTable x[3];
 
-			for (guint p = 0; p < 3; p++)
-				x[p] = sum_table_load(country->tables[p] != NULL
-							  ? country->tables[p] +
-								country->table_at[t] + sum * width
-							  : NULL,
-						      width);
+			sum_tables_load(country, t, sum, x);
 #pragma GCC unroll 8
 			for (guint b = 0; b < n_blocks; b++)
 				total[b] = _mm512_add_pd(
@@ -1102,7 +1047,6 @@ add_changes_wide(AccordRun *self, const AccordCountryModel *country, guint chunk
 {
 	const AccordHotDelta *deltas[ACCORD_CHUNK];
 	guint flipped[ACCORD_CHUNK] = {0}, dropped[ACCORD_CHUNK] = {0}, n = end - chunk;
-	guint32 flips[ACCORD_CHUNK] = {0}, drops[ACCORD_CHUNK] = {0};
 	BlockPolicies blocks[ACCORD_CHUNK / 8] = {0};
 
 	run_deltas(self, country, chunk, n, deltas);
@@ -1117,7 +1061,7 @@ add_changes_wide(AccordRun *self, const AccordCountryModel *country, guint chunk
 	}
 	for (guint u = 0; u < country->n_units; u++) {
 		if (country->units[u].tabled)
-			unit_changes_at_once(self, country, u, blocks, flips, drops);
+			unit_changes_at_once(self, country, u, blocks, flipped, dropped);
 		else if (country->units[u].change > 0)
 			unit_changes_by_run(self,
 					    country,
@@ -1128,10 +1072,6 @@ add_changes_wide(AccordRun *self, const AccordCountryModel *country, guint chunk
 					    dropped);
 	}
 	sum_rules_tables(self, country, blocks, n);
-	for (guint i = 0; i < n; i++) {
-		flipped[i] += flips[i];
-		dropped[i] += drops[i];
-	}
 	finish_changes(self, country, chunk, n, flipped, dropped);
 }
 #endif
