@@ -1017,22 +1017,89 @@ sum_rule_tables(AccordRun *self,
 	}
 }
 
-/* sum_rule_tables() for every rule that only tabled units change, for the blocks that hold
- * the chunk's @n runs (a sensitivity design's batches are often less than a chunk) */
+/* the value of a rule with a joint table (AccordCountryModel.joint) for the first @n_blocks
+ * blocks of eight of the chunk's runs: the index of each run's joint state and policy, its
+ * units' states times their place values (in unit order, @first to @end of table_order) plus
+ * the run's place among the policies (@policies), and one gather of eight values a block
+ * (those of positions without a run are 0). Inlined where @n_blocks is a constant, as
+ * sum_rule_tables() is */
+static inline void __attribute__((target("avx512f"), always_inline))
+joint_rule_values(const AccordRun *self,
+		  const AccordCountryModel *country,
+		  guint slot,
+		  const __m512i *policies,
+		  const __mmask8 *held,
+		  guint n_blocks,
+		  gdouble *values)
+{
+	const gdouble *joint = country->joint + country->joint_at[slot];
+	__m512i at[ACCORD_CHUNK / 8];
+
+	for (guint b = 0; b < n_blocks; b++)
+		at[b] = policies[b];
+	for (guint i = country->slot_tables[slot]; i < country->slot_tables[slot + 1]; i++) {
+		const guint64 *states =
+		    self->states +
+		    (gsize)country->table_unit[country->table_order[i]] * ACCORD_CHUNK;
+		__m512i stride = _mm512_set1_epi64(country->joint_stride[i]);
+
+#pragma GCC unroll 8
+		for (guint b = 0; b < n_blocks; b++)
+			at[b] = _mm512_add_epi64(at[b],
+						 _mm512_mul_epu32(block_states(states, b), stride));
+	}
+	for (guint b = 0; b < n_blocks; b++)
+		_mm512_storeu_pd(
+		    values + 8 * b,
+		    _mm512_mask_i64gather_pd(_mm512_setzero_pd(), held[b], at[b], joint, 8));
+}
+
+/* for every rule that only tabled units change, for the blocks that hold the chunk's @n runs
+ * (a sensitivity design's batches are often less than a chunk): its value looked up where it
+ * has a joint table (joint_rule_values(), into AccordRun.values), else its sums
+ * (sum_rule_tables()) */
 static void __attribute__((target("avx512f"))) sum_rules_tables(AccordRun *self,
 								const AccordCountryModel *country,
 								const BlockPolicies *blocks,
+								guint chunk,
 								guint n)
 {
 	guint n_blocks = (n + 7) / 8;
+	guint64 places[ACCORD_CHUNK] = {0};
+	__m512i policies[ACCORD_CHUNK / 8];
+	__mmask8 held[ACCORD_CHUNK / 8];
 
+	for (guint i = 0; i < n; i++)
+		places[i] = country->joint_policy[self->unknown[self->run_at[chunk + i]]];
+	for (guint b = 0; b < ACCORD_CHUNK / 8; b++) {
+		policies[b] = _mm512_loadu_si512(places + 8 * b);
+		held[b] = blocks[b].runs[0] | blocks[b].runs[1] | blocks[b].runs[2];
+	}
 	for (guint slot = 0; slot < self->model->n_rules; slot++) {
 		guint first = country->slot_tables[slot], end = country->slot_tables[slot + 1];
 		gdouble *row = self->columns + 3 * ACCORD_CHUNK * (gsize)slot;
+		gdouble *values = self->values + ACCORD_CHUNK * (gsize)slot;
 
 		if (first == end)
 			continue;
-		if (n_blocks == ACCORD_CHUNK / 8)
+		if (country->joint_at[slot] < country->joint_at[slot + 1]) {
+			if (n_blocks == ACCORD_CHUNK / 8)
+				joint_rule_values(self,
+						  country,
+						  slot,
+						  policies,
+						  held,
+						  ACCORD_CHUNK / 8,
+						  values);
+			else
+				joint_rule_values(self,
+						  country,
+						  slot,
+						  policies,
+						  held,
+						  n_blocks,
+						  values);
+		} else if (n_blocks == ACCORD_CHUNK / 8)
 			sum_rule_tables(self, country, first, end, blocks, ACCORD_CHUNK / 8, row);
 		else
 			sum_rule_tables(self, country, first, end, blocks, n_blocks, row);
@@ -1071,7 +1138,7 @@ add_changes_wide(AccordRun *self, const AccordCountryModel *country, guint chunk
 					    flipped,
 					    dropped);
 	}
-	sum_rules_tables(self, country, blocks, n);
+	sum_rules_tables(self, country, blocks, chunk, n);
 	finish_changes(self, country, chunk, n, flipped, dropped);
 }
 #endif
@@ -1113,16 +1180,41 @@ add_rule(guint n,
 	}
 }
 
+/* add_rule() for a rule whose value each run looked up (@values: NaN where it does not count):
+ * the same terms, added to the same sums */
+static void G_GNUC_NO_INLINE ACCORD_VECTOR_CLONES
+add_value(guint n,
+	  const gdouble *restrict values,
+	  const gdouble *restrict weights,
+	  gdouble *restrict sum,
+	  gdouble *restrict count)
+{
+	for (guint i = 0; i < n; i++) {
+		gdouble x = values[i];
+		gdouble counts = x == x ? 1.0 : 0.0;
+		gdouble value = counts > 0 ? x : 0.0;
+
+		sum[i] += weights[i] * value;
+		count[i] += weights[i] * counts;
+	}
+}
+
 /* the scores of country @c in the runs at positions @a to @b, all of one chunk and sharing
  * their aggregation and unknown policy: rules into pillars and pillars into the score with
  * the formulas of engine/score.c, each run's terms added in the same order as with the
  * evidence fixed (uncertainty-run.c, aggregate()) */
 static void
-score_piece(AccordRun *self, guint c, guint a, guint b, const AccordRunPiece *piece)
+score_piece(AccordRun *self,
+	    guint c,
+	    guint a,
+	    guint b,
+	    const AccordRunPiece *piece,
+	    gboolean looked_up)
 {
 	const AccordModel *m = self->model;
 	guint n = m->n_rules, chunk = a - a % ACCORD_CHUNK, i0 = a - chunk, len = b - a;
-	const gdouble *kept = m->countries[c].kept_sums + 3 * piece->unknown * (gsize)n;
+	const AccordCountryModel *country = &m->countries[c];
+	const gdouble *kept = country->kept_sums + 3 * piece->unknown * (gsize)n;
 	gdouble *sum = self->chunk_sums + i0, *count = sum + ACCORD_CHUNK;
 	gdouble *numerator = count + ACCORD_CHUNK, *denominator = numerator + ACCORD_CHUNK;
 	gdouble *log_sum = denominator + ACCORD_CHUNK, *zeros = log_sum + ACCORD_CHUNK;
@@ -1139,6 +1231,14 @@ score_piece(AccordRun *self, guint c, guint a, guint b, const AccordRunPiece *pi
 		for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++) {
 			gdouble *rows = self->columns + (gsize)3 * ACCORD_CHUNK * s + i0;
 
+			if (looked_up && country->joint_at[s] < country->joint_at[s + 1]) {
+				add_value(len,
+					  self->values + (gsize)ACCORD_CHUNK * s + i0,
+					  self->by_slot + (gsize)s * self->stride + a,
+					  sum,
+					  count);
+				continue;
+			}
 			add_rule(len,
 				 kept[s],
 				 kept[n + s],
@@ -1229,9 +1329,12 @@ accord_run_score_evidence(AccordRun *self)
 		for (guint chunk = 0; chunk < n; chunk += ACCORD_CHUNK) {
 			guint end = MIN(chunk + ACCORD_CHUNK, n);
 
+			gboolean looked_up = FALSE;
+
 			draw_numbers(self, &m->countries[c], chunk, end, widest);
 #ifdef USE_WIDE
-			if (widest >= 4 && m->countries[c].unit_tables != NULL)
+			looked_up = widest >= 4 && m->countries[c].unit_tables != NULL;
+			if (looked_up)
 				add_changes_wide(self, &m->countries[c], chunk, end);
 			else
 #endif
@@ -1241,7 +1344,7 @@ accord_run_score_evidence(AccordRun *self)
 				guint b = MIN(self->pieces[k].end, end);
 
 				if (a < b)
-					score_piece(self, c, a, b, &self->pieces[k]);
+					score_piece(self, c, a, b, &self->pieces[k], looked_up);
 			}
 		}
 	}

@@ -691,6 +691,9 @@ country_clear(AccordCountryModel *country)
 	g_free(country->table_later);
 	g_free(country->slot_tables);
 	g_free(country->table_order);
+	g_free(country->joint_at);
+	g_free(country->joint_stride);
+	g_free(country->joint);
 	g_free(country->unit_tallies);
 	g_free(country->unit_at_most);
 	for (guint p = 0; p < 3; p++) {

@@ -98,6 +98,12 @@ typedef struct {
  * one AVX-512 permutation picks from */
 #define ACCORD_TABLE_STATES 16
 
+/* the most joint states (every fact kept among them) a rule's units may have for its value to be
+ * looked up (AccordCountryModel.joint): 8 KiB a policy */
+#define ACCORD_JOINT_STATES 1024
+/* and the most units: as many as can have 2 states or more each */
+#define ACCORD_JOINT_UNITS 10
+
 /* a unit that holds a fact, and the fact's place value in the unit's state index */
 typedef struct {
 	guint32 unit;
@@ -205,12 +211,24 @@ typedef struct {
 	guint32 *table_order;  /* the tables of the rules that only tabled units change, rule by
 				  rule, each rule's in unit order: their terms are summed in
 				  registers and stored once (uncertainty-evidence.c) */
-	guint32 *unit_tallies; /* [unit][2][ACCORD_TABLE_STATES]: how many facts each state flips,
-				  then how many it drops (0 past its last) */
-	gdouble *kept_sums;    /* [(3 policy + k) n_rules + slot]: with every fact kept, Σ w·c (k
-				  0), Σ w (1) and how many count (2), for each policy */
-	gdouble *slot_values;  /* [policy × 2 n_rules]: each slot's Σw·c/Σw with every fact
-				  kept (0 when nothing counts), then 1 if it counts, else 0 */
+	/* the rules whose tables are summed (slot_tables) and whose units' states together are at
+	 * most ACCORD_JOINT_STATES: each such rule's value in every joint state of its units, for
+	 * every policy a draw takes, so that a draw looks its value up rather than adding up the
+	 * tables and dividing (uncertainty-evidence.c, joint_values()) */
+	guint32 *joint_at;     /* n_rules + 1: each slot's first entry in joint (none where the
+				  next slot's is the same) */
+	guint32 *joint_stride; /* by entry of table_order: its unit's place value in the joint
+				  state's index (× n_joint_policies) */
+	gdouble *joint; /* by joint state, then policy: the rule's Σw·c/Σw where it counts,
+			   NaN where it does not */
+	guint n_joint_policies;
+	guint8 joint_policy[3]; /* by unknown policy: its place among those a draw takes */
+	guint32 *unit_tallies;	/* [unit][2][ACCORD_TABLE_STATES]: how many facts each state flips,
+				   then how many it drops (0 past its last) */
+	gdouble *kept_sums;	/* [(3 policy + k) n_rules + slot]: with every fact kept, Σ w·c (k
+				   0), Σ w (1) and how many count (2), for each policy */
+	gdouble *slot_values;	/* [policy × 2 n_rules]: each slot's Σw·c/Σw with every fact
+				   kept (0 when nothing counts), then 1 if it counts, else 0 */
 } AccordCountryModel;
 
 /* how many terms a sum of change table @t has (AccordCountryModel.table_at): 8 where its unit
@@ -311,6 +329,8 @@ typedef struct {
 	gdouble *by_pillar;  /* n_pillars × stride */
 	gdouble *columns;    /* 3 n_rules × ACCORD_CHUNK: by slot, rows of the deltas' Σ
 				numerator, Σ denominator and Σ count of the chunk's runs */
+	gdouble *values;     /* n_rules × ACCORD_CHUNK: by slot, the values of the chunk's runs
+				looked up in a joint table (AccordCountryModel.joint) */
 	gdouble *chunk_sums; /* 6 × ACCORD_CHUNK: working space of score_piece() */
 	guint widest;	     /* the most runs whose generators step together (1, 2 or 4: as
 				the processor allows, or fewer, to test them all) */

@@ -93,6 +93,7 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->by_slot = g_new0(gdouble, (gsize)MAX(model->n_rules, 1) * self->stride);
 	self->by_pillar = g_new0(gdouble, (gsize)MAX(model->n_pillars, 1) * self->stride);
 	self->columns = g_new0(gdouble, (gsize)3 * MAX(model->n_rules, 1) * ACCORD_CHUNK);
+	self->values = g_new0(gdouble, (gsize)MAX(model->n_rules, 1) * ACCORD_CHUNK);
 	self->chunk_sums = g_new0(gdouble, 6 * ACCORD_CHUNK);
 	self->widest = accord_evidence_widest_group();
 	self->numbers = g_new0(guint32,
@@ -133,6 +134,7 @@ accord_run_free(AccordRun *self)
 	g_free(self->by_slot);
 	g_free(self->by_pillar);
 	g_free(self->columns);
+	g_free(self->values);
 	g_free(self->chunk_sums);
 	g_free(self->numbers);
 	g_free(self->changes);

@@ -632,6 +632,143 @@ fill_tables(const AccordCountryModel *country,
 	}
 }
 
+/* how many joint states the units of the summed tables @first to @end (of table_order) have
+ * together, or ACCORD_JOINT_STATES + 1 when more */
+static guint
+joint_states(const AccordCountryModel *country, guint first, guint end)
+{
+	guint n = 1;
+
+	if (end - first > ACCORD_JOINT_UNITS)
+		return ACCORD_JOINT_STATES + 1;
+	for (guint i = first; i < end && n <= ACCORD_JOINT_STATES; i++)
+		n *= country->units[country->table_unit[country->table_order[i]]].n_states + 1;
+	return MIN(n, ACCORD_JOINT_STATES + 1);
+}
+
+/* marks in @changes (by slot) the rules that the units holding a fact drawn on its own change:
+ * draw_exact() adds their deltas after the tables, which a rule's looked-up value would miss */
+static void
+mark_exact_rules(const AccordCountryModel *country, guint32 zero, gboolean *changes)
+{
+	for (guint i = 0; i < country->n_exact; i++) {
+		const AccordExactFact *e = &country->exact[i];
+
+		for (guint j = 0; j < e->n_refs; j++) {
+			guint u = country->unit_refs[e->refs + j].unit;
+			guint32 end = u + 1 < country->n_units
+					  ? country->delta_start[country->unit_first[u + 1]]
+					  : zero;
+
+			for (guint32 d = country->delta_start[country->unit_first[u]]; d < end; d++)
+				changes[country->deltas[d].slot] |= d != zero;
+		}
+	}
+}
+
+/* a rule's value (Σw·c/Σw) from its sums with every fact kept (@kept: under one policy) and
+ * what its units' states add to them (@sums), as add_rule() works it out; NaN where it does not
+ * count */
+static gdouble
+rule_value(const AccordModel *m, const gdouble *kept, guint slot, const gdouble sums[3])
+{
+	gdouble x = (kept[slot] + sums[0]) / (kept[m->n_rules + slot] + sums[1]);
+
+	return kept[2 * m->n_rules + slot] + sums[2] > 0 && x == x ? x : NAN;
+}
+
+/* rule @slot's value in every joint state of its units under policy @p (@joint: the rule's, at
+ * the policy's place), as a draw works it out from its tables (uncertainty-evidence.c:
+ * sum_rule_tables(), then add_rule()): each sum the tables' terms of the units' states added in
+ * unit order from +0, so the same bits. The joint states in index order (the first unit's
+ * state the most significant), each unit's partial sums kept until its state changes */
+static void
+fill_joint(const AccordModel *m,
+	   const AccordCountryModel *country,
+	   guint slot,
+	   guint p,
+	   gdouble *joint)
+{
+	const gdouble *kept = country->kept_sums + 3 * p * (gsize)m->n_rules;
+	guint first = country->slot_tables[slot], k = country->slot_tables[slot + 1] - first;
+	guint states =
+	    (country->joint_at[slot + 1] - country->joint_at[slot]) / country->n_joint_policies;
+	guint digit[ACCORD_JOINT_UNITS] = {0}, size[ACCORD_JOINT_UNITS], from = 0;
+	const gdouble *terms[ACCORD_JOINT_UNITS][3];
+	gdouble partial[ACCORD_JOINT_UNITS + 1][3] = {{0}};
+
+	for (guint i = 0; i < k; i++) {
+		guint t = country->table_order[first + i];
+
+		size[i] = country->units[country->table_unit[t]].n_states + 1;
+		for (guint sum = 0; sum < 3; sum++)
+			terms[i][sum] = country->tables[p] + country->table_at[t] +
+					sum * accord_table_width(country, t);
+	}
+	for (guint j = 0; j < states; j++) {
+		guint i = k;
+
+		for (guint l = from; l < k; l++) {
+			for (guint sum = 0; sum < 3; sum++)
+				partial[l + 1][sum] = partial[l][sum] + terms[l][sum][digit[l]];
+		}
+		joint[(gsize)j * country->n_joint_policies] = rule_value(m, kept, slot, partial[k]);
+		/* the next state: the last unit's state counts fastest */
+		while (i > 0 && ++digit[i - 1] == size[i - 1])
+			digit[--i] = 0;
+		from = i > 0 ? i - 1 : 0;
+	}
+}
+
+/* the joint values of every rule whose tables are summed and whose units have at most
+ * ACCORD_JOINT_STATES joint states together (AccordCountryModel.joint) */
+static void
+keep_joints(const AccordModel *m, AccordCountryModel *country, guint32 zero)
+{
+	g_autofree gboolean *exact = g_new0(gboolean, MAX(m->n_rules, 1));
+	guint n = country->slot_tables[m->n_rules], at = 0;
+
+	mark_exact_rules(country, zero, exact);
+	country->n_joint_policies = 0;
+	for (guint p = 0; p < 3; p++) {
+		if (country->hot[p] != NULL)
+			country->joint_policy[p] = (guint8)country->n_joint_policies++;
+	}
+	country->joint_at = g_new0(guint32, m->n_rules + 1);
+	country->joint_stride = g_new0(guint32, MAX(n, 1));
+	for (guint slot = 0; slot < m->n_rules; slot++) {
+		guint first = country->slot_tables[slot], end = country->slot_tables[slot + 1];
+		guint states = joint_states(country, first, end),
+		      stride = country->n_joint_policies;
+
+		country->joint_at[slot] = at;
+		if (first == end || states > ACCORD_JOINT_STATES || exact[slot])
+			continue;
+		/* the last unit's state counts fastest (fill_joint()) */
+		for (guint i = end; i-- > first;) {
+			country->joint_stride[i] = stride;
+			stride *=
+			    country->units[country->table_unit[country->table_order[i]]].n_states +
+			    1;
+		}
+		at += states * country->n_joint_policies;
+	}
+	country->joint_at[m->n_rules] = at;
+	country->joint = g_new0(gdouble, MAX(at, 1));
+	for (guint slot = 0; slot < m->n_rules; slot++) {
+		for (guint p = 0; p < 3; p++) {
+			if (country->joint_at[slot] < country->joint_at[slot + 1] &&
+			    country->hot[p] != NULL)
+				fill_joint(m,
+					   country,
+					   slot,
+					   p,
+					   country->joint + country->joint_at[slot] +
+					       country->joint_policy[p]);
+		}
+	}
+}
+
 /* where the processor has AVX-512, the tables of every unit that can change and has fewer
  * than ACCORD_TABLE_STATES states (uncertainty-evidence.c, add_changes_wide()); @zero is the
  * zero delta */
@@ -680,6 +817,7 @@ keep_tables(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 					    country->tables[p]);
 		}
 	}
+	keep_joints(m, country, zero);
 }
 
 /**

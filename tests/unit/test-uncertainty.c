@@ -970,10 +970,33 @@ check_groups(const Tiny *t, AccordUncertaintyOptions *o)
 	}
 }
 
+/* @text with @insert put before the first @before */
+static gchar *
+text_with(const gchar *text, const gchar *before, const gchar *insert)
+{
+	const gchar *at = strstr(text, before);
+
+	g_assert_nonnull(at);
+	return g_strdup_printf("%.*s%s%s", (gint)(at - text), text, insert, at);
+}
+
 static void
 test_uncertainty_numbers_by_group(void **state)
 {
 	AccordUncertaintyOptions o = tiny_options();
+	g_autofree gchar *vocabulary = text_with(shared_vocabulary,
+						 "</vocabulary>",
+						 "<fact key=\"x.b\" type=\"boolean\">b</fact>");
+	g_autofree gchar *ruleset =
+	    text_with(shared_ruleset,
+		      "<recommendation>",
+		      "<criterion id=\"c-b\"><title>C</title><check fact=\"x.b\" is=\"true\"/>"
+		      "</criterion>");
+	g_autofree gchar *profile =
+	    text_with(shared_profile,
+		      "</profile>",
+		      "<fact key=\"x.b\" value=\"true\" confidence=\"high\"><evidence "
+		      "title=\"t\" date=\"2025-01\"/></fact>");
 	Tiny t;
 
 	wide_load(&t);
@@ -981,6 +1004,11 @@ test_uncertainty_numbers_by_group(void **state)
 	check_groups(&t, &o);
 	tiny_clear(&t);
 	tiny_load_texts(&t, shared_vocabulary, shared_ruleset, shared_profile);
+	check_groups(&t, &o);
+	tiny_clear(&t);
+	/* and its rule changed by a unit with tables (x.b's) as well: the rule's value cannot be
+	 * looked up, since the facts drawn one by one add to its sums after the tables */
+	tiny_load_texts(&t, vocabulary, ruleset, profile);
 	check_groups(&t, &o);
 	tiny_clear(&t);
 }
@@ -1074,6 +1102,81 @@ test_uncertainty_tables_and_runs(void **state)
 	/* over 71 draws, standard errors √(4 · 0.21 / 71) = 0.11 and √(4 · 0.16 / 71) = 0.095 */
 	assert_close(flips / 71, 1.2, 0.45);
 	assert_close(drops / 71, 0.8, 0.4);
+	assert_reused_batch(m);
+	tiny_clear(&t);
+}
+
+/* where the processor has AVX-512, a rule whose units have at most ACCORD_JOINT_STATES joint
+ * states looks its value up; one with more adds up its tables. A world of seven boolean facts
+ * (x.a to x.g)
+ * of low confidence, flipped (0.3) and dropped (0.2), so each a unit of 3 states: r-all reads
+ * all seven (3⁷ = 2,187 joint states, too many), r-two reads x.a and x.b (9). Draws take the
+ * policies zero and exclude. Whatever the width, 71 runs give the same scores; flips 7 × 0.3
+ * = 2.1 a draw */
+static void
+test_uncertainty_joint_and_summed_rules(void **state)
+{
+	g_autoptr(GString) vocabulary =
+	    g_string_new("<vocabulary xmlns=\"urn:accord:vocabulary:1\" version=\"t\">");
+	g_autoptr(GString) ruleset = g_string_new(
+	    "<ruleset xmlns=\"urn:accord:ruleset:1\" id=\"joint\" version=\"1\"><title>t</title>"
+	    "<agreement name=\"T\"/><obligations><obligation id=\"shall\" multiplier=\"1\"/>"
+	    "</obligations><pillar id=\"p\"><title>P</title></pillar>"
+	    "<rule id=\"r-all\" pillar=\"p\" obligation=\"shall\"><title>R</title>"
+	    "<provision cite=\"T 1\">text</provision>");
+	g_autoptr(GString) profile =
+	    g_string_new("<profile xmlns=\"urn:accord:profile:1\" country=\"JJ\" name=\"J\" "
+			 "as-of=\"2025-06-30\">");
+	AccordUncertaintyOptions o = tiny_options();
+	g_autoptr(AccordModel) m = NULL;
+	const AccordCountryModel *c;
+	gdouble alone[3][71], wide[3][71], flips = 0;
+	Tiny t;
+
+	for (guint f = 0; f < 7; f++) {
+		g_string_append_printf(vocabulary,
+				       "<fact key=\"x.%c\" type=\"boolean\">f</fact>",
+				       'a' + f);
+		g_string_append_printf(ruleset,
+				       "<criterion id=\"c-%u\"><title>C</title><check "
+				       "fact=\"x.%c\" is=\"true\"/></criterion>",
+				       f,
+				       'a' + f);
+		g_string_append_printf(profile,
+				       "<fact key=\"x.%c\" value=\"true\" confidence=\"low\">"
+				       "<evidence title=\"t\" date=\"2025-01\"/></fact>",
+				       'a' + f);
+	}
+	g_string_append(vocabulary, "</vocabulary>");
+	g_string_append(
+	    ruleset,
+	    "<recommendation>do</recommendation></rule>"
+	    "<rule id=\"r-two\" pillar=\"p\" obligation=\"shall\"><title>R</title>"
+	    "<provision cite=\"T 2\">text</provision>"
+	    "<criterion id=\"d-0\"><title>C</title><check fact=\"x.a\" is=\"true\"/></criterion>"
+	    "<criterion id=\"d-1\"><title>C</title><check fact=\"x.b\" is=\"true\"/></criterion>"
+	    "<recommendation>do</recommendation></rule></ruleset>");
+	g_string_append(profile, "</profile>");
+	tiny_load_texts(&t, vocabulary->str, ruleset->str, profile->str);
+	o.inputs = UNKNOWN | EVIDENCE;
+	o.flip[ACCORD_EVIDENCE_CLASS_LOW] = 0.3;
+	o.drop[ACCORD_EVIDENCE_CLASS_LOW] = 0.2;
+	m = tiny_model(&t, &o);
+	c = &m->countries[0];
+	assert_int_equal(c->n_units, 7);
+	if (accord_evidence_widest_group() >= 4) {
+		/* r-all is slot 0, r-two slot 1; two policies */
+		assert_int_equal(c->n_joint_policies, 2);
+		assert_int_equal(c->joint_at[1] - c->joint_at[0], 0);
+		assert_int_equal(c->joint_at[2] - c->joint_at[1], 9 * 2);
+	}
+	accord_run_free(run_grouped(m, 71, 1, alone));
+	accord_run_free(run_grouped(m, 71, accord_evidence_widest_group(), wide));
+	assert_memory_equal(alone, wide, sizeof alone);
+	for (guint i = 0; i < 71; i++)
+		flips += wide[1][i];
+	/* standard error √(7 · 0.21 / 71) = 0.14 */
+	assert_close(flips / 71, 2.1, 0.55);
 	assert_reused_batch(m);
 	tiny_clear(&t);
 }
@@ -1600,6 +1703,7 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_xoshiro_lanes),
 	    cmocka_unit_test(test_uncertainty_numbers_by_group),
 	    cmocka_unit_test(test_uncertainty_tables_and_runs),
+	    cmocka_unit_test(test_uncertainty_joint_and_summed_rules),
 	    cmocka_unit_test(test_uncertainty_rank_ties_and_na),
 	    cmocka_unit_test(test_uncertainty_logarithm),
 	    cmocka_unit_test(test_uncertainty_refuses_input_that_cannot_vary),
