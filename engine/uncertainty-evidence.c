@@ -800,7 +800,7 @@ typedef struct {
  * below the run's number, as pick_unit_state() counts them; @n_states past every fact kept,
  * whose tables add 0. Stored as 64-bit indices, what a permutation of doubles takes (so it is
  * widened once, not for each table), and each state's flips and drops (@tallies: the flips of
- * each state, then the drops) added to each run's. Every position of the chunk, whether it holds a
+ * each state, then the drops) added to each run's, unless @flipped is NULL. Every position of the chunk, whether it holds a
  * run or not (those past the last run count on numbers left from before; nothing takes their states
  * or tallies) */
 static inline void __attribute__((target("avx512f"))) chunk_states(const guint32 *numbers,
@@ -835,6 +835,8 @@ static inline void __attribute__((target("avx512f"))) chunk_states(const guint32
 				    _mm512_cvtepu32_epi64(_mm512_castsi512_si256(k[q])));
 		_mm512_storeu_si512(states + 16 * q + 8,
 				    _mm512_cvtepu32_epi64(_mm512_extracti64x4_epi64(k[q], 1)));
+		if (flipped == NULL)
+			continue;
 		_mm512_storeu_si512(
 		    f,
 		    _mm512_add_epi32(_mm512_loadu_si512(f), _mm512_permutexvar_epi32(k[q], flips)));
@@ -952,7 +954,7 @@ unit_changes_at_once(AccordRun *self,
 		     country->units[u].n_states,
 		     country->unit_tallies + 2 * ACCORD_TABLE_STATES * (gsize)u,
 		     states,
-		     flipped,
+		     self->count_changes ? flipped : NULL,
 		     dropped);
 	for (guint t = country->unit_tables[u]; t < country->unit_tables[u + 1]; t++) {
 		if (!country->table_later[t])

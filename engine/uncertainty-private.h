@@ -307,6 +307,9 @@ typedef struct {
 	guint64 *evidence;			 /* by run: its evidence seed */
 	AccordAggregation *aggregation;		 /* by run */
 	AccordUnknownPolicy *unknown;
+	gboolean count_changes; /* whether to count each run's flips and drops (TRUE, as made):
+				   only the per-draw CSV shows them. Where FALSE, flipped and
+				   dropped may hold some of the counts and not others */
 	guint *flipped;
 	guint *dropped;
 	gdouble *pillar_weights; /* run × n_pillars */

@@ -75,6 +75,7 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->evidence = g_new0(guint64, n);
 	self->aggregation = g_new0(AccordAggregation, n);
 	self->unknown = g_new0(AccordUnknownPolicy, n);
+	self->count_changes = TRUE;
 	self->flipped = g_new0(guint, n);
 	self->dropped = g_new0(guint, n);
 	self->pillar_weights = g_new0(gdouble, n * MAX(model->n_pillars, 1));

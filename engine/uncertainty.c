@@ -635,6 +635,8 @@ workers_new(Runner *r, guint n)
 	for (guint i = 0; i < n; i++) {
 		workers[i].runner = r;
 		workers[i].run = accord_run_new(r->model, r->block);
+		/* only the per-draw CSV shows a draw's flips and drops */
+		workers[i].run->count_changes = r->options->draws_output != NULL;
 		workers[i].lines = g_string_new(NULL);
 	}
 	return workers;
