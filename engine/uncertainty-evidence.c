@@ -1270,6 +1270,176 @@ score_piece(AccordRun *self,
 	}
 }
 
+#ifdef USE_WIDE
+/* ---- eight runs at once ---- */
+
+/* AVX-512 registers of eight doubles and eight unsigned 64-bit integers, whose arithmetic GCC
+ * writes with operators (a cast between the two keeps the bits); comparisons and selects are
+ * intrinsics, into and by masks */
+typedef guint64 Bits __attribute__((vector_size(64)));
+
+/* log_positive() (uncertainty-run.c) of eight values, operation for operation, so the same
+ * bits */
+static inline __m512d __attribute__((target("avx512f"))) logs_positive(__m512d x)
+{
+	Bits bits = (Bits)x, hx = (bits >> 32) & 0x000fffff;
+	Bits i = (hx + 0x95f64) & 0x100000;
+	__m512d dk =
+	    (__m512d)(((bits >> 52) + (i >> 20)) | G_GUINT64_CONSTANT(0x4330000000000000)) -
+	    (4503599627370496.0 + 1023.0);
+	__m512d f = (__m512d)(((hx | (i ^ 0x3ff00000)) << 32) | (bits & 0xffffffffu)) - 1.0;
+	__m512d s = f / (2.0 + f), z = s * s, w = z * z, half_square = 0.5 * f * f;
+	__m512d r = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
+	__m512d far = dk * LN2_HI - ((half_square - (s * (half_square + r) + dk * LN2_LO)) - f);
+	__m512d near = dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
+	__mmask8 take_far = _mm512_cmple_epu64_mask((__m512i)(hx - 0x6147a),
+						    _mm512_set1_epi64(0x6b851 - 0x6147a));
+
+	return _mm512_mask_blend_pd(take_far, near, far);
+}
+
+/* eight runs of one country at positions a to a + 8 of one chunk (i0 = a − chunk), sharing
+ * their aggregation and unknown policy */
+typedef struct {
+	const gdouble *kept;	  /* the country's kept_sums under the runs' policy */
+	const guint32 *joint_at;  /* the country's, where the runs looked values up; else NULL */
+	const gdouble *values;	  /* AccordRun.values + i0 */
+	gdouble *columns;	  /* AccordRun.columns + i0 */
+	const gdouble *by_slot;	  /* AccordRun.by_slot + a */
+	const gdouble *by_pillar; /* AccordRun.by_pillar + a */
+	gsize stride;
+	gboolean geometric;
+} EightRuns;
+
+/* rule @slot's terms in eight runs added to its pillar's sums: its looked-up values (NaN where
+ * it does not count) or its sums with every fact kept plus the deltas the evidence added (its
+ * rows, zeroed for the next country), made a value and a count as add_value() and add_rule()
+ * make them */
+static inline void __attribute__((target("avx512f")))
+eight_rule(const AccordModel *m, const EightRuns *e, guint slot, __m512d *sum, __m512d *count)
+{
+	const gdouble *kept = e->kept;
+	__m512d w = _mm512_loadu_pd(e->by_slot + slot * e->stride), x;
+	__mmask8 counts;
+
+	if (e->joint_at != NULL && e->joint_at[slot] < e->joint_at[slot + 1]) {
+		x = _mm512_loadu_pd(e->values + (gsize)slot * ACCORD_CHUNK);
+		counts = _mm512_cmp_pd_mask(x, x, _CMP_EQ_OQ);
+	} else {
+		gdouble *rows = e->columns + (gsize)3 * ACCORD_CHUNK * slot;
+		guint n = m->n_rules;
+
+		x = (kept[slot] + _mm512_loadu_pd(rows)) /
+		    (kept[n + slot] + _mm512_loadu_pd(rows + ACCORD_CHUNK));
+		counts = _mm512_cmp_pd_mask(kept[2 * n + slot] +
+						_mm512_loadu_pd(rows + 2 * ACCORD_CHUNK),
+					    _mm512_setzero_pd(),
+					    _CMP_GT_OQ) &
+			 _mm512_cmp_pd_mask(x, x, _CMP_EQ_OQ);
+		for (guint k = 0; k < 3; k++)
+			_mm512_storeu_pd(rows + k * ACCORD_CHUNK, _mm512_setzero_pd());
+	}
+	*sum += w * _mm512_maskz_mov_pd(counts, x);
+	*count += w * _mm512_maskz_mov_pd(counts, _mm512_set1_pd(1.0));
+}
+
+/* the scores of eight runs (@scores) as score_piece() works them out one sum at a time: the
+ * same operations in the same order on each run's terms (add_value(), add_rule(),
+ * accord_add_pillar(), accord_add_logs()), so the same bits, with every sum in registers */
+static void __attribute__((target("avx512f")))
+score_eight(const AccordModel *m, const EightRuns *e, gdouble *scores)
+{
+	__m512d numerator = _mm512_setzero_pd(), denominator = numerator, log_sum = numerator;
+	__m512d zeros = numerator, one = _mm512_set1_pd(1.0);
+	gdouble num[8], den[8], logs[8], at_zero[8];
+
+	for (guint p = 0; p < m->n_pillars; p++) {
+		__m512d sum = _mm512_setzero_pd(), count = sum, counted, value, weight;
+		__m512d w = _mm512_loadu_pd(e->by_pillar + p * e->stride);
+
+		for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++)
+			eight_rule(m, e, s, &sum, &count);
+		/* accord_add_pillar() */
+		counted = _mm512_maskz_mov_pd(
+		    _mm512_cmp_pd_mask(count, _mm512_setzero_pd(), _CMP_GT_OQ), one);
+		value = sum / (count + (one - counted));
+		weight = w * counted;
+		numerator += weight * value;
+		denominator += weight;
+		zeros += counted * _mm512_maskz_mov_pd(
+					_mm512_cmp_pd_mask(value, _mm512_setzero_pd(), _CMP_LE_OQ),
+					one);
+		if (e->geometric) {
+			/* accord_add_logs(): a value below the normal range by libm, after */
+			__m512d least = _mm512_set1_pd(G_MINDOUBLE);
+			__mmask8 normal = _mm512_cmp_pd_mask(value, least, _CMP_GE_OQ);
+			__mmask8 tiny =
+			    _mm512_cmp_pd_mask(value, _mm512_setzero_pd(), _CMP_GT_OQ) &
+			    _mm512_cmp_pd_mask(value, least, _CMP_LT_OQ);
+
+			log_sum += w * logs_positive(_mm512_mask_blend_pd(normal, one, value));
+			for (guint i = 0; tiny != 0 && i < 8; i++) {
+				if (tiny >> i & 1)
+					log_sum[i] += w[i] * log(value[i]);
+			}
+		}
+	}
+	_mm512_storeu_pd(num, numerator);
+	_mm512_storeu_pd(den, denominator);
+	_mm512_storeu_pd(logs, log_sum);
+	_mm512_storeu_pd(at_zero, zeros);
+	for (guint i = 0; i < 8; i++) {
+		if (!(den[i] > 0))
+			scores[i] = NAN;
+		else if (e->geometric)
+			scores[i] = at_zero[i] > 0 ? 0.0 : 100.0 * exp(logs[i] / den[i]);
+		else
+			scores[i] = 100.0 * num[i] / den[i];
+	}
+}
+#endif
+
+/* the scores of country @c in the runs at positions @a to @b (as score_piece()): where the
+ * processor has AVX-512, eight at a time with every sum in registers (score_eight()); the
+ * others one sum at a time */
+static void
+score_runs(AccordRun *self,
+	   guint c,
+	   guint a,
+	   guint b,
+	   const AccordRunPiece *piece,
+	   gboolean looked_up)
+{
+	guint full = a;
+
+#ifdef USE_WIDE
+	if (self->widest >= 4 && accord_evidence_widest_group() >= 4) {
+		const AccordModel *m = self->model;
+		const AccordCountryModel *country = &m->countries[c];
+
+		for (full = a; full + 8 <= b; full += 8) {
+			guint i0 = full % ACCORD_CHUNK;
+			EightRuns e = {country->kept_sums + 3 * piece->unknown * (gsize)m->n_rules,
+				       looked_up ? country->joint_at : NULL,
+				       self->values + i0,
+				       self->columns + i0,
+				       self->by_slot + full,
+				       self->by_pillar + full,
+				       self->stride,
+				       piece->geometric};
+			gdouble scores[8];
+
+			score_eight(m, &e, scores);
+			for (guint i = 0; i < 8; i++)
+				self->scores[(gsize)self->run_at[full + i] * m->n_countries + c] =
+				    scores[i];
+		}
+	}
+#endif
+	if (full < b)
+		score_piece(self, c, full, b, piece, looked_up);
+}
+
 /* ---- a batch ---- */
 
 /* the runs ordered by aggregation, then unknown policy, each group in run order: its
@@ -1346,7 +1516,7 @@ accord_run_score_evidence(AccordRun *self)
 				guint b = MIN(self->pieces[k].end, end);
 
 				if (a < b)
-					score_piece(self, c, a, b, &self->pieces[k], looked_up);
+					score_runs(self, c, a, b, &self->pieces[k], looked_up);
 			}
 		}
 	}

@@ -282,19 +282,7 @@ accord_add_pillar(guint n,
 
 /* ---- the logarithm of a pillar ---- */
 
-/* fdlibm's e_log.c: Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
- * Developed at SunSoft, a Sun Microsystems, Inc. business. Permission to use, copy, modify,
- * and distribute this software is freely granted, provided that this notice is preserved.
- * Its split of ln 2 and its polynomial for log(1 + f) */
-#define LN2_HI 6.93147180369123816490e-01
-#define LN2_LO 1.90821492927058770002e-10
-#define LG1    6.666666666666735130e-01
-#define LG2    3.999999999940941908e-01
-#define LG3    2.857142874366239149e-01
-#define LG4    2.222219843214978396e-01
-#define LG5    1.818357216161805012e-01
-#define LG6    1.531383769920937332e-01
-#define LG7    1.479819860511658591e-01
+/* log_positive() takes fdlibm's constants (uncertainty-private.h) */
 
 static inline gdouble
 from_bits(guint64 bits)
