@@ -800,9 +800,9 @@ typedef struct {
  * below the run's number, as pick_unit_state() counts them; @n_states past every fact kept,
  * whose tables add 0. Stored as 64-bit indices, what a permutation of doubles takes (so it is
  * widened once, not for each table), and each state's flips and drops (@tallies: the flips of
- * each state, then the drops) added to each run's, unless @flipped is NULL. Every position of the chunk, whether it holds a
- * run or not (those past the last run count on numbers left from before; nothing takes their states
- * or tallies) */
+ * each state, then the drops) added to each run's, unless @flipped is NULL. Every position of the
+ * chunk, whether it holds a run or not (those past the last run count on numbers left from before;
+ * nothing takes their states or tallies) */
 static inline void __attribute__((target("avx512f"))) chunk_states(const guint32 *numbers,
 								   const guint32 *below,
 								   guint n_states,
@@ -1020,40 +1020,58 @@ sum_rule_tables(AccordRun *self,
 }
 
 /* the value of a rule with a joint table (AccordCountryModel.joint) for the first @n_blocks
- * blocks of eight of the chunk's runs: the index of each run's joint state and policy, its
- * units' states times their place values (in unit order, @first to @end of table_order) plus
- * the run's place among the policies (@policies), and one gather of eight values a block
- * (those of positions without a run are 0). Inlined where @n_blocks is a constant, as
- * sum_rule_tables() is */
+ * blocks of eight of the chunk's runs: the index of each run's policy and joint state (its
+ * place among the policies, @places, times the rule's joint states, plus each of the rule's
+ * units' state times its place value), then one gather of eight values a block (those of positions
+ * without a run are 0). A unit's state is counted from its numbers as chunk_states() counts it,
+ * sixteen runs to a register, its place value added for each of its thresholds below the run's
+ * number. Inlined where @n_blocks is a constant, as sum_rule_tables() is */
 static inline void __attribute__((target("avx512f"), always_inline))
 joint_rule_values(const AccordRun *self,
 		  const AccordCountryModel *country,
 		  guint slot,
-		  const __m512i *policies,
+		  const guint32 *places,
 		  const __mmask8 *held,
 		  guint n_blocks,
 		  gdouble *values)
 {
 	const gdouble *joint = country->joint + country->joint_at[slot];
-	__m512i at[ACCORD_CHUNK / 8];
+	guint n_quads = (n_blocks + 1) / 2;
+	__m512i at[ACCORD_CHUNK / 16];
+	__m512i states =
+	    _mm512_set1_epi32((gint)((country->joint_at[slot + 1] - country->joint_at[slot]) /
+				     country->n_joint_policies));
 
-	for (guint b = 0; b < n_blocks; b++)
-		at[b] = policies[b];
+	for (guint q = 0; q < n_quads; q++)
+		at[q] = _mm512_mullo_epi32(_mm512_loadu_si512(places + 16 * q), states);
 	for (guint i = country->slot_tables[slot]; i < country->slot_tables[slot + 1]; i++) {
-		const guint64 *states =
-		    self->states +
-		    (gsize)country->table_unit[country->table_order[i]] * ACCORD_CHUNK;
-		__m512i stride = _mm512_set1_epi64(country->joint_stride[i]);
+		guint u = country->table_unit[country->table_order[i]];
+		const guint32 *numbers = self->numbers + number_index(0, u);
+		const guint32 *below = country->unit_below + ACCORD_TABLE_STATES * (gsize)u;
+		__m512i stride = _mm512_set1_epi32((gint)country->joint_stride[i]),
+			r[ACCORD_CHUNK / 16];
 
-#pragma GCC unroll 8
-		for (guint b = 0; b < n_blocks; b++)
-			at[b] = _mm512_add_epi64(at[b],
-						 _mm512_mul_epu32(block_states(states, b), stride));
+		for (guint q = 0; q < n_quads; q++)
+			r[q] = _mm512_loadu_si512(numbers + 16 * q);
+		for (guint j = 0; j < country->units[u].n_states; j++) {
+			__m512i t = _mm512_set1_epi32((gint)below[j]);
+
+#pragma GCC unroll 4
+			for (guint q = 0; q < n_quads; q++)
+				at[q] = _mm512_mask_add_epi32(at[q],
+							      _mm512_cmpgt_epu32_mask(r[q], t),
+							      at[q],
+							      stride);
+		}
 	}
-	for (guint b = 0; b < n_blocks; b++)
+	for (guint b = 0; b < n_blocks; b++) {
+		__m256i index = b % 2 == 0 ? _mm512_castsi512_si256(at[b / 2])
+					   : _mm512_extracti64x4_epi64(at[b / 2], 1);
+
 		_mm512_storeu_pd(
 		    values + 8 * b,
-		    _mm512_mask_i64gather_pd(_mm512_setzero_pd(), held[b], at[b], joint, 8));
+		    _mm512_mask_i32gather_pd(_mm512_setzero_pd(), held[b], index, joint, 8));
+	}
 }
 
 /* for every rule that only tabled units change, for the blocks that hold the chunk's @n runs
@@ -1067,16 +1085,13 @@ static void __attribute__((target("avx512f"))) sum_rules_tables(AccordRun *self,
 								guint n)
 {
 	guint n_blocks = (n + 7) / 8;
-	guint64 places[ACCORD_CHUNK] = {0};
-	__m512i policies[ACCORD_CHUNK / 8];
+	guint32 places[ACCORD_CHUNK] = {0};
 	__mmask8 held[ACCORD_CHUNK / 8];
 
 	for (guint i = 0; i < n; i++)
 		places[i] = country->joint_policy[self->unknown[self->run_at[chunk + i]]];
-	for (guint b = 0; b < ACCORD_CHUNK / 8; b++) {
-		policies[b] = _mm512_loadu_si512(places + 8 * b);
+	for (guint b = 0; b < ACCORD_CHUNK / 8; b++)
 		held[b] = blocks[b].runs[0] | blocks[b].runs[1] | blocks[b].runs[2];
-	}
 	for (guint slot = 0; slot < self->model->n_rules; slot++) {
 		guint first = country->slot_tables[slot], end = country->slot_tables[slot + 1];
 		gdouble *row = self->columns + 3 * ACCORD_CHUNK * (gsize)slot;
@@ -1089,7 +1104,7 @@ static void __attribute__((target("avx512f"))) sum_rules_tables(AccordRun *self,
 				joint_rule_values(self,
 						  country,
 						  slot,
-						  policies,
+						  places,
 						  held,
 						  ACCORD_CHUNK / 8,
 						  values);
@@ -1097,7 +1112,7 @@ static void __attribute__((target("avx512f"))) sum_rules_tables(AccordRun *self,
 				joint_rule_values(self,
 						  country,
 						  slot,
-						  policies,
+						  places,
 						  held,
 						  n_blocks,
 						  values);
@@ -1129,6 +1144,10 @@ add_changes_wide(AccordRun *self, const AccordCountryModel *country, guint chunk
 		}
 	}
 	for (guint u = 0; u < country->n_units; u++) {
+		/* a unit whose rules all look their values up needs its states for its flips and
+		 * drops alone */
+		if (country->unit_looked_up[u] && !self->count_changes)
+			continue;
 		if (country->units[u].tabled)
 			unit_changes_at_once(self, country, u, blocks, flipped, dropped);
 		else if (country->units[u].change > 0)
@@ -1292,8 +1311,8 @@ static inline __m512d __attribute__((target("avx512f"))) logs_positive(__m512d x
 	__m512d r = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
 	__m512d far = dk * LN2_HI - ((half_square - (s * (half_square + r) + dk * LN2_LO)) - f);
 	__m512d near = dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
-	__mmask8 take_far = _mm512_cmple_epu64_mask((__m512i)(hx - 0x6147a),
-						    _mm512_set1_epi64(0x6b851 - 0x6147a));
+	__mmask8 take_far =
+	    _mm512_cmple_epu64_mask((__m512i)(hx - 0x6147a), _mm512_set1_epi64(0x6b851 - 0x6147a));
 
 	return _mm512_mask_blend_pd(take_far, near, far);
 }
@@ -1360,22 +1379,22 @@ score_eight(const AccordModel *m, const EightRuns *e, gdouble *scores)
 		for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++)
 			eight_rule(m, e, s, &sum, &count);
 		/* accord_add_pillar() */
-		counted = _mm512_maskz_mov_pd(
-		    _mm512_cmp_pd_mask(count, _mm512_setzero_pd(), _CMP_GT_OQ), one);
+		counted =
+		    _mm512_maskz_mov_pd(_mm512_cmp_pd_mask(count, _mm512_setzero_pd(), _CMP_GT_OQ),
+					one);
 		value = sum / (count + (one - counted));
 		weight = w * counted;
 		numerator += weight * value;
 		denominator += weight;
 		zeros += counted * _mm512_maskz_mov_pd(
-					_mm512_cmp_pd_mask(value, _mm512_setzero_pd(), _CMP_LE_OQ),
-					one);
+				       _mm512_cmp_pd_mask(value, _mm512_setzero_pd(), _CMP_LE_OQ),
+				       one);
 		if (e->geometric) {
 			/* accord_add_logs(): a value below the normal range by libm, after */
 			__m512d least = _mm512_set1_pd(G_MINDOUBLE);
 			__mmask8 normal = _mm512_cmp_pd_mask(value, least, _CMP_GE_OQ);
-			__mmask8 tiny =
-			    _mm512_cmp_pd_mask(value, _mm512_setzero_pd(), _CMP_GT_OQ) &
-			    _mm512_cmp_pd_mask(value, least, _CMP_LT_OQ);
+			__mmask8 tiny = _mm512_cmp_pd_mask(value, _mm512_setzero_pd(), _CMP_GT_OQ) &
+					_mm512_cmp_pd_mask(value, least, _CMP_LT_OQ);
 
 			log_sum += w * logs_positive(_mm512_mask_blend_pd(normal, one, value));
 			for (guint i = 0; tiny != 0 && i < 8; i++) {

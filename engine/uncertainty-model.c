@@ -694,6 +694,7 @@ country_clear(AccordCountryModel *country)
 	g_free(country->joint_at);
 	g_free(country->joint_stride);
 	g_free(country->joint);
+	g_free(country->unit_looked_up);
 	g_free(country->unit_tallies);
 	g_free(country->unit_at_most);
 	for (guint p = 0; p < 3; p++) {

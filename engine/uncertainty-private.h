@@ -218,9 +218,11 @@ typedef struct {
 	guint32 *joint_at;     /* n_rules + 1: each slot's first entry in joint (none where the
 				  next slot's is the same) */
 	guint32 *joint_stride; /* by entry of table_order: its unit's place value in the joint
-				  state's index (× n_joint_policies) */
-	gdouble *joint; /* by joint state, then policy: the rule's Σw·c/Σw where it counts,
-			   NaN where it does not */
+				  state's index */
+	gdouble *joint; /* by policy, then joint state: the rule's Σw·c/Σw where it counts, NaN
+			   where it does not (each policy's states together, so that the states
+			   draws take most are in few cache lines) */
+	gboolean *unit_looked_up; /* by unit: every rule it changes has a joint table */
 	guint n_joint_policies;
 	guint8 joint_policy[3]; /* by unknown policy: its place among those a draw takes */
 	guint32 *unit_tallies;	/* [unit][2][ACCORD_TABLE_STATES]: how many facts each state flips,

@@ -712,7 +712,7 @@ fill_joint(const AccordModel *m,
 			for (guint sum = 0; sum < 3; sum++)
 				partial[l + 1][sum] = partial[l][sum] + terms[l][sum][digit[l]];
 		}
-		joint[(gsize)j * country->n_joint_policies] = rule_value(m, kept, slot, partial[k]);
+		joint[j] = rule_value(m, kept, slot, partial[k]);
 		/* the next state: the last unit's state counts fastest */
 		while (i > 0 && ++digit[i - 1] == size[i - 1])
 			digit[--i] = 0;
@@ -738,8 +738,7 @@ keep_joints(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 	country->joint_stride = g_new0(guint32, MAX(n, 1));
 	for (guint slot = 0; slot < m->n_rules; slot++) {
 		guint first = country->slot_tables[slot], end = country->slot_tables[slot + 1];
-		guint states = joint_states(country, first, end),
-		      stride = country->n_joint_policies;
+		guint states = joint_states(country, first, end), stride = 1;
 
 		country->joint_at[slot] = at;
 		if (first == end || states > ACCORD_JOINT_STATES || exact[slot])
@@ -755,6 +754,16 @@ keep_joints(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 	}
 	country->joint_at[m->n_rules] = at;
 	country->joint = g_new0(gdouble, MAX(at, 1));
+	country->unit_looked_up = g_new0(gboolean, MAX(country->n_units, 1));
+	for (guint u = 0; u < country->n_units; u++) {
+		country->unit_looked_up[u] = country->units[u].tabled;
+		for (guint t = country->unit_tables[u]; t < country->unit_tables[u + 1]; t++) {
+			guint slot = country->table_row[t] / (3 * ACCORD_CHUNK);
+
+			country->unit_looked_up[u] &=
+			    country->joint_at[slot] < country->joint_at[slot + 1];
+		}
+	}
 	for (guint slot = 0; slot < m->n_rules; slot++) {
 		for (guint p = 0; p < 3; p++) {
 			if (country->joint_at[slot] < country->joint_at[slot + 1] &&
@@ -764,7 +773,10 @@ keep_joints(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 					   slot,
 					   p,
 					   country->joint + country->joint_at[slot] +
-					       country->joint_policy[p]);
+					       country->joint_policy[p] *
+						   (country->joint_at[slot + 1] -
+						    country->joint_at[slot]) /
+						   country->n_joint_policies);
 		}
 	}
 }
