@@ -1285,7 +1285,7 @@ score_piece(AccordRun *self,
 			score = zeros[i] > 0 ? 0.0 : 100.0 * exp(log_sum[i] / denominator[i]);
 		else
 			score = 100.0 * numerator[i] / denominator[i];
-		self->scores[(gsize)self->run_at[a + i] * m->n_countries + c] = score;
+		self->by_country[(gsize)c * self->stride + a + i] = score;
 	}
 }
 
@@ -1446,12 +1446,8 @@ score_runs(AccordRun *self,
 				       self->by_pillar + full,
 				       self->stride,
 				       piece->geometric};
-			gdouble scores[8];
 
-			score_eight(m, &e, scores);
-			for (guint i = 0; i < 8; i++)
-				self->scores[(gsize)self->run_at[full + i] * m->n_countries + c] =
-				    scores[i];
+			score_eight(m, &e, self->by_country + (gsize)c * self->stride + full);
 		}
 	}
 #endif
@@ -1503,6 +1499,26 @@ place_runs(AccordRun *self)
 	}
 }
 
+/* each run's scores from by_country into scores (run × country), eight positions and eight
+ * countries at a time: the evidence is scored country by country, and a country's scores
+ * written where its runs' rows are would touch every row of the batch for each country */
+static void
+scores_by_run(AccordRun *self)
+{
+	guint n = self->model->n_countries;
+
+	for (guint a = 0; a < self->n; a += 8) {
+		for (guint c0 = 0; c0 < n; c0 += 8) {
+			for (guint i = a; i < MIN(a + 8, self->n); i++) {
+				gdouble *row = self->scores + (gsize)self->run_at[i] * n;
+
+				for (guint c = c0; c < MIN(c0 + 8, n); c++)
+					row[c] = self->by_country[(gsize)c * self->stride + i];
+			}
+		}
+	}
+}
+
 /**
  * accord_run_score_evidence:
  * @self: a batch whose runs have drawn every input but the evidence
@@ -1539,4 +1555,5 @@ accord_run_score_evidence(AccordRun *self)
 			}
 		}
 	}
+	scores_by_run(self);
 }

@@ -325,7 +325,9 @@ typedef struct {
 	gdouble *theta;		 /* a Dirichlet draw */
 	gdouble *country_sums;	 /* 7 × n_countries: working space of aggregate() */
 	/* with the evidence drawn, by position: */
-	guint *run_at; /* the run at each position */
+	guint *run_at;	     /* the run at each position */
+	gdouble *by_country; /* n_countries × stride: each country's scores by position, as the
+				evidence is scored (country by country), before they go to scores */
 	guint n_pieces;
 	AccordRunPiece pieces[6];
 	guint32 *rng_state;  /* 16 × stride: each position's four xoshiro128** generators, four
