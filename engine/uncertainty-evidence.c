@@ -741,7 +741,7 @@ finish_changes(AccordRun *self,
 	       const guint *flipped,
 	       const guint *dropped)
 {
-	for (guint i = 0; i < n; i++) {
+	for (guint i = 0; (self->count_changes || country->n_exact > 0) && i < n; i++) {
 		guint run = self->run_at[chunk + i];
 
 		self->flipped[run] += flipped[i];
@@ -789,12 +789,7 @@ add_changes(AccordRun *self, const AccordCountryModel *country, guint chunk, gui
 }
 
 #ifdef USE_WIDE
-/* the runs of a block of eight positions of a chunk that take each unknown policy, and the
- * policy of all eight when they share one (else 3) */
-typedef struct {
-	__mmask8 runs[3];
-	guint all;
-} BlockPolicies;
+typedef AccordBlockPolicies BlockPolicies;
 
 /* a tabled unit's state in each of the chunk's runs: the count of its thresholds (less 1)
  * below the run's number, as pick_unit_state() counts them; @n_states past every fact kept,
@@ -1038,9 +1033,8 @@ joint_rule_values(const AccordRun *self,
 	const gdouble *joint = country->joint + country->joint_at[slot];
 	guint n_quads = (n_blocks + 1) / 2;
 	__m512i at[ACCORD_CHUNK / 16];
-	__m512i states =
-	    _mm512_set1_epi32((gint)((country->joint_at[slot + 1] - country->joint_at[slot]) /
-				     country->n_joint_policies));
+	__m512i states = _mm512_set1_epi32(
+	    (gint)((country->joint_at[slot + 1] - country->joint_at[slot]) / self->model->n_taken));
 
 	for (guint q = 0; q < n_quads; q++)
 		at[q] = _mm512_mullo_epi32(_mm512_loadu_si512(places + 16 * q), states);
@@ -1085,11 +1079,9 @@ static void __attribute__((target("avx512f"))) sum_rules_tables(AccordRun *self,
 								guint n)
 {
 	guint n_blocks = (n + 7) / 8;
-	guint32 places[ACCORD_CHUNK] = {0};
+	const guint32 *places = self->place_at + chunk;
 	__mmask8 held[ACCORD_CHUNK / 8];
 
-	for (guint i = 0; i < n; i++)
-		places[i] = country->joint_policy[self->unknown[self->run_at[chunk + i]]];
 	for (guint b = 0; b < ACCORD_CHUNK / 8; b++)
 		held[b] = blocks[b].runs[0] | blocks[b].runs[1] | blocks[b].runs[2];
 	for (guint slot = 0; slot < self->model->n_rules; slot++) {
@@ -1131,18 +1123,10 @@ add_changes_wide(AccordRun *self, const AccordCountryModel *country, guint chunk
 {
 	const AccordHotDelta *deltas[ACCORD_CHUNK];
 	guint flipped[ACCORD_CHUNK] = {0}, dropped[ACCORD_CHUNK] = {0}, n = end - chunk;
-	BlockPolicies blocks[ACCORD_CHUNK / 8] = {0};
+	const BlockPolicies *blocks = self->blocks + chunk / 8;
 
-	run_deltas(self, country, chunk, n, deltas);
-	for (guint i = 0; i < n; i++)
-		blocks[i / 8].runs[self->unknown[self->run_at[chunk + i]]] |= 1u << i % 8;
-	for (guint b = 0; b < ACCORD_CHUNK / 8; b++) {
-		blocks[b].all = 3;
-		for (guint p = 0; p < 3; p++) {
-			if (blocks[b].runs[p] == 0xff)
-				blocks[b].all = p;
-		}
-	}
+	if (country->some_by_run)
+		run_deltas(self, country, chunk, n, deltas);
 	for (guint u = 0; u < country->n_units; u++) {
 		/* a unit whose rules all look their values up needs its states for its flips and
 		 * drops alone */
@@ -1457,6 +1441,30 @@ score_runs(AccordRun *self,
 
 /* ---- a batch ---- */
 
+/* each position's place among the unknown policies taken, and each block's policies
+ * (AccordRun.place_at, AccordRun.blocks), for whole chunks (nothing past the last run) */
+static void
+place_policies(AccordRun *self)
+{
+	guint padded = (guint)accord_round_up(self->n, ACCORD_CHUNK);
+
+	memset(self->place_at, 0, padded * sizeof(guint32));
+	memset(self->blocks, 0, padded / 8 * sizeof(AccordBlockPolicies));
+	for (guint i = 0; i < self->n; i++) {
+		AccordUnknownPolicy p = self->unknown[self->run_at[i]];
+
+		self->place_at[i] = self->model->place[p];
+		self->blocks[i / 8].runs[p] |= (guint8)(1u << i % 8);
+	}
+	for (guint b = 0; b < padded / 8; b++) {
+		self->blocks[b].all = 3;
+		for (guint p = 0; p < 3; p++) {
+			if (self->blocks[b].runs[p] == 0xff)
+				self->blocks[b].all = (guint8)p;
+		}
+	}
+}
+
 /* the runs ordered by aggregation, then unknown policy, each group in run order: its
  * position's run in run_at, the groups in pieces; and each position's evidence stream,
  * weights and unknown policy */
@@ -1481,6 +1489,7 @@ place_runs(AccordRun *self)
 	}
 	for (guint run = 0; run < n; run++)
 		self->run_at[start[3 * self->aggregation[run] + self->unknown[run]]++] = run;
+	place_policies(self);
 	for (guint i = 0; i < n; i++) {
 		guint run = self->run_at[i];
 		guint32 state[16];

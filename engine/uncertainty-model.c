@@ -653,6 +653,17 @@ accord_model_new(const AccordRuleset *ruleset,
 		if (options->unknown_policies & (1u << p))
 			m->policies[m->n_policies++] = (AccordUnknownPolicy)p;
 	}
+	for (guint p = 0; p <= ACCORD_UNKNOWN_PASS; p++) {
+		gboolean taken = p == m->score.unknown;
+
+		for (guint i = 0;
+		     options->inputs & (1u << ACCORD_UNCERTAIN_UNKNOWN) && i < m->n_policies;
+		     i++)
+			taken |= m->policies[i] == p;
+		m->taken[p] = taken;
+		m->place[p] = (guint8)m->n_taken;
+		m->n_taken += taken;
+	}
 	build_rules(m, first, selected);
 	build_groups(m);
 	defs = read_defs(selected);

@@ -223,14 +223,13 @@ typedef struct {
 			   where it does not (each policy's states together, so that the states
 			   draws take most are in few cache lines) */
 	gboolean *unit_looked_up; /* by unit: every rule it changes has a joint table */
-	guint n_joint_policies;
-	guint8 joint_policy[3]; /* by unknown policy: its place among those a draw takes */
-	guint32 *unit_tallies;	/* [unit][2][ACCORD_TABLE_STATES]: how many facts each state flips,
-				   then how many it drops (0 past its last) */
-	gdouble *kept_sums;	/* [(3 policy + k) n_rules + slot]: with every fact kept, Σ w·c (k
-				   0), Σ w (1) and how many count (2), for each policy */
-	gdouble *slot_values;	/* [policy × 2 n_rules]: each slot's Σw·c/Σw with every fact
-				   kept (0 when nothing counts), then 1 if it counts, else 0 */
+	gboolean some_by_run;	  /* some unit that can change has no tables */
+	guint32 *unit_tallies; /* [unit][2][ACCORD_TABLE_STATES]: how many facts each state flips,
+				  then how many it drops (0 past its last) */
+	gdouble *kept_sums;    /* [(3 policy + k) n_rules + slot]: with every fact kept, Σ w·c (k
+				  0), Σ w (1) and how many count (2), for each policy */
+	gdouble *slot_values;  /* [policy × 2 n_rules]: each slot's Σw·c/Σw with every fact
+				  kept (0 when nothing counts), then 1 if it counts, else 0 */
 } AccordCountryModel;
 
 /* how many terms a sum of change table @t has (AccordCountryModel.table_at): 8 where its unit
@@ -272,6 +271,10 @@ typedef struct {
 	AccordWeightGroup *groups;
 	guint n_policies;
 	AccordUnknownPolicy policies[3];
+	gboolean taken[3]; /* by unknown policy: whether a run may take it (the nominal one, and
+			      those drawn from) */
+	guint8 place[3];   /* and its place among those taken (AccordCountryModel.joint) */
+	guint n_taken;
 	guint max_facts;
 	guint max_units;
 	AccordCountryModel *countries;
@@ -287,6 +290,13 @@ typedef struct {
  * the chunk is a multiple of the lanes */
 #define ACCORD_LANES 4
 #define ACCORD_CHUNK 64
+
+/* the runs of a block of eight positions that take each unknown policy (a bit by position),
+ * and the policy all eight take where they share one (else 3) */
+typedef struct {
+	guint8 runs[3];
+	guint8 all;
+} AccordBlockPolicies;
 
 /* the positions of a batch's runs that share an aggregation and an unknown policy */
 typedef struct {
@@ -325,7 +335,11 @@ typedef struct {
 	gdouble *theta;		 /* a Dirichlet draw */
 	gdouble *country_sums;	 /* 7 × n_countries: working space of aggregate() */
 	/* with the evidence drawn, by position: */
-	guint *run_at;	     /* the run at each position */
+	guint *run_at;		     /* the run at each position */
+	guint32 *place_at;	     /* by position, whole chunks: the place of its run's unknown
+					policy among those taken (AccordModel.place; 0 past the last
+					run) */
+	AccordBlockPolicies *blocks; /* by block of eight positions, whole chunks */
 	gdouble *by_country; /* n_countries × stride: each country's scores by position, as the
 				evidence is scored (country by country), before they go to scores */
 	guint n_pieces;

@@ -90,6 +90,8 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->country_sums = g_new0(gdouble, 7 * (gsize)model->n_countries);
 	self->stride = (guint)((n + ACCORD_LANES - 1) / ACCORD_LANES * ACCORD_LANES);
 	self->run_at = g_new0(guint, self->stride);
+	self->place_at = g_new0(guint32, accord_round_up(n, ACCORD_CHUNK));
+	self->blocks = g_new0(AccordBlockPolicies, accord_round_up(n, ACCORD_CHUNK) / 8);
 	self->by_country = g_new0(gdouble, (gsize)model->n_countries * self->stride);
 	self->rng_state = g_new0(guint32, 16 * (gsize)self->stride);
 	self->by_slot = g_new0(gdouble, (gsize)MAX(model->n_rules, 1) * self->stride);
@@ -125,6 +127,8 @@ accord_run_free(AccordRun *self)
 	g_free(self->rule_weights);
 	g_free(self->scores);
 	g_free(self->by_country);
+	g_free(self->place_at);
+	g_free(self->blocks);
 	g_free(self->order);
 	g_free(self->buckets);
 	g_free(self->positions);

@@ -691,8 +691,7 @@ fill_joint(const AccordModel *m,
 {
 	const gdouble *kept = country->kept_sums + 3 * p * (gsize)m->n_rules;
 	guint first = country->slot_tables[slot], k = country->slot_tables[slot + 1] - first;
-	guint states =
-	    (country->joint_at[slot + 1] - country->joint_at[slot]) / country->n_joint_policies;
+	guint states = (country->joint_at[slot + 1] - country->joint_at[slot]) / m->n_taken;
 	guint digit[ACCORD_JOINT_UNITS] = {0}, size[ACCORD_JOINT_UNITS], from = 0;
 	const gdouble *terms[ACCORD_JOINT_UNITS][3];
 	gdouble partial[ACCORD_JOINT_UNITS + 1][3] = {{0}};
@@ -729,11 +728,6 @@ keep_joints(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 	guint n = country->slot_tables[m->n_rules], at = 0;
 
 	mark_exact_rules(country, zero, exact);
-	country->n_joint_policies = 0;
-	for (guint p = 0; p < 3; p++) {
-		if (country->hot[p] != NULL)
-			country->joint_policy[p] = (guint8)country->n_joint_policies++;
-	}
 	country->joint_at = g_new0(guint32, m->n_rules + 1);
 	country->joint_stride = g_new0(guint32, MAX(n, 1));
 	for (guint slot = 0; slot < m->n_rules; slot++) {
@@ -750,7 +744,7 @@ keep_joints(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 			    country->units[country->table_unit[country->table_order[i]]].n_states +
 			    1;
 		}
-		at += states * country->n_joint_policies;
+		at += states * m->n_taken;
 	}
 	country->joint_at[m->n_rules] = at;
 	country->joint = g_new0(gdouble, MAX(at, 1));
@@ -773,10 +767,10 @@ keep_joints(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 					   slot,
 					   p,
 					   country->joint + country->joint_at[slot] +
-					       country->joint_policy[p] *
+					       m->place[p] *
 						   (country->joint_at[slot + 1] -
 						    country->joint_at[slot]) /
-						   country->n_joint_policies);
+						   m->n_taken);
 		}
 	}
 }
@@ -800,6 +794,7 @@ keep_tables(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 
 		country->unit_tables[u] = rows->len;
 		hot->tabled = hot->change > 0 && hot->n_states < ACCORD_TABLE_STATES;
+		country->some_by_run |= hot->change > 0 && !hot->tabled;
 		if (!hot->tabled)
 			continue;
 		unit_rows(country, u, zero, rows);
@@ -873,13 +868,7 @@ accord_model_build_units(AccordModel *m, AccordCountryModel *country)
 	country->deltas = (AccordRuleDelta *)g_array_free(b.deltas, FALSE);
 	keep_unit_states(country, units, end);
 	for (guint p = 0; p < 3; p++) {
-		gboolean used = p == m->score.unknown;
-
-		for (guint i = 0;
-		     m->options.inputs & (1u << ACCORD_UNCERTAIN_UNKNOWN) && i < m->n_policies;
-		     i++)
-			used |= m->policies[i] == p;
-		if (used)
+		if (m->taken[p])
 			country->hot[p] = hot_deltas(country->deltas, end + 1, p);
 	}
 	keep_tables(m, country, end);
