@@ -485,31 +485,40 @@ tally_ranks(Tally *t, const AccordRun *run)
 		tally_rho(t, run);
 }
 
-/* every run's scores, country by country (each country's bins stay in the cache) */
+/* one score of country @c */
+static inline void
+tally_score(Tally *t, guint c, gdouble s, gdouble nominal)
+{
+	if (isnan(s)) {
+		t->not_applicable[c]++;
+		return;
+	}
+	/* a score within 1e-9 of the nominal one is the nominal score */
+	if (fabs(s - nominal) <= TIE_EPSILON) {
+		s = nominal;
+		t->at_nominal[c]++;
+	}
+	t->score_bins[(gsize)c * SCORE_BINS + score_bin(s)]++;
+	exact_add(&t->exact[c], s, 1);
+	t->min[c] = MIN(t->min[c], s);
+	t->max[c] = MAX(t->max[c], s);
+}
+
+/* every run's scores, eight countries at a time (a run's eight scores are one cache line, and
+ * the eight countries' bins stay in the cache), each country's in run order */
 static void
 tally_scores(Tally *t, const AccordRun *run)
 {
 	const AccordModel *m = run->model;
 
-	for (guint c = 0; c < t->n; c++) {
-		gdouble nominal = m->countries[c].nominal;
+	for (guint c0 = 0; c0 < t->n; c0 += 8) {
+		guint end = MIN(c0 + 8, t->n);
 
 		for (guint i = 0; i < run->n; i++) {
-			gdouble s = run->scores[(gsize)i * t->n + c];
+			const gdouble *row = run->scores + (gsize)i * t->n;
 
-			if (isnan(s)) {
-				t->not_applicable[c]++;
-				continue;
-			}
-			/* a score within 1e-9 of the nominal one is the nominal score */
-			if (fabs(s - nominal) <= TIE_EPSILON) {
-				s = nominal;
-				t->at_nominal[c]++;
-			}
-			t->score_bins[(gsize)c * SCORE_BINS + score_bin(s)]++;
-			exact_add(&t->exact[c], s, 1);
-			t->min[c] = MIN(t->min[c], s);
-			t->max[c] = MAX(t->max[c], s);
+			for (guint c = c0; c < end; c++)
+				tally_score(t, c, row[c], m->countries[c].nominal);
 		}
 	}
 }
