@@ -435,6 +435,8 @@ accord_add_logs(guint n,
 		const gdouble *restrict values,
 		const gdouble *restrict w,
 		gdouble *restrict log_sum);
+gboolean
+accord_add_logs_eight(const gdouble *values, const gdouble *w, gdouble *log_sum);
 void
 accord_add_pillar(guint n,
 		  const gdouble *restrict w,
