@@ -286,7 +286,6 @@ build_facts(AccordModel *m, AccordCountryModel *country, const GPtrArray *defs, 
 			g_clear_pointer(&f->neighbours, g_free);
 	}
 	country->n_facts = n;
-	m->max_facts = MAX(m->max_facts, n);
 }
 
 /* ---- every criterion in every state ---- */
@@ -620,6 +619,104 @@ build_country(AccordModel *m,
 	return TRUE;
 }
 
+/* ---- on threads ---- */
+
+typedef struct {
+	guint n;
+	void (*work)(gpointer data, guint i);
+	gpointer data;
+	gint next;
+} Shared;
+
+static gpointer
+take_items(gpointer data)
+{
+	Shared *s = data;
+	guint i;
+
+	while ((i = (guint)g_atomic_int_add(&s->next, 1)) < s->n)
+		s->work(s->data, i);
+	return NULL;
+}
+
+/**
+ * accord_parallel_for:
+ * @n: how many items
+ * @threads: the most threads, 0 for one per processor
+ * @work: what to do with item i; called once for each, on any of the threads, so it may
+ *   write only what belongs to item i
+ * @data: for @work
+ *
+ * Does @work for every item, each thread taking the next item not yet taken, and returns when
+ * all are done.
+ */
+void
+accord_parallel_for(guint n, guint threads, void (*work)(gpointer data, guint i), gpointer data)
+{
+	Shared s = {n, work, data, 0};
+	g_autoptr(GPtrArray) others = g_ptr_array_new();
+	guint t = threads > 0 ? threads : (guint)g_get_num_processors();
+
+	g_return_if_fail(n <= G_MAXINT);
+	for (guint k = 1; k < CLAMP(t, 1, MAX(n, 1)); k++)
+		g_ptr_array_add(others, g_thread_new("accord-build", take_items, &s));
+	take_items(&s);
+	for (guint k = 0; k < others->len; k++)
+		g_thread_join(g_ptr_array_index(others, k));
+}
+
+/* the countries being built (build_countries()) */
+typedef struct {
+	AccordModel *m;
+	const GPtrArray *assessments;
+	const GPtrArray *selected;
+	const GPtrArray *defs;
+	GHashTable *checks; /* only looked up */
+	GError **errors;    /* by country */
+} Countries;
+
+static void
+build_some(gpointer data, guint i)
+{
+	Countries *b = data;
+
+	build_country(b->m,
+		      &b->m->countries[i],
+		      g_ptr_array_index(b->assessments, i),
+		      b->selected,
+		      b->defs,
+		      b->checks,
+		      &b->errors[i]);
+}
+
+/* every country's model, on as many threads as the draws will take (a country's model reads
+ * the shared parts and writes its own alone); the error of the first country that has one */
+static gboolean
+build_countries(AccordModel *m,
+		const GPtrArray *assessments,
+		const GPtrArray *selected,
+		const GPtrArray *defs,
+		GHashTable *checks,
+		GError **error)
+{
+	g_autofree GError **errors = g_new0(GError *, MAX(m->n_countries, 1));
+	Countries b = {m, assessments, selected, defs, checks, errors};
+	GError *first = NULL;
+
+	accord_parallel_for(m->n_countries, m->options.threads, build_some, &b);
+	for (guint i = 0; i < m->n_countries; i++) {
+		if (first == NULL)
+			first = g_steal_pointer(&errors[i]);
+		g_clear_error(&errors[i]);
+		m->max_facts = MAX(m->max_facts, m->countries[i].n_facts);
+		m->max_units = MAX(m->max_units, m->countries[i].n_units);
+	}
+	if (first == NULL)
+		return TRUE;
+	g_propagate_error(error, first);
+	return FALSE;
+}
+
 /**
  * accord_model_new:
  * @ruleset: the ruleset
@@ -669,16 +766,8 @@ accord_model_new(const AccordRuleset *ruleset,
 	defs = read_defs(selected);
 	m->n_countries = assessments->len;
 	m->countries = g_new0(AccordCountryModel, m->n_countries);
-	for (guint i = 0; i < m->n_countries; i++) {
-		if (!build_country(m,
-				   &m->countries[i],
-				   g_ptr_array_index(assessments, i),
-				   selected,
-				   defs,
-				   checks,
-				   error))
-			return NULL;
-	}
+	if (!build_countries(m, assessments, selected, defs, checks, error))
+		return NULL;
 	build_columns(m);
 	accord_model_rank_nominal(m);
 	return g_steal_pointer(&m);

@@ -382,6 +382,8 @@ typedef struct {
 #define LG7    1.479819860511658591e-01
 
 /* uncertainty-model.c */
+void
+accord_parallel_for(guint n, guint threads, void (*work)(gpointer data, guint i), gpointer data);
 AccordModel *
 accord_model_new(const AccordRuleset *ruleset,
 		 const GPtrArray *assessments,

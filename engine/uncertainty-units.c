@@ -872,5 +872,4 @@ accord_model_build_units(AccordModel *m, AccordCountryModel *country)
 			country->hot[p] = hot_deltas(country->deltas, end + 1, p);
 	}
 	keep_tables(m, country, end);
-	m->max_units = MAX(m->max_units, units->len);
 }

@@ -1106,31 +1106,67 @@ compare_countries(gconstpointer a, gconstpointer b)
 			 accord_profile_get_country(*(const AccordProfile *const *)b));
 }
 
-/* every country assessed as `accord score` would, in country-code order */
+/* the profiles being assessed (assess_all()) */
+typedef struct {
+	const AccordRuleset *ruleset;
+	const GPtrArray *sorted;
+	const AccordAssessmentOptions *options;
+	AccordAssessment **assessments; /* by country */
+	GError **errors;		/* by country */
+} Assessing;
+
+static void
+assess_one(gpointer data, guint i)
+{
+	Assessing *a = data;
+
+	a->assessments[i] =
+	    accord_assess(a->ruleset, g_ptr_array_index(a->sorted, i), a->options, &a->errors[i]);
+}
+
+/* every country assessed as `accord score` would, in country-code order, on up to @threads
+ * threads; the error of the first country that has one (given twice, or its assessment's) */
 static GPtrArray *
 assess_all(const AccordRuleset *ruleset,
 	   const GPtrArray *profiles,
 	   const AccordAssessmentOptions *options,
+	   guint threads,
 	   GError **error)
 {
 	g_autoptr(GPtrArray) sorted = g_ptr_array_new();
 	g_autoptr(GPtrArray) assessments =
 	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_assessment_unref);
+	g_autofree AccordAssessment **each = g_new0(AccordAssessment *, MAX(profiles->len, 1));
+	g_autofree GError **errors = g_new0(GError *, MAX(profiles->len, 1));
+	Assessing a = {ruleset, sorted, options, each, errors};
+	GError *first = NULL;
+	guint n = 1;
 
 	/* borrowed pointers: a g_ptr_array_copy() would keep the caller's free function */
 	g_ptr_array_extend(sorted, (GPtrArray *)profiles, NULL, NULL);
 	g_ptr_array_sort(sorted, compare_countries);
-	for (guint i = 0; i < sorted->len; i++) {
-		const AccordProfile *p = g_ptr_array_index(sorted, i);
-		AccordAssessment *a;
-
-		if (i > 0 && compare_countries(&g_ptr_array_index(sorted, i - 1), &p) == 0) {
-			usage(error, "country %s is given twice", accord_profile_get_country(p));
-			return NULL;
-		}
-		if ((a = accord_assess(ruleset, p, options, error)) == NULL)
-			return NULL;
-		g_ptr_array_add(assessments, a);
+	/* those before the first country given twice */
+	while (n < sorted->len && compare_countries(&g_ptr_array_index(sorted, n - 1),
+						    &g_ptr_array_index(sorted, n)) != 0)
+		n++;
+	n = MIN(n, sorted->len);
+	accord_parallel_for(n, threads, assess_one, &a);
+	for (guint i = 0; i < n; i++) {
+		/* in the array, freed with it on an error */
+		g_ptr_array_add(assessments, each[i]);
+		if (first == NULL)
+			first = g_steal_pointer(&errors[i]);
+		g_clear_error(&errors[i]);
+	}
+	if (first != NULL) {
+		g_propagate_error(error, first);
+		return NULL;
+	}
+	if (n < sorted->len) {
+		usage(error,
+		      "country %s is given twice",
+		      accord_profile_get_country(g_ptr_array_index(sorted, n)));
+		return NULL;
 	}
 	return g_steal_pointer(&assessments);
 }
@@ -1216,7 +1252,8 @@ accord_uncertainty_new(const AccordRuleset *ruleset,
 	g_return_val_if_fail(ruleset != NULL && profiles != NULL, NULL);
 	g_return_val_if_fail(assessment != NULL && options != NULL, NULL);
 	if (!check_request(profiles, assessment, options, error) ||
-	    (assessments = assess_all(ruleset, profiles, assessment, error)) == NULL ||
+	    (assessments = assess_all(ruleset, profiles, assessment, options->threads, error)) ==
+		NULL ||
 	    (model = accord_model_new(ruleset, assessments, assessment->date, options, error)) ==
 		NULL ||
 	    !accord_model_check_inputs(model, error))
