@@ -1407,7 +1407,8 @@ score_eight(const AccordModel *m, const EightRuns *e, gdouble *scores)
 {
 	__m512d numerator = _mm512_setzero_pd(), denominator = numerator, log_sum = numerator;
 	__m512d zeros = numerator, one = _mm512_set1_pd(1.0);
-	gdouble num[8], den[8], logs[8], at_zero[8];
+	gdouble ratio[8], at_zero[8];
+	__mmask8 counts;
 
 	for (guint p = 0; p < m->n_pillars; p++) {
 		__m512d sum = _mm512_setzero_pd(), count = sum, counted, value, weight;
@@ -1429,17 +1430,23 @@ score_eight(const AccordModel *m, const EightRuns *e, gdouble *scores)
 		if (e->geometric)
 			log_sum = add_logs(value, w, log_sum);
 	}
-	_mm512_storeu_pd(num, numerator);
-	_mm512_storeu_pd(den, denominator);
-	_mm512_storeu_pd(logs, log_sum);
+	/* where nothing counts (the denominator is 0) the quotients are not taken */
+	counts = _mm512_cmp_pd_mask(denominator, _mm512_setzero_pd(), _CMP_GT_OQ);
+	if (!e->geometric) {
+		_mm512_storeu_pd(scores,
+				 _mm512_mask_blend_pd(counts,
+						      _mm512_set1_pd(NAN),
+						      100.0 * numerator / denominator));
+		return;
+	}
+	_mm512_storeu_pd(ratio, log_sum / denominator);
 	_mm512_storeu_pd(at_zero, zeros);
 	for (guint i = 0; i < 8; i++) {
-		if (!(den[i] > 0))
+		if (!(counts >> i & 1))
 			scores[i] = NAN;
-		else if (e->geometric)
-			scores[i] = at_zero[i] > 0 ? 0.0 : 100.0 * exp(logs[i] / den[i]);
 		else
-			scores[i] = 100.0 * num[i] / den[i];
+			/* one pillar at 0 makes the weighted geometric mean 0 */
+			scores[i] = at_zero[i] > 0 ? 0.0 : 100.0 * exp(ratio[i]);
 	}
 }
 #endif
