@@ -378,6 +378,41 @@ numbers_four(AccordRun *self, const AccordCountryModel *country, guint pos)
 		_mm512_storeu_si512(state + 16 * w, s[w]);
 }
 
+/* numbers_four() for the groups of four positions at @pos and @pos + 4, their steps interleaved:
+ * a group's steps wait for one another (each updates the generators' state), the two groups'
+ * do not */
+static void __attribute__((target("avx512f")))
+numbers_eight(AccordRun *self, const AccordCountryModel *country, guint pos)
+{
+	guint32 *state[2] = {position_state(self->rng_state, pos),
+			     position_state(self->rng_state, pos + 4)};
+	guint32 *restrict out = self->numbers + number_index(pos % ACCORD_CHUNK, 0);
+	const guint32 *restrict at_most = country->unit_at_most;
+	__m512i s[2][4], x[2];
+
+	for (guint g = 0; g < 2; g++) {
+		for (guint w = 0; w < 4; w++)
+			s[g][w] = _mm512_loadu_si512(state[g] + 16 * w);
+	}
+	for (guint u = 0; u < country->n_units; u += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
+		for (guint g = 0; g < 2; g++)
+			sixteen_next(s[g], at_most + u, &x[g]);
+		for (guint g = 0; g < 2; g++)
+			store_four(x[g], out + 4 * g);
+	}
+	out = self->numbers + number_index(pos % ACCORD_CHUNK, first_exact(country));
+	for (guint j = 0; j < country->n_exact; j += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
+		for (guint g = 0; g < 2; g++)
+			sixteen_next(s[g], country->exact_at_most + j, &x[g]);
+		for (guint g = 0; g < 2; g++)
+			store_four(x[g], out + 4 * g);
+	}
+	for (guint g = 0; g < 2; g++) {
+		for (guint w = 0; w < 4; w++)
+			_mm512_storeu_si512(state[g] + 16 * w, s[g][w]);
+	}
+}
+
 /* one step of a group's first two or four runs (accord_xoshiro_group_next()) */
 static guint __attribute__((target("avx2")))
 group_two(guint32 *states, const guint32 *at_most, guint32 *out)
@@ -478,6 +513,8 @@ draw_numbers(AccordRun *self,
 	guint pos = chunk;
 
 #ifdef USE_WIDE
+	for (; widest >= 4 && pos + 8 <= end; pos += 8)
+		numbers_eight(self, country, pos);
 	for (; widest >= 4 && pos + 4 <= end; pos += 4)
 		numbers_four(self, country, pos);
 	for (; widest >= 2 && pos + 2 <= end && pos % 4 != 3; pos += 2)
