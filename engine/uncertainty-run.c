@@ -495,6 +495,29 @@ bucket_of(gdouble score, gdouble top, gdouble scale)
 	return (guint)((top - score) * scale);
 }
 
+/* the highest of @n scores and (@bottom) the lowest, n/a left out (−G_MAXDOUBLE and
+ * G_MAXDOUBLE when every one is n/a), four running maxima and minima side by side */
+static gdouble
+range_of(const gdouble *scores, guint n, gdouble *bottom)
+{
+	gdouble top[4] = {-G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE};
+	gdouble low[4] = {G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE};
+	guint c = 0;
+
+	for (; c + 4 <= n; c += 4) {
+		for (guint k = 0; k < 4; k++) {
+			top[k] = scores[c + k] > top[k] ? scores[c + k] : top[k];
+			low[k] = scores[c + k] < low[k] ? scores[c + k] : low[k];
+		}
+	}
+	for (; c < n; c++) {
+		top[0] = scores[c] > top[0] ? scores[c] : top[0];
+		low[0] = scores[c] < low[0] ? scores[c] : low[0];
+	}
+	*bottom = MIN(MIN(low[0], low[1]), MIN(low[2], low[3]));
+	return MAX(MAX(top[0], top[1]), MAX(top[2], top[3]));
+}
+
 /* the countries best first: a stable counting sort into buckets (so each bucket is in country
  * order), then insertion sort, which only moves countries within their bucket or across the
  * edge of one for scores within 1e-9. Each country's bucket is worked out once */
@@ -504,13 +527,12 @@ sort_countries(AccordRun *self, const gdouble *scores, guint n)
 	guint *restrict order = self->order, *restrict start = self->buckets;
 	guint *restrict bucket = self->positions; /* free until the ranks are set */
 
-	gdouble top = -G_MAXDOUBLE, bottom = G_MAXDOUBLE, scale;
+	gdouble top, bottom, scale;
 
-	/* the buckets span the run's scores (a comparison with NaN is false, so n/a is left out) */
-	for (guint c = 0; c < n; c++) {
-		top = scores[c] > top ? scores[c] : top;
-		bottom = scores[c] < bottom ? scores[c] : bottom;
-	}
+	/* the buckets span the run's scores (a comparison with NaN is false, so n/a is left out);
+	 * four of each, so that the comparisons do not wait for one another (the highest and
+	 * lowest are the same whatever the grouping) */
+	top = range_of(scores, n, &bottom);
 	scale = top - bottom > TIE_EPSILON ? (RANK_BUCKETS - 1) / (top - bottom) : 0;
 	memset(start, 0, (RANK_BUCKETS + 2) * sizeof(guint));
 	for (guint c = 0; c < n; c++) {
