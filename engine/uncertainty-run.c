@@ -539,8 +539,12 @@ sort_countries(AccordRun *self, const gdouble *scores, guint n)
 		bucket[c] = bucket_of(scores[c], top, scale);
 		start[bucket[c] + 1]++;
 	}
-	for (guint b = 1; b <= RANK_BUCKETS + 1; b++)
-		start[b] += start[b - 1];
+	/* each bucket's first place: the sum kept in a register, not read back from the bucket
+	 * just written */
+	for (guint b = 1, sum = 0; b <= RANK_BUCKETS + 1; b++) {
+		sum += start[b];
+		start[b] = sum;
+	}
 	for (guint c = 0; c < n; c++)
 		order[start[bucket[c]]++] = c;
 	/* the n/a countries are last, in country order, where they stay */
