@@ -1060,6 +1060,20 @@ static const gchar tables_profile[] =
     "<fact key=\"x.e\" value=\"s0\" confidence=\"low\"><evidence title=\"t\" "
     "date=\"2025-01\"/></fact></profile>";
 
+/* the model of a world whose low-confidence facts are flipped (0.3) and dropped (0.2), its
+ * draws taking the policies zero and exclude */
+static AccordModel *
+low_model(Tiny *t, const gchar *vocabulary, const gchar *ruleset, const gchar *profile)
+{
+	AccordUncertaintyOptions o = tiny_options();
+
+	tiny_load_texts(t, vocabulary, ruleset, profile);
+	o.inputs = UNKNOWN | EVIDENCE;
+	o.flip[ACCORD_EVIDENCE_CLASS_LOW] = 0.3;
+	o.drop[ACCORD_EVIDENCE_CLASS_LOW] = 0.2;
+	return tiny_model(t, &o);
+}
+
 /* a batch that drew 71 runs (its last chunk of 7) then draws 128 scores them as a new batch
  * does: nothing the positions past the 71st were given is left in the sums */
 static void
@@ -1080,18 +1094,13 @@ assert_reused_batch(const AccordModel *m)
 static void
 test_uncertainty_tables_and_runs(void **state)
 {
-	AccordUncertaintyOptions o = tiny_options();
 	g_autoptr(AccordModel) m = NULL;
 	const AccordCountryModel *c;
 	gdouble alone[3][71], wide[3][71], flips = 0, drops = 0;
 	guint tabled = 0;
 	Tiny t;
 
-	tiny_load_texts(&t, tables_vocabulary, tables_ruleset, tables_profile);
-	o.inputs = UNKNOWN | EVIDENCE;
-	o.flip[ACCORD_EVIDENCE_CLASS_LOW] = 0.3;
-	o.drop[ACCORD_EVIDENCE_CLASS_LOW] = 0.2;
-	m = tiny_model(&t, &o);
+	m = low_model(&t, tables_vocabulary, tables_ruleset, tables_profile);
 	c = &m->countries[0];
 	assert_int_equal(c->n_units, 4);
 	assert_int_equal(c->n_exact, 0);
@@ -1138,7 +1147,6 @@ test_uncertainty_joint_and_summed_rules(void **state)
 	g_autoptr(GString) profile =
 	    g_string_new("<profile xmlns=\"urn:accord:profile:1\" country=\"JJ\" name=\"J\" "
 			 "as-of=\"2025-06-30\">");
-	AccordUncertaintyOptions o = tiny_options();
 	g_autoptr(AccordModel) m = NULL;
 	const AccordCountryModel *c;
 	gdouble alone[3][71], wide[3][71], flips = 0;
@@ -1168,11 +1176,7 @@ test_uncertainty_joint_and_summed_rules(void **state)
 	    "<criterion id=\"d-1\"><title>C</title><check fact=\"x.b\" is=\"true\"/></criterion>"
 	    "<recommendation>do</recommendation></rule></ruleset>");
 	g_string_append(profile, "</profile>");
-	tiny_load_texts(&t, vocabulary->str, ruleset->str, profile->str);
-	o.inputs = UNKNOWN | EVIDENCE;
-	o.flip[ACCORD_EVIDENCE_CLASS_LOW] = 0.3;
-	o.drop[ACCORD_EVIDENCE_CLASS_LOW] = 0.2;
-	m = tiny_model(&t, &o);
+	m = low_model(&t, vocabulary->str, ruleset->str, profile->str);
 	c = &m->countries[0];
 	assert_int_equal(c->n_units, 7);
 	if (accord_evidence_widest_group() >= 4) {
