@@ -214,7 +214,7 @@ typedef struct {
 	/* the rules whose tables are summed (slot_tables) and whose units' states together are at
 	 * most ACCORD_JOINT_STATES: each such rule's value in every joint state of its units, for
 	 * every policy a draw takes, so that a draw looks its value up rather than adding up the
-	 * tables and dividing (uncertainty-evidence.c, joint_values()) */
+	 * tables and dividing (uncertainty-evidence.c, joint_rule_values()) */
 	guint32 *joint_at;     /* n_rules + 1: each slot's first entry in joint (none where the
 				  next slot's is the same) */
 	guint32 *joint_stride; /* by entry of table_order: its unit's place value in the joint
