@@ -826,7 +826,6 @@ add_changes(AccordRun *self, const AccordCountryModel *country, guint chunk, gui
 }
 
 #ifdef USE_WIDE
-typedef AccordBlockPolicies BlockPolicies;
 
 /* a tabled unit's state in each of the chunk's runs: the count of its thresholds (less 1)
  * below the run's number, as pick_unit_state() counts them; @n_states past every fact kept,
@@ -914,7 +913,7 @@ sum_terms(const SumTable *t, __m512i states)
 
 /* one sum's terms for the eight runs of a block, each run's from the table of its policy */
 static inline __m512d __attribute__((target("avx512f")))
-block_terms(const SumTable t[3], __m512i states, const BlockPolicies *block)
+block_terms(const SumTable t[3], __m512i states, const AccordBlockPolicies *block)
 {
 	__m512d add;
 
@@ -947,7 +946,7 @@ sum_tables_load(const AccordCountryModel *country, guint t, guint sum, SumTable 
 static void __attribute__((target("avx512f"))) add_table(const AccordCountryModel *country,
 							 guint t,
 							 const guint64 *states,
-							 const BlockPolicies *blocks,
+							 const AccordBlockPolicies *blocks,
 							 gdouble *row)
 {
 	for (guint sum = 0; sum < 3; sum++) {
@@ -975,7 +974,7 @@ static void __attribute__((target("avx512f")))
 unit_changes_at_once(AccordRun *self,
 		     const AccordCountryModel *country,
 		     guint u,
-		     const BlockPolicies *blocks,
+		     const AccordBlockPolicies *blocks,
 		     guint *flipped,
 		     guint *dropped)
 {
@@ -1024,7 +1023,7 @@ sum_rule_tables(AccordRun *self,
 		const AccordCountryModel *country,
 		guint first,
 		guint end,
-		const BlockPolicies *blocks,
+		const AccordBlockPolicies *blocks,
 		guint n_blocks,
 		gdouble *row)
 {
@@ -1111,7 +1110,7 @@ joint_rule_values(const AccordRun *self,
  * (sum_rule_tables()) */
 static void __attribute__((target("avx512f"))) sum_rules_tables(AccordRun *self,
 								const AccordCountryModel *country,
-								const BlockPolicies *blocks,
+								const AccordBlockPolicies *blocks,
 								guint chunk,
 								guint n)
 {
@@ -1160,7 +1159,7 @@ add_changes_wide(AccordRun *self, const AccordCountryModel *country, guint chunk
 {
 	const AccordHotDelta *deltas[ACCORD_CHUNK];
 	guint flipped[ACCORD_CHUNK] = {0}, dropped[ACCORD_CHUNK] = {0}, n = end - chunk;
-	const BlockPolicies *blocks = self->blocks + chunk / 8;
+	const AccordBlockPolicies *blocks = self->blocks + chunk / 8;
 
 	if (country->some_by_run)
 		run_deltas(self, country, chunk, n, deltas);
