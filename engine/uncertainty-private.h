@@ -381,6 +381,20 @@ typedef struct {
 #define LG6    1.531383769920937332e-01
 #define LG7    1.479819860511658591e-01
 
+/* fdlibm's e_exp.c (the same notice): 1/ln 2 and its polynomial for exp(r), for exp_regular()
+ * (uncertainty-run.c) and its eight-at-once copy (uncertainty-evidence.c), with the split of
+ * ln 2 above */
+#define INVLN2 1.44269504088896338700e+00
+#define EXP_P1 1.66666666666666019037e-01
+#define EXP_P2 -2.77777777770155933842e-03
+#define EXP_P3 6.61375632143793436117e-05
+#define EXP_P4 -1.65339022054652515390e-06
+#define EXP_P5 4.13813679705723846039e-08
+/* the arguments exp_regular() takes: above them exp overflows or needs more than an exponent
+ * added (fdlibm's k < −1021 scales by 2^−1000), so libm's exp() takes them */
+#define EXP_REGULAR_LOW	 (-708.0)
+#define EXP_REGULAR_HIGH 709.0
+
 /* uncertainty-model.c */
 void
 accord_parallel_for(guint n, guint threads, void (*work)(gpointer data, guint i), gpointer data);
@@ -439,6 +453,17 @@ accord_add_logs(guint n,
 		gdouble *restrict log_sum);
 gboolean
 accord_add_logs_eight(const gdouble *values, const gdouble *w, gdouble *log_sum);
+void
+accord_geometric_scores(guint n,
+			const gdouble *restrict log_sum,
+			const gdouble *restrict denominator,
+			const gdouble *restrict zeros,
+			gdouble *restrict scores);
+gboolean
+accord_geometric_scores_eight(const gdouble *log_sum,
+			      const gdouble *denominator,
+			      const gdouble *zeros,
+			      gdouble *scores);
 void
 accord_add_pillar(guint n,
 		  const gdouble *restrict w,

@@ -368,6 +368,84 @@ accord_add_logs(guint n,
 	}
 }
 
+/* ---- the exponential of a mean of logarithms ---- */
+
+/* @yes where @mask is all ones, @no where it is 0 */
+static inline gdouble
+pick(guint64 mask, gdouble yes, gdouble no)
+{
+	return from_bits((to_bits(yes) & mask) | (to_bits(no) & ~mask));
+}
+
+/* e^x for EXP_REGULAR_LOW < @x < EXP_REGULAR_HIGH, within 1 ulp, by fdlibm's method: x = k ln 2
+ * + r with |r| ≤ ½ ln 2, and e^r from a polynomial in r², its exponent then raised by k. As
+ * log_positive() is, written so that a loop of them vectorises: k is picked (0 up to ½ ln 2,
+ * ±1 up to 1.5 ln 2, else x/ln 2 ± ½ truncated) by masking bits, not by branches; fdlibm's
+ * formula for k = 0 gives the same bits as the other with k = 0, since (x c)/(c − 2) is
+ * −((x c)/(2 − c)) exactly; and k is added to the exponent from the bits of k + 1.5 × 2^52,
+ * whose low bits are k's, rather than converted to an integer */
+static inline gdouble
+exp_regular(gdouble x)
+{
+	guint64 bits = to_bits(x), hx = (bits >> 32) & 0x7fffffff;
+	gdouble sign = from_bits((bits & G_GUINT64_CONSTANT(0x8000000000000000)) | to_bits(1.0));
+	gdouble far = (gdouble)(gint32)(INVLN2 * x + 0.5 * sign);
+	guint64 reduced = (guint64)0 - (guint64)(hx > 0x3fd62e42);
+	guint64 near = (guint64)0 - (guint64)(hx < 0x3ff0a2b2);
+	gdouble dk = pick(reduced, pick(near, sign, far), 0.0);
+	gdouble hi = x - dk * LN2_HI, lo = dk * LN2_LO, r = hi - lo, t = r * r;
+	gdouble c = r - t * (EXP_P1 + t * (EXP_P2 + t * (EXP_P3 + t * (EXP_P4 + t * EXP_P5))));
+	gdouble y = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
+	guint64 k = to_bits(dk + 6755399441055744.0);
+
+	/* below 2^−28, 1 + x */
+	return pick((guint64)0 - (guint64)(hx < 0x3e300000),
+		    1.0 + x,
+		    from_bits(to_bits(y) + (k << 52)));
+}
+
+/**
+ * accord_geometric_scores:
+ * @n: how many scores
+ * @log_sum: (array length=n): each score's Σ weight × log(pillar value)
+ * @denominator: (array length=n): its Σ weight of the pillars that count
+ * @zeros: (array length=n): above 0 where a pillar that counts is at 0
+ * @scores: (out) (array length=n): the weighted geometric means, in points
+ *
+ * 100 × exp(log_sum / denominator), 0 where a pillar is at 0 and NaN where nothing counts,
+ * as engine/score.c makes a geometric score. exp_regular() down the row, which the compiler
+ * vectorises in the AVX2 and AVX-512 copies (libm's exp() does not), then libm's exp() for
+ * the rare mean outside its arguments (a mean of logarithms of values at most 1 is never
+ * above 0, and below −708 only for a score under 10^−305).
+ */
+void G_GNUC_NO_INLINE ACCORD_VECTOR_CLONES
+accord_geometric_scores(guint n,
+			const gdouble *restrict log_sum,
+			const gdouble *restrict denominator,
+			const gdouble *restrict zeros,
+			gdouble *restrict scores)
+{
+	gboolean irregular = FALSE;
+
+	for (guint i = 0; i < n; i++) {
+		gdouble x = log_sum[i] / denominator[i];
+		guint64 regular =
+		    (guint64)0 - (guint64)((x > EXP_REGULAR_LOW) & (x < EXP_REGULAR_HIGH));
+		gdouble score = 100.0 * exp_regular(from_bits(to_bits(x) & regular));
+
+		irregular |= regular == 0;
+		score = pick((guint64)0 - (guint64)(zeros[i] > 0), 0.0, score);
+		scores[i] = pick((guint64)0 - (guint64)(denominator[i] > 0), score, NAN);
+	}
+	for (guint i = 0; irregular && i < n; i++) {
+		gdouble x = log_sum[i] / denominator[i];
+
+		if (denominator[i] > 0 && !(zeros[i] > 0) &&
+		    !(x > EXP_REGULAR_LOW && x < EXP_REGULAR_HIGH))
+			scores[i] = 100.0 * exp(x);
+	}
+}
+
 /* rules into pillars, pillars into the overall score, for every country of a run at once:
  * the formulas of engine/score.c (docs/scoring.md section 3) on fractions rather than points,
  * which saves two divisions a rule; a run with the nominal inputs agrees with the nominal
@@ -409,15 +487,12 @@ aggregate(AccordRun *self, guint run, const gdouble *columns, gdouble *scores)
 		if (geometric)
 			accord_add_logs(n, sum, pillar_weight, log_sum);
 	}
-	for (guint c = 0; c < n; c++) {
-		if (!(denominator[c] > 0))
-			scores[c] = NAN;
-		else if (geometric)
-			/* one pillar at 0 makes the weighted geometric mean 0 */
-			scores[c] = zeros[c] > 0 ? 0.0 : 100.0 * exp(log_sum[c] / denominator[c]);
-		else
-			scores[c] = 100.0 * numerator[c] / denominator[c];
+	if (geometric) {
+		accord_geometric_scores(n, log_sum, denominator, zeros, scores);
+		return;
 	}
+	for (guint c = 0; c < n; c++)
+		scores[c] = denominator[c] > 0 ? 100.0 * numerator[c] / denominator[c] : NAN;
 }
 
 /**

@@ -1450,6 +1450,86 @@ test_uncertainty_logarithm(void **state)
 	}
 }
 
+/* a value near @x whose high word (fdlibm's hx) is @hx, then its neighbours: the edges of
+ * fdlibm's exponential's cases */
+static guint
+around_high_word(gdouble *values, guint32 hx, gdouble sign)
+{
+	guint64 bits = (guint64)hx << 32;
+	gdouble x;
+	guint n = 0;
+
+	memcpy(&x, &bits, sizeof x);
+	for (gint d = -3; d <= 3; d++)
+		values[n++] = sign * nextafter(x, d < 0 ? 0 : INFINITY) * (1 + d * 1e-15);
+	return n;
+}
+
+/* the geometric scores' exponential (fdlibm's method, within 1 ulp) against libm's exp(): a
+ * score is 100 exp(Σ w log v / Σ w), 0 where a pillar is at 0, n/a where nothing counts; and
+ * eight at a time, as the evidence's scores take them where the processor has AVX-512, the same
+ * bits */
+static void
+test_uncertainty_exponential(void **state)
+{
+	gdouble x[1200], log_sum[1200], denominator[1200], zeros[1200], scores[1200];
+	g_autoptr(GRand) rand = g_rand_new_with_seed(7);
+	guint n = 0;
+	/* fdlibm's edges: |x| = ½ ln 2, 1.5 ln 2, 2^−28 */
+	const guint32 edges[] = {0x3fd62e42, 0x3ff0a2b2, 0x3e300000};
+
+	for (guint i = 0; i < 900; i++)
+		x[n++] = g_rand_double_range(rand, -750, 2);
+	for (guint i = 0; i < 100; i++)
+		x[n++] = -pow(10, g_rand_double_range(rand, -12, 0));
+	for (guint e = 0; e < G_N_ELEMENTS(edges); e++) {
+		n += around_high_word(x + n, edges[e], 1);
+		n += around_high_word(x + n, edges[e], -1);
+	}
+	for (gint d = -3; d <= 3; d++)
+		x[n++] = -708 + d * 1e-9;
+	x[n++] = 0.0;
+	x[n++] = -0.0;
+	x[n++] = -1e-300;
+	for (guint i = 0; i < n; i++) {
+		/* means of three kinds: the mean itself, twice over 2, thrice over 3 */
+		denominator[i] = 1 + i % 3;
+		log_sum[i] = x[i] * denominator[i];
+		x[i] = log_sum[i] / denominator[i];
+		zeros[i] = 0;
+	}
+	denominator[n] = 0;
+	log_sum[n] = 0;
+	zeros[n++] = 0;
+	denominator[n] = 2;
+	log_sum[n] = -1;
+	zeros[n++] = 1;
+	accord_geometric_scores(n, log_sum, denominator, zeros, scores);
+	for (guint i = 0; i < n - 2; i++) {
+		gdouble expected = 100.0 * exp(x[i]);
+
+		if (x[i] <= -708 || x[i] == 0)
+			/* libm's exp() takes them; 100 e^0 is 100 */
+			assert_true(scores[i] == expected);
+		else if (fabs(scores[i] - expected) > 2 * expected * DBL_EPSILON)
+			fail_msg("exp(%.17g): %.17g, libm %.17g", x[i], scores[i] / 100, exp(x[i]));
+	}
+	assert_true(isnan(scores[n - 2]));
+	assert_true(scores[n - 1] == 0);
+	for (guint i = 0; i < n; i += 8) {
+		gdouble eight[8], row[8], l[8] = {0}, d[8] = {1, 1, 1, 1, 1, 1, 1, 1}, z[8] = {0};
+		guint k = MIN(8, n - i);
+
+		memcpy(l, log_sum + i, k * sizeof(gdouble));
+		memcpy(d, denominator + i, k * sizeof(gdouble));
+		memcpy(z, zeros + i, k * sizeof(gdouble));
+		if (!accord_geometric_scores_eight(l, d, z, eight))
+			return;
+		accord_geometric_scores(8, l, d, z, row);
+		assert_memory_equal(eight, row, sizeof row);
+	}
+}
+
 static void
 assert_refused(const AccordRuleset *ruleset,
 	       const GPtrArray *profiles,
@@ -1734,6 +1814,7 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_joint_and_summed_rules),
 	    cmocka_unit_test(test_uncertainty_rank_ties_and_na),
 	    cmocka_unit_test(test_uncertainty_logarithm),
+	    cmocka_unit_test(test_uncertainty_exponential),
 	    cmocka_unit_test(test_uncertainty_refuses_input_that_cannot_vary),
 	    cmocka_unit_test(test_uncertainty_options_out_of_range),
 	    cmocka_unit_test(test_uncertainty_neighbouring_values),
