@@ -1685,7 +1685,9 @@ scores_by_run(AccordRun *self)
  * accord_run_score_evidence:
  * @self: a batch whose runs have drawn every input but the evidence
  *
- * Draws each run's evidence and scores every country in every run.
+ * Draws each run's evidence and scores every country in every run: by position in
+ * by_country, each country's handed to AccordRun.scored as it is worked out where that is set,
+ * then into rows where AccordRun.keep_rows is.
  */
 void
 accord_run_score_evidence(AccordRun *self)
@@ -1716,6 +1718,12 @@ accord_run_score_evidence(AccordRun *self)
 					score_runs(self, c, a, b, &self->pieces[k], looked_up);
 			}
 		}
+		if (self->scored != NULL)
+			self->scored(self->scored_data,
+				     c,
+				     self->by_country + (gsize)c * self->stride,
+				     n);
 	}
-	scores_by_run(self);
+	if (self->keep_rows)
+		scores_by_run(self);
 }

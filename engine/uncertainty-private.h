@@ -328,12 +328,22 @@ typedef struct {
 	gdouble *rule_weights;	 /* run × n_rules */
 	gdouble *slot_weights;	 /* run × n_rules: the rule weights in slot order */
 	gdouble *scores;	 /* run × n_countries; NAN where nothing counted */
-	guint *order;		 /* accord_run_rank(): the countries best first */
-	guint *buckets;		 /* its counting sort */
-	guint *positions;	 /* its competition ranks, by country */
-	gdouble *ranks;		 /* its average ranks, by country */
-	gdouble *theta;		 /* a Dirichlet draw */
-	gdouble *country_sums;	 /* 7 × n_countries: working space of aggregate() */
+	/* with the evidence drawn, whether the scores go to their rows (TRUE, as made); where
+	 * FALSE they stay in by_country, each country's handed to @scored as it is worked
+	 * out, and a position is ranked with accord_run_rank_position() */
+	gboolean keep_rows;
+	gboolean in_rows; /* accord_run_draw(): whether the batch's scores are in rows */
+	void (*scored)(gpointer data, guint country, const gdouble *scores, guint n);
+	gpointer scored_data;
+	gdouble *column;       /* 8 × n_countries: a block of eight positions' scores, a position's
+				  a column, as accord_run_rank_position() ranks them */
+	guint column_block;    /* which block they are, plus 1; 0 for none since the last draw */
+	guint *order;	       /* accord_run_rank(): the countries best first */
+	guint *buckets;	       /* its counting sort */
+	guint *positions;      /* its competition ranks, by country */
+	gdouble *ranks;	       /* its average ranks, by country */
+	gdouble *theta;	       /* a Dirichlet draw */
+	gdouble *country_sums; /* 7 × n_countries: working space of aggregate() */
 	/* with the evidence drawn, by position: */
 	guint *run_at;		     /* the run at each position */
 	guint32 *place_at;	     /* by position, whole chunks: the place of its run's unknown
@@ -442,6 +452,8 @@ void
 accord_run_draw(AccordRun *self, guint n, const guint64 *seeds);
 void
 accord_run_rank(AccordRun *self, guint run, gboolean average);
+void
+accord_run_rank_position(AccordRun *self, guint pos, gboolean average);
 gdouble
 accord_run_spearman(const AccordRun *self);
 void

@@ -81,6 +81,8 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->pillar_weights = g_new0(gdouble, n * MAX(model->n_pillars, 1));
 	self->rule_weights = g_new0(gdouble, n * MAX(model->n_rules, 1));
 	self->scores = g_new0(gdouble, n * model->n_countries);
+	self->keep_rows = TRUE;
+	self->column = g_new0(gdouble, 8 * (gsize)model->n_countries);
 	self->order = g_new0(guint, model->n_countries);
 	self->buckets = g_new0(guint, RANK_BUCKETS + 2);
 	self->positions = g_new0(guint, model->n_countries);
@@ -126,6 +128,7 @@ accord_run_free(AccordRun *self)
 	g_free(self->pillar_weights);
 	g_free(self->rule_weights);
 	g_free(self->scores);
+	g_free(self->column);
 	g_free(self->by_country);
 	g_free(self->place_at);
 	g_free(self->blocks);
@@ -533,6 +536,8 @@ accord_run_draw(AccordRun *self, guint n, const guint64 *seeds)
 			self->slot_weights[(gsize)run * n_rules + slot] =
 			    self->rule_weights[(gsize)run * n_rules + m->slot_rule[slot]];
 	}
+	self->in_rows = !evidence || self->keep_rows;
+	self->column_block = 0;
 	if (evidence)
 		accord_run_score_evidence(self);
 	for (guint run = 0; !evidence && run < n; run++)
@@ -635,20 +640,12 @@ sort_countries(AccordRun *self, const gdouble *scores, guint n)
 	}
 }
 
-/**
- * accord_run_rank:
- * @self: a batch that has drawn
- * @run: which run
- * @average: also compute average ranks (for Spearman's rho)
- *
- * Ranks the countries of one run as engine/rank.c does: competition ranking (1, 2, 2, 4),
- * scores within 1e-9 tied.
- */
-void
-accord_run_rank(AccordRun *self, guint run, gboolean average)
+/* ranks @scores (one run's, by country) as engine/rank.c does: competition ranking (1, 2,
+ * 2, 4), scores within 1e-9 tied; with @average, also average ranks */
+static void
+rank_scores(AccordRun *self, const gdouble *scores, gboolean average)
 {
 	guint n = self->model->n_countries, start = 0;
-	const gdouble *scores = self->scores + (gsize)run * n;
 	const guint *order = self->order;
 
 	gboolean tied = FALSE; /* with the country before */
@@ -667,6 +664,50 @@ accord_run_rank(AccordRun *self, guint run, gboolean average)
 			self->ranks[order[j]] = (start + 1 + i + 1) / 2.0;
 		start = i + 1;
 	}
+}
+
+/**
+ * accord_run_rank:
+ * @self: a batch that has drawn, its scores in rows (AccordRun.in_rows)
+ * @run: which run
+ * @average: also compute average ranks (for Spearman's rho)
+ *
+ * Ranks the countries of one run as engine/rank.c does: competition ranking (1, 2, 2, 4),
+ * scores within 1e-9 tied.
+ */
+void
+accord_run_rank(AccordRun *self, guint run, gboolean average)
+{
+	rank_scores(self, self->scores + (gsize)run * self->model->n_countries, average);
+}
+
+/**
+ * accord_run_rank_position:
+ * @self: a batch that has drawn, its scores by position (AccordRun.in_rows %FALSE)
+ * @pos: which position
+ * @average: also compute average ranks (for Spearman's rho)
+ *
+ * accord_run_rank() for the run at position @pos, its scores read from by_country, eight
+ * positions (a cache line of each country's) at a time: rank a block's positions together.
+ */
+void
+accord_run_rank_position(AccordRun *self, guint pos, gboolean average)
+{
+	guint n = self->model->n_countries, block = pos / 8;
+
+	/* the scores of the eight positions of @pos's block, a column each, from one cache line
+	 * of each country's */
+	if (self->column_block != block + 1) {
+		for (guint c = 0; c < n; c++) {
+			const gdouble *line =
+			    self->by_country + (gsize)c * self->stride + 8 * block;
+
+			for (guint k = 0; k < MIN(8, self->n - 8 * block); k++)
+				self->column[(gsize)k * n + c] = line[k];
+		}
+		self->column_block = block + 1;
+	}
+	rank_scores(self, self->column + (gsize)(pos % 8) * n, average);
 }
 
 /**

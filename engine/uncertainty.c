@@ -344,6 +344,7 @@ exact_merge(ExactSet *into, const ExactSet *set)
 }
 
 typedef struct {
+	const AccordModel *model;
 	guint n;	     /* countries */
 	guint32 *score_bins; /* n × SCORE_BINS */
 	guint32 *rank_bins;  /* n × (n + 1): by position */
@@ -361,10 +362,12 @@ typedef struct {
 } Tally;
 
 static Tally *
-tally_new(guint n)
+tally_new(const AccordModel *m)
 {
 	Tally *t = g_new0(Tally, 1);
+	guint n = m->n_countries;
 
+	t->model = m;
 	t->n = n;
 	/* zeroed pages are only made resident when a count lands on them: a country's draws
 	 * touch the few bins around its score */
@@ -504,6 +507,17 @@ tally_score(Tally *t, guint c, gdouble s, gdouble nominal)
 	exact_add(&t->exact[c], s, 1);
 	t->min[c] = MIN(t->min[c], s);
 	t->max[c] = MAX(t->max[c], s);
+}
+
+/* one country's scores in a batch's runs, in any order (AccordRun.scored) */
+static void
+tally_country(gpointer data, guint c, const gdouble *scores, guint n)
+{
+	Tally *t = data;
+	const AccordModel *m = t->model;
+
+	for (guint i = 0; i < n; i++)
+		tally_score(t, c, scores[i], m->countries[c].nominal);
 }
 
 /* every run's scores, eight countries at a time (a run's eight scores are one cache line, and
@@ -718,10 +732,21 @@ work_draws(Worker *w, guint block)
 			seeds[d * ACCORD_N_UNCERTAIN_INPUTS + i] =
 			    accord_run_seed(r->options->seed, 0, first + d, i);
 	}
+	/* without the per-draw CSV, which writes each draw's scores in draw order, the order in
+	 * which the draws are tallied and ranked makes no difference: with the evidence drawn,
+	 * each country's scores are tallied as they are worked out, and each position ranked
+	 * where it was scored */
+	w->run->keep_rows = r->options->draws_output != NULL;
+	w->run->scored = w->run->keep_rows ? NULL : tally_country;
+	w->run->scored_data = w->tally;
 	accord_run_draw(w->run, n, seeds);
-	tally_scores(w->tally, w->run);
+	if (w->run->in_rows)
+		tally_scores(w->tally, w->run);
 	for (guint d = 0; d < n; d++) {
-		accord_run_rank(w->run, d, r->model->n_countries >= 3);
+		if (w->run->in_rows)
+			accord_run_rank(w->run, d, r->model->n_countries >= 3);
+		else
+			accord_run_rank_position(w->run, d, r->model->n_countries >= 3);
 		tally_ranks(w->tally, w->run);
 		if (r->options->draws_output != NULL)
 			append_line(w->lines, first + d, w->run, d);
@@ -770,7 +795,7 @@ run_draws(const AccordModel *m, const AccordUncertaintyOptions *o, guint64 total
 	workers = workers_new(&r, n);
 	r.total = total;
 	for (guint i = 0; i < n; i++)
-		workers[i].tally = tally_new(m->n_countries);
+		workers[i].tally = tally_new(m);
 	if (o->draws_output != NULL) {
 		g_autofree gchar *header = csv_header(m);
 

@@ -1450,6 +1450,127 @@ test_uncertainty_logarithm(void **state)
 	}
 }
 
+/* each country's scores by position, as a batch hands them over (AccordRun.scored) */
+typedef struct {
+	guint n_countries;
+	guint seen;
+	gdouble scores[3][100];
+} Handed;
+
+static void
+hand_over(gpointer data, guint country, const gdouble *scores, guint n)
+{
+	Handed *h = data;
+
+	assert_true(country < h->n_countries && n <= 100);
+	memcpy(h->scores[country], scores, n * sizeof(gdouble));
+	h->seen |= 1u << country;
+}
+
+/* a batch that keeps its scores by position (no per-draw CSV) hands each country's over and
+ * ranks each position, in any order, as a batch with rows ranks the run there: the same scores,
+ * competition positions and average ranks, bit for bit (AA, BB and CC, every input varying, the
+ * evidence flipped 0.3 and dropped 0.2, so that the rankings move) */
+static void
+test_uncertainty_ranked_by_position(void **state)
+{
+	Data d;
+	AccordUncertaintyOptions o = options_for(WEIGHTS | AGGREGATION | UNKNOWN | EVIDENCE, 100);
+	g_autoptr(GPtrArray) assessments =
+	    g_ptr_array_new_with_free_func((GDestroyNotify)accord_assessment_unref);
+	g_autoptr(AccordModel) m = NULL;
+	g_autoptr(AccordRun) rows = NULL;
+	g_autoptr(AccordRun) kept = NULL;
+	guint64 seeds[100 * ACCORD_N_UNCERTAIN_INPUTS];
+	Handed handed = {3, 0, {{0}}};
+	AccordAssessmentOptions a;
+	guint moved = 0;
+
+	data_load(&d);
+	accord_assessment_options_init(&a);
+	for (guint i = 0; i < 3; i++)
+		g_ptr_array_add(
+		    assessments,
+		    accord_assess(d.f.ruleset, g_ptr_array_index(d.profiles, i), &a, NULL));
+	for (guint k = 0; k < ACCORD_N_EVIDENCE_CLASSES; k++) {
+		o.flip[k] = 0.3;
+		o.drop[k] = 0.2;
+	}
+	m = accord_model_new(d.f.ruleset, assessments, NULL, &o, NULL);
+	assert_non_null(m);
+	accord_model_rank_nominal(m);
+	for (guint i = 0; i < G_N_ELEMENTS(seeds); i++)
+		seeds[i] = accord_run_seed(3,
+					   0,
+					   i / ACCORD_N_UNCERTAIN_INPUTS,
+					   i % ACCORD_N_UNCERTAIN_INPUTS);
+	rows = accord_run_new(m, 100);
+	kept = accord_run_new(m, 100);
+	kept->keep_rows = FALSE;
+	kept->scored = hand_over;
+	kept->scored_data = &handed;
+	accord_run_draw(rows, 100, seeds);
+	/* a block of positions ranked in an earlier draw is not taken for this one's */
+	accord_run_draw(kept, 90, seeds + 10 * ACCORD_N_UNCERTAIN_INPUTS);
+	accord_run_rank_position(kept, 0, TRUE);
+	accord_run_draw(kept, 100, seeds);
+	assert_true(rows->in_rows);
+	assert_false(kept->in_rows);
+	assert_int_equal(handed.seen, 7);
+	/* positions in a scrambled order, across blocks */
+	for (guint i = 0; i < 100; i++) {
+		guint pos = i * 37 % 100, run = kept->run_at[pos];
+
+		for (guint c = 0; c < 3; c++)
+			assert_memory_equal(&handed.scores[c][pos],
+					    &rows->scores[(gsize)run * 3 + c],
+					    sizeof(gdouble));
+		accord_run_rank(rows, run, TRUE);
+		accord_run_rank_position(kept, pos, TRUE);
+		assert_memory_equal(kept->positions, rows->positions, 3 * sizeof(guint));
+		assert_memory_equal(kept->ranks, rows->ranks, 3 * sizeof(gdouble));
+		moved += memcmp(rows->positions, m->nominal_positions, 3 * sizeof(guint)) != 0;
+	}
+	/* the rankings did move */
+	assert_true(moved > 0);
+	data_clear(&d);
+}
+
+/* an analysis gives the same figures with or without the per-draw CSV (with it the draws are
+ * tallied and ranked in draw order from rows, without it as each country is scored) */
+static void
+test_uncertainty_same_without_csv(void **state)
+{
+	Data d;
+	AccordUncertaintyOptions o = options_for(WEIGHTS | AGGREGATION | UNKNOWN | EVIDENCE, 3000);
+	g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable();
+	g_autoptr(AccordUncertainty) with = NULL;
+	g_autoptr(AccordUncertainty) without = NULL;
+	const AccordRankStability *s, *t;
+
+	data_load(&d);
+	for (guint k = 0; k < ACCORD_N_EVIDENCE_CLASSES; k++)
+		o.flip[k] = 0.3;
+	without = analyse(&d, &o);
+	o.draws_output = out;
+	with = analyse(&d, &o);
+	assert_int_equal(accord_uncertainty_get_n_rows(with), 3);
+	for (guint i = 0; i < 3; i++) {
+		const AccordUncertaintyRow *x = accord_uncertainty_get_row(with, i);
+		const AccordUncertaintyRow *y = accord_uncertainty_get_row(without, i);
+
+		assert_memory_equal(&x->nominal,
+				    &y->nominal,
+				    sizeof *x - G_STRUCT_OFFSET(AccordUncertaintyRow, nominal));
+	}
+	s = accord_uncertainty_get_stability(with);
+	t = accord_uncertainty_get_stability(without);
+	assert_memory_equal(s, t, sizeof *s);
+	/* the ranking moved in some draws and not in others */
+	assert_true(s->same > 0 && s->same < 1);
+	data_clear(&d);
+}
+
 /* a value near @x whose high word (fdlibm's hx) is @hx, then its neighbours: the edges of
  * fdlibm's exponential's cases */
 static guint
@@ -1815,6 +1936,8 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_rank_ties_and_na),
 	    cmocka_unit_test(test_uncertainty_logarithm),
 	    cmocka_unit_test(test_uncertainty_exponential),
+	    cmocka_unit_test(test_uncertainty_ranked_by_position),
+	    cmocka_unit_test(test_uncertainty_same_without_csv),
 	    cmocka_unit_test(test_uncertainty_refuses_input_that_cannot_vary),
 	    cmocka_unit_test(test_uncertainty_options_out_of_range),
 	    cmocka_unit_test(test_uncertainty_neighbouring_values),
