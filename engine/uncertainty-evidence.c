@@ -1510,7 +1510,8 @@ eight_rule(const AccordModel *m, const EightRuns *e, guint slot, __m512d *sum, _
 			_mm512_storeu_pd(rows + k * ACCORD_CHUNK, _mm512_setzero_pd());
 	}
 	*sum += w * _mm512_maskz_mov_pd(counts, x);
-	*count += w * _mm512_maskz_mov_pd(counts, _mm512_set1_pd(1.0));
+	/* w × 1 is w, and w × 0 a zero, which changes no sum (a sum of weights, never −0) */
+	*count += _mm512_maskz_mov_pd(counts, w);
 }
 
 /* the scores of eight runs (@scores) as score_piece() works them out one sum at a time: the
@@ -1529,17 +1530,17 @@ score_eight(const AccordModel *m, const EightRuns *e, gdouble *scores)
 
 		for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++)
 			eight_rule(m, e, s, &sum, &count);
-		/* accord_add_pillar() */
-		counted =
-		    _mm512_maskz_mov_pd(_mm512_cmp_pd_mask(count, _mm512_setzero_pd(), _CMP_GT_OQ),
-					one);
+		/* accord_add_pillar(), its products by 0 or 1 made selects (the same bits, as
+		 * in eight_rule()) */
+		counts = _mm512_cmp_pd_mask(count, _mm512_setzero_pd(), _CMP_GT_OQ);
+		counted = _mm512_maskz_mov_pd(counts, one);
 		value = sum / (count + (one - counted));
-		weight = w * counted;
+		weight = _mm512_maskz_mov_pd(counts, w);
 		numerator += weight * value;
 		denominator += weight;
-		zeros += counted * _mm512_maskz_mov_pd(
-				       _mm512_cmp_pd_mask(value, _mm512_setzero_pd(), _CMP_LE_OQ),
-				       one);
+		zeros += _mm512_maskz_mov_pd(
+		    counts & _mm512_cmp_pd_mask(value, _mm512_setzero_pd(), _CMP_LE_OQ),
+		    one);
 		if (e->geometric)
 			log_sum = add_logs(value, w, log_sum);
 	}
