@@ -1481,22 +1481,27 @@ typedef struct {
 	gboolean geometric;
 } EightRuns;
 
-/* rule @slot's terms in eight runs added to its pillar's sums: its looked-up values (NaN where
- * it does not count) or its sums with every fact kept plus the deltas the evidence added (its
- * rows, zeroed for the next country), made a value and a count as add_value() and add_rule()
- * make them */
-static inline void __attribute__((target("avx512f")))
-eight_rule(const AccordModel *m, const EightRuns *e, guint slot, __m512d *sum, __m512d *count)
+/* rule @slot's terms in eight runs (those @at positions on) added to its pillar's sums: its
+ * looked-up values (NaN where it does not count) or its sums with every fact kept plus the
+ * deltas the evidence added (its rows, zeroed for the next country), made a value and a count
+ * as add_value() and add_rule() make them */
+static inline void __attribute__((target("avx512f"), always_inline))
+eight_rule(const AccordModel *m,
+	   const EightRuns *e,
+	   guint slot,
+	   guint at,
+	   __m512d *sum,
+	   __m512d *count)
 {
 	const gdouble *kept = e->kept;
-	__m512d w = _mm512_loadu_pd(e->by_slot + slot * e->stride), x;
+	__m512d w = _mm512_loadu_pd(e->by_slot + slot * e->stride + at), x;
 	__mmask8 counts;
 
 	if (e->joint_at != NULL && e->joint_at[slot] < e->joint_at[slot + 1]) {
-		x = _mm512_loadu_pd(e->values + (gsize)slot * ACCORD_CHUNK);
+		x = _mm512_loadu_pd(e->values + (gsize)slot * ACCORD_CHUNK + at);
 		counts = _mm512_cmp_pd_mask(x, x, _CMP_EQ_OQ);
 	} else {
-		gdouble *rows = e->columns + (gsize)3 * ACCORD_CHUNK * slot;
+		gdouble *rows = e->columns + (gsize)3 * ACCORD_CHUNK * slot + at;
 		guint n = m->n_rules;
 
 		x = (kept[slot] + _mm512_loadu_pd(rows)) /
@@ -1514,45 +1519,70 @@ eight_rule(const AccordModel *m, const EightRuns *e, guint slot, __m512d *sum, _
 	*count += _mm512_maskz_mov_pd(counts, w);
 }
 
-/* the scores of eight runs (@scores) as score_piece() works them out one sum at a time: the
- * same operations in the same order on each run's terms (add_value(), add_rule(),
- * accord_add_pillar(), accord_add_logs()), so the same bits, with every sum in registers */
+/* the scores of @n_blocks blocks of eight runs (1 or 2, @scores) as score_piece() works them
+ * out one sum at a time: the same operations in the same order on each run's terms
+ * (add_value(), add_rule(), accord_add_pillar(), accord_add_logs()), so the same bits, with
+ * every sum in registers. Two blocks side by side give the processor two chains of pillars,
+ * logarithms and divisions that do not wait for each other */
+static inline void __attribute__((target("avx512f"), always_inline))
+score_blocks(const AccordModel *m, const EightRuns *e, guint n_blocks, gdouble *scores)
+{
+	__m512d numerator[2], denominator[2], log_sum[2], zeros[2], one = _mm512_set1_pd(1.0);
+
+	for (guint j = 0; j < n_blocks; j++)
+		numerator[j] = denominator[j] = log_sum[j] = zeros[j] = _mm512_setzero_pd();
+	for (guint p = 0; p < m->n_pillars; p++) {
+		__m512d sum[2], count[2];
+
+		for (guint j = 0; j < n_blocks; j++)
+			sum[j] = count[j] = _mm512_setzero_pd();
+		for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++) {
+			for (guint j = 0; j < n_blocks; j++)
+				eight_rule(m, e, s, 8 * j, &sum[j], &count[j]);
+		}
+		for (guint j = 0; j < n_blocks; j++) {
+			/* accord_add_pillar(), its products by 0 or 1 made selects (the same
+			 * bits, as in eight_rule()) */
+			__m512d w = _mm512_loadu_pd(e->by_pillar + p * e->stride + 8 * j);
+			__mmask8 counts =
+			    _mm512_cmp_pd_mask(count[j], _mm512_setzero_pd(), _CMP_GT_OQ);
+			__m512d counted = _mm512_maskz_mov_pd(counts, one);
+			__m512d value = sum[j] / (count[j] + (one - counted));
+			__m512d weight = _mm512_maskz_mov_pd(counts, w);
+
+			numerator[j] += weight * value;
+			denominator[j] += weight;
+			zeros[j] += _mm512_maskz_mov_pd(
+			    counts & _mm512_cmp_pd_mask(value, _mm512_setzero_pd(), _CMP_LE_OQ),
+			    one);
+			if (e->geometric)
+				log_sum[j] = add_logs(value, w, log_sum[j]);
+		}
+	}
+	for (guint j = 0; j < n_blocks; j++) {
+		/* where nothing counts (the denominator is 0) the quotients are not taken */
+		__mmask8 counts =
+		    _mm512_cmp_pd_mask(denominator[j], _mm512_setzero_pd(), _CMP_GT_OQ);
+
+		_mm512_storeu_pd(scores + 8 * j,
+				 e->geometric
+				     ? geometric_eight(log_sum[j], denominator[j], zeros[j])
+				     : _mm512_mask_blend_pd(counts,
+							    _mm512_set1_pd(NAN),
+							    100.0 * numerator[j] / denominator[j]));
+	}
+}
+
 static void __attribute__((target("avx512f")))
 score_eight(const AccordModel *m, const EightRuns *e, gdouble *scores)
 {
-	__m512d numerator = _mm512_setzero_pd(), denominator = numerator, log_sum = numerator;
-	__m512d zeros = numerator, one = _mm512_set1_pd(1.0);
-	__mmask8 counts;
+	score_blocks(m, e, 1, scores);
+}
 
-	for (guint p = 0; p < m->n_pillars; p++) {
-		__m512d sum = _mm512_setzero_pd(), count = sum, counted, value, weight;
-		__m512d w = _mm512_loadu_pd(e->by_pillar + p * e->stride);
-
-		for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++)
-			eight_rule(m, e, s, &sum, &count);
-		/* accord_add_pillar(), its products by 0 or 1 made selects (the same bits, as
-		 * in eight_rule()) */
-		counts = _mm512_cmp_pd_mask(count, _mm512_setzero_pd(), _CMP_GT_OQ);
-		counted = _mm512_maskz_mov_pd(counts, one);
-		value = sum / (count + (one - counted));
-		weight = _mm512_maskz_mov_pd(counts, w);
-		numerator += weight * value;
-		denominator += weight;
-		zeros += _mm512_maskz_mov_pd(
-		    counts & _mm512_cmp_pd_mask(value, _mm512_setzero_pd(), _CMP_LE_OQ),
-		    one);
-		if (e->geometric)
-			log_sum = add_logs(value, w, log_sum);
-	}
-	if (e->geometric) {
-		_mm512_storeu_pd(scores, geometric_eight(log_sum, denominator, zeros));
-		return;
-	}
-	/* where nothing counts (the denominator is 0) the quotients are not taken */
-	counts = _mm512_cmp_pd_mask(denominator, _mm512_setzero_pd(), _CMP_GT_OQ);
-	_mm512_storeu_pd(
-	    scores,
-	    _mm512_mask_blend_pd(counts, _mm512_set1_pd(NAN), 100.0 * numerator / denominator));
+static void __attribute__((target("avx512f")))
+score_sixteen(const AccordModel *m, const EightRuns *e, gdouble *scores)
+{
+	score_blocks(m, e, 2, scores);
 }
 #endif
 
@@ -1574,7 +1604,7 @@ score_runs(AccordRun *self,
 		const AccordModel *m = self->model;
 		const AccordCountryModel *country = &m->countries[c];
 
-		for (full = a; full + 8 <= b; full += 8) {
+		for (full = a; full + 8 <= b; full += full + 16 <= b ? 16 : 8) {
 			guint i0 = full % ACCORD_CHUNK;
 			EightRuns e = {country->kept_sums + 3 * piece->unknown * (gsize)m->n_rules,
 				       looked_up ? country->joint_at : NULL,
@@ -1584,8 +1614,12 @@ score_runs(AccordRun *self,
 				       self->by_pillar + full,
 				       self->stride,
 				       piece->geometric};
+			gdouble *scores = self->by_country + (gsize)c * self->stride + full;
 
-			score_eight(m, &e, self->by_country + (gsize)c * self->stride + full);
+			if (full + 16 <= b)
+				score_sixteen(m, &e, scores);
+			else
+				score_eight(m, &e, scores);
 		}
 	}
 #endif
