@@ -1379,7 +1379,7 @@ static inline __m512d __attribute__((target("avx512f"))) exps_regular(__m512d x)
 /* accord_geometric_scores() for eight scores, from their @log_sum, @denominator and @zeros:
  * exps_regular(), then libm's exp() for a mean outside its arguments, so the same bits */
 static inline __m512d __attribute__((target("avx512f")))
-geometric_eight(__m512d log_sum, __m512d denominator, __m512d zeros)
+geometric_eight(__m512d log_sum, __m512d denominator, __m512d zeros, __mmask8 keep)
 {
 	__m512d x = log_sum / denominator, zero = _mm512_setzero_pd();
 	__mmask8 regular = _mm512_cmp_pd_mask(x, _mm512_set1_pd(EXP_REGULAR_LOW), _CMP_GT_OQ) &
@@ -1387,7 +1387,7 @@ geometric_eight(__m512d log_sum, __m512d denominator, __m512d zeros)
 	__m512d score = 100.0 * exps_regular(_mm512_maskz_mov_pd(regular, x));
 	__mmask8 counts = _mm512_cmp_pd_mask(denominator, zero, _CMP_GT_OQ);
 	__mmask8 at_zero = _mm512_cmp_pd_mask(zeros, zero, _CMP_GT_OQ);
-	__mmask8 irregular = counts & ~at_zero & ~regular;
+	__mmask8 irregular = keep & counts & ~at_zero & ~regular;
 
 	for (guint i = 0; irregular != 0 && i < 8; i++) {
 		if (irregular >> i & 1)
@@ -1413,7 +1413,8 @@ static void __attribute__((target("avx512f"))) geometric_scores_store(const gdou
 	_mm512_storeu_pd(scores,
 			 geometric_eight(_mm512_loadu_pd(log_sum),
 					 _mm512_loadu_pd(denominator),
-					 _mm512_loadu_pd(zeros)));
+					 _mm512_loadu_pd(zeros),
+					 0xff));
 }
 #endif
 
@@ -1479,6 +1480,8 @@ typedef struct {
 	const gdouble *by_pillar; /* AccordRun.by_pillar + a */
 	gsize stride;
 	gboolean geometric;
+	__mmask8 keep; /* the runs of the (first) block to score: the others are past the run
+			  or the piece, some perhaps in another piece */
 } EightRuns;
 
 /* rule @slot's terms in eight runs (those @at positions on) added to its pillar's sums: its
@@ -1494,25 +1497,27 @@ eight_rule(const AccordModel *m,
 	   __m512d *count)
 {
 	const gdouble *kept = e->kept;
-	__m512d w = _mm512_loadu_pd(e->by_slot + slot * e->stride + at), x;
-	__mmask8 counts;
+	__mmask8 keep = e->keep, counts;
+	__m512d w = _mm512_maskz_loadu_pd(keep, e->by_slot + slot * e->stride + at), x;
 
 	if (e->joint_at != NULL && e->joint_at[slot] < e->joint_at[slot + 1]) {
-		x = _mm512_loadu_pd(e->values + (gsize)slot * ACCORD_CHUNK + at);
+		x = _mm512_maskz_loadu_pd(keep, e->values + (gsize)slot * ACCORD_CHUNK + at);
 		counts = _mm512_cmp_pd_mask(x, x, _CMP_EQ_OQ);
 	} else {
 		gdouble *rows = e->columns + (gsize)3 * ACCORD_CHUNK * slot + at;
 		guint n = m->n_rules;
 
-		x = (kept[slot] + _mm512_loadu_pd(rows)) /
-		    (kept[n + slot] + _mm512_loadu_pd(rows + ACCORD_CHUNK));
-		counts = _mm512_cmp_pd_mask(kept[2 * n + slot] +
-						_mm512_loadu_pd(rows + 2 * ACCORD_CHUNK),
-					    _mm512_setzero_pd(),
-					    _CMP_GT_OQ) &
-			 _mm512_cmp_pd_mask(x, x, _CMP_EQ_OQ);
+		x = (kept[slot] + _mm512_maskz_loadu_pd(keep, rows)) /
+		    (kept[n + slot] + _mm512_maskz_loadu_pd(keep, rows + ACCORD_CHUNK));
+		counts =
+		    _mm512_cmp_pd_mask(kept[2 * n + slot] +
+					   _mm512_maskz_loadu_pd(keep, rows + 2 * ACCORD_CHUNK),
+				       _mm512_setzero_pd(),
+				       _CMP_GT_OQ) &
+		    _mm512_cmp_pd_mask(x, x, _CMP_EQ_OQ);
+		/* only the block's runs of this piece: the others' are another piece's */
 		for (guint k = 0; k < 3; k++)
-			_mm512_storeu_pd(rows + k * ACCORD_CHUNK, _mm512_setzero_pd());
+			_mm512_mask_storeu_pd(rows + k * ACCORD_CHUNK, keep, _mm512_setzero_pd());
 	}
 	*sum += w * _mm512_maskz_mov_pd(counts, x);
 	/* w × 1 is w, and w × 0 a zero, which changes no sum (a sum of weights, never −0) */
@@ -1543,7 +1548,8 @@ score_blocks(const AccordModel *m, const EightRuns *e, guint n_blocks, gdouble *
 		for (guint j = 0; j < n_blocks; j++) {
 			/* accord_add_pillar(), its products by 0 or 1 made selects (the same
 			 * bits, as in eight_rule()) */
-			__m512d w = _mm512_loadu_pd(e->by_pillar + p * e->stride + 8 * j);
+			__m512d w =
+			    _mm512_maskz_loadu_pd(e->keep, e->by_pillar + p * e->stride + 8 * j);
 			__mmask8 counts =
 			    _mm512_cmp_pd_mask(count[j], _mm512_setzero_pd(), _CMP_GT_OQ);
 			__m512d counted = _mm512_maskz_mov_pd(counts, one);
@@ -1564,12 +1570,13 @@ score_blocks(const AccordModel *m, const EightRuns *e, guint n_blocks, gdouble *
 		__mmask8 counts =
 		    _mm512_cmp_pd_mask(denominator[j], _mm512_setzero_pd(), _CMP_GT_OQ);
 
-		_mm512_storeu_pd(scores + 8 * j,
-				 e->geometric
-				     ? geometric_eight(log_sum[j], denominator[j], zeros[j])
-				     : _mm512_mask_blend_pd(counts,
-							    _mm512_set1_pd(NAN),
-							    100.0 * numerator[j] / denominator[j]));
+		_mm512_mask_storeu_pd(
+		    scores + 8 * j,
+		    e->keep,
+		    e->geometric ? geometric_eight(log_sum[j], denominator[j], zeros[j], e->keep)
+				 : _mm512_mask_blend_pd(counts,
+							_mm512_set1_pd(NAN),
+							100.0 * numerator[j] / denominator[j]));
 	}
 }
 
@@ -1604,7 +1611,10 @@ score_runs(AccordRun *self,
 		const AccordModel *m = self->model;
 		const AccordCountryModel *country = &m->countries[c];
 
-		for (full = a; full + 8 <= b; full += full + 16 <= b ? 16 : 8) {
+		/* blocks of eight positions from a multiple of eight (a chunk holds whole blocks),
+		 * the runs of a block outside the piece masked out: none is left to the sums one
+		 * run at a time */
+		for (full = a - a % 8; full < b; full += full >= a && full + 16 <= b ? 16 : 8) {
 			guint i0 = full % ACCORD_CHUNK;
 			EightRuns e = {country->kept_sums + 3 * piece->unknown * (gsize)m->n_rules,
 				       looked_up ? country->joint_at : NULL,
@@ -1613,14 +1623,17 @@ score_runs(AccordRun *self,
 				       self->by_slot + full,
 				       self->by_pillar + full,
 				       self->stride,
-				       piece->geometric};
+				       piece->geometric,
+				       (__mmask8)(0xffu << (MAX(a, full) - full) &
+						  0xffu >> (full + 8 - MIN(b, full + 8)))};
 			gdouble *scores = self->by_country + (gsize)c * self->stride + full;
 
-			if (full + 16 <= b)
+			if (full >= a && full + 16 <= b)
 				score_sixteen(m, &e, scores);
 			else
 				score_eight(m, &e, scores);
 		}
+		return;
 	}
 #endif
 	if (full < b)
