@@ -378,36 +378,56 @@ numbers_four(AccordRun *self, const AccordCountryModel *country, guint pos)
 		_mm512_storeu_si512(state + 16 * w, s[w]);
 }
 
-/* numbers_four() for the groups of four positions at @pos and @pos + 4, their steps interleaved:
- * a group's steps wait for one another (each updates the generators' state), the two groups'
- * do not */
-static void __attribute__((target("avx512f")))
-numbers_eight(AccordRun *self, const AccordCountryModel *country, guint pos)
+/* a step's numbers of sixteen runs (four groups of four positions, @x: group g's run j's
+ * unit u + l at 4 j + l of x[g]) stored in the rows of units u to u + 3 from @out (the first
+ * run's number of unit u): each row takes sixteen, one store. Two-source permutations gather
+ * each unit's numbers of eight runs, then each row's two halves */
+static inline void __attribute__((target("avx512f")))
+store_sixteen(const __m512i x[4], guint32 *out)
 {
-	guint32 *state[2] = {position_state(self->rng_state, pos),
-			     position_state(self->rng_state, pos + 4)};
+	__m512i even = _mm512_setr_epi32(0, 4, 8, 12, 16, 20, 24, 28, 1, 5, 9, 13, 17, 21, 25, 29);
+	__m512i odd = _mm512_setr_epi32(2, 6, 10, 14, 18, 22, 26, 30, 3, 7, 11, 15, 19, 23, 27, 31);
+	/* units 0 and 1 (t[0], t[2]) or 2 and 3 (t[1], t[3]) of runs 0 to 7 (t[0], t[1]) or 8 to 15
+	 */
+	__m512i t[4] = {_mm512_permutex2var_epi32(x[0], even, x[1]),
+			_mm512_permutex2var_epi32(x[0], odd, x[1]),
+			_mm512_permutex2var_epi32(x[2], even, x[3]),
+			_mm512_permutex2var_epi32(x[2], odd, x[3])};
+
+	_mm512_storeu_si512(out, _mm512_shuffle_i64x2(t[0], t[2], 0x44));
+	_mm512_storeu_si512(out + ACCORD_CHUNK, _mm512_shuffle_i64x2(t[0], t[2], 0xee));
+	_mm512_storeu_si512(out + 2 * ACCORD_CHUNK, _mm512_shuffle_i64x2(t[1], t[3], 0x44));
+	_mm512_storeu_si512(out + 3 * ACCORD_CHUNK, _mm512_shuffle_i64x2(t[1], t[3], 0xee));
+}
+
+/* numbers_four() for the four groups of four positions from @pos, their steps interleaved (a
+ * group's steps wait for one another, since each updates the generators' state; the groups'
+ * do not) and each unit's sixteen numbers stored at once */
+static void __attribute__((target("avx512f")))
+numbers_sixteen(AccordRun *self, const AccordCountryModel *country, guint pos)
+{
+	guint32 *state[4];
 	guint32 *restrict out = self->numbers + number_index(pos % ACCORD_CHUNK, 0);
 	const guint32 *restrict at_most = country->unit_at_most;
-	__m512i s[2][4], x[2];
+	__m512i s[4][4], x[4];
 
-	for (guint g = 0; g < 2; g++) {
+	for (guint g = 0; g < 4; g++) {
+		state[g] = position_state(self->rng_state, pos + 4 * g);
 		for (guint w = 0; w < 4; w++)
 			s[g][w] = _mm512_loadu_si512(state[g] + 16 * w);
 	}
 	for (guint u = 0; u < country->n_units; u += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
-		for (guint g = 0; g < 2; g++)
+		for (guint g = 0; g < 4; g++)
 			sixteen_next(s[g], at_most + u, &x[g]);
-		for (guint g = 0; g < 2; g++)
-			store_four(x[g], out + 4 * g);
+		store_sixteen(x, out);
 	}
 	out = self->numbers + number_index(pos % ACCORD_CHUNK, first_exact(country));
 	for (guint j = 0; j < country->n_exact; j += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
-		for (guint g = 0; g < 2; g++)
+		for (guint g = 0; g < 4; g++)
 			sixteen_next(s[g], country->exact_at_most + j, &x[g]);
-		for (guint g = 0; g < 2; g++)
-			store_four(x[g], out + 4 * g);
+		store_sixteen(x, out);
 	}
-	for (guint g = 0; g < 2; g++) {
+	for (guint g = 0; g < 4; g++) {
 		for (guint w = 0; w < 4; w++)
 			_mm512_storeu_si512(state[g] + 16 * w, s[g][w]);
 	}
@@ -513,8 +533,8 @@ draw_numbers(AccordRun *self,
 	guint pos = chunk;
 
 #ifdef USE_WIDE
-	for (; widest >= 4 && pos + 8 <= end; pos += 8)
-		numbers_eight(self, country, pos);
+	for (; widest >= 4 && pos + 16 <= end; pos += 16)
+		numbers_sixteen(self, country, pos);
 	for (; widest >= 4 && pos + 4 <= end; pos += 4)
 		numbers_four(self, country, pos);
 	for (; widest >= 2 && pos + 2 <= end && pos % 4 != 3; pos += 2)
