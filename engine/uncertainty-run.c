@@ -627,15 +627,21 @@ sort_countries(AccordRun *self, const gdouble *scores, guint n)
 	}
 	for (guint c = 0; c < n; c++)
 		order[start[bucket[c]]++] = c;
-	/* the n/a countries are last, in country order, where they stay */
-	for (guint i = 1; i < n && !isnan(scores[order[i]]); i++) {
+	/* the n/a countries are last, in country order, where they stay. The country before the
+	 * next one (@last) is kept in registers, so that the comparison (which rarely moves it)
+	 * does not wait for what the last step stored: after a move it is still the one before */
+	for (guint i = 1, last = order[0]; i < n && !isnan(scores[order[i]]); i++) {
 		guint x = order[i], j = i;
 		gdouble s = scores[x];
 
-		while (j > 0 && before(s, x, scores[order[j - 1]], order[j - 1])) {
+		if (!before(s, x, scores[last], last)) {
+			last = x;
+			continue;
+		}
+		do {
 			order[j] = order[j - 1];
 			j--;
-		}
+		} while (j > 0 && before(s, x, scores[order[j - 1]], order[j - 1]));
 		order[j] = x;
 	}
 }
