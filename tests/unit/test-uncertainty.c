@@ -1510,7 +1510,6 @@ test_uncertainty_ranked_by_position(void **state)
 	}
 	m = accord_model_new(d.f.ruleset, assessments, NULL, &o, NULL);
 	assert_non_null(m);
-	accord_model_rank_nominal(m);
 	for (guint i = 0; i < G_N_ELEMENTS(seeds); i++)
 		seeds[i] = accord_run_seed(3,
 					   0,
