@@ -41,9 +41,9 @@ block_draws(const AccordModel *m)
  * one bin for exactly 0 and one for exactly 100 (a geometric mean with a pillar at 0, a
  * country meeting everything); Spearman's rho from bins of 1e-4 over [−1, 1), plus one for 1 */
 #define SCORE_BINS 10002
+#define RHO_BINS   20001
 /* the scores whose bins are worked out together (tally_country()) */
 #define TALLY_PIECE 256
-#define RHO_BINS    20001
 
 /* while a country's draws take at most this many distinct scores (one input with a few
  * values, a small model), the tally keeps them exactly and its quantiles are exact */
@@ -1086,6 +1086,9 @@ work_samples(Worker *w, guint unit)
 	guint per_batch = MAX(r->block / (r->k + 2), 1);
 	guint64 seeds[BLOCK_DRAWS * ACCORD_N_UNCERTAIN_INPUTS] = {0};
 
+	/* the design's outputs are read from the runs' rows */
+	w->run->keep_rows = TRUE;
+	w->run->scored = NULL;
 	for (guint j = first; j < last; j += per_batch) {
 		guint n = MIN(per_batch, last - j);
 
