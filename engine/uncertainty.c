@@ -429,14 +429,18 @@ tally_merge(Tally *into, const Tally *t)
 	into->undefined += t->undefined;
 }
 
-static guint
+/* the bin of a score: 0 for 0 or below, SCORE_BINS − 1 for 100 or above (or NaN), else one
+ * of 0.01 point. With no branch, and the quotient taken only of a score within (0, 100) (a
+ * NaN or a huge one would not convert), so that a loop of them vectorises (bins_of()) */
+static inline guint32
 score_bin(gdouble score)
 {
-	if (score <= 0)
-		return 0;
-	if (!(score < 100))
-		return SCORE_BINS - 1;
-	return 1 + MIN((guint)(score / ACCORD_UNCERTAINTY_SCORE_BIN), SCORE_BINS - 3);
+	gboolean inside = score > 0 && score < 100;
+	guint32 bin =
+	    1 + MIN((guint32)((inside ? score : 0) / ACCORD_UNCERTAINTY_SCORE_BIN), SCORE_BINS - 3);
+
+	bin = score < 100 ? bin : SCORE_BINS - 1;
+	return score <= 0 ? 0 : bin;
 }
 
 /* the middle of a bin, or the value of the two exact bins */
@@ -492,29 +496,9 @@ tally_ranks(Tally *t, const AccordRun *run)
 		tally_rho(t, run);
 }
 
-/* one score of country @c */
-static inline void
-tally_score(Tally *t, guint c, gdouble s, gdouble nominal)
-{
-	if (isnan(s)) {
-		t->not_applicable[c]++;
-		return;
-	}
-	/* a score within 1e-9 of the nominal one is the nominal score */
-	if (fabs(s - nominal) <= TIE_EPSILON) {
-		s = nominal;
-		t->at_nominal[c]++;
-	}
-	t->score_bins[(gsize)c * SCORE_BINS + score_bin(s)]++;
-	exact_add(&t->exact[c], s, 1);
-	t->min[c] = MIN(t->min[c], s);
-	t->max[c] = MAX(t->max[c], s);
-}
-
-/* tally_score()'s bin of each of @n scores of a country of nominal score @nominal, SCORE_BINS
- * where n/a, and each score as tallied (@nominal within 1e-9 of it). With no branch, and the
- * quotient taken only of a score within (0, 100) (another may be NaN), so that the compiler
- * vectorises it, divisions included, in the AVX2 and AVX-512 copies */
+/* each of @n scores of a country of nominal score @nominal as the tally takes it (@tallied:
+ * the nominal score where within 1e-9 of it) and its bin (SCORE_BINS where n/a): a pass the
+ * compiler vectorises, divisions included, in the AVX2 and AVX-512 copies */
 static void G_GNUC_NO_INLINE ACCORD_VECTOR_CLONES
 bins_of(guint n,
 	const gdouble *restrict scores,
@@ -524,49 +508,38 @@ bins_of(guint n,
 {
 	for (guint i = 0; i < n; i++) {
 		gdouble s = fabs(scores[i] - nominal) <= TIE_EPSILON ? nominal : scores[i];
-		gboolean inside = s > 0 && s < 100;
-		guint32 bin = 1 + MIN((guint32)((inside ? s : 0) / ACCORD_UNCERTAINTY_SCORE_BIN),
-				      SCORE_BINS - 3);
 
-		bin = s <= 0 ? 0 : bin;
-		bin = s >= 100 ? SCORE_BINS - 1 : bin;
-		bins[i] = isnan(s) ? SCORE_BINS : bin;
+		bins[i] = isnan(s) ? SCORE_BINS : score_bin(s);
 		tallied[i] = s;
 	}
 }
 
-/* one country's scores in a batch's runs, in any order (AccordRun.scored), as tally_score()
- * takes them one by one: a piece's bins worked out first (bins_of()), then counted, the
- * country's figures in registers meanwhile */
+/* at most TALLY_PIECE scores of country @c, in any order: their bins worked out first
+ * (bins_of()), then counted, the country's figures in registers meanwhile */
 static void
-tally_country(gpointer data, guint c, const gdouble *scores, guint n)
+tally_piece(Tally *t, guint c, const gdouble *scores, guint n)
 {
-	Tally *t = data;
 	gdouble nominal = t->model->countries[c].nominal, low = t->min[c], high = t->max[c];
 	guint32 *restrict bins = t->score_bins + (gsize)c * SCORE_BINS;
 	ExactSet *exact = &t->exact[c];
 	guint64 at_nominal = 0, not_applicable = 0;
+	guint32 bin[TALLY_PIECE];
+	gdouble tallied[TALLY_PIECE];
 
-	for (guint a = 0; a < n; a += TALLY_PIECE) {
-		guint len = MIN(TALLY_PIECE, n - a);
-		guint32 bin[TALLY_PIECE];
-		gdouble tallied[TALLY_PIECE];
+	bins_of(n, scores, nominal, bin, tallied);
+	for (guint i = 0; i < n; i++) {
+		gdouble s = tallied[i];
 
-		bins_of(len, scores + a, nominal, bin, tallied);
-		for (guint i = 0; i < len; i++) {
-			gdouble s = tallied[i];
-
-			if (bin[i] == SCORE_BINS) {
-				not_applicable++;
-				continue;
-			}
-			at_nominal += s == nominal;
-			bins[bin[i]]++;
-			if (exact->n <= EXACT_VALUES)
-				exact_add(exact, s, 1);
-			low = MIN(low, s);
-			high = MAX(high, s);
+		if (bin[i] == SCORE_BINS) {
+			not_applicable++;
+			continue;
 		}
+		at_nominal += s == nominal;
+		bins[bin[i]]++;
+		if (exact->n <= EXACT_VALUES)
+			exact_add(exact, s, 1);
+		low = MIN(low, s);
+		high = MAX(high, s);
 	}
 	t->at_nominal[c] += at_nominal;
 	t->not_applicable[c] += not_applicable;
@@ -574,21 +547,28 @@ tally_country(gpointer data, guint c, const gdouble *scores, guint n)
 	t->max[c] = high;
 }
 
-/* every run's scores, eight countries at a time (a run's eight scores are one cache line, and
- * the eight countries' bins stay in the cache), each country's in run order */
+/* one country's scores in a batch's runs, in any order (AccordRun.scored) */
+static void
+tally_country(gpointer data, guint c, const gdouble *scores, guint n)
+{
+	for (guint a = 0; a < n; a += TALLY_PIECE)
+		tally_piece(data, c, scores + a, MIN(TALLY_PIECE, n - a));
+}
+
+/* every run's scores from their rows: a piece of runs at a time, each country's scores of the
+ * piece (eight countries a cache line of each row) copied side by side and tallied */
 static void
 tally_scores(Tally *t, const AccordRun *run)
 {
-	const AccordModel *m = run->model;
+	gdouble column[TALLY_PIECE];
 
-	for (guint c0 = 0; c0 < t->n; c0 += 8) {
-		guint end = MIN(c0 + 8, t->n);
+	for (guint a = 0; a < run->n; a += TALLY_PIECE) {
+		guint len = MIN(TALLY_PIECE, run->n - a);
 
-		for (guint i = 0; i < run->n; i++) {
-			const gdouble *row = run->scores + (gsize)i * t->n;
-
-			for (guint c = c0; c < end; c++)
-				tally_score(t, c, row[c], m->countries[c].nominal);
+		for (guint c = 0; c < t->n; c++) {
+			for (guint i = 0; i < len; i++)
+				column[i] = run->scores[(gsize)(a + i) * t->n + c];
+			tally_piece(t, c, column, len);
 		}
 	}
 }
