@@ -311,6 +311,13 @@ to_bits(gdouble x)
 	return bits;
 }
 
+/* @yes where @mask is all ones, @no where it is 0 */
+static inline gdouble
+pick(guint64 mask, gdouble yes, gdouble no)
+{
+	return from_bits((to_bits(yes) & mask) | (to_bits(no) & ~mask));
+}
+
 /* the natural logarithm of a positive normal @x (not subnormal, infinite or NaN), within 1 ulp,
  * by fdlibm's method: x = 2^k (1 + f) with √2/2 < 1 + f < √2, and log(1 + f) from s = f/(2 + f)
  * with one of two formulas, the more accurate for the f. Written so that a loop of them
@@ -335,7 +342,7 @@ log_positive(gdouble x)
 
 	/* fdlibm takes far when 0x6147a <= hx <= 0x6b851 */
 	mask = (guint64)0 - (guint64)((hx - 0x6147a) <= 0x6b851 - 0x6147a);
-	return from_bits((to_bits(far) & mask) | (to_bits(near) & ~mask));
+	return pick(mask, far, near);
 }
 
 /**
@@ -362,8 +369,7 @@ accord_add_logs(guint n,
 		guint64 normal = (guint64)0 - (guint64)(values[i] >= G_MINDOUBLE);
 
 		tiny |= (values[i] > 0) & (values[i] < G_MINDOUBLE);
-		log_sum[i] += w[i] * log_positive(from_bits((to_bits(values[i]) & normal) |
-							    (to_bits(1.0) & ~normal)));
+		log_sum[i] += w[i] * log_positive(pick(normal, values[i], 1.0));
 	}
 	for (guint i = 0; tiny && i < n; i++) {
 		if (values[i] > 0 && values[i] < G_MINDOUBLE)
@@ -372,13 +378,6 @@ accord_add_logs(guint n,
 }
 
 /* ---- the exponential of a mean of logarithms ---- */
-
-/* @yes where @mask is all ones, @no where it is 0 */
-static inline gdouble
-pick(guint64 mask, gdouble yes, gdouble no)
-{
-	return from_bits((to_bits(yes) & mask) | (to_bits(no) & ~mask));
-}
 
 /* e^x for EXP_REGULAR_LOW < @x < EXP_REGULAR_HIGH, within 1 ulp, by fdlibm's method: x = k ln 2
  * + r with |r| ≤ ½ ln 2, and e^r from a polynomial in r², its exponent then raised by k. As
