@@ -1267,6 +1267,132 @@ test_uncertainty_rank_ties_and_na(void **state)
 	assert_close(ranks[0], 2.5, 0);
 }
 
+/* @n scores of a random kind: distinct, drawn from a few values (exact ties), with pairs
+ * 5e-10 apart (near ties) or chains of steps 6e-10 (each within 1e-9 of the next, the ends
+ * not), some n/a, some zero, −0 or subnormal, or huge (where the network's keys, the scores'
+ * bits but the last byte, order pairs within 255 units in the last place by country) */
+static void
+random_scores(GRand *rand, guint kind, guint n, gdouble *scores)
+{
+	for (guint c = 0; c < n; c++) {
+		gdouble x = g_rand_double_range(rand, 0, 100);
+
+		switch (kind) {
+		case 1:
+			x = 10.0 * g_rand_int_range(rand, 0, 8);
+			break;
+		case 2:
+			x = c % 3 == 0 && c > 0 ? scores[c - 1] + 5e-10 : x;
+			break;
+		case 3:
+			x = 40 + 6e-10 * g_rand_int_range(rand, 0, 6);
+			break;
+		case 4:
+			x = g_rand_int_range(rand, 0, 20) == 0 ? NAN : x;
+			break;
+		case 5: {
+			const gdouble odd[] = {0.0, -0.0, 5e-324, 1e-310, 100.0};
+
+			x = g_rand_int_range(rand, 0, 2) ? odd[g_rand_int_range(rand, 0, 5)] : x;
+			break;
+		}
+		case 6:
+			x = 1e300 * (1 + 1e-14 * g_rand_int_range(rand, 0, 4));
+			break;
+		default:
+			break;
+		}
+		scores[c] = x;
+	}
+}
+
+/* the sorting network (where the processor has AVX-512) ranks as the comparison sort does:
+ * 2,100 runs of 2 to 300 countries (past the 256 it sorts: 257 and 300 fall back), for each
+ * kind of random_scores(), the same positions and average ranks bit for bit, or it declines.
+ * It must not decline distinct scores, exact ties, nor ties of scores 5e-10 apart, and must
+ * decline n/a and chains whose ends are more than 1e-9 apart (where the ties depend on the
+ * order), which it cannot rank by sorting. Hand-worked: 30, 10, 20, 10 → 1, 3, 2, 3 (average
+ * ranks 1, 3.5, 2, 3.5) */
+static void
+test_uncertainty_rank_network(void **state)
+{
+	const guint sizes[] = {2, 3, 7, 8, 9, 16, 17, 64, 65, 128, 200, 255, 256, 257, 300};
+	const gdouble hand[] = {30, 10, 20, 10};
+	const guint hand_positions[] = {1, 3, 2, 3};
+	const gdouble hand_ranks[] = {1, 3.5, 2, 3.5};
+	g_autoptr(GRand) rand = g_rand_new_with_seed(11);
+	gboolean wide = accord_evidence_widest_group() >= 4;
+	guint taken[7] = {0}, declined[7] = {0};
+
+	(void)state;
+	for (guint kind = 0; kind < 7; kind++) {
+		for (guint i = 0; i < G_N_ELEMENTS(sizes) * 20; i++) {
+			guint n = sizes[i % G_N_ELEMENTS(sizes)];
+			AccordModel m = {0};
+			g_autoptr(AccordRun) network = NULL, sorted = NULL;
+			g_autofree gdouble *scores = g_new(gdouble, n);
+
+			m.n_countries = n;
+			network = accord_run_new(&m, 1);
+			sorted = accord_run_new(&m, 1);
+			random_scores(rand, kind, n, scores);
+			memcpy(sorted->scores, scores, n * sizeof(gdouble));
+			sorted->widest = 1;
+			accord_run_rank(sorted, 0, TRUE);
+			if (!accord_run_rank_network(network, scores, TRUE)) {
+				declined[kind]++;
+				continue;
+			}
+			taken[kind]++;
+			assert_true(n <= 256);
+			assert_memory_equal(network->positions,
+					    sorted->positions,
+					    n * sizeof(guint));
+			assert_memory_equal(network->ranks, sorted->ranks, n * sizeof(gdouble));
+		}
+	}
+	if (!wide) {
+		assert_int_equal(taken[0] + taken[1] + taken[2], 0);
+		return;
+	}
+	/* 20 runs of each size, two sizes past 256 */
+	assert_int_equal(taken[0], 260);
+	assert_int_equal(taken[1], 260);
+	assert_int_equal(taken[2], 260);
+	/* 40 (2 %) of the 300 draws n/a: every run of 64 and more has one */
+	assert_true(declined[4] >= 40 + 7 * 20);
+	/* six steps of 6e-10 span 3e-9: any run that draws two of them more than one step
+	 * apart, all from 9 countries on, is a chain */
+	assert_true(declined[3] >= 40 + 9 * 20);
+	{
+		AccordModel m = {0};
+		g_autoptr(AccordRun) run = NULL;
+		gdouble up = 40, above[3], below[3], two[4];
+
+		m.n_countries = 4;
+		run = accord_run_new(&m, 1);
+		assert_true(accord_run_rank_network(run, hand, TRUE));
+		assert_memory_equal(run->positions, hand_positions, sizeof hand_positions);
+		assert_memory_equal(run->ranks, hand_ranks, sizeof hand_ranks);
+		/* 40 and 14 units in the last place above it (1e-13) sort by country, 40 first:
+		 * the keys differ in the last byte alone. A tie whose highest is not its first
+		 * place: a score more than 1e-9 above that first but not above its highest, or
+		 * one not 1e-9 below its lowest, or a second tie likewise, would be tied by the
+		 * comparison in an order its sort does not follow. Declined */
+		for (guint i = 0; i < 14; i++)
+			up = nextafter(up, 100);
+		above[0] = 40, above[1] = up, above[2] = 40 + 1e-9 + 5e-14;
+		below[0] = 40, below[1] = up, below[2] = 40 - 1e-9 + 5e-14;
+		two[0] = 40, two[1] = up, two[2] = 40 - 1e-9 + 5e-14, two[3] = two[2] - 1e-12;
+		assert_true(above[2] - 40 > 1e-9 && above[2] - up <= 1e-9);
+		assert_true(up - below[2] > 1e-9 && 40 - below[2] <= 1e-9);
+		assert_false(accord_run_rank_network(run, two, TRUE));
+		m.n_countries = 3;
+		assert_false(accord_run_rank_network(run, above, TRUE));
+		assert_false(accord_run_rank_network(run, below, TRUE));
+	}
+}
+
 /* one enum fact of twelve symbols at s0, read by two criteria of one rule: c-0 needs s0,
  * c-far needs s0, s10 or s11. It flips with chance 0.6 and is never dropped, to one of its
  * 11 other symbols (0.6/11 each): one unit of 11 reachable states, more than the first eight
@@ -1955,6 +2081,7 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_evidence_aged_as_of_the_date),
 	    cmocka_unit_test(test_uncertainty_sobol_one_factor),
 	    cmocka_unit_test(test_uncertainty_rows_by_nominal_rank),
+	    cmocka_unit_test(test_uncertainty_rank_network),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
