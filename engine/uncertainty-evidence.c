@@ -1539,9 +1539,11 @@ eight_rule(const AccordModel *m,
 		for (guint k = 0; k < 3; k++)
 			_mm512_mask_storeu_pd(rows + k * ACCORD_CHUNK, keep, _mm512_setzero_pd());
 	}
-	*sum += w * _mm512_maskz_mov_pd(counts, x);
-	/* w × 1 is w, and w × 0 a zero, which changes no sum (a sum of weights, never −0) */
-	*count += _mm512_maskz_mov_pd(counts, w);
+	/* add_rule() and add_value() add w × 0 where the rule does not count: a +0, which changes
+	 * no sum (each starts at +0 and adds terms of at least 0, so none is −0), so leaving
+	 * those lanes as they are gives the same bits */
+	*sum = _mm512_mask_add_pd(*sum, counts, *sum, w * x);
+	*count = _mm512_mask_add_pd(*count, counts, *count, w);
 }
 
 /* the scores of @n_blocks blocks of eight runs (1 or 2, @scores) as score_piece() works them
@@ -1566,20 +1568,23 @@ score_blocks(const AccordModel *m, const EightRuns *e, guint n_blocks, gdouble *
 				eight_rule(m, e, s, 8 * j, &sum[j], &count[j]);
 		}
 		for (guint j = 0; j < n_blocks; j++) {
-			/* accord_add_pillar(), its products by 0 or 1 made selects (the same
-			 * bits, as in eight_rule()) */
+			/* accord_add_pillar(), its products by 0 or 1 made selects and its sums
+			 * of +0 left out (the same bits, as in eight_rule()): a pillar that does
+			 * not count has count +0, and count + (1 − 0) is 1 */
 			__m512d w =
 			    _mm512_maskz_loadu_pd(e->keep, e->by_pillar + p * e->stride + 8 * j);
 			__mmask8 counts =
 			    _mm512_cmp_pd_mask(count[j], _mm512_setzero_pd(), _CMP_GT_OQ);
-			__m512d counted = _mm512_maskz_mov_pd(counts, one);
-			__m512d value = sum[j] / (count[j] + (one - counted));
-			__m512d weight = _mm512_maskz_mov_pd(counts, w);
+			__m512d value = sum[j] / _mm512_mask_blend_pd(counts, one, count[j]);
 
-			numerator[j] += weight * value;
-			denominator[j] += weight;
-			zeros[j] += _mm512_maskz_mov_pd(
-			    counts & _mm512_cmp_pd_mask(value, _mm512_setzero_pd(), _CMP_LE_OQ),
+			numerator[j] =
+			    _mm512_mask_add_pd(numerator[j], counts, numerator[j], w * value);
+			denominator[j] =
+			    _mm512_mask_add_pd(denominator[j], counts, denominator[j], w);
+			zeros[j] = _mm512_mask_add_pd(
+			    zeros[j],
+			    _mm512_mask_cmp_pd_mask(counts, value, _mm512_setzero_pd(), _CMP_LE_OQ),
+			    zeros[j],
 			    one);
 			if (e->geometric)
 				log_sum[j] = add_logs(value, w, log_sum[j]);
