@@ -341,11 +341,12 @@ rank_wide(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 		    _mm512_mask_i64gather_pd(_mm512_setzero_pd(), lanes_held(a, n), c, scores, 8));
 	}
 	for (guint i = 0; i + 1 < n; i += 8) {
-		__m512d gap = _mm512_load_pd(sorted + i) - _mm512_loadu_pd(sorted + i + 1);
-		guint64 near = _mm512_mask_cmp_pd_mask(lanes_held(0, n - 1 - i),
-						       gap,
-						       _mm512_set1_pd(TIE_EPSILON),
-						       _CMP_NGT_UQ);
+		/* places i to i + 7 that have a next place */
+		__mmask8 pairs = lanes_held(0, n - 1 - i);
+		__m512d gap =
+		    _mm512_load_pd(sorted + i) - _mm512_maskz_loadu_pd(pairs, sorted + i + 1);
+		guint64 near =
+		    _mm512_mask_cmp_pd_mask(pairs, gap, _mm512_set1_pd(TIE_EPSILON), _CMP_NGT_UQ);
 
 		links[i / 64] |= near << i % 64;
 		any |= near;
