@@ -1345,12 +1345,8 @@ static inline __m512d __attribute__((target("avx512f"))) logs_positive(__m512d x
 	__m512d f = (__m512d)(((hx | (i ^ 0x3ff00000)) << 32) | (bits & 0xffffffffu)) - 1.0;
 	__m512d s = f / (2.0 + f), z = s * s, w = z * z, half_square = 0.5 * f * f;
 	__m512d r = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
-	__m512d far = dk * LN2_HI - ((half_square - (s * (half_square + r) + dk * LN2_LO)) - f);
-	__m512d near = dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
-	__mmask8 take_far =
-	    _mm512_cmple_epu64_mask((__m512i)(hx - 0x6147a), _mm512_set1_epi64(0x6b851 - 0x6147a));
 
-	return _mm512_mask_blend_pd(take_far, near, far);
+	return dk * LN2_HI - ((half_square - (s * (half_square + r) + dk * LN2_LO)) - f);
 }
 
 /* accord_add_logs() for eight values (@value, a pillar's in eight runs, 0 where it does not

@@ -307,15 +307,17 @@ pick(guint64 mask, gdouble yes, gdouble no)
 }
 
 /* the natural logarithm of a positive normal @x (not subnormal, infinite or NaN), within 1 ulp,
- * by fdlibm's method: x = 2^k (1 + f) with √2/2 < 1 + f < √2, and log(1 + f) from s = f/(2 + f)
- * with one of two formulas, the more accurate for the f. Written so that a loop of them
- * vectorises, which libm's log() does not: k is made a double through its bits rather than
- * converted, and the formula is picked by masking bits rather than by a branch (a select,
- * which the compiler would turn into a branch around each formula) */
+ * by fdlibm's method: x = 2^k (1 + f) with √2/2 < 1 + f < √2, and log(1 + f) from s = f/(2 + f).
+ * fdlibm has two formulas, f − (hfsq − s (hfsq + R)) and, where f is small enough for it, the
+ * cheaper f − s (f − R); a vectorised loop would compute both and pick, so this takes the first,
+ * the more accurate, for every f: at most 0.83 ulp from the exact logarithm (logl()) in 20
+ * million values of (2e-9, 1.5), against 0.89 for fdlibm's choice, which it differs from in 1%
+ * of them. Written so that a loop of them vectorises, which libm's log() does not: k is made a
+ * double through its bits rather than converted */
 static inline gdouble
 log_positive(gdouble x)
 {
-	guint64 bits = to_bits(x), hx = (bits >> 32) & 0x000fffff, mask;
+	guint64 bits = to_bits(x), hx = (bits >> 32) & 0x000fffff;
 	/* 1 + f is the mantissa, or half of it when that is above √2, and k one more */
 	guint64 i = (hx + 0x95f64) & 0x100000;
 	/* (k + 1023) + 2^52 as a double's bits, less 2^52 + 1023: k */
@@ -325,12 +327,8 @@ log_positive(gdouble x)
 	gdouble f = from_bits(((hx | (i ^ 0x3ff00000)) << 32) | (bits & 0xffffffffu)) - 1.0;
 	gdouble s = f / (2.0 + f), z = s * s, w = z * z, half_square = 0.5 * f * f;
 	gdouble r = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7))) + w * (LG2 + w * (LG4 + w * LG6));
-	gdouble far = dk * LN2_HI - ((half_square - (s * (half_square + r) + dk * LN2_LO)) - f);
-	gdouble near = dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
 
-	/* fdlibm takes far when 0x6147a <= hx <= 0x6b851 */
-	mask = (guint64)0 - (guint64)((hx - 0x6147a) <= 0x6b851 - 0x6147a);
-	return pick(mask, far, near);
+	return dk * LN2_HI - ((half_square - (s * (half_square + r) + dk * LN2_LO)) - f);
 }
 
 /**

@@ -1538,9 +1538,10 @@ test_uncertainty_xoshiro_lanes(void **state)
 
 /* the geometric pillars' logarithms (fdlibm's method, within 1 ulp) against libm's log(),
  * which is within 1 ulp too: within 2 ulp of each other over values from 10^-300 to 10^3,
- * each side of the two formulas' border (the mantissa's top 20 bits at 0x6147a and 0x6b851,
- * about 1.38 and 1.42), at 1 (exactly 0) and 2 (exactly ln 2 as fdlibm splits it); a value of
- * 0 adds nothing, and one below the normal range is libm's log() exactly */
+ * each side of the border where fdlibm changes formulas and log_positive() does not (the
+ * mantissa's top 20 bits at 0x6147a and 0x6b851, about 1.38 and 1.42), at 1 (exactly 0) and 2
+ * (exactly ln 2 as fdlibm splits it); a value of 0 adds nothing, and one below the normal range
+ * is libm's log() exactly */
 static void
 test_uncertainty_logarithm(void **state)
 {
