@@ -1097,13 +1097,13 @@ joint_rule_values(const AccordRun *self,
 	for (guint i = country->slot_tables[slot]; i < country->slot_tables[slot + 1]; i++) {
 		guint u = country->table_unit[country->table_order[i]];
 		const guint32 *numbers = self->numbers + number_index(0, u);
-		const guint32 *below = country->unit_below + ACCORD_TABLE_STATES * (gsize)u;
+		const guint32 *below = country->lookup_below + ACCORD_TABLE_STATES * (gsize)u;
 		__m512i stride = _mm512_set1_epi32((gint)country->joint_stride[i]),
 			r[ACCORD_CHUNK / 16];
 
 		for (guint q = 0; q < n_quads; q++)
 			r[q] = _mm512_loadu_si512(numbers + 16 * q);
-		for (guint j = 0; j < country->units[u].n_states; j++) {
+		for (guint j = 0; j < country->lookup_states[u]; j++) {
 			__m512i t = _mm512_set1_epi32((gint)below[j]);
 
 #pragma GCC unroll 4

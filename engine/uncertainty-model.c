@@ -794,6 +794,9 @@ country_clear(AccordCountryModel *country)
 	g_free(country->joint_at);
 	g_free(country->joint_stride);
 	g_free(country->joint);
+	g_free(country->lookup_below);
+	g_free(country->lookup_states);
+	g_free(country->lookup_first);
 	g_free(country->unit_looked_up);
 	g_free(country->unit_tallies);
 	g_free(country->unit_at_most);

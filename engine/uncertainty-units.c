@@ -642,7 +642,7 @@ joint_states(const AccordCountryModel *country, guint first, guint end)
 	if (end - first > ACCORD_JOINT_UNITS)
 		return ACCORD_JOINT_STATES + 1;
 	for (guint i = first; i < end && n <= ACCORD_JOINT_STATES; i++)
-		n *= country->units[country->table_unit[country->table_order[i]]].n_states + 1;
+		n *= country->lookup_states[country->table_unit[country->table_order[i]]] + 1;
 	return MIN(n, ACCORD_JOINT_STATES + 1);
 }
 
@@ -694,12 +694,14 @@ fill_joint(const AccordModel *m,
 	guint states = (country->joint_at[slot + 1] - country->joint_at[slot]) / m->n_taken;
 	guint digit[ACCORD_JOINT_UNITS] = {0}, size[ACCORD_JOINT_UNITS], from = 0;
 	const gdouble *terms[ACCORD_JOINT_UNITS][3];
+	const guint8 *state[ACCORD_JOINT_UNITS]; /* each look-up state's first state */
 	gdouble partial[ACCORD_JOINT_UNITS + 1][3] = {{0}};
 
 	for (guint i = 0; i < k; i++) {
-		guint t = country->table_order[first + i];
+		guint t = country->table_order[first + i], u = country->table_unit[t];
 
-		size[i] = country->units[country->table_unit[t]].n_states + 1;
+		size[i] = country->lookup_states[u] + 1;
+		state[i] = country->lookup_first + ACCORD_TABLE_STATES * (gsize)u;
 		for (guint sum = 0; sum < 3; sum++)
 			terms[i][sum] = country->tables[p] + country->table_at[t] +
 					sum * accord_table_width(country, t);
@@ -709,13 +711,74 @@ fill_joint(const AccordModel *m,
 
 		for (guint l = from; l < k; l++) {
 			for (guint sum = 0; sum < 3; sum++)
-				partial[l + 1][sum] = partial[l][sum] + terms[l][sum][digit[l]];
+				partial[l + 1][sum] =
+				    partial[l][sum] + terms[l][sum][state[l][digit[l]]];
 		}
 		joint[j] = rule_value(m, kept, slot, partial[k]);
 		/* the next state: the last unit's state counts fastest */
 		while (i > 0 && ++digit[i - 1] == size[i - 1])
 			digit[--i] = 0;
 		from = i > 0 ? i - 1 : 0;
+	}
+}
+
+/* whether states @k and @k + 1 of tabled unit @u add the same terms (bit for bit) to every
+ * table of the unit under every policy (state n_states, every fact kept, adds 0) */
+static gboolean
+same_terms(const AccordCountryModel *country, guint u, guint k)
+{
+	for (guint p = 0; p < 3; p++) {
+		for (guint t = country->unit_tables[u];
+		     country->tables[p] != NULL && t < country->unit_tables[u + 1];
+		     t++) {
+			for (guint sum = 0; sum < 3; sum++) {
+				const gdouble *x = country->tables[p] + country->table_at[t] +
+						   sum * accord_table_width(country, t);
+
+				if (memcmp(x + k, x + k + 1, sizeof(gdouble)) != 0)
+					return FALSE;
+			}
+		}
+	}
+	return TRUE;
+}
+
+/* each unit's look-up states (AccordCountryModel.lookup_below): a tabled unit's states, two
+ * next to each other merged where they add the same terms, so that a state is the count of
+ * the thresholds left below a draw's number, as with all of them, less those between states
+ * merged; the others' states as they are */
+static void
+keep_lookup_states(AccordCountryModel *country)
+{
+	gsize n = ACCORD_TABLE_STATES * (gsize)MAX(country->n_units, 1);
+
+	country->lookup_below = g_memdup2(country->unit_below, n * sizeof(guint32));
+	country->lookup_states = g_new0(guint32, MAX(country->n_units, 1));
+	country->lookup_first = g_new0(guint8, n);
+	for (guint u = 0; u < country->n_units; u++) {
+		const AccordUnitHot *hot = &country->units[u];
+		const guint32 *below = country->unit_below + ACCORD_TABLE_STATES * (gsize)u;
+		guint32 *kept = country->lookup_below + ACCORD_TABLE_STATES * (gsize)u;
+		guint8 *first = country->lookup_first + ACCORD_TABLE_STATES * (gsize)u;
+		guint n_kept = 0;
+
+		if (!hot->tabled) {
+			country->lookup_states[u] = MIN(hot->n_states, ACCORD_TABLE_STATES);
+			for (guint k = 0; k < ACCORD_TABLE_STATES; k++)
+				first[k] = (guint8)k;
+			continue;
+		}
+		/* threshold k parts state k from state k + 1 */
+		first[0] = 0;
+		for (guint k = 0; k < hot->n_states; k++) {
+			if (same_terms(country, u, k))
+				continue;
+			kept[n_kept++] = below[k];
+			first[n_kept] = (guint8)(k + 1);
+		}
+		for (guint k = n_kept; k < ACCORD_TABLE_STATES; k++)
+			kept[k] = G_MAXUINT32;
+		country->lookup_states[u] = n_kept;
 	}
 }
 
@@ -741,7 +804,7 @@ keep_joints(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 		for (guint i = end; i-- > first;) {
 			country->joint_stride[i] = stride;
 			stride *=
-			    country->units[country->table_unit[country->table_order[i]]].n_states +
+			    country->lookup_states[country->table_unit[country->table_order[i]]] +
 			    1;
 		}
 		at += states * m->n_taken;
@@ -824,6 +887,7 @@ keep_tables(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 					    country->tables[p]);
 		}
 	}
+	keep_lookup_states(country);
 	keep_joints(m, country, zero);
 }
 

@@ -1431,6 +1431,19 @@ test_uncertainty_unit_of_many_states(void **state)
 	m = tiny_model(&t, &o);
 	assert_int_equal(m->countries[0].n_units, 1);
 	assert_int_equal(m->countries[0].units[0].n_states, 11);
+	if (m->countries[0].lookup_states != NULL) {
+		const AccordCountryModel *c = &m->countries[0];
+
+		/* a look-up tells apart only the states with different terms: s1 to s9 (0),
+		 * s10 and s11 (50), every fact kept (100); the thresholds between them, those
+		 * after s9 and s11 */
+		assert_int_equal(c->lookup_states[0], 2);
+		assert_int_equal(c->lookup_below[0], c->unit_below[8]);
+		assert_int_equal(c->lookup_below[1], c->unit_below[10]);
+		assert_int_equal(c->lookup_below[2], G_MAXUINT32);
+		assert_int_equal(c->lookup_first[1], 9);
+		assert_int_equal(c->lookup_first[2], 11);
+	}
 	rows = run_csv(t.ruleset, t.profiles, &o);
 	assert_close(column_mean(rows, "score:MM"), 40 + 0.6 * 2 / 11 * 50, 1.5);
 	assert_close(column_share(rows, "score:MM", 50), 0.6 * 2 / 11, 0.01);
