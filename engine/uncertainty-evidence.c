@@ -1548,7 +1548,11 @@ eight_rule(const AccordModel *m,
  * every sum in registers. Two blocks side by side give the processor two chains of pillars,
  * logarithms and divisions that do not wait for each other */
 static inline void __attribute__((target("avx512f"), always_inline))
-score_blocks(const AccordModel *m, const EightRuns *e, guint n_blocks, gdouble *scores)
+score_blocks(const AccordModel *m,
+	     const EightRuns *e,
+	     guint n_blocks,
+	     gboolean geometric,
+	     gdouble *scores)
 {
 	__m512d numerator[2], denominator[2], log_sum[2], zeros[2], one = _mm512_set1_pd(1.0);
 
@@ -1573,17 +1577,23 @@ score_blocks(const AccordModel *m, const EightRuns *e, guint n_blocks, gdouble *
 			    _mm512_cmp_pd_mask(count[j], _mm512_setzero_pd(), _CMP_GT_OQ);
 			__m512d value = sum[j] / _mm512_mask_blend_pd(counts, one, count[j]);
 
-			numerator[j] =
-			    _mm512_mask_add_pd(numerator[j], counts, numerator[j], w * value);
 			denominator[j] =
 			    _mm512_mask_add_pd(denominator[j], counts, denominator[j], w);
+			/* an arithmetic mean needs the numerator, a geometric one the zeros and
+			 * the logarithms */
+			if (!geometric) {
+				numerator[j] = _mm512_mask_add_pd(numerator[j],
+								  counts,
+								  numerator[j],
+								  w * value);
+				continue;
+			}
 			zeros[j] = _mm512_mask_add_pd(
 			    zeros[j],
 			    _mm512_mask_cmp_pd_mask(counts, value, _mm512_setzero_pd(), _CMP_LE_OQ),
 			    zeros[j],
 			    one);
-			if (e->geometric)
-				log_sum[j] = add_logs(value, w, log_sum[j]);
+			log_sum[j] = add_logs(value, w, log_sum[j]);
 		}
 	}
 	for (guint j = 0; j < n_blocks; j++) {
@@ -1594,23 +1604,29 @@ score_blocks(const AccordModel *m, const EightRuns *e, guint n_blocks, gdouble *
 		_mm512_mask_storeu_pd(
 		    scores + 8 * j,
 		    e->keep,
-		    e->geometric ? geometric_eight(log_sum[j], denominator[j], zeros[j], e->keep)
-				 : _mm512_mask_blend_pd(counts,
-							_mm512_set1_pd(NAN),
-							100.0 * numerator[j] / denominator[j]));
+		    geometric ? geometric_eight(log_sum[j], denominator[j], zeros[j], e->keep)
+			      : _mm512_mask_blend_pd(counts,
+						     _mm512_set1_pd(NAN),
+						     100.0 * numerator[j] / denominator[j]));
 	}
 }
 
 static void __attribute__((target("avx512f")))
 score_eight(const AccordModel *m, const EightRuns *e, gdouble *scores)
 {
-	score_blocks(m, e, 1, scores);
+	if (e->geometric)
+		score_blocks(m, e, 1, TRUE, scores);
+	else
+		score_blocks(m, e, 1, FALSE, scores);
 }
 
 static void __attribute__((target("avx512f")))
 score_sixteen(const AccordModel *m, const EightRuns *e, gdouble *scores)
 {
-	score_blocks(m, e, 2, scores);
+	if (e->geometric)
+		score_blocks(m, e, 2, TRUE, scores);
+	else
+		score_blocks(m, e, 2, FALSE, scores);
 }
 #endif
 
