@@ -439,6 +439,60 @@ accord_run_rank(AccordRun *self, guint run, gboolean average)
 	rank_scores(self, self->scores + (gsize)run * self->model->n_countries, average);
 }
 
+#ifdef USE_WIDE
+/* the scores of the eight positions of @block for countries 8 at a time, as
+ * accord_run_rank_position() copies them one by one: eight lines (a country's eight
+ * positions each) transposed in registers into eight columns' pieces (eight countries' score
+ * at a position each). Returns how many countries it did: a multiple of 8 (positions past
+ * the batch's last run are copied as 0, and never read) */
+static guint __attribute__((target("avx512f"))) transpose_lines(AccordRun *self, guint block)
+{
+	guint n = self->model->n_countries, c = 0;
+	/* the pairs of two rows' interleaved elements that make a half row: low and high */
+	const __m512i pairs_low = _mm512_setr_epi64(0, 1, 8, 9, 4, 5, 12, 13);
+	const __m512i pairs_high = _mm512_setr_epi64(2, 3, 10, 11, 6, 7, 14, 15);
+	const __m512i halves_low = _mm512_setr_epi64(0, 1, 2, 3, 8, 9, 10, 11);
+	const __m512i halves_high = _mm512_setr_epi64(4, 5, 6, 7, 12, 13, 14, 15);
+
+	/* the block's positions that hold a run: the others may be past a country's scores */
+	__mmask8 held = (__mmask8)(0xffu >> (8 - MIN(8, self->n - 8 * block)));
+
+	for (; c + 8 <= n; c += 8) {
+		__m512d line[8], t[8], u[8];
+
+		for (guint i = 0; i < 8; i++)
+			line[i] = _mm512_maskz_loadu_pd(
+			    held,
+			    self->by_country + (gsize)(c + i) * self->stride + 8 * block);
+		/* t[2i], t[2i + 1]: lines 2i and 2i + 1 interleaved, even and odd positions */
+		for (guint i = 0; i < 4; i++) {
+			t[2 * i] = _mm512_unpacklo_pd(line[2 * i], line[2 * i + 1]);
+			t[2 * i + 1] = _mm512_unpackhi_pd(line[2 * i], line[2 * i + 1]);
+		}
+		/* u[4h + j]: four lines (4h to 4h + 3) at positions j and j + 4 (j = 0, 2, 1, 3) */
+		for (guint h = 0; h < 2; h++) {
+			u[4 * h] = _mm512_permutex2var_pd(t[4 * h], pairs_low, t[4 * h + 2]);
+			u[4 * h + 1] = _mm512_permutex2var_pd(t[4 * h], pairs_high, t[4 * h + 2]);
+			u[4 * h + 2] =
+			    _mm512_permutex2var_pd(t[4 * h + 1], pairs_low, t[4 * h + 3]);
+			u[4 * h + 3] =
+			    _mm512_permutex2var_pd(t[4 * h + 1], pairs_high, t[4 * h + 3]);
+		}
+		/* position k's eight countries: u[j] and u[4 + j], low or high halves */
+		for (guint j = 0; j < 4; j++) {
+			/* u[0]: positions 0 and 4, u[1]: 2 and 6, u[2]: 1 and 5, u[3]: 3 and 7 */
+			guint k = (j & 1) * 2 + (j >> 1);
+
+			_mm512_storeu_pd(self->column + (gsize)k * n + c,
+					 _mm512_permutex2var_pd(u[j], halves_low, u[4 + j]));
+			_mm512_storeu_pd(self->column + (gsize)(k + 4) * n + c,
+					 _mm512_permutex2var_pd(u[j], halves_high, u[4 + j]));
+		}
+	}
+	return c;
+}
+#endif
+
 /**
  * accord_run_rank_position:
  * @self: a batch that has drawn, its scores by position (AccordRun.in_rows %FALSE)
@@ -456,7 +510,13 @@ accord_run_rank_position(AccordRun *self, guint pos, gboolean average)
 	/* the scores of the eight positions of @pos's block, a column each, from one cache line
 	 * of each country's */
 	if (self->column_block != block + 1) {
-		for (guint c = 0; c < n; c++) {
+		guint c = 0;
+
+#ifdef USE_WIDE
+		if (self->widest >= 4 && accord_evidence_widest_group() >= 4)
+			c = transpose_lines(self, block);
+#endif
+		for (; c < n; c++) {
 			const gdouble *line =
 			    self->by_country + (gsize)c * self->stride + 8 * block;
 

@@ -1619,6 +1619,47 @@ hand_over(gpointer data, guint country, const gdouble *scores, guint n)
 	h->seen |= 1u << country;
 }
 
+/* ranking a position from the scores kept by country (eight positions of a country a cache
+ * line, turned into columns eight countries at a time where the processor has AVX-512, the
+ * rest one by one) ranks as ranking the same scores in a row: 21 countries (two blocks of
+ * eight and five) and 20 positions (two blocks of eight and four), 16 countries whose last
+ * reads no further than its 20 scores, and 8 countries of 3 positions; distinct random
+ * scores, so that any score taken from the wrong country or position moves ranks */
+static void
+test_uncertainty_rank_position_columns(void **state)
+{
+	const guint sizes[][2] = {{21, 20}, {16, 20}, {8, 3}};
+	g_autoptr(GRand) rand = g_rand_new_with_seed(13);
+
+	(void)state;
+	for (guint i = 0; i < G_N_ELEMENTS(sizes); i++) {
+		AccordModel m = {0};
+		g_autoptr(AccordRun) by_position = NULL, by_row = NULL;
+		guint n = sizes[i][0], runs = sizes[i][1];
+
+		m.n_countries = n;
+		by_position = accord_run_new(&m, runs);
+		by_row = accord_run_new(&m, runs);
+		by_position->n = by_row->n = runs;
+		for (guint c = 0; c < n; c++) {
+			for (guint pos = 0; pos < runs; pos++) {
+				gdouble x = g_rand_double_range(rand, 0, 100);
+
+				by_position->by_country[(gsize)c * by_position->stride + pos] = x;
+				by_row->scores[(gsize)pos * n + c] = x;
+			}
+		}
+		for (guint pos = 0; pos < runs; pos++) {
+			accord_run_rank_position(by_position, pos, TRUE);
+			accord_run_rank(by_row, pos, TRUE);
+			assert_memory_equal(by_position->positions,
+					    by_row->positions,
+					    n * sizeof(guint));
+			assert_memory_equal(by_position->ranks, by_row->ranks, n * sizeof(gdouble));
+		}
+	}
+}
+
 /* a batch that keeps its scores by position (no per-draw CSV) hands each country's over and
  * ranks each position, in any order, as a batch with rows ranks the run there: the same scores,
  * competition positions and average ranks, bit for bit (AA, BB and CC, every input varying, the
@@ -2088,6 +2129,7 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_logarithm),
 	    cmocka_unit_test(test_uncertainty_exponential),
 	    cmocka_unit_test(test_uncertainty_ranked_by_position),
+	    cmocka_unit_test(test_uncertainty_rank_position_columns),
 	    cmocka_unit_test(test_uncertainty_same_without_csv),
 	    cmocka_unit_test(test_uncertainty_refuses_input_that_cannot_vary),
 	    cmocka_unit_test(test_uncertainty_options_out_of_range),
