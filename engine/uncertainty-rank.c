@@ -192,32 +192,40 @@ exchange(__m512d *x, guint a, guint b)
 	x[b] = low;
 }
 
-/* @n_vec registers of keys (a power of two, at most 32) sorted largest first: each register
- * sorted, then merged in runs of 2, 4 … registers, every other run the other way round, the
- * stages between registers a comparison of whole registers and the last three within them */
-static void __attribute__((target("avx512f"))) sort_keys(__m512d *restrict x, guint n_vec)
+/* the @n_vec registers of keys (a power of two, at most 32), of which those from @used on hold
+ * only −∞, sorted largest first: each register sorted, then merged in runs of 2, 4 …
+ * registers, every run the same way (a run's first step compares each register of its first
+ * half with the mirror image of its counterpart in the second, the next steps registers half
+ * as far apart, the last three within registers). Every comparison puts the larger key first,
+ * so a register of −∞ after the keys never takes one: those comparisons are left out */
+static void __attribute__((target("avx512f")))
+sort_keys(__m512d *restrict x, guint n_vec, guint used)
 {
-	for (guint a = 0; a < n_vec; a++)
-		x[a] = sort_register(x[a], (__mmask8) - (a & 1));
-	for (guint run = 2; run <= n_vec; run <<= 1) {
-		for (guint j = run / 2; j > 0; j /= 2) {
-			for (guint first = 0; first < n_vec; first += 2 * j) {
-				gboolean up = (first & run) != 0;
+	const __m512i mirror = _mm512_setr_epi64(7, 6, 5, 4, 3, 2, 1, 0);
 
-				for (guint a = first; a < first + j; a++) {
-					if (up)
-						exchange(x, a + j, a);
-					else
-						exchange(x, a, a + j);
-				}
+	for (guint a = 0; a < used; a++)
+		x[a] = sort_register(x[a], 0);
+	for (guint run = 2; run <= n_vec; run <<= 1) {
+		for (guint first = 0; first < used; first += run) {
+			/* from the middle out, so that the first counterpart past the keys ends it
+			 */
+			for (guint a = first + run / 2 - 1, b = first + run / 2;
+			     b < first + run && b < used;
+			     a--, b++) {
+				__m512d other = _mm512_permutexvar_pd(mirror, x[b]);
+
+				x[b] = _mm512_permutexvar_pd(mirror, _mm512_min_pd(x[a], other));
+				x[a] = _mm512_max_pd(x[a], other);
 			}
 		}
-		for (guint first = 0; first < n_vec; first += run) {
-			__mmask8 up = (__mmask8) - ((first & run) != 0);
-
-			for (guint a = first; a < first + run; a++)
-				x[a] = merge_register(x[a], up);
+		for (guint j = run / 4; j > 0; j /= 2) {
+			for (guint first = 0; first < used; first += 2 * j) {
+				for (guint a = first; a < first + j && a + j < used; a++)
+					exchange(x, a, a + j);
+			}
 		}
+		for (guint a = 0; a < used; a++)
+			x[a] = merge_register(x[a], 0);
 	}
 }
 
@@ -330,7 +338,7 @@ rank_wide(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 	}
 	if (odd != 0)
 		return FALSE;
-	sort_keys(x, n_vec);
+	sort_keys(x, n_vec, (n + 7) / 8);
 	/* each place's country and score; each score against the next */
 	for (guint a = 0; a < n_vec; a++) {
 		__m512i c = _mm512_andnot_si512(_mm512_castpd_si512(x[a]), byte);
