@@ -1118,9 +1118,12 @@ joint_rule_values(const AccordRun *self,
 		__m256i index = b % 2 == 0 ? _mm512_castsi512_si256(at[b / 2])
 					   : _mm512_extracti64x4_epi64(at[b / 2], 1);
 
+		/* a whole chunk's blocks hold eight runs each: no mask to load */
 		_mm512_storeu_pd(
 		    values + 8 * b,
-		    _mm512_mask_i32gather_pd(_mm512_setzero_pd(), held[b], index, joint, 8));
+		    n_blocks == ACCORD_CHUNK / 8
+			? _mm512_i32gather_pd(index, joint, 8)
+			: _mm512_mask_i32gather_pd(_mm512_setzero_pd(), held[b], index, joint, 8));
 	}
 }
 
