@@ -1614,6 +1614,8 @@ score_blocks(const AccordModel *m,
 	}
 }
 
+/* one block and two, each built for arithmetic and for geometric draws (a constant, so that
+ * each copy leaves out what the other aggregation needs) */
 static void __attribute__((target("avx512f")))
 score_eight(const AccordModel *m, const EightRuns *e, gdouble *scores)
 {
