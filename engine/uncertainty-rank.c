@@ -161,26 +161,22 @@ lane_stage(__m512d v, guint j, __mmask8 smaller)
 #define LANES_2 0xcc
 #define LANES_4 0xf0
 
-/* a register's eight keys sorted largest first, or smallest first where @up is 0xff: the
- * bitonic network's first three merges, each lane's direction a mask */
-static inline __m512d __attribute__((target("avx512f"), always_inline))
-sort_register(__m512d v, __mmask8 up)
+/* the last three stages of a merge, within a register, largest first */
+static inline __m512d __attribute__((target("avx512f"), always_inline)) merge_register(__m512d v)
+{
+	v = lane_stage(v, 4, LANES_4);
+	v = lane_stage(v, 2, LANES_2);
+	return lane_stage(v, 1, LANES_1);
+}
+
+/* a register's eight keys sorted largest first: the bitonic network's first two merges, each
+ * pair and quadruple of lanes every other one the other way round (a mask), then the last */
+static inline __m512d __attribute__((target("avx512f"), always_inline)) sort_register(__m512d v)
 {
 	v = lane_stage(v, 1, LANES_1 ^ LANES_2);
 	v = lane_stage(v, 2, LANES_2 ^ LANES_4);
 	v = lane_stage(v, 1, LANES_1 ^ LANES_4);
-	v = lane_stage(v, 4, LANES_4 ^ up);
-	v = lane_stage(v, 2, LANES_2 ^ up);
-	return lane_stage(v, 1, LANES_1 ^ up);
-}
-
-/* the last three stages of a merge, within a register */
-static inline __m512d __attribute__((target("avx512f"), always_inline))
-merge_register(__m512d v, __mmask8 up)
-{
-	v = lane_stage(v, 4, LANES_4 ^ up);
-	v = lane_stage(v, 2, LANES_2 ^ up);
-	return lane_stage(v, 1, LANES_1 ^ up);
+	return merge_register(v);
 }
 
 /* registers @a and @b compared lane by lane: the larger keys to @a */
@@ -205,7 +201,7 @@ sort_keys(__m512d *restrict x, guint n_vec, guint used)
 	const __m512i mirror = _mm512_setr_epi64(7, 6, 5, 4, 3, 2, 1, 0);
 
 	for (guint a = 0; a < used; a++)
-		x[a] = sort_register(x[a], 0);
+		x[a] = sort_register(x[a]);
 	for (guint run = 2; run <= n_vec; run <<= 1) {
 		for (guint first = 0; first < used; first += run) {
 			/* from the middle out, so that the first counterpart past the keys ends it
@@ -226,7 +222,7 @@ sort_keys(__m512d *restrict x, guint n_vec, guint used)
 			}
 		}
 		for (guint a = 0; a < used; a++)
-			x[a] = merge_register(x[a], 0);
+			x[a] = merge_register(x[a]);
 	}
 }
 
@@ -254,6 +250,13 @@ next_link(const guint64 *links, guint from, guint n)
 	return n;
 }
 
+/* whether place @i's score is within 1e-9 of the next's (its bit of @links) */
+static inline gboolean
+linked(const guint64 *links, guint i)
+{
+	return links[i / 64] >> i % 64 & 1;
+}
+
 /* the places of a sorted run (@sorted: their scores, @country: their countries) that are
  * within 1e-9 of the next (@links) made ties: each tie, places p to q, ranked p + 1 (average
  * rank (p + q + 2) / 2) where the comparison sort would tie them and rank them so. That holds
@@ -268,15 +271,15 @@ rank_ties(AccordRun *self,
 	  guint n,
 	  gboolean average)
 {
-	gdouble above =
-	    G_MAXDOUBLE;	/* the lowest score of the last tie, where it ends just before */
-	guint last = G_MAXUINT; /* its last place */
+	/* the lowest score of the last tie and its last place, for a tie just after it */
+	gdouble above = G_MAXDOUBLE;
+	guint last = G_MAXUINT;
 
 	for (guint p = next_link(links, 0, n); p < n; p = next_link(links, p + 1, n)) {
 		guint q = p;
 		gdouble low = sorted[p], high = sorted[p];
 
-		while (q + 1 < n && (links[q / 64] >> q % 64 & 1))
+		while (q + 1 < n && linked(links, q))
 			q++;
 		for (guint k = p + 1; k <= q; k++) {
 			low = MIN(low, sorted[k]);
@@ -286,8 +289,7 @@ rank_ties(AccordRun *self,
 		if (high - low > TIE_EPSILON || (p > 0 && !(above - high > TIE_EPSILON)))
 			return FALSE;
 		/* a later tie checks itself against this one's lowest */
-		if (q + 1 < n && !(links[(q + 1) / 64] >> (q + 1) % 64 & 1) &&
-		    !(low - sorted[q + 1] > TIE_EPSILON))
+		if (q + 1 < n && !linked(links, q + 1) && !(low - sorted[q + 1] > TIE_EPSILON))
 			return FALSE;
 		for (guint k = p; k <= q; k++) {
 			self->positions[country[k]] = p + 1;
