@@ -1074,8 +1074,9 @@ sum_rule_tables(AccordRun *self,
  * blocks of eight of the chunk's runs: the index of each run's policy and joint state (its
  * place among the policies, @places, times the rule's joint states, plus each of the rule's
  * units' state times its place value), then one gather of eight values a block (those of positions
- * without a run are 0). A unit's state is counted from its numbers as chunk_states() counts it,
- * sixteen runs to a register, its place value added for each of its thresholds below the run's
+ * without a run are 0). A unit's look-up state is counted from its numbers as chunk_states()
+ * counts its state, sixteen runs to a register, its place value added for each of its look-up
+ * thresholds (lookup_below: those between states that add different terms) below the run's
  * number. Inlined where @n_blocks is a constant, as sum_rule_tables() is */
 static inline void __attribute__((target("avx512f"), always_inline))
 joint_rule_values(const AccordRun *self,
@@ -1614,24 +1615,27 @@ score_blocks(const AccordModel *m,
 	}
 }
 
-/* one block and two, each built for arithmetic and for geometric draws (a constant, so that
- * each copy leaves out what the other aggregation needs) */
+/* score_blocks() built for arithmetic and for geometric draws (a constant, so that each copy
+ * leaves out what the other aggregation needs) */
+static inline void __attribute__((target("avx512f"), always_inline))
+score_blocks_of(const AccordModel *m, const EightRuns *e, guint n_blocks, gdouble *scores)
+{
+	if (e->geometric)
+		score_blocks(m, e, n_blocks, TRUE, scores);
+	else
+		score_blocks(m, e, n_blocks, FALSE, scores);
+}
+
 static void __attribute__((target("avx512f")))
 score_eight(const AccordModel *m, const EightRuns *e, gdouble *scores)
 {
-	if (e->geometric)
-		score_blocks(m, e, 1, TRUE, scores);
-	else
-		score_blocks(m, e, 1, FALSE, scores);
+	score_blocks_of(m, e, 1, scores);
 }
 
 static void __attribute__((target("avx512f")))
 score_sixteen(const AccordModel *m, const EightRuns *e, gdouble *scores)
 {
-	if (e->geometric)
-		score_blocks(m, e, 2, TRUE, scores);
-	else
-		score_blocks(m, e, 2, FALSE, scores);
+	score_blocks_of(m, e, 2, scores);
 }
 #endif
 

@@ -222,9 +222,10 @@ typedef struct {
 	gdouble *joint; /* by policy, then joint state: the rule's Σw·c/Σw where it counts, NaN
 			   where it does not (each policy's states together, so that the states
 			   draws take most are in few cache lines) */
-	/* a joint look-up's states of each tabled unit: its states merged where two next to
-	 * each other (every fact kept the last) add the same terms to every table of the unit,
-	 * so that a draw compares fewer thresholds and the joint tables are smaller */
+	/* a joint look-up's states of each tabled unit (none for the others): its states merged
+	 * where two next to each other (every fact kept the last) add the same terms to every
+	 * table of the unit, so that a draw compares fewer thresholds and the joint tables are
+	 * smaller */
 	guint32 *lookup_below;	  /* 16 by unit: the thresholds less 1 that part them, ascending
 				     (0xffffffff past the last) */
 	guint32 *lookup_states;	  /* by unit: how many, every fact kept not counted */

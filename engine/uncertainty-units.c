@@ -743,16 +743,17 @@ same_terms(const AccordCountryModel *country, guint u, guint k)
 	return TRUE;
 }
 
-/* each unit's look-up states (AccordCountryModel.lookup_below): a tabled unit's states, two
- * next to each other merged where they add the same terms, so that a state is the count of
- * the thresholds left below a draw's number, as with all of them, less those between states
- * merged; the others' states as they are */
+/* each tabled unit's look-up states (AccordCountryModel.lookup_below): its states, two next
+ * to each other merged where they add the same terms, so that a state is the count of the
+ * thresholds left below a draw's number, as with all of them, less those between states
+ * merged. Only tabled units are looked up: the others' are left empty */
 static void
 keep_lookup_states(AccordCountryModel *country)
 {
 	gsize n = ACCORD_TABLE_STATES * (gsize)MAX(country->n_units, 1);
 
-	country->lookup_below = g_memdup2(country->unit_below, n * sizeof(guint32));
+	country->lookup_below = g_new(guint32, n);
+	memset(country->lookup_below, 0xff, n * sizeof(guint32));
 	country->lookup_states = g_new0(guint32, MAX(country->n_units, 1));
 	country->lookup_first = g_new0(guint8, n);
 	for (guint u = 0; u < country->n_units; u++) {
@@ -762,22 +763,15 @@ keep_lookup_states(AccordCountryModel *country)
 		guint8 *first = country->lookup_first + ACCORD_TABLE_STATES * (gsize)u;
 		guint n_kept = 0;
 
-		if (!hot->tabled) {
-			country->lookup_states[u] = MIN(hot->n_states, ACCORD_TABLE_STATES);
-			for (guint k = 0; k < ACCORD_TABLE_STATES; k++)
-				first[k] = (guint8)k;
+		if (!hot->tabled)
 			continue;
-		}
 		/* threshold k parts state k from state k + 1 */
-		first[0] = 0;
 		for (guint k = 0; k < hot->n_states; k++) {
 			if (same_terms(country, u, k))
 				continue;
 			kept[n_kept++] = below[k];
 			first[n_kept] = (guint8)(k + 1);
 		}
-		for (guint k = n_kept; k < ACCORD_TABLE_STATES; k++)
-			kept[k] = G_MAXUINT32;
 		country->lookup_states[u] = n_kept;
 	}
 }
