@@ -578,6 +578,51 @@ tally_scores(Tally *t, const AccordRun *run)
 
 /* ---- blocks of runs on threads, finished in block order ---- */
 
+/* the draws' blocks (draw_blocks()): @n_full blocks of @block draws, then the smaller ones at
+ * the end, from @tail on */
+typedef struct {
+	guint block;
+	guint n_full;
+	guint64 *tail; /* each smaller block's first draw, then the last draw + 1 */
+} DrawBlocks;
+
+/* blocks of @block draws while more than 2 × @workers such blocks are left, then blocks of a
+ * 2 × @workers-th of what is left (a whole number of chunks, at least MIN_TAIL_DRAWS), so that
+ * the workers, taking blocks as they finish them, finish about together: with equal blocks,
+ * 100,000 draws in blocks of 2,048 left one of two threads idle for 0.8 of a block at the end.
+ * The smaller blocks are at most 2 × @workers × @block / MIN_TAIL_DRAWS, whatever the draws.
+ * Each draw has its own seeds and every figure is a count, an extreme or a line of the CSV in
+ * draw order, so the blocks change nothing else. Returns how many blocks */
+static guint
+draw_blocks(guint64 draws, guint block, guint workers, DrawBlocks *b)
+{
+	guint64 head = 2 * (guint64)workers * block, at;
+	guint n_tail;
+	g_autoptr(GArray) tail = g_array_new(FALSE, FALSE, sizeof(guint64));
+
+	b->block = block;
+	b->n_full = draws > head ? (guint)((draws - head + block - 1) / block) : 0;
+	for (at = (guint64)b->n_full * block; at < draws;) {
+		guint64 left = draws - at;
+		guint64 size = MAX(left / (2 * workers) / ACCORD_CHUNK * ACCORD_CHUNK,
+				   MIN(MIN_TAIL_DRAWS, block));
+
+		g_array_append_val(tail, at);
+		at += MIN(size, left);
+	}
+	g_array_append_val(tail, at);
+	n_tail = tail->len - 1;
+	b->tail = (guint64 *)g_array_free(g_steal_pointer(&tail), FALSE);
+	return b->n_full + n_tail;
+}
+
+/* the first draw of block @i, or with @i the number of blocks, the number of draws */
+static guint64
+block_start(const DrawBlocks *b, guint i)
+{
+	return i < b->n_full ? (guint64)i * b->block : b->tail[i - b->n_full];
+}
+
 typedef struct _Runner Runner;
 
 typedef struct {
@@ -594,8 +639,8 @@ struct _Runner {
 	const AccordUncertaintyOptions *options;
 	void (*work)(Worker *worker, guint block);
 	guint n_blocks;
-	guint block;	 /* the most draws a block holds (block_draws()) */
-	guint64 *starts; /* the draws': each block's first draw, then the end (draw_blocks()) */
+	guint block;		 /* the most draws a block holds (block_draws()) */
+	const DrawBlocks *draws; /* the draws' blocks */
 	GMutex lock;
 	GCond turn;
 	guint next_block;
@@ -761,8 +806,8 @@ static void
 work_draws(Worker *w, guint block)
 {
 	const Runner *r = w->runner;
-	guint64 first = r->starts[block];
-	guint n = (guint)(r->starts[block + 1] - first);
+	guint64 first = block_start(r->draws, block);
+	guint n = (guint)(block_start(r->draws, block + 1) - first);
 	guint64 seeds[BLOCK_DRAWS * ACCORD_N_UNCERTAIN_INPUTS] = {0};
 
 	for (guint d = 0; d < n; d++) {
@@ -818,47 +863,20 @@ csv_header(const AccordModel *m)
 	return g_string_free(out, FALSE);
 }
 
-/* the first draw of each of @draws' blocks, then @draws (@n_blocks + 1 of them): blocks of
- * @block draws while more than 2 × @workers such blocks are left, then blocks of a 2 ×
- * @workers-th of what is left (a whole number of chunks, at least MIN_TAIL_DRAWS), so that
- * the workers, taking blocks as they finish them, finish about together: with equal blocks,
- * 100,000 draws in blocks of 2,048 left one of two threads idle for 0.8 of a block at the end.
- * Each draw has its own seeds and every figure is a count, an extreme or a line of the CSV in
- * draw order, so the blocks change nothing else */
-static guint64 *
-draw_blocks(guint64 draws, guint block, guint workers, guint *n_blocks)
-{
-	g_autoptr(GArray) starts = g_array_new(FALSE, FALSE, sizeof(guint64));
-	guint64 at = 0;
-
-	while (at < draws) {
-		guint64 left = draws - at, size = block;
-
-		if (left <= 2 * (guint64)workers * block)
-			size = MAX(left / (2 * workers) / ACCORD_CHUNK * ACCORD_CHUNK,
-				   MIN(MIN_TAIL_DRAWS, block));
-		g_array_append_val(starts, at);
-		at += MIN(size, left);
-	}
-	g_array_append_val(starts, at);
-	*n_blocks = starts->len - 1;
-	return (guint64 *)g_array_free(g_steal_pointer(&starts), FALSE);
-}
-
 /* every draw, tallied; the tallies of the workers merged (counts add, extremes compare) */
 static Tally *
 run_draws(const AccordModel *m, const AccordUncertaintyOptions *o, guint64 total, GError **error)
 {
 	Runner r = {m, o, work_draws, 0, block_draws(m)};
-	g_autofree guint64 *starts = NULL;
+	DrawBlocks blocks;
 	guint n;
 	Worker *workers;
 	Tally *tally = NULL;
 	gboolean ok;
 
 	n = count_workers(o, (guint)((o->draws + r.block - 1) / r.block));
-	starts = draw_blocks(o->draws, r.block, n, &r.n_blocks);
-	r.starts = starts;
+	r.n_blocks = draw_blocks(o->draws, r.block, n, &blocks);
+	r.draws = &blocks;
 	workers = workers_new(&r, n);
 	r.total = total;
 	for (guint i = 0; i < n; i++)
@@ -881,6 +899,7 @@ run_draws(const AccordModel *m, const AccordUncertaintyOptions *o, guint64 total
 			tally_merge(tally, workers[i].tally);
 	}
 	workers_free(workers, n);
+	g_free(blocks.tail);
 	return tally;
 }
 
