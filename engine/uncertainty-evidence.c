@@ -1206,6 +1206,332 @@ add_changes_wide(AccordRun *self, const AccordCountryModel *country, guint chunk
 	sum_rules_tables(self, country, blocks, chunk, n);
 	finish_changes(self, country, chunk, n, flipped, dropped);
 }
+
+/* ---- the tables' path with AVX2 ----
+ *
+ * add_changes_wide() for processors with AVX2 and not AVX-512: the same sums, flips, drops and
+ * looked-up values from the same tables, eight runs' 32-bit numbers and states to a register and
+ * four runs' doubles. AVX2 has no unsigned comparison (the numbers and thresholds have their sign
+ * bits flipped, so that a signed one orders them as unsigned), no masks (a comparison's lanes of
+ * all ones, added or and-ed) and no permutation of sixteen doubles (a table's terms are
+ * gathered, at the runs' states). A unit's states are kept as 32-bit indices, the first
+ * ACCORD_CHUNK of the unit's entries of AccordRun.states read as 32-bit words */
+
+/* eight runs' numbers from @numbers with their sign bits flipped */
+static inline __m256i __attribute__((target("avx2"))) signed_numbers(const guint32 *numbers)
+{
+	return _mm256_xor_si256(_mm256_loadu_si256((const __m256i *)numbers),
+				_mm256_set1_epi32(G_MININT32));
+}
+
+/* a threshold less 1 for signed_numbers() to be compared with */
+static inline __m256i __attribute__((target("avx2"))) signed_threshold(guint32 below)
+{
+	return _mm256_set1_epi32((gint)(below ^ 0x80000000u));
+}
+
+/* a tabled unit's state in each of the chunk's runs, as chunk_states() counts it, stored as
+ * 32-bit indices (@states), and each state's flips and drops added to each run's unless
+ * @flipped is NULL */
+static void __attribute__((target("avx2"))) chunk_states_eight(const guint32 *numbers,
+							       const guint32 *below,
+							       guint n_states,
+							       const guint32 *tallies,
+							       guint32 *states,
+							       guint *flipped,
+							       guint *dropped)
+{
+	__m256i r[ACCORD_CHUNK / 8], k[ACCORD_CHUNK / 8];
+
+	for (guint q = 0; q < ACCORD_CHUNK / 8; q++) {
+		r[q] = signed_numbers(numbers + 8 * q);
+		k[q] = _mm256_setzero_si256();
+	}
+	for (guint j = 0; j < n_states; j++) {
+		__m256i t = signed_threshold(below[j]);
+
+		/* a comparison that holds is −1 in its lane */
+		for (guint q = 0; q < ACCORD_CHUNK / 8; q++)
+			k[q] = _mm256_sub_epi32(k[q], _mm256_cmpgt_epi32(r[q], t));
+	}
+	for (guint q = 0; q < ACCORD_CHUNK / 8; q++) {
+		__m256i *f = (__m256i *)(flipped + 8 * q), *d = (__m256i *)(dropped + 8 * q);
+
+		_mm256_storeu_si256((__m256i *)(states + 8 * q), k[q]);
+		if (flipped == NULL)
+			continue;
+		_mm256_storeu_si256(
+		    f,
+		    _mm256_add_epi32(_mm256_loadu_si256(f),
+				     _mm256_i32gather_epi32((const gint *)tallies, k[q], 4)));
+		_mm256_storeu_si256(
+		    d,
+		    _mm256_add_epi32(
+			_mm256_loadu_si256(d),
+			_mm256_i32gather_epi32((const gint *)(tallies + ACCORD_TABLE_STATES),
+					       k[q],
+					       4)));
+	}
+}
+
+/* one sum's terms of table @t for each policy, as sum_tables_load() picks them (NULL for the
+ * policies no run takes) */
+static inline void
+sum_tables_of(const AccordCountryModel *country, guint t, guint sum, const gdouble *x[3])
+{
+	guint width = accord_table_width(country, t);
+
+	for (guint p = 0; p < 3; p++)
+		x[p] = country->tables[p] != NULL
+			   ? country->tables[p] + country->table_at[t] + sum * width
+			   : NULL;
+}
+
+/* one sum's terms for the chunk's runs, each run's from the table of its policy (@x), added to
+ * @at (the first run's sum), as add_table() adds them: blocks whose runs share a policy (most:
+ * the runs are ordered by policy) gather four runs' terms at once; the others pick each run's,
+ * 0 for a position without a run */
+static inline void __attribute__((target("avx2")))
+add_terms_eight(const gdouble *const x[3],
+		const guint32 *states,
+		const AccordBlockPolicies *blocks,
+		gdouble *at)
+{
+	for (guint b = 0; b < ACCORD_CHUNK / 8; b++) {
+		const AccordBlockPolicies *block = &blocks[b];
+
+		if (block->all < 3) {
+			for (guint h = 0; h < 8; h += 4) {
+				gdouble *to = at + 8 * b + h;
+				__m128i index =
+				    _mm_loadu_si128((const __m128i *)(states + 8 * b + h));
+
+				_mm256_storeu_pd(
+				    to,
+				    _mm256_add_pd(_mm256_loadu_pd(to),
+						  _mm256_i32gather_pd(x[block->all], index, 8)));
+			}
+			continue;
+		}
+		for (guint i = 0; i < 8; i++) {
+			guint32 s = states[8 * b + i];
+			gdouble term = 0.0;
+
+			for (guint p = 0; p < 3; p++) {
+				if (block->runs[p] >> i & 1)
+					term = x[p][s];
+			}
+			at[8 * b + i] += term;
+		}
+	}
+}
+
+/* table @t's terms for the chunk's runs added to their sums (@row: the first run's numerator),
+ * as add_table() adds them */
+static void
+add_table_eight(const AccordCountryModel *country,
+		guint t,
+		const guint32 *states,
+		const AccordBlockPolicies *blocks,
+		gdouble *row)
+{
+	for (guint sum = 0; sum < 3; sum++) {
+		const gdouble *x[3];
+
+		sum_tables_of(country, t, sum, x);
+		add_terms_eight(x, states, blocks, row + sum * ACCORD_CHUNK);
+	}
+}
+
+/* unit_changes_at_once() with AVX2 */
+static void
+unit_changes_eight(AccordRun *self,
+		   const AccordCountryModel *country,
+		   guint u,
+		   const AccordBlockPolicies *blocks,
+		   guint *flipped,
+		   guint *dropped)
+{
+	guint32 *states = (guint32 *)(self->states + (gsize)u * ACCORD_CHUNK);
+
+	chunk_states_eight(self->numbers + number_index(0, u),
+			   country->unit_below + ACCORD_TABLE_STATES * (gsize)u,
+			   country->units[u].n_states,
+			   country->unit_tallies + 2 * ACCORD_TABLE_STATES * (gsize)u,
+			   states,
+			   self->count_changes ? flipped : NULL,
+			   dropped);
+	for (guint t = country->unit_tables[u]; t < country->unit_tables[u + 1]; t++) {
+		if (!country->table_later[t])
+			add_table_eight(country,
+					t,
+					states,
+					blocks,
+					self->columns + country->table_row[t]);
+	}
+}
+
+/* runs_changing() with AVX2 */
+static guint64 __attribute__((target("avx2")))
+runs_changing_eight(const AccordRun *self, const AccordCountryModel *country, guint u, guint n)
+{
+	__m256i at_most = signed_threshold(country->unit_at_most[u]);
+	guint64 runs = 0;
+
+	for (guint i = 0; i < n; i += 8) {
+		__m256i above =
+		    _mm256_cmpgt_epi32(signed_numbers(self->numbers + number_index(i, u)), at_most);
+
+		runs |= (guint64)(~(guint)_mm256_movemask_ps(_mm256_castsi256_ps(above)) & 0xff)
+			<< i;
+	}
+	return n < 64 ? runs & ((G_GUINT64_CONSTANT(1) << n) - 1) : runs;
+}
+
+/* sum_rule_tables() with AVX2: the sums start at 0 in their rows (every score leaves them so)
+ * and take the tables' terms in unit order, the same additions in the same order */
+static void
+sum_rule_tables_eight(AccordRun *self,
+		      const AccordCountryModel *country,
+		      guint first,
+		      guint end,
+		      const AccordBlockPolicies *blocks,
+		      gdouble *row)
+{
+	for (guint sum = 0; sum < 3; sum++) {
+		for (guint i = first; i < end; i++) {
+			guint t = country->table_order[i];
+			const gdouble *x[3];
+
+			sum_tables_of(country, t, sum, x);
+			add_terms_eight(
+			    x,
+			    (const guint32 *)(self->states +
+					      (gsize)country->table_unit[t] * ACCORD_CHUNK),
+			    blocks,
+			    row + sum * ACCORD_CHUNK);
+		}
+	}
+}
+
+/* joint_rule_values() with AVX2, its first step: the joint index of the runs of the first
+ * @n_blocks blocks of eight (@index), counted eight runs to a register, half a chunk at a time
+ * (a register for each eight runs' indices and numbers: a whole chunk's would not leave room
+ * for the threshold). Positions without a run (past the last, in the last chunk) take an index
+ * too, from numbers left from before and the place 0: within the table, and never read */
+static void __attribute__((target("avx2")))
+joint_indices_eight(const AccordRun *self,
+		    const AccordCountryModel *country,
+		    guint slot,
+		    const guint32 *places,
+		    guint n_blocks,
+		    guint32 *index)
+{
+	__m256i states = _mm256_set1_epi32(
+	    (gint)((country->joint_at[slot + 1] - country->joint_at[slot]) / self->model->n_taken));
+
+	for (guint half = 0; half < n_blocks; half += ACCORD_CHUNK / 16) {
+		__m256i at[ACCORD_CHUNK / 16];
+
+		for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
+			at[q] = _mm256_mullo_epi32(
+			    _mm256_loadu_si256((const __m256i *)(places + 8 * (half + q))),
+			    states);
+		for (guint i = country->slot_tables[slot]; i < country->slot_tables[slot + 1]; i++) {
+			guint u = country->table_unit[country->table_order[i]];
+			const guint32 *numbers = self->numbers + number_index(8 * half, u);
+			const guint32 *below = country->lookup_below + ACCORD_TABLE_STATES * (gsize)u;
+			__m256i stride = _mm256_set1_epi32((gint)country->joint_stride[i]),
+				r[ACCORD_CHUNK / 16];
+
+			for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
+				r[q] = signed_numbers(numbers + 8 * q);
+			for (guint j = 0; j < country->lookup_states[u]; j++) {
+				__m256i t = signed_threshold(below[j]);
+
+				for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
+					at[q] = _mm256_add_epi32(
+					    at[q],
+					    _mm256_and_si256(_mm256_cmpgt_epi32(r[q], t), stride));
+			}
+		}
+		for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
+			_mm256_storeu_si256((__m256i *)(index + 8 * (half + q)), at[q]);
+	}
+}
+
+/* sum_rules_tables() with AVX2: every looked-up rule's indices first, then their values, each
+ * loaded on its own (the processors with AVX2 and not AVX-512 gather slowly), so that no load
+ * of an index waits for the store of the register that held it */
+static void
+sum_rules_tables_eight(AccordRun *self,
+		       const AccordCountryModel *country,
+		       const AccordBlockPolicies *blocks,
+		       guint chunk,
+		       guint n)
+{
+	guint n_blocks = (n + 7) / 8, n_rules = self->model->n_rules;
+	const guint32 *places = self->place_at + chunk;
+
+	for (guint slot = 0; slot < n_rules; slot++) {
+		guint first = country->slot_tables[slot], end = country->slot_tables[slot + 1];
+
+		if (first == end)
+			continue;
+		if (country->joint_at[slot] < country->joint_at[slot + 1])
+			joint_indices_eight(self,
+					    country,
+					    slot,
+					    places,
+					    n_blocks,
+					    self->joint_index + ACCORD_CHUNK * (gsize)slot);
+		else
+			sum_rule_tables_eight(self,
+					      country,
+					      first,
+					      end,
+					      blocks,
+					      self->columns + 3 * ACCORD_CHUNK * (gsize)slot);
+	}
+	for (guint slot = 0; slot < n_rules; slot++) {
+		const gdouble *joint = country->joint + country->joint_at[slot];
+		const guint32 *index = self->joint_index + ACCORD_CHUNK * (gsize)slot;
+		gdouble *values = self->values + ACCORD_CHUNK * (gsize)slot;
+
+		if (country->joint_at[slot] == country->joint_at[slot + 1])
+			continue;
+		for (guint i = 0; i < 8 * n_blocks; i++)
+			values[i] = joint[index[i]];
+	}
+}
+
+/* add_changes_wide() where the processor has AVX2 (not AVX-512) */
+static void
+add_changes_eight(AccordRun *self, const AccordCountryModel *country, guint chunk, guint end)
+{
+	const AccordHotDelta *deltas[ACCORD_CHUNK];
+	guint flipped[ACCORD_CHUNK] = {0}, dropped[ACCORD_CHUNK] = {0}, n = end - chunk;
+	const AccordBlockPolicies *blocks = self->blocks + chunk / 8;
+
+	if (country->some_by_run)
+		run_deltas(self, country, chunk, n, deltas);
+	for (guint u = 0; u < country->n_units; u++) {
+		if (country->unit_looked_up[u] && !self->count_changes)
+			continue;
+		if (country->units[u].tabled)
+			unit_changes_eight(self, country, u, blocks, flipped, dropped);
+		else if (country->units[u].change > 0)
+			unit_changes_by_run(self,
+					    country,
+					    u,
+					    runs_changing_eight(self, country, u, n),
+					    deltas,
+					    flipped,
+					    dropped);
+	}
+	sum_rules_tables_eight(self, country, blocks, chunk, n);
+	finish_changes(self, country, chunk, n, flipped, dropped);
+}
 #endif
 
 /* ---- the scores ---- */
@@ -1798,9 +2124,11 @@ accord_run_score_evidence(AccordRun *self)
 
 			draw_numbers(self, &m->countries[c], chunk, end, widest);
 #ifdef USE_WIDE
-			looked_up = widest >= 4 && m->countries[c].unit_tables != NULL;
-			if (looked_up)
+			looked_up = widest >= 2 && m->countries[c].unit_tables != NULL;
+			if (looked_up && widest >= 4)
 				add_changes_wide(self, &m->countries[c], chunk, end);
+			else if (looked_up)
+				add_changes_eight(self, &m->countries[c], chunk, end);
 			else
 #endif
 				add_changes(self, &m->countries[c], chunk, end);

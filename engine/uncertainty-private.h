@@ -192,7 +192,7 @@ typedef struct {
 	AccordRuleDelta *deltas; /* each unit state's, in slot order */
 	AccordHotDelta *hot[3];	 /* the deltas by unknown policy, for the policies a draw may
 				    take (NULL for the others) */
-	/* where the processor has AVX-512, the changes of a unit of fewer than
+	/* where the processor has AVX2 or AVX-512, the changes of a unit of fewer than
 	 * ACCORD_TABLE_STATES states as tables: for each rule the unit changes (its row in
 	 * AccordRun.columns), by unknown policy, what each state adds to the three sums (the
 	 * state's index: the count of its thresholds at most its number; the last, every fact
@@ -380,6 +380,9 @@ typedef struct {
 				threshold less 1 */
 	guint64 *states;     /* by unit, ACCORD_CHUNK each: the state each position's run takes
 				(a tabled unit's, uncertainty-evidence.c) */
+	guint32 *joint_index; /* n_rules × ACCORD_CHUNK: by slot, the chunk's runs' indices in the
+				 rule's joint table, where the processor has AVX2 and not AVX-512
+				 (uncertainty-evidence.c, joint_indices_eight()) */
 	guint32 *unit_state; /* by unit: Σ state × stride of the facts drawn one by one */
 	guint *touched;	     /* the units those changed */
 } AccordRun;

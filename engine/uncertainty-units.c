@@ -832,7 +832,7 @@ keep_joints(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 	}
 }
 
-/* where the processor has AVX-512, the tables of every unit that can change and has fewer
+/* where the processor has AVX2 or AVX-512, the tables of every unit that can change and has fewer
  * than ACCORD_TABLE_STATES states (uncertainty-evidence.c, add_changes_wide()); @zero is the
  * zero delta */
 static void
@@ -840,7 +840,7 @@ keep_tables(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 {
 	g_autoptr(GArray) rows = g_array_new(FALSE, FALSE, sizeof(guint32));
 
-	if (accord_evidence_widest_group() < 4)
+	if (accord_evidence_widest_group() < 2)
 		return;
 	country->unit_tables = g_new0(guint32, country->n_units + 1);
 	country->unit_tallies =
