@@ -316,6 +316,72 @@ numbers_two(AccordRun *self, const AccordCountryModel *country, guint pos)
 		_mm256_storeu_si256((__m256i *)(state + 16 * w), s[w]);
 }
 
+/* xoshiro128** as eight_next() steps it, the numbers alone (no bits: the tables' path finds
+ * the changes from the numbers) */
+static inline __m256i __attribute__((target("avx2"))) eight_numbers(__m256i s[4])
+{
+	__m256i s1 = s[1];
+	__m256i times5 = _mm256_add_epi32(_mm256_slli_epi32(s1, 2), s1);
+	__m256i rotated =
+	    _mm256_or_si256(_mm256_slli_epi32(times5, 7), _mm256_srli_epi32(times5, 25));
+	__m256i t = _mm256_slli_epi32(s1, 9);
+
+	s[2] = _mm256_xor_si256(s[2], s[0]);
+	s[3] = _mm256_xor_si256(s[3], s[1]);
+	s[1] = _mm256_xor_si256(s[1], s[2]);
+	s[0] = _mm256_xor_si256(s[0], s[3]);
+	s[2] = _mm256_xor_si256(s[2], t);
+	s[3] = _mm256_or_si256(_mm256_slli_epi32(s[3], 11), _mm256_srli_epi32(s[3], 21));
+	return _mm256_add_epi32(_mm256_slli_epi32(rotated, 3), rotated);
+}
+
+/* a step's numbers of four runs (@x[0]: runs 0 and 1, @x[1]: runs 2 and 3, run j's unit u + l
+ * at 4 (j mod 2) + l) stored in the rows of units u to u + 3 from @out: each row takes four */
+static inline void __attribute__((target("avx2")))
+store_four_of_two(const __m256i x[2], guint32 *out)
+{
+	__m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
+	/* units 0 to 3 of runs 0 and 1 side by side, then of runs 2 and 3 */
+	__m256i a = _mm256_permutevar8x32_epi32(x[0], order);
+	__m256i b = _mm256_permutevar8x32_epi32(x[1], order);
+	__m256i even = _mm256_unpacklo_epi64(a, b), odd = _mm256_unpackhi_epi64(a, b);
+
+	_mm_storeu_si128((__m128i *)out, _mm256_castsi256_si128(even));
+	_mm_storeu_si128((__m128i *)(out + ACCORD_CHUNK), _mm256_castsi256_si128(odd));
+	_mm_storeu_si128((__m128i *)(out + 2 * ACCORD_CHUNK), _mm256_extracti128_si256(even, 1));
+	_mm_storeu_si128((__m128i *)(out + 3 * ACCORD_CHUNK), _mm256_extracti128_si256(odd, 1));
+}
+
+/* the numbers of a group of four positions (from @pos) in two AVX2 registers, their steps
+ * interleaved, as numbers_four() draws them: the numbers alone, for the tables' path */
+static void __attribute__((target("avx2")))
+numbers_four_of_two(AccordRun *self, const AccordCountryModel *country, guint pos)
+{
+	guint32 *state = position_state(self->rng_state, pos);
+	guint32 *restrict out = self->numbers + number_index(pos % ACCORD_CHUNK, 0);
+	__m256i s[2][4], x[2];
+
+	for (guint h = 0; h < 2; h++) {
+		for (guint w = 0; w < 4; w++)
+			s[h][w] = _mm256_loadu_si256((const __m256i *)(state + 16 * w + 8 * h));
+	}
+	for (guint u = 0; u < country->n_units; u += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
+		x[0] = eight_numbers(s[0]);
+		x[1] = eight_numbers(s[1]);
+		store_four_of_two(x, out);
+	}
+	out = self->numbers + number_index(pos % ACCORD_CHUNK, first_exact(country));
+	for (guint j = 0; j < country->n_exact; j += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
+		x[0] = eight_numbers(s[0]);
+		x[1] = eight_numbers(s[1]);
+		store_four_of_two(x, out);
+	}
+	for (guint h = 0; h < 2; h++) {
+		for (guint w = 0; w < 4; w++)
+			_mm256_storeu_si256((__m256i *)(state + 16 * w + 8 * h), s[h][w]);
+	}
+}
+
 /* the same in each lane of an AVX-512 register, for sixteen generators, with its rotations
  * and unsigned comparison */
 static inline guint __attribute__((target("avx512f")))
@@ -522,13 +588,16 @@ accord_xoshiro_group_next(guint32 states[64], guint runs, const guint32 at_most[
 }
 
 /* the numbers of the runs at positions @chunk to @end (one chunk) for one country: groups of
- * @widest runs, of fewer at the end (a pair never across a group of four) */
+ * @widest runs, of fewer at the end (a pair never across a group of four). Where the changes
+ * are found from the numbers (@looked_up: the tables' path) with AVX2, a group of four runs steps
+ * in two registers and finds no bits */
 static void
 draw_numbers(AccordRun *self,
 	     const AccordCountryModel *country,
 	     guint chunk,
 	     guint end,
-	     guint widest)
+	     guint widest,
+	     gboolean looked_up)
 {
 	guint pos = chunk;
 
@@ -537,6 +606,8 @@ draw_numbers(AccordRun *self,
 		numbers_sixteen(self, country, pos);
 	for (; widest >= 4 && pos + 4 <= end; pos += 4)
 		numbers_four(self, country, pos);
+	for (; widest == 2 && looked_up && pos + 4 <= end; pos += 4)
+		numbers_four_of_two(self, country, pos);
 	for (; widest >= 2 && pos + 2 <= end && pos % 4 != 3; pos += 2)
 		numbers_two(self, country, pos);
 #endif
@@ -2122,9 +2193,11 @@ accord_run_score_evidence(AccordRun *self)
 
 			gboolean looked_up = FALSE;
 
-			draw_numbers(self, &m->countries[c], chunk, end, widest);
 #ifdef USE_WIDE
 			looked_up = widest >= 2 && m->countries[c].unit_tables != NULL;
+#endif
+			draw_numbers(self, &m->countries[c], chunk, end, widest, looked_up);
+#ifdef USE_WIDE
 			if (looked_up && widest >= 4)
 				add_changes_wide(self, &m->countries[c], chunk, end);
 			else if (looked_up)

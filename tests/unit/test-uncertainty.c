@@ -957,9 +957,10 @@ check_group_numbers(const AccordModel *m, const AccordCountryModel *c, guint n, 
 					if (k + l >= c->n_units && k + l < exact)
 						continue;
 					assert_true(accord_run_number(run, pos, k + l) == number);
-					/* four runs together find their changes from the
-					 * numbers, with no bits by run */
-					if (k + l < c->n_units && widest < 4)
+					/* four runs together, or any on the tables' path, find
+					 * their changes from the numbers, with no bits by run */
+					if (k + l < c->n_units &&
+					    (widest == 1 || (widest == 2 && c->unit_tables == NULL)))
 						assert_int_equal(word >> (k + l) % 64 & 1,
 								 number <= c->unit_at_most[k + l]);
 				}
