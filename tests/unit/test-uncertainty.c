@@ -1344,7 +1344,7 @@ network_must(guint kind, guint n, const gdouble *scores)
 	}
 }
 
-/* the sorting network (where the processor has AVX-512) ranks as the comparison sort does:
+/* the sorting network (where the processor has AVX2 or AVX-512) ranks as the comparison sort does:
  * 2,100 runs of 2 to 300 countries (past the 256 it sorts: 257 and 300 must fall back), for
  * each kind of random_scores(), the same positions and average ranks bit for bit where it
  * ranks, and it ranks or declines as network_must() says, each kind 3 and 4 seen both ways.
@@ -1357,7 +1357,7 @@ test_uncertainty_rank_network(void **state)
 	const guint hand_positions[] = {1, 3, 2, 3};
 	const gdouble hand_ranks[] = {1, 3.5, 2, 3.5};
 	g_autoptr(GRand) rand = g_rand_new_with_seed(11);
-	gboolean wide = accord_evidence_widest_group() >= 4;
+	gboolean wide = accord_evidence_widest_group() >= 2;
 	guint taken[7] = {0}, declined[7] = {0};
 
 	(void)state;
