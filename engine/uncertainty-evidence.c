@@ -1578,8 +1578,8 @@ sum_rules_tables_eight(AccordRun *self,
 
 		if (country->joint_at[slot] == country->joint_at[slot + 1])
 			continue;
-		/* four indices a load, four values a store: a third less time in the look-ups
-		 * than one index and one value at a time */
+		/* four indices a load, four values a store: the indices and look-ups took a sixth
+		 * less time than with one index and one value at a time */
 		for (guint i = 0; i < 8 * n_blocks; i += 4) {
 			__m128i k = _mm_loadu_si128((const __m128i *)(index + i));
 			guint64 low = (guint64)_mm_cvtsi128_si64(k);
