@@ -1485,50 +1485,68 @@ sum_rule_tables_eight(AccordRun *self,
 	}
 }
 
-/* joint_rule_values() with AVX2, its first step: the joint index of the runs of the first
- * @n_blocks blocks of eight (@index), counted eight runs to a register, half a chunk at a time
- * (a register for each eight runs' indices and numbers: a whole chunk's would not leave room
- * for the threshold). Positions without a run (past the last, in the last chunk) take an index
- * too, from numbers left from before and the place 0: within the table, and never read */
+/* each tabled unit's look-up state in the chunk's runs (AccordRun.lookup_state): the count of
+ * its look-up thresholds (lookup_below) below the run's number, as joint_rule_values() counts
+ * it, eight runs to a register. Counted once for all the rules that read the unit */
+static void __attribute__((target("avx2")))
+lookup_states_eight(AccordRun *self, const AccordCountryModel *country)
+{
+	for (guint u = 0; u < country->n_units; u++) {
+		const guint32 *numbers = self->numbers + number_index(0, u);
+		const guint32 *below = country->lookup_below + ACCORD_TABLE_STATES * (gsize)u;
+		__m256i r[ACCORD_CHUNK / 8], k[ACCORD_CHUNK / 8];
+
+		if (!country->units[u].tabled)
+			continue;
+		for (guint q = 0; q < ACCORD_CHUNK / 8; q++) {
+			r[q] = signed_numbers(numbers + 8 * q);
+			k[q] = _mm256_setzero_si256();
+		}
+		for (guint j = 0; j < country->lookup_states[u]; j++) {
+			__m256i t = signed_threshold(below[j]);
+
+			for (guint q = 0; q < ACCORD_CHUNK / 8; q++)
+				k[q] = _mm256_sub_epi32(k[q], _mm256_cmpgt_epi32(r[q], t));
+		}
+		for (guint q = 0; q < ACCORD_CHUNK / 8; q++)
+			_mm256_storeu_si256(
+			    (__m256i *)(self->lookup_state + (gsize)u * ACCORD_CHUNK + 8 * q),
+			    k[q]);
+	}
+}
+
+/* joint_rule_values() with AVX2, its first step: the joint index of each of the chunk's runs
+ * (@index), its policy's place times the rule's joint states plus each of the rule's units'
+ * look-up state (lookup_states_eight()) times the unit's place value, eight runs to a register.
+ * Positions without a run (past the last, in the last chunk) take an index too, from numbers
+ * left from before and the place 0: within the table, and never read */
 static void __attribute__((target("avx2")))
 joint_indices_eight(const AccordRun *self,
 		    const AccordCountryModel *country,
 		    guint slot,
 		    const guint32 *places,
-		    guint n_blocks,
 		    guint32 *index)
 {
 	__m256i states = _mm256_set1_epi32(
 	    (gint)((country->joint_at[slot + 1] - country->joint_at[slot]) / self->model->n_taken));
+	__m256i at[ACCORD_CHUNK / 8];
 
-	for (guint half = 0; half < n_blocks; half += ACCORD_CHUNK / 16) {
-		__m256i at[ACCORD_CHUNK / 16];
+	for (guint q = 0; q < ACCORD_CHUNK / 8; q++)
+		at[q] = _mm256_mullo_epi32(_mm256_loadu_si256((const __m256i *)(places + 8 * q)),
+					   states);
+	for (guint i = country->slot_tables[slot]; i < country->slot_tables[slot + 1]; i++) {
+		guint u = country->table_unit[country->table_order[i]];
+		const guint32 *k = self->lookup_state + (gsize)u * ACCORD_CHUNK;
+		__m256i stride = _mm256_set1_epi32((gint)country->joint_stride[i]);
 
-		for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
-			at[q] = _mm256_mullo_epi32(
-			    _mm256_loadu_si256((const __m256i *)(places + 8 * (half + q))),
-			    states);
-		for (guint i = country->slot_tables[slot]; i < country->slot_tables[slot + 1]; i++) {
-			guint u = country->table_unit[country->table_order[i]];
-			const guint32 *numbers = self->numbers + number_index(8 * half, u);
-			const guint32 *below = country->lookup_below + ACCORD_TABLE_STATES * (gsize)u;
-			__m256i stride = _mm256_set1_epi32((gint)country->joint_stride[i]),
-				r[ACCORD_CHUNK / 16];
-
-			for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
-				r[q] = signed_numbers(numbers + 8 * q);
-			for (guint j = 0; j < country->lookup_states[u]; j++) {
-				__m256i t = signed_threshold(below[j]);
-
-				for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
-					at[q] = _mm256_add_epi32(
-					    at[q],
-					    _mm256_and_si256(_mm256_cmpgt_epi32(r[q], t), stride));
-			}
-		}
-		for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
-			_mm256_storeu_si256((__m256i *)(index + 8 * (half + q)), at[q]);
+		for (guint q = 0; q < ACCORD_CHUNK / 8; q++)
+			at[q] = _mm256_add_epi32(
+			    at[q],
+			    _mm256_mullo_epi32(_mm256_loadu_si256((const __m256i *)(k + 8 * q)),
+					       stride));
 	}
+	for (guint q = 0; q < ACCORD_CHUNK / 8; q++)
+		_mm256_storeu_si256((__m256i *)(index + 8 * q), at[q]);
 }
 
 /* sum_rules_tables() with AVX2: every looked-up rule's indices first, then their values, each
@@ -1544,6 +1562,7 @@ sum_rules_tables_eight(AccordRun *self,
 	guint n_blocks = (n + 7) / 8, n_rules = self->model->n_rules;
 	const guint32 *places = self->place_at + chunk;
 
+	lookup_states_eight(self, country);
 	for (guint slot = 0; slot < n_rules; slot++) {
 		guint states = (country->joint_at[slot + 1] - country->joint_at[slot]) / self->model->n_taken;
 		const gchar *from = (const gchar *)(country->joint + country->joint_at[slot] + places[0] * states);
@@ -1561,7 +1580,6 @@ sum_rules_tables_eight(AccordRun *self,
 					    country,
 					    slot,
 					    places,
-					    n_blocks,
 					    self->joint_index + ACCORD_CHUNK * (gsize)slot);
 		else
 			sum_rule_tables_eight(self,

@@ -383,6 +383,8 @@ typedef struct {
 	guint32 *joint_index; /* n_rules × ACCORD_CHUNK: by slot, the chunk's runs' indices in the
 				 rule's joint table, where the processor has AVX2 and not AVX-512
 				 (uncertainty-evidence.c, joint_indices_eight()) */
+	guint32 *lookup_state; /* by unit, ACCORD_CHUNK each: a tabled unit's look-up state in
+				  each of the chunk's runs, likewise */
 	guint32 *unit_state; /* by unit: Σ state × stride of the facts drawn one by one */
 	guint *touched;	     /* the units those changed */
 } AccordRun;
