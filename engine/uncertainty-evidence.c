@@ -1564,13 +1564,6 @@ sum_rules_tables_eight(AccordRun *self,
 
 	lookup_states_eight(self, country);
 	for (guint slot = 0; slot < n_rules; slot++) {
-		guint states = (country->joint_at[slot + 1] - country->joint_at[slot]) / self->model->n_taken;
-		const gchar *from = (const gchar *)(country->joint + country->joint_at[slot] + places[0] * states);
-
-		for (guint k = 0; k < states * sizeof(gdouble); k += 64)
-			__builtin_prefetch(from + k);
-	}
-	for (guint slot = 0; slot < n_rules; slot++) {
 		guint first = country->slot_tables[slot], end = country->slot_tables[slot + 1];
 
 		if (first == end)
