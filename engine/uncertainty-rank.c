@@ -419,6 +419,16 @@ sort_register_four(__m256d v)
 	return merge_register_four(v);
 }
 
+/* exchange() of registers of four */
+static inline void __attribute__((target("avx2"), always_inline))
+exchange_four(__m256d *x, guint a, guint b)
+{
+	__m256d high = _mm256_max_pd(x[a], x[b]);
+
+	x[b] = _mm256_min_pd(x[a], x[b]);
+	x[a] = high;
+}
+
 /* sort_keys() on registers of four (@n_vec at most 64) */
 static void __attribute__((target("avx2")))
 sort_keys_four(__m256d *restrict x, guint n_vec, guint used)
@@ -436,16 +446,21 @@ sort_keys_four(__m256d *restrict x, guint n_vec, guint used)
 				x[a] = _mm256_max_pd(x[a], other);
 			}
 		}
-		for (guint j = run / 4; j > 0; j /= 2) {
+		for (guint j = run / 4; j > 2; j /= 2) {
 			for (guint first = 0; first < used; first += 2 * j) {
-				for (guint a = first; a < first + j && a + j < used; a++) {
-					__m256d high = _mm256_max_pd(x[a], x[a + j]);
-
-					x[a + j] = _mm256_min_pd(x[a], x[a + j]);
-					x[a] = high;
-				}
+				for (guint a = first; a < first + j && a + j < used; a++)
+					exchange_four(x, a, a + j);
 			}
 		}
+		/* registers two and one apart in loops of their own, whose runs of one or two
+		 * exchanges would otherwise take more loop than exchange */
+		for (guint first = 0; run >= 8 && first + 2 < used; first += 4) {
+			exchange_four(x, first, first + 2);
+			if (first + 3 < used)
+				exchange_four(x, first + 1, first + 3);
+		}
+		for (guint a = 0; run >= 4 && a + 1 < used; a += 2)
+			exchange_four(x, a, a + 1);
 		for (guint a = 0; a < used; a++)
 			x[a] = merge_register_four(x[a]);
 	}
