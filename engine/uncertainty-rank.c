@@ -533,25 +533,28 @@ rank_wide_four(AccordRun *self, const gdouble *scores, guint n, gboolean average
  * @scores: (array): one run's scores, by country (NAN: n/a)
  * @average: also compute average ranks
  *
- * Ranks @scores as accord_run_rank() does, with the sorting network where the processor has
- * AVX-512 and there are 2 to 256 countries, for scores it can rank (see rank_wide()).
+ * Ranks @scores as accord_run_rank() does, with the sorting network where there are 2 to 256
+ * countries and the batch's width (AccordRun.widest) and the processor allow it: on registers
+ * of eight with AVX-512 (widest 4), of four with AVX2 (widest 2 or more), for scores it can rank
+ * (see rank_wide()).
  *
  * Returns: %FALSE where it could not, the ranks then unset or partly set
  */
 gboolean
 accord_run_rank_network(AccordRun *self, const gdouble *scores, gboolean average)
 {
-	guint n = self->model->n_countries;
+	guint n = self->model->n_countries, widest = self->widest;
 
 #ifdef USE_WIDE
-	if (n >= 2 && n <= WIDE_MAX && accord_evidence_widest_group() >= 4)
+	if (n >= 2 && n <= WIDE_MAX && widest >= 4 && accord_evidence_widest_group() >= 4)
 		return rank_wide(self, scores, n, average);
-	if (n >= 2 && n <= WIDE_MAX && accord_evidence_widest_group() >= 2)
+	if (n >= 2 && n <= WIDE_MAX && widest >= 2 && accord_evidence_widest_group() >= 2)
 		return rank_wide_four(self, scores, n, average);
 #endif
 	(void)scores;
 	(void)average;
 	(void)n;
+	(void)widest;
 	return FALSE;
 }
 
@@ -565,7 +568,7 @@ rank_scores(AccordRun *self, const gdouble *scores, gboolean average)
 
 	gboolean tied = FALSE; /* with the country before */
 
-	if (self->widest >= 2 && accord_run_rank_network(self, scores, average))
+	if (accord_run_rank_network(self, scores, average))
 		return;
 	sort_countries(self, scores, n);
 	for (guint i = 0; i < n; i++) {
