@@ -79,6 +79,11 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->theta = g_new0(gdouble, MAX(model->n_rules, model->n_pillars) + 1);
 	self->country_sums = g_new0(gdouble, 7 * (gsize)model->n_countries);
 	self->stride = (guint)((n + ACCORD_LANES - 1) / ACCORD_LANES * ACCORD_LANES);
+	/* rows a multiple of 4 KB apart (a batch of 2,048 runs: 16 KB) share the caches' sets, so
+	 * that a block of positions read down every country's row (accord_run_rank_position())
+	 * would evict itself: a cache line more keeps them apart */
+	if (self->stride % 512 == 0)
+		self->stride += 8;
 	self->run_at = g_new0(guint, self->stride);
 	self->place_at = g_new0(guint32, accord_round_up(n, ACCORD_CHUNK));
 	self->blocks = g_new0(AccordBlockPolicies, accord_round_up(n, ACCORD_CHUNK) / 8);
