@@ -397,14 +397,13 @@ lane_partner_four(__m256d v, guint j)
 
 /* lane_stage() of four keys: @smaller (a constant) has a bit for each lane that keeps the
  * smaller */
-#define LANE_STAGE_FOUR(v, j, smaller)                                                         \
-	_mm256_blend_pd(_mm256_max_pd((v), lane_partner_four((v), (j))),                       \
-			_mm256_min_pd((v), lane_partner_four((v), (j))),                       \
+#define LANE_STAGE_FOUR(v, j, smaller)                                                             \
+	_mm256_blend_pd(_mm256_max_pd((v), lane_partner_four((v), (j))),                           \
+			_mm256_min_pd((v), lane_partner_four((v), (j))),                           \
 			(smaller))
 
 /* the last two stages of a merge, within a register, largest first */
-static inline __m256d __attribute__((target("avx2"), always_inline))
-merge_register_four(__m256d v)
+static inline __m256d __attribute__((target("avx2"), always_inline)) merge_register_four(__m256d v)
 {
 	v = LANE_STAGE_FOUR(v, 2, 0xc);
 	return LANE_STAGE_FOUR(v, 1, 0xa);
@@ -412,8 +411,7 @@ merge_register_four(__m256d v)
 
 /* a register's four keys sorted largest first: the pairs each the other way round, then
  * merged */
-static inline __m256d __attribute__((target("avx2"), always_inline))
-sort_register_four(__m256d v)
+static inline __m256d __attribute__((target("avx2"), always_inline)) sort_register_four(__m256d v)
 {
 	v = LANE_STAGE_FOUR(v, 1, 0x6);
 	return merge_register_four(v);

@@ -953,27 +953,54 @@ exact_quantile(const ExactSet *set, guint pct)
 	return pairs[2 * i];
 }
 
+/* a quantile's score from its bin @b: the bin's middle, or the nominal score where every score
+ * in the bin was it, within the extremes */
 static gdouble
-score_quantile(const Tally *t, guint c, guint pct, gdouble nominal)
+bin_score(const Tally *t, guint c, guint b, gdouble nominal)
 {
 	const guint32 *bins = t->score_bins + (gsize)c * SCORE_BINS;
-	guint64 n = 0, target, seen = 0;
-	guint b = 0;
-	gdouble value;
+	gdouble value = score_bin_value(b);
 
-	for (guint i = 0; i < SCORE_BINS; i++)
-		n += bins[i];
-	if (n == 0)
-		return NAN;
-	if (t->exact[c].n <= EXACT_VALUES)
-		return exact_quantile(&t->exact[c], pct);
-	target = quantile_count(n, pct);
-	while ((seen += bins[b]) < target)
-		b++;
-	value = score_bin_value(b);
 	if (!isnan(nominal) && b == score_bin(nominal) && bins[b] == t->at_nominal[c])
 		value = nominal;
 	return CLAMP(value, t->min[c], t->max[c]);
+}
+
+/* the @n_pct quantiles @pct (percentages, ascending) of country @c's scores into @out, in one
+ * pass over its bins after the one that counts them (NAN where there was no score) */
+static void
+score_quantiles(const Tally *t,
+		guint c,
+		gdouble nominal,
+		const guint *pct,
+		guint n_pct,
+		gdouble *out)
+{
+	const guint32 *bins = t->score_bins + (gsize)c * SCORE_BINS;
+	guint64 n = 0, seen = 0;
+	/* the bins the scores filled lie from the lowest score's to the highest's (none when
+	 * there was no score: the lowest is then +∞, whose bin is the last) */
+	guint b = score_bin(t->min[c]), last = score_bin(t->max[c]);
+
+	for (guint i = b; i <= last; i++)
+		n += bins[i];
+	for (guint k = 0; k < n_pct; k++) {
+		guint64 target = quantile_count(n, pct[k]);
+
+		if (n == 0) {
+			out[k] = NAN;
+			continue;
+		}
+		if (t->exact[c].n <= EXACT_VALUES) {
+			out[k] = exact_quantile(&t->exact[c], pct[k]);
+			continue;
+		}
+		/* the bin where the count first reaches the target; the next quantile's is this
+		 * one or a later one */
+		while (seen + bins[b] < target)
+			seen += bins[b++];
+		out[k] = bin_score(t, c, b, nominal);
+	}
 }
 
 static guint
@@ -1006,10 +1033,13 @@ summarise(const AccordModel *m, const Tally *t, guint c, guint64 draws, guint to
 {
 	AccordUncertaintyRow row = {NULL, m->countries[c].nominal};
 	guint64 in_top = 0;
+	const guint pct[] = {5, 50, 95};
+	gdouble quantiles[G_N_ELEMENTS(pct)];
 
-	row.median = score_quantile(t, c, 50, row.nominal);
-	row.lower = score_quantile(t, c, 5, row.nominal);
-	row.upper = score_quantile(t, c, 95, row.nominal);
+	score_quantiles(t, c, row.nominal, pct, G_N_ELEMENTS(pct), quantiles);
+	row.lower = quantiles[0];
+	row.median = quantiles[1];
+	row.upper = quantiles[2];
 	row.not_applicable = t->not_applicable[c];
 	row.nominal_rank = m->nominal_positions[c];
 	row.median_rank = rank_quantile(t, c, 50, draws);
