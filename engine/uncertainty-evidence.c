@@ -535,8 +535,9 @@ group_four(guint32 *states, const guint32 *at_most, guint32 *out)
  * accord_evidence_widest_group:
  *
  * How many runs' evidence generators this processor steps together: 4 with AVX-512, 2 with
- * AVX2, else 1. Every width gives the same numbers. With 4, the changes are added from tables
- * (add_changes_wide()).
+ * AVX2, else 1. Every width gives the same numbers. With 2 or 4, the changes are added from
+ * tables (add_changes_eight(), add_changes_wide()), the draws ranked by a sorting network
+ * (uncertainty-rank.c).
  *
  * Returns: 1, 2 or 4
  */
@@ -1520,12 +1521,11 @@ lookup_states_eight(AccordRun *self, const AccordCountryModel *country)
  * look-up state (lookup_states_eight()) times the unit's place value, eight runs to a register.
  * Positions without a run (past the last, in the last chunk) take an index too, from numbers
  * left from before and the place 0: within the table, and never read */
-static void __attribute__((target("avx2")))
-joint_indices_eight(const AccordRun *self,
-		    const AccordCountryModel *country,
-		    guint slot,
-		    const guint32 *places,
-		    guint32 *index)
+static void __attribute__((target("avx2"))) joint_indices_eight(const AccordRun *self,
+								const AccordCountryModel *country,
+								guint slot,
+								const guint32 *places,
+								guint32 *index)
 {
 	__m256i states = _mm256_set1_epi32(
 	    (gint)((country->joint_at[slot + 1] - country->joint_at[slot]) / self->model->n_taken));

@@ -321,9 +321,9 @@ typedef struct {
 typedef struct {
 	const AccordModel *model;
 	guint capacity;
-	guint stride; /* the capacity, rounded up to the lanes (and a cache line more where rows would
-			 be a multiple of 4 KB apart) */
-	guint n;				 /* runs in the batch */
+	guint stride; /* the capacity, rounded up to the lanes (and a cache line more where rows
+			 would be a multiple of 4 KB apart) */
+	guint n;      /* runs in the batch */
 	gsl_rng *rng[ACCORD_N_UNCERTAIN_INPUTS]; /* reseeded for each run */
 	guint64 *evidence;			 /* by run: its evidence seed */
 	AccordAggregation *aggregation;		 /* by run */
@@ -363,31 +363,33 @@ typedef struct {
 				evidence is scored (country by country), before they go to scores */
 	guint n_pieces;
 	AccordRunPiece pieces[6];
-	guint32 *rng_state;  /* 16 × stride: each position's four xoshiro128** generators, four
-				positions side by side (uncertainty-evidence.c, position_state()) */
-	gdouble *by_slot;    /* n_rules × stride: the rule weights in slot order */
-	gdouble *by_pillar;  /* n_pillars × stride */
-	gdouble *columns;    /* 3 n_rules × ACCORD_CHUNK: by slot, rows of the deltas' Σ
-				numerator, Σ denominator and Σ count of the chunk's runs */
-	gdouble *values;     /* n_rules × ACCORD_CHUNK: by slot, the values of the chunk's runs
-				looked up in a joint table (AccordCountryModel.joint) */
-	gdouble *chunk_sums; /* 6 × ACCORD_CHUNK: working space of score_piece() */
-	guint widest;	     /* the most runs whose generators step together (1, 2 or 4: as
-				the processor allows, or fewer, to test them all) */
-	guint32 *numbers;    /* the chunk's: the 32 bits each unit, then each fact drawn one by
-				one, drew in each run (uncertainty-evidence.c, number_index()) */
-	guint64 *changes;    /* the chunk's, where fewer than four runs step together: by 64
-				units and position, a bit by unit whose number is at most its
-				threshold less 1 */
-	guint64 *states;     /* by unit, ACCORD_CHUNK each: the state each position's run takes
-				(a tabled unit's, uncertainty-evidence.c) */
-	guint32 *joint_index; /* n_rules × ACCORD_CHUNK: by slot, the chunk's runs' indices in the
-				 rule's joint table, where the processor has AVX2 and not AVX-512
-				 (uncertainty-evidence.c, joint_indices_eight()) */
+	guint32 *rng_state;    /* 16 × stride: each position's four xoshiro128** generators, four
+				  positions side by side (uncertainty-evidence.c, position_state()) */
+	gdouble *by_slot;      /* n_rules × stride: the rule weights in slot order */
+	gdouble *by_pillar;    /* n_pillars × stride */
+	gdouble *columns;      /* 3 n_rules × ACCORD_CHUNK: by slot, rows of the deltas' Σ
+				  numerator, Σ denominator and Σ count of the chunk's runs */
+	gdouble *values;       /* n_rules × ACCORD_CHUNK: by slot, the values of the chunk's runs
+				  looked up in a joint table (AccordCountryModel.joint) */
+	gdouble *chunk_sums;   /* 6 × ACCORD_CHUNK: working space of score_piece() */
+	guint widest;	       /* the most runs whose generators step together (1, 2 or 4: as
+				  the processor allows, or fewer, to test them all); the paths
+				  the batch takes follow it (uncertainty-evidence.c,
+				  uncertainty-rank.c) */
+	guint32 *numbers;      /* the chunk's: the 32 bits each unit, then each fact drawn one by
+				  one, drew in each run (uncertainty-evidence.c, number_index()) */
+	guint64 *changes;      /* the chunk's, where fewer than four runs step together: by 64
+				  units and position, a bit by unit whose number is at most its
+				  threshold less 1 */
+	guint64 *states;       /* by unit, ACCORD_CHUNK each: the state each position's run takes
+				  (a tabled unit's, uncertainty-evidence.c) */
+	guint32 *joint_index;  /* n_rules × ACCORD_CHUNK: by slot, the chunk's runs' indices in the
+				  rule's joint table, where the processor has AVX2 and not AVX-512
+				  (uncertainty-evidence.c, joint_indices_eight()) */
 	guint32 *lookup_state; /* by unit, ACCORD_CHUNK each: a tabled unit's look-up state in
 				  each of the chunk's runs, likewise */
-	guint32 *unit_state; /* by unit: Σ state × stride of the facts drawn one by one */
-	guint *touched;	     /* the units those changed */
+	guint32 *unit_state;   /* by unit: Σ state × stride of the facts drawn one by one */
+	guint *touched;	       /* the units those changed */
 } AccordRun;
 
 /* fdlibm's e_log.c: Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.

@@ -960,7 +960,8 @@ check_group_numbers(const AccordModel *m, const AccordCountryModel *c, guint n, 
 					/* four runs together, or any on the tables' path, find
 					 * their changes from the numbers, with no bits by run */
 					if (k + l < c->n_units &&
-					    (widest == 1 || (widest == 2 && c->unit_tables == NULL)))
+					    (widest == 1 ||
+					     (widest == 2 && c->unit_tables == NULL)))
 						assert_int_equal(word >> (k + l) % 64 & 1,
 								 number <= c->unit_at_most[k + l]);
 				}
@@ -1033,8 +1034,8 @@ test_uncertainty_numbers_by_group(void **state)
 	tiny_clear(&t);
 }
 
-/* where the processor has AVX2 or AVX-512, a unit of fewer than 16 states adds its changes for every
- * run of a chunk at once, from tables; a larger one run by run. A world of both, whose draws
+/* where the processor has AVX2 or AVX-512, a unit of fewer than 16 states adds its changes for
+ * every run of a chunk at once, from tables; a larger one run by run. A world of both, whose draws
  * take the policies zero and exclude (so runs of either policy share blocks of eight), with
  * low-confidence facts flipped (0.3) and dropped (0.2): x.l (adopted, read at least draft:
  * its one flip, to draft, changes no rule), x.b, x.m (read in both rules: a unit of two rules)
@@ -1139,8 +1140,8 @@ test_uncertainty_tables_and_runs(void **state)
 	tiny_clear(&t);
 }
 
-/* where the processor has AVX2 or AVX-512, a rule whose units have at most ACCORD_JOINT_STATES joint
- * states looks its value up; one with more adds up its tables. A world of seven boolean facts
+/* where the processor has AVX2 or AVX-512, a rule whose units have at most ACCORD_JOINT_STATES
+ * joint states looks its value up; one with more adds up its tables. A world of seven boolean facts
  * (x.a to x.g)
  * of low confidence, flipped (0.3) and dropped (0.2), so each a unit of 3 states: r-all reads
  * all seven (3⁷ = 2,187 joint states, too many), r-two reads x.a and x.b (9). Draws take the
