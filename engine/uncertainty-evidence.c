@@ -192,7 +192,7 @@ position_state(guint32 *states, guint pos)
 
 /* where the number of the chunk's position @i for unit (or fact drawn one by one) @k is: a
  * unit's numbers for the chunk's positions in a row, so that its changes are worked out for
- * many runs at once (add_changes_wide()) */
+ * many runs at once (add_changes_tabled()) */
 static inline gsize
 number_index(guint i, guint k)
 {
@@ -419,7 +419,7 @@ static inline void __attribute__((target("avx512f"))) store_four(__m512i x, guin
 }
 
 /* four runs' numbers (a group of four positions) in one AVX-512 register: the numbers alone,
- * since with AVX-512 the changes are found from them unit by unit (add_changes_wide()), not
+ * since with AVX-512 the changes are found from them unit by unit (add_changes_tabled()), not
  * from bits by run (AccordRun.changes, left as it was) */
 static void __attribute__((target("avx512f")))
 numbers_four(AccordRun *self, const AccordCountryModel *country, guint pos)
@@ -536,7 +536,7 @@ group_four(guint32 *states, const guint32 *at_most, guint32 *out)
  *
  * How many runs' evidence generators this processor steps together: 4 with AVX-512, 2 with
  * AVX2, else 1. Every width gives the same numbers. With 2 or 4, the changes are added from
- * tables (add_changes_eight(), add_changes_wide()), the draws ranked by a sorting network
+ * tables (add_changes_tabled()), the draws ranked by a sorting network
  * (uncertainty-rank.c).
  *
  * Returns: 1, 2 or 4
@@ -1247,45 +1247,13 @@ static void __attribute__((target("avx512f"))) sum_rules_tables(AccordRun *self,
 	}
 }
 
-/* add_changes() where the processor has AVX-512 and the country has tables: the same sums,
- * flips and drops; a unit with tables (most) adds its changes in every run at once, with no
- * branch on which runs it changes in or which state it takes; the others run by run */
-static void __attribute__((target("avx512f")))
-add_changes_wide(AccordRun *self, const AccordCountryModel *country, guint chunk, guint end)
-{
-	const AccordHotDelta *deltas[ACCORD_CHUNK];
-	guint flipped[ACCORD_CHUNK] = {0}, dropped[ACCORD_CHUNK] = {0}, n = end - chunk;
-	const AccordBlockPolicies *blocks = self->blocks + chunk / 8;
-
-	if (country->some_by_run)
-		run_deltas(self, country, chunk, n, deltas);
-	for (guint u = 0; u < country->n_units; u++) {
-		/* a unit whose rules all look their values up needs its states for its flips and
-		 * drops alone */
-		if (country->unit_looked_up[u] && !self->count_changes)
-			continue;
-		if (country->units[u].tabled)
-			unit_changes_at_once(self, country, u, blocks, flipped, dropped);
-		else if (country->units[u].change > 0)
-			unit_changes_by_run(self,
-					    country,
-					    u,
-					    runs_changing(self, country, u, n),
-					    deltas,
-					    flipped,
-					    dropped);
-	}
-	sum_rules_tables(self, country, blocks, chunk, n);
-	finish_changes(self, country, chunk, n, flipped, dropped);
-}
-
 /* ---- the tables' path with AVX2 ----
  *
- * add_changes_wide() for processors with AVX2 and not AVX-512: the same sums, flips, drops and
- * looked-up values from the same tables, eight runs' 32-bit numbers and states to a register and
- * four runs' doubles. AVX2 has no unsigned comparison (the numbers and thresholds have their sign
- * bits flipped, so that a signed one orders them as unsigned), no masks (a comparison's lanes of
- * all ones, added or and-ed) and no permutation of sixteen doubles (a table's terms are
+ * add_changes_tabled()'s helpers for processors with AVX2 and not AVX-512: the same sums, flips,
+ * drops and looked-up values from the same tables, eight runs' 32-bit numbers and states to a
+ * register and four runs' doubles. AVX2 has no unsigned comparison (the numbers and thresholds have
+ * their sign bits flipped, so that a signed one orders them as unsigned), no masks (a comparison's
+ * lanes of all ones, added or and-ed) and no permutation of sixteen doubles (a table's terms are
  * gathered, at the runs' states). A unit's states are kept as 32-bit indices, the first
  * ACCORD_CHUNK of the unit's entries of AccordRun.states read as 32-bit words */
 
@@ -1605,9 +1573,15 @@ sum_rules_tables_eight(AccordRun *self,
 	}
 }
 
-/* add_changes_wide() where the processor has AVX2 (not AVX-512) */
+/* add_changes() where the country has tables, with AVX-512 (@wide) or AVX2: the same sums,
+ * flips and drops; a unit with tables (most) adds its changes in every run at once, with no
+ * branch on which runs it changes in or which state it takes; the others run by run */
 static void
-add_changes_eight(AccordRun *self, const AccordCountryModel *country, guint chunk, guint end)
+add_changes_tabled(AccordRun *self,
+		   const AccordCountryModel *country,
+		   guint chunk,
+		   guint end,
+		   gboolean wide)
 {
 	const AccordHotDelta *deltas[ACCORD_CHUNK];
 	guint flipped[ACCORD_CHUNK] = {0}, dropped[ACCORD_CHUNK] = {0}, n = end - chunk;
@@ -1616,20 +1590,28 @@ add_changes_eight(AccordRun *self, const AccordCountryModel *country, guint chun
 	if (country->some_by_run)
 		run_deltas(self, country, chunk, n, deltas);
 	for (guint u = 0; u < country->n_units; u++) {
+		/* a unit whose rules all look their values up needs its states for its flips and
+		 * drops alone */
 		if (country->unit_looked_up[u] && !self->count_changes)
 			continue;
-		if (country->units[u].tabled)
+		if (country->units[u].tabled && wide)
+			unit_changes_at_once(self, country, u, blocks, flipped, dropped);
+		else if (country->units[u].tabled)
 			unit_changes_eight(self, country, u, blocks, flipped, dropped);
 		else if (country->units[u].change > 0)
 			unit_changes_by_run(self,
 					    country,
 					    u,
-					    runs_changing_eight(self, country, u, n),
+					    wide ? runs_changing(self, country, u, n)
+						 : runs_changing_eight(self, country, u, n),
 					    deltas,
 					    flipped,
 					    dropped);
 	}
-	sum_rules_tables_eight(self, country, blocks, chunk, n);
+	if (wide)
+		sum_rules_tables(self, country, blocks, chunk, n);
+	else
+		sum_rules_tables_eight(self, country, blocks, chunk, n);
 	finish_changes(self, country, chunk, n, flipped, dropped);
 }
 #endif
@@ -2227,10 +2209,8 @@ accord_run_score_evidence(AccordRun *self)
 #endif
 			draw_numbers(self, &m->countries[c], chunk, end, widest, looked_up);
 #ifdef USE_WIDE
-			if (looked_up && widest >= 4)
-				add_changes_wide(self, &m->countries[c], chunk, end);
-			else if (looked_up)
-				add_changes_eight(self, &m->countries[c], chunk, end);
+			if (looked_up)
+				add_changes_tabled(self, &m->countries[c], chunk, end, widest >= 4);
 			else
 #endif
 				add_changes(self, &m->countries[c], chunk, end);

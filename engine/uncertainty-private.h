@@ -94,7 +94,7 @@ typedef struct {
 } AccordUnitHot;
 
 /* the most states (every fact kept among them) a unit may have for its changes to be added
- * by tables, for many runs at once (uncertainty-evidence.c, add_changes_wide()): as many as
+ * by tables, for many runs at once (uncertainty-evidence.c, add_changes_tabled()): as many as
  * one AVX-512 permutation picks from */
 #define ACCORD_TABLE_STATES 16
 

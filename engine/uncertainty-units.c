@@ -833,7 +833,7 @@ keep_joints(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 }
 
 /* where the processor has AVX2 or AVX-512, the tables of every unit that can change and has fewer
- * than ACCORD_TABLE_STATES states (uncertainty-evidence.c, add_changes_wide()); @zero is the
+ * than ACCORD_TABLE_STATES states (uncertainty-evidence.c, add_changes_tabled()); @zero is the
  * zero delta */
 static void
 keep_tables(const AccordModel *m, AccordCountryModel *country, guint32 zero)
