@@ -1056,39 +1056,6 @@ static void __attribute__((target("avx512f"))) add_table(const AccordCountryMode
 	}
 }
 
-/* a tabled unit's changes in the chunk's runs, all at once: its state in each (kept in
- * AccordRun.states), then for each rule it changes, each run's state's terms from the table of
- * the run's policy, added to the run's sums (those of runs where the unit is kept add 0,
- * which changes no sum, so each run's sums are what add_unit_changes() makes them), and its
- * flips and drops tallied. The tables of rules that only tabled units change are left for
- * sum_rule_tables() */
-static void __attribute__((target("avx512f")))
-unit_changes_at_once(AccordRun *self,
-		     const AccordCountryModel *country,
-		     guint u,
-		     const AccordBlockPolicies *blocks,
-		     guint *flipped,
-		     guint *dropped)
-{
-	guint64 *states = self->states + (gsize)u * ACCORD_CHUNK;
-
-	chunk_states(self->numbers + number_index(0, u),
-		     country->unit_below + ACCORD_TABLE_STATES * (gsize)u,
-		     country->units[u].n_states,
-		     country->unit_tallies + 2 * ACCORD_TABLE_STATES * (gsize)u,
-		     states,
-		     self->count_changes ? flipped : NULL,
-		     dropped);
-	for (guint t = country->unit_tables[u]; t < country->unit_tables[u + 1]; t++) {
-		if (!country->table_later[t])
-			add_table(country,
-				  t,
-				  states,
-				  blocks,
-				  self->columns + country->table_row[t]);
-	}
-}
-
 /* the chunk's runs in which unit @u changes: a bit by run, its number at most its threshold
  * less 1 */
 static inline guint64 __attribute__((target("avx512f")))
@@ -1383,34 +1350,6 @@ add_table_eight(const AccordCountryModel *country,
 	}
 }
 
-/* unit_changes_at_once() with AVX2 */
-static void
-unit_changes_eight(AccordRun *self,
-		   const AccordCountryModel *country,
-		   guint u,
-		   const AccordBlockPolicies *blocks,
-		   guint *flipped,
-		   guint *dropped)
-{
-	guint32 *states = (guint32 *)(self->states + (gsize)u * ACCORD_CHUNK);
-
-	chunk_states_eight(self->numbers + number_index(0, u),
-			   country->unit_below + ACCORD_TABLE_STATES * (gsize)u,
-			   country->units[u].n_states,
-			   country->unit_tallies + 2 * ACCORD_TABLE_STATES * (gsize)u,
-			   states,
-			   self->count_changes ? flipped : NULL,
-			   dropped);
-	for (guint t = country->unit_tables[u]; t < country->unit_tables[u + 1]; t++) {
-		if (!country->table_later[t])
-			add_table_eight(country,
-					t,
-					states,
-					blocks,
-					self->columns + country->table_row[t]);
-	}
-}
-
 /* runs_changing() with AVX2 */
 static guint64 __attribute__((target("avx2")))
 runs_changing_eight(const AccordRun *self, const AccordCountryModel *country, guint u, guint n)
@@ -1573,6 +1512,50 @@ sum_rules_tables_eight(AccordRun *self,
 	}
 }
 
+/* a tabled unit's changes in the chunk's runs, all at once, with AVX-512 (@wide) or AVX2: its
+ * state in each (kept in AccordRun.states: 64-bit indices with AVX-512, 32-bit with AVX2), then
+ * for each rule it changes, each run's state's terms from the table of the run's policy, added
+ * to the run's sums (those of runs where the unit is kept add 0, which changes no sum, so each
+ * run's sums are what add_unit_changes() makes them), and its flips and drops tallied. The
+ * tables of rules that only tabled units change are left for sum_rule_tables() */
+static void
+unit_changes_at_once(AccordRun *self,
+		     const AccordCountryModel *country,
+		     guint u,
+		     const AccordBlockPolicies *blocks,
+		     guint *flipped,
+		     guint *dropped,
+		     gboolean wide)
+{
+	guint64 *states = self->states + (gsize)u * ACCORD_CHUNK;
+	const guint32 *numbers = self->numbers + number_index(0, u);
+	const guint32 *below = country->unit_below + ACCORD_TABLE_STATES * (gsize)u;
+	const guint32 *tallies = country->unit_tallies + 2 * ACCORD_TABLE_STATES * (gsize)u;
+	guint n_states = country->units[u].n_states,
+	      *counted = self->count_changes ? flipped : NULL;
+
+	if (wide)
+		chunk_states(numbers, below, n_states, tallies, states, counted, dropped);
+	else
+		chunk_states_eight(numbers,
+				   below,
+				   n_states,
+				   tallies,
+				   (guint32 *)states,
+				   counted,
+				   dropped);
+	for (guint t = country->unit_tables[u]; t < country->unit_tables[u + 1]; t++) {
+		gdouble *row = self->columns + country->table_row[t];
+
+		if (country->table_later[t])
+			continue;
+		if (wide)
+			add_table(country, t, states, blocks, row);
+		else
+			add_table_eight(country, t, (const guint32 *)states, blocks, row);
+	}
+}
+
 /* add_changes() where the country has tables, with AVX-512 (@wide) or AVX2: the same sums,
  * flips and drops; a unit with tables (most) adds its changes in every run at once, with no
  * branch on which runs it changes in or which state it takes; the others run by run */
@@ -1594,10 +1577,8 @@ add_changes_tabled(AccordRun *self,
 		 * drops alone */
 		if (country->unit_looked_up[u] && !self->count_changes)
 			continue;
-		if (country->units[u].tabled && wide)
-			unit_changes_at_once(self, country, u, blocks, flipped, dropped);
-		else if (country->units[u].tabled)
-			unit_changes_eight(self, country, u, blocks, flipped, dropped);
+		if (country->units[u].tabled)
+			unit_changes_at_once(self, country, u, blocks, flipped, dropped, wide);
 		else if (country->units[u].change > 0)
 			unit_changes_by_run(self,
 					    country,
