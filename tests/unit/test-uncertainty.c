@@ -1346,7 +1346,8 @@ network_must(guint kind, guint n, const gdouble *scores)
 }
 
 /* test_uncertainty_rank_network()'s runs with the network of batches of width @widest: 2 (on
- * registers of four, where the processor has AVX2) or 4 (of eight with AVX-512, else four) */
+ * registers of eight 32-bit keys, where the processor has AVX2) or 4 (of eight doubles with
+ * AVX-512, else of 32-bit keys) */
 static void
 check_network(guint widest)
 {
@@ -1394,8 +1395,8 @@ check_network(guint widest)
 	assert_true(taken[3] > 0 && declined[3] > 40 && taken[4] > 0 && declined[4] > 40);
 }
 
-/* the sorting network (where the processor has AVX2 or AVX-512, on registers of four and of
- * eight) ranks as the comparison sort does: 2,100 runs of 2 to 300 countries (past the 256 it
+/* the sorting network (where the processor has AVX2 or AVX-512, on registers of eight 32-bit
+ * keys and of eight doubles) ranks as the comparison sort does: 2,100 runs of 2 to 300 countries (past the 256 it
  * sorts: 257 and 300 must fall back), for each kind of random_scores(), the same positions and
  * average ranks bit for bit where it ranks, and it ranks or declines as network_must() says,
  * each kind 3 and 4 seen both ways. Hand-worked: 30, 10, 20, 10 → 1, 3, 2, 3 (average ranks
