@@ -358,12 +358,14 @@ accord_add_logs(guint n,
 		const gdouble *restrict w,
 		gdouble *restrict log_sum)
 {
-	gboolean tiny = FALSE;
+	/* 64-bit, as the comparisons of doubles are, so that the vectorised loop keeps it in
+	 * lanes of 64 bits rather than packing each comparison to 32 */
+	guint64 tiny = 0;
 
 	for (guint i = 0; i < n; i++) {
 		guint64 normal = (guint64)0 - (guint64)(values[i] >= G_MINDOUBLE);
 
-		tiny |= (values[i] > 0) & (values[i] < G_MINDOUBLE);
+		tiny |= (guint64)((values[i] > 0) & (values[i] < G_MINDOUBLE));
 		log_sum[i] += w[i] * log_positive(pick(normal, values[i], 1.0));
 	}
 	for (guint i = 0; tiny && i < n; i++) {
