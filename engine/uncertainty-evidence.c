@@ -1616,18 +1616,24 @@ add_rule(guint n,
 	 gdouble *restrict cnt,
 	 const gdouble *restrict weights,
 	 gdouble *restrict sum,
-	 gdouble *restrict count)
+	 gdouble *restrict count,
+	 gboolean first)
 {
+	/* the pillar's first rule sets its sums (0 + the term: the same bits as adding to a
+	 * zeroed sum, with no pass to zero them) */
+	gdouble keep = first ? 0.0 : 1.0;
+
 	for (guint i = 0; i < n; i++) {
 		gdouble x = (kept_num + num[i]) / (kept_den + den[i]);
 		gdouble counted = kept_count + cnt[i];
 		gdouble counts = counted > 0 ? 1.0 : 0.0;
-		gdouble value;
+		gdouble value, old_sum = keep > 0 ? sum[i] : 0.0,
+			       old_count = keep > 0 ? count[i] : 0.0;
 
 		counts = x == x ? counts : 0.0;
 		value = counts > 0 ? x : 0.0;
-		sum[i] += weights[i] * value;
-		count[i] += weights[i] * counts;
+		sum[i] = old_sum + weights[i] * value;
+		count[i] = old_count + weights[i] * counts;
 		num[i] = 0;
 		den[i] = 0;
 		cnt[i] = 0;
@@ -1641,15 +1647,19 @@ add_value(guint n,
 	  const gdouble *restrict values,
 	  const gdouble *restrict weights,
 	  gdouble *restrict sum,
-	  gdouble *restrict count)
+	  gdouble *restrict count,
+	  gboolean first)
 {
+	gdouble keep = first ? 0.0 : 1.0;
+
 	for (guint i = 0; i < n; i++) {
 		gdouble x = values[i];
 		gdouble counts = x == x ? 1.0 : 0.0;
 		gdouble value = counts > 0 ? x : 0.0;
+		gdouble old_sum = keep > 0 ? sum[i] : 0.0, old_count = keep > 0 ? count[i] : 0.0;
 
-		sum[i] += weights[i] * value;
-		count[i] += weights[i] * counts;
+		sum[i] = old_sum + weights[i] * value;
+		count[i] = old_count + weights[i] * counts;
 	}
 }
 
@@ -1681,17 +1691,17 @@ score_piece(AccordRun *self,
 	for (guint p = 0; p < m->n_pillars; p++) {
 		const gdouble *w = self->by_pillar + (gsize)p * self->stride + a;
 
-		memset(sum, 0, len * sizeof(gdouble));
-		memset(count, 0, len * sizeof(gdouble));
 		for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++) {
 			gdouble *rows = self->columns + (gsize)3 * ACCORD_CHUNK * s + i0;
+			gboolean first = s == m->pillar_slots[p];
 
 			if (looked_up && country->joint_at[s] < country->joint_at[s + 1]) {
 				add_value(len,
 					  self->values + (gsize)ACCORD_CHUNK * s + i0,
 					  self->by_slot + (gsize)s * self->stride + a,
 					  sum,
-					  count);
+					  count,
+					  first);
 				continue;
 			}
 			add_rule(len,
@@ -1703,7 +1713,13 @@ score_piece(AccordRun *self,
 				 rows + 2 * ACCORD_CHUNK,
 				 self->by_slot + (gsize)s * self->stride + a,
 				 sum,
-				 count);
+				 count,
+				 first);
+		}
+		/* a pillar without rules: sums of 0 */
+		if (m->pillar_slots[p] == m->pillar_slots[p + 1]) {
+			memset(sum, 0, len * sizeof(gdouble));
+			memset(count, 0, len * sizeof(gdouble));
 		}
 		accord_add_pillar(len, w, sum, count, numerator, denominator, zeros);
 		if (piece->geometric)
