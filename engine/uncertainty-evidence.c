@@ -181,6 +181,20 @@ lanes_next(Lanes *x, const guint32 *at_most, guint32 *out)
 
 /* ---- a chunk's numbers ---- */
 
+/* whether every rule of pillar @p (one at least) looks its value up in country @country's
+ * joint tables: sum_rules_tables_eight() then adds the values into the pillar's sums itself */
+static gboolean
+pillar_looked_up(const AccordModel *m, const AccordCountryModel *country, guint p)
+{
+	if (m->pillar_slots[p] == m->pillar_slots[p + 1])
+		return FALSE;
+	for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++) {
+		if (country->joint_at[s] == country->joint_at[s + 1])
+			return FALSE;
+	}
+	return TRUE;
+}
+
 /* a position's generators: the four runs of a group of positions side by side, word w of run
  * j's generator l at 16 w + 4 j + l of the group's 64 words, so that the same word of two or
  * four runs is one load */
@@ -1456,6 +1470,55 @@ static void __attribute__((target("avx2"))) joint_indices_eight(const AccordRun 
 		_mm256_storeu_si256((__m256i *)(index + 8 * q), at[q]);
 }
 
+/* four runs' values of a rule from its joint table @joint, at their indices: four indices a
+ * load, four values a store (the indices and look-ups took a sixth less time than with one
+ * index and one value at a time) */
+static inline __m256d __attribute__((target("avx2"), always_inline))
+four_values(const gdouble *joint, const guint32 *index)
+{
+	__m128i k = _mm_loadu_si128((const __m128i *)index);
+	guint64 low = (guint64)_mm_cvtsi128_si64(k), high = (guint64)_mm_extract_epi64(k, 1);
+
+	return _mm256_setr_pd(joint[(guint32)low],
+			      joint[low >> 32],
+			      joint[(guint32)high],
+			      joint[high >> 32]);
+}
+
+/* the values of @n runs (a multiple of four) of a rule, looked up at @index in @joint */
+static inline void __attribute__((target("avx2"), always_inline))
+look_up(const gdouble *joint, const guint32 *index, guint n, gdouble *values)
+{
+	for (guint i = 0; i < n; i += 4)
+		_mm256_storeu_pd(values + i, four_values(joint, index + i));
+}
+
+/* look_up() and add_value() at once, for a pillar whose rules all look their values up: each
+ * run's value with the rule's weight @w added to its pillar's @sum and @count, which its first
+ * rule sets; the same operations in the same order, so the same bits, with no row of values
+ * stored and read back */
+static inline void __attribute__((target("avx2"), always_inline))
+add_looked_up(const gdouble *joint,
+	      const guint32 *index,
+	      const gdouble *w,
+	      guint n,
+	      gboolean first,
+	      gdouble *sum,
+	      gdouble *count)
+{
+	const __m256d one = _mm256_set1_pd(1.0);
+
+	for (guint i = 0; i < n; i += 4) {
+		__m256d x = four_values(joint, index + i), weight = _mm256_loadu_pd(w + i);
+		__m256d counts = _mm256_cmp_pd(x, x, _CMP_ORD_Q);
+		__m256d old_sum = first ? _mm256_setzero_pd() : _mm256_loadu_pd(sum + i);
+		__m256d old_count = first ? _mm256_setzero_pd() : _mm256_loadu_pd(count + i);
+
+		_mm256_storeu_pd(sum + i, old_sum + weight * _mm256_and_pd(x, counts));
+		_mm256_storeu_pd(count + i, old_count + weight * _mm256_and_pd(one, counts));
+	}
+}
+
 /* sum_rules_tables() with AVX2: every looked-up rule's indices first, then their values, each
  * loaded on its own (AVX2's gathers were no faster), so that no load of an index waits for the
  * store of the register that held it */
@@ -1489,25 +1552,30 @@ sum_rules_tables_eight(AccordRun *self,
 					      blocks,
 					      self->columns + 3 * ACCORD_CHUNK * (gsize)slot);
 	}
-	for (guint slot = 0; slot < n_rules; slot++) {
-		const gdouble *joint = country->joint + country->joint_at[slot];
-		const guint32 *index = self->joint_index + ACCORD_CHUNK * (gsize)slot;
-		gdouble *values = self->values + ACCORD_CHUNK * (gsize)slot;
+	for (guint p = 0; p < self->model->n_pillars; p++) {
+		const guint *slots = self->model->pillar_slots;
+		gdouble *sum = self->pillar_sums + 2 * ACCORD_CHUNK * (gsize)p;
+		gboolean summed = pillar_looked_up(self->model, country, p);
 
-		if (country->joint_at[slot] == country->joint_at[slot + 1])
-			continue;
-		/* four indices a load, four values a store: the indices and look-ups took a sixth
-		 * less time than with one index and one value at a time */
-		for (guint i = 0; i < 8 * n_blocks; i += 4) {
-			__m128i k = _mm_loadu_si128((const __m128i *)(index + i));
-			guint64 low = (guint64)_mm_cvtsi128_si64(k);
-			guint64 high = (guint64)_mm_extract_epi64(k, 1);
+		for (guint slot = slots[p]; slot < slots[p + 1]; slot++) {
+			const gdouble *joint = country->joint + country->joint_at[slot];
+			const guint32 *index = self->joint_index + ACCORD_CHUNK * (gsize)slot;
 
-			_mm256_storeu_pd(values + i,
-					 _mm256_setr_pd(joint[(guint32)low],
-							joint[low >> 32],
-							joint[(guint32)high],
-							joint[high >> 32]));
+			if (country->joint_at[slot] == country->joint_at[slot + 1])
+				continue;
+			if (summed)
+				add_looked_up(joint,
+					      index,
+					      self->by_slot + (gsize)slot * self->stride + chunk,
+					      8 * n_blocks,
+					      slot == slots[p],
+					      sum,
+					      sum + ACCORD_CHUNK);
+			else
+				look_up(joint,
+					index,
+					8 * n_blocks,
+					self->values + ACCORD_CHUNK * (gsize)slot);
 		}
 	}
 }
@@ -1663,6 +1731,57 @@ add_value(guint n,
 	}
 }
 
+/* pillar @p's Σ w·value and Σ w over its rules (@sum, @count) in the runs at positions @a to
+ * @a + @len of one chunk, for score_piece(): each rule's value looked up (@looked_up, where its
+ * rule has a joint table) or made from its sums, added in slot order */
+static void
+pillar_sums(AccordRun *self,
+	    guint c,
+	    guint p,
+	    guint a,
+	    guint len,
+	    const AccordRunPiece *piece,
+	    gboolean looked_up,
+	    gdouble *sum,
+	    gdouble *count)
+{
+	const AccordModel *m = self->model;
+	const AccordCountryModel *country = &m->countries[c];
+	guint n = m->n_rules, i0 = a % ACCORD_CHUNK;
+	const gdouble *kept = country->kept_sums + 3 * piece->unknown * (gsize)n;
+
+	for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++) {
+		gdouble *rows = self->columns + (gsize)3 * ACCORD_CHUNK * s + i0;
+		gboolean first = s == m->pillar_slots[p];
+
+		if (looked_up && country->joint_at[s] < country->joint_at[s + 1]) {
+			add_value(len,
+				  self->values + (gsize)ACCORD_CHUNK * s + i0,
+				  self->by_slot + (gsize)s * self->stride + a,
+				  sum,
+				  count,
+				  first);
+			continue;
+		}
+		add_rule(len,
+			 kept[s],
+			 kept[n + s],
+			 kept[2 * n + s],
+			 rows,
+			 rows + ACCORD_CHUNK,
+			 rows + 2 * ACCORD_CHUNK,
+			 self->by_slot + (gsize)s * self->stride + a,
+			 sum,
+			 count,
+			 first);
+	}
+	/* a pillar without rules: sums of 0 */
+	if (m->pillar_slots[p] == m->pillar_slots[p + 1]) {
+		memset(sum, 0, len * sizeof(gdouble));
+		memset(count, 0, len * sizeof(gdouble));
+	}
+}
+
 /* the scores of country @c in the runs at positions @a to @b, all of one chunk and sharing
  * their aggregation and unknown policy: rules into pillars and pillars into the score with
  * the formulas of engine/score.c, each run's terms added in the same order as with the
@@ -1676,11 +1795,9 @@ score_piece(AccordRun *self,
 	    gboolean looked_up)
 {
 	const AccordModel *m = self->model;
-	guint n = m->n_rules, chunk = a - a % ACCORD_CHUNK, i0 = a - chunk, len = b - a;
-	const AccordCountryModel *country = &m->countries[c];
-	const gdouble *kept = country->kept_sums + 3 * piece->unknown * (gsize)n;
-	gdouble *sum = self->chunk_sums + i0, *count = sum + ACCORD_CHUNK;
-	gdouble *numerator = count + ACCORD_CHUNK, *denominator = numerator + ACCORD_CHUNK;
+	guint i0 = a % ACCORD_CHUNK, len = b - a;
+	gdouble *numerator = self->chunk_sums + 2 * ACCORD_CHUNK + i0;
+	gdouble *denominator = numerator + ACCORD_CHUNK;
 	gdouble *log_sum = denominator + ACCORD_CHUNK, *zeros = log_sum + ACCORD_CHUNK;
 	gdouble *scores;
 
@@ -1690,37 +1807,14 @@ score_piece(AccordRun *self,
 	memset(zeros, 0, len * sizeof(gdouble));
 	for (guint p = 0; p < m->n_pillars; p++) {
 		const gdouble *w = self->by_pillar + (gsize)p * self->stride + a;
+		/* where sum_rules_tables_eight() has summed the pillar, its sums */
+		gboolean summed = looked_up && pillar_looked_up(m, &m->countries[c], p);
+		gdouble *sum = summed ? self->pillar_sums + 2 * ACCORD_CHUNK * (gsize)p + i0
+				      : self->chunk_sums + i0;
+		gdouble *count = sum + ACCORD_CHUNK;
 
-		for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++) {
-			gdouble *rows = self->columns + (gsize)3 * ACCORD_CHUNK * s + i0;
-			gboolean first = s == m->pillar_slots[p];
-
-			if (looked_up && country->joint_at[s] < country->joint_at[s + 1]) {
-				add_value(len,
-					  self->values + (gsize)ACCORD_CHUNK * s + i0,
-					  self->by_slot + (gsize)s * self->stride + a,
-					  sum,
-					  count,
-					  first);
-				continue;
-			}
-			add_rule(len,
-				 kept[s],
-				 kept[n + s],
-				 kept[2 * n + s],
-				 rows,
-				 rows + ACCORD_CHUNK,
-				 rows + 2 * ACCORD_CHUNK,
-				 self->by_slot + (gsize)s * self->stride + a,
-				 sum,
-				 count,
-				 first);
-		}
-		/* a pillar without rules: sums of 0 */
-		if (m->pillar_slots[p] == m->pillar_slots[p + 1]) {
-			memset(sum, 0, len * sizeof(gdouble));
-			memset(count, 0, len * sizeof(gdouble));
-		}
+		if (!summed)
+			pillar_sums(self, c, p, a, len, piece, looked_up, sum, count);
 		accord_add_pillar(len, w, sum, count, numerator, denominator, zeros);
 		if (piece->geometric)
 			accord_add_logs(len, sum, w, log_sum);

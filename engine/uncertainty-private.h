@@ -388,6 +388,9 @@ typedef struct {
 				  (uncertainty-evidence.c, joint_indices_eight()) */
 	guint32 *lookup_state; /* by unit, ACCORD_CHUNK each: a tabled unit's look-up state in
 				  each of the chunk's runs, likewise */
+	gdouble *pillar_sums;  /* 2 n_pillars × ACCORD_CHUNK: by pillar whose rules all look their
+				  values up, the chunk's runs' Σ w·value and Σ w over its rules,
+				  likewise (sum_rules_tables_eight()) */
 	guint32 *unit_state;   /* by unit: Σ state × stride of the facts drawn one by one */
 	guint *touched;	       /* the units those changed */
 } AccordRun;

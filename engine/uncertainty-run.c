@@ -102,6 +102,7 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->changes = g_new0(guint64, (gsize)MAX((model->max_units + 63) / 64, 1) * ACCORD_CHUNK);
 	self->states = g_new0(guint64, (gsize)MAX(model->max_units, 1) * ACCORD_CHUNK);
 	self->joint_index = g_new0(guint32, (gsize)MAX(model->n_rules, 1) * ACCORD_CHUNK);
+	self->pillar_sums = g_new0(gdouble, 2 * (gsize)MAX(model->n_pillars, 1) * ACCORD_CHUNK);
 	self->lookup_state = g_new0(guint32, (gsize)MAX(model->max_units, 1) * ACCORD_CHUNK);
 	self->unit_state = g_new0(guint32, MAX(model->max_units, 1));
 	self->touched = g_new0(guint, MAX(model->max_units, 1));
@@ -145,6 +146,7 @@ accord_run_free(AccordRun *self)
 	g_free(self->changes);
 	g_free(self->states);
 	g_free(self->joint_index);
+	g_free(self->pillar_sums);
 	g_free(self->lookup_state);
 	g_free(self->unit_state);
 	g_free(self->touched);

@@ -1210,6 +1210,82 @@ test_uncertainty_joint_and_summed_rules(void **state)
 	tiny_clear(&t);
 }
 
+/* two pillars whose rules all look their values up (two rules each, of weights 1 and 3, and
+ * 2 and 1; each rule's criteria read two or three facts of their own), every input varying:
+ * where the processor has AVX2 or AVX-512 each slot has a joint table, so the tables' path adds
+ * each pillar's looked-up values into its sums as it looks them up (with AVX2), and its scores,
+ * flips and drops are bit for bit those of the path one run at a time, which adds the rules'
+ * sums (add_rule()) */
+static void
+test_uncertainty_pillars_looked_up(void **state)
+{
+	static const gchar *const rules[][3] = {{"r-a", "p", "1"},
+						{"r-b", "p", "3"},
+						{"r-c", "q", "2"},
+						{"r-d", "q", "1"}};
+	g_autoptr(GString) vocabulary =
+	    g_string_new("<vocabulary xmlns=\"urn:accord:vocabulary:1\" version=\"t\">");
+	g_autoptr(GString) ruleset = g_string_new(
+	    "<ruleset xmlns=\"urn:accord:ruleset:1\" id=\"pillars\" version=\"1\"><title>t"
+	    "</title><agreement name=\"T\"/><obligations><obligation id=\"shall\" "
+	    "multiplier=\"1\"/></obligations><pillar id=\"p\" weight=\"1\"><title>P</title>"
+	    "</pillar><pillar id=\"q\" weight=\"2\"><title>Q</title></pillar>");
+	g_autoptr(GString) profile =
+	    g_string_new("<profile xmlns=\"urn:accord:profile:1\" country=\"PP\" name=\"P\" "
+			 "as-of=\"2025-06-30\">");
+	AccordUncertaintyOptions o = tiny_options();
+	g_autoptr(AccordModel) m = NULL;
+	gdouble alone[3][71], wide[3][71];
+	guint f = 0;
+	Tiny t;
+
+	for (guint r = 0; r < G_N_ELEMENTS(rules); r++) {
+		g_string_append_printf(ruleset,
+				       "<rule id=\"%s\" pillar=\"%s\" obligation=\"shall\" "
+				       "weight=\"%s\"><title>R</title><provision cite=\"T %u\">"
+				       "text</provision>",
+				       rules[r][0],
+				       rules[r][1],
+				       rules[r][2],
+				       r);
+		for (guint k = 0; k < 2 + r % 2; k++, f++) {
+			g_string_append_printf(vocabulary,
+					       "<fact key=\"x.f%u\" type=\"boolean\">f</fact>",
+					       f);
+			g_string_append_printf(ruleset,
+					       "<criterion id=\"c-%u\"><title>C</title><check "
+					       "fact=\"x.f%u\" is=\"true\"/></criterion>",
+					       f,
+					       f);
+			g_string_append_printf(profile,
+					       "<fact key=\"x.f%u\" value=\"%s\" confidence=\"low\">"
+					       "<evidence title=\"t\" date=\"2025-01\"/></fact>",
+					       f,
+					       f % 3 == 0 ? "false" : "true");
+		}
+		g_string_append(ruleset, "<recommendation>do</recommendation></rule>");
+	}
+	g_string_append(vocabulary, "</vocabulary>");
+	g_string_append(ruleset, "</ruleset>");
+	g_string_append(profile, "</profile>");
+	tiny_load_texts(&t, vocabulary->str, ruleset->str, profile->str);
+	o.inputs = WEIGHTS | AGGREGATION | UNKNOWN | EVIDENCE;
+	o.geometric_probability = 0.5;
+	o.flip[ACCORD_EVIDENCE_CLASS_LOW] = 0.3;
+	o.drop[ACCORD_EVIDENCE_CLASS_LOW] = 0.2;
+	m = tiny_model(&t, &o);
+	if (accord_evidence_widest_group() >= 2) {
+		for (guint slot = 0; slot < m->n_rules; slot++)
+			assert_true(m->countries[0].joint_at[slot] <
+				    m->countries[0].joint_at[slot + 1]);
+	}
+	accord_run_free(run_grouped(m, 71, 1, alone));
+	accord_run_free(run_grouped(m, 71, accord_evidence_widest_group(), wide));
+	assert_memory_equal(alone, wide, sizeof alone);
+	assert_reused_batch(m);
+	tiny_clear(&t);
+}
+
 /* the ranks of one run whose countries scored @scores (NAN: nothing applied), as
  * accord_run_rank() gives them: competition positions and average ranks */
 static void
@@ -1396,11 +1472,11 @@ check_network(guint widest)
 }
 
 /* the sorting network (where the processor has AVX2 or AVX-512, on registers of eight 32-bit
- * keys and of eight doubles) ranks as the comparison sort does: 2,100 runs of 2 to 300 countries (past the 256 it
- * sorts: 257 and 300 must fall back), for each kind of random_scores(), the same positions and
- * average ranks bit for bit where it ranks, and it ranks or declines as network_must() says,
- * each kind 3 and 4 seen both ways. Hand-worked: 30, 10, 20, 10 → 1, 3, 2, 3 (average ranks
- * 1, 3.5, 2, 3.5) */
+ * keys and of eight doubles) ranks as the comparison sort does: 2,100 runs of 2 to 300 countries
+ * (past the 256 it sorts: 257 and 300 must fall back), for each kind of random_scores(), the same
+ * positions and average ranks bit for bit where it ranks, and it ranks or declines as
+ * network_must() says, each kind 3 and 4 seen both ways. Hand-worked: 30, 10, 20, 10 → 1, 3, 2, 3
+ * (average ranks 1, 3.5, 2, 3.5) */
 static void
 test_uncertainty_rank_network(void **state)
 {
@@ -2174,6 +2250,7 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_numbers_by_group),
 	    cmocka_unit_test(test_uncertainty_tables_and_runs),
 	    cmocka_unit_test(test_uncertainty_joint_and_summed_rules),
+	    cmocka_unit_test(test_uncertainty_pillars_looked_up),
 	    cmocka_unit_test(test_uncertainty_rank_ties_and_na),
 	    cmocka_unit_test(test_uncertainty_logarithm),
 	    cmocka_unit_test(test_uncertainty_exponential),
