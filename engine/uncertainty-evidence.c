@@ -1824,8 +1824,7 @@ score_piece(AccordRun *self,
 		accord_geometric_scores(len, log_sum, denominator, zeros, scores);
 		return;
 	}
-	for (guint i = 0; i < len; i++)
-		scores[i] = denominator[i] > 0 ? 100.0 * numerator[i] / denominator[i] : NAN;
+	accord_arithmetic_scores(len, numerator, denominator, scores);
 }
 
 #ifdef USE_WIDE

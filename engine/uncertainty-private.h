@@ -498,6 +498,11 @@ accord_add_logs(guint n,
 gboolean
 accord_add_logs_eight(const gdouble *values, const gdouble *w, gdouble *log_sum);
 void
+accord_arithmetic_scores(guint n,
+			 const gdouble *restrict numerator,
+			 const gdouble *restrict denominator,
+			 gdouble *restrict scores);
+void
 accord_geometric_scores(guint n,
 			const gdouble *restrict log_sum,
 			const gdouble *restrict denominator,

@@ -406,6 +406,30 @@ exp_regular(gdouble x)
 }
 
 /**
+ * accord_arithmetic_scores:
+ * @n: how many scores
+ * @numerator: (array length=n): each score's Σ weight × pillar value
+ * @denominator: (array length=n): its Σ weight of the pillars that count
+ * @scores: (out) (array length=n): the weighted means, in points
+ *
+ * 100 × numerator / denominator, NaN where nothing counts (the denominator 0), as engine/score.c
+ * makes an arithmetic score: the quotient of every one, then NaN put where nothing counts, in
+ * two loops, which the compiler vectorises (one loop's division on a condition it left scalar,
+ * since a division may trap).
+ */
+void G_GNUC_NO_INLINE ACCORD_VECTOR_CLONES
+accord_arithmetic_scores(guint n,
+			 const gdouble *restrict numerator,
+			 const gdouble *restrict denominator,
+			 gdouble *restrict scores)
+{
+	for (guint i = 0; i < n; i++)
+		scores[i] = 100.0 * numerator[i] / denominator[i];
+	for (guint i = 0; i < n; i++)
+		scores[i] = denominator[i] > 0 ? scores[i] : NAN;
+}
+
+/**
  * accord_geometric_scores:
  * @n: how many scores
  * @log_sum: (array length=n): each score's Σ weight × log(pillar value)
@@ -492,8 +516,7 @@ aggregate(AccordRun *self, guint run, const gdouble *columns, gdouble *scores)
 		accord_geometric_scores(n, log_sum, denominator, zeros, scores);
 		return;
 	}
-	for (guint c = 0; c < n; c++)
-		scores[c] = denominator[c] > 0 ? 100.0 * numerator[c] / denominator[c] : NAN;
+	accord_arithmetic_scores(n, numerator, denominator, scores);
 }
 
 /**
