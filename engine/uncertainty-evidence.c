@@ -181,20 +181,6 @@ lanes_next(Lanes *x, const guint32 *at_most, guint32 *out)
 
 /* ---- a chunk's numbers ---- */
 
-/* whether every rule of pillar @p (one at least) looks its value up in country @country's
- * joint tables: sum_rules_tables_eight() then adds the values into the pillar's sums itself */
-static gboolean
-pillar_looked_up(const AccordModel *m, const AccordCountryModel *country, guint p)
-{
-	if (m->pillar_slots[p] == m->pillar_slots[p + 1])
-		return FALSE;
-	for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++) {
-		if (country->joint_at[s] == country->joint_at[s + 1])
-			return FALSE;
-	}
-	return TRUE;
-}
-
 /* a position's generators: the four runs of a group of positions side by side, word w of run
  * j's generator l at 16 w + 4 j + l of the group's 64 words, so that the same word of two or
  * four runs is one load */
@@ -1555,7 +1541,7 @@ sum_rules_tables_eight(AccordRun *self,
 	for (guint p = 0; p < self->model->n_pillars; p++) {
 		const guint *slots = self->model->pillar_slots;
 		gdouble *sum = self->pillar_sums + 2 * ACCORD_CHUNK * (gsize)p;
-		gboolean summed = pillar_looked_up(self->model, country, p);
+		gboolean summed = country->pillar_summed[p];
 
 		for (guint slot = slots[p]; slot < slots[p + 1]; slot++) {
 			const gdouble *joint = country->joint + country->joint_at[slot];
@@ -1808,7 +1794,7 @@ score_piece(AccordRun *self,
 	for (guint p = 0; p < m->n_pillars; p++) {
 		const gdouble *w = self->by_pillar + (gsize)p * self->stride + a;
 		/* where sum_rules_tables_eight() has summed the pillar, its sums */
-		gboolean summed = looked_up && pillar_looked_up(m, &m->countries[c], p);
+		gboolean summed = looked_up && m->countries[c].pillar_summed[p];
 		gdouble *sum = summed ? self->pillar_sums + 2 * ACCORD_CHUNK * (gsize)p + i0
 				      : self->chunk_sums + i0;
 		gdouble *count = sum + ACCORD_CHUNK;

@@ -215,10 +215,13 @@ typedef struct {
 	 * most ACCORD_JOINT_STATES: each such rule's value in every joint state of its units, for
 	 * every policy a draw takes, so that a draw looks its value up rather than adding up the
 	 * tables and dividing (uncertainty-evidence.c, joint_rule_values()) */
-	guint32 *joint_at;     /* n_rules + 1: each slot's first entry in joint (none where the
-				  next slot's is the same) */
-	guint32 *joint_stride; /* by entry of table_order: its unit's place value in the joint
-				  state's index */
+	guint32 *joint_at;	 /* n_rules + 1: each slot's first entry in joint (none where the
+				    next slot's is the same) */
+	guint32 *joint_stride;	 /* by entry of table_order: its unit's place value in the joint
+				    state's index */
+	gboolean *pillar_summed; /* by pillar: every rule of it (one at least) looks its value up
+				    (joint_at), so that the AVX2 look-ups add the values into the
+				    pillar's sums themselves (uncertainty-evidence.c) */
 	gdouble *joint; /* by policy, then joint state: the rule's Σw·c/Σw where it counts, NaN
 			   where it does not (each policy's states together, so that the states
 			   draws take most are in few cache lines) */

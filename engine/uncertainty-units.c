@@ -805,6 +805,13 @@ keep_joints(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 	}
 	country->joint_at[m->n_rules] = at;
 	country->joint = g_new0(gdouble, MAX(at, 1));
+	country->pillar_summed = g_new0(gboolean, MAX(m->n_pillars, 1));
+	for (guint p = 0; p < m->n_pillars; p++) {
+		country->pillar_summed[p] = m->pillar_slots[p] < m->pillar_slots[p + 1];
+		for (guint s = m->pillar_slots[p]; s < m->pillar_slots[p + 1]; s++)
+			country->pillar_summed[p] &=
+			    country->joint_at[s] < country->joint_at[s + 1];
+	}
 	country->unit_looked_up = g_new0(gboolean, MAX(country->n_units, 1));
 	for (guint u = 0; u < country->n_units; u++) {
 		country->unit_looked_up[u] = country->units[u].tabled;

@@ -1198,6 +1198,8 @@ test_uncertainty_joint_and_summed_rules(void **state)
 		assert_int_equal(m->n_taken, 2);
 		assert_int_equal(c->joint_at[1] - c->joint_at[0], 0);
 		assert_int_equal(c->joint_at[2] - c->joint_at[1], 9 * 2);
+		/* r-all adds its sums: its pillar is not summed as its values are looked up */
+		assert_false(c->pillar_summed[0]);
 	}
 	accord_run_free(run_grouped(m, 71, 1, alone));
 	accord_run_free(run_grouped(m, 71, accord_evidence_widest_group(), wide));
@@ -1278,6 +1280,7 @@ test_uncertainty_pillars_looked_up(void **state)
 		for (guint slot = 0; slot < m->n_rules; slot++)
 			assert_true(m->countries[0].joint_at[slot] <
 				    m->countries[0].joint_at[slot + 1]);
+		assert_true(m->countries[0].pillar_summed[0] && m->countries[0].pillar_summed[1]);
 	}
 	accord_run_free(run_grouped(m, 71, 1, alone));
 	accord_run_free(run_grouped(m, 71, accord_evidence_widest_group(), wide));
