@@ -1801,7 +1801,14 @@ score_piece(AccordRun *self,
 
 		if (!summed)
 			pillar_sums(self, c, p, a, len, piece, looked_up, sum, count);
-		accord_add_pillar(len, w, sum, count, numerator, denominator, zeros);
+		accord_add_pillar(len,
+				  w,
+				  sum,
+				  count,
+				  piece->geometric,
+				  numerator,
+				  denominator,
+				  zeros);
 		if (piece->geometric)
 			accord_add_logs(len, sum, w, log_sum);
 	}

@@ -521,6 +521,7 @@ accord_add_pillar(guint n,
 		  const gdouble *restrict w,
 		  gdouble *restrict sum,
 		  const gdouble *restrict count,
+		  gboolean geometric,
 		  gdouble *restrict numerator,
 		  gdouble *restrict denominator,
 		  gdouble *restrict zeros);

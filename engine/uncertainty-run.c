@@ -252,38 +252,61 @@ accord_rule_sum(const AccordModel *model,
 	return sum;
 }
 
+/* a pillar's value from its Σ w·value and Σ w (@counted: 1 where it counts, else 0): a pillar
+ * that does not count has count and sum 0, so value 0 */
+static inline gdouble
+pillar_value(gdouble sum, gdouble count, gdouble *counted)
+{
+	*counted = count > 0;
+	return sum / (count + (1.0 - *counted));
+}
+
 /**
  * accord_add_pillar:
  * @n: how many scores: runs of one country, or countries of one run
  * @w: (array length=n): the pillar's weight in each
  * @sum: (array length=n): the pillar's Σ w·value over its rules; left holding its value
  * @count: (array length=n): its Σ w over the rules that count
- * @numerator: (array length=n): the scores' Σ weight × pillar value so far
+ * @geometric: whether the scores are geometric means
+ * @numerator: (array length=n): the scores' Σ weight × pillar value so far (arithmetic means
+ *   only)
  * @denominator: (array length=n): their Σ weight over the pillars that count
- * @zeros: (array length=n): how many of their pillars that count are at 0
+ * @zeros: (array length=n): how many of their pillars that count are at 0 (geometric means
+ *   only)
  *
  * Adds one pillar to @n scores as engine/score.c adds it: a pillar that does not count adds
  * +0, which changes no sum. In arithmetic on 0 and 1 rather than selects, which the compiler
- * would turn into a division on a condition and not vectorise.
+ * would turn into a division on a condition and not vectorise. Each aggregation's loop adds only
+ * what its scores read (accord_arithmetic_scores(), accord_geometric_scores()).
  */
 void G_GNUC_NO_INLINE ACCORD_VECTOR_CLONES
 accord_add_pillar(guint n,
 		  const gdouble *restrict w,
 		  gdouble *restrict sum,
 		  const gdouble *restrict count,
+		  gboolean geometric,
 		  gdouble *restrict numerator,
 		  gdouble *restrict denominator,
 		  gdouble *restrict zeros)
 {
+	gdouble counted;
+
+	if (geometric) {
+		for (guint i = 0; i < n; i++) {
+			gdouble value = pillar_value(sum[i], count[i], &counted);
+
+			denominator[i] += w[i] * counted;
+			zeros[i] += counted * (value <= 0);
+			sum[i] = value;
+		}
+		return;
+	}
 	for (guint i = 0; i < n; i++) {
-		gdouble counted = count[i] > 0;
-		/* a pillar that does not count has count and sum 0, so value 0 */
-		gdouble value = sum[i] / (count[i] + (1.0 - counted));
+		gdouble value = pillar_value(sum[i], count[i], &counted);
 		gdouble weight = w[i] * counted;
 
 		numerator[i] += weight * value;
 		denominator[i] += weight;
-		zeros[i] += counted * (value <= 0);
 		sum[i] = value;
 	}
 }
@@ -508,7 +531,14 @@ aggregate(AccordRun *self, guint run, const gdouble *columns, gdouble *scores)
 		}
 		for (guint c = 0; c < n; c++)
 			pillar_weight[c] = w;
-		accord_add_pillar(n, pillar_weight, sum, count, numerator, denominator, zeros);
+		accord_add_pillar(n,
+				  pillar_weight,
+				  sum,
+				  count,
+				  geometric,
+				  numerator,
+				  denominator,
+				  zeros);
 		if (geometric)
 			accord_add_logs(n, sum, pillar_weight, log_sum);
 	}
