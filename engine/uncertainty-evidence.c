@@ -1399,13 +1399,11 @@ sum_rule_tables_eight(AccordRun *self,
 static void __attribute__((target("avx2")))
 lookup_states_eight(AccordRun *self, const AccordCountryModel *country)
 {
-	for (guint u = 0; u < country->n_units; u++) {
+	for (guint i = 0; i < country->n_tabled; i++) {
+		guint u = country->tabled_units[i];
 		const guint32 *numbers = self->numbers + number_index(0, u);
 		const guint32 *below = country->lookup_below + ACCORD_TABLE_STATES * (gsize)u;
 		__m256i r[ACCORD_CHUNK / 8], k[ACCORD_CHUNK / 8];
-
-		if (!country->units[u].tabled)
-			continue;
 		for (guint q = 0; q < ACCORD_CHUNK / 8; q++) {
 			r[q] = signed_numbers(numbers + 8 * q);
 			k[q] = _mm256_setzero_si256();
@@ -1626,11 +1624,11 @@ add_changes_tabled(AccordRun *self,
 
 	if (country->some_by_run)
 		run_deltas(self, country, chunk, n, deltas);
-	for (guint u = 0; u < country->n_units; u++) {
-		/* a unit whose rules all look their values up needs its states for its flips and
-		 * drops alone */
-		if (country->unit_looked_up[u] && !self->count_changes)
-			continue;
+	/* a unit whose rules all look their values up needs its states for its flips and drops
+	 * alone: only the per-draw CSV, which counts them, goes through every unit */
+	for (guint i = 0; i < (self->count_changes ? country->n_units : country->n_added); i++) {
+		guint u = self->count_changes ? i : country->added_units[i];
+
 		if (country->units[u].tabled)
 			unit_changes_at_once(self, country, u, blocks, flipped, dropped, wide);
 		else if (country->units[u].change > 0)

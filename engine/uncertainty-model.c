@@ -795,6 +795,8 @@ country_clear(AccordCountryModel *country)
 	g_free(country->joint_stride);
 	g_free(country->joint);
 	g_free(country->pillar_summed);
+	g_free(country->added_units);
+	g_free(country->tabled_units);
 	g_free(country->lookup_below);
 	g_free(country->lookup_states);
 	g_free(country->lookup_first);

@@ -234,7 +234,12 @@ typedef struct {
 	guint32 *lookup_states;	  /* by unit: how many, every fact kept not counted */
 	guint8 *lookup_first;	  /* 16 by unit: each one's first state (whose terms it takes) */
 	gboolean *unit_looked_up; /* by unit: every rule it changes has a joint table */
-	gboolean some_by_run;	  /* some unit that can change has no tables */
+	guint32 *added_units;	  /* the units whose changes a draw adds (tabled or able to
+				     change, and not looked up), in order */
+	guint n_added;
+	guint32 *tabled_units; /* the tabled units, in order */
+	guint n_tabled;
+	gboolean some_by_run;  /* some unit that can change has no tables */
 	guint32 *unit_tallies; /* [unit][2][ACCORD_TABLE_STATES]: how many facts each state flips,
 				  then how many it drops (0 past its last) */
 	gdouble *kept_sums;    /* [(3 policy + k) n_rules + slot]: with every fact kept, Σ w·c (k

@@ -822,6 +822,16 @@ keep_joints(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 			    country->joint_at[slot] < country->joint_at[slot + 1];
 		}
 	}
+	/* the units whose changes a draw adds, and the tabled units, listed */
+	country->added_units = g_new0(guint32, MAX(country->n_units, 1));
+	country->tabled_units = g_new0(guint32, MAX(country->n_units, 1));
+	for (guint u = 0; u < country->n_units; u++) {
+		if (!country->unit_looked_up[u] &&
+		    (country->units[u].tabled || country->units[u].change > 0))
+			country->added_units[country->n_added++] = u;
+		if (country->units[u].tabled)
+			country->tabled_units[country->n_tabled++] = u;
+	}
 	for (guint slot = 0; slot < m->n_rules; slot++) {
 		for (guint p = 0; p < 3; p++) {
 			if (country->joint_at[slot] < country->joint_at[slot + 1] &&
