@@ -1492,6 +1492,7 @@ add_looked_up(const gdouble *joint,
 {
 	const __m256d one = _mm256_set1_pd(1.0);
 
+#pragma GCC unroll 4
 	for (guint i = 0; i < n; i += 4) {
 		__m256d x = four_values(joint, index + i), weight = _mm256_loadu_pd(w + i);
 		__m256d counts = _mm256_cmp_pd(x, x, _CMP_ORD_Q);
