@@ -332,21 +332,40 @@ state_outcome(const AccordCriterion *criterion, const Override *o)
 }
 
 /* the uncertain facts the criterion reads, with their strides; how many joint states */
+static gint
+compare_guint(gconstpointer a, gconstpointer b)
+{
+	guint x = *(const guint *)a, y = *(const guint *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 static gboolean
 criterion_refs(const AccordCountryModel *country,
+	       GHashTable *fact_index,
 	       const AccordCriterion *criterion,
 	       GArray *refs,
 	       guint *n_states,
 	       GError **error)
 {
 	g_autoptr(GPtrArray) defs = g_ptr_array_new();
+	g_autoptr(GArray) facts = g_array_new(FALSE, FALSE, sizeof(guint));
 	guint64 n = 1;
 
+	/* the uncertain facts it reads, in fact order (each once) */
 	accord_criterion_collect_facts(criterion, defs);
-	for (guint f = 0; f < country->n_facts; f++) {
+	for (guint i = 0; i < defs->len; i++) {
+		guint f = GPOINTER_TO_UINT(g_hash_table_lookup(fact_index, defs->pdata[i]));
+
+		if (f > 0)
+			g_array_append_val(facts, f);
+	}
+	g_array_sort(facts, compare_guint);
+	for (guint i = 0; i < facts->len; i++) {
+		guint f = g_array_index(facts, guint, i) - 1;
 		AccordFactRef ref = {f, (guint32)n};
 
-		if (!g_ptr_array_find(defs, country->info[f].def, NULL))
+		if (i > 0 && g_array_index(facts, guint, i - 1) == f + 1)
 			continue;
 		g_array_append_val(refs, ref);
 		n *= 2 + country->info[f].n_neighbours;
@@ -374,6 +393,7 @@ typedef struct {
 
 static gboolean
 build_criterion(AccordCountryModel *country,
+		GHashTable *fact_index,
 		guint index,
 		const AccordCriterion *criterion,
 		Tables *t,
@@ -385,7 +405,7 @@ build_criterion(AccordCountryModel *country,
 
 	hot->refs = t->refs->len;
 	hot->outcomes = t->outcomes->len;
-	if (!criterion_refs(country, criterion, t->refs, &hot->n_states, error))
+	if (!criterion_refs(country, fact_index, criterion, t->refs, &hot->n_states, error))
 		return FALSE;
 	hot->n_refs = t->refs->len - hot->refs;
 	o.refs = &g_array_index(t->refs, AccordFactRef, hot->refs);
@@ -550,11 +570,23 @@ build_criteria(AccordModel *m,
 {
 	Tables t = {g_array_new(FALSE, FALSE, sizeof(AccordFactRef)),
 		    g_array_new(FALSE, FALSE, sizeof(gdouble))};
+	/* each uncertain fact's index + 1, by definition: a criterion's facts are looked up, not
+	 * searched for among every fact of the country */
+	g_autoptr(GHashTable) fact_index = g_hash_table_new(NULL, NULL);
 	gboolean ok = TRUE;
 
+	for (guint f = 0; f < country->n_facts; f++)
+		g_hash_table_insert(fact_index,
+				    (gpointer)country->info[f].def,
+				    GUINT_TO_POINTER(f + 1));
 	country->criteria = g_new0(AccordCriterionHot, MAX(m->n_criteria, 1));
 	for (guint i = 0; ok && i < m->n_criteria; i++)
-		ok = build_criterion(country, i, g_ptr_array_index(selected, i), &t, error);
+		ok = build_criterion(country,
+				     fact_index,
+				     i,
+				     g_ptr_array_index(selected, i),
+				     &t,
+				     error);
 	country->refs = (AccordFactRef *)g_array_free(t.refs, FALSE);
 	country->outcomes = (gdouble *)g_array_free(t.outcomes, FALSE);
 	return ok;
