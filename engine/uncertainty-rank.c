@@ -439,7 +439,9 @@ exchange_keys(__m256i *x, guint a, guint b)
 	x[a] = high;
 }
 
-/* sort_keys() of 32-bit keys (@n_vec at most 32), those from register @used on all 0 */
+/* sort_keys() of 32-bit keys (@n_vec at most 32), those from register @used on taken as all 0
+ * (the least key) and never read: every comparison puts the larger key first, so they would
+ * never take a key */
 static void __attribute__((target("avx2")))
 sort_keys_narrow(__m256i *restrict x, guint n_vec, guint used)
 {
@@ -552,8 +554,6 @@ rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 		x[a] = narrow_keys(scores, n, a, &odd);
 	if (odd != 0)
 		return FALSE;
-	for (guint a = used; a < n_vec; a++)
-		x[a] = _mm256_setzero_si256();
 	sort_keys_narrow(x, n_vec, used);
 	/* each place's country; the places on the step of the next, a bit each of @on_step */
 	for (guint a = 0; a < used; a++) {
