@@ -296,9 +296,12 @@ typedef struct {
 	AccordCountryModel *countries;
 	guint *nominal_positions;
 	gdouble *nominal_ranks; /* average ranks, for Spearman's rho */
-	gdouble *columns;	/* [(2 policy + k) n_rules + slot] × n_countries: every country's
-				   slot_values, a slot's in a row (k 0: values, 1: counts), so that a run
-				   aggregates all countries with one pass down each row */
+	gdouble nominal_squares; /* Σ (nominal rank − mean)², and Σ (i − mean)² for i = 1 … n: the
+				    sum of a ranking with no ties */
+	gdouble untied_squares;
+	gdouble *columns; /* [(2 policy + k) n_rules + slot] × n_countries: every country's
+			     slot_values, a slot's in a row (k 0: values, 1: counts), so that a run
+			     aggregates all countries with one pass down each row */
 } AccordModel;
 
 /* runs side by side: the lanes of one register (four 32-bit evidence streams), and the runs
@@ -359,6 +362,8 @@ typedef struct {
 	guint *buckets;	       /* its counting sort */
 	guint *positions;      /* its competition ranks, by country */
 	gdouble *ranks;	       /* its average ranks, by country */
+	gboolean untied;       /* whether it found no ties (the sorting network; FALSE where the
+				  comparison sort ranked) */
 	gdouble *theta;	       /* a Dirichlet draw */
 	gdouble *country_sums; /* 7 × n_countries: working space of aggregate() */
 	/* with the evidence drawn, by position: */

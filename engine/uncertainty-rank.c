@@ -377,6 +377,7 @@ rank_wide(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 						  _mm512_cvtepi32_pd(place),
 						  8);
 	}
+	self->untied = any == 0;
 	return any == 0 || rank_ties(self, sorted, country, links, n, average);
 }
 
@@ -607,6 +608,7 @@ rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 		links[i / 64] |= near << i % 64;
 		any |= near;
 	}
+	self->untied = any == 0;
 	return any == 0 || rank_ties(self, sorted, country, links, n, average);
 }
 #endif
@@ -654,6 +656,7 @@ rank_scores(AccordRun *self, const gdouble *scores, gboolean average)
 
 	if (accord_run_rank_network(self, scores, average))
 		return;
+	self->untied = FALSE;
 	sort_countries(self, scores, n);
 	for (guint i = 0; i < n; i++) {
 		guint x = order[i];
@@ -781,11 +784,14 @@ accord_run_rank_position(AccordRun *self, guint pos, gboolean average)
  * Spearman's rho between that ranking and the nominal one: Pearson's correlation of the
  * average ranks. Average ranks of n countries always sum to n(n + 1)/2, so both means are
  * (n + 1)/2; every rank less its mean is a multiple of ½, so the sums of products below are
- * exact in double precision and rho has a single rounding. NAN when every country is tied.
+ * exact in double precision and rho has a single rounding: the order of the additions (the
+ * AVX2 and AVX-512 copies') changes nothing, nor does taking the sums of squares worked out
+ * once (AccordModel.untied_squares) where the ranking had no ties. NAN when every country is
+ * tied.
  *
  * Returns: rho
  */
-gdouble
+gdouble ACCORD_VECTOR_CLONES
 accord_run_spearman(const AccordRun *self)
 {
 	const AccordModel *m = self->model;
@@ -796,6 +802,20 @@ accord_run_spearman(const AccordRun *self)
 	gdouble part[3][8] = {{0}};
 	guint c = 0;
 
+	/* with no ties the ranks are 1 … n, whose squares' sum is the model's (exact, so the
+	 * same value): only the cross products are summed */
+	if (self->untied) {
+		for (; c + 8 <= n; c += 8) {
+			for (guint k = 0; k < 8; k++)
+				part[0][k] +=
+				    (self->ranks[c + k] - mean) * (m->nominal_ranks[c + k] - mean);
+		}
+		for (; c < n; c++)
+			part[0][0] += (self->ranks[c] - mean) * (m->nominal_ranks[c] - mean);
+		for (guint k = 0; k < 8; k++)
+			cross += part[0][k];
+		return cross / sqrt(m->untied_squares * m->nominal_squares);
+	}
 	for (; c + 8 <= n; c += 8) {
 		for (guint k = 0; k < 8; k++) {
 			gdouble x = self->ranks[c + k] - mean, y = m->nominal_ranks[c + k] - mean;
@@ -831,4 +851,14 @@ accord_model_rank_nominal(AccordModel *self)
 	accord_run_rank(run, 0, TRUE);
 	self->nominal_positions = g_memdup2(run->positions, self->n_countries * sizeof(guint));
 	self->nominal_ranks = g_memdup2(run->ranks, self->n_countries * sizeof(gdouble));
+	/* Spearman's sums of squares: the nominal ranks', and those of ranks with no ties (1 …
+	 * n), each exact */
+	self->nominal_squares = self->untied_squares = 0;
+	for (guint c = 0; c < self->n_countries; c++) {
+		gdouble mean = (self->n_countries + 1) / 2.0;
+
+		self->nominal_squares +=
+		    (self->nominal_ranks[c] - mean) * (self->nominal_ranks[c] - mean);
+		self->untied_squares += (c + 1 - mean) * (c + 1 - mean);
+	}
 }
