@@ -1259,11 +1259,12 @@ test_uncertainty_pillars_looked_up(void **state)
 					       "fact=\"x.f%u\" is=\"true\"/></criterion>",
 					       f,
 					       f);
-			g_string_append_printf(profile,
-					       "<fact key=\"x.f%u\" value=\"%s\" confidence=\"low\">"
-					       "<evidence title=\"t\" date=\"2025-01\"/></fact>",
-					       f,
-					       f % 3 == 0 ? "false" : "true");
+			g_string_append_printf(
+			    profile,
+			    "<fact key=\"x.f%u\" value=\"%s\" confidence=\"low\">"
+			    "<evidence title=\"t\" date=\"2025-01\"/></fact>",
+			    f,
+			    f % 3 == 0 ? "false" : "true");
 		}
 		g_string_append(ruleset, "<recommendation>do</recommendation></rule>");
 	}
@@ -1287,6 +1288,41 @@ test_uncertainty_pillars_looked_up(void **state)
 	assert_memory_equal(alone, wide, sizeof alone);
 	assert_reused_batch(m);
 	tiny_clear(&t);
+}
+
+/* Spearman's rho of one run of four countries against nominal scores 40, 30, 20, 10 (ranks 1
+ * to 4), by the network (where the processor has AVX2 or AVX-512) and by the comparison sort
+ * (width 1). Worked out by hand: scores 30, 40, 20, 10 rank 2, 1, 3, 4, no ties: 1 − 6 Σd² /
+ * (n(n² − 1)) = 1 − 6 · 2 / 60 = 0.8. Scores 40, 40, 20, 10: average ranks 1.5, 1.5, 3, 4; less
+ * the mean 2.5, (−1, −1, 0.5, 1.5) against (−1.5, −0.5, 0.5, 1.5): Σxy = 4.5, Σx² = 4.5, Σy² =
+ * 5, so rho = 4.5 / √22.5 = 0.948683 */
+static void
+test_uncertainty_spearman_known(void **state)
+{
+	const gdouble swapped[] = {30, 40, 20, 10}, tied[] = {40, 40, 20, 10};
+	AccordCountryModel countries[4] = {{0}};
+	AccordModel m = {0};
+
+	(void)state;
+	m.n_countries = 4;
+	m.countries = countries;
+	for (guint c = 0; c < 4; c++)
+		countries[c].nominal = 40 - 10.0 * c;
+	accord_model_rank_nominal(&m);
+	for (guint widest = 1; widest <= 2; widest++) {
+		g_autoptr(AccordRun) run = accord_run_new(&m, 1);
+
+		run->widest = widest;
+		memcpy(run->scores, swapped, sizeof swapped);
+		accord_run_rank(run, 0, TRUE);
+		assert_true(accord_run_spearman(run) == 0.8);
+		memcpy(run->scores, tied, sizeof tied);
+		accord_run_rank(run, 0, TRUE);
+		assert_close(accord_run_spearman(run), 4.5 / sqrt(22.5), 1e-15);
+		assert_close(accord_run_spearman(run), 0.948683, 1e-6);
+	}
+	g_free(m.nominal_positions);
+	g_free(m.nominal_ranks);
 }
 
 /* the ranks of one run whose countries scored @scores (NAN: nothing applied), as
@@ -2255,6 +2291,7 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_joint_and_summed_rules),
 	    cmocka_unit_test(test_uncertainty_pillars_looked_up),
 	    cmocka_unit_test(test_uncertainty_rank_ties_and_na),
+	    cmocka_unit_test(test_uncertainty_spearman_known),
 	    cmocka_unit_test(test_uncertainty_logarithm),
 	    cmocka_unit_test(test_uncertainty_exponential),
 	    cmocka_unit_test(test_uncertainty_ranked_by_position),
