@@ -1548,13 +1548,12 @@ sum_rules_tables_eight(AccordRun *self,
 
 			if (country->joint_at[slot] == country->joint_at[slot + 1])
 				continue;
-			/* the weights' rows hold the batch's runs rounded up to four, no more:
-			 * the runs (four at a time) and no further */
+			/* the weights' rows hold whole blocks of eight (AccordRun.stride) */
 			if (summed)
 				add_looked_up(joint,
 					      index,
 					      self->by_slot + (gsize)slot * self->stride + chunk,
-					      (guint)accord_round_up(n, 4),
+					      8 * n_blocks,
 					      slot == slots[p],
 					      sum,
 					      sum + ACCORD_CHUNK);

@@ -332,8 +332,8 @@ typedef struct {
 typedef struct {
 	const AccordModel *model;
 	guint capacity;
-	guint stride; /* the capacity, rounded up to the lanes (and a cache line more where rows
-			 would be a multiple of 4 KB apart) */
+	guint stride; /* the capacity, rounded up to a block of eight (and a cache line more where
+			 rows would be a multiple of 4 KB apart) */
 	guint n;      /* runs in the batch */
 	gsl_rng *rng[ACCORD_N_UNCERTAIN_INPUTS]; /* reseeded for each run */
 	guint64 *evidence;			 /* by run: its evidence seed */

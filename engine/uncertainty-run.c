@@ -78,8 +78,10 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->slot_weights = g_new0(gdouble, n * MAX(model->n_rules, 1));
 	self->theta = g_new0(gdouble, MAX(model->n_rules, model->n_pillars) + 1);
 	self->country_sums = g_new0(gdouble, 7 * (gsize)model->n_countries);
-	self->stride = (guint)((n + ACCORD_LANES - 1) / ACCORD_LANES * ACCORD_LANES);
-	/* rows a multiple of 4 KB apart (a batch of 2,048 runs: 16 KB) share the caches' sets, so
+	/* whole blocks of eight positions, which the AVX2 look-ups read the weights of
+	 * (uncertainty-evidence.c, add_looked_up()) */
+	self->stride = (guint)accord_round_up(n, 8);
+	/* rows a multiple of 4 KB apart (a batch of 4,096 runs: 32 KB) share the caches' sets, so
 	 * that a block of positions read down every country's row (accord_run_rank_position())
 	 * would evict itself: a cache line more keeps them apart */
 	if (self->stride % 512 == 0)
