@@ -1455,7 +1455,7 @@ static void __attribute__((target("avx2"))) joint_indices_eight(const AccordRun 
 }
 
 /* four runs' values of a rule from its joint table @joint, at their indices: four indices a
- * load, four values a store (the indices and look-ups took a sixth less time than with one
+ * load, four values a register (the indices and look-ups took a sixth less time than with one
  * index and one value at a time) */
 static inline __m256d __attribute__((target("avx2"), always_inline))
 four_values(const gdouble *joint, const guint32 *index)

@@ -331,7 +331,6 @@ state_outcome(const AccordCriterion *criterion, const Override *o)
 	return out;
 }
 
-/* the uncertain facts the criterion reads, with their strides; how many joint states */
 static gint
 compare_guint(gconstpointer a, gconstpointer b)
 {
@@ -340,6 +339,8 @@ compare_guint(gconstpointer a, gconstpointer b)
 	return x < y ? -1 : x > y;
 }
 
+/* the uncertain facts the criterion reads, with their strides; how many joint states
+ * (@fact_index: each fact's index + 1 by its definition) */
 static gboolean
 criterion_refs(const AccordCountryModel *country,
 	       GHashTable *fact_index,
