@@ -585,7 +585,6 @@ tally_piece(Tally *t, guint c, const gdouble *scores, guint n)
 	guint64 at_nominal = 0, not_applicable = 0;
 	guint32 bin[TALLY_PIECE];
 	gdouble tallied[TALLY_PIECE];
-
 	guint done = 0;
 
 #ifdef USE_WIDE
