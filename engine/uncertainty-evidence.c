@@ -45,28 +45,26 @@ rotl32(guint32 x, guint k)
 
 /**
  * accord_xoshiro_seed:
- * @state: (out caller-allocates) (array fixed-size=16): the state of a run's four generators
+ * @state: (out caller-allocates) (array fixed-size=4): the state of a run's generator
  * @seed: a run's evidence seed (accord_run_seed())
  *
- * Seeds the four xoshiro128** generators of a run's evidence stream from eight outputs of
- * SplitMix64 started at @seed, as the generator's authors advise: generator l's word w at
- * @state[4 w + l]. A generator whose state is all zeros (which it cannot leave) is given 1.
+ * Seeds the xoshiro128** generator of a run's evidence stream from two outputs of SplitMix64
+ * started at @seed, as the generator's authors advise: the first output's low and high
+ * words, then the second's. A state of all zeros (which the generator cannot leave) is
+ * given 1.
  */
 void
-accord_xoshiro_seed(guint32 state[16], guint64 seed)
+accord_xoshiro_seed(guint32 state[4], guint64 seed)
 {
 	guint64 stream = seed;
+	guint64 a = accord_splitmix_next(&stream), b = accord_splitmix_next(&stream);
 
-	for (guint l = 0; l < ACCORD_LANES; l++) {
-		guint64 a = accord_splitmix_next(&stream), b = accord_splitmix_next(&stream);
-
-		state[l] = (guint32)a;
-		state[4 + l] = (guint32)(a >> 32);
-		state[8 + l] = (guint32)b;
-		state[12 + l] = (guint32)(b >> 32);
-		if ((state[l] | state[4 + l] | state[8 + l] | state[12 + l]) == 0)
-			state[l] = 1;
-	}
+	state[0] = (guint32)a;
+	state[1] = (guint32)(a >> 32);
+	state[2] = (guint32)b;
+	state[3] = (guint32)(b >> 32);
+	if ((state[0] | state[1] | state[2] | state[3]) == 0)
+		state[0] = 1;
 }
 
 /**
@@ -74,9 +72,9 @@ accord_xoshiro_seed(guint32 state[16], guint64 seed)
  * @state: (array fixed-size=4): one generator's state, its four words
  *
  * xoshiro128** 1.1 (Blackman and Vigna 2018): 32-bit outputs from 128 bits of state, with
- * shifts, rotations, exclusive ors and multiplications by 5 and 9 alone, so that a run's four
- * generators step together in the lanes of one SSE2 register (lanes_next() computes exactly
- * this in each lane).
+ * shifts, rotations, exclusive ors and multiplications by 5 and 9 alone, so that the
+ * generators of many runs step together in the lanes of a register (draw_numbers() computes
+ * exactly this in each lane).
  *
  * Returns: the next 32 bits
  */
@@ -94,101 +92,7 @@ accord_xoshiro_next(guint32 state[4])
 	return result;
 }
 
-/* a run's four generators side by side: word w of generator l at state[4 w + l] */
-#ifdef USE_SSE2
-typedef struct {
-	__m128i s[4];
-} Lanes;
-
-static inline void
-lanes_load(Lanes *x, const guint32 *state, guint step)
-{
-	for (guint w = 0; w < 4; w++)
-		x->s[w] = _mm_loadu_si128((const __m128i *)(state + step * w));
-}
-
-static inline void
-lanes_store(const Lanes *x, guint32 *state, guint step)
-{
-	for (guint w = 0; w < 4; w++)
-		_mm_storeu_si128((__m128i *)(state + step * w), x->s[w]);
-}
-
-static inline __m128i
-rotl_lanes(__m128i x, gint k)
-{
-	return _mm_or_si128(_mm_slli_epi32(x, k), _mm_srli_epi32(x, 32 - k));
-}
-
-/* the next number of each generator, in @out; returns the lanes l whose number is at most
- * @at_most[l] */
-static inline guint
-lanes_next(Lanes *x, const guint32 *at_most, guint32 *out)
-{
-	__m128i s1 = x->s[1], sign = _mm_set1_epi32(G_MININT32);
-	__m128i times5 = _mm_add_epi32(_mm_slli_epi32(s1, 2), s1);
-	__m128i rotated = rotl_lanes(times5, 7);
-	__m128i result = _mm_add_epi32(_mm_slli_epi32(rotated, 3), rotated);
-	__m128i t = _mm_slli_epi32(s1, 9), above;
-
-	x->s[2] = _mm_xor_si128(x->s[2], x->s[0]);
-	x->s[3] = _mm_xor_si128(x->s[3], x->s[1]);
-	x->s[1] = _mm_xor_si128(x->s[1], x->s[2]);
-	x->s[0] = _mm_xor_si128(x->s[0], x->s[3]);
-	x->s[2] = _mm_xor_si128(x->s[2], t);
-	x->s[3] = rotl_lanes(x->s[3], 11);
-	_mm_storeu_si128((__m128i *)out, result);
-	/* unsigned comparison, by flipping the sign bits */
-	above = _mm_cmpgt_epi32(_mm_xor_si128(result, sign),
-				_mm_xor_si128(_mm_loadu_si128((const __m128i *)at_most), sign));
-	return ~(guint)_mm_movemask_ps(_mm_castsi128_ps(above)) & 0xf;
-}
-#else
-typedef struct {
-	guint32 s[16];
-} Lanes;
-
-static inline void
-lanes_load(Lanes *x, const guint32 *state, guint step)
-{
-	for (guint w = 0; w < 4; w++)
-		memcpy(x->s + 4 * w, state + step * w, 4 * sizeof(guint32));
-}
-
-static inline void
-lanes_store(const Lanes *x, guint32 *state, guint step)
-{
-	for (guint w = 0; w < 4; w++)
-		memcpy(state + step * w, x->s + 4 * w, 4 * sizeof(guint32));
-}
-
-static inline guint
-lanes_next(Lanes *x, const guint32 *at_most, guint32 *out)
-{
-	guint mask = 0;
-
-	for (guint l = 0; l < ACCORD_LANES; l++) {
-		guint32 s[4] = {x->s[l], x->s[4 + l], x->s[8 + l], x->s[12 + l]};
-
-		out[l] = accord_xoshiro_next(s);
-		for (guint w = 0; w < 4; w++)
-			x->s[4 * w + l] = s[w];
-		mask |= (guint)(out[l] <= at_most[l]) << l;
-	}
-	return mask;
-}
-#endif
-
 /* ---- a chunk's numbers ---- */
-
-/* a position's generators: the four runs of a group of positions side by side, word w of run
- * j's generator l at 16 w + 4 j + l of the group's 64 words, so that the same word of two or
- * four runs is one load */
-static inline guint32 *
-position_state(guint32 *states, guint pos)
-{
-	return states + 64 * (gsize)(pos / 4) + 4 * (pos % 4);
-}
 
 /* where the number of the chunk's position @i for unit (or fact drawn one by one) @k is: a
  * unit's numbers for the chunk's positions in a row, so that its changes are worked out for
@@ -206,338 +110,101 @@ first_exact(const AccordCountryModel *country)
 	return (guint)accord_round_up(country->n_units, ACCORD_LANES);
 }
 
-/* one run's numbers for one country, its four generators in the lanes of one register: every
- * unit's (four at a time), each word of its changes (a bit by unit whose number is at most
- * its threshold less 1), then each fact drawn one by one */
-static void
-numbers_one(AccordRun *self, const AccordCountryModel *country, guint pos)
+/* how many numbers a run draws for a country: the units', the places up to first_exact() and
+ * the facts drawn one by one, as a whole number of steps of its generator (two numbers each) */
+static inline guint
+number_count(const AccordCountryModel *country)
 {
-	guint32 *state = position_state(self->rng_state, pos);
-	guint i = pos % ACCORD_CHUNK, n_units = country->n_units, exact = first_exact(country);
-	guint32 out[ACCORD_LANES];
-	Lanes x;
+	return (guint)accord_round_up(first_exact(country) + country->n_exact, 2);
+}
 
-	lanes_load(&x, state, 16);
-	for (guint first = 0; first < n_units; first += 64) {
-		guint end = MIN(first + 64, n_units);
-		guint64 mask = 0;
+/* the length of a row of AccordRun.rng_state: a word of every position of every chunk */
+static inline gsize
+stream_row(const AccordRun *self)
+{
+	return accord_round_up(self->capacity, ACCORD_CHUNK);
+}
 
-		for (guint u = first; u < end; u += ACCORD_LANES) {
-			mask |= (guint64)lanes_next(&x, country->unit_at_most + u, out)
-				<< (u - first);
-			for (guint l = 0; l < ACCORD_LANES; l++)
-				self->numbers[number_index(i, u + l)] = out[l];
+/* eight positions' same word of their generators, in GCC's vector extensions, which each copy
+ * of draw_numbers() computes in the registers its processor has (an AVX2 register, two SSE2
+ * ones; plain integers elsewhere): each lane exactly as accord_xoshiro_next() steps one
+ * generator. Macros, not functions: a function taking or returning Words would have an ABI of
+ * its own where AVX is off */
+typedef guint32 Words __attribute__((vector_size(32)));
+#define WORDS_LANES	 8
+#define ROTL_WORDS(x, k) (((x) << (k)) | ((x) >> (32 - (k))))
+/* one step of the generators whose words are @s0 to @s3, their outputs in @x: × 5 and × 9 as
+ * shifts and additions, which every processor does in one step (a 32-bit multiplication of
+ * lanes takes several on some) */
+#define WORDS_STEP(s0, s1, s2, s3, x)                                                              \
+	do {                                                                                       \
+		Words times5_ = ((s1) << 2) + (s1), rotated_ = ROTL_WORDS(times5_, 7);             \
+		Words t_ = (s1) << 9;                                                              \
+                                                                                                   \
+		(x) = (rotated_ << 3) + rotated_;                                                  \
+		(s2) ^= (s0);                                                                      \
+		(s3) ^= (s1);                                                                      \
+		(s1) ^= (s2);                                                                      \
+		(s0) ^= (s3);                                                                      \
+		(s2) ^= t_;                                                                        \
+		(s3) = ROTL_WORDS((s3), 11);                                                       \
+	} while (0)
+
+/* the words of eight positions' generators from @state (AccordRun.rng_state, at the first
+ * position; rows @row apart) into @s, or back */
+#define WORDS_LOAD(s, state, row)                                                                  \
+	for (guint w_ = 0; w_ < 4; w_++)                                                           \
+	memcpy(&(s)[w_], (state) + w_ * (row), sizeof(Words))
+#define WORDS_STORE(s, state, row)                                                                 \
+	for (guint w_ = 0; w_ < 4; w_++)                                                           \
+	memcpy((state) + w_ * (row), &(s)[w_], sizeof(Words))
+
+/* an output's two numbers, the low 16 bits then the high 16, stored in two units' rows from
+ * @out (the first's) */
+#define WORDS_PUT(x, out)                                                                          \
+	do {                                                                                       \
+		Words low_ = 0xffff & (x), high_ = (x) >> 16;                                      \
+                                                                                                   \
+		memcpy((out), &low_, sizeof(Words));                                               \
+		memcpy((out) + ACCORD_CHUNK, &high_, sizeof(Words));                               \
+	} while (0)
+
+/* the numbers of the runs at positions @chunk to @end (one chunk) for one country: each run's
+ * generator steps once for every two of its numbers (number_count()), unit by unit and then fact
+ * by fact, the low 16 bits of an output the first, the high 16 bits the second. Sixteen
+ * positions at a time, two groups of eight in lanes, their steps interleaved, and their numbers
+ * stored straight into the units' rows (number_index()); positions past @end up to a multiple
+ * of sixteen step too (they hold no run, and nothing reads their numbers) */
+static void G_GNUC_NO_INLINE ACCORD_VECTOR_CLONES
+draw_numbers(AccordRun *self, const AccordCountryModel *country, guint chunk, guint end)
+{
+	gsize row = stream_row(self);
+	guint n = number_count(country);
+
+	for (guint pos = chunk; pos < end; pos += 2 * WORDS_LANES) {
+		guint32 *state = self->rng_state + pos;
+		guint32 *out = self->numbers + number_index(pos % ACCORD_CHUNK, 0);
+		Words a[4], b[4], x, y;
+
+		WORDS_LOAD(a, state, row);
+		WORDS_LOAD(b, state + WORDS_LANES, row);
+		for (guint k = 0; k < n; k += 2, out += 2 * ACCORD_CHUNK) {
+			WORDS_STEP(a[0], a[1], a[2], a[3], x);
+			WORDS_STEP(b[0], b[1], b[2], b[3], y);
+			WORDS_PUT(x, out);
+			WORDS_PUT(y, out + WORDS_LANES);
 		}
-		self->changes[(gsize)(first / 64) * ACCORD_CHUNK + i] = mask;
-	}
-	for (guint j = 0; j < country->n_exact; j += ACCORD_LANES) {
-		lanes_next(&x, country->exact_at_most + j, out);
-		for (guint l = 0; l < ACCORD_LANES; l++)
-			self->numbers[number_index(i, exact + j + l)] = out[l];
-	}
-	lanes_store(&x, state, 16);
-}
-
-#ifdef USE_WIDE
-/* xoshiro128** in each 32-bit lane of an AVX2 register: what lanes_next() computes, for eight
- * generators. Gives the numbers in @out and returns a bit for each at most its bound, the
- * four bounds at @at_most for each half */
-static inline guint __attribute__((target("avx2")))
-eight_next(__m256i s[4], const guint32 *at_most, __m256i *out)
-{
-	__m256i s1 = s[1], sign = _mm256_set1_epi32(G_MININT32);
-	__m256i times5 = _mm256_add_epi32(_mm256_slli_epi32(s1, 2), s1);
-	__m256i rotated =
-	    _mm256_or_si256(_mm256_slli_epi32(times5, 7), _mm256_srli_epi32(times5, 25));
-	__m256i result = _mm256_add_epi32(_mm256_slli_epi32(rotated, 3), rotated);
-	__m256i t = _mm256_slli_epi32(s1, 9), bound, above;
-
-	s[2] = _mm256_xor_si256(s[2], s[0]);
-	s[3] = _mm256_xor_si256(s[3], s[1]);
-	s[1] = _mm256_xor_si256(s[1], s[2]);
-	s[0] = _mm256_xor_si256(s[0], s[3]);
-	s[2] = _mm256_xor_si256(s[2], t);
-	s[3] = _mm256_or_si256(_mm256_slli_epi32(s[3], 11), _mm256_srli_epi32(s[3], 21));
-	*out = result;
-	bound = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)at_most));
-	above = _mm256_cmpgt_epi32(_mm256_xor_si256(result, sign), _mm256_xor_si256(bound, sign));
-	return ~(guint)_mm256_movemask_ps(_mm256_castsi256_ps(above)) & 0xff;
-}
-
-/* a step's numbers of two runs (run j's unit u + l at 4 j + l of @x) stored in the rows of
- * units u to u + 3 from @out (the first run's number of unit u): each row takes two */
-static inline void __attribute__((target("avx2"))) store_two(__m256i x, guint32 *out)
-{
-	__m256i pairs = _mm256_permutevar8x32_epi32(x, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
-	__m128d low = _mm_castsi128_pd(_mm256_castsi256_si128(pairs));
-	__m128d high = _mm_castsi128_pd(_mm256_extracti128_si256(pairs, 1));
-
-	_mm_storel_pd((gdouble *)out, low);
-	_mm_storeh_pd((gdouble *)(out + ACCORD_CHUNK), low);
-	_mm_storel_pd((gdouble *)(out + 2 * ACCORD_CHUNK), high);
-	_mm_storeh_pd((gdouble *)(out + 3 * ACCORD_CHUNK), high);
-}
-
-/* two runs' numbers (positions @pos and @pos + 1 of one group of four) in one AVX2
- * register: the same numbers and bits as numbers_one() gives each */
-static void __attribute__((target("avx2")))
-numbers_two(AccordRun *self, const AccordCountryModel *country, guint pos)
-{
-	guint32 *state = position_state(self->rng_state, pos);
-	guint32 *restrict out = self->numbers + number_index(pos % ACCORD_CHUNK, 0);
-	__m256i x;
-	guint64 *restrict changes = self->changes + pos % ACCORD_CHUNK;
-	const guint32 *restrict at_most = country->unit_at_most;
-	guint n_units = country->n_units;
-	__m256i s[4];
-
-	for (guint w = 0; w < 4; w++)
-		s[w] = _mm256_loadu_si256((const __m256i *)(state + 16 * w));
-	for (guint first = 0; first < n_units; first += 64, changes += ACCORD_CHUNK) {
-		guint end = MIN(first + 64, n_units);
-		guint64 mask0 = 0, mask1 = 0;
-
-		for (guint u = first; u < end; u += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
-			guint bits = eight_next(s, at_most + u, &x);
-
-			store_two(x, out);
-			mask0 |= (guint64)(bits & 0xf) << (u - first);
-			mask1 |= (guint64)(bits >> 4) << (u - first);
-		}
-		changes[0] = mask0;
-		changes[1] = mask1;
-	}
-	out = self->numbers + number_index(pos % ACCORD_CHUNK, first_exact(country));
-	for (guint j = 0; j < country->n_exact; j += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
-		eight_next(s, country->exact_at_most + j, &x);
-		store_two(x, out);
-	}
-	for (guint w = 0; w < 4; w++)
-		_mm256_storeu_si256((__m256i *)(state + 16 * w), s[w]);
-}
-
-/* xoshiro128** as eight_next() steps it, the numbers alone (no bits: the tables' path finds
- * the changes from the numbers) */
-static inline __m256i __attribute__((target("avx2"))) eight_numbers(__m256i s[4])
-{
-	__m256i s1 = s[1];
-	__m256i times5 = _mm256_add_epi32(_mm256_slli_epi32(s1, 2), s1);
-	__m256i rotated =
-	    _mm256_or_si256(_mm256_slli_epi32(times5, 7), _mm256_srli_epi32(times5, 25));
-	__m256i t = _mm256_slli_epi32(s1, 9);
-
-	s[2] = _mm256_xor_si256(s[2], s[0]);
-	s[3] = _mm256_xor_si256(s[3], s[1]);
-	s[1] = _mm256_xor_si256(s[1], s[2]);
-	s[0] = _mm256_xor_si256(s[0], s[3]);
-	s[2] = _mm256_xor_si256(s[2], t);
-	s[3] = _mm256_or_si256(_mm256_slli_epi32(s[3], 11), _mm256_srli_epi32(s[3], 21));
-	return _mm256_add_epi32(_mm256_slli_epi32(rotated, 3), rotated);
-}
-
-/* a step's numbers of four runs (@x[0]: runs 0 and 1, @x[1]: runs 2 and 3, run j's unit u + l
- * at 4 (j mod 2) + l) stored in the rows of units u to u + 3 from @out: each row takes four */
-static inline void __attribute__((target("avx2")))
-store_four_of_two(const __m256i x[2], guint32 *out)
-{
-	__m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
-	/* units 0 to 3 of runs 0 and 1 side by side, then of runs 2 and 3 */
-	__m256i a = _mm256_permutevar8x32_epi32(x[0], order);
-	__m256i b = _mm256_permutevar8x32_epi32(x[1], order);
-	__m256i even = _mm256_unpacklo_epi64(a, b), odd = _mm256_unpackhi_epi64(a, b);
-
-	_mm_storeu_si128((__m128i *)out, _mm256_castsi256_si128(even));
-	_mm_storeu_si128((__m128i *)(out + ACCORD_CHUNK), _mm256_castsi256_si128(odd));
-	_mm_storeu_si128((__m128i *)(out + 2 * ACCORD_CHUNK), _mm256_extracti128_si256(even, 1));
-	_mm_storeu_si128((__m128i *)(out + 3 * ACCORD_CHUNK), _mm256_extracti128_si256(odd, 1));
-}
-
-/* the numbers of a group of four positions (from @pos) in two AVX2 registers, their steps
- * interleaved, as numbers_four() draws them: the numbers alone, for the tables' path */
-static void __attribute__((target("avx2")))
-numbers_four_of_two(AccordRun *self, const AccordCountryModel *country, guint pos)
-{
-	guint32 *state = position_state(self->rng_state, pos);
-	guint32 *restrict out = self->numbers + number_index(pos % ACCORD_CHUNK, 0);
-	__m256i s[2][4], x[2];
-
-	for (guint h = 0; h < 2; h++) {
-		for (guint w = 0; w < 4; w++)
-			s[h][w] = _mm256_loadu_si256((const __m256i *)(state + 16 * w + 8 * h));
-	}
-	for (guint u = 0; u < country->n_units; u += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
-		x[0] = eight_numbers(s[0]);
-		x[1] = eight_numbers(s[1]);
-		store_four_of_two(x, out);
-	}
-	out = self->numbers + number_index(pos % ACCORD_CHUNK, first_exact(country));
-	for (guint j = 0; j < country->n_exact; j += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
-		x[0] = eight_numbers(s[0]);
-		x[1] = eight_numbers(s[1]);
-		store_four_of_two(x, out);
-	}
-	for (guint h = 0; h < 2; h++) {
-		for (guint w = 0; w < 4; w++)
-			_mm256_storeu_si256((__m256i *)(state + 16 * w + 8 * h), s[h][w]);
+		WORDS_STORE(a, state, row);
+		WORDS_STORE(b, state + WORDS_LANES, row);
 	}
 }
-
-/* the same in each lane of an AVX-512 register, for sixteen generators, with its rotations
- * and unsigned comparison */
-static inline guint __attribute__((target("avx512f")))
-sixteen_next(__m512i s[4], const guint32 *at_most, __m512i *out)
-{
-	__m512i s1 = s[1], times5 = _mm512_add_epi32(_mm512_slli_epi32(s1, 2), s1);
-	__m512i rotated = _mm512_rol_epi32(times5, 7);
-	__m512i result = _mm512_add_epi32(_mm512_slli_epi32(rotated, 3), rotated);
-	__m512i t = _mm512_slli_epi32(s1, 9);
-
-	s[2] = _mm512_xor_si512(s[2], s[0]);
-	s[3] = _mm512_xor_si512(s[3], s[1]);
-	s[1] = _mm512_xor_si512(s[1], s[2]);
-	s[0] = _mm512_xor_si512(s[0], s[3]);
-	s[2] = _mm512_xor_si512(s[2], t);
-	s[3] = _mm512_rol_epi32(s[3], 11);
-	*out = result;
-	return _mm512_cmple_epu32_mask(
-	    result,
-	    _mm512_broadcast_i32x4(_mm_loadu_si128((const __m128i *)at_most)));
-}
-
-/* a step's numbers of four runs (run j's unit u + l at 4 j + l of @x) stored in the rows of
- * units u to u + 3 from @out (the first run's number of unit u): each row takes four */
-static inline void __attribute__((target("avx512f"))) store_four(__m512i x, guint32 *out)
-{
-	__m512i rows = _mm512_permutexvar_epi32(
-	    _mm512_setr_epi32(0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15),
-	    x);
-
-	_mm_storeu_si128((__m128i *)out, _mm512_extracti32x4_epi32(rows, 0));
-	_mm_storeu_si128((__m128i *)(out + ACCORD_CHUNK), _mm512_extracti32x4_epi32(rows, 1));
-	_mm_storeu_si128((__m128i *)(out + 2 * ACCORD_CHUNK), _mm512_extracti32x4_epi32(rows, 2));
-	_mm_storeu_si128((__m128i *)(out + 3 * ACCORD_CHUNK), _mm512_extracti32x4_epi32(rows, 3));
-}
-
-/* four runs' numbers (a group of four positions) in one AVX-512 register: the numbers alone,
- * since with AVX-512 the changes are found from them unit by unit (add_changes_tabled()), not
- * from bits by run (AccordRun.changes, left as it was) */
-static void __attribute__((target("avx512f")))
-numbers_four(AccordRun *self, const AccordCountryModel *country, guint pos)
-{
-	guint32 *state = position_state(self->rng_state, pos);
-	guint32 *restrict out = self->numbers + number_index(pos % ACCORD_CHUNK, 0);
-	const guint32 *restrict at_most = country->unit_at_most;
-	__m512i s[4], x;
-
-	for (guint w = 0; w < 4; w++)
-		s[w] = _mm512_loadu_si512(state + 16 * w);
-	for (guint u = 0; u < country->n_units; u += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
-		sixteen_next(s, at_most + u, &x);
-		store_four(x, out);
-	}
-	out = self->numbers + number_index(pos % ACCORD_CHUNK, first_exact(country));
-	for (guint j = 0; j < country->n_exact; j += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
-		sixteen_next(s, country->exact_at_most + j, &x);
-		store_four(x, out);
-	}
-	for (guint w = 0; w < 4; w++)
-		_mm512_storeu_si512(state + 16 * w, s[w]);
-}
-
-/* a step's numbers of sixteen runs (four groups of four positions, @x: group g's run j's
- * unit u + l at 4 j + l of x[g]) stored in the rows of units u to u + 3 from @out (the first
- * run's number of unit u): each row takes sixteen, one store. Two-source permutations gather
- * each unit's numbers of eight runs, then each row's two halves */
-static inline void __attribute__((target("avx512f")))
-store_sixteen(const __m512i x[4], guint32 *out)
-{
-	__m512i even = _mm512_setr_epi32(0, 4, 8, 12, 16, 20, 24, 28, 1, 5, 9, 13, 17, 21, 25, 29);
-	__m512i odd = _mm512_setr_epi32(2, 6, 10, 14, 18, 22, 26, 30, 3, 7, 11, 15, 19, 23, 27, 31);
-	/* units 0 and 1 (t[0], t[2]) or 2 and 3 (t[1], t[3]) of runs 0 to 7 (t[0], t[1]) or 8 to 15
-	 */
-	__m512i t[4] = {_mm512_permutex2var_epi32(x[0], even, x[1]),
-			_mm512_permutex2var_epi32(x[0], odd, x[1]),
-			_mm512_permutex2var_epi32(x[2], even, x[3]),
-			_mm512_permutex2var_epi32(x[2], odd, x[3])};
-
-	_mm512_storeu_si512(out, _mm512_shuffle_i64x2(t[0], t[2], 0x44));
-	_mm512_storeu_si512(out + ACCORD_CHUNK, _mm512_shuffle_i64x2(t[0], t[2], 0xee));
-	_mm512_storeu_si512(out + 2 * ACCORD_CHUNK, _mm512_shuffle_i64x2(t[1], t[3], 0x44));
-	_mm512_storeu_si512(out + 3 * ACCORD_CHUNK, _mm512_shuffle_i64x2(t[1], t[3], 0xee));
-}
-
-/* numbers_four() for the four groups of four positions from @pos, their steps interleaved (a
- * group's steps wait for one another, since each updates the generators' state; the groups'
- * do not) and each unit's sixteen numbers stored at once */
-static void __attribute__((target("avx512f")))
-numbers_sixteen(AccordRun *self, const AccordCountryModel *country, guint pos)
-{
-	guint32 *state[4];
-	guint32 *restrict out = self->numbers + number_index(pos % ACCORD_CHUNK, 0);
-	const guint32 *restrict at_most = country->unit_at_most;
-	__m512i s[4][4], x[4];
-
-	for (guint g = 0; g < 4; g++) {
-		state[g] = position_state(self->rng_state, pos + 4 * g);
-		for (guint w = 0; w < 4; w++)
-			s[g][w] = _mm512_loadu_si512(state[g] + 16 * w);
-	}
-	for (guint u = 0; u < country->n_units; u += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
-		for (guint g = 0; g < 4; g++)
-			sixteen_next(s[g], at_most + u, &x[g]);
-		store_sixteen(x, out);
-	}
-	out = self->numbers + number_index(pos % ACCORD_CHUNK, first_exact(country));
-	for (guint j = 0; j < country->n_exact; j += ACCORD_LANES, out += 4 * ACCORD_CHUNK) {
-		for (guint g = 0; g < 4; g++)
-			sixteen_next(s[g], country->exact_at_most + j, &x[g]);
-		store_sixteen(x, out);
-	}
-	for (guint g = 0; g < 4; g++) {
-		for (guint w = 0; w < 4; w++)
-			_mm512_storeu_si512(state[g] + 16 * w, s[g][w]);
-	}
-}
-
-/* one step of a group's first two or four runs (accord_xoshiro_group_next()) */
-static guint __attribute__((target("avx2")))
-group_two(guint32 *states, const guint32 *at_most, guint32 *out)
-{
-	__m256i s[4], x;
-	guint bits;
-
-	for (guint w = 0; w < 4; w++)
-		s[w] = _mm256_loadu_si256((const __m256i *)(states + 16 * w));
-	bits = eight_next(s, at_most, &x);
-	_mm256_storeu_si256((__m256i *)out, x);
-	for (guint w = 0; w < 4; w++)
-		_mm256_storeu_si256((__m256i *)(states + 16 * w), s[w]);
-	return bits;
-}
-
-static guint __attribute__((target("avx512f")))
-group_four(guint32 *states, const guint32 *at_most, guint32 *out)
-{
-	__m512i s[4], x;
-	guint bits;
-
-	for (guint w = 0; w < 4; w++)
-		s[w] = _mm512_loadu_si512(states + 16 * w);
-	bits = sixteen_next(s, at_most, &x);
-	_mm512_storeu_si512(out, x);
-	for (guint w = 0; w < 4; w++)
-		_mm512_storeu_si512(states + 16 * w, s[w]);
-	return bits;
-}
-#endif
 
 /**
  * accord_evidence_widest_group:
  *
- * How many runs' evidence generators this processor steps together: 4 with AVX-512, 2 with
- * AVX2, else 1. Every width gives the same numbers. With 2 or 4, the changes are added from
- * tables (add_changes_tabled()), the draws ranked by a sorting network
- * (uncertainty-rank.c).
+ * Which of the evidence's paths this processor takes: 4 with AVX-512, 2 with AVX2, else 1.
+ * With 2 or 4, the changes are added from tables (add_changes_tabled()), the draws ranked by
+ * a sorting network (uncertainty-rank.c); every path gives the same figures.
  *
  * Returns: 1, 2 or 4
  */
@@ -554,76 +221,13 @@ accord_evidence_widest_group(void)
 }
 
 /**
- * accord_xoshiro_group_next:
- * @states: (array fixed-size=64): a group of four runs' generators, as a batch keeps them:
- *   word w of run j's generator l at 16 w + 4 j + l (accord_xoshiro_seed() gives a run's at
- *   4 w + l)
- * @runs: how many of the group's runs, from the first, step together in one register: 1, 2
- *   or 4, at most accord_evidence_widest_group()
- * @at_most: (array fixed-size=4): a bound for each generator of a run
- * @out: (out caller-allocates) (array fixed-size=16): the numbers, run j's generator l's at
- *   4 j + l
- *
- * Steps the generators of @runs runs together, as a draw does.
- *
- * Returns: a bit for each number at most its bound, run j's generator l's at 4 j + l
- */
-guint
-accord_xoshiro_group_next(guint32 states[64], guint runs, const guint32 at_most[4], guint32 out[16])
-{
-	Lanes x;
-	guint mask;
-
-	g_return_val_if_fail(runs <= accord_evidence_widest_group(), 0);
-#ifdef USE_WIDE
-	if (runs == 4)
-		return group_four(states, at_most, out);
-	if (runs == 2)
-		return group_two(states, at_most, out);
-#endif
-	g_return_val_if_fail(runs == 1, 0);
-	lanes_load(&x, states, 16);
-	mask = lanes_next(&x, at_most, out);
-	lanes_store(&x, states, 16);
-	return mask;
-}
-
-/* the numbers of the runs at positions @chunk to @end (one chunk) for one country: groups of
- * @widest runs, of fewer at the end (a pair never across a group of four). Where the changes
- * are found from the numbers (@looked_up: the tables' path) with AVX2, a group of four runs steps
- * in two registers and finds no bits */
-static void
-draw_numbers(AccordRun *self,
-	     const AccordCountryModel *country,
-	     guint chunk,
-	     guint end,
-	     guint widest,
-	     gboolean looked_up)
-{
-	guint pos = chunk;
-
-#ifdef USE_WIDE
-	for (; widest >= 4 && pos + 16 <= end; pos += 16)
-		numbers_sixteen(self, country, pos);
-	for (; widest >= 4 && pos + 4 <= end; pos += 4)
-		numbers_four(self, country, pos);
-	for (; widest == 2 && looked_up && pos + 4 <= end; pos += 4)
-		numbers_four_of_two(self, country, pos);
-	for (; widest >= 2 && pos + 2 <= end && pos % 4 != 3; pos += 2)
-		numbers_two(self, country, pos);
-#endif
-	for (; pos < end; pos++)
-		numbers_one(self, country, pos);
-}
-
-/**
  * accord_run_number:
  * @self: a batch whose last chunk of some country has drawn its numbers
  * @pos: a position of that chunk
  * @k: a unit of the country, or for its fact @j drawn one by one, its number of units
  *   rounded up to a multiple of 4 (at least 4: accord_round_up()), plus @j
  *
- * Returns: the 32 bits the run at @pos drew for @k
+ * Returns: the 16 bits the run at @pos drew for @k
  */
 guint32
 accord_run_number(const AccordRun *self, guint pos, guint k)
@@ -880,6 +484,20 @@ finish_changes(AccordRun *self,
 	}
 }
 
+/* a bit for each of the chunk's first @n runs in which unit @u changes: its number at most its
+ * threshold less 1 */
+static guint64
+runs_changing_plain(const AccordRun *self, const AccordCountryModel *country, guint u, guint n)
+{
+	const guint32 *numbers = self->numbers + number_index(0, u);
+	guint32 at_most = country->unit_at_most[u];
+	guint64 runs = 0;
+
+	for (guint i = 0; i < n; i++)
+		runs |= (guint64)(numbers[i] <= at_most) << i;
+	return runs;
+}
+
 /* the evidence of the chunk's runs at positions @chunk to @end for one country, their numbers
  * drawn: unit by unit, each run in which the unit changes picks the unit's state with its
  * number and adds that state's deltas to its sums; then each run's facts drawn one by one.
@@ -893,26 +511,14 @@ add_changes(AccordRun *self, const AccordCountryModel *country, guint chunk, gui
 	guint flipped[ACCORD_CHUNK] = {0}, dropped[ACCORD_CHUNK] = {0}, n = end - chunk;
 
 	run_deltas(self, country, chunk, n, deltas);
-	for (guint first = 0; first < country->n_units; first += 64) {
-		const guint64 *changes = self->changes + (gsize)(first / 64) * ACCORD_CHUNK;
-		guint64 active = country->unit_active[first / 64], runs_of[64] = {0};
-		guint n_here = MIN(64, country->n_units - first);
+	for (guint u = 0; u < country->n_units; u++) {
+		guint64 runs;
 
-		/* the bits by run made bits by unit */
-		for (guint i = 0; i < n; i++) {
-			for (guint64 mask = changes[i] & active; mask != 0; mask &= mask - 1)
-				runs_of[__builtin_ctzll(mask)] |= G_GUINT64_CONSTANT(1) << i;
-		}
-		for (guint v = 0; v < n_here; v++) {
-			if (runs_of[v] != 0)
-				unit_changes_by_run(self,
-						    country,
-						    first + v,
-						    runs_of[v],
-						    deltas,
-						    flipped,
-						    dropped);
-		}
+		if ((country->unit_active[u / 64] >> u % 64 & 1) == 0)
+			continue;
+		runs = runs_changing_plain(self, country, u, n);
+		if (runs != 0)
+			unit_changes_by_run(self, country, u, runs, deltas, flipped, dropped);
 	}
 	finish_changes(self, country, chunk, n, flipped, dropped);
 }
@@ -1393,9 +999,30 @@ sum_rule_tables_eight(AccordRun *self,
 	}
 }
 
+/* sixteen runs' numbers (@numbers: 16 bits each, in 32-bit words) in sixteen 16-bit lanes, their
+ * sign bits flipped so that a signed comparison compares them unsigned. The pack interleaves
+ * the two halves' lanes four by four, which unpack_states() undoes */
+static inline __m256i __attribute__((target("avx2"))) packed_numbers(const guint32 *numbers)
+{
+	return _mm256_xor_si256(
+	    _mm256_packus_epi32(_mm256_loadu_si256((const __m256i *)numbers),
+				_mm256_loadu_si256((const __m256i *)(numbers + 8))),
+	    _mm256_set1_epi16(G_MININT16));
+}
+
+/* sixteen runs' states counted in packed_numbers()' lanes stored as 32-bit words in run order
+ * at @out */
+static inline void __attribute__((target("avx2"))) unpack_states(__m256i k, guint32 *out)
+{
+	_mm256_storeu_si256((__m256i *)out, _mm256_unpacklo_epi16(k, _mm256_setzero_si256()));
+	_mm256_storeu_si256((__m256i *)(out + 8), _mm256_unpackhi_epi16(k, _mm256_setzero_si256()));
+}
+
 /* each tabled unit's look-up state in the chunk's runs (AccordRun.lookup_state): the count of
  * its look-up thresholds (lookup_below) below the run's number, as joint_rule_values() counts
- * it, eight runs to a register. Counted once for all the rules that read the unit */
+ * it, sixteen runs to a register (a number and a threshold less 1 are below 2^16, and the
+ * threshold 0xffffffff, past the last, is 0xffff, which no number is above). Counted once for
+ * all the rules that read the unit */
 static void __attribute__((target("avx2")))
 lookup_states_eight(AccordRun *self, const AccordCountryModel *country)
 {
@@ -1403,21 +1030,21 @@ lookup_states_eight(AccordRun *self, const AccordCountryModel *country)
 		guint u = country->tabled_units[i];
 		const guint32 *numbers = self->numbers + number_index(0, u);
 		const guint32 *below = country->lookup_below + ACCORD_TABLE_STATES * (gsize)u;
-		__m256i r[ACCORD_CHUNK / 8], k[ACCORD_CHUNK / 8];
-		for (guint q = 0; q < ACCORD_CHUNK / 8; q++) {
-			r[q] = signed_numbers(numbers + 8 * q);
+		guint32 *out = self->lookup_state + (gsize)u * ACCORD_CHUNK;
+		__m256i r[ACCORD_CHUNK / 16], k[ACCORD_CHUNK / 16];
+
+		for (guint q = 0; q < ACCORD_CHUNK / 16; q++) {
+			r[q] = packed_numbers(numbers + 16 * q);
 			k[q] = _mm256_setzero_si256();
 		}
 		for (guint j = 0; j < country->lookup_states[u]; j++) {
-			__m256i t = signed_threshold(below[j]);
+			__m256i t = _mm256_set1_epi16((gshort)(below[j] ^ 0x8000));
 
-			for (guint q = 0; q < ACCORD_CHUNK / 8; q++)
-				k[q] = _mm256_sub_epi32(k[q], _mm256_cmpgt_epi32(r[q], t));
+			for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
+				k[q] = _mm256_sub_epi16(k[q], _mm256_cmpgt_epi16(r[q], t));
 		}
-		for (guint q = 0; q < ACCORD_CHUNK / 8; q++)
-			_mm256_storeu_si256(
-			    (__m256i *)(self->lookup_state + (gsize)u * ACCORD_CHUNK + 8 * q),
-			    k[q]);
+		for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
+			unpack_states(k[q], out + 16 * q);
 	}
 }
 
@@ -2230,13 +1857,11 @@ place_runs(AccordRun *self)
 	place_policies(self);
 	for (guint i = 0; i < n; i++) {
 		guint run = self->run_at[i];
-		guint32 state[16];
+		guint32 state[4];
 
 		accord_xoshiro_seed(state, self->evidence[run]);
 		for (guint w = 0; w < 4; w++)
-			memcpy(position_state(self->rng_state, i) + 16 * w,
-			       state + 4 * w,
-			       4 * sizeof(guint32));
+			self->rng_state[w * stream_row(self) + i] = state[w];
 		for (guint s = 0; s < m->n_rules; s++)
 			self->by_slot[(gsize)s * self->stride + i] =
 			    self->slot_weights[(gsize)run * m->n_rules + s];
@@ -2278,19 +1903,21 @@ void
 accord_run_score_evidence(AccordRun *self)
 {
 	const AccordModel *m = self->model;
-	guint n = self->n, widest = MIN(self->widest, accord_evidence_widest_group());
+	guint n = self->n;
+#ifdef USE_WIDE
+	guint widest = MIN(self->widest, accord_evidence_widest_group());
+#endif
 
 	place_runs(self);
 	for (guint c = 0; c < m->n_countries; c++) {
 		for (guint chunk = 0; chunk < n; chunk += ACCORD_CHUNK) {
 			guint end = MIN(chunk + ACCORD_CHUNK, n);
-
 			gboolean looked_up = FALSE;
 
 #ifdef USE_WIDE
 			looked_up = widest >= 2 && m->countries[c].unit_tables != NULL;
 #endif
-			draw_numbers(self, &m->countries[c], chunk, end, widest, looked_up);
+			draw_numbers(self, &m->countries[c], chunk, end);
 #ifdef USE_WIDE
 			if (looked_up)
 				add_changes_tabled(self, &m->countries[c], chunk, end, widest >= 4);

@@ -841,7 +841,6 @@ country_clear(AccordCountryModel *country)
 		g_free(country->tables[p]);
 	}
 	g_free(country->unit_active);
-	g_free(country->exact_at_most);
 	g_free(country->unit_states);
 	g_free(country->exact);
 	g_free(country->unit_refs);

@@ -71,9 +71,13 @@ typedef struct {
 	guint32 stride;
 } AccordFactRef;
 
-/* a state of a unit other than every fact kept, that a draw can reach. A unit draws 32
- * random bits r: it changes when r < its change threshold, and then takes the first of its
- * states, most likely first, with r < below. Thresholds are chances × 2^32, rounded */
+/* what a draw's random numbers range over: each is 16 bits, from 0 to 2^16 − 1, so that each
+ * output of a run's generator gives two (uncertainty-evidence.c, draw_numbers()) */
+#define ACCORD_NUMBER_RANGE 65536.0
+
+/* a state of a unit other than every fact kept, that a draw can reach. A unit draws a random
+ * number r: it changes when r < its change threshold, and then takes the first of its states,
+ * most likely first, with r < below. Thresholds are chances × ACCORD_NUMBER_RANGE, rounded */
 typedef struct {
 	guint64 below;
 	guint32 deltas; /* its first entry in deltas */
@@ -85,7 +89,7 @@ typedef struct {
 } AccordUnitState;
 
 typedef struct {
-	guint64 change;	  /* the chance that any of its facts changes, × 2^32; 0 when its
+	guint64 change;	  /* the chance that any of its facts changes, as a threshold; 0 when its
 			     facts are drawn one by one (AccordExactFact) */
 	guint32 states;	  /* its first entry in unit_states */
 	guint32 n_states; /* reachable states other than every fact kept */
@@ -184,8 +188,6 @@ typedef struct {
 	AccordUnitState *unit_states;
 	guint n_exact;
 	AccordExactFact *exact;
-	guint32 *exact_at_most; /* by fact drawn one by one, padded to a multiple of
-				   ACCORD_LANES: its change threshold less 1 */
 	AccordUnitRef *unit_refs;
 	guint32 *unit_first;	 /* by unit: the entry of its state 0 in delta_start */
 	guint32 *delta_start;	 /* Σ states + 1: each unit state's first entry in deltas */
@@ -304,9 +306,9 @@ typedef struct {
 			     aggregates all countries with one pass down each row */
 } AccordModel;
 
-/* runs side by side: the lanes of one register (four 32-bit evidence streams), and the runs
- * a country's evidence is drawn for before they are scored together (uncertainty-evidence.c);
- * the chunk is a multiple of the lanes */
+/* the facts drawn one by one take their numbers after the units', from a multiple of
+ * ACCORD_LANES; the runs a country's evidence is drawn for before they are scored together
+ * (uncertainty-evidence.c), a multiple of the sixteen runs whose generators step together */
 #define ACCORD_LANES 4
 #define ACCORD_CHUNK 64
 
@@ -376,8 +378,10 @@ typedef struct {
 				evidence is scored (country by country), before they go to scores */
 	guint n_pieces;
 	AccordRunPiece pieces[6];
-	guint32 *rng_state;    /* 16 × stride: each position's four xoshiro128** generators, four
-				  positions side by side (uncertainty-evidence.c, position_state()) */
+	guint32 *rng_state;    /* 4 rows of the capacity rounded up to ACCORD_CHUNK: each
+				  position's xoshiro128** generator, its word w in row w, so that
+				  sixteen positions' same word is one load (uncertainty-evidence.c,
+				  draw_numbers()) */
 	gdouble *by_slot;      /* n_rules × stride: the rule weights in slot order */
 	gdouble *by_pillar;    /* n_pillars × stride */
 	gdouble *columns;      /* 3 n_rules × ACCORD_CHUNK: by slot, rows of the deltas' Σ
@@ -385,15 +389,11 @@ typedef struct {
 	gdouble *values;       /* n_rules × ACCORD_CHUNK: by slot, the values of the chunk's runs
 				  looked up in a joint table (AccordCountryModel.joint) */
 	gdouble *chunk_sums;   /* 6 × ACCORD_CHUNK: working space of score_piece() */
-	guint widest;	       /* the most runs whose generators step together (1, 2 or 4: as
-				  the processor allows, or fewer, to test them all); the paths
-				  the batch takes follow it (uncertainty-evidence.c,
-				  uncertainty-rank.c) */
-	guint32 *numbers;      /* the chunk's: the 32 bits each unit, then each fact drawn one by
+	guint widest;	       /* the paths the batch takes: 4 AVX-512's, 2 AVX2's, 1 the others
+				  (as accord_evidence_widest_group() allows, or fewer, to test them
+				  all; uncertainty-evidence.c, uncertainty-rank.c) */
+	guint32 *numbers;      /* the chunk's: the 16 bits each unit, then each fact drawn one by
 				  one, drew in each run (uncertainty-evidence.c, number_index()) */
-	guint64 *changes;      /* the chunk's, where fewer than four runs step together: by 64
-				  units and position, a bit by unit whose number is at most its
-				  threshold less 1 */
 	guint64 *states;       /* by unit, ACCORD_CHUNK each: the state each position's run takes
 				  (a tabled unit's, uncertainty-evidence.c) */
 	guint32 *joint_index;  /* n_rules × ACCORD_CHUNK: by slot, the chunk's runs' indices in the
@@ -538,14 +538,9 @@ accord_add_pillar(guint n,
 
 /* uncertainty-evidence.c */
 void
-accord_xoshiro_seed(guint32 state[16], guint64 seed);
+accord_xoshiro_seed(guint32 state[4], guint64 seed);
 guint32
 accord_xoshiro_next(guint32 state[4]);
-guint
-accord_xoshiro_group_next(guint32 states[64],
-			  guint runs,
-			  const guint32 at_most[4],
-			  guint32 out[16]);
 guint
 accord_evidence_widest_group(void);
 guint32

@@ -90,7 +90,7 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->place_at = g_new0(guint32, accord_round_up(n, ACCORD_CHUNK));
 	self->blocks = g_new0(AccordBlockPolicies, accord_round_up(n, ACCORD_CHUNK) / 8);
 	self->by_country = g_new0(gdouble, (gsize)model->n_countries * self->stride);
-	self->rng_state = g_new0(guint32, 16 * (gsize)self->stride);
+	self->rng_state = g_new0(guint32, 4 * accord_round_up(n, ACCORD_CHUNK));
 	self->by_slot = g_new0(gdouble, (gsize)MAX(model->n_rules, 1) * self->stride);
 	self->by_pillar = g_new0(gdouble, (gsize)MAX(model->n_pillars, 1) * self->stride);
 	self->columns = g_new0(gdouble, (gsize)3 * MAX(model->n_rules, 1) * ACCORD_CHUNK);
@@ -101,7 +101,6 @@ accord_run_new(const AccordModel *model, guint capacity)
 			       (gsize)(accord_round_up(model->max_units, ACCORD_LANES) +
 				       accord_round_up(model->max_facts, ACCORD_LANES)) *
 				   ACCORD_CHUNK);
-	self->changes = g_new0(guint64, (gsize)MAX((model->max_units + 63) / 64, 1) * ACCORD_CHUNK);
 	self->states = g_new0(guint64, (gsize)MAX(model->max_units, 1) * ACCORD_CHUNK);
 	self->joint_index = g_new0(guint32, (gsize)MAX(model->n_rules, 1) * ACCORD_CHUNK);
 	self->pillar_sums = g_new0(gdouble, 2 * (gsize)MAX(model->n_pillars, 1) * ACCORD_CHUNK);
@@ -145,7 +144,6 @@ accord_run_free(AccordRun *self)
 	g_free(self->values);
 	g_free(self->chunk_sums);
 	g_free(self->numbers);
-	g_free(self->changes);
 	g_free(self->states);
 	g_free(self->joint_index);
 	g_free(self->pillar_sums);

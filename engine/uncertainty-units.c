@@ -331,11 +331,11 @@ reachable_states(const AccordCountryModel *country, const Unit *u)
 	return out;
 }
 
-/* a chance as a threshold for 32 random bits */
+/* a chance as a threshold for 16 random bits (ACCORD_NUMBER_RANGE) */
 static guint64
 threshold(gdouble chance)
 {
-	return (guint64)llround(MIN(chance, 1.0) * 4294967296.0);
+	return (guint64)llround(MIN(chance, 1.0) * ACCORD_NUMBER_RANGE);
 }
 
 /* a state and its deltas: its first, its second (the zero delta @zero when it has one), and
@@ -470,7 +470,7 @@ keep_unit_states(AccordCountryModel *country, const GPtrArray *units, guint32 ze
 		if (exact[f])
 			keep_exact(country, f, units, states, refs);
 	}
-	/* what a draw compares its numbers with, four at a time (uncertainty-evidence.c) */
+	/* what a draw compares its numbers with (uncertainty-evidence.c) */
 	country->unit_at_most = g_new0(guint32, accord_round_up(units->len, ACCORD_LANES));
 	country->unit_active = g_new0(guint64, (units->len + 63) / 64 + 1);
 	for (guint u = 0; u < units->len; u++) {
@@ -479,9 +479,6 @@ keep_unit_states(AccordCountryModel *country, const GPtrArray *units, guint32 ze
 		country->unit_at_most[u] = (guint32)(country->units[u].change - 1);
 		country->unit_active[u / 64] |= G_GUINT64_CONSTANT(1) << (u % 64);
 	}
-	country->exact_at_most = g_new0(guint32, accord_round_up(country->n_exact, ACCORD_LANES));
-	for (guint i = 0; i < country->n_exact; i++)
-		country->exact_at_most[i] = (guint32)(country->exact[i].change - 1);
 	country->unit_states = (AccordUnitState *)g_array_free(g_steal_pointer(&states), FALSE);
 	country->unit_refs = (AccordUnitRef *)g_array_free(g_steal_pointer(&refs), FALSE);
 }

@@ -538,8 +538,8 @@ test_uncertainty_evidence_drop(void **state)
 	tiny_clear(&t);
 }
 
-/* a unit changes when its 32 bits are below its threshold, the chance × 2^32: flip high
- * 1/512 gives 2^23, so 1/512 = 0.00195 of the draws. Were only the top byte compared (a
+/* a unit changes when its 16 bits are below its threshold, the chance × 2^16: flip high
+ * 1/512 gives 2^7, so 1/512 = 0.00195 of the draws. Were only the top byte compared (a
  * threshold of 0 at that precision, or one byte in 256), it would be 0 or 1/256 = 0.00391.
  * Over 50,000 draws the share has standard error √(0.00195/50000) = 0.0002; the tolerance
  * 0.0009 is over 4 of them, and under half the distance to either wrong answer */
@@ -638,8 +638,8 @@ test_uncertainty_unit_of_shared_facts(void **state)
 /* the unit of the same world as a draw picks its state: each fact flips with chance 0.3 and
  * is never dropped, so the reachable states are x.a flipped (state 2: 0.3 × 0.7 = 0.21), x.b
  * flipped (6: 0.7 × 0.3 = 0.21) and both (8: 0.09), most likely first and ties in state
- * order. Thresholds are the cumulative chances × 2^32 = 4,294,967,296, rounded: 0.21 gives
- * 901,943,132.16, 0.42 1,803,886,264.32, 0.51 2,190,433,320.96; the last is the unit's */
+ * order. Thresholds are the cumulative chances × 2^16 = 65,536, rounded: 0.21 gives
+ * 13,762.56, 0.42 27,525.12, 0.51 33,423.36; the last is the unit's */
 static void
 test_uncertainty_unit_state_chances(void **state)
 {
@@ -655,11 +655,11 @@ test_uncertainty_unit_state_chances(void **state)
 	c = &m->countries[0];
 	assert_int_equal(c->n_exact, 0);
 	assert_int_equal(c->units[0].n_states, 3);
-	assert_true(c->units[0].change == 2190433321u);
+	assert_true(c->units[0].change == 33423);
 	s = c->unit_states + c->units[0].states;
-	assert_true(s[0].below == 901943132u);
-	assert_true(s[1].below == 1803886264u);
-	assert_true(s[2].below == 2190433321u);
+	assert_true(s[0].below == 13763);
+	assert_true(s[1].below == 27525);
+	assert_true(s[2].below == 33423);
 	assert_int_equal(s[0].deltas, c->delta_start[c->unit_first[0] + 2]);
 	assert_int_equal(s[1].deltas, c->delta_start[c->unit_first[0] + 6]);
 	assert_int_equal(s[2].deltas, c->delta_start[c->unit_first[0] + 8]);
@@ -938,46 +938,31 @@ check_group_numbers(const AccordModel *m, const AccordCountryModel *c, guint n, 
 
 		assert_memory_equal(alone, grouped, sizeof alone);
 		for (guint pos = n - (n - 1) % 64 - 1; pos < n; pos++) {
-			guint32 generators[16];
+			guint32 generator[4];
 
-			accord_xoshiro_seed(generators, run->evidence[run->run_at[pos]]);
-			for (guint k = 0; k < exact + c->n_exact; k += 4) {
-				for (guint l = 0; l < 4; l++) {
-					guint32 s[4] = {generators[l],
-							generators[4 + l],
-							generators[8 + l],
-							generators[12 + l]};
-					guint32 number = accord_xoshiro_next(s);
-					guint64 word =
-					    run->changes[(gsize)(k + l) / 64 * ACCORD_CHUNK +
-							 pos % 64];
+			accord_xoshiro_seed(generator, run->evidence[run->run_at[pos]]);
+			for (guint k = 0; k < exact + c->n_exact; k += 2) {
+				guint32 x = accord_xoshiro_next(generator);
 
-					for (guint w = 0; w < 4; w++)
-						generators[4 * w + l] = s[w];
-					if (k + l >= c->n_units && k + l < exact)
+				for (guint h = 0; h < 2; h++) {
+					if (k + h >= exact + c->n_exact ||
+					    (k + h >= c->n_units && k + h < exact))
 						continue;
-					assert_true(accord_run_number(run, pos, k + l) == number);
-					/* four runs together, or any on the tables' path, find
-					 * their changes from the numbers, with no bits by run */
-					if (k + l < c->n_units &&
-					    (widest == 1 ||
-					     (widest == 2 && c->unit_tables == NULL)))
-						assert_int_equal(word >> (k + l) % 64 & 1,
-								 number <= c->unit_at_most[k + l]);
+					assert_true(accord_run_number(run, pos, k + h) ==
+						    (h == 0 ? x & 0xffff : x >> 16));
 				}
 			}
 		}
 	}
 }
 
-/* the runs of a chunk draw their evidence one at a time, or two or four together where the
- * processor has AVX2 or AVX-512 (fewer where it does not: the test then checks those it
- * has). Whatever the width, the same scores, flips and drops, and each number of the last
- * chunk's runs (of 71 runs, 7: a group of four, a pair and one alone; of 16 runs, sixteen that
- * step together where the processor has AVX-512) is what its generator alone gives:
- * unit or fact k takes the (k/4 + 1)-th number of generator k mod 4, and (at widths 1 and 2) a
- * unit's bit is set when its number is at most its threshold less 1. Two worlds: 70 units (two
- * words of bits) and one with three facts drawn one by one after the units */
+/* the runs of a chunk take their evidence the ways the processor allows: draw by draw, or
+ * with AVX2's or AVX-512's tables (fewer where it does not: the test then checks those it
+ * has). Whatever the path, the same scores, flips and drops; and each number of the last
+ * chunk's runs (of 71 runs, 7; of 16, sixteen, which step together) is what its generator
+ * alone gives: unit or fact k takes the low 16 bits (k even) or the high 16 bits (k odd) of
+ * output k/2 + 1 of the run's generator. Two worlds: 70 units and one with three facts drawn
+ * one by one after the units */
 static void
 check_groups(const Tiny *t, AccordUncertaintyOptions *o)
 {
@@ -985,8 +970,6 @@ check_groups(const Tiny *t, AccordUncertaintyOptions *o)
 	const AccordCountryModel *c = &m->countries[0];
 	guint exact = (guint)accord_round_up(c->n_units, 4);
 
-	/* 71 runs: the last chunk's 7; 16: sixteen runs stepping together where the processor has
-	 * AVX-512 */
 	for (guint n = 71; n >= 16; n = n == 71 ? 16 : 0)
 		check_group_numbers(m, c, n, exact);
 }
@@ -1649,68 +1632,18 @@ test_uncertainty_xoshiro_reference(void **state)
 		assert_true(s[i] == after[i]);
 }
 
-/* a run's four generators are seeded from SplitMix64 started at the run's seed, two outputs
- * each (low word first): for the seed 1234567, the first two outputs of the SplitMix64 test
- * above make generator 0's state */
+/* a run's generator is seeded from SplitMix64 started at the run's seed, two outputs (low
+ * word first): for the seed 1234567, the first two outputs of the SplitMix64 test above */
 static void
 test_uncertainty_xoshiro_seed(void **state)
 {
-	guint32 s[16];
+	guint32 s[4];
 
 	accord_xoshiro_seed(s, 1234567);
 	assert_true(s[0] == (guint32)G_GUINT64_CONSTANT(6457827717110365317));
-	assert_true(s[4] == (guint32)(G_GUINT64_CONSTANT(6457827717110365317) >> 32));
-	assert_true(s[8] == (guint32)G_GUINT64_CONSTANT(3203168211198807973));
-	assert_true(s[12] == (guint32)(G_GUINT64_CONSTANT(3203168211198807973) >> 32));
-	assert_true(s[1] == (guint32)G_GUINT64_CONSTANT(9817491932198370423));
-}
-
-/* the four generators of a run step together in SSE2 lanes (or a loop without SSE2), and
- * two or four runs' in AVX2 or AVX-512 registers where the processor has them: each lane
- * gives what its generator alone gives, and the bit of each number at most its bound. The
- * bounds are the numbers themselves, one less (never), and 0xffffffff (always) in turn */
-static void
-check_group_next(guint runs)
-{
-	guint32 states[64] = {0}, alone[16][4];
-
-	for (guint j = 0; j < runs; j++) {
-		guint32 run[16];
-
-		accord_xoshiro_seed(run, 99 + j);
-		for (guint l = 0; l < 4; l++) {
-			for (guint w = 0; w < 4; w++) {
-				alone[4 * j + l][w] = run[4 * w + l];
-				states[16 * w + 4 * j + l] = run[4 * w + l];
-			}
-		}
-	}
-	for (guint step = 0; step < 300; step++) {
-		guint32 expected[16] = {0}, at_most[4], out[16];
-		guint mask, want = 0;
-
-		for (guint g = 0; g < 4 * runs; g++)
-			expected[g] = accord_xoshiro_next(alone[g]);
-		/* the bounds are a run's: the first run's numbers, and the others compared
-		 * with them */
-		for (guint l = 0; l < 4; l++)
-			at_most[l] = step % 3 == 0   ? expected[l]
-				     : step % 3 == 1 ? expected[l] - 1
-						     : 0xffffffffu;
-		for (guint g = 0; g < 4 * runs; g++)
-			want |= (guint)(expected[g] <= at_most[g % 4]) << g;
-		mask = accord_xoshiro_group_next(states, runs, at_most, out);
-		for (guint g = 0; g < 4 * runs; g++)
-			assert_true(out[g] == expected[g]);
-		assert_int_equal(mask, want);
-	}
-}
-
-static void
-test_uncertainty_xoshiro_lanes(void **state)
-{
-	for (guint runs = 1; runs <= accord_evidence_widest_group(); runs *= 2)
-		check_group_next(runs);
+	assert_true(s[1] == (guint32)(G_GUINT64_CONSTANT(6457827717110365317) >> 32));
+	assert_true(s[2] == (guint32)G_GUINT64_CONSTANT(3203168211198807973));
+	assert_true(s[3] == (guint32)(G_GUINT64_CONSTANT(3203168211198807973) >> 32));
 }
 
 /* the geometric pillars' logarithms (fdlibm's method, within 1 ulp) against libm's log(),
@@ -2285,7 +2218,6 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_splitmix_reference),
 	    cmocka_unit_test(test_uncertainty_xoshiro_reference),
 	    cmocka_unit_test(test_uncertainty_xoshiro_seed),
-	    cmocka_unit_test(test_uncertainty_xoshiro_lanes),
 	    cmocka_unit_test(test_uncertainty_numbers_by_group),
 	    cmocka_unit_test(test_uncertainty_tables_and_runs),
 	    cmocka_unit_test(test_uncertainty_joint_and_summed_rules),
