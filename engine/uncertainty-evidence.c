@@ -1010,9 +1010,9 @@ static inline __m256i __attribute__((target("avx2"))) packed_numbers(const guint
 	    _mm256_set1_epi16(G_MININT16));
 }
 
-/* sixteen runs' states counted in packed_numbers()' lanes stored as 32-bit words in run order
- * at @out */
-static inline void __attribute__((target("avx2"))) unpack_states(__m256i k, guint32 *out)
+/* sixteen runs' look-up states or joint indices in packed_numbers()' lanes stored as 32-bit words
+ * in run order at @out */
+static inline void __attribute__((target("avx2"))) unpack_words(__m256i k, guint32 *out)
 {
 	_mm256_storeu_si256((__m256i *)out, _mm256_unpacklo_epi16(k, _mm256_setzero_si256()));
 	_mm256_storeu_si256((__m256i *)(out + 8), _mm256_unpackhi_epi16(k, _mm256_setzero_si256()));
@@ -1021,8 +1021,8 @@ static inline void __attribute__((target("avx2"))) unpack_states(__m256i k, guin
 /* each tabled unit's look-up state in the chunk's runs (AccordRun.lookup_state): the count of
  * its look-up thresholds (lookup_below) below the run's number, as joint_rule_values() counts
  * it, sixteen runs to a register (a number and a threshold less 1 are below 2^16, and the
- * threshold 0xffffffff, past the last, is 0xffff, which no number is above). Counted once for
- * all the rules that read the unit */
+ * threshold 0xffffffff, past the last, is 0xffff, which no number is above), kept in 16-bit
+ * lanes in packed_numbers()' order. Counted once for all the rules that read the unit */
 static void __attribute__((target("avx2")))
 lookup_states_eight(AccordRun *self, const AccordCountryModel *country)
 {
@@ -1030,7 +1030,7 @@ lookup_states_eight(AccordRun *self, const AccordCountryModel *country)
 		guint u = country->tabled_units[i];
 		const guint32 *numbers = self->numbers + number_index(0, u);
 		const guint32 *below = country->lookup_below + ACCORD_TABLE_STATES * (gsize)u;
-		guint32 *out = self->lookup_state + (gsize)u * ACCORD_CHUNK;
+		guint16 *out = self->lookup_state + (gsize)u * ACCORD_CHUNK;
 		__m256i r[ACCORD_CHUNK / 16], k[ACCORD_CHUNK / 16];
 
 		for (guint q = 0; q < ACCORD_CHUNK / 16; q++) {
@@ -1044,41 +1044,44 @@ lookup_states_eight(AccordRun *self, const AccordCountryModel *country)
 				k[q] = _mm256_sub_epi16(k[q], _mm256_cmpgt_epi16(r[q], t));
 		}
 		for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
-			unpack_states(k[q], out + 16 * q);
+			_mm256_storeu_si256((__m256i *)(out + 16 * q), k[q]);
 	}
 }
 
 /* joint_rule_values() with AVX2, its first step: the joint index of each of the chunk's runs
- * (@index), its policy's place times the rule's joint states plus each of the rule's units'
- * look-up state (lookup_states_eight()) times the unit's place value, eight runs to a register.
- * Positions without a run (past the last, in the last chunk) take an index too, from numbers
- * left from before and the place 0: within the table, and never read */
-static void __attribute__((target("avx2"))) joint_indices_eight(const AccordRun *self,
-								const AccordCountryModel *country,
-								guint slot,
-								const guint32 *places,
-								guint32 *index)
+ * (@index), its policy's place (@places: the chunk's, in 16-bit lanes in packed_numbers()'
+ * order) times the rule's joint states plus each of the rule's units' look-up state
+ * (lookup_states_eight()) times the unit's place value, sixteen runs to a register: an index
+ * is below 3 × ACCORD_JOINT_STATES, so 16 bits hold it and its products. Positions without a
+ * run (past the last, in the last chunk) take an index too, from numbers left from before and
+ * the place 0: within the table, and never read */
+static void __attribute__((target("avx2")))
+joint_indices_eight(const AccordRun *self,
+		    const AccordCountryModel *country,
+		    guint slot,
+		    const __m256i places[ACCORD_CHUNK / 16],
+		    guint32 *index)
 {
-	__m256i states = _mm256_set1_epi32(
-	    (gint)((country->joint_at[slot + 1] - country->joint_at[slot]) / self->model->n_taken));
-	__m256i at[ACCORD_CHUNK / 8];
+	__m256i states =
+	    _mm256_set1_epi16((gshort)((country->joint_at[slot + 1] - country->joint_at[slot]) /
+				       self->model->n_taken));
+	__m256i at[ACCORD_CHUNK / 16];
 
-	for (guint q = 0; q < ACCORD_CHUNK / 8; q++)
-		at[q] = _mm256_mullo_epi32(_mm256_loadu_si256((const __m256i *)(places + 8 * q)),
-					   states);
+	for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
+		at[q] = _mm256_mullo_epi16(places[q], states);
 	for (guint i = country->slot_tables[slot]; i < country->slot_tables[slot + 1]; i++) {
 		guint u = country->table_unit[country->table_order[i]];
-		const guint32 *k = self->lookup_state + (gsize)u * ACCORD_CHUNK;
-		__m256i stride = _mm256_set1_epi32((gint)country->joint_stride[i]);
+		const guint16 *k = self->lookup_state + (gsize)u * ACCORD_CHUNK;
+		__m256i stride = _mm256_set1_epi16((gshort)country->joint_stride[i]);
 
-		for (guint q = 0; q < ACCORD_CHUNK / 8; q++)
-			at[q] = _mm256_add_epi32(
+		for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
+			at[q] = _mm256_add_epi16(
 			    at[q],
-			    _mm256_mullo_epi32(_mm256_loadu_si256((const __m256i *)(k + 8 * q)),
+			    _mm256_mullo_epi16(_mm256_loadu_si256((const __m256i *)(k + 16 * q)),
 					       stride));
 	}
-	for (guint q = 0; q < ACCORD_CHUNK / 8; q++)
-		_mm256_storeu_si256((__m256i *)(index + 8 * q), at[q]);
+	for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
+		unpack_words(at[q], index + 16 * q);
 }
 
 /* four runs' values of a rule from its joint table @joint, at their indices: four indices a
@@ -1142,8 +1145,12 @@ sum_rules_tables_eight(AccordRun *self,
 		       guint n)
 {
 	guint n_blocks = (n + 7) / 8, n_rules = self->model->n_rules;
-	const guint32 *places = self->place_at + chunk;
+	__m256i places[ACCORD_CHUNK / 16];
 
+	for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
+		places[q] = _mm256_packus_epi32(
+		    _mm256_loadu_si256((const __m256i *)(self->place_at + chunk + 16 * q)),
+		    _mm256_loadu_si256((const __m256i *)(self->place_at + chunk + 16 * q + 8)));
 	lookup_states_eight(self, country);
 	for (guint slot = 0; slot < n_rules; slot++) {
 		guint first = country->slot_tables[slot], end = country->slot_tables[slot + 1];

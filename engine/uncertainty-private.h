@@ -378,34 +378,36 @@ typedef struct {
 				evidence is scored (country by country), before they go to scores */
 	guint n_pieces;
 	AccordRunPiece pieces[6];
-	guint32 *rng_state;    /* 4 rows of the capacity rounded up to ACCORD_CHUNK: each
-				  position's xoshiro128** generator, its word w in row w, so that
-				  sixteen positions' same word is one load (uncertainty-evidence.c,
-				  draw_numbers()) */
-	gdouble *by_slot;      /* n_rules × stride: the rule weights in slot order */
-	gdouble *by_pillar;    /* n_pillars × stride */
-	gdouble *columns;      /* 3 n_rules × ACCORD_CHUNK: by slot, rows of the deltas' Σ
-				  numerator, Σ denominator and Σ count of the chunk's runs */
-	gdouble *values;       /* n_rules × ACCORD_CHUNK: by slot, the values of the chunk's runs
-				  looked up in a joint table (AccordCountryModel.joint) */
-	gdouble *chunk_sums;   /* 6 × ACCORD_CHUNK: working space of score_piece() */
-	guint widest;	       /* the paths the batch takes: 4 AVX-512's, 2 AVX2's, 1 the others
-				  (as accord_evidence_widest_group() allows, or fewer, to test them
-				  all; uncertainty-evidence.c, uncertainty-rank.c) */
-	guint32 *numbers;      /* the chunk's: the 16 bits each unit, then each fact drawn one by
-				  one, drew in each run (uncertainty-evidence.c, number_index()) */
-	guint64 *states;       /* by unit, ACCORD_CHUNK each: the state each position's run takes
-				  (a tabled unit's, uncertainty-evidence.c) */
-	guint32 *joint_index;  /* n_rules × ACCORD_CHUNK: by slot, the chunk's runs' indices in the
-				  rule's joint table, where the processor has AVX2 and not AVX-512
-				  (uncertainty-evidence.c, joint_indices_eight()) */
-	guint32 *lookup_state; /* by unit, ACCORD_CHUNK each: a tabled unit's look-up state in
-				  each of the chunk's runs, likewise */
-	gdouble *pillar_sums;  /* 2 n_pillars × ACCORD_CHUNK: by pillar whose rules all look their
-				  values up, the chunk's runs' Σ w·value and Σ w over its rules,
-				  likewise (sum_rules_tables_eight()) */
-	guint32 *unit_state;   /* by unit: Σ state × stride of the facts drawn one by one */
-	guint *touched;	       /* the units those changed */
+	guint32 *rng_state;   /* 4 rows of the capacity rounded up to ACCORD_CHUNK: each
+				 position's xoshiro128** generator, its word w in row w, so that
+				 sixteen positions' same word is one load (uncertainty-evidence.c,
+				 draw_numbers()) */
+	gdouble *by_slot;     /* n_rules × stride: the rule weights in slot order */
+	gdouble *by_pillar;   /* n_pillars × stride */
+	gdouble *columns;     /* 3 n_rules × ACCORD_CHUNK: by slot, rows of the deltas' Σ
+				 numerator, Σ denominator and Σ count of the chunk's runs */
+	gdouble *values;      /* n_rules × ACCORD_CHUNK: by slot, the values of the chunk's runs
+				 looked up in a joint table (AccordCountryModel.joint) */
+	gdouble *chunk_sums;  /* 6 × ACCORD_CHUNK: working space of score_piece() */
+	guint widest;	      /* the paths the batch takes: 4 AVX-512's, 2 AVX2's, 1 the others
+				 (as accord_evidence_widest_group() allows, or fewer, to test them
+				 all; uncertainty-evidence.c, uncertainty-rank.c) */
+	guint32 *numbers;     /* the chunk's: the 16 bits each unit, then each fact drawn one by
+				 one, drew in each run (uncertainty-evidence.c, number_index()) */
+	guint64 *states;      /* by unit, ACCORD_CHUNK each: the state each position's run takes
+				 (a tabled unit's, uncertainty-evidence.c) */
+	guint32 *joint_index; /* n_rules × ACCORD_CHUNK: by slot, the chunk's runs' indices in the
+				 rule's joint table, where the processor has AVX2 and not AVX-512
+				 (uncertainty-evidence.c, joint_indices_eight()) */
+	guint16
+	    *lookup_state;    /* by unit, ACCORD_CHUNK each: a tabled unit's look-up state in
+				 each of the chunk's runs, in 16-bit lanes in the order of a pack of
+				 two AVX2 registers (uncertainty-evidence.c, packed_numbers()) */
+	gdouble *pillar_sums; /* 2 n_pillars × ACCORD_CHUNK: by pillar whose rules all look their
+				 values up, the chunk's runs' Σ w·value and Σ w over its rules,
+				 likewise (sum_rules_tables_eight()) */
+	guint32 *unit_state;  /* by unit: Σ state × stride of the facts drawn one by one */
+	guint *touched;	      /* the units those changed */
 } AccordRun;
 
 /* fdlibm's e_log.c: Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
