@@ -396,7 +396,7 @@ typedef struct {
 				 one, drew in each run (uncertainty-evidence.c, number_index()) */
 	guint64 *states;      /* by unit, ACCORD_CHUNK each: the state each position's run takes
 				 (a tabled unit's, uncertainty-evidence.c) */
-	guint32 *joint_index; /* n_rules × ACCORD_CHUNK: by slot, the chunk's runs' indices in the
+	guint64 *joint_index; /* n_rules × ACCORD_CHUNK: by slot, the chunk's runs' indices in the
 				 rule's joint table, where the processor has AVX2 and not AVX-512
 				 (uncertainty-evidence.c, joint_indices_eight()) */
 	guint16
