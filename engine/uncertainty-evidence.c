@@ -151,13 +151,21 @@ typedef guint32 Words __attribute__((vector_size(32)));
 	} while (0)
 
 /* the words of eight positions' generators from @state (AccordRun.rng_state, at the first
- * position; rows @row apart) into @s, or back */
-#define WORDS_LOAD(s, state, row)                                                                  \
-	for (guint w_ = 0; w_ < 4; w_++)                                                           \
-	memcpy(&(s)[w_], (state) + w_ * (row), sizeof(Words))
-#define WORDS_STORE(s, state, row)                                                                 \
-	for (guint w_ = 0; w_ < 4; w_++)                                                           \
-	memcpy((state) + w_ * (row), &(s)[w_], sizeof(Words))
+ * position; rows @row apart) into @s0 to @s3, or back: each word one load or store */
+#define WORDS_LOAD(s0, s1, s2, s3, state, row)                                                     \
+	do {                                                                                       \
+		memcpy(&(s0), (state), sizeof(Words));                                             \
+		memcpy(&(s1), (state) + (row), sizeof(Words));                                     \
+		memcpy(&(s2), (state) + 2 * (row), sizeof(Words));                                 \
+		memcpy(&(s3), (state) + 3 * (row), sizeof(Words));                                 \
+	} while (0)
+#define WORDS_STORE(s0, s1, s2, s3, state, row)                                                    \
+	do {                                                                                       \
+		memcpy((state), &(s0), sizeof(Words));                                             \
+		memcpy((state) + (row), &(s1), sizeof(Words));                                     \
+		memcpy((state) + 2 * (row), &(s2), sizeof(Words));                                 \
+		memcpy((state) + 3 * (row), &(s3), sizeof(Words));                                 \
+	} while (0)
 
 /* an output's two numbers, the low 16 bits then the high 16, stored in two units' rows from
  * @out (the first's) */
@@ -184,18 +192,18 @@ draw_numbers(AccordRun *self, const AccordCountryModel *country, guint chunk, gu
 	for (guint pos = chunk; pos < end; pos += 2 * WORDS_LANES) {
 		guint32 *state = self->rng_state + pos;
 		guint32 *out = self->numbers + number_index(pos % ACCORD_CHUNK, 0);
-		Words a[4], b[4], x, y;
+		Words a0, a1, a2, a3, b0, b1, b2, b3, x, y;
 
-		WORDS_LOAD(a, state, row);
-		WORDS_LOAD(b, state + WORDS_LANES, row);
+		WORDS_LOAD(a0, a1, a2, a3, state, row);
+		WORDS_LOAD(b0, b1, b2, b3, state + WORDS_LANES, row);
 		for (guint k = 0; k < n; k += 2, out += 2 * ACCORD_CHUNK) {
-			WORDS_STEP(a[0], a[1], a[2], a[3], x);
-			WORDS_STEP(b[0], b[1], b[2], b[3], y);
+			WORDS_STEP(a0, a1, a2, a3, x);
+			WORDS_STEP(b0, b1, b2, b3, y);
 			WORDS_PUT(x, out);
 			WORDS_PUT(y, out + WORDS_LANES);
 		}
-		WORDS_STORE(a, state, row);
-		WORDS_STORE(b, state + WORDS_LANES, row);
+		WORDS_STORE(a0, a1, a2, a3, state, row);
+		WORDS_STORE(b0, b1, b2, b3, state + WORDS_LANES, row);
 	}
 }
 

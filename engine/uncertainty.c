@@ -506,6 +506,30 @@ tally_ranks(Tally *t, const AccordRun *run)
 		tally_rho(t, run);
 }
 
+/* a piece's figures beside its bins: how many of its scores are at the nominal one, and the
+ * least and greatest of those that are not NaN (which no score is: none is −0, so the order
+ * in which they are compared makes no difference) */
+typedef struct {
+	guint64 at_nominal;
+	gdouble low;
+	gdouble high;
+} Extremes;
+
+/* adds @n tallied scores (bins_of()) to @x, one at a time */
+static void
+extremes_add(Extremes *x, guint n, const gdouble *tallied, gdouble nominal)
+{
+	for (guint i = 0; i < n; i++) {
+		gdouble s = tallied[i];
+
+		if (isnan(s))
+			continue;
+		x->at_nominal += s == nominal;
+		x->low = MIN(x->low, s);
+		x->high = MAX(x->high, s);
+	}
+}
+
 /* each of @n scores of a country of nominal score @nominal as the tally takes it (@tallied:
  * the nominal score where within 1e-9 of it) and its bin (SCORE_BINS where n/a), one at a time
  * (GCC 12 leaves this loop scalar, with branches: bins_four() does four at a time with AVX2) */
@@ -525,6 +549,23 @@ bins_of(guint n,
 }
 
 #ifdef USE_WIDE
+/* the four lanes of bins_four()'s extremes added to @x */
+static inline void __attribute__((target("avx2")))
+extremes_add_four(Extremes *x, __m256d low, __m256d high, __m256i at_nominal)
+{
+	gdouble l[4], h[4];
+	guint64 k[4];
+
+	_mm256_storeu_pd(l, low);
+	_mm256_storeu_pd(h, high);
+	_mm256_storeu_si256((__m256i *)k, at_nominal);
+	for (guint i = 0; i < 4; i++) {
+		x->at_nominal += k[i];
+		x->low = MIN(x->low, l[i]);
+		x->high = MAX(x->high, h[i]);
+	}
+}
+
 /* bins_of() for four scores with AVX2, the same operations (the division, the truncation,
  * the bounds and the selects) on four at a time: GCC 12 left bins_of()'s loop scalar, with a
  * branch for each bound. Returns how many it did (a multiple of four) */
@@ -532,8 +573,11 @@ static guint __attribute__((target("avx2"))) bins_four(guint n,
 						       const gdouble *restrict scores,
 						       gdouble nominal,
 						       guint32 *restrict bins,
-						       gdouble *restrict tallied)
+						       gdouble *restrict tallied,
+						       Extremes *extremes)
 {
+	__m256d low = _mm256_set1_pd(extremes->low), high = _mm256_set1_pd(extremes->high);
+	__m256i at_nominal = _mm256_setzero_si256();
 	const __m256d at = _mm256_set1_pd(nominal), zero = _mm256_setzero_pd();
 	const __m256d top = _mm256_set1_pd(100), bin = _mm256_set1_pd(ACCORD_UNCERTAINTY_SCORE_BIN);
 	const __m256d magnitude = _mm256_castsi256_pd(_mm256_set1_epi64x(G_MAXINT64));
@@ -569,7 +613,17 @@ static guint __attribute__((target("avx2"))) bins_four(guint n,
 					_mm256_castsi128_si256(pack))));
 		_mm_storeu_si128((__m128i *)(bins + i), b);
 		_mm256_storeu_pd(tallied + i, s);
+		/* the extremes of those that are not NaN, as tally_extremes() takes them: a NaN
+		 * lane compares as the bound it is taken against, which changes no extreme (and a
+		 * comparison with NaN is false, so min and max keep the other operand's lane only
+		 * where it is not NaN: the bound goes second) */
+		low = _mm256_min_pd(s, low);
+		high = _mm256_max_pd(s, high);
+		at_nominal =
+		    _mm256_sub_epi64(at_nominal,
+				     _mm256_castpd_si256(_mm256_cmp_pd(s, at, _CMP_EQ_OQ)));
 	}
+	extremes_add_four(extremes, low, high, at_nominal);
 	return i;
 }
 #endif
@@ -579,45 +633,41 @@ static guint __attribute__((target("avx2"))) bins_four(guint n,
 static void
 tally_piece(Tally *t, guint c, const gdouble *scores, guint n)
 {
-	gdouble nominal = t->model->countries[c].nominal, low = t->min[c], high = t->max[c];
+	gdouble nominal = t->model->countries[c].nominal;
 	guint32 *restrict bins = t->score_bins + (gsize)c * SCORE_BINS;
 	ExactSet *exact = &t->exact[c];
-	guint64 at_nominal = 0, not_applicable = 0;
+	Extremes x = {0, t->min[c], t->max[c]};
+	guint64 not_applicable = 0;
 	guint32 bin[TALLY_PIECE];
 	gdouble tallied[TALLY_PIECE];
 	guint done = 0;
 
 #ifdef USE_WIDE
 	if (accord_evidence_widest_group() >= 2)
-		done = bins_four(n, scores, nominal, bin, tallied);
+		done = bins_four(n, scores, nominal, bin, tallied, &x);
 #endif
 	bins_of(n - done, scores + done, nominal, bin + done, tallied + done);
+	extremes_add(&x, n - done, tallied + done, nominal);
 	/* a country's bins (40 KB) are mostly out of the cache when its scores come: each bin is
 	 * fetched sixteen scores ahead, so that the fetches overlap (the tally took a third less
 	 * time) */
 	for (guint i = 0; i < MIN(n, 16); i++)
 		__builtin_prefetch(bins + MIN(bin[i], SCORE_BINS - 1), 1);
 	for (guint i = 0; i < n; i++) {
-		gdouble s = tallied[i];
-
 		if (i + 16 < n)
 			__builtin_prefetch(bins + MIN(bin[i + 16], SCORE_BINS - 1), 1);
-
 		if (bin[i] == SCORE_BINS) {
 			not_applicable++;
 			continue;
 		}
-		at_nominal += s == nominal;
 		bins[bin[i]]++;
 		if (exact->n <= EXACT_VALUES)
-			exact_add(exact, s, 1);
-		low = MIN(low, s);
-		high = MAX(high, s);
+			exact_add(exact, tallied[i], 1);
 	}
-	t->at_nominal[c] += at_nominal;
+	t->at_nominal[c] += x.at_nominal;
 	t->not_applicable[c] += not_applicable;
-	t->min[c] = low;
-	t->max[c] = high;
+	t->min[c] = x.low;
+	t->max[c] = x.high;
 }
 
 /* one country's scores in a batch's runs, in any order (AccordRun.scored) */
