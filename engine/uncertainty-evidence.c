@@ -1280,9 +1280,15 @@ add_changes_tabled(AccordRun *self,
 		   gboolean wide)
 {
 	const AccordHotDelta *deltas[ACCORD_CHUNK];
-	guint flipped[ACCORD_CHUNK] = {0}, dropped[ACCORD_CHUNK] = {0}, n = end - chunk;
+	guint flipped[ACCORD_CHUNK], dropped[ACCORD_CHUNK], n = end - chunk;
 	const AccordBlockPolicies *blocks = self->blocks + chunk / 8;
 
+	/* the flips and drops are added to only where a unit's changes are (the others' look-ups
+	 * leave them alone), and read only where counted or where facts are drawn one by one */
+	if (self->count_changes || country->n_added > 0 || country->n_exact > 0) {
+		memset(flipped, 0, sizeof flipped);
+		memset(dropped, 0, sizeof dropped);
+	}
 	if (country->some_by_run)
 		run_deltas(self, country, chunk, n, deltas);
 	/* a unit whose rules all look their values up needs its states for its flips and drops
