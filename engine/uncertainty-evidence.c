@@ -1126,8 +1126,6 @@ add_looked_up(const gdouble *joint,
 	      gdouble *sum,
 	      gdouble *count)
 {
-	const __m256d one = _mm256_set1_pd(1.0);
-
 #pragma GCC unroll 4
 	for (guint i = 0; i < n; i += 4) {
 		__m256d x = four_values(joint, index + i), weight = _mm256_loadu_pd(w + i);
@@ -1135,8 +1133,10 @@ add_looked_up(const gdouble *joint,
 		__m256d old_sum = first ? _mm256_setzero_pd() : _mm256_loadu_pd(sum + i);
 		__m256d old_count = first ? _mm256_setzero_pd() : _mm256_loadu_pd(count + i);
 
+		/* w · 1 where the value counts is w, and w · 0 where it does not is +0, which the
+		 * weight masked gives too: a weight is positive or +0 */
 		_mm256_storeu_pd(sum + i, old_sum + weight * _mm256_and_pd(x, counts));
-		_mm256_storeu_pd(count + i, old_count + weight * _mm256_and_pd(one, counts));
+		_mm256_storeu_pd(count + i, old_count + _mm256_and_pd(weight, counts));
 	}
 }
 
