@@ -547,7 +547,7 @@ rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 	guint64 country[WIDE_MAX] __attribute__((aligned(32)));
 	gdouble sorted[WIDE_MAX + 4] __attribute__((aligned(32)));
 	guint64 links[WIDE_MAX / 64] = {0}, any = 0, on_step[WIDE_MAX / 64] = {0}, any_on_step = 0;
-	guint n_vec = 1, used = (n + 7) / 8, odd = 0;
+	guint n_vec = 1, used = (n + 7) / 8, odd = 0, any_close = 0;
 
 	while (8 * n_vec < n)
 		n_vec *= 2;
@@ -578,6 +578,12 @@ rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 
 		on_step[i / 64] |= same << i % 64;
 		any_on_step |= same;
+		/* two scores within 1e-9 of each other are on one step or on two next to each other
+		 * (a step is 6e-6 points), so where no two places are, none is tied */
+		any_close |=
+		    (guint)_mm256_movemask_ps(_mm256_castsi256_ps(
+			_mm256_cmpgt_epi32(_mm256_set1_epi32(2), _mm256_sub_epi32(here, next)))) &
+		    (0xffu >> (8 - MIN(8, n - 1 - i)));
 	}
 	/* each run of places on one step (places p to q + 1 where p to q have their bit) in the
 	 * order of rank_wide()'s keys */
@@ -590,13 +596,18 @@ rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 		sort_run(country, p, q + 2, scores);
 		p = q + 1;
 	}
-	/* each place's score; the ranks where no two are tied: the places */
+	/* the ranks where no two are tied: the places */
 	for (guint i = 0; i < n; i++) {
-		sorted[i] = scores[country[i]];
 		self->positions[country[i]] = i + 1;
 		if (average)
 			self->ranks[country[i]] = i + 1;
 	}
+	self->untied = TRUE;
+	if (any_close == 0)
+		return TRUE;
+	/* else each place's score, and the places within 1e-9 of the next */
+	for (guint i = 0; i < n; i++)
+		sorted[i] = scores[country[i]];
 	for (guint i = n; i < n + 4; i++)
 		sorted[i] = 0;
 	for (guint i = 0; i + 1 < n; i += 4) {

@@ -1538,6 +1538,27 @@ test_uncertainty_rank_network(void **state)
 		assert_false(accord_run_rank_network(run, above, TRUE));
 		assert_false(accord_run_rank_network(run, below, TRUE));
 	}
+	{
+		/* two scores 5e-10 apart, a tie, on either side of a border between the AVX2 keys'
+		 * steps (2^24 − 1 over 100 points, as uncertainty-rank.c scales them): the
+		 * network, which looks for ties only where places are on one step or on two next
+		 * to each other, ranks them tied, first */
+		const gdouble steps_per_point = 16777215.0 / 100.0;
+		const gdouble border = 8388608.0 / steps_per_point;
+		const gdouble straddle[] = {border + 2e-10, 10, border - 3e-10};
+		const guint positions[] = {1, 3, 1};
+		const gdouble ranks[] = {1.5, 3, 1.5};
+		AccordModel m = {0};
+		g_autoptr(AccordRun) run = NULL;
+
+		assert_int_equal((gint)(straddle[0] * steps_per_point), 8388608);
+		assert_int_equal((gint)(straddle[2] * steps_per_point), 8388607);
+		m.n_countries = 3;
+		run = accord_run_new(&m, 1);
+		assert_true(accord_run_rank_network(run, straddle, TRUE));
+		assert_memory_equal(run->positions, positions, sizeof positions);
+		assert_memory_equal(run->ranks, ranks, sizeof ranks);
+	}
 }
 
 /* one enum fact of twelve symbols at s0, read by two criteria of one rule: c-0 needs s0,
