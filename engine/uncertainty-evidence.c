@@ -1466,16 +1466,10 @@ score_piece(AccordRun *self,
 
 		if (!summed)
 			pillar_sums(self, c, p, a, len, piece, looked_up, sum, count);
-		accord_add_pillar(len,
-				  w,
-				  sum,
-				  count,
-				  piece->geometric,
-				  numerator,
-				  denominator,
-				  zeros);
 		if (piece->geometric)
-			accord_add_logs(len, sum, w, log_sum);
+			accord_add_pillar_logs(len, w, sum, count, denominator, zeros, log_sum);
+		else
+			accord_add_pillar(len, w, sum, count, FALSE, numerator, denominator, zeros);
 	}
 	scores = self->by_country + (gsize)c * self->stride + a;
 	if (piece->geometric) {

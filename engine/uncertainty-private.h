@@ -513,6 +513,14 @@ accord_add_logs(guint n,
 gboolean
 accord_add_logs_eight(const gdouble *values, const gdouble *w, gdouble *log_sum);
 void
+accord_add_pillar_logs(guint n,
+		       const gdouble *restrict w,
+		       const gdouble *restrict sum,
+		       const gdouble *restrict count,
+		       gdouble *restrict denominator,
+		       gdouble *restrict zeros,
+		       gdouble *restrict log_sum);
+void
 accord_arithmetic_scores(guint n,
 			 const gdouble *restrict numerator,
 			 const gdouble *restrict denominator,

@@ -399,6 +399,51 @@ accord_add_logs(guint n,
 	}
 }
 
+/**
+ * accord_add_pillar_logs:
+ * @n: how many scores
+ * @w: (array length=n): the pillar's weight in each
+ * @sum: (array length=n): the pillar's Σ w·value over its rules
+ * @count: (array length=n): its Σ w over the rules that count
+ * @denominator: (array length=n): the geometric scores' Σ weight of the pillars that count
+ * @zeros: (array length=n): above 0 where a pillar that counts is at 0
+ * @log_sum: (array length=n): their Σ weight × log(value) so far
+ *
+ * accord_add_pillar() for geometric scores and accord_add_logs() on the values it leaves, in
+ * one pass: the same operations in the same order, so the same bits, with no row of values
+ * stored and read back (the rare value below the normal range is worked out again for libm's
+ * log()).
+ */
+void G_GNUC_NO_INLINE ACCORD_VECTOR_CLONES
+accord_add_pillar_logs(guint n,
+		       const gdouble *restrict w,
+		       const gdouble *restrict sum,
+		       const gdouble *restrict count,
+		       gdouble *restrict denominator,
+		       gdouble *restrict zeros,
+		       gdouble *restrict log_sum)
+{
+	/* 64-bit, as in accord_add_logs() */
+	guint64 tiny = 0;
+	gdouble counted;
+
+	for (guint i = 0; i < n; i++) {
+		gdouble value = pillar_value(sum[i], count[i], &counted);
+		guint64 normal = (guint64)0 - (guint64)(value >= G_MINDOUBLE);
+
+		denominator[i] += w[i] * counted;
+		zeros[i] += counted * (value <= 0);
+		tiny |= (guint64)((value > 0) & (value < G_MINDOUBLE));
+		log_sum[i] += w[i] * log_positive(pick(normal, value, 1.0));
+	}
+	for (guint i = 0; tiny && i < n; i++) {
+		gdouble value = pillar_value(sum[i], count[i], &counted);
+
+		if (value > 0 && value < G_MINDOUBLE)
+			log_sum[i] += w[i] * log(value);
+	}
+}
+
 /* ---- the exponential of a mean of logarithms ---- */
 
 /* e^x for EXP_REGULAR_LOW < @x < EXP_REGULAR_HIGH, within 1 ulp, by fdlibm's method: x = k ln 2
@@ -531,16 +576,23 @@ aggregate(AccordRun *self, guint run, const gdouble *columns, gdouble *scores)
 		}
 		for (guint c = 0; c < n; c++)
 			pillar_weight[c] = w;
-		accord_add_pillar(n,
-				  pillar_weight,
-				  sum,
-				  count,
-				  geometric,
-				  numerator,
-				  denominator,
-				  zeros);
 		if (geometric)
-			accord_add_logs(n, sum, pillar_weight, log_sum);
+			accord_add_pillar_logs(n,
+					       pillar_weight,
+					       sum,
+					       count,
+					       denominator,
+					       zeros,
+					       log_sum);
+		else
+			accord_add_pillar(n,
+					  pillar_weight,
+					  sum,
+					  count,
+					  FALSE,
+					  numerator,
+					  denominator,
+					  zeros);
 	}
 	if (geometric) {
 		accord_geometric_scores(n, log_sum, denominator, zeros, scores);

@@ -1667,6 +1667,43 @@ test_uncertainty_xoshiro_seed(void **state)
 	assert_true(s[3] == (guint32)(G_GUINT64_CONSTANT(3203168211198807973) >> 32));
 }
 
+/* a geometric pillar in one pass (accord_add_pillar_logs()) gives the bits of the two passes it
+ * stands for, accord_add_pillar() then accord_add_logs() on the values left: over pillar
+ * values from 10^-300 to 1, one whose sums give a value below the normal range (libm's log()),
+ * one at 0 and one whose rules do not count (count 0), each term added to sums of 1 so that
+ * the additions show */
+static void
+test_uncertainty_pillar_logs(void **state)
+{
+	enum { N = 203 };
+	gdouble sum[N], count[N], w[N], values[N];
+	gdouble den[2][N], zeros[2][N], logs[2][N], numerator[N];
+	g_autoptr(GRand) rand = g_rand_new_with_seed(9);
+
+	(void)state;
+	for (guint i = 0; i < N; i++) {
+		count[i] = g_rand_double_range(rand, 0.5, 4);
+		sum[i] = count[i] * pow(10, g_rand_double_range(rand, -300, 0));
+		w[i] = 0.5 + i % 3;
+	}
+	sum[0] = G_MINDOUBLE / 4, count[0] = 2;
+	sum[1] = 0, count[1] = 3;
+	sum[2] = 0, count[2] = 0;
+	for (guint k = 0; k < 2; k++) {
+		for (guint i = 0; i < N; i++)
+			den[k][i] = zeros[k][i] = logs[k][i] = numerator[i] = 1;
+	}
+	memcpy(values, sum, sizeof values);
+	accord_add_pillar(N, w, values, count, TRUE, numerator, den[0], zeros[0]);
+	accord_add_logs(N, values, w, logs[0]);
+	accord_add_pillar_logs(N, w, sum, count, den[1], zeros[1], logs[1]);
+	assert_true(values[0] > 0 && values[0] < G_MINDOUBLE);
+	assert_true(logs[0][0] != 1 && logs[0][1] == 1 && zeros[0][1] == 2 && den[0][2] == 1);
+	assert_memory_equal(den[0], den[1], sizeof den[0]);
+	assert_memory_equal(zeros[0], zeros[1], sizeof zeros[0]);
+	assert_memory_equal(logs[0], logs[1], sizeof logs[0]);
+}
+
 /* the geometric pillars' logarithms (fdlibm's method, within 1 ulp) against libm's log(),
  * which is within 1 ulp too: within 2 ulp of each other over values from 10^-300 to 10^3,
  * each side of the border where fdlibm changes formulas and log_positive() does not (the
@@ -2239,6 +2276,7 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_splitmix_reference),
 	    cmocka_unit_test(test_uncertainty_xoshiro_reference),
 	    cmocka_unit_test(test_uncertainty_xoshiro_seed),
+	    cmocka_unit_test(test_uncertainty_pillar_logs),
 	    cmocka_unit_test(test_uncertainty_numbers_by_group),
 	    cmocka_unit_test(test_uncertainty_tables_and_runs),
 	    cmocka_unit_test(test_uncertainty_joint_and_summed_rules),
