@@ -1469,7 +1469,7 @@ score_piece(AccordRun *self,
 		if (piece->geometric)
 			accord_add_pillar_logs(len, w, sum, count, denominator, zeros, log_sum);
 		else
-			accord_add_pillar(len, w, sum, count, FALSE, numerator, denominator, zeros);
+			accord_add_pillar(len, w, sum, count, numerator, denominator);
 	}
 	scores = self->by_country + (gsize)c * self->stride + a;
 	if (piece->geometric) {
@@ -1503,9 +1503,9 @@ static inline __m512d __attribute__((target("avx512f"))) logs_positive(__m512d x
 	return dk * LN2_HI - ((half_square - (s * (half_square + r) + dk * LN2_LO)) - f);
 }
 
-/* accord_add_logs() for eight values (@value, a pillar's in eight runs, 0 where it does not
- * count), with their weights @w: @log_sum plus each weight × log(value) where the value is
- * above 0, log_positive() for the normal values, then libm's log() for any below the normal
+/* accord_add_pillar_logs()'s logarithms for eight values (@value, a pillar's in eight runs, 0 where
+ * it does not count), with their weights @w: @log_sum plus each weight × log(value) where the value
+ * is above 0, log_positive() for the normal values, then libm's log() for any below the normal
  * range, so the same bits */
 static inline __m512d __attribute__((target("avx512f")))
 add_logs(__m512d value, __m512d w, __m512d log_sum)
@@ -1595,7 +1595,8 @@ static void __attribute__((target("avx512f"))) geometric_scores_store(const gdou
  * @log_sum: (array fixed-size=8): their Σ weight × log(value) so far
  *
  * What the eight-at-once scoring of the evidence adds to eight geometric means, where the
- * processor has AVX-512: the same as accord_add_logs() (for tests).
+ * processor has AVX-512: the same as accord_add_pillar_logs() on values over counts of 1 (for
+ * tests).
  *
  * Returns: %FALSE, adding nothing, where the processor has no AVX-512
  */
@@ -1698,7 +1699,7 @@ eight_rule(const AccordModel *m,
 
 /* the scores of @n_blocks blocks of eight runs (1 or 2, @scores) as score_piece() works them
  * out one sum at a time: the same operations in the same order on each run's terms
- * (add_value(), add_rule(), accord_add_pillar(), accord_add_logs()), so the same bits, with
+ * (add_value(), add_rule(), accord_add_pillar(), accord_add_pillar_logs()), so the same bits, with
  * every sum in registers. Two blocks side by side give the processor two chains of pillars,
  * logarithms and divisions that do not wait for each other */
 static inline void __attribute__((target("avx512f"), always_inline))

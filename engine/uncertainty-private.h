@@ -505,11 +505,6 @@ gdouble
 accord_run_spearman(const AccordRun *self);
 void
 accord_model_rank_nominal(AccordModel *self);
-void
-accord_add_logs(guint n,
-		const gdouble *restrict values,
-		const gdouble *restrict w,
-		gdouble *restrict log_sum);
 gboolean
 accord_add_logs_eight(const gdouble *values, const gdouble *w, gdouble *log_sum);
 void
@@ -539,12 +534,10 @@ accord_geometric_scores_eight(const gdouble *log_sum,
 void
 accord_add_pillar(guint n,
 		  const gdouble *restrict w,
-		  gdouble *restrict sum,
+		  const gdouble *restrict sum,
 		  const gdouble *restrict count,
-		  gboolean geometric,
 		  gdouble *restrict numerator,
-		  gdouble *restrict denominator,
-		  gdouble *restrict zeros);
+		  gdouble *restrict denominator);
 
 /* uncertainty-evidence.c */
 void

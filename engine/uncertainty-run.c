@@ -265,49 +265,32 @@ pillar_value(gdouble sum, gdouble count, gdouble *counted)
  * accord_add_pillar:
  * @n: how many scores: runs of one country, or countries of one run
  * @w: (array length=n): the pillar's weight in each
- * @sum: (array length=n): the pillar's Σ w·value over its rules; left holding its value
+ * @sum: (array length=n): the pillar's Σ w·value over its rules
  * @count: (array length=n): its Σ w over the rules that count
- * @geometric: whether the scores are geometric means
- * @numerator: (array length=n): the scores' Σ weight × pillar value so far (arithmetic means
- *   only)
+ * @numerator: (array length=n): the arithmetic scores' Σ weight × pillar value so far
  * @denominator: (array length=n): their Σ weight over the pillars that count
- * @zeros: (array length=n): how many of their pillars that count are at 0 (geometric means
- *   only)
  *
- * Adds one pillar to @n scores as engine/score.c adds it: a pillar that does not count adds
- * +0, which changes no sum. In arithmetic on 0 and 1 rather than selects, which the compiler
- * would turn into a division on a condition and not vectorise. Each aggregation's loop adds only
- * what its scores read (accord_arithmetic_scores(), accord_geometric_scores()).
+ * Adds one pillar to @n arithmetic scores as engine/score.c adds it: a pillar that does not
+ * count adds +0, which changes no sum. In arithmetic on 0 and 1 rather than selects, which the
+ * compiler would turn into a division on a condition and not vectorise (geometric scores:
+ * accord_add_pillar_logs()).
  */
 void G_GNUC_NO_INLINE ACCORD_VECTOR_CLONES
 accord_add_pillar(guint n,
 		  const gdouble *restrict w,
-		  gdouble *restrict sum,
+		  const gdouble *restrict sum,
 		  const gdouble *restrict count,
-		  gboolean geometric,
 		  gdouble *restrict numerator,
-		  gdouble *restrict denominator,
-		  gdouble *restrict zeros)
+		  gdouble *restrict denominator)
 {
 	gdouble counted;
 
-	if (geometric) {
-		for (guint i = 0; i < n; i++) {
-			gdouble value = pillar_value(sum[i], count[i], &counted);
-
-			denominator[i] += w[i] * counted;
-			zeros[i] += counted * (value <= 0);
-			sum[i] = value;
-		}
-		return;
-	}
 	for (guint i = 0; i < n; i++) {
 		gdouble value = pillar_value(sum[i], count[i], &counted);
 		gdouble weight = w[i] * counted;
 
 		numerator[i] += weight * value;
 		denominator[i] += weight;
-		sum[i] = value;
 	}
 }
 
@@ -366,40 +349,6 @@ log_positive(gdouble x)
 }
 
 /**
- * accord_add_logs:
- * @n: how many scores
- * @values: (array length=n): a pillar's value in each, 0 when it does not count
- * @w: (array length=n): its weight in each
- * @log_sum: (array length=n): the scores' Σ weight × log(value) so far
- *
- * Adds one pillar to @n geometric means: w × log(value) where the value is above 0, nothing
- * where it is 0. log_positive() down the row, which the compiler vectorises in the AVX2 and
- * AVX-512 copies (SSE2 has no 64-bit comparisons), with 1 in place of the values that are not
- * normal (log 1 is 0, so they add +0); then libm's log() for the rare value below the normal range.
- */
-void G_GNUC_NO_INLINE ACCORD_VECTOR_CLONES
-accord_add_logs(guint n,
-		const gdouble *restrict values,
-		const gdouble *restrict w,
-		gdouble *restrict log_sum)
-{
-	/* 64-bit, as the comparisons of doubles are, so that the vectorised loop keeps it in
-	 * lanes of 64 bits rather than packing each comparison to 32 */
-	guint64 tiny = 0;
-
-	for (guint i = 0; i < n; i++) {
-		guint64 normal = (guint64)0 - (guint64)(values[i] >= G_MINDOUBLE);
-
-		tiny |= (guint64)((values[i] > 0) & (values[i] < G_MINDOUBLE));
-		log_sum[i] += w[i] * log_positive(pick(normal, values[i], 1.0));
-	}
-	for (guint i = 0; tiny && i < n; i++) {
-		if (values[i] > 0 && values[i] < G_MINDOUBLE)
-			log_sum[i] += w[i] * log(values[i]);
-	}
-}
-
-/**
  * accord_add_pillar_logs:
  * @n: how many scores
  * @w: (array length=n): the pillar's weight in each
@@ -409,10 +358,13 @@ accord_add_logs(guint n,
  * @zeros: (array length=n): above 0 where a pillar that counts is at 0
  * @log_sum: (array length=n): their Σ weight × log(value) so far
  *
- * accord_add_pillar() for geometric scores and accord_add_logs() on the values it leaves, in
- * one pass: the same operations in the same order, so the same bits, with no row of values
- * stored and read back (the rare value below the normal range is worked out again for libm's
- * log()).
+ * Adds one pillar to @n geometric scores as engine/score.c adds it: its weight where it counts
+ * to @denominator, whether it is at 0 to @zeros, and w × log(value) to @log_sum where the value
+ * is above 0 (nothing where it is 0). log_positive() down the row, which the compiler
+ * vectorises in the AVX2 and AVX-512 copies (SSE2 has no 64-bit comparisons), with 1 in place
+ * of the values that are not normal (log 1 is 0, so they add +0); then libm's log() for the
+ * rare value below the normal range, worked out again. In one pass, with no row of values
+ * stored and read back.
  */
 void G_GNUC_NO_INLINE ACCORD_VECTOR_CLONES
 accord_add_pillar_logs(guint n,
@@ -423,7 +375,8 @@ accord_add_pillar_logs(guint n,
 		       gdouble *restrict zeros,
 		       gdouble *restrict log_sum)
 {
-	/* 64-bit, as in accord_add_logs() */
+	/* 64-bit, as the comparisons of doubles are, so that the vectorised loop keeps it in
+	 * lanes of 64 bits rather than packing each comparison to 32 */
 	guint64 tiny = 0;
 	gdouble counted;
 
@@ -585,14 +538,7 @@ aggregate(AccordRun *self, guint run, const gdouble *columns, gdouble *scores)
 					       zeros,
 					       log_sum);
 		else
-			accord_add_pillar(n,
-					  pillar_weight,
-					  sum,
-					  count,
-					  FALSE,
-					  numerator,
-					  denominator,
-					  zeros);
+			accord_add_pillar(n, pillar_weight, sum, count, numerator, denominator);
 	}
 	if (geometric) {
 		accord_geometric_scores(n, log_sum, denominator, zeros, scores);
