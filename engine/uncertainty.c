@@ -661,7 +661,10 @@ tally_piece(Tally *t, guint c, const gdouble *scores, guint n)
 			continue;
 		}
 		bins[bin[i]]++;
-		if (exact->n <= EXACT_VALUES)
+	}
+	/* the distinct values, while there are few: most countries have more after a few draws */
+	for (guint i = 0; exact->n <= EXACT_VALUES && i < n; i++) {
+		if (bin[i] != SCORE_BINS)
 			exact_add(exact, tallied[i], 1);
 	}
 	t->at_nominal[c] += x.at_nominal;
