@@ -1018,18 +1018,6 @@ static inline __m256i __attribute__((target("avx2"))) packed_numbers(const guint
 	    _mm256_set1_epi16(G_MININT16));
 }
 
-/* sixteen runs' joint indices in packed_numbers()' lanes stored as 64-bit words in run order at
- * @out: each 128-bit half of the register holds four runs of each half of the sixteen */
-static inline void __attribute__((target("avx2"))) unpack_indices(__m256i k, guint64 *out)
-{
-	__m128i low = _mm256_castsi256_si128(k), high = _mm256_extracti128_si256(k, 1);
-
-	_mm256_storeu_si256((__m256i *)out, _mm256_cvtepu16_epi64(low));
-	_mm256_storeu_si256((__m256i *)(out + 4), _mm256_cvtepu16_epi64(high));
-	_mm256_storeu_si256((__m256i *)(out + 8), _mm256_cvtepu16_epi64(_mm_srli_si128(low, 8)));
-	_mm256_storeu_si256((__m256i *)(out + 12), _mm256_cvtepu16_epi64(_mm_srli_si128(high, 8)));
-}
-
 /* each tabled unit's look-up state in the chunk's runs (AccordRun.lookup_state): the count of
  * its look-up thresholds (lookup_below) below the run's number, as joint_rule_values() counts
  * it, sixteen runs to a register (a number and a threshold less 1 are below 2^16, and the
@@ -1064,7 +1052,8 @@ lookup_states_eight(AccordRun *self, const AccordCountryModel *country)
  * (@index), its policy's place (@places: the chunk's, in 16-bit lanes in packed_numbers()'
  * order) times the rule's joint states plus each of the rule's units' look-up state
  * (lookup_states_eight()) times the unit's place value, sixteen runs to a register: an index
- * is below 3 × ACCORD_JOINT_STATES, so 16 bits hold it and its products. Positions without a
+ * is below 3 × ACCORD_JOINT_STATES, so 16 bits hold it and its products. Stored as they are, in
+ * the lanes' order: of each sixteen runs, 0 to 3, 8 to 11, 4 to 7, 12 to 15. Positions without a
  * run (past the last, in the last chunk) take an index too, from numbers left from before and
  * the place 0: within the table, and never read */
 static void __attribute__((target("avx2")))
@@ -1072,7 +1061,7 @@ joint_indices_eight(const AccordRun *self,
 		    const AccordCountryModel *country,
 		    guint slot,
 		    const __m256i places[ACCORD_CHUNK / 16],
-		    guint64 *index)
+		    guint16 *index)
 {
 	__m256i states =
 	    _mm256_set1_epi16((gshort)((country->joint_at[slot + 1] - country->joint_at[slot]) /
@@ -1093,24 +1082,50 @@ joint_indices_eight(const AccordRun *self,
 					       stride));
 	}
 	for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
-		unpack_indices(at[q], index + 16 * q);
+		_mm256_storeu_si256((__m256i *)(index + 16 * q), at[q]);
 }
 
-/* four runs' values of a rule from its joint table @joint, at their indices, four values a
- * register: 64-bit indices, each loaded straight into the register that addresses its value
- * (fewer instructions than taking four 32-bit indices out of one vector load) */
+/* four runs' values of a rule from its joint table @joint at their indices @k, four values a
+ * register: each index loaded straight into the register that addresses its value (fewer
+ * instructions than taking four indices out of one vector load) */
 static inline __m256d __attribute__((target("avx2"), always_inline))
-four_values(const gdouble *joint, const guint64 *index)
+four_values(const gdouble *joint, const guint16 *k)
 {
-	return _mm256_setr_pd(joint[index[0]], joint[index[1]], joint[index[2]], joint[index[3]]);
+	return _mm256_setr_pd(joint[k[0]], joint[k[1]], joint[k[2]], joint[k[3]]);
 }
 
-/* the values of @n runs (a multiple of four) of a rule, looked up at @index in @joint */
+/* the values of @n runs (a multiple of eight) of a rule, looked up at @index (a row of
+ * joint_indices_eight(), in its order) in @joint */
 static inline void __attribute__((target("avx2"), always_inline))
-look_up(const gdouble *joint, const guint64 *index, guint n, gdouble *values)
+look_up(const gdouble *joint, const guint16 *index, guint n, gdouble *values)
 {
-	for (guint i = 0; i < n; i += 4)
-		_mm256_storeu_pd(values + i, four_values(joint, index + i));
+	for (guint i = 0; i < n; i += 8) {
+		/* sixteen runs' halves: runs 0 to 3 and 8 to 11, then 4 to 7 and 12 to 15 */
+		const guint16 *k = index + (i & ~15u) + (i & 8u) / 2;
+
+		_mm256_storeu_pd(values + i, four_values(joint, k));
+		_mm256_storeu_pd(values + i + 4, four_values(joint, k + 8));
+	}
+}
+
+/* add_looked_up() for four runs, their indices at @k */
+static inline void __attribute__((target("avx2"), always_inline))
+add_four_looked_up(const gdouble *joint,
+		   const guint16 *k,
+		   const gdouble *w,
+		   gboolean first,
+		   gdouble *sum,
+		   gdouble *count)
+{
+	__m256d x = four_values(joint, k), weight = _mm256_loadu_pd(w);
+	__m256d counts = _mm256_cmp_pd(x, x, _CMP_ORD_Q);
+	__m256d old_sum = first ? _mm256_setzero_pd() : _mm256_loadu_pd(sum);
+	__m256d old_count = first ? _mm256_setzero_pd() : _mm256_loadu_pd(count);
+
+	/* w · 1 where the value counts is w, and w · 0 where it does not is +0, which the weight
+	 * masked gives too: a weight is positive or +0 */
+	_mm256_storeu_pd(sum, old_sum + weight * _mm256_and_pd(x, counts));
+	_mm256_storeu_pd(count, old_count + _mm256_and_pd(weight, counts));
 }
 
 /* look_up() and add_value() at once, for a pillar whose rules all look their values up: each
@@ -1119,24 +1134,46 @@ look_up(const gdouble *joint, const guint64 *index, guint n, gdouble *values)
  * stored and read back */
 static inline void __attribute__((target("avx2"), always_inline))
 add_looked_up(const gdouble *joint,
-	      const guint64 *index,
+	      const guint16 *index,
 	      const gdouble *w,
 	      guint n,
 	      gboolean first,
 	      gdouble *sum,
 	      gdouble *count)
 {
-#pragma GCC unroll 4
-	for (guint i = 0; i < n; i += 4) {
-		__m256d x = four_values(joint, index + i), weight = _mm256_loadu_pd(w + i);
-		__m256d counts = _mm256_cmp_pd(x, x, _CMP_ORD_Q);
-		__m256d old_sum = first ? _mm256_setzero_pd() : _mm256_loadu_pd(sum + i);
-		__m256d old_count = first ? _mm256_setzero_pd() : _mm256_loadu_pd(count + i);
+	guint i = 0;
 
-		/* w · 1 where the value counts is w, and w · 0 where it does not is +0, which the
-		 * weight masked gives too: a weight is positive or +0 */
-		_mm256_storeu_pd(sum + i, old_sum + weight * _mm256_and_pd(x, counts));
-		_mm256_storeu_pd(count + i, old_count + _mm256_and_pd(weight, counts));
+	/* the indices in joint_indices_eight()'s order: four runs' in place, the next four's eight
+	 * places on, then four places back, then in place */
+	for (; i + 16 <= n; i += 16) {
+		add_four_looked_up(joint, index + i, w + i, first, sum + i, count + i);
+		add_four_looked_up(joint,
+				   index + i + 8,
+				   w + i + 4,
+				   first,
+				   sum + i + 4,
+				   count + i + 4);
+		add_four_looked_up(joint,
+				   index + i + 4,
+				   w + i + 8,
+				   first,
+				   sum + i + 8,
+				   count + i + 8);
+		add_four_looked_up(joint,
+				   index + i + 12,
+				   w + i + 12,
+				   first,
+				   sum + i + 12,
+				   count + i + 12);
+	}
+	if (i < n) {
+		add_four_looked_up(joint, index + i, w + i, first, sum + i, count + i);
+		add_four_looked_up(joint,
+				   index + i + 8,
+				   w + i + 4,
+				   first,
+				   sum + i + 4,
+				   count + i + 4);
 	}
 }
 
@@ -1145,7 +1182,7 @@ add_looked_up(const gdouble *joint,
  * makes the loop a whole number of unrolled steps and drops the loads of a first rule's sums */
 static inline void __attribute__((target("avx2"), always_inline))
 add_rule_looked_up(const gdouble *joint,
-		   const guint64 *index,
+		   const guint16 *index,
 		   const gdouble *w,
 		   guint n,
 		   gboolean first,
@@ -1203,7 +1240,7 @@ sum_rules_tables_eight(AccordRun *self,
 
 		for (guint slot = slots[p]; slot < slots[p + 1]; slot++) {
 			const gdouble *joint = country->joint + country->joint_at[slot];
-			const guint64 *index = self->joint_index + ACCORD_CHUNK * (gsize)slot;
+			const guint16 *index = self->joint_index + ACCORD_CHUNK * (gsize)slot;
 
 			if (country->joint_at[slot] == country->joint_at[slot + 1])
 				continue;

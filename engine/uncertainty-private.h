@@ -396,8 +396,9 @@ typedef struct {
 				 one, drew in each run (uncertainty-evidence.c, number_index()) */
 	guint64 *states;      /* by unit, ACCORD_CHUNK each: the state each position's run takes
 				 (a tabled unit's, uncertainty-evidence.c) */
-	guint64 *joint_index; /* n_rules × ACCORD_CHUNK: by slot, the chunk's runs' indices in the
-				 rule's joint table, where the processor has AVX2 and not AVX-512
+	guint16 *joint_index; /* n_rules × ACCORD_CHUNK: by slot, the chunk's runs' indices in the
+				 rule's joint table, where the processor has AVX2 and not AVX-512,
+				 in the order of a pack of two AVX2 registers
 				 (uncertainty-evidence.c, joint_indices_eight()) */
 	guint16
 	    *lookup_state;    /* by unit, ACCORD_CHUNK each: a tabled unit's look-up state in

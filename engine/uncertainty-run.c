@@ -102,7 +102,7 @@ accord_run_new(const AccordModel *model, guint capacity)
 				       accord_round_up(model->max_facts, ACCORD_LANES)) *
 				   ACCORD_CHUNK);
 	self->states = g_new0(guint64, (gsize)MAX(model->max_units, 1) * ACCORD_CHUNK);
-	self->joint_index = g_new0(guint64, (gsize)MAX(model->n_rules, 1) * ACCORD_CHUNK);
+	self->joint_index = g_new0(guint16, (gsize)MAX(model->n_rules, 1) * ACCORD_CHUNK);
 	self->pillar_sums = g_new0(gdouble, 2 * (gsize)MAX(model->n_pillars, 1) * ACCORD_CHUNK);
 	self->lookup_state = g_new0(guint16, (gsize)MAX(model->max_units, 1) * ACCORD_CHUNK);
 	self->unit_state = g_new0(guint32, MAX(model->max_units, 1));
