@@ -1019,17 +1019,16 @@ static inline __m256i __attribute__((target("avx2"))) packed_numbers(const guint
 }
 
 /* each tabled unit's look-up state in the chunk's runs (AccordRun.lookup_state): the count of
- * its look-up thresholds (lookup_below) below the run's number, as joint_rule_values() counts
- * it, sixteen runs to a register (a number and a threshold less 1 are below 2^16, and the
- * threshold 0xffffffff, past the last, is 0xffff, which no number is above), kept in 16-bit
- * lanes in packed_numbers()' order. Counted once for all the rules that read the unit */
+ * its look-up thresholds (lookup_below16) below the run's number, as joint_rule_values() counts
+ * it, sixteen runs to a register, kept in 16-bit lanes in packed_numbers()' order. Counted once
+ * for all the rules that read the unit */
 static void __attribute__((target("avx2")))
 lookup_states_eight(AccordRun *self, const AccordCountryModel *country)
 {
 	for (guint i = 0; i < country->n_tabled; i++) {
 		guint u = country->tabled_units[i];
 		const guint32 *numbers = self->numbers + number_index(0, u);
-		const guint32 *below = country->lookup_below + ACCORD_TABLE_STATES * (gsize)u;
+		const guint16 *below = country->lookup_below16 + ACCORD_TABLE_STATES * (gsize)u;
 		guint16 *out = self->lookup_state + (gsize)u * ACCORD_CHUNK;
 		__m256i r[ACCORD_CHUNK / 16], k[ACCORD_CHUNK / 16];
 
@@ -1038,7 +1037,7 @@ lookup_states_eight(AccordRun *self, const AccordCountryModel *country)
 			k[q] = _mm256_setzero_si256();
 		}
 		for (guint j = 0; j < country->lookup_states[u]; j++) {
-			__m256i t = _mm256_set1_epi16((gshort)(below[j] ^ 0x8000));
+			__m256i t = _mm256_set1_epi16((gshort)below[j]);
 
 			for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
 				k[q] = _mm256_sub_epi16(k[q], _mm256_cmpgt_epi16(r[q], t));

@@ -831,6 +831,7 @@ country_clear(AccordCountryModel *country)
 	g_free(country->added_units);
 	g_free(country->tabled_units);
 	g_free(country->lookup_below);
+	g_free(country->lookup_below16);
 	g_free(country->lookup_states);
 	g_free(country->lookup_first);
 	g_free(country->unit_looked_up);

@@ -233,6 +233,7 @@ typedef struct {
 	 * smaller */
 	guint32 *lookup_below;	  /* 16 by unit: the thresholds less 1 that part them, ascending
 				     (0xffffffff past the last) */
+	guint16 *lookup_below16;  /* the same, the low 16 bits with the sign bit flipped */
 	guint32 *lookup_states;	  /* by unit: how many, every fact kept not counted */
 	guint8 *lookup_first;	  /* 16 by unit: each one's first state (whose terms it takes) */
 	gboolean *unit_looked_up; /* by unit: every rule it changes has a joint table */

@@ -771,6 +771,12 @@ keep_lookup_states(AccordCountryModel *country)
 		}
 		country->lookup_states[u] = n_kept;
 	}
+	/* as 16 bits with the sign bit flipped, for AVX2's signed comparisons of the numbers: a
+	 * threshold less 1 is below 2^16, and 0xffffffff past the last is 0xffff, which no number
+	 * is above */
+	country->lookup_below16 = g_new(guint16, n);
+	for (gsize i = 0; i < n; i++)
+		country->lookup_below16[i] = (guint16)(country->lookup_below[i] ^ 0x8000);
 }
 
 /* the joint values of every rule whose tables are summed and whose units have at most
