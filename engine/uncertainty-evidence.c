@@ -196,6 +196,7 @@ draw_numbers(AccordRun *self, const AccordCountryModel *country, guint chunk, gu
 
 		WORDS_LOAD(a0, a1, a2, a3, state, row);
 		WORDS_LOAD(b0, b1, b2, b3, state + WORDS_LANES, row);
+#pragma GCC unroll 2
 		for (guint k = 0; k < n; k += 2, out += 2 * ACCORD_CHUNK) {
 			WORDS_STEP(a0, a1, a2, a3, x);
 			WORDS_STEP(b0, b1, b2, b3, y);
@@ -1488,10 +1489,15 @@ score_piece(AccordRun *self,
 	gdouble *log_sum = denominator + ACCORD_CHUNK, *zeros = log_sum + ACCORD_CHUNK;
 	gdouble *scores;
 
-	memset(numerator, 0, len * sizeof(gdouble));
+	/* what the piece's aggregation adds to: the geometric scores read no numerator, the
+	 * arithmetic ones no logarithms or zeros */
 	memset(denominator, 0, len * sizeof(gdouble));
-	memset(log_sum, 0, len * sizeof(gdouble));
-	memset(zeros, 0, len * sizeof(gdouble));
+	if (piece->geometric) {
+		memset(log_sum, 0, len * sizeof(gdouble));
+		memset(zeros, 0, len * sizeof(gdouble));
+	} else {
+		memset(numerator, 0, len * sizeof(gdouble));
+	}
 	for (guint p = 0; p < m->n_pillars; p++) {
 		const gdouble *w = self->by_pillar + (gsize)p * self->stride + a;
 		/* where sum_rules_tables_eight() has summed the pillar, its sums */
