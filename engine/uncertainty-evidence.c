@@ -1094,17 +1094,18 @@ four_values(const gdouble *joint, const guint16 *k)
 	return _mm256_setr_pd(joint[k[0]], joint[k[1]], joint[k[2]], joint[k[3]]);
 }
 
+/* where each four runs' indices are in a sixteen runs' part of a row of joint_indices_eight() */
+static const guint8 index_order[4] = {0, 8, 4, 12};
+
 /* the values of @n runs (a multiple of eight) of a rule, looked up at @index (a row of
  * joint_indices_eight(), in its order) in @joint */
 static inline void __attribute__((target("avx2"), always_inline))
 look_up(const gdouble *joint, const guint16 *index, guint n, gdouble *values)
 {
-	for (guint i = 0; i < n; i += 8) {
-		/* sixteen runs' halves: runs 0 to 3 and 8 to 11, then 4 to 7 and 12 to 15 */
-		const guint16 *k = index + (i & ~15u) + (i & 8u) / 2;
-
-		_mm256_storeu_pd(values + i, four_values(joint, k));
-		_mm256_storeu_pd(values + i + 4, four_values(joint, k + 8));
+	for (guint i = 0; i < n; i += 16) {
+		for (guint q = 0; q < 4 && i + 4 * q < n; q++)
+			_mm256_storeu_pd(values + i + 4 * q,
+					 four_values(joint, index + i + index_order[q]));
 	}
 }
 
@@ -1141,39 +1142,14 @@ add_looked_up(const gdouble *joint,
 	      gdouble *sum,
 	      gdouble *count)
 {
-	guint i = 0;
-
-	/* the indices in joint_indices_eight()'s order: four runs' in place, the next four's eight
-	 * places on, then four places back, then in place */
-	for (; i + 16 <= n; i += 16) {
-		add_four_looked_up(joint, index + i, w + i, first, sum + i, count + i);
-		add_four_looked_up(joint,
-				   index + i + 8,
-				   w + i + 4,
-				   first,
-				   sum + i + 4,
-				   count + i + 4);
-		add_four_looked_up(joint,
-				   index + i + 4,
-				   w + i + 8,
-				   first,
-				   sum + i + 8,
-				   count + i + 8);
-		add_four_looked_up(joint,
-				   index + i + 12,
-				   w + i + 12,
-				   first,
-				   sum + i + 12,
-				   count + i + 12);
-	}
-	if (i < n) {
-		add_four_looked_up(joint, index + i, w + i, first, sum + i, count + i);
-		add_four_looked_up(joint,
-				   index + i + 8,
-				   w + i + 4,
-				   first,
-				   sum + i + 4,
-				   count + i + 4);
+	for (guint i = 0; i < n; i += 16) {
+		for (guint q = 0; q < 4 && i + 4 * q < n; q++)
+			add_four_looked_up(joint,
+					   index + i + index_order[q],
+					   w + i + 4 * q,
+					   first,
+					   sum + i + 4 * q,
+					   count + i + 4 * q);
 	}
 }
 
