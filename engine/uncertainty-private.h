@@ -401,10 +401,10 @@ typedef struct {
 				 rule's joint table, where the processor has AVX2 and not AVX-512,
 				 in the order of a pack of two AVX2 registers
 				 (uncertainty-evidence.c, joint_indices_eight()) */
-	guint16
-	    *lookup_state;    /* by unit, ACCORD_CHUNK each: a tabled unit's look-up state in
-				 each of the chunk's runs, in 16-bit lanes in the order of a pack of
-				 two AVX2 registers (uncertainty-evidence.c, packed_numbers()) */
+	/* by unit, ACCORD_CHUNK each: a tabled unit's look-up state in each of the chunk's runs, in
+	 * 16-bit lanes in the order of a pack of two AVX2 registers (uncertainty-evidence.c,
+	 * packed_numbers()) */
+	guint16 *lookup_state;
 	gdouble *pillar_sums; /* 2 n_pillars × ACCORD_CHUNK: by pillar whose rules all look their
 				 values up, the chunk's runs' Σ w·value and Σ w over its rules,
 				 likewise (sum_rules_tables_eight()) */
