@@ -1010,7 +1010,8 @@ sum_rule_tables_eight(AccordRun *self,
 
 /* sixteen runs' numbers (@numbers: 16 bits each, in 32-bit words) in sixteen 16-bit lanes, their
  * sign bits flipped so that a signed comparison compares them unsigned. The pack interleaves
- * the two halves' lanes four by four, which unpack_states() undoes */
+ * the two halves' lanes four by four: the look-up states and joint indices keep that order
+ * (joint_indices_eight()) */
 static inline __m256i __attribute__((target("avx2"))) packed_numbers(const guint32 *numbers)
 {
 	return _mm256_xor_si256(

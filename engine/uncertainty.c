@@ -507,8 +507,8 @@ tally_ranks(Tally *t, const AccordRun *run)
 }
 
 /* a piece's figures beside its bins: how many of its scores are at the nominal one, and the
- * least and greatest of those that are not NaN (which no score is: none is −0, so the order
- * in which they are compared makes no difference) */
+ * least and greatest of those that are not NaN (no score is −0, so the order in which they are
+ * compared makes no difference) */
 typedef struct {
 	guint64 at_nominal;
 	gdouble low;
@@ -613,7 +613,7 @@ static guint __attribute__((target("avx2"))) bins_four(guint n,
 					_mm256_castsi128_si256(pack))));
 		_mm_storeu_si128((__m128i *)(bins + i), b);
 		_mm256_storeu_pd(tallied + i, s);
-		/* the extremes of those that are not NaN, as tally_extremes() takes them: a NaN
+		/* the extremes of those that are not NaN, as extremes_add() takes them: a NaN
 		 * lane compares as the bound it is taken against, which changes no extreme (and a
 		 * comparison with NaN is false, so min and max keep the other operand's lane only
 		 * where it is not NaN: the bound goes second) */
