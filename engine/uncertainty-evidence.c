@@ -1032,17 +1032,21 @@ lookup_states_eight(AccordRun *self, const AccordCountryModel *country)
 		const guint32 *numbers = self->numbers + number_index(0, u);
 		const guint16 *below = country->lookup_below16 + ACCORD_TABLE_STATES * (gsize)u;
 		guint16 *out = self->lookup_state + (gsize)u * ACCORD_CHUNK;
+		guint n = country->lookup_states[u];
 		__m256i r[ACCORD_CHUNK / 16], k[ACCORD_CHUNK / 16];
 
+		/* a comparison's lanes are −1 where the number is above the threshold: the sum of
+		 * the first's and the others' is −state, which the joint indices multiply by −place */
 		for (guint q = 0; q < ACCORD_CHUNK / 16; q++) {
 			r[q] = packed_numbers(numbers + 16 * q);
-			k[q] = _mm256_setzero_si256();
+			k[q] = n > 0 ? _mm256_cmpgt_epi16(r[q], _mm256_set1_epi16((gshort)below[0]))
+				     : _mm256_setzero_si256();
 		}
-		for (guint j = 0; j < country->lookup_states[u]; j++) {
+		for (guint j = 1; j < n; j++) {
 			__m256i t = _mm256_set1_epi16((gshort)below[j]);
 
 			for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
-				k[q] = _mm256_sub_epi16(k[q], _mm256_cmpgt_epi16(r[q], t));
+				k[q] = _mm256_add_epi16(k[q], _mm256_cmpgt_epi16(r[q], t));
 		}
 		for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
 			_mm256_storeu_si256((__m256i *)(out + 16 * q), k[q]);
@@ -1074,7 +1078,8 @@ joint_indices_eight(const AccordRun *self,
 	for (guint i = country->slot_tables[slot]; i < country->slot_tables[slot + 1]; i++) {
 		guint u = country->table_unit[country->table_order[i]];
 		const guint16 *k = self->lookup_state + (gsize)u * ACCORD_CHUNK;
-		__m256i stride = _mm256_set1_epi16((gshort)country->joint_stride[i]);
+		/* the look-up states are kept negated (lookup_states_eight()) */
+		__m256i stride = _mm256_set1_epi16((gshort)(0 - country->joint_stride[i]));
 
 		for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
 			at[q] = _mm256_add_epi16(
@@ -1121,13 +1126,18 @@ add_four_looked_up(const gdouble *joint,
 {
 	__m256d x = four_values(joint, k), weight = _mm256_loadu_pd(w);
 	__m256d counts = _mm256_cmp_pd(x, x, _CMP_ORD_Q);
-	__m256d old_sum = first ? _mm256_setzero_pd() : _mm256_loadu_pd(sum);
-	__m256d old_count = first ? _mm256_setzero_pd() : _mm256_loadu_pd(count);
-
 	/* w · 1 where the value counts is w, and w · 0 where it does not is +0, which the weight
 	 * masked gives too: a weight is positive or +0 */
-	_mm256_storeu_pd(sum, old_sum + weight * _mm256_and_pd(x, counts));
-	_mm256_storeu_pd(count, old_count + _mm256_and_pd(weight, counts));
+	__m256d term = weight * _mm256_and_pd(x, counts), counted = _mm256_and_pd(weight, counts);
+
+	/* a first rule's terms are its pillar's sums: 0 + a term is the term, which is never −0 (a
+	 * value and a weight are at least +0) */
+	if (!first) {
+		term = _mm256_loadu_pd(sum) + term;
+		counted = _mm256_loadu_pd(count) + counted;
+	}
+	_mm256_storeu_pd(sum, term);
+	_mm256_storeu_pd(count, counted);
 }
 
 /* look_up() and add_value() at once, for a pillar whose rules all look their values up: each
