@@ -1036,7 +1036,8 @@ lookup_states_eight(AccordRun *self, const AccordCountryModel *country)
 		__m256i r[ACCORD_CHUNK / 16], k[ACCORD_CHUNK / 16];
 
 		/* a comparison's lanes are −1 where the number is above the threshold: the sum of
-		 * the first's and the others' is −state, which the joint indices multiply by −place */
+		 * the first's and the others' is −state, which the joint indices multiply by −place
+		 */
 		for (guint q = 0; q < ACCORD_CHUNK / 16; q++) {
 			r[q] = packed_numbers(numbers + 16 * q);
 			k[q] = n > 0 ? _mm256_cmpgt_epi16(r[q], _mm256_set1_epi16((gshort)below[0]))
