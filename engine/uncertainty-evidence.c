@@ -1020,10 +1020,10 @@ static inline __m256i __attribute__((target("avx2"))) packed_numbers(const guint
 	    _mm256_set1_epi16(G_MININT16));
 }
 
-/* each tabled unit's look-up state in the chunk's runs (AccordRun.lookup_state): the count of
- * its look-up thresholds (lookup_below16) below the run's number, as joint_rule_values() counts
- * it, sixteen runs to a register, kept in 16-bit lanes in packed_numbers()' order. Counted once
- * for all the rules that read the unit */
+/* each tabled unit's look-up state in the chunk's runs (AccordRun.lookup_state), negated: less
+ * the count of its look-up thresholds (lookup_below16) below the run's number, as
+ * joint_rule_values() counts it, sixteen runs to a register, kept in 16-bit lanes in
+ * packed_numbers()' order. Counted once for all the rules that read the unit */
 static void __attribute__((target("avx2")))
 lookup_states_eight(AccordRun *self, const AccordCountryModel *country)
 {
@@ -1036,7 +1036,7 @@ lookup_states_eight(AccordRun *self, const AccordCountryModel *country)
 		__m256i r[ACCORD_CHUNK / 16], k[ACCORD_CHUNK / 16];
 
 		/* a comparison's lanes are −1 where the number is above the threshold: the sum of
-		 * the first's and the others' is −state, which the joint indices multiply by −place
+		 * the first's and the others' is −state (no zero to start from and subtract from)
 		 */
 		for (guint q = 0; q < ACCORD_CHUNK / 16; q++) {
 			r[q] = packed_numbers(numbers + 16 * q);
@@ -1057,7 +1057,8 @@ lookup_states_eight(AccordRun *self, const AccordCountryModel *country)
 /* joint_rule_values() with AVX2, its first step: the joint index of each of the chunk's runs
  * (@index), its policy's place (@places: the chunk's, in 16-bit lanes in packed_numbers()'
  * order) times the rule's joint states plus each of the rule's units' look-up state
- * (lookup_states_eight()) times the unit's place value, sixteen runs to a register: an index
+ * (lookup_states_eight(): negated, so times the negated place value) times the unit's place
+ * value, sixteen runs to a register: an index
  * is below 3 × ACCORD_JOINT_STATES, so 16 bits hold it and its products. Stored as they are, in
  * the lanes' order: of each sixteen runs, 0 to 3, 8 to 11, 4 to 7, 12 to 15. Positions without a
  * run (past the last, in the last chunk) take an index too, from numbers left from before and

@@ -401,7 +401,8 @@ typedef struct {
 				 rule's joint table, where the processor has AVX2 and not AVX-512,
 				 in the order of a pack of two AVX2 registers
 				 (uncertainty-evidence.c, joint_indices_eight()) */
-	/* by unit, ACCORD_CHUNK each: a tabled unit's look-up state in each of the chunk's runs, in
+	/* by unit, ACCORD_CHUNK each: a tabled unit's look-up state in each of the chunk's runs,
+	 * negated (uncertainty-evidence.c, lookup_states_eight()), in
 	 * 16-bit lanes in the order of a pack of two AVX2 registers (uncertainty-evidence.c,
 	 * packed_numbers()) */
 	guint16 *lookup_state;
