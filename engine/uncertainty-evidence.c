@@ -744,13 +744,12 @@ joint_rule_values(const AccordRun *self,
 	const gdouble *joint = country->joint + country->joint_at[slot];
 	guint n_quads = (n_blocks + 1) / 2;
 	__m512i at[ACCORD_CHUNK / 16];
-	__m512i states = _mm512_set1_epi32(
-	    (gint)((country->joint_at[slot + 1] - country->joint_at[slot]) / self->model->n_taken));
+	__m512i states = _mm512_set1_epi32((gint)country->joint_states[slot]);
 
 	for (guint q = 0; q < n_quads; q++)
 		at[q] = _mm512_mullo_epi32(_mm512_loadu_si512(places + 16 * q), states);
 	for (guint i = country->slot_tables[slot]; i < country->slot_tables[slot + 1]; i++) {
-		guint u = country->table_unit[country->table_order[i]];
+		guint u = country->joint_unit[i];
 		const guint32 *numbers = self->numbers + number_index(0, u);
 		const guint32 *below = country->lookup_below + ACCORD_TABLE_STATES * (gsize)u;
 		__m512i stride = _mm512_set1_epi32((gint)country->joint_stride[i]),
@@ -1027,19 +1026,26 @@ static inline __m256i __attribute__((target("avx2"))) packed_numbers(const guint
 static void __attribute__((target("avx2")))
 lookup_states_eight(AccordRun *self, const AccordCountryModel *country)
 {
+	/* in locals: the stores of the states could otherwise change them, for all the compiler
+	 * knows, and it would load them again for each unit */
+	const guint32 *restrict units = country->tabled_units, *restrict counts =
+								   country->lookup_states;
+	const guint16 *restrict thresholds = country->lookup_below16;
+	const guint32 *restrict numbers = self->numbers;
+	guint16 *restrict states = self->lookup_state;
+
 	for (guint i = 0; i < country->n_tabled; i++) {
-		guint u = country->tabled_units[i];
-		const guint32 *numbers = self->numbers + number_index(0, u);
-		const guint16 *below = country->lookup_below16 + ACCORD_TABLE_STATES * (gsize)u;
-		guint16 *out = self->lookup_state + (gsize)u * ACCORD_CHUNK;
-		guint n = country->lookup_states[u];
+		guint u = units[i], n = counts[u];
+		const guint32 *row = numbers + number_index(0, u);
+		const guint16 *below = thresholds + ACCORD_TABLE_STATES * (gsize)u;
+		guint16 *out = states + (gsize)u * ACCORD_CHUNK;
 		__m256i r[ACCORD_CHUNK / 16], k[ACCORD_CHUNK / 16];
 
 		/* a comparison's lanes are −1 where the number is above the threshold: the sum of
 		 * the first's and the others' is −state (no zero to start from and subtract from)
 		 */
 		for (guint q = 0; q < ACCORD_CHUNK / 16; q++) {
-			r[q] = packed_numbers(numbers + 16 * q);
+			r[q] = packed_numbers(row + 16 * q);
 			k[q] = n > 0 ? _mm256_cmpgt_epi16(r[q], _mm256_set1_epi16((gshort)below[0]))
 				     : _mm256_setzero_si256();
 		}
@@ -1058,8 +1064,8 @@ lookup_states_eight(AccordRun *self, const AccordCountryModel *country)
  * (@index), its policy's place (@places: the chunk's, in 16-bit lanes in packed_numbers()'
  * order) times the rule's joint states plus each of the rule's units' look-up state
  * (lookup_states_eight(): negated, so times the negated place value) times the unit's place
- * value, sixteen runs to a register: an index
- * is below 3 × ACCORD_JOINT_STATES, so 16 bits hold it and its products. Stored as they are, in
+ * value, sixteen runs to a register: an index is below 3 × ACCORD_JOINT_STATES, so 16 bits
+ * hold it and its products. Stored as they are, in
  * the lanes' order: of each sixteen runs, 0 to 3, 8 to 11, 4 to 7, 12 to 15. Positions without a
  * run (past the last, in the last chunk) take an index too, from numbers left from before and
  * the place 0: within the table, and never read */
@@ -1070,18 +1076,18 @@ joint_indices_eight(const AccordRun *self,
 		    const __m256i places[ACCORD_CHUNK / 16],
 		    guint16 *index)
 {
-	__m256i states =
-	    _mm256_set1_epi16((gshort)((country->joint_at[slot + 1] - country->joint_at[slot]) /
-				       self->model->n_taken));
+	__m256i states = _mm256_set1_epi16((gshort)country->joint_states[slot]);
+	const guint32 *restrict units = country->joint_unit, *restrict strides =
+								 country->joint_stride;
+	const guint16 *restrict lookup = self->lookup_state;
 	__m256i at[ACCORD_CHUNK / 16];
 
 	for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
 		at[q] = _mm256_mullo_epi16(places[q], states);
 	for (guint i = country->slot_tables[slot]; i < country->slot_tables[slot + 1]; i++) {
-		guint u = country->table_unit[country->table_order[i]];
-		const guint16 *k = self->lookup_state + (gsize)u * ACCORD_CHUNK;
+		const guint16 *k = lookup + (gsize)units[i] * ACCORD_CHUNK;
 		/* the look-up states are kept negated (lookup_states_eight()) */
-		__m256i stride = _mm256_set1_epi16((gshort)(0 - country->joint_stride[i]));
+		__m256i stride = _mm256_set1_epi16((gshort)(0 - strides[i]));
 
 		for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
 			at[q] = _mm256_add_epi16(

@@ -826,6 +826,8 @@ country_clear(AccordCountryModel *country)
 	g_free(country->table_order);
 	g_free(country->joint_at);
 	g_free(country->joint_stride);
+	g_free(country->joint_unit);
+	g_free(country->joint_states);
 	g_free(country->joint);
 	g_free(country->pillar_summed);
 	g_free(country->added_units);

@@ -221,6 +221,9 @@ typedef struct {
 				    next slot's is the same) */
 	guint32 *joint_stride;	 /* by entry of table_order: its unit's place value in the joint
 				    state's index */
+	guint32 *joint_unit;	 /* by entry of table_order: its unit */
+	guint32 *joint_states;	 /* n_rules: each slot's joint states (joint_at's entries a
+				    policy), 0 where it has no joint table */
 	gboolean *pillar_summed; /* by pillar: every rule of it (one at least) looks its value up
 				    (joint_at), so that the AVX2 look-ups add the values into the
 				    pillar's sums themselves (uncertainty-evidence.c) */

@@ -790,6 +790,10 @@ keep_joints(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 	mark_exact_rules(country, zero, exact);
 	country->joint_at = g_new0(guint32, m->n_rules + 1);
 	country->joint_stride = g_new0(guint32, MAX(n, 1));
+	country->joint_unit = g_new0(guint32, MAX(n, 1));
+	country->joint_states = g_new0(guint32, MAX(m->n_rules, 1));
+	for (guint i = 0; i < n; i++)
+		country->joint_unit[i] = country->table_unit[country->table_order[i]];
 	for (guint slot = 0; slot < m->n_rules; slot++) {
 		guint first = country->slot_tables[slot], end = country->slot_tables[slot + 1];
 		guint states = joint_states(country, first, end), stride = 1;
@@ -797,12 +801,11 @@ keep_joints(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 		country->joint_at[slot] = at;
 		if (first == end || states > ACCORD_JOINT_STATES || exact[slot])
 			continue;
+		country->joint_states[slot] = states;
 		/* the last unit's state counts fastest (fill_joint()) */
 		for (guint i = end; i-- > first;) {
 			country->joint_stride[i] = stride;
-			stride *=
-			    country->lookup_states[country->table_unit[country->table_order[i]]] +
-			    1;
+			stride *= country->lookup_states[country->joint_unit[i]] + 1;
 		}
 		at += states * m->n_taken;
 	}
