@@ -49,6 +49,9 @@ block_draws(const AccordModel *m)
  * country meeting everything); Spearman's rho from bins of 1e-4 over [−1, 1), plus one for 1 */
 #define SCORE_BINS 10002
 #define RHO_BINS   20001
+/* a country's bins, then its count of the draws where it had no score: the bin the tally gives
+ * a NaN (bins_of()), so that counting a score takes no branch */
+#define SCORE_ROW (SCORE_BINS + 1)
 /* the fewest draws a block at the end of the draws holds (draw_blocks()) */
 #define MIN_TAIL_DRAWS 256
 
@@ -358,10 +361,9 @@ exact_merge(ExactSet *into, const ExactSet *set)
 typedef struct {
 	const AccordModel *model;
 	guint n;	     /* countries */
-	guint32 *score_bins; /* n × SCORE_BINS */
+	guint32 *score_bins; /* n × SCORE_ROW */
 	guint32 *rank_bins;  /* n × (n + 1): by position */
 	guint64 *at_nominal; /* draws scoring the nominal score (within TIE_EPSILON) */
-	guint64 *not_applicable;
 	gdouble *min;
 	gdouble *max;
 	ExactSet *exact; /* by country: its distinct scores while few */
@@ -383,10 +385,9 @@ tally_new(const AccordModel *m)
 	t->n = n;
 	/* zeroed pages are only made resident when a count lands on them: a country's draws
 	 * touch the few bins around its score */
-	t->score_bins = g_new0(guint32, (gsize)n * SCORE_BINS);
+	t->score_bins = g_new0(guint32, (gsize)n * SCORE_ROW);
 	t->rank_bins = g_new0(guint32, (gsize)n * (n + 1));
 	t->at_nominal = g_new0(guint64, n);
-	t->not_applicable = g_new0(guint64, n);
 	t->min = g_new(gdouble, n);
 	t->max = g_new(gdouble, n);
 	t->exact = g_new0(ExactSet, n);
@@ -408,7 +409,6 @@ tally_free(Tally *t)
 	g_free(t->score_bins);
 	g_free(t->rank_bins);
 	g_free(t->at_nominal);
-	g_free(t->not_applicable);
 	g_free(t->min);
 	g_free(t->max);
 	g_free(t->exact);
@@ -419,13 +419,12 @@ tally_free(Tally *t)
 static void
 tally_merge(Tally *into, const Tally *t)
 {
-	for (gsize i = 0; i < (gsize)t->n * SCORE_BINS; i++)
+	for (gsize i = 0; i < (gsize)t->n * SCORE_ROW; i++)
 		into->score_bins[i] += t->score_bins[i];
 	for (gsize i = 0; i < (gsize)t->n * (t->n + 1); i++)
 		into->rank_bins[i] += t->rank_bins[i];
 	for (guint c = 0; c < t->n; c++) {
 		into->at_nominal[c] += t->at_nominal[c];
-		into->not_applicable[c] += t->not_applicable[c];
 		into->min[c] = MIN(into->min[c], t->min[c]);
 		into->max[c] = MAX(into->max[c], t->max[c]);
 		exact_merge(&into->exact[c], &t->exact[c]);
@@ -634,10 +633,9 @@ static void
 tally_piece(Tally *t, guint c, const gdouble *scores, guint n)
 {
 	gdouble nominal = t->model->countries[c].nominal;
-	guint32 *restrict bins = t->score_bins + (gsize)c * SCORE_BINS;
+	guint32 *restrict bins = t->score_bins + (gsize)c * SCORE_ROW;
 	ExactSet *exact = &t->exact[c];
 	Extremes x = {0, t->min[c], t->max[c]};
-	guint64 not_applicable = 0;
 	guint32 bin[TALLY_PIECE];
 	gdouble tallied[TALLY_PIECE];
 	guint done = 0;
@@ -652,14 +650,10 @@ tally_piece(Tally *t, guint c, const gdouble *scores, guint n)
 	 * fetched sixteen scores ahead, so that the fetches overlap (the tally took a third less
 	 * time) */
 	for (guint i = 0; i < MIN(n, 16); i++)
-		__builtin_prefetch(bins + MIN(bin[i], SCORE_BINS - 1), 1);
+		__builtin_prefetch(bins + bin[i], 1);
 	for (guint i = 0; i < n; i++) {
 		if (i + 16 < n)
-			__builtin_prefetch(bins + MIN(bin[i + 16], SCORE_BINS - 1), 1);
-		if (bin[i] == SCORE_BINS) {
-			not_applicable++;
-			continue;
-		}
+			__builtin_prefetch(bins + bin[i + 16], 1);
 		bins[bin[i]]++;
 	}
 	/* the distinct values, while there are few: most countries have more after a few draws */
@@ -668,7 +662,6 @@ tally_piece(Tally *t, guint c, const gdouble *scores, guint n)
 			exact_add(exact, tallied[i], 1);
 	}
 	t->at_nominal[c] += x.at_nominal;
-	t->not_applicable[c] += not_applicable;
 	t->min[c] = x.low;
 	t->max[c] = x.high;
 }
@@ -1076,7 +1069,7 @@ exact_quantile(const ExactSet *set, guint pct)
 static gdouble
 bin_score(const Tally *t, guint c, guint b, gdouble nominal)
 {
-	const guint32 *bins = t->score_bins + (gsize)c * SCORE_BINS;
+	const guint32 *bins = t->score_bins + (gsize)c * SCORE_ROW;
 	gdouble value = score_bin_value(b);
 
 	if (!isnan(nominal) && b == score_bin(nominal) && bins[b] == t->at_nominal[c])
@@ -1094,7 +1087,7 @@ score_quantiles(const Tally *t,
 		guint n_pct,
 		gdouble *out)
 {
-	const guint32 *bins = t->score_bins + (gsize)c * SCORE_BINS;
+	const guint32 *bins = t->score_bins + (gsize)c * SCORE_ROW;
 	guint64 n = 0, seen = 0;
 	/* the bins the scores filled lie from the lowest score's to the highest's (none when
 	 * there was no score: the lowest is then +∞, whose bin is the last) */
@@ -1158,7 +1151,7 @@ summarise(const AccordModel *m, const Tally *t, guint c, guint64 draws, guint to
 	row.lower = quantiles[0];
 	row.median = quantiles[1];
 	row.upper = quantiles[2];
-	row.not_applicable = t->not_applicable[c];
+	row.not_applicable = t->score_bins[(gsize)c * SCORE_ROW + SCORE_BINS];
 	row.nominal_rank = m->nominal_positions[c];
 	row.median_rank = rank_quantile(t, c, 50, draws);
 	row.lower_rank = rank_quantile(t, c, 5, draws);
