@@ -1479,6 +1479,12 @@ score_piece(AccordRun *self,
 {
 	const AccordModel *m = self->model;
 	guint i0 = a % ACCORD_CHUNK, len = b - a;
+	/* the pillar passes take the runs past the piece up to a multiple of four too, so that
+	 * their vectorised loops leave no runs to do one at a time: those runs' sums are another
+	 * piece's, or left from before, and what the passes add for them lands in this chunk's
+	 * working rows past the piece (which the next piece zeroes before it adds to them) or in
+	 * the rows' room past their ends (AccordRun.chunk_sums, pillar_sums and by_pillar) */
+	guint padded = (len + 3) / 4 * 4;
 	gdouble *numerator = self->chunk_sums + 2 * ACCORD_CHUNK + i0;
 	gdouble *denominator = numerator + ACCORD_CHUNK;
 	gdouble *log_sum = denominator + ACCORD_CHUNK, *zeros = log_sum + ACCORD_CHUNK;
@@ -1504,9 +1510,9 @@ score_piece(AccordRun *self,
 		if (!summed)
 			pillar_sums(self, c, p, a, len, piece, looked_up, sum, count);
 		if (piece->geometric)
-			accord_add_pillar_logs(len, w, sum, count, denominator, zeros, log_sum);
+			accord_add_pillar_logs(padded, w, sum, count, denominator, zeros, log_sum);
 		else
-			accord_add_pillar(len, w, sum, count, numerator, denominator);
+			accord_add_pillar(padded, w, sum, count, numerator, denominator);
 	}
 	scores = self->by_country + (gsize)c * self->stride + a;
 	if (piece->geometric) {

@@ -92,10 +92,12 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->by_country = g_new0(gdouble, (gsize)model->n_countries * self->stride);
 	self->rng_state = g_new0(guint32, 4 * accord_round_up(n, ACCORD_CHUNK));
 	self->by_slot = g_new0(gdouble, (gsize)MAX(model->n_rules, 1) * self->stride);
-	self->by_pillar = g_new0(gdouble, (gsize)MAX(model->n_pillars, 1) * self->stride);
+	/* each with room for three runs past the last row's end, which score_piece()'s pillar
+	 * passes read (uncertainty-evidence.c) */
+	self->by_pillar = g_new0(gdouble, (gsize)MAX(model->n_pillars, 1) * self->stride + 4);
 	self->columns = g_new0(gdouble, (gsize)3 * MAX(model->n_rules, 1) * ACCORD_CHUNK);
 	self->values = g_new0(gdouble, (gsize)MAX(model->n_rules, 1) * ACCORD_CHUNK);
-	self->chunk_sums = g_new0(gdouble, 6 * ACCORD_CHUNK);
+	self->chunk_sums = g_new0(gdouble, 6 * ACCORD_CHUNK + 4);
 	self->widest = accord_evidence_widest_group();
 	self->numbers = g_new0(guint32,
 			       (gsize)(accord_round_up(model->max_units, ACCORD_LANES) +
@@ -103,7 +105,7 @@ accord_run_new(const AccordModel *model, guint capacity)
 				   ACCORD_CHUNK);
 	self->states = g_new0(guint64, (gsize)MAX(model->max_units, 1) * ACCORD_CHUNK);
 	self->joint_index = g_new0(guint16, (gsize)MAX(model->n_rules, 1) * ACCORD_CHUNK);
-	self->pillar_sums = g_new0(gdouble, 2 * (gsize)MAX(model->n_pillars, 1) * ACCORD_CHUNK);
+	self->pillar_sums = g_new0(gdouble, 2 * (gsize)MAX(model->n_pillars, 1) * ACCORD_CHUNK + 4);
 	self->lookup_state = g_new0(guint16, (gsize)MAX(model->max_units, 1) * ACCORD_CHUNK);
 	self->unit_state = g_new0(guint32, MAX(model->max_units, 1));
 	self->touched = g_new0(guint, MAX(model->max_units, 1));
