@@ -387,12 +387,13 @@ typedef struct {
 				 sixteen positions' same word is one load (uncertainty-evidence.c,
 				 draw_numbers()) */
 	gdouble *by_slot;     /* n_rules × stride: the rule weights in slot order */
-	gdouble *by_pillar;   /* n_pillars × stride */
+	gdouble *by_pillar;   /* n_pillars × stride, and room for 3 more (score_piece()) */
 	gdouble *columns;     /* 3 n_rules × ACCORD_CHUNK: by slot, rows of the deltas' Σ
 				 numerator, Σ denominator and Σ count of the chunk's runs */
 	gdouble *values;      /* n_rules × ACCORD_CHUNK: by slot, the values of the chunk's runs
 				 looked up in a joint table (AccordCountryModel.joint) */
-	gdouble *chunk_sums;  /* 6 × ACCORD_CHUNK: working space of score_piece() */
+	gdouble *chunk_sums;  /* 6 × ACCORD_CHUNK and room for 3 more: working space of
+				 score_piece() */
 	guint widest;	      /* the paths the batch takes: 4 AVX-512's, 2 AVX2's, 1 the others
 				 (as accord_evidence_widest_group() allows, or fewer, to test them
 				 all; uncertainty-evidence.c, uncertainty-rank.c) */
@@ -409,9 +410,9 @@ typedef struct {
 	 * 16-bit lanes in the order of a pack of two AVX2 registers (uncertainty-evidence.c,
 	 * packed_numbers()) */
 	guint16 *lookup_state;
-	gdouble *pillar_sums; /* 2 n_pillars × ACCORD_CHUNK: by pillar whose rules all look their
-				 values up, the chunk's runs' Σ w·value and Σ w over its rules,
-				 likewise (sum_rules_tables_eight()) */
+	gdouble *pillar_sums; /* 2 n_pillars × ACCORD_CHUNK and room for 3 more: by pillar whose
+				 rules all look their values up, the chunk's runs' Σ w·value and
+				 Σ w over its rules, likewise (sum_rules_tables_eight()) */
 	guint32 *unit_state;  /* by unit: Σ state × stride of the facts drawn one by one */
 	guint *touched;	      /* the units those changed */
 } AccordRun;
