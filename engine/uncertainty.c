@@ -499,9 +499,14 @@ tally_rho(Tally *t, const AccordRun *run)
 static void
 tally_ranks(Tally *t, const AccordRun *run)
 {
-	for (guint c = 0; c < t->n; c++)
-		t->rank_bins[(gsize)c * (t->n + 1) + run->positions[c]]++;
-	if (t->n >= 3)
+	/* in locals: the counts' stores could otherwise change them, for all the compiler knows */
+	guint n = t->n;
+	guint32 *restrict row = t->rank_bins;
+	const guint *restrict positions = run->positions;
+
+	for (guint c = 0; c < n; c++, row += n + 1)
+		row[positions[c]]++;
+	if (n >= 3)
 		tally_rho(t, run);
 }
 
