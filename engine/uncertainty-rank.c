@@ -776,11 +776,19 @@ accord_run_rank_position(AccordRun *self, guint pos, gboolean average)
 		if (self->widest >= 4 && accord_evidence_widest_group() >= 4)
 			c = transpose_lines(self, block);
 #endif
+		guint width = MIN(8, self->n - 8 * block);
+
 		for (; c < n; c++) {
 			const gdouble *line =
 			    self->by_country + (gsize)c * self->stride + 8 * block;
 
-			for (guint k = 0; k < MIN(8, self->n - 8 * block); k++)
+			/* a whole block (most) with a constant bound, which the compiler unrolls */
+			if (width == 8) {
+				for (guint k = 0; k < 8; k++)
+					self->column[(gsize)k * n + c] = line[k];
+				continue;
+			}
+			for (guint k = 0; k < width; k++)
 				self->column[(gsize)k * n + c] = line[k];
 		}
 		self->column_block = block + 1;
