@@ -1489,6 +1489,13 @@ score_piece(AccordRun *self,
 	gdouble *denominator = numerator + ACCORD_CHUNK;
 	gdouble *log_sum = denominator + ACCORD_CHUNK, *zeros = log_sum + ACCORD_CHUNK;
 	gdouble *scores;
+	/* in locals: the passes' stores could otherwise change them, for all the compiler knows,
+	 * and it would load them again for each pillar */
+	const gdouble *by_pillar = self->by_pillar + a;
+	gdouble *pillar_rows = self->pillar_sums + i0;
+	const gboolean *pillar_summed = m->countries[c].pillar_summed;
+	gsize stride = self->stride;
+	guint n_pillars = m->n_pillars;
 
 	/* what the piece's aggregation adds to: the geometric scores read no numerator, the
 	 * arithmetic ones no logarithms or zeros */
@@ -1499,11 +1506,11 @@ score_piece(AccordRun *self,
 	} else {
 		memset(numerator, 0, len * sizeof(gdouble));
 	}
-	for (guint p = 0; p < m->n_pillars; p++) {
-		const gdouble *w = self->by_pillar + (gsize)p * self->stride + a;
+	for (guint p = 0; p < n_pillars; p++) {
+		const gdouble *w = by_pillar + (gsize)p * stride;
 		/* where sum_rules_tables_eight() has summed the pillar, its sums */
-		gboolean summed = looked_up && m->countries[c].pillar_summed[p];
-		gdouble *sum = summed ? self->pillar_sums + 2 * ACCORD_CHUNK * (gsize)p + i0
+		gboolean summed = looked_up && pillar_summed[p];
+		gdouble *sum = summed ? pillar_rows + 2 * ACCORD_CHUNK * (gsize)p
 				      : self->chunk_sums + i0;
 		gdouble *count = sum + ACCORD_CHUNK;
 
