@@ -716,14 +716,19 @@ static guint __attribute__((target("avx512f"))) transpose_lines(AccordRun *self,
 
 	/* the block's positions that hold a run: the others may be past a country's scores */
 	__mmask8 held = (__mmask8)(0xffu >> (8 - MIN(8, self->n - 8 * block)));
+	gboolean ahead = 8 * (block + 2) < self->n;
 
 	for (; c + 8 <= n; c += 8) {
 		__m512d line[8], t[8], u[8];
 
-		for (guint i = 0; i < 8; i++)
-			line[i] = _mm512_maskz_loadu_pd(
-			    held,
-			    self->by_country + (gsize)(c + i) * self->stride + 8 * block);
+		for (guint i = 0; i < 8; i++) {
+			const gdouble *row = self->by_country + (gsize)(c + i) * self->stride;
+
+			/* as accord_run_rank_position() asks for the lines ahead */
+			if (ahead)
+				__builtin_prefetch(row + 8 * (block + 2));
+			line[i] = _mm512_maskz_loadu_pd(held, row + 8 * block);
+		}
 		/* t[2i], t[2i + 1]: lines 2i and 2i + 1 interleaved, even and odd positions */
 		for (guint i = 0; i < 4; i++) {
 			t[2 * i] = _mm512_unpacklo_pd(line[2 * i], line[2 * i + 1]);
@@ -777,10 +782,18 @@ accord_run_rank_position(AccordRun *self, guint pos, gboolean average)
 			c = transpose_lines(self, block);
 #endif
 		guint width = MIN(8, self->n - 8 * block);
+		/* the rows are far apart and many (a country's each), more streams than the
+		 * hardware's prefetchers follow: each line read from memory stalled the copy,
+		 * so the lines of the block after next are asked for now, while this block is
+		 * ranked */
+		gboolean ahead = 8 * (block + 2) < self->n;
 
 		for (; c < n; c++) {
-			const gdouble *line =
-			    self->by_country + (gsize)c * self->stride + 8 * block;
+			const gdouble *row = self->by_country + (gsize)c * self->stride;
+			const gdouble *line = row + 8 * block;
+
+			if (ahead)
+				__builtin_prefetch(row + 8 * (block + 2));
 
 			/* a whole block (most) with a constant bound, which the compiler unrolls */
 			if (width == 8) {
