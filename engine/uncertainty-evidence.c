@@ -1123,7 +1123,8 @@ look_up(const gdouble *joint, const guint16 *index, guint n, gdouble *values)
 	}
 }
 
-/* add_looked_up() for four runs, their indices at @k */
+/* add_looked_up() for four runs, their indices at @k; @count NULL where the rule counts in
+ * every run (no value is NaN), whose pillar's counts are AccordRun.pillar_counts */
 static inline void __attribute__((target("avx2"), always_inline))
 add_four_looked_up(const gdouble *joint,
 		   const guint16 *k,
@@ -1133,7 +1134,18 @@ add_four_looked_up(const gdouble *joint,
 		   gdouble *count)
 {
 	__m256d x = four_values(joint, k), weight = _mm256_loadu_pd(w);
-	__m256d counts = _mm256_cmp_pd(x, x, _CMP_ORD_Q);
+	__m256d counts;
+
+	/* x · w as below: a value masked where it counts is the value */
+	if (count == NULL) {
+		__m256d term = weight * x;
+
+		if (!first)
+			term = _mm256_loadu_pd(sum) + term;
+		_mm256_storeu_pd(sum, term);
+		return;
+	}
+	counts = _mm256_cmp_pd(x, x, _CMP_ORD_Q);
 	/* w · 1 where the value counts is w, and w · 0 where it does not is +0, which the weight
 	 * masked gives too: a weight is positive or +0 */
 	__m256d term = weight * _mm256_and_pd(x, counts), counted = _mm256_and_pd(weight, counts);
@@ -1168,27 +1180,59 @@ add_looked_up(const gdouble *joint,
 					   w + i + 4 * q,
 					   first,
 					   sum + i + 4 * q,
-					   count + i + 4 * q);
+					   count != NULL ? count + i + 4 * q : NULL);
 	}
 }
 
-/* add_looked_up() for a rule of a pillar whose sums start at @sum (its counts a row after), its
- * first rule where @first: a whole chunk (most) with constants for both, so that the compiler
- * makes the loop a whole number of unrolled steps and drops the loads of a first rule's sums */
+/* add_looked_up() for the rules of a pillar whose rules all look their values up (slots
+ * @first to @end), into its sums at @sum (its counts a row after, unless @shared:
+ * AccordRun.pillar_counts), for @n runs from position @chunk: the first rule sets the sums */
 static inline void __attribute__((target("avx2"), always_inline))
-add_rule_looked_up(const gdouble *joint,
-		   const guint16 *index,
-		   const gdouble *w,
-		   guint n,
-		   gboolean first,
-		   gdouble *sum)
+add_pillar_looked_up(const AccordRun *self,
+		     const AccordCountryModel *country,
+		     guint first,
+		     guint end,
+		     guint chunk,
+		     guint n,
+		     gboolean shared,
+		     gdouble *sum)
 {
-	if (n == ACCORD_CHUNK && first)
-		add_looked_up(joint, index, w, ACCORD_CHUNK, TRUE, sum, sum + ACCORD_CHUNK);
+	gdouble *count = shared ? NULL : sum + ACCORD_CHUNK;
+
+	for (guint slot = first; slot < end; slot++) {
+		const gdouble *joint = country->joint + country->joint_at[slot];
+		const guint16 *index = self->joint_index + ACCORD_CHUNK * (gsize)slot;
+		/* the weights' rows hold whole blocks of eight (AccordRun.stride) */
+		const gdouble *w = self->by_slot + (gsize)slot * self->stride + chunk;
+
+		/* the first rule's loop on its own, with a constant for it */
+		if (slot == first)
+			add_looked_up(joint, index, w, n, TRUE, sum, count);
+		else
+			add_looked_up(joint, index, w, n, FALSE, sum, count);
+	}
+}
+
+/* add_pillar_looked_up() with a whole chunk (most) and whether the counts are shared as
+ * constants, so that the compiler makes each rule's loop a whole number of unrolled steps,
+ * drops the loads of the first rule's sums (its loop peeled) and, where they are shared, every
+ * step of the counts */
+static inline void __attribute__((target("avx2"), always_inline))
+add_pillar_chunk(const AccordRun *self,
+		 const AccordCountryModel *country,
+		 guint first,
+		 guint end,
+		 guint chunk,
+		 guint n,
+		 gboolean shared,
+		 gdouble *sum)
+{
+	if (n == ACCORD_CHUNK && shared)
+		add_pillar_looked_up(self, country, first, end, chunk, ACCORD_CHUNK, TRUE, sum);
 	else if (n == ACCORD_CHUNK)
-		add_looked_up(joint, index, w, ACCORD_CHUNK, FALSE, sum, sum + ACCORD_CHUNK);
+		add_pillar_looked_up(self, country, first, end, chunk, ACCORD_CHUNK, FALSE, sum);
 	else
-		add_looked_up(joint, index, w, n, first, sum, sum + ACCORD_CHUNK);
+		add_pillar_looked_up(self, country, first, end, chunk, n, shared, sum);
 }
 
 /* sum_rules_tables() with AVX2: every looked-up rule's indices first, then their values, each
@@ -1202,6 +1246,7 @@ sum_rules_tables_eight(AccordRun *self,
 		       guint n)
 {
 	guint n_blocks = (n + 7) / 8, n_rules = self->model->n_rules;
+	guint policies = self->chunk_policies[chunk / ACCORD_CHUNK];
 	__m256i places[ACCORD_CHUNK / 16];
 
 	for (guint q = 0; q < ACCORD_CHUNK / 16; q++)
@@ -1230,27 +1275,26 @@ sum_rules_tables_eight(AccordRun *self,
 	}
 	for (guint p = 0; p < self->model->n_pillars; p++) {
 		const guint *slots = self->model->pillar_slots;
-		gdouble *sum = self->pillar_sums + 2 * ACCORD_CHUNK * (gsize)p;
-		gboolean summed = country->pillar_summed[p];
+		/* where its rules count in every run of the chunk, the pillar's counts are the
+		 * sums of its weights, the same in every country: pillar_counts holds them */
+		gboolean shared = (country->pillar_uncounted[p] & policies) == 0;
 
+		if (country->pillar_summed[p]) {
+			self->counts_shared[p] = shared;
+			add_pillar_chunk(self,
+					 country,
+					 slots[p],
+					 slots[p + 1],
+					 chunk,
+					 8 * n_blocks,
+					 shared,
+					 self->pillar_sums + 2 * ACCORD_CHUNK * (gsize)p);
+			continue;
+		}
 		for (guint slot = slots[p]; slot < slots[p + 1]; slot++) {
-			const gdouble *joint = country->joint + country->joint_at[slot];
-			const guint16 *index = self->joint_index + ACCORD_CHUNK * (gsize)slot;
-
-			if (country->joint_at[slot] == country->joint_at[slot + 1])
-				continue;
-			/* the weights' rows hold whole blocks of eight (AccordRun.stride) */
-			if (summed)
-				add_rule_looked_up(joint,
-						   index,
-						   self->by_slot + (gsize)slot * self->stride +
-						       chunk,
-						   8 * n_blocks,
-						   slot == slots[p],
-						   sum);
-			else
-				look_up(joint,
-					index,
+			if (country->joint_at[slot] < country->joint_at[slot + 1])
+				look_up(country->joint + country->joint_at[slot],
+					self->joint_index + ACCORD_CHUNK * (gsize)slot,
 					8 * n_blocks,
 					self->values + ACCORD_CHUNK * (gsize)slot);
 		}
@@ -1512,7 +1556,10 @@ score_piece(AccordRun *self,
 		gboolean summed = looked_up && pillar_summed[p];
 		gdouble *sum = summed ? pillar_rows + 2 * ACCORD_CHUNK * (gsize)p
 				      : self->chunk_sums + i0;
-		gdouble *count = sum + ACCORD_CHUNK;
+		/* the pillar's counts where sum_rules_tables_eight() left them shared */
+		gdouble *count = summed && self->counts_shared[p]
+				     ? self->pillar_counts + (gsize)p * stride + a
+				     : sum + ACCORD_CHUNK;
 
 		if (!summed)
 			pillar_sums(self, c, p, a, len, piece, looked_up, sum, count);
@@ -1889,8 +1936,9 @@ score_runs(AccordRun *self,
 
 /* ---- a batch ---- */
 
-/* each position's place among the unknown policies taken, and each block's policies
- * (AccordRun.place_at, AccordRun.blocks), for whole chunks (nothing past the last run) */
+/* each position's place among the unknown policies taken, and each block's and each chunk's
+ * policies (AccordRun.place_at, AccordRun.blocks, AccordRun.chunk_policies), for whole chunks
+ * (nothing past the last run) */
 static void
 place_policies(AccordRun *self)
 {
@@ -1904,11 +1952,50 @@ place_policies(AccordRun *self)
 		self->place_at[i] = self->model->place[p];
 		self->blocks[i / 8].runs[p] |= (guint8)(1u << i % 8);
 	}
+	memset(self->chunk_policies, 0, padded / ACCORD_CHUNK * sizeof(guint));
 	for (guint b = 0; b < padded / 8; b++) {
 		self->blocks[b].all = 3;
 		for (guint p = 0; p < 3; p++) {
 			if (self->blocks[b].runs[p] == 0xff)
 				self->blocks[b].all = (guint8)p;
+			if (self->blocks[b].runs[p] != 0)
+				self->chunk_policies[b / (ACCORD_CHUNK / 8)] |= 1u << p;
+		}
+	}
+}
+
+/* each position's weights into by_slot and by_pillar, and its pillars' Σ w over their rules
+ * into pillar_counts: added in slot order from the first rule's, as the AVX2 look-ups add a
+ * pillar's counts where all its rules count (add_four_looked_up()), so the same bits */
+static void
+place_weights(AccordRun *self)
+{
+	const AccordModel *m = self->model;
+	gsize stride = self->stride;
+
+	for (guint i = 0; i < self->n; i++) {
+		guint run = self->run_at[i];
+
+		for (guint s = 0; s < m->n_rules; s++)
+			self->by_slot[s * stride + i] =
+			    self->slot_weights[(gsize)run * m->n_rules + s];
+		for (guint p = 0; p < m->n_pillars; p++)
+			self->by_pillar[p * stride + i] =
+			    self->pillar_weights[(gsize)run * m->n_pillars + p];
+	}
+	for (guint p = 0; p < m->n_pillars; p++) {
+		gdouble *count = self->pillar_counts + p * stride;
+
+		if (m->pillar_slots[p] == m->pillar_slots[p + 1])
+			continue;
+		memcpy(count,
+		       self->by_slot + m->pillar_slots[p] * stride,
+		       self->n * sizeof(gdouble));
+		for (guint s = m->pillar_slots[p] + 1; s < m->pillar_slots[p + 1]; s++) {
+			const gdouble *w = self->by_slot + s * stride;
+
+			for (guint i = 0; i < self->n; i++)
+				count[i] += w[i];
 		}
 	}
 }
@@ -1919,7 +2006,6 @@ place_policies(AccordRun *self)
 static void
 place_runs(AccordRun *self)
 {
-	const AccordModel *m = self->model;
 	guint start[7] = {0}, n = self->n;
 
 	for (guint run = 0; run < n; run++)
@@ -1938,6 +2024,7 @@ place_runs(AccordRun *self)
 	for (guint run = 0; run < n; run++)
 		self->run_at[start[3 * self->aggregation[run] + self->unknown[run]]++] = run;
 	place_policies(self);
+	place_weights(self);
 	for (guint i = 0; i < n; i++) {
 		guint run = self->run_at[i];
 		guint32 state[4];
@@ -1945,12 +2032,6 @@ place_runs(AccordRun *self)
 		accord_xoshiro_seed(state, self->evidence[run]);
 		for (guint w = 0; w < 4; w++)
 			self->rng_state[w * stream_row(self) + i] = state[w];
-		for (guint s = 0; s < m->n_rules; s++)
-			self->by_slot[(gsize)s * self->stride + i] =
-			    self->slot_weights[(gsize)run * m->n_rules + s];
-		for (guint p = 0; p < m->n_pillars; p++)
-			self->by_pillar[(gsize)p * self->stride + i] =
-			    self->pillar_weights[(gsize)run * m->n_pillars + p];
 	}
 }
 

@@ -830,6 +830,7 @@ country_clear(AccordCountryModel *country)
 	g_free(country->joint_states);
 	g_free(country->joint);
 	g_free(country->pillar_summed);
+	g_free(country->pillar_uncounted);
 	g_free(country->added_units);
 	g_free(country->tabled_units);
 	g_free(country->lookup_below);

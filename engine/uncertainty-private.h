@@ -217,16 +217,21 @@ typedef struct {
 	 * most ACCORD_JOINT_STATES: each such rule's value in every joint state of its units, for
 	 * every policy a draw takes, so that a draw looks its value up rather than adding up the
 	 * tables and dividing (uncertainty-evidence.c, joint_rule_values()) */
-	guint32 *joint_at;	 /* n_rules + 1: each slot's first entry in joint (none where the
-				    next slot's is the same) */
-	guint32 *joint_stride;	 /* by entry of table_order: its unit's place value in the joint
-				    state's index */
-	guint32 *joint_unit;	 /* by entry of table_order: its unit */
-	guint32 *joint_states;	 /* n_rules: each slot's joint states (joint_at's entries a
-				    policy), 0 where it has no joint table */
-	gboolean *pillar_summed; /* by pillar: every rule of it (one at least) looks its value up
-				    (joint_at), so that the AVX2 look-ups add the values into the
-				    pillar's sums themselves (uncertainty-evidence.c) */
+	guint32 *joint_at;	  /* n_rules + 1: each slot's first entry in joint (none where the
+				     next slot's is the same) */
+	guint32 *joint_stride;	  /* by entry of table_order: its unit's place value in the joint
+				     state's index */
+	guint32 *joint_unit;	  /* by entry of table_order: its unit */
+	guint32 *joint_states;	  /* n_rules: each slot's joint states (joint_at's entries a
+				     policy), 0 where it has no joint table */
+	gboolean *pillar_summed;  /* by pillar: every rule of it (one at least) looks its value up
+				     (joint_at), so that the AVX2 look-ups add the values into the
+				     pillar's sums themselves (uncertainty-evidence.c) */
+	guint8 *pillar_uncounted; /* by pillar: the unknown policies (bit p for policy p)
+				     under which a joint value of one of its rules is NaN (the
+				     rule does not count); 0 where its rules count in every joint
+				     state, so that its Σ w is the same in every country
+				     (AccordRun.pillar_counts) */
 	gdouble *joint; /* by policy, then joint state: the rule's Σw·c/Σw where it counts, NaN
 			   where it does not (each policy's states together, so that the states
 			   draws take most are in few cache lines) */
@@ -378,6 +383,8 @@ typedef struct {
 					policy among those taken (AccordModel.place; 0 past the last
 					run) */
 	AccordBlockPolicies *blocks; /* by block of eight positions, whole chunks */
+	guint *chunk_policies;	     /* by chunk: the unknown policies its runs take (bit p for
+					policy p) */
 	gdouble *by_country; /* n_countries × stride: each country's scores by position, as the
 				evidence is scored (country by country), before they go to scores */
 	guint n_pieces;
@@ -410,11 +417,17 @@ typedef struct {
 	 * 16-bit lanes in the order of a pack of two AVX2 registers (uncertainty-evidence.c,
 	 * packed_numbers()) */
 	guint16 *lookup_state;
-	gdouble *pillar_sums; /* 2 n_pillars × ACCORD_CHUNK and room for 3 more: by pillar whose
-				 rules all look their values up, the chunk's runs' Σ w·value and
-				 Σ w over its rules, likewise (sum_rules_tables_eight()) */
-	guint32 *unit_state;  /* by unit: Σ state × stride of the facts drawn one by one */
-	guint *touched;	      /* the units those changed */
+	gdouble *pillar_sums;	 /* 2 n_pillars × ACCORD_CHUNK and room for 3 more: by pillar whose
+				    rules all look their values up, the chunk's runs' Σ w·value and
+				    Σ w over its rules, likewise (sum_rules_tables_eight()) */
+	gdouble *pillar_counts;	 /* n_pillars × stride and room for 3 more: each position's
+				    Σ w over a pillar's rules, added in slot order: the pillar's
+				    count wherever all its rules count (place_runs()) */
+	gboolean *counts_shared; /* by pillar: whether sum_rules_tables_eight() left the
+				    chunk's pillar count to pillar_counts (its rules count in
+				    every joint state under the chunk's policies) */
+	guint32 *unit_state;	 /* by unit: Σ state × stride of the facts drawn one by one */
+	guint *touched;		 /* the units those changed */
 } AccordRun;
 
 /* fdlibm's e_log.c: Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.

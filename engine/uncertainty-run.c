@@ -89,6 +89,7 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->run_at = g_new0(guint, self->stride);
 	self->place_at = g_new0(guint32, accord_round_up(n, ACCORD_CHUNK));
 	self->blocks = g_new0(AccordBlockPolicies, accord_round_up(n, ACCORD_CHUNK) / 8);
+	self->chunk_policies = g_new0(guint, accord_round_up(n, ACCORD_CHUNK) / ACCORD_CHUNK);
 	self->by_country = g_new0(gdouble, (gsize)model->n_countries * self->stride);
 	self->rng_state = g_new0(guint32, 4 * accord_round_up(n, ACCORD_CHUNK));
 	self->by_slot = g_new0(gdouble, (gsize)MAX(model->n_rules, 1) * self->stride);
@@ -106,6 +107,8 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->states = g_new0(guint64, (gsize)MAX(model->max_units, 1) * ACCORD_CHUNK);
 	self->joint_index = g_new0(guint16, (gsize)MAX(model->n_rules, 1) * ACCORD_CHUNK);
 	self->pillar_sums = g_new0(gdouble, 2 * (gsize)MAX(model->n_pillars, 1) * ACCORD_CHUNK + 4);
+	self->pillar_counts = g_new0(gdouble, (gsize)MAX(model->n_pillars, 1) * self->stride + 4);
+	self->counts_shared = g_new0(gboolean, MAX(model->n_pillars, 1));
 	self->lookup_state = g_new0(guint16, (gsize)MAX(model->max_units, 1) * ACCORD_CHUNK);
 	self->unit_state = g_new0(guint32, MAX(model->max_units, 1));
 	self->touched = g_new0(guint, MAX(model->max_units, 1));
@@ -149,6 +152,9 @@ accord_run_free(AccordRun *self)
 	g_free(self->states);
 	g_free(self->joint_index);
 	g_free(self->pillar_sums);
+	g_free(self->pillar_counts);
+	g_free(self->chunk_policies);
+	g_free(self->counts_shared);
 	g_free(self->lookup_state);
 	g_free(self->unit_state);
 	g_free(self->touched);

@@ -779,6 +779,32 @@ keep_lookup_states(AccordCountryModel *country)
 		country->lookup_below16[i] = (guint16)(country->lookup_below[i] ^ 0x8000);
 }
 
+/* the unknown policies under which a rule with a joint table fails to count in some joint
+ * state (a NaN value), as a mask, gathered by pillar (AccordCountryModel.pillar_uncounted) */
+static void
+keep_uncounted(const AccordModel *m, AccordCountryModel *country)
+{
+	country->pillar_uncounted = g_new0(guint8, MAX(m->n_pillars, 1));
+	for (guint p = 0; p < m->n_pillars; p++) {
+		for (guint slot = m->pillar_slots[p]; slot < m->pillar_slots[p + 1]; slot++) {
+			guint states = country->joint_states[slot];
+
+			for (guint k = 0; k < 3; k++) {
+				const gdouble *joint;
+
+				if (!m->taken[k] ||
+				    country->joint_at[slot] == country->joint_at[slot + 1])
+					continue;
+				joint = country->joint + country->joint_at[slot] +
+					(gsize)m->place[k] * states;
+				for (guint j = 0; j < states; j++)
+					country->pillar_uncounted[p] |=
+					    (guint8)(isnan(joint[j]) << k);
+			}
+		}
+	}
+}
+
 /* the joint values of every rule whose tables are summed and whose units have at most
  * ACCORD_JOINT_STATES joint states together (AccordCountryModel.joint) */
 static void
@@ -853,6 +879,7 @@ keep_joints(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 						   m->n_taken);
 		}
 	}
+	keep_uncounted(m, country);
 }
 
 /* where the processor has AVX2 or AVX-512, the tables of every unit that can change and has fewer

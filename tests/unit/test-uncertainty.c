@@ -1195,19 +1195,12 @@ test_uncertainty_joint_and_summed_rules(void **state)
 	tiny_clear(&t);
 }
 
-/* two pillars whose rules all look their values up (two rules each, of weights 1 and 3, and
- * 2 and 1; each rule's criteria read two or three facts of their own), every input varying:
- * where the processor has AVX2 or AVX-512 each slot has a joint table, so the tables' path adds
- * each pillar's looked-up values into its sums as it looks them up (with AVX2), and its scores,
- * flips and drops are bit for bit those of the path one run at a time, which adds the rules'
- * sums (add_rule()) */
+/* a world of two pillars, p (weight 1) and q (2), with the rules of @rules (id, pillar,
+ * weight, how many facts it checks), each fact boolean, stated at low confidence, false for
+ * every third fact: the texts into @t */
 static void
-test_uncertainty_pillars_looked_up(void **state)
+pillars_world(Tiny *t, const gchar *const rules[][4], guint n_rules)
 {
-	static const gchar *const rules[][3] = {{"r-a", "p", "1"},
-						{"r-b", "p", "3"},
-						{"r-c", "q", "2"},
-						{"r-d", "q", "1"}};
 	g_autoptr(GString) vocabulary =
 	    g_string_new("<vocabulary xmlns=\"urn:accord:vocabulary:1\" version=\"t\">");
 	g_autoptr(GString) ruleset = g_string_new(
@@ -1218,13 +1211,9 @@ test_uncertainty_pillars_looked_up(void **state)
 	g_autoptr(GString) profile =
 	    g_string_new("<profile xmlns=\"urn:accord:profile:1\" country=\"PP\" name=\"P\" "
 			 "as-of=\"2025-06-30\">");
-	AccordUncertaintyOptions o = tiny_options();
-	g_autoptr(AccordModel) m = NULL;
-	gdouble alone[3][71], wide[3][71];
 	guint f = 0;
-	Tiny t;
 
-	for (guint r = 0; r < G_N_ELEMENTS(rules); r++) {
+	for (guint r = 0; r < n_rules; r++) {
 		g_string_append_printf(ruleset,
 				       "<rule id=\"%s\" pillar=\"%s\" obligation=\"shall\" "
 				       "weight=\"%s\"><title>R</title><provision cite=\"T %u\">"
@@ -1233,7 +1222,7 @@ test_uncertainty_pillars_looked_up(void **state)
 				       rules[r][1],
 				       rules[r][2],
 				       r);
-		for (guint k = 0; k < 2 + r % 2; k++, f++) {
+		for (guint k = 0; k < (guint)atoi(rules[r][3]); k++, f++) {
 			g_string_append_printf(vocabulary,
 					       "<fact key=\"x.f%u\" type=\"boolean\">f</fact>",
 					       f);
@@ -1254,7 +1243,28 @@ test_uncertainty_pillars_looked_up(void **state)
 	g_string_append(vocabulary, "</vocabulary>");
 	g_string_append(ruleset, "</ruleset>");
 	g_string_append(profile, "</profile>");
-	tiny_load_texts(&t, vocabulary->str, ruleset->str, profile->str);
+	tiny_load_texts(t, vocabulary->str, ruleset->str, profile->str);
+}
+
+/* two pillars whose rules all look their values up (two rules each, of weights 1 and 3, and
+ * 2 and 1; each rule's criteria read two or three facts of their own), every input varying:
+ * where the processor has AVX2 or AVX-512 each slot has a joint table, so the tables' path adds
+ * each pillar's looked-up values into its sums as it looks them up (with AVX2), and its scores,
+ * flips and drops are bit for bit those of the path one run at a time, which adds the rules'
+ * sums (add_rule()) */
+static void
+test_uncertainty_pillars_looked_up(void **state)
+{
+	static const gchar *const rules[][4] = {{"r-a", "p", "1", "2"},
+						{"r-b", "p", "3", "3"},
+						{"r-c", "q", "2", "2"},
+						{"r-d", "q", "1", "3"}};
+	AccordUncertaintyOptions o = tiny_options();
+	g_autoptr(AccordModel) m = NULL;
+	gdouble alone[3][71], wide[3][71];
+	Tiny t;
+
+	pillars_world(&t, rules, G_N_ELEMENTS(rules));
 	o.inputs = WEIGHTS | AGGREGATION | UNKNOWN | EVIDENCE;
 	o.geometric_probability = 0.5;
 	o.flip[ACCORD_EVIDENCE_CLASS_LOW] = 0.3;
@@ -1270,6 +1280,70 @@ test_uncertainty_pillars_looked_up(void **state)
 	accord_run_free(run_grouped(m, 71, accord_evidence_widest_group(), wide));
 	assert_memory_equal(alone, wide, sizeof alone);
 	assert_reused_batch(m);
+	tiny_clear(&t);
+}
+
+/* A pillar's counts (Σ w over the rules that count) where its rules count in every joint state
+ * under every policy of a chunk's runs are the sums of its weights, which the AVX2 look-ups
+ * take from one row for all countries (AccordRun.pillar_counts) rather than add: with the
+ * unknown policies zero and pass no rule ever fails to count, with zero and exclude a rule of
+ * one fact dropped (chance 0.5) does under exclude, and the batch's first chunk holds runs of
+ * both. Pillar p has three rules, q two. Either way the scores, flips and drops are bit for bit
+ * those of the path one run at a time */
+static void
+test_uncertainty_pillar_counts_shared(void **state)
+{
+	static const gchar *const rules[][4] = {{"r-a", "p", "1", "1"},
+						{"r-b", "p", "3", "1"},
+						{"r-c", "p", "2", "2"},
+						{"r-d", "q", "1", "1"},
+						{"r-e", "q", "2", "1"}};
+	static const guint policies[] = {1u << ACCORD_UNKNOWN_ZERO | 1u << ACCORD_UNKNOWN_PASS,
+					 1u << ACCORD_UNKNOWN_ZERO | 1u << ACCORD_UNKNOWN_EXCLUDE};
+	Tiny t;
+
+	pillars_world(&t, rules, G_N_ELEMENTS(rules));
+	for (guint k = 0; k < G_N_ELEMENTS(policies); k++) {
+		AccordUncertaintyOptions o = tiny_options();
+		g_autoptr(AccordModel) m = NULL;
+		gdouble alone[3][71], wide[3][71];
+		const AccordCountryModel *c;
+
+		o.inputs = WEIGHTS | AGGREGATION | UNKNOWN | EVIDENCE;
+		o.unknown_policies = policies[k];
+		o.geometric_probability = 0.5;
+		o.flip[ACCORD_EVIDENCE_CLASS_LOW] = 0.1;
+		o.drop[ACCORD_EVIDENCE_CLASS_LOW] = 0.5;
+		m = tiny_model(&t, &o);
+		c = &m->countries[0];
+		accord_run_free(run_grouped(m, 71, 1, alone));
+		if (accord_evidence_widest_group() >= 2) {
+			g_autoptr(AccordRun) run = run_grouped(m, 71, 2, wide);
+
+			assert_true(c->pillar_summed[0] && c->pillar_summed[1]);
+			/* each chunk's policies: those of the runs at its positions */
+			for (guint chunk = 0; chunk < 2; chunk++) {
+				guint taken = 0;
+
+				for (guint i = 64 * chunk; i < MIN(64 * chunk + 64, 71); i++)
+					taken |= 1u << run->unknown[run->run_at[i]];
+				assert_int_equal(run->chunk_policies[chunk], taken);
+			}
+			/* under exclude, and there alone, a dropped fact leaves its rule out */
+			for (guint p = 0; p < m->n_pillars; p++) {
+				assert_int_equal(c->pillar_uncounted[p],
+						 k == 0 ? 0 : 1u << ACCORD_UNKNOWN_EXCLUDE);
+				/* the last chunk's runs share one policy: shared unless exclude */
+				assert_int_equal(
+				    run->counts_shared[p],
+				    run->chunk_policies[1] == 1u << ACCORD_UNKNOWN_ZERO || k == 0);
+			}
+			assert_memory_equal(alone, wide, sizeof alone);
+		}
+		accord_run_free(run_grouped(m, 71, accord_evidence_widest_group(), wide));
+		assert_memory_equal(alone, wide, sizeof alone);
+		assert_reused_batch(m);
+	}
 	tiny_clear(&t);
 }
 
@@ -2286,6 +2360,7 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_tables_and_runs),
 	    cmocka_unit_test(test_uncertainty_joint_and_summed_rules),
 	    cmocka_unit_test(test_uncertainty_pillars_looked_up),
+	    cmocka_unit_test(test_uncertainty_pillar_counts_shared),
 	    cmocka_unit_test(test_uncertainty_rank_ties_and_na),
 	    cmocka_unit_test(test_uncertainty_spearman_known),
 	    cmocka_unit_test(test_uncertainty_logarithm),
