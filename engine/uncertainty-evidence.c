@@ -1527,19 +1527,14 @@ score_piece(AccordRun *self,
 	 * their vectorised loops leave no runs to do one at a time: those runs' sums are another
 	 * piece's, or left from before, and what the passes add for them lands in this chunk's
 	 * working rows past the piece (which the next piece zeroes before it adds to them) or in
-	 * the rows' room past their ends (AccordRun.chunk_sums, pillar_sums and by_pillar) */
+	 * the rows' room past their ends (AccordRun.chunk_sums, pillar_sums, pillar_counts and
+	 * by_pillar) */
 	guint padded = (len + 3) / 4 * 4;
-	gdouble *numerator = self->chunk_sums + 2 * ACCORD_CHUNK + i0;
+	gdouble *numerator = self->chunk_sums + i0;
 	gdouble *denominator = numerator + ACCORD_CHUNK;
 	gdouble *log_sum = denominator + ACCORD_CHUNK, *zeros = log_sum + ACCORD_CHUNK;
 	gdouble *scores;
-	/* in locals: the passes' stores could otherwise change them, for all the compiler knows,
-	 * and it would load them again for each pillar */
-	const gdouble *by_pillar = self->by_pillar + a;
-	gdouble *pillar_rows = self->pillar_sums + i0;
-	const gboolean *pillar_summed = m->countries[c].pillar_summed;
-	gsize stride = self->stride;
-	guint n_pillars = m->n_pillars;
+	AccordPillarRows pillars[m->n_pillars];
 
 	/* what the piece's aggregation adds to: the geometric scores read no numerator, the
 	 * arithmetic ones no logarithms or zeros */
@@ -1550,24 +1545,25 @@ score_piece(AccordRun *self,
 	} else {
 		memset(numerator, 0, len * sizeof(gdouble));
 	}
-	for (guint p = 0; p < n_pillars; p++) {
-		const gdouble *w = by_pillar + (gsize)p * stride;
-		/* where sum_rules_tables_eight() has summed the pillar, its sums */
-		gboolean summed = looked_up && pillar_summed[p];
-		gdouble *sum = summed ? pillar_rows + 2 * ACCORD_CHUNK * (gsize)p
-				      : self->chunk_sums + i0;
+	for (guint p = 0; p < m->n_pillars; p++) {
+		/* each pillar's sums in its rows of pillar_sums: where sum_rules_tables_eight()
+		 * has summed the pillar, its sums, else worked out here */
+		gboolean summed = looked_up && m->countries[c].pillar_summed[p];
+		gdouble *sum = self->pillar_sums + 2 * ACCORD_CHUNK * (gsize)p + i0;
 		/* the pillar's counts where sum_rules_tables_eight() left them shared */
 		gdouble *count = summed && self->counts_shared[p]
-				     ? self->pillar_counts + (gsize)p * stride + a
+				     ? self->pillar_counts + (gsize)p * self->stride + a
 				     : sum + ACCORD_CHUNK;
 
 		if (!summed)
 			pillar_sums(self, c, p, a, len, piece, looked_up, sum, count);
-		if (piece->geometric)
-			accord_add_pillar_logs(padded, w, sum, count, denominator, zeros, log_sum);
-		else
-			accord_add_pillar(padded, w, sum, count, numerator, denominator);
+		pillars[p] =
+		    (AccordPillarRows){self->by_pillar + (gsize)p * self->stride + a, sum, count};
 	}
+	if (piece->geometric)
+		accord_add_pillars_logs(padded, m->n_pillars, pillars, denominator, zeros, log_sum);
+	else
+		accord_add_pillars(padded, m->n_pillars, pillars, numerator, denominator);
 	scores = self->by_country + (gsize)c * self->stride + a;
 	if (piece->geometric) {
 		accord_geometric_scores(len, log_sum, denominator, zeros, scores);
@@ -1600,10 +1596,10 @@ static inline __m512d __attribute__((target("avx512f"))) logs_positive(__m512d x
 	return dk * LN2_HI - ((half_square - (s * (half_square + r) + dk * LN2_LO)) - f);
 }
 
-/* accord_add_pillar_logs()'s logarithms for eight values (@value, a pillar's in eight runs, 0 where
- * it does not count), with their weights @w: @log_sum plus each weight × log(value) where the value
- * is above 0, log_positive() for the normal values, then libm's log() for any below the normal
- * range, so the same bits */
+/* accord_add_pillars_logs()'s logarithms for eight values (@value, a pillar's in eight runs, 0
+ * where it does not count), with their weights @w: @log_sum plus each weight × log(value) where the
+ * value is above 0, log_positive() for the normal values, then libm's log() for any below the
+ * normal range, so the same bits */
 static inline __m512d __attribute__((target("avx512f")))
 add_logs(__m512d value, __m512d w, __m512d log_sum)
 {
@@ -1692,7 +1688,7 @@ static void __attribute__((target("avx512f"))) geometric_scores_store(const gdou
  * @log_sum: (array fixed-size=8): their Σ weight × log(value) so far
  *
  * What the eight-at-once scoring of the evidence adds to eight geometric means, where the
- * processor has AVX-512: the same as accord_add_pillar_logs() on values over counts of 1 (for
+ * processor has AVX-512: the same as accord_add_pillars_logs() on values over counts of 1 (for
  * tests).
  *
  * Returns: %FALSE, adding nothing, where the processor has no AVX-512
@@ -1796,8 +1792,8 @@ eight_rule(const AccordModel *m,
 
 /* the scores of @n_blocks blocks of eight runs (1 or 2, @scores) as score_piece() works them
  * out one sum at a time: the same operations in the same order on each run's terms
- * (add_value(), add_rule(), accord_add_pillar(), accord_add_pillar_logs()), so the same bits, with
- * every sum in registers. Two blocks side by side give the processor two chains of pillars,
+ * (add_value(), add_rule(), accord_add_pillars(), accord_add_pillars_logs()), so the same bits,
+ * with every sum in registers. Two blocks side by side give the processor two chains of pillars,
  * logarithms and divisions that do not wait for each other */
 static inline void __attribute__((target("avx512f"), always_inline))
 score_blocks(const AccordModel *m,
@@ -1820,7 +1816,7 @@ score_blocks(const AccordModel *m,
 				eight_rule(m, e, s, 8 * j, &sum[j], &count[j]);
 		}
 		for (guint j = 0; j < n_blocks; j++) {
-			/* accord_add_pillar(), its products by 0 or 1 made selects and its sums
+			/* accord_add_pillars(), its products by 0 or 1 made selects and its sums
 			 * of +0 left out (the same bits, as in eight_rule()): a pillar that does
 			 * not count has count +0, and count + (1 − 0) is 1 */
 			__m512d w =

@@ -399,8 +399,8 @@ typedef struct {
 				 numerator, Σ denominator and Σ count of the chunk's runs */
 	gdouble *values;      /* n_rules × ACCORD_CHUNK: by slot, the values of the chunk's runs
 				 looked up in a joint table (AccordCountryModel.joint) */
-	gdouble *chunk_sums;  /* 6 × ACCORD_CHUNK and room for 3 more: working space of
-				 score_piece() */
+	gdouble *chunk_sums;  /* 4 × ACCORD_CHUNK and room for 3 more: working space of
+				 score_piece() (its scores' sums) */
 	guint widest;	      /* the paths the batch takes: 4 AVX-512's, 2 AVX2's, 1 the others
 				 (as accord_evidence_widest_group() allows, or fewer, to test them
 				 all; uncertainty-evidence.c, uncertainty-rank.c) */
@@ -417,9 +417,10 @@ typedef struct {
 	 * 16-bit lanes in the order of a pack of two AVX2 registers (uncertainty-evidence.c,
 	 * packed_numbers()) */
 	guint16 *lookup_state;
-	gdouble *pillar_sums;	 /* 2 n_pillars × ACCORD_CHUNK and room for 3 more: by pillar whose
-				    rules all look their values up, the chunk's runs' Σ w·value and
-				    Σ w over its rules, likewise (sum_rules_tables_eight()) */
+	gdouble *pillar_sums;	 /* 2 n_pillars × ACCORD_CHUNK and room for 3 more: by pillar, the
+				    chunk's runs' Σ w·value and Σ w over its rules, likewise (by
+				    sum_rules_tables_eight() where its rules all look their values
+				    up, else by score_piece()) */
 	gdouble *pillar_counts;	 /* n_pillars × stride and room for 3 more: each position's
 				    Σ w over a pillar's rules, added in slot order: the pillar's
 				    count wherever all its rules count (place_runs()) */
@@ -429,6 +430,14 @@ typedef struct {
 	guint32 *unit_state;	 /* by unit: Σ state × stride of the facts drawn one by one */
 	guint *touched;		 /* the units those changed */
 } AccordRun;
+
+/* one pillar's rows for its pass into a piece's scores (accord_add_pillars(),
+ * accord_add_pillars_logs()), each of the piece's length */
+typedef struct {
+	const gdouble *w;     /* the pillar's weight in each score */
+	const gdouble *sum;   /* its Σ w·value over its rules */
+	const gdouble *count; /* its Σ w over the rules that count */
+} AccordPillarRows;
 
 /* fdlibm's e_log.c: Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
  * Developed at SunSoft, a Sun Microsystems, Inc. business. Permission to use, copy, modify,
@@ -528,13 +537,12 @@ accord_model_rank_nominal(AccordModel *self);
 gboolean
 accord_add_logs_eight(const gdouble *values, const gdouble *w, gdouble *log_sum);
 void
-accord_add_pillar_logs(guint n,
-		       const gdouble *restrict w,
-		       const gdouble *restrict sum,
-		       const gdouble *restrict count,
-		       gdouble *restrict denominator,
-		       gdouble *restrict zeros,
-		       gdouble *restrict log_sum);
+accord_add_pillars_logs(guint n,
+			guint n_pillars,
+			const AccordPillarRows *pillars,
+			gdouble *restrict denominator,
+			gdouble *restrict zeros,
+			gdouble *restrict log_sum);
 void
 accord_arithmetic_scores(guint n,
 			 const gdouble *restrict numerator,
@@ -552,12 +560,11 @@ accord_geometric_scores_eight(const gdouble *log_sum,
 			      const gdouble *zeros,
 			      gdouble *scores);
 void
-accord_add_pillar(guint n,
-		  const gdouble *restrict w,
-		  const gdouble *restrict sum,
-		  const gdouble *restrict count,
-		  gdouble *restrict numerator,
-		  gdouble *restrict denominator);
+accord_add_pillars(guint n,
+		   guint n_pillars,
+		   const AccordPillarRows *pillars,
+		   gdouble *restrict numerator,
+		   gdouble *restrict denominator);
 
 /* uncertainty-evidence.c */
 void

@@ -98,7 +98,7 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->by_pillar = g_new0(gdouble, (gsize)MAX(model->n_pillars, 1) * self->stride + 4);
 	self->columns = g_new0(gdouble, (gsize)3 * MAX(model->n_rules, 1) * ACCORD_CHUNK);
 	self->values = g_new0(gdouble, (gsize)MAX(model->n_rules, 1) * ACCORD_CHUNK);
-	self->chunk_sums = g_new0(gdouble, 6 * ACCORD_CHUNK + 4);
+	self->chunk_sums = g_new0(gdouble, 4 * ACCORD_CHUNK + 4);
 	self->widest = accord_evidence_widest_group();
 	self->numbers = g_new0(guint32,
 			       (gsize)(accord_round_up(model->max_units, ACCORD_LANES) +
@@ -269,27 +269,14 @@ pillar_value(gdouble sum, gdouble count, gdouble *counted)
 	return sum / (count + (1.0 - *counted));
 }
 
-/**
- * accord_add_pillar:
- * @n: how many scores: runs of one country, or countries of one run
- * @w: (array length=n): the pillar's weight in each
- * @sum: (array length=n): the pillar's Σ w·value over its rules
- * @count: (array length=n): its Σ w over the rules that count
- * @numerator: (array length=n): the arithmetic scores' Σ weight × pillar value so far
- * @denominator: (array length=n): their Σ weight over the pillars that count
- *
- * Adds one pillar to @n arithmetic scores as engine/score.c adds it: a pillar that does not
- * count adds +0, which changes no sum. In arithmetic on 0 and 1 rather than selects, which the
- * compiler would turn into a division on a condition and not vectorise (geometric scores:
- * accord_add_pillar_logs()).
- */
-void G_GNUC_NO_INLINE ACCORD_VECTOR_CLONES
-accord_add_pillar(guint n,
-		  const gdouble *restrict w,
-		  const gdouble *restrict sum,
-		  const gdouble *restrict count,
-		  gdouble *restrict numerator,
-		  gdouble *restrict denominator)
+/* accord_add_pillars() for one pillar: restrict parameters, inlined into each copy */
+static inline void
+add_pillar(guint n,
+	   const gdouble *restrict w,
+	   const gdouble *restrict sum,
+	   const gdouble *restrict count,
+	   gdouble *restrict numerator,
+	   gdouble *restrict denominator)
 {
 	gdouble counted;
 
@@ -300,6 +287,37 @@ accord_add_pillar(guint n,
 		numerator[i] += weight * value;
 		denominator[i] += weight;
 	}
+}
+
+/**
+ * accord_add_pillars:
+ * @n: how many scores: runs of one country, or countries of one run
+ * @n_pillars: how many pillars
+ * @pillars: (array length=n_pillars): each pillar's rows of @n: its weight in each score, its
+ *   Σ w·value over its rules and its Σ w over the rules that count
+ * @numerator: (array length=n): the arithmetic scores' Σ weight × pillar value so far
+ * @denominator: (array length=n): their Σ weight over the pillars that count
+ *
+ * Adds the pillars, in order, to @n arithmetic scores as engine/score.c adds them: a pillar
+ * that does not count adds +0, which changes no sum. In arithmetic on 0 and 1 rather than
+ * selects, which the compiler would turn into a division on a condition and not vectorise
+ * (geometric scores: accord_add_pillars_logs()). All of a piece's pillars in one call, so that
+ * its constants and its entry are paid once.
+ */
+void G_GNUC_NO_INLINE ACCORD_VECTOR_CLONES
+accord_add_pillars(guint n,
+		   guint n_pillars,
+		   const AccordPillarRows *pillars,
+		   gdouble *restrict numerator,
+		   gdouble *restrict denominator)
+{
+	for (guint p = 0; p < n_pillars; p++)
+		add_pillar(n,
+			   pillars[p].w,
+			   pillars[p].sum,
+			   pillars[p].count,
+			   numerator,
+			   denominator);
 }
 
 /* ---- the logarithm of a pillar ---- */
@@ -356,32 +374,18 @@ log_positive(gdouble x)
 	return dk * LN2_HI - ((half_square - (s * (half_square + r) + dk * LN2_LO)) - f);
 }
 
-/**
- * accord_add_pillar_logs:
- * @n: how many scores
- * @w: (array length=n): the pillar's weight in each
- * @sum: (array length=n): the pillar's Σ w·value over its rules
- * @count: (array length=n): its Σ w over the rules that count
- * @denominator: (array length=n): the geometric scores' Σ weight of the pillars that count
- * @zeros: (array length=n): above 0 where a pillar that counts is at 0
- * @log_sum: (array length=n): their Σ weight × log(value) so far
- *
- * Adds one pillar to @n geometric scores as engine/score.c adds it: its weight where it counts
- * to @denominator, whether it is at 0 to @zeros, and w × log(value) to @log_sum where the value
- * is above 0 (nothing where it is 0). log_positive() down the row, which the compiler
- * vectorises in the AVX2 and AVX-512 copies (SSE2 has no 64-bit comparisons), with 1 in place
- * of the values that are not normal (log 1 is 0, so they add +0); then libm's log() for the
- * rare value below the normal range, worked out again. In one pass, with no row of values
- * stored and read back.
- */
-void G_GNUC_NO_INLINE ACCORD_VECTOR_CLONES
-accord_add_pillar_logs(guint n,
-		       const gdouble *restrict w,
-		       const gdouble *restrict sum,
-		       const gdouble *restrict count,
-		       gdouble *restrict denominator,
-		       gdouble *restrict zeros,
-		       gdouble *restrict log_sum)
+/* accord_add_pillars_logs() for one pillar: restrict parameters, inlined into each copy.
+ * log_positive() down the row, with 1 in place of the values that are not normal (log 1 is 0,
+ * so they add +0); then libm's log() for the rare value below the normal range, worked out
+ * again */
+static inline void
+add_pillar_logs(guint n,
+		const gdouble *restrict w,
+		const gdouble *restrict sum,
+		const gdouble *restrict count,
+		gdouble *restrict denominator,
+		gdouble *restrict zeros,
+		gdouble *restrict log_sum)
 {
 	/* 64-bit, as the comparisons of doubles are, so that the vectorised loop keeps it in
 	 * lanes of 64 bits rather than packing each comparison to 32 */
@@ -403,6 +407,41 @@ accord_add_pillar_logs(guint n,
 		if (value > 0 && value < G_MINDOUBLE)
 			log_sum[i] += w[i] * log(value);
 	}
+}
+
+/**
+ * accord_add_pillars_logs:
+ * @n: how many scores
+ * @n_pillars: how many pillars
+ * @pillars: (array length=n_pillars): each pillar's rows of @n: its weight in each score, its
+ *   Σ w·value over its rules and its Σ w over the rules that count
+ * @denominator: (array length=n): the geometric scores' Σ weight of the pillars that count
+ * @zeros: (array length=n): above 0 where a pillar that counts is at 0
+ * @log_sum: (array length=n): their Σ weight × log(value) so far
+ *
+ * Adds the pillars, in order, to @n geometric scores as engine/score.c adds them: a pillar's
+ * weight where it counts to @denominator, whether it is at 0 to @zeros, and w × log(value) to
+ * @log_sum where the value is above 0 (nothing where it is 0). log_positive() down each row,
+ * which the compiler vectorises in the AVX2 and AVX-512 copies (SSE2 has no 64-bit
+ * comparisons), in one pass, with no row of values stored and read back. All of a piece's
+ * pillars in one call, so that its constants and its entry are paid once.
+ */
+void G_GNUC_NO_INLINE ACCORD_VECTOR_CLONES
+accord_add_pillars_logs(guint n,
+			guint n_pillars,
+			const AccordPillarRows *pillars,
+			gdouble *restrict denominator,
+			gdouble *restrict zeros,
+			gdouble *restrict log_sum)
+{
+	for (guint p = 0; p < n_pillars; p++)
+		add_pillar_logs(n,
+				pillars[p].w,
+				pillars[p].sum,
+				pillars[p].count,
+				denominator,
+				zeros,
+				log_sum);
 }
 
 /* ---- the exponential of a mean of logarithms ---- */
@@ -538,15 +577,18 @@ aggregate(AccordRun *self, guint run, const gdouble *columns, gdouble *scores)
 		for (guint c = 0; c < n; c++)
 			pillar_weight[c] = w;
 		if (geometric)
-			accord_add_pillar_logs(n,
-					       pillar_weight,
-					       sum,
-					       count,
-					       denominator,
-					       zeros,
-					       log_sum);
+			accord_add_pillars_logs(n,
+						1,
+						&(AccordPillarRows){pillar_weight, sum, count},
+						denominator,
+						zeros,
+						log_sum);
 		else
-			accord_add_pillar(n, pillar_weight, sum, count, numerator, denominator);
+			accord_add_pillars(n,
+					   1,
+					   &(AccordPillarRows){pillar_weight, sum, count},
+					   numerator,
+					   denominator);
 	}
 	if (geometric) {
 		accord_geometric_scores(n, log_sum, denominator, zeros, scores);

@@ -1741,7 +1741,7 @@ test_uncertainty_xoshiro_seed(void **state)
 	assert_true(s[3] == (guint32)(G_GUINT64_CONSTANT(3203168211198807973) >> 32));
 }
 
-/* a geometric pillar (accord_add_pillar_logs()) against its formula worked out here with libm:
+/* a geometric pillar (accord_add_pillars_logs()) against its formula worked out here with libm:
  * over pillar values from 10^-300 to 1, one whose sums give a value below the normal range
  * (libm's log() exactly), one at 0 and one whose rules do not count (count 0). Each term is
  * added to sums of 1, so that the additions show: the weight where the pillar counts, 1 where
@@ -1763,7 +1763,7 @@ test_uncertainty_pillar_logs(void **state)
 	sum[0] = G_MINDOUBLE / 4, count[0] = 2;
 	sum[1] = 0, count[1] = 3;
 	sum[2] = 0, count[2] = 0;
-	accord_add_pillar_logs(N, w, sum, count, den, zeros, logs);
+	accord_add_pillars_logs(N, 1, &(AccordPillarRows){w, sum, count}, den, zeros, logs);
 	for (guint i = 0; i < N; i++) {
 		gdouble value = count[i] > 0 ? sum[i] / count[i] : 0;
 		gdouble term = value > 0 ? w[i] * log(value) : 0;
@@ -1777,6 +1777,43 @@ test_uncertainty_pillar_logs(void **state)
 				    2 * fabs(term) * DBL_EPSILON + DBL_EPSILON);
 	}
 	assert_true(sum[0] / count[0] < G_MINDOUBLE && logs[0] != 1);
+}
+
+/* pillars passed together add to the scores what each passed alone, in order, adds: the same
+ * bits (three pillars of 37 scores, one of them at 0 somewhere, one not counting somewhere) */
+static void
+test_uncertainty_pillars_together(void **state)
+{
+	enum { N = 37, P = 3 };
+	gdouble w[P][N], sum[P][N], count[P][N], together[4][N], alone[4][N];
+	g_autoptr(GRand) rand = g_rand_new_with_seed(5);
+	AccordPillarRows rows[P];
+
+	(void)state;
+	for (guint p = 0; p < P; p++) {
+		for (guint i = 0; i < N; i++) {
+			w[p][i] = g_rand_double_range(rand, 0.1, 3);
+			count[p][i] = (i + p) % 11 == 0 ? 0 : g_rand_double_range(rand, 0.5, 4);
+			sum[p][i] = (i + 2 * p) % 7 == 0 ? 0 : count[p][i] * g_rand_double(rand);
+		}
+		rows[p] = (AccordPillarRows){w[p], sum[p], count[p]};
+	}
+	for (guint geometric = 0; geometric < 2; geometric++) {
+		memset(together, 0, sizeof together);
+		memset(alone, 0, sizeof alone);
+		for (guint k = 0; k <= P; k++) {
+			/* k = P: all together; else pillar k alone, into alone */
+			gdouble(*to)[N] = k == P ? together : alone;
+			guint first = k == P ? 0 : k, n = k == P ? P : 1;
+
+			if (geometric)
+				accord_add_pillars_logs(N, n, rows + first, to[1], to[2], to[3]);
+			else
+				accord_add_pillars(N, n, rows + first, to[0], to[1]);
+		}
+		assert_memory_equal(together, alone, sizeof together);
+		assert_true(together[1][0] > 0);
+	}
 }
 
 /* the geometric pillars' logarithms (fdlibm's method, within 1 ulp) against libm's log(),
@@ -1808,7 +1845,12 @@ test_uncertainty_logarithm(void **state)
 		ones[i] = 1;
 	}
 	/* the values as a pillar's sums over counts of 1 */
-	accord_add_pillar_logs(n, weights, values, ones, scratch, scratch + n, sums);
+	accord_add_pillars_logs(n,
+				1,
+				&(AccordPillarRows){weights, values, ones},
+				scratch,
+				scratch + n,
+				sums);
 	for (guint i = 0; i < n; i++) {
 		gdouble expected = values[i] > 0 ? weights[i] * log(values[i]) : 0;
 
@@ -1831,7 +1873,12 @@ test_uncertainty_logarithm(void **state)
 
 		if (!accord_add_logs_eight(v, w, eight))
 			return;
-		accord_add_pillar_logs(8, w, v, one, other, other + 8, row);
+		accord_add_pillars_logs(8,
+					1,
+					&(AccordPillarRows){w, v, one},
+					other,
+					other + 8,
+					row);
 		assert_memory_equal(eight, row, sizeof row);
 	}
 }
@@ -2356,6 +2403,7 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_xoshiro_reference),
 	    cmocka_unit_test(test_uncertainty_xoshiro_seed),
 	    cmocka_unit_test(test_uncertainty_pillar_logs),
+	    cmocka_unit_test(test_uncertainty_pillars_together),
 	    cmocka_unit_test(test_uncertainty_numbers_by_group),
 	    cmocka_unit_test(test_uncertainty_tables_and_runs),
 	    cmocka_unit_test(test_uncertainty_joint_and_summed_rules),
