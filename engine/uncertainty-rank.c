@@ -538,6 +538,26 @@ narrow_keys(const gdouble *scores, guint n, guint a, guint *odd)
 			    _mm256_sub_epi32(_mm256_set1_epi32(255), c)));
 }
 
+/* narrow_keys() of eight countries that all exist (8a + 8 <= n): no lane masked */
+static inline __m256i __attribute__((target("avx2"), always_inline))
+narrow_keys_full(const gdouble *scores, guint a, guint *odd)
+{
+	const __m256d most = _mm256_set1_pd(G_MAXDOUBLE), sign = _mm256_set1_pd(-0.0);
+	__m128i step[2];
+
+	for (guint h = 0; h < 2; h++) {
+		__m256d s = _mm256_loadu_pd(scores + 8 * a + 4 * h);
+
+		*odd |= (guint)_mm256_movemask_pd(
+		    _mm256_cmp_pd(_mm256_andnot_pd(sign, s), most, _CMP_NLE_UQ));
+		s = _mm256_min_pd(_mm256_max_pd(s, _mm256_setzero_pd()), _mm256_set1_pd(100.0));
+		step[h] = _mm256_cvttpd_epi32(s * _mm256_set1_pd(STEPS_PER_POINT));
+	}
+	return _mm256_or_si256(_mm256_slli_epi32(_mm256_set_m128i(step[1], step[0]), 8),
+			       _mm256_sub_epi32(_mm256_set1_epi32((gint)(255 - 8 * a)),
+						_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7)));
+}
+
 /* rank_wide() with registers of eight 32-bit keys */
 static gboolean __attribute__((target("avx2")))
 rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
@@ -552,7 +572,8 @@ rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 	while (8 * n_vec < n)
 		n_vec *= 2;
 	for (guint a = 0; a < used; a++)
-		x[a] = narrow_keys(scores, n, a, &odd);
+		x[a] = 8 * a + 8 <= n ? narrow_keys_full(scores, a, &odd)
+				      : narrow_keys(scores, n, a, &odd);
 	if (odd != 0)
 		return FALSE;
 	sort_keys_narrow(x, n_vec, used);
