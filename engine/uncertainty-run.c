@@ -395,10 +395,13 @@ add_pillar_logs(guint n,
 	for (guint i = 0; i < n; i++) {
 		gdouble value = pillar_value(sum[i], count[i], &counted);
 		guint64 normal = (guint64)0 - (guint64)(value >= G_MINDOUBLE);
+		guint64 positive = (guint64)0 - (guint64)(value > 0);
 
 		denominator[i] += w[i] * counted;
 		zeros[i] += counted * (value <= 0);
-		tiny |= (guint64)((value > 0) & (value < G_MINDOUBLE));
+		/* above 0 and not normal: below the normal range (a positive value is not NaN),
+		 * from the comparison already made */
+		tiny |= positive & ~normal;
 		log_sum[i] += w[i] * log_positive(pick(normal, value, 1.0));
 	}
 	for (guint i = 0; tiny && i < n; i++) {
