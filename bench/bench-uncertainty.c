@@ -257,6 +257,14 @@ measure(const Data *d,
 		result[0] = -1;
 	close(fds[0]);
 	wait4(pid, &status, 0, &usage);
+	/* a child that crashed leaves no figure and no message of its own: say so */
+	if (WIFSIGNALED(status))
+		fprintf(stderr,
+			"bench-uncertainty: the analysis of %" G_GUINT64_FORMAT
+			" draws was killed by signal %d (%s)\n",
+			draws,
+			WTERMSIG(status),
+			g_strsignal(WTERMSIG(status)));
 	*peak_kib = usage.ru_maxrss;
 	*cpu = cpu_seconds(&usage);
 	*check = result[1];
