@@ -567,7 +567,8 @@ rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 	guint64 country[WIDE_MAX] __attribute__((aligned(32)));
 	gdouble sorted[WIDE_MAX + 4] __attribute__((aligned(32)));
 	guint64 links[WIDE_MAX / 64] = {0}, any = 0, on_step[WIDE_MAX / 64] = {0}, any_on_step = 0;
-	guint n_vec = 1, used = (n + 7) / 8, odd = 0, any_close = 0;
+	guint64 close[WIDE_MAX / 64] = {0}, any_close = 0;
+	guint n_vec = 1, used = (n + 7) / 8, odd = 0;
 
 	while (8 * n_vec < n)
 		n_vec *= 2;
@@ -600,11 +601,14 @@ rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 		on_step[i / 64] |= same << i % 64;
 		any_on_step |= same;
 		/* two scores within 1e-9 of each other are on one step or on two next to each other
-		 * (a step is 6e-6 points), so where no two places are, none is tied */
-		any_close |=
+		 * (a step is 6e-6 points), so only such places may be tied */
+		guint64 near =
 		    (guint)_mm256_movemask_ps(_mm256_castsi256_ps(
 			_mm256_cmpgt_epi32(_mm256_set1_epi32(2), _mm256_sub_epi32(here, next)))) &
 		    (0xffu >> (8 - MIN(8, n - 1 - i)));
+
+		close[i / 64] |= near << i % 64;
+		any_close |= near;
 	}
 	/* each run of places on one step (places p to q + 1 where p to q have their bit) in the
 	 * order of rank_wide()'s keys */
@@ -626,22 +630,28 @@ rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 	self->untied = TRUE;
 	if (any_close == 0)
 		return TRUE;
-	/* else each place's score, and the places within 1e-9 of the next */
-	for (guint i = 0; i < n; i++)
-		sorted[i] = scores[country[i]];
-	for (guint i = n; i < n + 4; i++)
-		sorted[i] = 0;
-	for (guint i = 0; i + 1 < n; i += 4) {
-		__m256d gap = _mm256_loadu_pd(sorted + i) - _mm256_loadu_pd(sorted + i + 1);
-		guint64 near = (guint)_mm256_movemask_pd(
-				   _mm256_cmp_pd(gap, _mm256_set1_pd(TIE_EPSILON), _CMP_NGT_UQ)) &
-			       (0xfu >> (4 - MIN(4, n - 1 - i)));
-
-		links[i / 64] |= near << i % 64;
-		any |= near;
+	/* else the places within 1e-9 of the next, looked for among those a step or less apart
+	 * alone (a few a draw) */
+	for (guint i = next_link(close, 0, n); i < n; i = next_link(close, i + 1, n)) {
+		if (!(scores[country[i]] - scores[country[i + 1]] > TIE_EPSILON)) {
+			links[i / 64] |= G_GUINT64_CONSTANT(1) << i % 64;
+			any = 1;
+		}
 	}
-	self->untied = any == 0;
-	return any == 0 || rank_ties(self, sorted, country, links, n, average);
+	if (any == 0)
+		return TRUE;
+	/* the scores rank_ties() reads: each tie's places and the places either side of it */
+	for (guint p = next_link(links, 0, n); p < n; p = next_link(links, p + 1, n)) {
+		guint q = p;
+
+		while (q + 1 < n && linked(links, q + 1))
+			q++;
+		for (guint k = p > 0 ? p - 1 : 0; k <= MIN(q + 2, n - 1); k++)
+			sorted[k] = scores[country[k]];
+		p = q + 1;
+	}
+	self->untied = FALSE;
+	return rank_ties(self, sorted, country, links, n, average);
 }
 #endif
 
