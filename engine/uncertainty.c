@@ -643,7 +643,7 @@ tally_piece(Tally *t, guint c, const gdouble *scores, guint n)
 	Extremes x = {0, t->min[c], t->max[c]};
 	guint32 bin[TALLY_PIECE];
 	gdouble tallied[TALLY_PIECE];
-	guint done = 0;
+	guint done = 0, i;
 
 #ifdef USE_WIDE
 	if (accord_evidence_widest_group() >= 2)
@@ -654,15 +654,17 @@ tally_piece(Tally *t, guint c, const gdouble *scores, guint n)
 	/* a country's bins (40 KB) are mostly out of the cache when its scores come: each bin is
 	 * fetched sixteen scores ahead, so that the fetches overlap (the tally took a third less
 	 * time) */
-	for (guint i = 0; i < MIN(n, 16); i++)
+	for (i = 0; i < MIN(n, 16); i++)
 		__builtin_prefetch(bins + bin[i], 1);
-	for (guint i = 0; i < n; i++) {
-		if (i + 16 < n)
-			__builtin_prefetch(bins + bin[i + 16], 1);
+	/* the last sixteen in a loop of their own, with nothing left to fetch */
+	for (i = 0; i + 16 < n; i++) {
+		__builtin_prefetch(bins + bin[i + 16], 1);
 		bins[bin[i]]++;
 	}
+	for (; i < n; i++)
+		bins[bin[i]]++;
 	/* the distinct values, while there are few: most countries have more after a few draws */
-	for (guint i = 0; exact->n <= EXACT_VALUES && i < n; i++) {
+	for (i = 0; exact->n <= EXACT_VALUES && i < n; i++) {
 		if (bin[i] != SCORE_BINS)
 			exact_add(exact, tallied[i], 1);
 	}
