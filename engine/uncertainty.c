@@ -504,8 +504,10 @@ tally_ranks(Tally *t, const AccordRun *run)
 	guint32 *restrict row = t->rank_bins;
 	const guint *restrict positions = run->positions;
 
-	for (guint c = 0; c < n; c++, row += n + 1)
-		row[positions[c]]++;
+	/* unrolled: the step was a third of the loop */
+#pragma GCC unroll 4
+	for (guint c = 0; c < n; c++)
+		row[(gsize)c * (n + 1) + positions[c]]++;
 	if (n >= 3)
 		tally_rho(t, run);
 }
