@@ -1545,25 +1545,32 @@ score_piece(AccordRun *self,
 	} else {
 		memset(numerator, 0, len * sizeof(gdouble));
 	}
-	for (guint p = 0; p < m->n_pillars; p++) {
+	/* in locals: pillar_sums() could otherwise change them, for all the compiler knows, and it
+	 * would load them again for each pillar */
+	const gboolean *pillar_summed = m->countries[c].pillar_summed;
+	const gboolean *counts_shared = self->counts_shared;
+	gdouble *rows = self->pillar_sums + i0, *counts = self->pillar_counts + a;
+	const gdouble *weights = self->by_pillar + a;
+	gsize stride = self->stride;
+	guint n_pillars = m->n_pillars;
+
+	for (guint p = 0; p < n_pillars; p++) {
 		/* each pillar's sums in its rows of pillar_sums: where sum_rules_tables_eight()
 		 * has summed the pillar, its sums, else worked out here */
-		gboolean summed = looked_up && m->countries[c].pillar_summed[p];
-		gdouble *sum = self->pillar_sums + 2 * ACCORD_CHUNK * (gsize)p + i0;
+		gboolean summed = looked_up && pillar_summed[p];
+		gdouble *sum = rows + 2 * ACCORD_CHUNK * (gsize)p;
 		/* the pillar's counts where sum_rules_tables_eight() left them shared */
-		gdouble *count = summed && self->counts_shared[p]
-				     ? self->pillar_counts + (gsize)p * self->stride + a
-				     : sum + ACCORD_CHUNK;
+		gdouble *count = summed && counts_shared[p] ? counts + p * stride
+							    : sum + ACCORD_CHUNK;
 
 		if (!summed)
 			pillar_sums(self, c, p, a, len, piece, looked_up, sum, count);
-		pillars[p] =
-		    (AccordPillarRows){self->by_pillar + (gsize)p * self->stride + a, sum, count};
+		pillars[p] = (AccordPillarRows){weights + p * stride, sum, count};
 	}
 	if (piece->geometric)
-		accord_add_pillars_logs(padded, m->n_pillars, pillars, denominator, zeros, log_sum);
+		accord_add_pillars_logs(padded, n_pillars, pillars, denominator, zeros, log_sum);
 	else
-		accord_add_pillars(padded, m->n_pillars, pillars, numerator, denominator);
+		accord_add_pillars(padded, n_pillars, pillars, numerator, denominator);
 	scores = self->by_country + (gsize)c * self->stride + a;
 	if (piece->geometric) {
 		accord_geometric_scores(len, log_sum, denominator, zeros, scores);
