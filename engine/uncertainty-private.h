@@ -423,7 +423,7 @@ typedef struct {
 				    up, else by score_piece()) */
 	gdouble *pillar_counts;	 /* n_pillars × stride and room for 3 more: each position's
 				    Σ w over a pillar's rules, added in slot order: the pillar's
-				    count wherever all its rules count (place_runs()) */
+				    count wherever all its rules count (place_weights()) */
 	gboolean *counts_shared; /* by pillar: whether sum_rules_tables_eight() left the
 				    chunk's pillar count to pillar_counts (its rules count in
 				    every joint state under the chunk's policies) */
