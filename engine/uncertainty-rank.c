@@ -509,53 +509,47 @@ sort_run(guint64 *country, guint from, guint to, const gdouble *scores)
 	}
 }
 
-/* the keys of countries 8a to 8a + 7 of @n (0 past the last, which sorts last: every country's
- * key is at least 1, its country being below 255 where there are fewer than 256); @odd gets a
- * bit where a score is not finite */
-static inline __m256i __attribute__((target("avx2"), always_inline))
-narrow_keys(const gdouble *scores, guint n, guint a, guint *odd)
+/* four scores' steps (@held: all ones in the lanes that hold a country); @odd gets a bit where
+ * a score held is not finite */
+static inline __m128i __attribute__((target("avx2"), always_inline))
+narrow_steps(__m256d s, __m256d held, guint *odd)
 {
 	const __m256d most = _mm256_set1_pd(G_MAXDOUBLE), sign = _mm256_set1_pd(-0.0);
+
+	*odd |= (guint)_mm256_movemask_pd(
+	    _mm256_and_pd(_mm256_cmp_pd(_mm256_andnot_pd(sign, s), most, _CMP_NLE_UQ), held));
+	s = _mm256_min_pd(_mm256_max_pd(s, _mm256_setzero_pd()), _mm256_set1_pd(100.0));
+	return _mm256_cvttpd_epi32(s * _mm256_set1_pd(STEPS_PER_POINT));
+}
+
+/* the keys of countries 8a to 8a + 7 of @n (0 past the last, which sorts last: every country's
+ * key is at least 1, its country being below 255 where there are fewer than 256); @odd gets a
+ * bit where a score is not finite. @full (a constant) where all eight exist (8a + 8 <= n, every
+ * register but the last): plain loads, no lane masked */
+static inline __m256i __attribute__((target("avx2"), always_inline))
+narrow_keys(const gdouble *scores, guint n, guint a, gboolean full, guint *odd)
+{
 	const __m256i c = _mm256_add_epi32(_mm256_set1_epi32((gint)(8 * a)),
 					   _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+	const __m256d all = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
 	__m128i step[2];
+	__m256i keys;
 
 	for (guint h = 0; h < 2; h++) {
+		const gdouble *at = scores + 8 * a + 4 * h;
 		guint in = n > 8 * a + 4 * h ? MIN(4, n - 8 * a - 4 * h) : 0;
 		__m256i held =
 		    _mm256_cmpgt_epi64(_mm256_set1_epi64x(in), _mm256_setr_epi64x(0, 1, 2, 3));
-		__m256d s = _mm256_maskload_pd(scores + 8 * a + 4 * h, held);
 
-		*odd |= (guint)_mm256_movemask_pd(
-		    _mm256_and_pd(_mm256_cmp_pd(_mm256_andnot_pd(sign, s), most, _CMP_NLE_UQ),
-				  _mm256_castsi256_pd(held)));
-		s = _mm256_min_pd(_mm256_max_pd(s, _mm256_setzero_pd()), _mm256_set1_pd(100.0));
-		step[h] = _mm256_cvttpd_epi32(s * _mm256_set1_pd(STEPS_PER_POINT));
+		step[h] = full ? narrow_steps(_mm256_loadu_pd(at), all, odd)
+			       : narrow_steps(_mm256_maskload_pd(at, held),
+					      _mm256_castsi256_pd(held),
+					      odd);
 	}
-	return _mm256_and_si256(
-	    _mm256_cmpgt_epi32(_mm256_set1_epi32((gint)n), c),
-	    _mm256_or_si256(_mm256_slli_epi32(_mm256_set_m128i(step[1], step[0]), 8),
-			    _mm256_sub_epi32(_mm256_set1_epi32(255), c)));
-}
-
-/* narrow_keys() of eight countries that all exist (8a + 8 <= n): no lane masked */
-static inline __m256i __attribute__((target("avx2"), always_inline))
-narrow_keys_full(const gdouble *scores, guint a, guint *odd)
-{
-	const __m256d most = _mm256_set1_pd(G_MAXDOUBLE), sign = _mm256_set1_pd(-0.0);
-	__m128i step[2];
-
-	for (guint h = 0; h < 2; h++) {
-		__m256d s = _mm256_loadu_pd(scores + 8 * a + 4 * h);
-
-		*odd |= (guint)_mm256_movemask_pd(
-		    _mm256_cmp_pd(_mm256_andnot_pd(sign, s), most, _CMP_NLE_UQ));
-		s = _mm256_min_pd(_mm256_max_pd(s, _mm256_setzero_pd()), _mm256_set1_pd(100.0));
-		step[h] = _mm256_cvttpd_epi32(s * _mm256_set1_pd(STEPS_PER_POINT));
-	}
-	return _mm256_or_si256(_mm256_slli_epi32(_mm256_set_m128i(step[1], step[0]), 8),
-			       _mm256_sub_epi32(_mm256_set1_epi32((gint)(255 - 8 * a)),
-						_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7)));
+	keys = _mm256_or_si256(_mm256_slli_epi32(_mm256_set_m128i(step[1], step[0]), 8),
+			       _mm256_sub_epi32(_mm256_set1_epi32(255), c));
+	return full ? keys
+		    : _mm256_and_si256(_mm256_cmpgt_epi32(_mm256_set1_epi32((gint)n), c), keys);
 }
 
 /* rank_wide() with registers of eight 32-bit keys */
@@ -565,7 +559,7 @@ rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 	__m256i x[WIDE_MAX / 8];
 	guint32 keys[WIDE_MAX + 8] __attribute__((aligned(32)));
 	guint64 country[WIDE_MAX] __attribute__((aligned(32)));
-	gdouble sorted[WIDE_MAX + 4] __attribute__((aligned(32)));
+	gdouble sorted[WIDE_MAX];
 	guint64 links[WIDE_MAX / 64] = {0}, any = 0, on_step[WIDE_MAX / 64] = {0}, any_on_step = 0;
 	guint64 close[WIDE_MAX / 64] = {0}, any_close = 0;
 	guint n_vec = 1, used = (n + 7) / 8, odd = 0;
@@ -573,8 +567,8 @@ rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 	while (8 * n_vec < n)
 		n_vec *= 2;
 	for (guint a = 0; a < used; a++)
-		x[a] = 8 * a + 8 <= n ? narrow_keys_full(scores, a, &odd)
-				      : narrow_keys(scores, n, a, &odd);
+		x[a] = 8 * a + 8 <= n ? narrow_keys(scores, n, a, TRUE, &odd)
+				      : narrow_keys(scores, n, a, FALSE, &odd);
 	if (odd != 0)
 		return FALSE;
 	sort_keys_narrow(x, n_vec, used);
