@@ -663,23 +663,47 @@ mark_exact_rules(const AccordCountryModel *country, guint32 zero, gboolean *chan
 	}
 }
 
-/* a rule's value (Σw·c/Σw) from its sums with every fact kept (@kept: under one policy) and
- * what its units' states add to them (@sums), as add_rule() works it out; NaN where it does not
- * count */
-static gdouble
-rule_value(const AccordModel *m, const gdouble *kept, guint slot, const gdouble sums[3])
-{
-	gdouble x = (kept[slot] + sums[0]) / (kept[m->n_rules + slot] + sums[1]);
+/* two doubles, GCC's vector extensions: an SSE2 register, which every x86-64 has */
+typedef gdouble Two __attribute__((vector_size(16)));
+typedef gint64 TwoMask __attribute__((vector_size(16)));
 
-	return kept[2 * m->n_rules + slot] + sums[2] > 0 && x == x ? x : NAN;
+/* a rule's values (Σw·c/Σw, as add_rule() works them out; NaN where it does not count) in the
+ * joint states that differ only in its last unit's state, two at a time: its sums with every
+ * fact kept (@kept: under one policy) plus what the other units' states add (@partial, from +0
+ * in unit order) plus each of the last unit's @n look-up states' terms (@last: rows of
+ * ACCORD_TABLE_STATES, those past @n copies of the last, so that a pair past the end makes no
+ * NaN of its own). Returns whether some value is NaN */
+static gboolean
+fill_last_unit(const gdouble kept[3],
+	       const gdouble partial[3],
+	       const Two *const last[3],
+	       guint n,
+	       gdouble *joint)
+{
+	Two values[ACCORD_TABLE_STATES / 2];
+	const TwoMask nan = (TwoMask)(Two){NAN, NAN};
+	TwoMask uncounted = {0};
+
+	for (guint i = 0; i < (n + 1) / 2; i++) {
+		Two x =
+		    (kept[0] + (partial[0] + last[0][i])) / (kept[1] + (partial[1] + last[1][i]));
+		TwoMask counts = (kept[2] + (partial[2] + last[2][i]) > 0) & (x == x);
+
+		values[i] = (Two)(((TwoMask)x & counts) | (nan & ~counts));
+		uncounted |= ~counts;
+	}
+	memcpy(joint, values, n * sizeof(gdouble));
+	return (uncounted[0] | uncounted[1]) != 0;
 }
 
 /* rule @slot's value in every joint state of its units under policy @p (@joint: the rule's, at
  * the policy's place), as a draw works it out from its tables (uncertainty-evidence.c:
  * sum_rule_tables(), then add_rule()): each sum the tables' terms of the units' states added in
  * unit order from +0, so the same bits. The joint states in index order (the first unit's
- * state the most significant), each unit's partial sums kept until its state changes */
-static void
+ * state the most significant): each of the other units' partial sums kept until its state
+ * changes, the last unit's states done together (fill_last_unit()). Returns whether the rule
+ * fails to count in some joint state */
+static gboolean
 fill_joint(const AccordModel *m,
 	   const AccordCountryModel *country,
 	   guint slot,
@@ -687,12 +711,18 @@ fill_joint(const AccordModel *m,
 	   gdouble *joint)
 {
 	const gdouble *kept = country->kept_sums + 3 * p * (gsize)m->n_rules;
+	const gdouble kept_slot[3] = {kept[slot],
+				      kept[m->n_rules + slot],
+				      kept[2 * m->n_rules + slot]};
 	guint first = country->slot_tables[slot], k = country->slot_tables[slot + 1] - first;
 	guint states = (country->joint_at[slot + 1] - country->joint_at[slot]) / m->n_taken;
-	guint digit[ACCORD_JOINT_UNITS] = {0}, size[ACCORD_JOINT_UNITS], from = 0;
+	guint digit[ACCORD_JOINT_UNITS] = {0}, size[ACCORD_JOINT_UNITS], from = 0, last = k - 1;
 	const gdouble *terms[ACCORD_JOINT_UNITS][3];
 	const guint8 *state[ACCORD_JOINT_UNITS]; /* each look-up state's first state */
-	gdouble partial[ACCORD_JOINT_UNITS + 1][3] = {{0}};
+	gdouble partial[ACCORD_JOINT_UNITS][3] = {{0}};
+	Two last_terms[3][ACCORD_TABLE_STATES / 2];
+	const Two *const last_rows[3] = {last_terms[0], last_terms[1], last_terms[2]};
+	gboolean uncounted = FALSE;
 
 	for (guint i = 0; i < k; i++) {
 		guint t = country->table_order[first + i], u = country->table_unit[t];
@@ -703,20 +733,28 @@ fill_joint(const AccordModel *m,
 			terms[i][sum] = country->tables[p] + country->table_at[t] +
 					sum * accord_table_width(country, t);
 	}
-	for (guint j = 0; j < states; j++) {
-		guint i = k;
+	for (guint sum = 0; sum < 3; sum++) {
+		gdouble *row = (gdouble *)last_terms[sum];
 
-		for (guint l = from; l < k; l++) {
+		for (guint d = 0; d < ACCORD_TABLE_STATES; d++)
+			row[d] = terms[last][sum][state[last][MIN(d, size[last] - 1)]];
+	}
+	for (guint j = 0; j < states; j += size[last]) {
+		guint i = last;
+
+		for (guint l = from; l < last; l++) {
 			for (guint sum = 0; sum < 3; sum++)
 				partial[l + 1][sum] =
 				    partial[l][sum] + terms[l][sum][state[l][digit[l]]];
 		}
-		joint[j] = rule_value(m, kept, slot, partial[k]);
-		/* the next state: the last unit's state counts fastest */
+		uncounted |=
+		    fill_last_unit(kept_slot, partial[last], last_rows, size[last], joint + j);
+		/* the next of the other units' states: the last of them counts fastest */
 		while (i > 0 && ++digit[i - 1] == size[i - 1])
 			digit[--i] = 0;
 		from = i > 0 ? i - 1 : 0;
 	}
+	return uncounted;
 }
 
 /* whether states @k and @k + 1 of tabled unit @u add the same terms (bit for bit) to every
@@ -780,28 +818,15 @@ keep_lookup_states(AccordCountryModel *country)
 }
 
 /* the unknown policies under which a rule with a joint table fails to count in some joint
- * state (a NaN value), as a mask, gathered by pillar (AccordCountryModel.pillar_uncounted) */
+ * state (@uncounted: a mask by rule, from fill_joint()), gathered by pillar
+ * (AccordCountryModel.pillar_uncounted) */
 static void
-keep_uncounted(const AccordModel *m, AccordCountryModel *country)
+keep_uncounted(const AccordModel *m, AccordCountryModel *country, const guint8 *uncounted)
 {
 	country->pillar_uncounted = g_new0(guint8, MAX(m->n_pillars, 1));
 	for (guint p = 0; p < m->n_pillars; p++) {
-		for (guint slot = m->pillar_slots[p]; slot < m->pillar_slots[p + 1]; slot++) {
-			guint states = country->joint_states[slot];
-
-			for (guint k = 0; k < 3; k++) {
-				const gdouble *joint;
-
-				if (!m->taken[k] ||
-				    country->joint_at[slot] == country->joint_at[slot + 1])
-					continue;
-				joint = country->joint + country->joint_at[slot] +
-					(gsize)m->place[k] * states;
-				for (guint j = 0; j < states; j++)
-					country->pillar_uncounted[p] |=
-					    (guint8)(isnan(joint[j]) << k);
-			}
-		}
+		for (guint slot = m->pillar_slots[p]; slot < m->pillar_slots[p + 1]; slot++)
+			country->pillar_uncounted[p] |= uncounted[slot];
 	}
 }
 
@@ -811,6 +836,7 @@ static void
 keep_joints(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 {
 	g_autofree gboolean *exact = g_new0(gboolean, MAX(m->n_rules, 1));
+	g_autofree guint8 *uncounted = g_new0(guint8, MAX(m->n_rules, 1));
 	guint n = country->slot_tables[m->n_rules], at = 0;
 
 	mark_exact_rules(country, zero, exact);
@@ -836,7 +862,8 @@ keep_joints(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 		at += states * m->n_taken;
 	}
 	country->joint_at[m->n_rules] = at;
-	country->joint = g_new0(gdouble, MAX(at, 1));
+	/* every value is filled below: each taken policy has its hot deltas */
+	country->joint = g_new(gdouble, MAX(at, 1));
 	country->pillar_summed = g_new0(gboolean, MAX(m->n_pillars, 1));
 	for (guint p = 0; p < m->n_pillars; p++) {
 		country->pillar_summed[p] = m->pillar_slots[p] < m->pillar_slots[p + 1];
@@ -867,19 +894,20 @@ keep_joints(const AccordModel *m, AccordCountryModel *country, guint32 zero)
 	for (guint slot = 0; slot < m->n_rules; slot++) {
 		for (guint p = 0; p < 3; p++) {
 			if (country->joint_at[slot] < country->joint_at[slot + 1] &&
-			    country->hot[p] != NULL)
-				fill_joint(m,
-					   country,
-					   slot,
-					   p,
-					   country->joint + country->joint_at[slot] +
-					       m->place[p] *
-						   (country->joint_at[slot + 1] -
-						    country->joint_at[slot]) /
-						   m->n_taken);
+			    country->hot[p] != NULL &&
+			    fill_joint(
+				m,
+				country,
+				slot,
+				p,
+				country->joint + country->joint_at[slot] +
+				    m->place[p] *
+					(country->joint_at[slot + 1] - country->joint_at[slot]) /
+					m->n_taken))
+				uncounted[slot] |= (guint8)(1u << p);
 		}
 	}
-	keep_uncounted(m, country);
+	keep_uncounted(m, country, uncounted);
 }
 
 /* where the processor has AVX2 or AVX-512, the tables of every unit that can change and has fewer
