@@ -315,13 +315,15 @@ override_fact(const AccordFactDef *def, const AccordValue **value, gpointer data
 	return FALSE;
 }
 
+/* the criterion's credit in one state of its facts, or what stands for not applicable and
+ * unknown; only the verdict, without the basis (confidence, evidence), which no draw reads */
 static gdouble
 state_outcome(const AccordCriterion *criterion, const Override *o)
 {
-	AccordCriterionResult r = accord_criterion_evaluate_with(criterion,
-								 o->country->profile,
-								 override_fact,
-								 (gpointer)o);
+	AccordCriterionResult r = accord_criterion_evaluate_verdict(criterion,
+								    o->country->profile,
+								    override_fact,
+								    (gpointer)o);
 	gdouble out = r.credit;
 
 	if (r.outcome == ACCORD_OUTCOME_NOT_APPLICABLE)
