@@ -8,15 +8,20 @@
  *          draw (timed on fewer draws and scaled)
  * Every figure is given in wall-clock time and in CPU time (user + system, from getrusage):
  * on a machine that others load, the wall clock says little and the CPU time what the work
- * costs; CPU time over the number of threads is what idle cores would take.
+ * costs; CPU time over the number of threads is what idle cores would take. The analysis of
+ * DRAWS is run RUNS times, each run followed by the floor, and the least and the median of
+ * each are printed with every run's time: on a virtual machine whose speed moves by half
+ * from one minute to the next (the floor with it), one run says little, and the floor run
+ * beside it tells a slow machine from slow code.
  * Asserts nothing: timings on a shared machine are figures to read, not a pass/fail test.
  *
- * usage: bench-uncertainty [PROFILES [DRAWS [THREADS [SEED [INPUTS]]]]]
- *   defaults 200 100000 2 1 all; INPUTS as for --vary, e.g. weights,aggregation,unknown */
+ * usage: bench-uncertainty [PROFILES [DRAWS [THREADS [SEED [INPUTS [RUNS]]]]]]
+ *   defaults 200 100000 2 1 all 5; INPUTS as for --vary, e.g. weights,aggregation,unknown */
 #include "config.h"
 
 #include <accord/accord.h>
 #include <gsl/gsl_rng.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -323,6 +328,30 @@ measure_naive(const Data *d, guint64 draws)
 	return cpu_now() - start;
 }
 
+static gint
+compare_doubles(gconstpointer a, gconstpointer b)
+{
+	gdouble x = *(const gdouble *)a, y = *(const gdouble *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* the least and the median of @n figures (sorted in place) */
+static gdouble
+least_and_median(gdouble *x, guint n, gdouble *median)
+{
+	qsort(x, n, sizeof *x, compare_doubles);
+	*median = n % 2 ? x[n / 2] : (x[n / 2 - 1] + x[n / 2]) / 2;
+	return x[0];
+}
+
+static void
+print_runs(const gdouble *x, guint n)
+{
+	for (guint r = 0; r < n; r++)
+		printf("%s%.3f", r > 0 ? " " : "", x[r]);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -331,19 +360,28 @@ main(int argc, char **argv)
 	guint threads = argc > 3 ? (guint)atoi(argv[3]) : 2;
 	guint64 seed = argc > 4 ? g_ascii_strtoull(argv[4], NULL, 10) : 1;
 	const gchar *vary = argc > 5 ? argv[5] : "all";
+	guint runs = argc > 6 ? (guint)CLAMP(atoi(argv[6]), 1, 100) : 5;
 	guint inputs = parse_inputs(vary);
 	guint64 tenth = MAX(draws / 10, 1), naive_draws = MAX(draws / 100, 10);
 	Data d = {0};
-	glong peak, peak_tenth;
-	gdouble t, cpu, t_tenth, cpu_tenth, floor_s, naive_s, sink, check, check_tenth;
+	glong peak = 0, peak_tenth;
+	g_autofree gdouble *wall = g_new(gdouble, runs), *cpu = g_new(gdouble, runs);
+	g_autofree gdouble *floor_s = g_new(gdouble, runs), *by_wall = g_new(gdouble, runs);
+	gdouble t_tenth, cpu_tenth, naive_s, sink = 0, check = 0, check_tenth, median, floor_median;
+	gdouble least, floor_least, least_cpu = 0;
 
 	make_data(&d, n_profiles, seed);
 	t_tenth = measure(&d, tenth, threads, seed, inputs, &peak_tenth, &cpu_tenth, &check_tenth);
-	t = measure(&d, draws, threads, seed, inputs, &peak, &cpu, &check);
-	floor_s = measure_floor(n_profiles, draws, &sink);
+	for (guint r = 0; r < runs; r++) {
+		glong peak_run;
+
+		wall[r] = measure(&d, draws, threads, seed, inputs, &peak_run, &cpu[r], &check);
+		floor_s[r] = measure_floor(n_profiles, draws, &sink);
+		peak = MAX(peak, peak_run);
+		if (wall[r] < 0 || t_tenth < 0)
+			return 1;
+	}
 	naive_s = measure_naive(&d, naive_draws) * draws / naive_draws;
-	if (t < 0 || t_tenth < 0)
-		return 1;
 	printf("data: %u profiles x %u criteria (%u rules, %u pillars), seed %" G_GUINT64_FORMAT
 	       "; varying: %s, at the defaults\n",
 	       n_profiles,
@@ -352,33 +390,57 @@ main(int argc, char **argv)
 	       N_PILLARS,
 	       seed,
 	       vary);
-	printf("uncertainty: %" G_GUINT64_FORMAT " draws on %u threads: %.3f s wall clock (%.0f "
-	       "draws/s), %.3f s CPU (%.0f draws per CPU second, %.1f ns per country-draw)\n",
+	printf("runs of %" G_GUINT64_FORMAT " draws on %u threads, s wall clock: ", draws, threads);
+	print_runs(wall, runs);
+	printf("\n  floor after each, s CPU: ");
+	print_runs(floor_s, runs);
+	printf("\n");
+	/* the least run's CPU time, before the sort loses which run it was */
+	memcpy(by_wall, wall, runs * sizeof *wall);
+	least = least_and_median(by_wall, runs, &median);
+	for (guint r = 0; r < runs; r++) {
+		if (wall[r] == least) {
+			least_cpu = cpu[r];
+			break;
+		}
+	}
+	floor_least = least_and_median(floor_s, runs, &floor_median);
+	g_autofree gchar *which = runs > 1 ? g_strdup_printf("the least of %u runs", runs)
+					   : g_strdup("one run");
+
+	printf("uncertainty: %" G_GUINT64_FORMAT " draws on %u threads: %.3f s wall clock, %s "
+	       "(%.0f draws/s; median %.3f s), %.3f s CPU (%.0f draws per CPU second, %.1f ns per "
+	       "country-draw)\n",
 	       draws,
 	       threads,
-	       t,
-	       draws / t,
-	       cpu,
-	       draws / cpu,
-	       cpu * 1e9 / ((gdouble)draws * n_profiles));
-	printf("  on %u idle cores that CPU time is %.3f s\n", threads, cpu / threads);
+	       least,
+	       which,
+	       draws / least,
+	       median,
+	       least_cpu,
+	       draws / least_cpu,
+	       least_cpu * 1e9 / ((gdouble)draws * n_profiles));
+	printf("  on %u idle cores that CPU time is %.3f s\n", threads, least_cpu / threads);
 	printf("peak resident memory: %.1f MiB at %" G_GUINT64_FORMAT
-	       " draws, %.1f MiB at %" G_GUINT64_FORMAT " draws (%.3f s wall, %.3f s CPU)\n",
+	       " draws (the most of the runs), %.1f MiB at %" G_GUINT64_FORMAT
+	       " draws (%.3f s wall, %.3f s CPU)\n",
 	       peak / 1024.0,
 	       draws,
 	       peak_tenth / 1024.0,
 	       tenth,
 	       t_tenth,
 	       cpu_tenth);
-	printf("floor (sum of 60 credits per country-draw, 1 thread): %.3f s CPU; the analysis "
-	       "costs %.1f times the floor\n",
-	       floor_s,
-	       cpu / floor_s);
+	printf("floor (sum of 60 credits per country-draw, 1 thread): %.3f s CPU, %s (median "
+	       "%.3f s); the analysis's CPU costs %.1f times the floor's\n",
+	       floor_least,
+	       which,
+	       floor_median,
+	       floor_least > 0 ? least_cpu / floor_least : NAN);
 	printf("naive (accord_score_compute per country-draw, 1 thread, %" G_GUINT64_FORMAT
 	       " draws scaled): %.1f s CPU; %.1f times the analysis\n",
 	       naive_draws,
 	       naive_s,
-	       naive_s / cpu);
+	       naive_s / least_cpu);
 	printf("check: median score of the first country %.4f (%.4f at a tenth of the draws); "
 	       "floor sum %.0f\n",
 	       check,
