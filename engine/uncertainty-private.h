@@ -369,6 +369,13 @@ typedef struct {
 	gdouble *column;       /* 8 × n_countries: a block of eight positions' scores, a position's
 				  a column, as accord_run_rank_position() ranks them */
 	guint column_block;    /* which block they are, plus 1; 0 for none since the last draw */
+	/* with AVX2 (rank_narrow()), the block's eight positions' keys sorted together (8 ×
+	 * the countries rounded up to 8: a position's a row), bit k of block_odd where position
+	 * k has a score that is not finite; and the row of the position being ranked, or NULL */
+	guint32 *block_keys;
+	guint block_odd;
+	const guint32 *sorted_keys;
+	gboolean sorted_odd;
 	guint *order;	       /* accord_run_rank(): the countries best first */
 	guint *buckets;	       /* its counting sort */
 	guint *positions;      /* its competition ranks, by country */

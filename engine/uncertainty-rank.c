@@ -566,12 +566,20 @@ rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 
 	while (8 * n_vec < n)
 		n_vec *= 2;
-	for (guint a = 0; a < used; a++)
-		x[a] = 8 * a + 8 <= n ? narrow_keys(scores, n, a, TRUE, &odd)
-				      : narrow_keys(scores, n, a, FALSE, &odd);
-	if (odd != 0)
-		return FALSE;
-	sort_keys_narrow(x, n_vec, used);
+	/* the keys sorted with the other positions of a block (sort_block_keys()), or here */
+	if (self->sorted_keys != NULL) {
+		if (self->sorted_odd)
+			return FALSE;
+		for (guint a = 0; a < used; a++)
+			x[a] = _mm256_loadu_si256((const __m256i *)(self->sorted_keys + 8 * a));
+	} else {
+		for (guint a = 0; a < used; a++)
+			x[a] = 8 * a + 8 <= n ? narrow_keys(scores, n, a, TRUE, &odd)
+					      : narrow_keys(scores, n, a, FALSE, &odd);
+		if (odd != 0)
+			return FALSE;
+		sort_keys_narrow(x, n_vec, used);
+	}
 	/* each place's country; the places on the step of the next, a bit each of @on_step */
 	for (guint a = 0; a < used; a++) {
 		__m256i c = _mm256_sub_epi32(_mm256_set1_epi32(255),
@@ -653,6 +661,186 @@ rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 	self->untied = FALSE;
 	return rank_ties(self, sorted, country, links, n, average);
 }
+
+/* whether accord_run_rank_network() ranks with rank_narrow() */
+static gboolean
+narrow_network(const AccordRun *self)
+{
+	guint n = self->model->n_countries;
+
+	return n >= 2 && n <= WIDE_MAX && self->widest >= 2 &&
+	       accord_evidence_widest_group() >= 2 &&
+	       !(self->widest >= 4 && accord_evidence_widest_group() >= 4);
+}
+
+/* ---- a block's eight positions sorted together, with AVX2 ----
+ *
+ * accord_run_rank_position() ranks eight positions (a block) from the same cache lines of the
+ * countries' rows. With AVX2, their keys (narrow_keys()'s) are sorted together, a register a
+ * country with its key in each of the eight positions, one a lane: the network compares
+ * countries, each comparison the maximum and the minimum of two registers, with no shuffle
+ * and no key of another position between, and sorts each lane on its own. The same
+ * same-way-round network as sort_keys_narrow() (every merge largest first, so the countries
+ * past the last, key 0, never move and their comparisons are left out), its first three
+ * levels and each merge's last three stages eight registers at a time in registers. Each
+ * position's keys, sorted, are then turned back into a row (8 × 8 transpositions), which
+ * rank_narrow() takes instead of sorting its own: the same keys, so the same order */
+
+/* registers @a and @b of @x compared lane by lane: the larger key to @a */
+#define EXCHANGE_LANES(x, a, b)                                                                    \
+	do {                                                                                       \
+		__m256i high_ = _mm256_max_epu32((x)[a], (x)[b]);                                  \
+                                                                                                   \
+		(x)[b] = _mm256_min_epu32((x)[a], (x)[b]);                                         \
+		(x)[a] = high_;                                                                    \
+	} while (0)
+
+/* each lane of eight registers sorted largest first across them: the optimal network of 19
+ * comparisons for eight (Knuth, The Art of Computer Programming, 5.3.4) */
+static inline void __attribute__((target("avx2"), always_inline)) sort_eight_lanes(__m256i *x)
+{
+	/* clang-format off */
+	static const guint8 pairs[19][2] = {{0, 2}, {1, 3}, {4, 6}, {5, 7}, {0, 4}, {1, 5}, {2, 6},
+					    {3, 7}, {0, 1}, {2, 3}, {4, 5}, {6, 7}, {2, 4}, {3, 5},
+					    {1, 4}, {3, 6}, {1, 2}, {3, 4}, {5, 6}};
+	/* clang-format on */
+	__m256i r[8];
+
+	for (guint i = 0; i < 8; i++)
+		r[i] = x[i];
+#pragma GCC unroll 19
+	for (guint i = 0; i < 19; i++)
+		EXCHANGE_LANES(r, pairs[i][0], pairs[i][1]);
+	for (guint i = 0; i < 8; i++)
+		x[i] = r[i];
+}
+
+/* the last three stages of a merge (registers 4, 2 and 1 apart) on eight registers */
+static inline void __attribute__((target("avx2"), always_inline)) merge_eight_lanes(__m256i *x)
+{
+	__m256i r[8];
+
+	for (guint i = 0; i < 8; i++)
+		r[i] = x[i];
+	for (guint j = 4; j > 0; j /= 2) {
+		for (guint a = 0; a < 8; a++) {
+			if ((a & j) == 0)
+				EXCHANGE_LANES(r, a, a + j);
+		}
+	}
+	for (guint i = 0; i < 8; i++)
+		x[i] = r[i];
+}
+
+/* registers @p[i] and @q[i] compared lane by lane for i below @len (the larger key to @p), @q
+ * ascending and @p ascending too or (@mirror) descending: eight at a time, unrolled */
+static inline void __attribute__((target("avx2"), always_inline))
+exchange_runs(__m256i *p, __m256i *q, guint len, gboolean mirror)
+{
+	guint i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+#pragma GCC unroll 8
+		for (guint k = 0; k < 8; k++) {
+			__m256i *a = mirror ? p - (i + k) : p + i + k, *b = q + i + k;
+			__m256i high = _mm256_max_epu32(*a, *b);
+
+			*b = _mm256_min_epu32(*a, *b);
+			*a = high;
+		}
+	}
+	for (; i < len; i++) {
+		__m256i *a = mirror ? p - i : p + i, *b = q + i;
+		__m256i high = _mm256_max_epu32(*a, *b);
+
+		*b = _mm256_min_epu32(*a, *b);
+		*a = high;
+	}
+}
+
+/* each lane of the @n registers of @x (the countries', then 0 up to a multiple of eight)
+ * sorted largest first */
+static void __attribute__((target("avx2"))) sort_lanes(__m256i *restrict x, guint n)
+{
+	guint groups = (n + 7) / 8, size = 8;
+
+	for (guint g = 0; g < groups; g++)
+		sort_eight_lanes(x + 8 * g);
+	while (size < n)
+		size *= 2;
+	for (guint k = 16; k <= size; k *= 2) {
+		/* each run of k: its first half against its second's mirror, as far as the
+		 * countries go */
+		for (guint first = 0; first + k / 2 < n; first += k)
+			exchange_runs(x + first + k / 2 - 1,
+				      x + first + k / 2,
+				      MIN(k / 2, n - first - k / 2),
+				      TRUE);
+		for (guint j = k / 4; j >= 8; j /= 2) {
+			for (guint first = 0; first + j < n; first += 2 * j)
+				exchange_runs(x + first,
+					      x + first + j,
+					      MIN(j, n - first - j),
+					      FALSE);
+		}
+		for (guint g = 0; g < groups; g++)
+			merge_eight_lanes(x + 8 * g);
+	}
+}
+
+/* registers @x (eight places, a position a lane) into eight rows @out, @stride apart (a
+ * position's eight places each) */
+static inline void __attribute__((target("avx2"), always_inline))
+transpose_keys(const __m256i *x, guint32 *out, gsize stride)
+{
+	__m256i t[8], u[8];
+
+	for (guint i = 0; i < 4; i++) {
+		t[2 * i] = _mm256_unpacklo_epi32(x[2 * i], x[2 * i + 1]);
+		t[2 * i + 1] = _mm256_unpackhi_epi32(x[2 * i], x[2 * i + 1]);
+	}
+	for (guint h = 0; h < 2; h++) {
+		u[4 * h] = _mm256_unpacklo_epi64(t[4 * h], t[4 * h + 2]);
+		u[4 * h + 1] = _mm256_unpackhi_epi64(t[4 * h], t[4 * h + 2]);
+		u[4 * h + 2] = _mm256_unpacklo_epi64(t[4 * h + 1], t[4 * h + 3]);
+		u[4 * h + 3] = _mm256_unpackhi_epi64(t[4 * h + 1], t[4 * h + 3]);
+	}
+	/* u[j]: positions j and j + 4 of places 0 to 3, u[4 + j] of places 4 to 7 */
+	for (guint j = 0; j < 4; j++) {
+		_mm256_storeu_si256((__m256i *)(out + j * stride),
+				    _mm256_permute2x128_si256(u[j], u[4 + j], 0x20));
+		_mm256_storeu_si256((__m256i *)(out + (j + 4) * stride),
+				    _mm256_permute2x128_si256(u[j], u[4 + j], 0x31));
+	}
+}
+
+/* the keys of the eight positions of @block (AccordRun.block_keys, a position's sorted keys
+ * a row) and which positions have a score that is not finite (block_odd), from the block's
+ * cache line of each country's row; positions past the batch's last run are sorted too, from
+ * what their lines hold, and never read */
+static void __attribute__((target("avx2"))) sort_block_keys(AccordRun *self, guint block)
+{
+	guint n = self->model->n_countries, rows = (guint)accord_round_up(n, 8), odd = 0;
+	const __m256d all = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
+	__m256i x[WIDE_MAX];
+
+	for (guint c = 0; c < n; c++) {
+		const gdouble *line = self->by_country + (gsize)c * self->stride + 8 * block;
+		guint low = 0, high = 0;
+		__m128i a = narrow_steps(_mm256_loadu_pd(line), all, &low);
+		__m128i b = narrow_steps(_mm256_loadu_pd(line + 4), all, &high);
+
+		odd |= low | high << 4;
+		x[c] = _mm256_or_si256(_mm256_slli_epi32(_mm256_set_m128i(b, a), 8),
+				       _mm256_set1_epi32((gint)(255 - c)));
+	}
+	for (guint c = n; c < rows; c++)
+		x[c] = _mm256_setzero_si256();
+	sort_lanes(x, n);
+	for (guint p = 0; p < rows; p += 8)
+		transpose_keys(x + p, self->block_keys + p, rows);
+	self->block_odd = odd;
+}
 #endif
 
 /**
@@ -676,7 +864,7 @@ accord_run_rank_network(AccordRun *self, const gdouble *scores, gboolean average
 #ifdef USE_WIDE
 	if (n >= 2 && n <= WIDE_MAX && widest >= 4 && accord_evidence_widest_group() >= 4)
 		return rank_wide(self, scores, n, average);
-	if (n >= 2 && n <= WIDE_MAX && widest >= 2 && accord_evidence_widest_group() >= 2)
+	if (narrow_network(self))
 		return rank_narrow(self, scores, n, average);
 #endif
 	(void)scores;
@@ -836,8 +1024,19 @@ accord_run_rank_position(AccordRun *self, guint pos, gboolean average)
 				self->column[(gsize)k * n + c] = line[k];
 		}
 		self->column_block = block + 1;
+#ifdef USE_WIDE
+		if (narrow_network(self))
+			sort_block_keys(self, block);
+#endif
 	}
+#ifdef USE_WIDE
+	if (narrow_network(self)) {
+		self->sorted_keys = self->block_keys + (pos % 8) * accord_round_up(n, 8);
+		self->sorted_odd = (self->block_odd >> (pos % 8)) & 1;
+	}
+#endif
 	rank_scores(self, self->column + (gsize)(pos % 8) * n, average);
+	self->sorted_keys = NULL;
 }
 
 /**

@@ -71,6 +71,7 @@ accord_run_new(const AccordModel *model, guint capacity)
 	self->scores = g_new0(gdouble, n * model->n_countries);
 	self->keep_rows = TRUE;
 	self->column = g_new0(gdouble, 8 * (gsize)model->n_countries);
+	self->block_keys = g_new0(guint32, 8 * accord_round_up(model->n_countries, 8));
 	self->order = g_new0(guint, model->n_countries);
 	self->buckets = g_new0(guint, ACCORD_RANK_BUCKETS + 2);
 	self->positions = g_new0(guint, model->n_countries);
@@ -131,6 +132,7 @@ accord_run_free(AccordRun *self)
 	g_free(self->rule_weights);
 	g_free(self->scores);
 	g_free(self->column);
+	g_free(self->block_keys);
 	g_free(self->by_country);
 	g_free(self->place_at);
 	g_free(self->blocks);

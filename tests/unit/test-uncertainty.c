@@ -1941,6 +1941,57 @@ test_uncertainty_rank_position_columns(void **state)
 	}
 }
 
+/* where a block of eight positions is ranked together (with AVX2, their keys sorted in one
+ * network, a position a lane), each position ranks as the comparison sort ranks its scores:
+ * 2 to 256 countries (a lane's countries past a multiple of eight, of sixteen, of a power of
+ * two), the positions of a block of each kind of random_scores() (distinct, exact ties, near
+ * ties, chains, n/a, zeros and subnormals, huge), so that one lane declines, or ties, beside
+ * another that does not; positions past the batch's last run (9 of 16) left as they are. A
+ * position of distinct scores is ranked by the network (untied), not the comparison sort */
+static void
+test_uncertainty_rank_block_network(void **state)
+{
+	const guint sizes[][2] =
+	    {{2, 9}, {3, 8}, {9, 16}, {17, 24}, {64, 24}, {65, 8}, {200, 40}, {255, 8}, {256, 16}};
+	g_autoptr(GRand) rand = g_rand_new_with_seed(17);
+	guint untied = 0;
+
+	(void)state;
+	for (guint i = 0; i < G_N_ELEMENTS(sizes); i++) {
+		AccordModel m = {0};
+		g_autoptr(AccordRun) by_position = NULL, sorted = NULL;
+		guint n = sizes[i][0], runs = sizes[i][1];
+		g_autofree gdouble *scores = g_new(gdouble, n);
+
+		m.n_countries = n;
+		by_position = accord_run_new(&m, runs);
+		sorted = accord_run_new(&m, runs);
+		by_position->n = sorted->n = runs;
+		sorted->widest = 1;
+		for (guint pos = 0; pos < runs; pos++) {
+			random_scores(rand, (pos + i) % 7, n, scores);
+			for (guint c = 0; c < n; c++) {
+				by_position->by_country[(gsize)c * by_position->stride + pos] =
+				    scores[c];
+				sorted->scores[(gsize)pos * n + c] = scores[c];
+			}
+		}
+		for (guint pos = 0; pos < runs; pos++) {
+			accord_run_rank_position(by_position, pos, TRUE);
+			accord_run_rank(sorted, pos, TRUE);
+			assert_memory_equal(by_position->positions,
+					    sorted->positions,
+					    n * sizeof(guint));
+			assert_memory_equal(by_position->ranks, sorted->ranks, n * sizeof(gdouble));
+			if ((pos + i) % 7 == 0 && accord_evidence_widest_group() >= 2) {
+				assert_true(by_position->untied);
+				untied++;
+			}
+		}
+	}
+	assert_true(accord_evidence_widest_group() < 2 || untied > 10);
+}
+
 /* a batch that keeps its scores by position (no per-draw CSV) hands each country's over and
  * ranks each position, in any order, as a batch with rows ranks the run there: the same scores,
  * competition positions and average ranks, bit for bit (AA, BB and CC, every input varying, the
@@ -2415,6 +2466,7 @@ main(void)
 	    cmocka_unit_test(test_uncertainty_exponential),
 	    cmocka_unit_test(test_uncertainty_ranked_by_position),
 	    cmocka_unit_test(test_uncertainty_rank_position_columns),
+	    cmocka_unit_test(test_uncertainty_rank_block_network),
 	    cmocka_unit_test(test_uncertainty_same_without_csv),
 	    cmocka_unit_test(test_uncertainty_refuses_input_that_cannot_vary),
 	    cmocka_unit_test(test_uncertainty_options_out_of_range),
