@@ -880,7 +880,7 @@ accord_model_free(AccordModel *self)
 	g_free(self->rule_weight);
 	g_free(self->pillar_weight);
 	g_free(self->nominal_positions);
-	g_free(self->nominal_ranks);
+	g_free(self->nominal_centered);
 	g_free(self->columns);
 	g_free(self);
 }

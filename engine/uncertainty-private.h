@@ -306,7 +306,7 @@ typedef struct {
 	guint max_units;
 	AccordCountryModel *countries;
 	guint *nominal_positions;
-	gdouble *nominal_ranks; /* average ranks, for Spearman's rho */
+	gdouble *nominal_centered; /* average ranks less their mean, (n + 1)/2: Spearman's rho */
 	gdouble nominal_squares; /* Σ (nominal rank − mean)², and Σ (i − mean)² for i = 1 … n: the
 				    sum of a ranking with no ties */
 	gdouble untied_squares;
@@ -366,9 +366,9 @@ typedef struct {
 	gboolean in_rows; /* accord_run_draw(): whether the batch's scores are in rows */
 	void (*scored)(gpointer data, guint country, const gdouble *scores, guint n);
 	gpointer scored_data;
-	gdouble *column;       /* 8 × n_countries: a block of eight positions' scores, a position's
-				  a column, as accord_run_rank_position() ranks them */
-	guint column_block;    /* which block they are, plus 1; 0 for none since the last draw */
+	gdouble *column;    /* 8 × n_countries: a block of eight positions' scores, a position's
+			       a column, as accord_run_rank_position() ranks them */
+	guint column_block; /* which block they are, plus 1; 0 for none since the last draw */
 	/* with AVX2 (rank_narrow()), the block's eight positions' keys sorted together (8 ×
 	 * the countries rounded up to 8: a position's a row), bit k of block_odd where position
 	 * k has a score that is not finite; and the row of the position being ranked, or NULL */

@@ -1048,8 +1048,8 @@ accord_run_rank_position(AccordRun *self, guint pos, gboolean average)
  * (n + 1)/2; every rank less its mean is a multiple of ½, so the sums of products below are
  * exact in double precision and rho has a single rounding: the order of the additions (the
  * AVX2 and AVX-512 copies') changes nothing, nor does taking the sums of squares worked out
- * once (AccordModel.untied_squares) where the ranking had no ties. NAN when every country is
- * tied.
+ * once: the nominal ranks' (AccordModel.nominal_squares), and the run's where the ranking
+ * had no ties (untied_squares). NAN when every country is tied.
  *
  * Returns: rho
  */
@@ -1058,10 +1058,11 @@ accord_run_spearman(const AccordRun *self)
 {
 	const AccordModel *m = self->model;
 	guint n = m->n_countries;
-	gdouble mean = (n + 1) / 2.0, cross = 0, squares = 0, nominal_squares = 0;
+	gdouble mean = (n + 1) / 2.0, cross = 0, squares = 0;
+	const gdouble *restrict ranks = self->ranks, *restrict y = m->nominal_centered;
 	/* eight partial sums of each, which the compiler keeps in one register: every sum is
 	 * exact, so the order of the additions changes nothing */
-	gdouble part[3][8] = {{0}};
+	gdouble part[2][8] = {{0}};
 	guint c = 0;
 
 	/* with no ties the ranks are 1 … n, whose squares' sum is the model's (exact, so the
@@ -1069,37 +1070,33 @@ accord_run_spearman(const AccordRun *self)
 	if (self->untied) {
 		for (; c + 8 <= n; c += 8) {
 			for (guint k = 0; k < 8; k++)
-				part[0][k] +=
-				    (self->ranks[c + k] - mean) * (m->nominal_ranks[c + k] - mean);
+				part[0][k] += (ranks[c + k] - mean) * y[c + k];
 		}
 		for (; c < n; c++)
-			part[0][0] += (self->ranks[c] - mean) * (m->nominal_ranks[c] - mean);
+			part[0][0] += (ranks[c] - mean) * y[c];
 		for (guint k = 0; k < 8; k++)
 			cross += part[0][k];
 		return cross / sqrt(m->untied_squares * m->nominal_squares);
 	}
 	for (; c + 8 <= n; c += 8) {
 		for (guint k = 0; k < 8; k++) {
-			gdouble x = self->ranks[c + k] - mean, y = m->nominal_ranks[c + k] - mean;
+			gdouble x = ranks[c + k] - mean;
 
-			part[0][k] += x * y;
+			part[0][k] += x * y[c + k];
 			part[1][k] += x * x;
-			part[2][k] += y * y;
 		}
 	}
 	for (; c < n; c++) {
-		gdouble x = self->ranks[c] - mean, y = m->nominal_ranks[c] - mean;
+		gdouble x = ranks[c] - mean;
 
-		part[0][0] += x * y;
+		part[0][0] += x * y[c];
 		part[1][0] += x * x;
-		part[2][0] += y * y;
 	}
 	for (guint k = 0; k < 8; k++) {
 		cross += part[0][k];
 		squares += part[1][k];
-		nominal_squares += part[2][k];
 	}
-	return cross / sqrt(squares * nominal_squares);
+	return cross / sqrt(squares * m->nominal_squares);
 }
 
 /* the nominal scores, ranked */
@@ -1112,15 +1109,15 @@ accord_model_rank_nominal(AccordModel *self)
 		run->scores[c] = self->countries[c].nominal;
 	accord_run_rank(run, 0, TRUE);
 	self->nominal_positions = g_memdup2(run->positions, self->n_countries * sizeof(guint));
-	self->nominal_ranks = g_memdup2(run->ranks, self->n_countries * sizeof(gdouble));
+	self->nominal_centered = g_new(gdouble, self->n_countries);
 	/* Spearman's sums of squares: the nominal ranks', and those of ranks with no ties (1 …
-	 * n), each exact */
+	 * n), each exact, as the ranks less their mean are */
 	self->nominal_squares = self->untied_squares = 0;
 	for (guint c = 0; c < self->n_countries; c++) {
 		gdouble mean = (self->n_countries + 1) / 2.0;
 
-		self->nominal_squares +=
-		    (self->nominal_ranks[c] - mean) * (self->nominal_ranks[c] - mean);
+		self->nominal_centered[c] = run->ranks[c] - mean;
+		self->nominal_squares += self->nominal_centered[c] * self->nominal_centered[c];
 		self->untied_squares += (c + 1 - mean) * (c + 1 - mean);
 	}
 }

@@ -1379,7 +1379,7 @@ test_uncertainty_spearman_known(void **state)
 		assert_close(accord_run_spearman(run), 0.948683, 1e-6);
 	}
 	g_free(m.nominal_positions);
-	g_free(m.nominal_ranks);
+	g_free(m.nominal_centered);
 }
 
 /* the ranks of one run whose countries scored @scores (NAN: nothing applied), as
