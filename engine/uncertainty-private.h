@@ -374,7 +374,13 @@ typedef struct {
 	 * k has a score that is not finite; and the row of the position being ranked, or NULL */
 	guint32 *block_keys;
 	guint block_odd;
+	/* and for each of the eight positions (at most 256 countries, the network's), a bit a
+	 * place: block_step where its key is on the step of the next place's, block_close
+	 * where a step or less above it */
+	guint64 block_step[8][4];
+	guint64 block_close[8][4];
 	const guint32 *sorted_keys;
+	guint sorted_lane; /* the position being ranked, within its block */
 	gboolean sorted_odd;
 	guint *order;	       /* accord_run_rank(): the countries best first */
 	guint *buckets;	       /* its counting sort */

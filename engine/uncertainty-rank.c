@@ -134,6 +134,7 @@ sort_countries(AccordRun *self, const gdouble *scores, guint n)
  * once it merged every run the same way round and left out the registers past the countries */
 
 #define WIDE_MAX 256
+G_STATIC_ASSERT(WIDE_MAX <= 64 * G_N_ELEMENTS(((AccordRun *)NULL)->block_step[0]));
 
 /* each of eight keys paired with the one @j lanes away (1, 2 or 4) */
 static inline __m512d __attribute__((target("avx512f"), always_inline))
@@ -580,7 +581,8 @@ rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 			return FALSE;
 		sort_keys_narrow(x, n_vec, used);
 	}
-	/* each place's country; the places on the step of the next, a bit each of @on_step */
+	/* each place's country; the places on the step of the next, a bit each of @on_step, and
+	 * those a step or less above it, of @close: from the block (sort_block_keys()) or here */
 	for (guint a = 0; a < used; a++) {
 		__m256i c = _mm256_sub_epi32(_mm256_set1_epi32(255),
 					     _mm256_and_si256(x[a], _mm256_set1_epi32(0xff)));
@@ -592,7 +594,13 @@ rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 				   _mm256_cvtepu32_epi64(_mm256_extracti128_si256(c, 1)));
 	}
 	_mm256_store_si256((__m256i *)(keys + 8 * used), _mm256_setzero_si256());
-	for (guint i = 0; i + 1 < n; i += 8) {
+	for (guint w = 0; self->sorted_keys != NULL && w < WIDE_MAX / 64; w++) {
+		on_step[w] = self->block_step[self->sorted_lane][w];
+		close[w] = self->block_close[self->sorted_lane][w];
+		any_on_step |= on_step[w];
+		any_close |= close[w];
+	}
+	for (guint i = 0; self->sorted_keys == NULL && i + 1 < n; i += 8) {
 		__m256i here = _mm256_srli_epi32(_mm256_load_si256((const __m256i *)(keys + i)), 8);
 		__m256i next =
 		    _mm256_srli_epi32(_mm256_loadu_si256((const __m256i *)(keys + i + 1)), 8);
@@ -814,6 +822,52 @@ transpose_keys(const __m256i *x, guint32 *out, gsize stride)
 	}
 }
 
+/* an 8 × 8 matrix of bits, a row a byte, transposed (Warren, Hacker's Delight, 7-3) */
+static inline guint64
+transpose_bits(guint64 x)
+{
+	guint64 t = (x ^ (x >> 7)) & G_GUINT64_CONSTANT(0x00aa00aa00aa00aa);
+
+	x ^= t ^ (t << 7);
+	t = (x ^ (x >> 14)) & G_GUINT64_CONSTANT(0x0000cccc0000cccc);
+	x ^= t ^ (t << 14);
+	t = (x ^ (x >> 28)) & G_GUINT64_CONSTANT(0x00000000f0f0f0f0);
+	return x ^ t ^ (t << 28);
+}
+
+/* rank_narrow()'s bits of the places of each of the block's positions from its sorted keys
+ * @x (a position a lane): on the step of the next place (AccordRun.block_step), a step or
+ * less above it (block_close); eight places' comparisons of the eight positions a byte each,
+ * then turned into a byte of each position's. The bytes past the last place's are left as
+ * they are: rank_narrow() reads no bit past its countries */
+static void __attribute__((target("avx2"))) mark_steps(AccordRun *self, const __m256i *x, guint n)
+{
+	for (guint p = 0; p + 1 < n; p += 8) {
+		guint64 same = 0, near = 0;
+
+		for (guint i = 0; i < 8 && p + i + 1 < n; i++) {
+			__m256i here = _mm256_srli_epi32(x[p + i], 8);
+			__m256i next = _mm256_srli_epi32(x[p + i + 1], 8);
+
+			same |= (guint64)(guint)_mm256_movemask_ps(
+				    _mm256_castsi256_ps(_mm256_cmpeq_epi32(here, next)))
+				<< (8 * i);
+			near |= (guint64)(guint)_mm256_movemask_ps(_mm256_castsi256_ps(
+				    _mm256_cmpgt_epi32(_mm256_set1_epi32(2),
+						       _mm256_sub_epi32(here, next))))
+				<< (8 * i);
+		}
+		same = transpose_bits(same);
+		near = transpose_bits(near);
+		/* position k's byte of each: its eight places' bits, byte p / 8 of its bits (x86
+		 * is little-endian) */
+		for (guint k = 0; k < 8; k++) {
+			((guint8 *)self->block_step[k])[p / 8] = (guint8)(same >> (8 * k));
+			((guint8 *)self->block_close[k])[p / 8] = (guint8)(near >> (8 * k));
+		}
+	}
+}
+
 /* the keys of the eight positions of @block (AccordRun.block_keys, a position's sorted keys
  * a row) and which positions have a score that is not finite (block_odd), from the block's
  * cache line of each country's row; positions past the batch's last run are sorted too, from
@@ -840,6 +894,7 @@ static void __attribute__((target("avx2"))) sort_block_keys(AccordRun *self, gui
 	for (guint p = 0; p < rows; p += 8)
 		transpose_keys(x + p, self->block_keys + p, rows);
 	self->block_odd = odd;
+	mark_steps(self, x, n);
 }
 #endif
 
@@ -1032,6 +1087,7 @@ accord_run_rank_position(AccordRun *self, guint pos, gboolean average)
 #ifdef USE_WIDE
 	if (narrow_network(self)) {
 		self->sorted_keys = self->block_keys + (pos % 8) * accord_round_up(n, 8);
+		self->sorted_lane = pos % 8;
 		self->sorted_odd = (self->block_odd >> (pos % 8)) & 1;
 	}
 #endif
