@@ -496,14 +496,15 @@ wide_key(gdouble s, guint c)
  * rank_wide()'s keys, largest first: by insertion, a run being two or three places but where
  * scores crowd (tests') */
 static void
-sort_run(guint64 *country, guint from, guint to, const gdouble *scores)
+sort_run(guint64 *country, guint from, guint to, const gdouble *scores, gsize stride)
 {
 	for (guint i = from + 1; i < to; i++) {
 		guint64 c = country[i];
-		gdouble key = wide_key(scores[c], (guint)c);
+		gdouble key = wide_key(scores[c * stride], (guint)c);
 		guint j = i;
 
-		for (; j > from && wide_key(scores[country[j - 1]], (guint)country[j - 1]) < key;
+		for (; j > from &&
+		       wide_key(scores[country[j - 1] * stride], (guint)country[j - 1]) < key;
 		     j--)
 			country[j] = country[j - 1];
 		country[j] = c;
@@ -553,9 +554,10 @@ narrow_keys(const gdouble *scores, guint n, guint a, gboolean full, guint *odd)
 		    : _mm256_and_si256(_mm256_cmpgt_epi32(_mm256_set1_epi32((gint)n), c), keys);
 }
 
-/* rank_wide() with registers of eight 32-bit keys */
+/* rank_wide() with registers of eight 32-bit keys; country c's score at @scores[c × @stride]
+ * (@stride other than 1 only with the keys sorted already: AccordRun.sorted_keys) */
 static gboolean __attribute__((target("avx2")))
-rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
+rank_narrow(AccordRun *self, const gdouble *scores, gsize stride, guint n, gboolean average)
 {
 	__m256i x[WIDE_MAX / 8];
 	guint32 keys[WIDE_MAX + 8] __attribute__((aligned(32)));
@@ -628,7 +630,7 @@ rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 
 		while (q + 1 < n && linked(on_step, q + 1))
 			q++;
-		sort_run(country, p, q + 2, scores);
+		sort_run(country, p, q + 2, scores, stride);
 		p = q + 1;
 	}
 	/* the ranks where no two are tied: the places (unrolled: the step was most of the loop) */
@@ -649,7 +651,8 @@ rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 	/* else the places within 1e-9 of the next, looked for among those a step or less apart
 	 * alone (a few a draw) */
 	for (guint i = next_link(close, 0, n); i < n; i = next_link(close, i + 1, n)) {
-		if (!(scores[country[i]] - scores[country[i + 1]] > TIE_EPSILON)) {
+		if (!(scores[country[i] * stride] - scores[country[i + 1] * stride] >
+		      TIE_EPSILON)) {
 			links[i / 64] |= G_GUINT64_CONSTANT(1) << i % 64;
 			any = 1;
 		}
@@ -663,7 +666,7 @@ rank_narrow(AccordRun *self, const gdouble *scores, guint n, gboolean average)
 		while (q + 1 < n && linked(links, q + 1))
 			q++;
 		for (guint k = p > 0 ? p - 1 : 0; k <= MIN(q + 2, n - 1); k++)
-			sorted[k] = scores[country[k]];
+			sorted[k] = scores[country[k] * stride];
 		p = q + 1;
 	}
 	self->untied = FALSE;
@@ -878,9 +881,15 @@ static void __attribute__((target("avx2"))) sort_block_keys(AccordRun *self, gui
 	const __m256d all = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
 	__m256i x[WIDE_MAX];
 
+	/* as accord_run_rank_position() asks for the lines of the block after next */
+	gboolean ahead = 8 * (block + 2) < self->n;
+
 	for (guint c = 0; c < n; c++) {
 		const gdouble *line = self->by_country + (gsize)c * self->stride + 8 * block;
 		guint low = 0, high = 0;
+
+		if (ahead)
+			__builtin_prefetch(line + 16);
 		__m128i a = narrow_steps(_mm256_loadu_pd(line), all, &low);
 		__m128i b = narrow_steps(_mm256_loadu_pd(line + 4), all, &high);
 
@@ -920,7 +929,7 @@ accord_run_rank_network(AccordRun *self, const gdouble *scores, gboolean average
 	if (n >= 2 && n <= WIDE_MAX && widest >= 4 && accord_evidence_widest_group() >= 4)
 		return rank_wide(self, scores, n, average);
 	if (narrow_network(self))
-		return rank_narrow(self, scores, n, average);
+		return rank_narrow(self, scores, 1, n, average);
 #endif
 	(void)scores;
 	(void)average;
@@ -929,18 +938,15 @@ accord_run_rank_network(AccordRun *self, const gdouble *scores, gboolean average
 	return FALSE;
 }
 
-/* ranks @scores (one run's, by country) as engine/rank.c does: competition ranking (1, 2,
- * 2, 4), scores within 1e-9 tied; with @average, also average ranks */
+/* rank_scores() by the comparison sort */
 static void
-rank_scores(AccordRun *self, const gdouble *scores, gboolean average)
+rank_compared(AccordRun *self, const gdouble *scores, gboolean average)
 {
 	guint n = self->model->n_countries, start = 0;
 	const guint *order = self->order;
 
 	gboolean tied = FALSE; /* with the country before */
 
-	if (accord_run_rank_network(self, scores, average))
-		return;
 	self->untied = FALSE;
 	sort_countries(self, scores, n);
 	for (guint i = 0; i < n; i++) {
@@ -956,6 +962,15 @@ rank_scores(AccordRun *self, const gdouble *scores, gboolean average)
 			self->ranks[order[j]] = (start + 1 + i + 1) / 2.0;
 		start = i + 1;
 	}
+}
+
+/* ranks @scores (one run's, by country) as engine/rank.c does: competition ranking (1, 2,
+ * 2, 4), scores within 1e-9 tied; with @average, also average ranks */
+static void
+rank_scores(AccordRun *self, const gdouble *scores, gboolean average)
+{
+	if (!accord_run_rank_network(self, scores, average))
+		rank_compared(self, scores, average);
 }
 
 /**
@@ -1032,6 +1047,35 @@ static guint __attribute__((target("avx512f"))) transpose_lines(AccordRun *self,
 }
 #endif
 
+#ifdef USE_WIDE
+/* accord_run_rank_position() with AVX2: the block's keys sorted together once
+ * (sort_block_keys()), then each position ranked by rank_narrow() from its sorted keys and
+ * its scores where they are, in the countries' rows; where it declines (a score not finite, a
+ * chain of near ties), the comparison sort on the position's scores, gathered */
+static void
+rank_position_narrow(AccordRun *self, guint pos, gboolean average)
+{
+	guint n = self->model->n_countries, block = pos / 8, lane = pos % 8;
+	const gdouble *scores = self->by_country + 8 * block + lane;
+	gboolean ranked;
+
+	if (self->column_block != block + 1) {
+		sort_block_keys(self, block);
+		self->column_block = block + 1;
+	}
+	self->sorted_keys = self->block_keys + lane * accord_round_up(n, 8);
+	self->sorted_lane = lane;
+	self->sorted_odd = (self->block_odd >> lane) & 1;
+	ranked = rank_narrow(self, scores, self->stride, n, average);
+	self->sorted_keys = NULL;
+	if (ranked)
+		return;
+	for (guint c = 0; c < n; c++)
+		self->column[c] = scores[(gsize)c * self->stride];
+	rank_compared(self, self->column, average);
+}
+#endif
+
 /**
  * accord_run_rank_position:
  * @self: a batch that has drawn, its scores by position (AccordRun.in_rows %FALSE)
@@ -1045,6 +1089,13 @@ void
 accord_run_rank_position(AccordRun *self, guint pos, gboolean average)
 {
 	guint n = self->model->n_countries, block = pos / 8;
+
+#ifdef USE_WIDE
+	if (narrow_network(self)) {
+		rank_position_narrow(self, pos, average);
+		return;
+	}
+#endif
 
 	/* the scores of the eight positions of @pos's block, a column each, from one cache line
 	 * of each country's */
@@ -1079,20 +1130,8 @@ accord_run_rank_position(AccordRun *self, guint pos, gboolean average)
 				self->column[(gsize)k * n + c] = line[k];
 		}
 		self->column_block = block + 1;
-#ifdef USE_WIDE
-		if (narrow_network(self))
-			sort_block_keys(self, block);
-#endif
 	}
-#ifdef USE_WIDE
-	if (narrow_network(self)) {
-		self->sorted_keys = self->block_keys + (pos % 8) * accord_round_up(n, 8);
-		self->sorted_lane = pos % 8;
-		self->sorted_odd = (self->block_odd >> (pos % 8)) & 1;
-	}
-#endif
 	rank_scores(self, self->column + (gsize)(pos % 8) * n, average);
-	self->sorted_keys = NULL;
 }
 
 /**

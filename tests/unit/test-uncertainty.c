@@ -1945,10 +1945,10 @@ test_uncertainty_rank_position_columns(void **state)
  * network, a position a lane), each position ranks as the comparison sort ranks its scores:
  * 2 to 256 countries (a lane's countries past a multiple of eight, of sixteen, of a power of
  * two), the positions of a block of each kind of random_scores() (distinct, exact ties, near
- * ties, chains, n/a, zeros and subnormals, huge, and ties across the edge of two of the AVX2
- * keys' steps), so that one lane declines, or ties, beside another that does not; positions
- * past the batch's last run (9 of 16) left as they are. A position of distinct scores is
- * ranked by the network (untied), not the comparison sort */
+ * ties, chains, n/a, zeros and subnormals, huge, ties across the edge of two of the AVX2
+ * keys' steps and distinct scores on one step), so that one lane declines, or ties, beside another
+ * that does not; positions past the batch's last run (9 of 16) left as they are. A position of
+ * distinct scores is ranked by the network (untied), not the comparison sort */
 static void
 test_uncertainty_rank_block_network(void **state)
 {
@@ -1972,13 +1972,16 @@ test_uncertainty_rank_block_network(void **state)
 		for (guint pos = 0; pos < runs; pos++) {
 			random_scores(rand, (pos + i) % 8 % 7, n, scores);
 			/* and (the eighth kind) pairs 4e-10 apart, a tie, either side of the edge
-			 * of two of the AVX2 keys' steps (2^24 − 1 over 100 points) */
+			 * of two of the AVX2 keys' steps (2^24 − 1 over 100 points), and pairs on
+			 * one step 3e-9 apart, not tied, the higher first whatever the countries'
+			 * order */
 			for (guint c = 0; (pos + i) % 8 == 7 && c + 1 < n; c += 3) {
 				gdouble edge =
 				    g_rand_int_range(rand, 1, 16777215) * (100.0 / 16777215);
+				gboolean across = c % 2 == 0;
 
-				scores[c] = edge + 2e-10;
-				scores[c + 1] = edge - 2e-10;
+				scores[c] = across ? edge + 2e-10 : edge + 1e-6;
+				scores[c + 1] = across ? edge - 2e-10 : edge + 1e-6 + 3e-9;
 			}
 			for (guint c = 0; c < n; c++) {
 				by_position->by_country[(gsize)c * by_position->stride + pos] =
