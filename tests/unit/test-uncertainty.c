@@ -1900,6 +1900,19 @@ hand_over(gpointer data, guint country, const gdouble *scores, guint n)
 	h->seen |= 1u << country;
 }
 
+/* position @pos of @by_position (its scores kept by country) and run @pos of @by_row (its
+ * scores in rows) ranked: the same competition positions and average ranks, bit for bit */
+static void
+assert_ranked_alike(AccordRun *by_position, AccordRun *by_row, guint pos)
+{
+	guint n = by_position->model->n_countries;
+
+	accord_run_rank_position(by_position, pos, TRUE);
+	accord_run_rank(by_row, pos, TRUE);
+	assert_memory_equal(by_position->positions, by_row->positions, n * sizeof(guint));
+	assert_memory_equal(by_position->ranks, by_row->ranks, n * sizeof(gdouble));
+}
+
 /* ranking a position from the scores kept by country (eight positions of a country a cache
  * line, turned into columns eight countries at a time where the processor has AVX-512, the
  * rest one by one) ranks as ranking the same scores in a row: 21 countries (two blocks of
@@ -1930,14 +1943,8 @@ test_uncertainty_rank_position_columns(void **state)
 				by_row->scores[(gsize)pos * n + c] = x;
 			}
 		}
-		for (guint pos = 0; pos < runs; pos++) {
-			accord_run_rank_position(by_position, pos, TRUE);
-			accord_run_rank(by_row, pos, TRUE);
-			assert_memory_equal(by_position->positions,
-					    by_row->positions,
-					    n * sizeof(guint));
-			assert_memory_equal(by_position->ranks, by_row->ranks, n * sizeof(gdouble));
-		}
+		for (guint pos = 0; pos < runs; pos++)
+			assert_ranked_alike(by_position, by_row, pos);
 	}
 }
 
@@ -1990,12 +1997,7 @@ test_uncertainty_rank_block_network(void **state)
 			}
 		}
 		for (guint pos = 0; pos < runs; pos++) {
-			accord_run_rank_position(by_position, pos, TRUE);
-			accord_run_rank(sorted, pos, TRUE);
-			assert_memory_equal(by_position->positions,
-					    sorted->positions,
-					    n * sizeof(guint));
-			assert_memory_equal(by_position->ranks, sorted->ranks, n * sizeof(gdouble));
+			assert_ranked_alike(by_position, sorted, pos);
 			if ((pos + i) % 8 == 0 && accord_evidence_widest_group() >= 2) {
 				assert_true(by_position->untied);
 				untied++;
