@@ -368,10 +368,12 @@ typedef struct {
 	gpointer scored_data;
 	gdouble *column;    /* 8 × n_countries: a block of eight positions' scores, a position's
 			       a column, as accord_run_rank_position() ranks them */
-	guint column_block; /* which block they are, plus 1; 0 for none since the last draw */
+	guint column_block; /* which block they are (with AVX2, whose keys are sorted below,
+			       the columns left unfilled), plus 1; 0 for none since the last
+			       draw */
 	/* with AVX2 (rank_narrow()), the block's eight positions' keys sorted together (8 ×
 	 * the countries rounded up to 8: a position's a row), bit k of block_odd where position
-	 * k has a score that is not finite; and the row of the position being ranked, or NULL */
+	 * k has a score that is not finite */
 	guint32 *block_keys;
 	guint block_odd;
 	/* and for each of the eight positions (at most 256 countries, the network's), a bit a
@@ -379,9 +381,6 @@ typedef struct {
 	 * where a step or less above it */
 	guint64 block_step[8][4];
 	guint64 block_close[8][4];
-	const guint32 *sorted_keys;
-	guint sorted_lane; /* the position being ranked, within its block */
-	gboolean sorted_odd;
 	guint *order;	       /* accord_run_rank(): the countries best first */
 	guint *buckets;	       /* its counting sort */
 	guint *positions;      /* its competition ranks, by country */

@@ -554,10 +554,15 @@ narrow_keys(const gdouble *scores, guint n, guint a, gboolean full, guint *odd)
 		    : _mm256_and_si256(_mm256_cmpgt_epi32(_mm256_set1_epi32((gint)n), c), keys);
 }
 
-/* rank_wide() with registers of eight 32-bit keys; country c's score at @scores[c × @stride]
- * (@stride other than 1 only with the keys sorted already: AccordRun.sorted_keys) */
-static gboolean __attribute__((target("avx2")))
-rank_narrow(AccordRun *self, const gdouble *scores, gsize stride, guint n, gboolean average)
+/* rank_wide() with registers of eight 32-bit keys; country c's score at @scores[c × @stride].
+ * @lane: the position within the block whose keys sort_block_keys() sorted (AccordRun.
+ * block_keys), or −1 to make and sort the keys here (@stride 1) */
+static gboolean __attribute__((target("avx2"))) rank_narrow(AccordRun *self,
+							    const gdouble *scores,
+							    gsize stride,
+							    guint n,
+							    gboolean average,
+							    gint lane)
 {
 	__m256i x[WIDE_MAX / 8];
 	guint32 keys[WIDE_MAX + 8] __attribute__((aligned(32)));
@@ -570,11 +575,13 @@ rank_narrow(AccordRun *self, const gdouble *scores, gsize stride, guint n, gbool
 	while (8 * n_vec < n)
 		n_vec *= 2;
 	/* the keys sorted with the other positions of a block (sort_block_keys()), or here */
-	if (self->sorted_keys != NULL) {
-		if (self->sorted_odd)
+	if (lane >= 0) {
+		const guint32 *block = self->block_keys + lane * accord_round_up(n, 8);
+
+		if ((self->block_odd >> lane) & 1)
 			return FALSE;
 		for (guint a = 0; a < used; a++)
-			x[a] = _mm256_loadu_si256((const __m256i *)(self->sorted_keys + 8 * a));
+			x[a] = _mm256_loadu_si256((const __m256i *)(block + 8 * a));
 	} else {
 		for (guint a = 0; a < used; a++)
 			x[a] = 8 * a + 8 <= n ? narrow_keys(scores, n, a, TRUE, &odd)
@@ -596,13 +603,13 @@ rank_narrow(AccordRun *self, const gdouble *scores, gsize stride, guint n, gbool
 				   _mm256_cvtepu32_epi64(_mm256_extracti128_si256(c, 1)));
 	}
 	_mm256_store_si256((__m256i *)(keys + 8 * used), _mm256_setzero_si256());
-	for (guint w = 0; self->sorted_keys != NULL && w < WIDE_MAX / 64; w++) {
-		on_step[w] = self->block_step[self->sorted_lane][w];
-		close[w] = self->block_close[self->sorted_lane][w];
+	for (guint w = 0; lane >= 0 && w < WIDE_MAX / 64; w++) {
+		on_step[w] = self->block_step[lane][w];
+		close[w] = self->block_close[lane][w];
 		any_on_step |= on_step[w];
 		any_close |= close[w];
 	}
-	for (guint i = 0; self->sorted_keys == NULL && i + 1 < n; i += 8) {
+	for (guint i = 0; lane < 0 && i + 1 < n; i += 8) {
 		__m256i here = _mm256_srli_epi32(_mm256_load_si256((const __m256i *)(keys + i)), 8);
 		__m256i next =
 		    _mm256_srli_epi32(_mm256_loadu_si256((const __m256i *)(keys + i + 1)), 8);
@@ -929,7 +936,7 @@ accord_run_rank_network(AccordRun *self, const gdouble *scores, gboolean average
 	if (n >= 2 && n <= WIDE_MAX && widest >= 4 && accord_evidence_widest_group() >= 4)
 		return rank_wide(self, scores, n, average);
 	if (narrow_network(self))
-		return rank_narrow(self, scores, 1, n, average);
+		return rank_narrow(self, scores, 1, n, average, -1);
 #endif
 	(void)scores;
 	(void)average;
@@ -1057,18 +1064,12 @@ rank_position_narrow(AccordRun *self, guint pos, gboolean average)
 {
 	guint n = self->model->n_countries, block = pos / 8, lane = pos % 8;
 	const gdouble *scores = self->by_country + 8 * block + lane;
-	gboolean ranked;
 
 	if (self->column_block != block + 1) {
 		sort_block_keys(self, block);
 		self->column_block = block + 1;
 	}
-	self->sorted_keys = self->block_keys + lane * accord_round_up(n, 8);
-	self->sorted_lane = lane;
-	self->sorted_odd = (self->block_odd >> lane) & 1;
-	ranked = rank_narrow(self, scores, self->stride, n, average);
-	self->sorted_keys = NULL;
-	if (ranked)
+	if (rank_narrow(self, scores, self->stride, n, average, (gint)lane))
 		return;
 	for (guint c = 0; c < n; c++)
 		self->column[c] = scores[(gsize)c * self->stride];
